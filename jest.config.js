@@ -1,0 +1,16 @@
+/**
+ * Three kinds of tests (STYLE.md): unit/ (no database), integration/ (the real Neo4j of the test suite,
+ * HTTP through createApp) and e2e/ (headless Chromium against the running app).
+ * globalSetup starts the suite's own Neo4j instance (port 7688, .neo4j/test), never the one users browse.
+ */
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+  testTimeout: 60000,
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+};

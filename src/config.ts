@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Every setting the project reads from the environment, parsed once. `.env.example` documents each key. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+  /** Port of the project-managed Neo4j (used only when NEO4J_URI is unset). */
+  NEO4J_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  /** Heap of the project-managed Neo4j, passed to java as -Xmx. */
+  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i).default('1g'),
+  NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/i).default('512m'),
+  /** Seconds within which a database call must answer before the API reports 503. */
+  DB_TIMEOUT_S: z.coerce.number().positive().default(3),
+  SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
+});
+
+export type Config = Readonly<z.infer<typeof Env>>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return Object.freeze(Env.parse(env));
+}

@@ -1,0 +1,19 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Config } from '../config';
+import type { Connection } from './local-neo4j';
+
+/**
+ * One driver per process. Timeouts are short on purpose: a database that is down must turn into a 503
+ * within seconds, not a request that hangs while the driver retries (its default is 30 s of retries).
+ */
+export function createDriver(connection: Connection, config: Pick<Config, 'DB_TIMEOUT_S'>): Driver {
+  const timeoutMs = config.DB_TIMEOUT_S * 1000;
+  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    connectionTimeout: Math.min(timeoutMs, 2000),
+    connectionAcquisitionTimeout: timeoutMs,
+    maxTransactionRetryTime: Math.min(timeoutMs, 1000),
+    maxConnectionPoolSize: 50,
+    disableLosslessIntegers: false,
+    userAgent: 'diplomatic-events-kb',
+  });
+}

@@ -1,0 +1,43 @@
+import { loadConfig } from '../config';
+import { devInstance } from './connection';
+import { connectionFor, runningPid, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j';
+
+/** `npm run db:start | db:stop | db:status [-- --instance test]`: manages the project's own Neo4j. */
+async function main(): Promise<void> {
+  const [command, flag, value] = process.argv.slice(2);
+  const config = loadConfig();
+  if (config.NEO4J_URI) {
+    console.log(`NEO4J_URI is set (${config.NEO4J_URI}): the project uses that server and manages none of its own.`);
+    return;
+  }
+  const instance = devInstance(config);
+  if (flag === '--instance' && value) Object.assign(instance, { name: value, port: value === 'test' ? 7688 : instance.port });
+  switch (command) {
+    case 'start': {
+      const connection = await startLocalNeo4j(instance);
+      console.log(`Neo4j (${instance.name}) running at ${connection.uri} (user neo4j, password in .neo4j/${instance.name}/password).`);
+      return;
+    }
+    case 'stop':
+      if (!(await stopLocalNeo4j(instance.name))) console.log(`Neo4j (${instance.name}) was not running.`);
+      return;
+    case 'status': {
+      const pid = runningPid(instance.name);
+      if (pid === undefined) {
+        console.log(`Neo4j (${instance.name}) is stopped.`);
+        process.exitCode = 3;
+      } else {
+        console.log(`Neo4j (${instance.name}) is running (pid ${pid}) at ${connectionFor(instance).uri}.`);
+      }
+      return;
+    }
+    default:
+      console.error('usage: local-neo4j.cli (start|stop|status) [--instance NAME]');
+      process.exitCode = 2;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The event taxonomy (DESIGN.md §3): one flat list of type ids, each with its closest CAMEO code
+ * (codebook 1.1b3, the vocabulary of GDELT and ICEWS) and PLOVER category, so exports speak the field's language.
+ * Ids are stable: never rename one without a migration of the stored events.
+ */
+export const TAXONOMY = {
+  talks: { label: 'Talks and visits', definition: 'Meeting, visit, hosted visit, negotiation round', cameo: '043', plover: 'CONSULT' },
+  nomination: { label: 'Nomination', definition: 'Nominating or appointing an official, envoy or ambassador', cameo: null, plover: null },
+  prisoner_release: { label: 'Prisoner release', definition: 'Releasing or freeing detained persons, prisoner exchanges', cameo: '0841', plover: 'RETREAT' },
+  pardon: { label: 'Pardon', definition: 'Pardon, clemency, amnesty, commutation', cameo: '0841', plover: 'CONCEDE' },
+  sanctions_lifted: { label: 'Sanctions lifted', definition: 'Sanctions, embargo or restrictions lifted or eased', cameo: '085', plover: 'RETREAT' },
+  sanctions_imposed: { label: 'Sanctions imposed', definition: 'Sanctions, embargo or restrictions imposed', cameo: '163', plover: 'SANCTION' },
+  agreement: { label: 'Agreement', definition: 'Agreement reached or signed, joint statement', cameo: '057', plover: 'AGREE' },
+  relations_restored: { label: 'Relations restored', definition: 'Diplomatic relations (re)established, embassy (re)opened', cameo: '054', plover: 'SUPPORT' },
+  intent: { label: 'Stated intent', definition: 'Stated goal or intent to cooperate, meet or normalise', cameo: '030', plover: 'AGREE' },
+  statement: { label: 'Statement', definition: 'Public statement, report or claim', cameo: '010', plover: null },
+  endorsement: { label: 'Praise or welcome', definition: 'Praise, welcome, thanks', cameo: '051', plover: 'SUPPORT' },
+  criticism: { label: 'Criticism', definition: 'Criticism, condemnation', cameo: '111', plover: 'ACCUSE' },
+  appeal: { label: 'Appeal', definition: 'Demand, urge, call on', cameo: '020', plover: null },
+  detention: { label: 'Detention', definition: 'Arrest, detention, imprisonment', cameo: '173', plover: 'COERCE' },
+  election: { label: 'Election', definition: 'Election held (and whether disputed)', cameo: null, plover: null },
+  military_support: { label: 'Military support', definition: 'Support for a military operation', cameo: '190', plover: 'AID' },
+} as const satisfies Record<string, { label: string; definition: string; cameo: string | null; plover: string | null }>;
+
+export const EVENT_TYPES = Object.keys(TAXONOMY) as [keyof typeof TAXONOMY, ...(keyof typeof TAXONOMY)[]];
+export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
+
+export const ACTOR_KINDS = ['person', 'state', 'organization', 'government_body', 'group', 'company', 'commodity'] as const;
+export const ActorKind = z.enum(ACTOR_KINDS);
+export type ActorKind = z.infer<typeof ActorKind>;
+
+/**
+ * Participant roles. "Who did what to whom" reads the agent side → type → the target side:
+ * a host acts on its guest, a source is who made a statement.
+ */
+export const ROLES = ['agent', 'target', 'host', 'guest', 'beneficiary', 'mediator', 'source'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+export const AGENT_ROLES: readonly Role[] = ['agent', 'host', 'source'];
+export const TARGET_ROLES: readonly Role[] = ['target', 'guest', 'beneficiary'];
+
+export const LINK_KINDS = ['reciprocates', 'follows', 'part_of', 'causes'] as const;
+export const LinkKind = z.enum(LINK_KINDS);
+export type LinkKind = z.infer<typeof LinkKind>;
+
+/** Relationship types for event links: fixed literals, the only ones ever interpolated into Cypher. */
+export const LINK_RELATIONSHIP: Record<LinkKind, string> = {
+  reciprocates: 'RECIPROCATES',
+  follows: 'FOLLOWS',
+  part_of: 'PART_OF',
+  causes: 'CAUSES',
+};
+
+export const STANCES = ['supportive', 'critical', 'mixed'] as const;
+export const Stance = z.enum(STANCES);
+export type Stance = z.infer<typeof Stance>;
+
+export const AFFILIATION_ROLES = [
+  'president_of',
+  'leader_of',
+  'envoy_to',
+  'deputy_envoy_to',
+  'envoy_of',
+  'lawyer_for',
+  'founder_of',
+  'member_of',
+  'state_company_of',
+  'ally_of',
+] as const;
+export const AffiliationRole = z.enum(AFFILIATION_ROLES);
+export type AffiliationRole = z.infer<typeof AffiliationRole>;

@@ -1,0 +1,113 @@
+import { firstDay, lastDay, precisionOf } from '../domain/dates';
+import type { Facts } from '../domain/model';
+import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
+
+/**
+ * One article's facts flattened into the parameter rows the load queries UNWIND. Pure: no driver here.
+ * Dates become ISO day strings (the queries turn them into Neo4j DATEs): `date` is the first day,
+ * `endDate` the explicit end if any, `lastDate` the last day the event may cover (for window overlap).
+ */
+export interface GraphRows {
+  article: Facts['article'];
+  actors: Array<{ id: string; name: string; kind: string; aliases: string[]; aliasText: string; description: string | null }>;
+  events: Array<{
+    id: string;
+    type: string;
+    title: string;
+    summary: string | null;
+    date: string;
+    endDate: string | null;
+    lastDate: string;
+    precision: string;
+    place: string | null;
+    status: string;
+    figureCount: number | null;
+    figureUnit: string | null;
+    figureApproximate: boolean | null;
+    participantKeys: string[];
+  }>;
+  participants: Array<{ event: string; actor: string; role: string }>;
+  sources: Array<{ event: string; quote: string; start: number; end: number }>;
+  sourceKeys: string[];
+  affiliations: Array<{
+    actor: string;
+    counterpart: string;
+    role: string;
+    title: string | null;
+    from: string | null;
+    to: string | null;
+    former: boolean;
+    quote: string | null;
+  }>;
+  links: Record<LinkKind, Array<{ from: string; to: string }>>;
+  /** `from|RELATIONSHIP_TYPE|to` of every link the article states. */
+  linkKeys: string[];
+  reactions: Array<{ id: string; author: string; text: string; stance: string; about: string[] }>;
+}
+
+export const participantKey = (actor: string, role: string) => `${actor}|${role}`;
+export const sourceKey = (event: string, quote: string) => `${event}|${quote}`;
+
+/** Reaction ids follow their order in the file: `<article>-reaction-1`, … */
+export const reactionId = (articleId: string, index: number) => `${articleId}-reaction-${index + 1}`;
+
+export function toGraphRows(facts: Facts): GraphRows {
+  const { article } = facts;
+  const sources = facts.events.flatMap((event) =>
+    event.sources.map((source) => {
+      const start = article.text.indexOf(source.quote);
+      return { event: event.id, quote: source.quote, start, end: start + source.quote.length };
+    }),
+  );
+  return {
+    article,
+    actors: facts.actors.map((actor) => ({
+      id: actor.id,
+      name: actor.name,
+      kind: actor.kind,
+      aliases: actor.aliases,
+      aliasText: actor.aliases.join(' | '),
+      description: actor.description ?? null,
+    })),
+    events: facts.events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      title: event.title,
+      summary: event.summary ?? null,
+      date: firstDay(event.date.start),
+      endDate: event.date.end === undefined ? null : lastDay(event.date.end),
+      lastDate: lastDay(event.date.end ?? event.date.start),
+      precision: precisionOf(event.date.start),
+      place: event.place ?? null,
+      status: event.status,
+      figureCount: event.figures?.count ?? null,
+      figureUnit: event.figures?.unit ?? null,
+      figureApproximate: event.figures?.approximate ?? null,
+      participantKeys: event.participants.map((p) => participantKey(p.actor, p.role)),
+    })),
+    participants: facts.events.flatMap((event) => event.participants.map((p) => ({ event: event.id, ...p }))),
+    sources,
+    sourceKeys: sources.map((s) => sourceKey(s.event, s.quote)),
+    affiliations: facts.affiliations.map((a) => ({
+      actor: a.actor,
+      counterpart: a.counterpart,
+      role: a.role,
+      title: a.title ?? null,
+      from: a.from ?? null,
+      to: a.to ?? null,
+      former: a.former ?? false,
+      quote: a.source?.quote ?? null,
+    })),
+    links: Object.fromEntries(
+      LINK_KINDS.map((kind) => [kind, facts.links.filter((l) => l.kind === kind).map(({ from, to }) => ({ from, to }))]),
+    ) as GraphRows['links'],
+    linkKeys: facts.links.map((l) => `${l.from}|${LINK_RELATIONSHIP[l.kind]}|${l.to}`),
+    reactions: facts.reactions.map((r, i) => ({
+      id: reactionId(article.id, i),
+      author: r.author,
+      text: r.text,
+      stance: r.stance,
+      about: r.about,
+    })),
+  };
+}
