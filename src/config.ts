@@ -15,7 +15,9 @@ const Env = z.object({
   NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/i).default('512m'),
   /** Seconds within which a database call must answer before the API reports 503. */
   DB_TIMEOUT_S: z.coerce.number().positive().default(3),
+  /** auto: load seed/ when the database holds no events; always: on every start; never. */
   SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = Readonly<z.infer<typeof Env>>;

@@ -2,16 +2,15 @@ import { loadConfig } from '../config';
 import { devInstance } from './connection';
 import { connectionFor, runningPid, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j';
 
-/** `npm run db:start | db:stop | db:status [-- --instance test]`: manages the project's own Neo4j. */
+/** `npm run db:start | db:stop | db:status`: manages the project's own Neo4j (the instance the app uses). */
 async function main(): Promise<void> {
-  const [command, flag, value] = process.argv.slice(2);
+  const [command] = process.argv.slice(2);
   const config = loadConfig();
   if (config.NEO4J_URI) {
     console.log(`NEO4J_URI is set (${config.NEO4J_URI}): the project uses that server and manages none of its own.`);
     return;
   }
   const instance = devInstance(config);
-  if (flag === '--instance' && value) Object.assign(instance, { name: value, port: value === 'test' ? 7688 : instance.port });
   switch (command) {
     case 'start': {
       const connection = await startLocalNeo4j(instance);
@@ -32,7 +31,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      console.error('usage: local-neo4j.cli (start|stop|status) [--instance NAME]');
+      console.error('usage: local-neo4j.cli (start|stop|status)');
       process.exitCode = 2;
   }
 }

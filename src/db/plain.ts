@@ -16,3 +16,16 @@ export function toPlain(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * Plain JSON → query parameters: whole numbers are sent as Neo4j integers (JavaScript numbers would
+ * arrive as floats, which LIMIT and integer properties refuse). Walks maps and lists.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toParams(v)]));
+  }
+  return value;
+}

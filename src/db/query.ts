@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { toPlain } from './plain';
+import { toParams, toPlain } from './plain';
 
 /** Everything a repository needs to read: the driver, the database name, the per-query timeout. */
 export interface Db {
@@ -10,10 +10,12 @@ export interface Db {
 
 /** Runs one parameterised read and returns its records as plain objects. */
 export async function read<T>(db: Db, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const { records } = await db.driver.executeQuery(cypher, params, {
+  const { records } = await db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
     routing: neo4j.routing.READ,
     database: db.database,
     transactionConfig: { timeout: db.timeoutMs },
+    // The server-side timeout cannot help when the server itself is frozen: give up on the client too.
+    signal: AbortSignal.timeout(db.timeoutMs + 1000),
   });
   return records.map((record) => toPlain(record.toObject()) as T);
 }

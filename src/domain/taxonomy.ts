@@ -34,12 +34,13 @@ export type ActorKind = z.infer<typeof ActorKind>;
 
 /**
  * Participant roles. "Who did what to whom" reads the agent side → type → the target side:
- * a host acts on its guest, a source is who made a statement.
+ * a host acts on its guest. A source is who said it: the doer of a statement, or the one an
+ * announcement is attributed to (it counts as "who" only when an event names no agent or host).
  */
 export const ROLES = ['agent', 'target', 'host', 'guest', 'beneficiary', 'mediator', 'source'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-export const AGENT_ROLES: readonly Role[] = ['agent', 'host', 'source'];
+export const AGENT_ROLES: readonly Role[] = ['agent', 'host'];
 export const TARGET_ROLES: readonly Role[] = ['target', 'guest', 'beneficiary'];
 
 export const LINK_KINDS = ['reciprocates', 'follows', 'part_of', 'causes'] as const;

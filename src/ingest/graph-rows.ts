@@ -27,7 +27,8 @@ export interface GraphRows {
     participantKeys: string[];
   }>;
   participants: Array<{ event: string; actor: string; role: string }>;
-  sources: Array<{ event: string; quote: string; start: number; end: number }>;
+  /** `rank` keeps the file's order: the first source of an event is its primary quote. */
+  sources: Array<{ event: string; quote: string; start: number; end: number; rank: number }>;
   sourceKeys: string[];
   affiliations: Array<{
     actor: string;
@@ -54,9 +55,9 @@ export const reactionId = (articleId: string, index: number) => `${articleId}-re
 export function toGraphRows(facts: Facts): GraphRows {
   const { article } = facts;
   const sources = facts.events.flatMap((event) =>
-    event.sources.map((source) => {
+    event.sources.map((source, rank) => {
       const start = article.text.indexOf(source.quote);
-      return { event: event.id, quote: source.quote, start, end: start + source.quote.length };
+      return { event: event.id, quote: source.quote, start, end: start + source.quote.length, rank };
     }),
   );
   return {

@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { toParams } from '../db/plain';
 import type { Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
 import type { GraphRows } from './graph-rows';
@@ -45,7 +46,7 @@ const MERGE_SOURCES = `
   UNWIND $sources AS row
   MATCH (e:Event {id: row.event})
   MERGE (e)-[r:REPORTED_IN {quote: row.quote}]->(art)
-  SET r.start = row.start, r.end = row.end`;
+  SET r.start = row.start, r.end = row.end, r.rank = row.rank`;
 
 const DROP_STALE_SOURCES = `
   MATCH (e:Event)-[r:REPORTED_IN]->(:Article {id: $articleId})
@@ -103,7 +104,7 @@ export interface WriteCounts {
 }
 
 async function run(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>, counts: WriteCounts) {
-  const result = await tx.run(cypher, params);
+  const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
   const updates = result.summary.counters.updates();
   counts.nodesCreated += updates.nodesCreated;
   counts.relationshipsCreated += updates.relationshipsCreated;

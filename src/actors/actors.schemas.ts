@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ActorRef, EventRef, Limit, SearchText } from '../api/common.schemas';
+import { ActorKind, AffiliationRole, EventType } from '../domain/taxonomy';
+
+export const ActorsQuery = z.strictObject({
+  q: SearchText.optional().describe('Words in the actor name or an alias ("Washington", "Lukashenko")'),
+  kind: ActorKind.optional(),
+  limit: Limit(50, 500),
+});
+export type ActorsQuery = z.infer<typeof ActorsQuery>;
+
+export const ActorSummary = ActorRef.extend({
+  aliases: z.array(z.string()),
+  description: z.string().nullable(),
+  eventCount: z.number().int(),
+});
+export type ActorSummary = z.infer<typeof ActorSummary>;
+
+export const ActorList = z.object({ items: z.array(ActorSummary) });
+
+/** A role held over time: `actor` was `role` (title) of/to `counterpart`, from … to …. */
+export const RoleView = z.object({
+  role: AffiliationRole,
+  title: z.string().nullable(),
+  actor: ActorRef,
+  counterpart: ActorRef,
+  from: z.string().nullable().describe('YYYY, YYYY-MM or YYYY-MM-DD'),
+  to: z.string().nullable(),
+  former: z.boolean(),
+  source: z.object({ article: z.string(), quote: z.string() }).nullable(),
+});
+export type RoleView = z.infer<typeof RoleView>;
+
+export const ActorDetail = ActorSummary.extend({
+  roles: z.array(RoleView).describe('Roles this actor held, earliest first'),
+  heldBy: z.array(RoleView).describe('Roles others held toward this actor (its president, founder, envoys…)'),
+  eventCounts: z.partialRecord(EventType, z.number().int()).describe('Events this actor took part in, by type'),
+  firstEvent: z.string().nullable(),
+  lastEvent: z.string().nullable(),
+});
+export type ActorDetail = z.infer<typeof ActorDetail>;
+
+export const Relationship = z.object({
+  actor: ActorRef,
+  weight: z.number().int().describe('Shared events plus affiliations'),
+  sharedEvents: z.array(EventRef),
+  affiliations: z.array(z.object({ role: AffiliationRole, title: z.string().nullable(), direction: z.enum(['outgoing', 'incoming']) })),
+});
+export type Relationship = z.infer<typeof Relationship>;
+
+export const RelationshipList = z.object({ actor: ActorRef, items: z.array(Relationship) });

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ActorDetail, ActorList, ActorsQuery, RelationshipList } from '../actors/actors.schemas';
+import { RelationshipsQuery } from '../actors/actors.routes';
+import { ArticleDetail, ArticleList, ArticlesQuery } from '../articles/articles.schemas';
+import { EventDetail, EventPage, EventsQuery } from '../events/events.schemas';
+import { Health } from '../health/health.routes';
+import { WhoDidWhatAnswer, WhoDidWhatQuery } from '../who-did-what/who-did-what.schemas';
+import { ErrorResponse, IdParams } from './common.schemas';
+
+/** Every public route, described by the same zod schemas its handler parses with. */
+interface RouteDoc {
+  path: string;
+  summary: string;
+  query?: z.ZodObject;
+  params?: z.ZodObject;
+  response: z.ZodType;
+}
+
+const ROUTES: RouteDoc[] = [
+  { path: '/api/events', summary: 'Events in date order, filtered; paginated by cursor', query: EventsQuery, response: EventPage },
+  { path: '/api/events/{id}', summary: 'One event with its participants, sources and linked events', params: IdParams, response: EventDetail },
+  { path: '/api/actors', summary: 'Actors, searchable by name or alias and filterable by kind', query: ActorsQuery, response: ActorList },
+  { path: '/api/actors/{id}', summary: 'One actor with roles over time and event counts by type', params: IdParams, response: ActorDetail },
+  { path: '/api/actors/{id}/relationships', summary: 'Actors linked to this one by shared events and affiliations', params: IdParams, query: RelationshipsQuery, response: RelationshipList },
+  { path: '/api/who-did-what', summary: 'Who did what to whom, when, with the sentence that says so', query: WhoDidWhatQuery, response: WhoDidWhatAnswer },
+  { path: '/api/articles', summary: 'Articles, newest first', query: ArticlesQuery, response: ArticleList },
+  { path: '/api/articles/{id}', summary: 'One article: text, the events it reports, its reader reactions', params: IdParams, response: ArticleDetail },
+  { path: '/api/health', summary: 'Whether the database answers', response: Health },
+];
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+
+function parameters(schema: z.ZodObject | undefined, location: 'query' | 'path') {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const type = field as z.ZodType;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || !type.safeParse(undefined).success,
+      description: type.description,
+      schema: jsonSchema(type, 'input'),
+    };
+  });
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: jsonSchema(ErrorResponse, 'output') } },
+});
+
+export function buildOpenApi(): Record<string, unknown> {
+  const paths = Object.fromEntries(
+    ROUTES.map((route) => [
+      route.path,
+      {
+        get: {
+          summary: route.summary,
+          parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+          responses: {
+            200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+            400: errorResponse('A parameter is invalid; details name each field and why'),
+            404: errorResponse('The id (or an actor named in a filter) does not exist'),
+            503: errorResponse('The database is not reachable'),
+          },
+        },
+      },
+    ]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Diplomatic events knowledge base',
+      version: '0.1.0',
+      description: 'Who did what to whom, when — every event tied to the sentence that reports it.',
+    },
+    paths,
+  };
+}

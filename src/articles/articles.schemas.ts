@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { EventRef, Limit } from '../api/common.schemas';
+import { Stance, STANCES } from '../domain/taxonomy';
+
+export const ArticlesQuery = z.strictObject({ limit: Limit(50, 500) });
+
+export const ArticleSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedAt: z.string(),
+  eventCount: z.number().int(),
+  reactionCount: z.number().int(),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const ArticleList = z.object({ items: z.array(ArticleSummary) });
+
+export const ReactionView = z.object({
+  id: z.string(),
+  author: z.string(),
+  text: z.string(),
+  stance: Stance,
+  about: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+
+/** Where in the text an event is reported: character offsets of the quoted sentence. */
+export const ArticleEvent = EventRef.extend({
+  quotes: z.array(z.object({ quote: z.string(), start: z.number().int(), end: z.number().int() })),
+});
+
+export const ArticleDetail = ArticleSummary.extend({
+  text: z.string(),
+  events: z.array(ArticleEvent),
+  reactions: z.array(ReactionView),
+  stances: z.record(z.enum(STANCES), z.number().int()).describe('How many reactions take each stance'),
+});
+export type ArticleDetail = z.infer<typeof ArticleDetail>;

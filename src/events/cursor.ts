@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { BadRequestError } from '../http/errors';
+
+/** Keyset pagination over (date, id): a page is "after this event", so it stays stable as data grows. */
+const Position = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.string().min(1).max(200)]);
+export interface CursorPosition {
+  afterDate: string;
+  afterId: string;
+}
+
+export function encodeCursor(date: string, id: string): string {
+  return Buffer.from(JSON.stringify([date, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const [afterDate, afterId] = Position.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { afterDate, afterId };
+  } catch {
+    throw new BadRequestError('cursor', 'cursor is not one this API gave out');
+  }
+}

@@ -1,0 +1,90 @@
+import { readOne, read, type Db } from '../db/query';
+import type { EventDetail, EventView } from './events.schemas';
+import type { CursorPosition } from './cursor';
+
+/** An event as the API shows it. `e` must be bound to an :Event. */
+export const EVENT_VIEW = `
+  e {
+    .id, .type, .title, .summary, .place, .status,
+    date: { start: toString(e.date), end: toString(e.endDate), precision: e.precision },
+    figures: CASE WHEN e.figureCount IS NULL THEN null
+             ELSE { count: e.figureCount, unit: e.figureUnit, approximate: coalesce(e.figureApproximate, false) } END,
+    participants: COLLECT {
+      MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
+      RETURN { actor: a { .id, .name, .kind }, role: p.role } AS participant ORDER BY p.role, a.name
+    },
+    sources: COLLECT {
+      MATCH (e)-[r:REPORTED_IN]->(art:Article)
+      RETURN { article: art { .id, .title }, quote: r.quote } AS source ORDER BY art.publishedAt, r.rank
+    }
+  }`;
+
+/** The filters events can be narrowed by; `lucene` is an already-escaped full-text query. */
+export interface EventFilter {
+  actor?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+  lucene?: string | null;
+}
+
+/**
+ * Where matching events come from. The entry point is picked by which filters are present, so the
+ * planner starts from the most selective index: the full-text index, an actor's relationships, or the
+ * (type, date) / date range indexes. Only these fixed fragments are ever put together; values are parameters.
+ */
+function eventSource(filter: EventFilter): string {
+  if (filter.lucene) return `CALL db.index.fulltext.queryNodes('event_search', $lucene) YIELD node AS e`;
+  if (filter.actor) return `MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e`;
+  return 'MATCH (e:Event)';
+}
+
+const EVENT_CONDITIONS = `
+  ($type IS NULL OR e.type = $type)
+  AND ($from IS NULL OR e.lastDate >= date($from))
+  AND ($to IS NULL OR e.date <= date($to))
+  AND ($actor IS NULL OR EXISTS { MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e) })`;
+
+const AFTER_CURSOR = `
+  ($afterDate IS NULL OR e.date > date($afterDate) OR (e.date = date($afterDate) AND e.id > $afterId))`;
+
+export function filterParams(filter: EventFilter) {
+  return {
+    actor: filter.actor ?? null,
+    type: filter.type ?? null,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    lucene: filter.lucene ?? null,
+  };
+}
+
+export async function listEvents(db: Db, filter: EventFilter, limit: number, after?: CursorPosition): Promise<EventView[]> {
+  const cypher = `
+    ${eventSource(filter)}
+    WITH e WHERE ${EVENT_CONDITIONS} AND ${AFTER_CURSOR}
+    WITH e ORDER BY e.date, e.id LIMIT $limit
+    RETURN ${EVENT_VIEW} AS event`;
+  const params = { ...filterParams(filter), afterDate: after?.afterDate ?? null, afterId: after?.afterId ?? null, limit };
+  const rows = await read<{ event: EventView }>(db, cypher, params);
+  return rows.map((row) => row.event);
+}
+
+const EVENT_DETAIL = `
+  MATCH (e:Event {id: $id})
+  WITH e, ${EVENT_VIEW} AS view
+  RETURN view {
+    .*,
+    links: COLLECT {
+      MATCH (e)-[l:RECIPROCATES|FOLLOWS|PART_OF|CAUSES]-(other:Event)
+      RETURN {
+        kind: toLower(type(l)),
+        direction: CASE WHEN startNode(l) = e THEN 'outgoing' ELSE 'incoming' END,
+        event: other { .id, .type, .title,
+                       date: { start: toString(other.date), end: toString(other.endDate), precision: other.precision } }
+      } AS link ORDER BY other.date, other.id
+    }
+  } AS event`;
+
+export function findEvent(db: Db, id: string): Promise<Omit<EventDetail, 'cameo' | 'plover'> | undefined> {
+  return readOne(db, EVENT_DETAIL, { id });
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { DateFilter, DateView, EventRef, FiguresView, Limit, ParticipantView, SearchText, SourceView } from '../api/common.schemas';
+import { EVENT_STATUSES, Slug } from '../domain/model';
+import { EventType, LinkKind } from '../domain/taxonomy';
+
+export const EventsQuery = z.strictObject({
+  actor: Slug.optional().describe('Only events this actor took part in, in any role'),
+  type: EventType.optional(),
+  from: DateFilter.describe('Events that end on or after this day (YYYY-MM-DD)'),
+  to: DateFilter.describe('Events that start on or before this day (YYYY-MM-DD)'),
+  q: SearchText.optional().describe('Words in the event title or summary'),
+  limit: Limit(50, 500),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+});
+export type EventsQuery = z.infer<typeof EventsQuery>;
+
+export const EventView = z.object({
+  id: z.string(),
+  type: EventType,
+  title: z.string(),
+  summary: z.string().nullable(),
+  date: DateView,
+  place: z.string().nullable(),
+  status: z.enum(EVENT_STATUSES),
+  figures: FiguresView.nullable(),
+  participants: z.array(ParticipantView),
+  sources: z.array(SourceView),
+});
+export type EventView = z.infer<typeof EventView>;
+
+export const EventPage = z.object({ items: z.array(EventView), nextCursor: z.string().nullable() });
+
+export const EventLinkView = z.object({
+  kind: LinkKind,
+  direction: z.enum(['outgoing', 'incoming']).describe('outgoing: this event → the other (e.g. this reciprocates it)'),
+  event: EventRef,
+});
+
+export const EventDetail = EventView.extend({
+  cameo: z.string().nullable().describe('Closest CAMEO code (codebook 1.1b3)'),
+  plover: z.string().nullable(),
+  links: z.array(EventLinkView),
+});
+export type EventDetail = z.infer<typeof EventDetail>;

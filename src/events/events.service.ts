@@ -1,0 +1,27 @@
+import type { Db } from '../db/query';
+import { toLuceneQuery } from '../db/lucene';
+import { TAXONOMY } from '../domain/taxonomy';
+import { NotFoundError } from '../http/errors';
+import { requireActor } from '../actors/actors.service';
+import { decodeCursor, encodeCursor } from './cursor';
+import * as repository from './events.repository';
+import type { EventDetail, EventsQuery, EventView } from './events.schemas';
+
+/** A page of events in date order, with the cursor of the next page (null on the last). */
+export async function listEvents(db: Db, query: EventsQuery): Promise<{ items: EventView[]; nextCursor: string | null }> {
+  if (query.actor) await requireActor(db, query.actor);
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const filter = { actor: query.actor, type: query.type, from: query.from, to: query.to, lucene: query.q && toLuceneQuery(query.q) };
+  const rows = await repository.listEvents(db, filter, query.limit + 1, after);
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.date.start, last.id) : null;
+  return { items, nextCursor };
+}
+
+export async function getEvent(db: Db, id: string): Promise<EventDetail> {
+  const event = await repository.findEvent(db, id);
+  if (!event) throw new NotFoundError('event', id);
+  const { cameo, plover } = TAXONOMY[event.type];
+  return { ...event, cameo, plover };
+}

@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../config';
+
+/** Structured logs, one line per request with its id; secrets are redacted wherever they might appear. */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>) {
+  return pino({
+    level: config.LOG_LEVEL,
+    redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+  });
+}
+
+export function requestLogger(logger: pino.Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const id = randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+  });
+}

@@ -1,0 +1,48 @@
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { resolveConnection } from './db/connection';
+import { createDriver } from './db/driver';
+import type { Db } from './db/query';
+import { ensureSchema } from './db/schema';
+import { createLogger } from './http/logger';
+import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
+
+/** Process entry: config → database (the project's own unless NEO4J_URI) → seed if empty → listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const connection = await resolveConnection(config, (message) => logger.info(message));
+  const driver = createDriver(connection, config);
+  await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
+  const db: Db = { driver, database: config.NEO4J_DATABASE, timeoutMs: config.DB_TIMEOUT_S * 1000 };
+  await ensureSchema(db);
+  if (config.SEED_ON_START === 'always' || (config.SEED_ON_START === 'auto' && (await databaseIsEmpty(db)))) {
+    logger.info('Loading the seed knowledge …');
+    logger.info(describeSummary(await loadSeed(db, (p) => logger.info(`seed ${p.index}/${p.total}: ${p.file}`))));
+  }
+  const app = createApp({ db, config, logger });
+  const server = app.listen(config.PORT, config.HOST, () => {
+    logger.info(`Listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (database ${connection.uri})`);
+  });
+  const shutdown = (signal: string) => {
+    logger.info(`${signal}: finishing in-flight requests, then closing the database driver`);
+    closeServer(server)
+      .then(() => driver.close())
+      .then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ActorRef, DateFilter, DateView, FiguresView, Limit } from '../api/common.schemas';
+import { Slug } from '../domain/model';
+import { EventType } from '../domain/taxonomy';
+
+export const WhoDidWhatQuery = z.strictObject({
+  actor: Slug.optional().describe('An actor id; matches events it took part in, in any role'),
+  action: EventType.optional().describe('The event type (what was done)'),
+  target: Slug.optional().describe('An actor id on the receiving side (target, guest or beneficiary)'),
+  from: DateFilter,
+  to: DateFilter,
+  limit: Limit(100, 500),
+});
+export type WhoDidWhatQuery = z.infer<typeof WhoDidWhatQuery>;
+
+/** One answer: who (agents) did what (the event type) to whom (targets), when, per which sentence. */
+export const WhoDidWhatRow = z.object({
+  event: z.object({ id: z.string(), title: z.string() }),
+  who: z.array(ActorRef).describe('Agents and hosts; for statements, who made them'),
+  saidBy: z.array(ActorRef).describe('Who the report is attributed to (role source)'),
+  did: EventType,
+  label: z.string(),
+  toWhom: z.array(ActorRef),
+  date: DateView,
+  place: z.string().nullable(),
+  figures: FiguresView.nullable(),
+  quote: z.string(),
+  article: z.object({ id: z.string(), title: z.string() }),
+});
+export type WhoDidWhatRow = z.infer<typeof WhoDidWhatRow>;
+
+export const WhoDidWhatAnswer = z.object({ items: z.array(WhoDidWhatRow) });

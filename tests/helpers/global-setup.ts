@@ -1,0 +1,19 @@
+import { startLocalNeo4j } from '../../src/db/local-neo4j';
+import { TEST_INSTANCE } from './test-db';
+
+/**
+ * Starts what the suite needs: its own Neo4j (downloaded on first use), unless NEO4J_TEST_URI names a
+ * server to use instead. The connection reaches the tests through KB_TEST_NEO4J_* variables.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.NEO4J_TEST_URI) {
+    process.env.KB_TEST_NEO4J_URI = process.env.NEO4J_TEST_URI;
+    process.env.KB_TEST_NEO4J_USER = process.env.NEO4J_TEST_USER ?? 'neo4j';
+    process.env.KB_TEST_NEO4J_PASSWORD = process.env.NEO4J_TEST_PASSWORD ?? '';
+    return;
+  }
+  const connection = await startLocalNeo4j(TEST_INSTANCE, (message) => process.stderr.write(`\n[test neo4j] ${message}`));
+  process.env.KB_TEST_NEO4J_URI = connection.uri;
+  process.env.KB_TEST_NEO4J_USER = connection.user;
+  process.env.KB_TEST_NEO4J_PASSWORD = connection.password;
+}

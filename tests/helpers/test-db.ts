@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { createDriver } from '../../src/db/driver';
+import type { InstanceOptions } from '../../src/db/local-neo4j';
+import type { Db } from '../../src/db/query';
+import { read } from '../../src/db/query';
+import { loadSeed } from '../../src/ingest/seed';
+
+/** The suite's own Neo4j: its own port and data folder, so tests never touch what users browse. */
+export const TEST_INSTANCE: InstanceOptions = {
+  name: 'test',
+  port: Number(process.env.NEO4J_TEST_PORT ?? 7688),
+  heap: '1g',
+  pagecache: '256m',
+};
+
+/** Set by global-setup: where the suite's database is (NEO4J_TEST_URI overrides the project-managed one). */
+export function testConnection() {
+  const uri = process.env.KB_TEST_NEO4J_URI;
+  const password = process.env.KB_TEST_NEO4J_PASSWORD;
+  if (!uri || !password) throw new Error('The test database is not set up: run the tests with `npm test`.');
+  return { uri, user: process.env.KB_TEST_NEO4J_USER ?? 'neo4j', password };
+}
+
+export function openTestDb(): Db {
+  return { driver: createDriver(testConnection(), { DB_TIMEOUT_S: 5 }), timeoutMs: 5000 };
+}
+
+/** Empties the database in batches; CALL … IN TRANSACTIONS must run as an auto-commit query. */
+export async function clearDatabase(db: Db): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+export async function resetToSeed(db: Db): Promise<void> {
+  await clearDatabase(db);
+  await loadSeed(db, () => {});
+}
+
+/**
+ * A fingerprint of everything the database holds: every node with its labels and properties and every
+ * relationship with its type, ends and properties, in a stable order. Equal fingerprints, equal contents.
+ */
+export async function contentFingerprint(db: Db): Promise<string> {
+  const nodes = await read<{ n: unknown }>(db, 'MATCH (n) RETURN n {.*, labels: labels(n)} AS n');
+  const rels = await read<{ r: unknown }>(
+    db,
+    'MATCH (a)-[r]->(b) RETURN { type: type(r), from: a.id, to: b.id, props: properties(r) } AS r',
+  );
+  const canonical = [...nodes.map((x) => stableJson(x.n)), ...rels.map((x) => stableJson(x.r))].sort();
+  return `${nodes.length}n/${rels.length}r:${createHash('sha256').update(canonical.join('\n')).digest('hex')}`;
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
