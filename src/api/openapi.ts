@@ -3,7 +3,11 @@ import { ActorDetail, ActorList, ActorsQuery, RelationshipList } from '../actors
 import { RelationshipsQuery } from '../actors/actors.routes';
 import { ArticleDetail, ArticleList, ArticlesQuery } from '../articles/articles.schemas';
 import { EventDetail, EventPage, EventsQuery } from '../events/events.schemas';
+import { Graph, GraphQuery } from '../graph/graph.schemas';
 import { Health } from '../health/health.routes';
+import { StatsQuery } from '../stats/stats.routes';
+import { Stats } from '../stats/stats.schemas';
+import { TimelineQuery, TimelineWindow } from '../timeline/timeline.schemas';
 import { WhoDidWhatAnswer, WhoDidWhatQuery } from '../who-did-what/who-did-what.schemas';
 import { ErrorResponse, IdParams } from './common.schemas';
 
@@ -25,6 +29,9 @@ const ROUTES: RouteDoc[] = [
   { path: '/api/who-did-what', summary: 'Who did what to whom, when, with the sentence that says so', query: WhoDidWhatQuery, response: WhoDidWhatAnswer },
   { path: '/api/articles', summary: 'Articles, newest first', query: ArticlesQuery, response: ArticleList },
   { path: '/api/articles/{id}', summary: 'One article: text, the events it reports, its reader reactions', params: IdParams, response: ArticleDetail },
+  { path: '/api/timeline', summary: 'The events of a date window for the timeline, or counts per bucket when the window is dense', query: TimelineQuery, response: TimelineWindow },
+  { path: '/api/graph', summary: 'Actors and their links (shared events by type, affiliations): the most active, or one actor\'s neighbourhood', query: GraphQuery, response: Graph },
+  { path: '/api/stats', summary: 'What the knowledge base holds: counts, date span, latest events', query: StatsQuery, response: Stats },
   { path: '/api/health', summary: 'Whether the database answers', response: Health },
 ];
 

@@ -1,0 +1,29 @@
+import { read, readOne, type Db } from '../db/query';
+import type { Stats } from './stats.schemas';
+
+/** Counts come from Neo4j's count store; the span and the latest events from the e.date index, in order. */
+const COUNTS = `
+  RETURN { events: COUNT { (:Event) }, actors: COUNT { (:Actor) }, articles: COUNT { (:Article) },
+           reactions: COUNT { (:Reaction) } } AS counts`;
+
+const FIRST_EVENT = `MATCH (e:Event) WHERE e.date IS NOT NULL RETURN toString(e.date) AS day ORDER BY e.date ASC LIMIT 1`;
+
+const LATEST_EVENTS = `
+  MATCH (e:Event) WHERE e.date IS NOT NULL
+  WITH e ORDER BY e.date DESC, e.id LIMIT $limit
+  RETURN e { .id, .type, .title, date: { start: toString(e.date), end: toString(e.endDate), precision: e.precision } } AS event`;
+
+export async function readStats(db: Db, latest: number): Promise<Stats> {
+  const [counts, first, events] = await Promise.all([
+    readOne<Stats['counts']>(db, COUNTS),
+    readOne<string>(db, FIRST_EVENT),
+    read<{ event: Stats['latest'][number] }>(db, LATEST_EVENTS, { limit: latest }),
+  ]);
+  const latestEvents = events.map((row) => row.event);
+  const last = latestEvents[0]?.date.start;
+  return {
+    counts: counts ?? { events: 0, actors: 0, articles: 0, reactions: 0 },
+    span: first && last ? { first, last } : null,
+    latest: latestEvents,
+  };
+}

@@ -1,0 +1,171 @@
+import type { Db } from '../db/query';
+import { EVENT_TYPES, TAXONOMY, type EventType } from '../domain/taxonomy';
+import { requireActor } from '../actors/actors.service';
+import * as repository from './timeline.repository';
+import {
+  BUCKET_UNITS,
+  type BucketUnit,
+  type TimelineBucket,
+  type TimelineGroup,
+  type TimelineItem,
+  type TimelineQuery,
+  type TimelineWindow,
+} from './timeline.schemas';
+
+/** Above this many events a window is shown as counts per bucket: vis-timeline slows past a few hundred items. */
+export const ITEM_LIMIT = 300;
+/** Items an actor-grouped window may place (an event sits in the row of each of its actors). */
+export const PLACEMENT_LIMIT = 600;
+/** Buckets per row at most, so a bucketed window stays near 500 boxes even with every type present. */
+export const BUCKETS_PER_ROW = 30;
+/** Rows when grouping by actor: the most active actors of the window, the rest under "Other actors". */
+export const ACTOR_ROWS = 12;
+const SPAN_CACHE_MS = 60_000;
+
+const DAY_MS = 86_400_000;
+const UNIT_DAYS: Record<BucketUnit, number> = { day: 1, week: 7, month: 30.44, quarter: 91.3, year: 365.25, decade: 3652.5, century: 36525 };
+
+const toDay = (date: Date) => date.toISOString().slice(0, 10);
+const parseDay = (day: string) => new Date(`${day}T00:00:00Z`);
+export const addDays = (day: string, days: number) => toDay(new Date(parseDay(day).getTime() + days * DAY_MS));
+
+/** The finest bucket that keeps a row of the window within BUCKETS_PER_ROW. */
+export function bucketUnitFor(from: string, to: string): BucketUnit {
+  const days = (parseDay(to).getTime() - parseDay(from).getTime()) / DAY_MS + 1;
+  return BUCKET_UNITS.find((unit) => days / UNIT_DAYS[unit] <= BUCKETS_PER_ROW) ?? 'century';
+}
+
+/** The day after the bucket that starts on `start` (exclusive end). */
+export function bucketEnd(start: string, unit: BucketUnit): string {
+  const date = parseDay(start);
+  const months = { month: 1, quarter: 3, year: 12, decade: 120, century: 1200 } as Partial<Record<BucketUnit, number>>;
+  if (unit === 'day') return addDays(start, 1);
+  if (unit === 'week') return addDays(start, 7);
+  date.setUTCMonth(date.getUTCMonth() + (months[unit] ?? 1));
+  return toDay(date);
+}
+
+const spanCache = new WeakMap<Db, { days: number; at: number }>();
+
+/** Days to look back before a window so that long events overlapping it are found; cached briefly. */
+async function lookbackDays(db: Db): Promise<number> {
+  const cached = spanCache.get(db);
+  if (cached && Date.now() - cached.at < SPAN_CACHE_MS) return cached.days;
+  const days = Math.max(366, await repository.longestExplicitSpanDays(db));
+  spanCache.set(db, { days, at: Date.now() });
+  return days;
+}
+
+const typeGroup = (type: EventType): TimelineGroup => ({
+  id: `type:${type}`,
+  content: TAXONOMY[type].label,
+  kind: 'type',
+  className: `group-type type-${type}`,
+});
+const actorGroup = (actor: { id: string; name: string }): TimelineGroup => ({
+  id: `actor:${actor.id}`,
+  content: actor.name,
+  kind: 'actor',
+  className: 'group-actor',
+});
+const OTHER_GROUP: TimelineGroup = { id: 'other', content: 'Other actors', kind: 'other', className: 'group-other' };
+
+function toItem(event: repository.WindowEventRow, group: string, id: string): TimelineItem {
+  const isRange = event.precision !== 'day' || event.lastDate > event.date;
+  return {
+    id,
+    event: event.id,
+    content: event.title,
+    type: event.type as EventType,
+    start: event.date,
+    end: isRange ? addDays(event.lastDate, 1) : null,
+    lastDate: event.lastDate,
+    precision: event.precision,
+    itemType: isRange ? 'range' : 'point',
+    group,
+    className: `type-${event.type} precision-${event.precision}`,
+  };
+}
+
+/** Most frequent actors first (ties by name): the rows of an actor-grouped window. */
+function leadingActors(events: repository.WindowEventRow[], limit: number) {
+  const counts = new Map<string, { id: string; name: string; count: number }>();
+  for (const actor of events.flatMap((e) => e.actors)) {
+    const entry = counts.get(actor.id) ?? { ...actor, count: 0 };
+    entry.count += 1;
+    counts.set(actor.id, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+function placeByActor(events: repository.WindowEventRow[]): { groups: TimelineGroup[]; items: TimelineItem[] } {
+  const leaders = leadingActors(events, ACTOR_ROWS);
+  const rowOf = new Set(leaders.map((a) => a.id));
+  const items = events.flatMap((event) => {
+    const rows = event.actors.filter((a) => rowOf.has(a.id)).map((a) => `actor:${a.id}`);
+    return (rows.length > 0 ? rows : ['other']).map((group) => toItem(event, group, `${event.id}@${group}`));
+  });
+  const groups = leaders.map(actorGroup);
+  if (items.some((item) => item.group === 'other')) groups.push(OTHER_GROUP);
+  return { groups, items };
+}
+
+function placeByType(events: repository.WindowEventRow[]): { groups: TimelineGroup[]; items: TimelineItem[] } {
+  const present = new Set(events.map((e) => e.type));
+  return {
+    groups: EVENT_TYPES.filter((t) => present.has(t)).map(typeGroup),
+    items: events.map((event) => toItem(event, `type:${event.type}`, event.id)),
+  };
+}
+
+/**
+ * The events of a window, grouped into rows; when the window holds more than ITEM_LIMIT events (or an
+ * actor-grouped window more than PLACEMENT_LIMIT placements), counts per bucket instead of items.
+ */
+export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineWindow> {
+  if (query.actor) await requireActor(db, query.actor);
+  const filter: repository.WindowFilter = {
+    from: query.from,
+    to: query.to,
+    seekFrom: addDays(query.from, -(await lookbackDays(db))),
+    actor: query.actor ?? null,
+    type: query.type ?? null,
+  };
+  const base = { from: query.from, to: query.to, groupBy: query.groupBy };
+  const events = await repository.windowEvents(db, filter, ITEM_LIMIT + 1);
+  if (events.length <= ITEM_LIMIT) {
+    const placed = query.groupBy === 'actor' ? placeByActor(events) : placeByType(events);
+    if (placed.items.length <= PLACEMENT_LIMIT) {
+      return { ...base, mode: 'items', bucket: null, total: events.length, ...placed, buckets: [] };
+    }
+  }
+  const unit = bucketUnitFor(query.from, query.to);
+  const { groups, rows, total } = query.groupBy === 'actor' ? await actorBuckets(db, filter, unit) : await typeBuckets(db, filter, unit);
+  const buckets: TimelineBucket[] = rows.map((row) => ({
+    id: `${row.key}|${row.start}`,
+    group: row.key,
+    start: row.start,
+    end: bucketEnd(row.start, unit),
+    count: row.count,
+    className: row.key.startsWith('type:') ? `bucket type-${row.key.slice(5)}` : 'bucket',
+  }));
+  return { ...base, mode: 'buckets', bucket: unit, total, groups, items: [], buckets };
+}
+
+async function typeBuckets(db: Db, filter: repository.WindowFilter, unit: BucketUnit) {
+  const rows = await repository.bucketsByType(db, filter, unit);
+  const present = new Set(rows.map((row) => row.key));
+  const groups = EVENT_TYPES.filter((t) => present.has(`type:${t}`)).map(typeGroup);
+  return { groups, rows, total: rows.reduce((sum, row) => sum + row.count, 0) };
+}
+
+async function actorBuckets(db: Db, filter: repository.WindowFilter, unit: BucketUnit) {
+  const [leaders, total] = await Promise.all([
+    repository.topWindowActors(db, filter, ACTOR_ROWS),
+    repository.countWindowEvents(db, filter),
+  ]);
+  const rows = await repository.bucketsByActor(db, filter, unit, leaders.map((a) => a.id));
+  const groups = leaders.map(actorGroup);
+  if (rows.some((row) => row.key === 'other')) groups.push(OTHER_GROUP);
+  return { groups, rows, total };
+}
