@@ -1,0 +1,70 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { firstDay, lastDay, precisionOf, PRECISIONS } from '../src/domain/dates';
+import { Actor, FactsFile } from '../src/domain/model';
+import { AGENT_ROLES, EventType } from '../src/domain/taxonomy';
+import type { GoldEvent } from '../src/ingest/extract/score';
+
+/** One article of the evaluation: its text, publication date, the actors already known, and the gold events. */
+export interface EvalCase {
+  name: string;
+  split: 'seed' | 'tuning' | 'heldout';
+  text: string;
+  publishedAt: string;
+  title: string;
+  knownActors: Actor[];
+  gold: GoldEvent[];
+}
+
+const GoldFile = z.strictObject({
+  title: z.string(),
+  publishedAt: z.string(),
+  split: z.enum(['tuning', 'heldout']),
+  knownActors: z.array(Actor).default([]),
+  events: z.array(
+    z.strictObject({
+      type: EventType,
+      date: z.strictObject({ start: z.string(), end: z.string().optional(), precision: z.enum(PRECISIONS) }),
+      agents: z.array(z.string()).min(1),
+      targets: z.array(z.string()).default([]),
+    }),
+  ),
+});
+
+const ROOT = resolve(__dirname, '..');
+
+export function loadSeedCases(): EvalCase[] {
+  const dir = join(ROOT, 'seed', 'facts');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => seedCase(join(dir, f)));
+}
+
+/** The seed's curated facts as gold: agents are the participants on the agent side (agent, host, source). */
+export function seedCase(path: string): EvalCase {
+  const facts = FactsFile.parse(parse(readFileSync(path, 'utf8')));
+  const article = facts.article;
+  const text = 'text' in article ? article.text : readFileSync(resolve(dirname(path), article.textFile), 'utf8');
+  const gold = facts.events.map((e) => ({
+    type: e.type,
+    date: { start: firstDay(e.date.start), end: e.date.end ? lastDay(e.date.end) : null, precision: precisionOf(e.date.start) },
+    agents: e.participants.filter((p) => AGENT_ROLES.includes(p.role)).map((p) => p.actor),
+  }));
+  return { name: article.id, split: 'seed', text, publishedAt: article.publishedAt, title: article.title, knownActors: facts.actors, gold };
+}
+
+export function loadEvalCases(): EvalCase[] {
+  const dir = join(ROOT, 'eval', 'gold');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.yaml$/, '');
+      const file = GoldFile.parse(parse(readFileSync(join(dir, f), 'utf8')));
+      const text = readFileSync(join(ROOT, 'eval', 'articles', `${name}.txt`), 'utf8');
+      const gold = file.events.map((e) => ({ type: e.type, date: { start: e.date.start, end: e.date.end ?? null, precision: e.date.precision }, agents: e.agents }));
+      return { name, split: file.split, text, publishedAt: file.publishedAt, title: file.title, knownActors: file.knownActors, gold };
+    });
+}

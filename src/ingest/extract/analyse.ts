@@ -1,0 +1,201 @@
+import type { Figures } from '../../domain/model';
+import type { EventType } from '../../domain/taxonomy';
+import { clauseAt, findSpeech, splitClauses, type Clause, type Speech } from './clauses';
+import { findDates, type DraftDate } from './dates';
+import { findFigures } from './figures';
+import type { ArticleActors, Mention } from './mentions';
+import { rolesOf, type RoleContext } from './roles';
+import { findTriggers, maskQuotations, type Trigger } from './triggers';
+import type { ActorRef } from './types';
+
+/** An event read from one sentence, before dates are inherited and duplicates across sentences merged. */
+export interface SentenceEvent {
+  type: EventType;
+  agents: ActorRef[];
+  targets: ActorRef[];
+  sources: ActorRef[];
+  date: DraftDate | null;
+  figures: Figures | null;
+  place: string | null;
+  quote: string;
+  /** Where in the sentence the event is reported, to attach dates and figures to the nearest event. */
+  at: number;
+}
+
+/** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
+const AGGREGATE = /\b(?:remain|remains|remained|still|in recent (?:months|weeks|years)|so far|to date|since|over the past|in total|altogether)\b/i;
+const NEGATION = /\b(?:not|no|never|denied|deny|denies|without|neither|nor|refused to|failed to)\b(?:\s+\S+){0,3}\s*$/i;
+const HEDGE = /\b(?:will|would|could|may|might|shall|set to|expected to|potential|possible|proposed|planned|future)\s+(?:\S+\s+)?$/i;
+/** "80 Venezuelans detained in the US": a participle after a noun describes people, it reports no arrest. */
+const AFTER_NOUN = /\b(?:[a-z]+s|journalist|academic|official|citizen|national|activist|dissident|those|people)\s+(?:\w+ly\s+)?$/;
+const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|agents|officers)\s+$/;
+/** Types whose agent, when the sentence names none, is the state that holds the people or the vote. */
+const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election']);
+
+export function analyseSentence(sentence: string, publishedAt: string, actors: ArticleActors): SentenceEvent[] {
+  const mentions = actors.mentionsIn(sentence);
+  const heads = mentions.filter((m) => !m.location && !m.modifier);
+  const speech = findSpeech(sentence, mentions);
+  const clauses = splitClauses(sentence, mentions, speech);
+  const context: RoleContext = { sentence, heads, clauses };
+  const triggers = reported(findTriggers(sentence), sentence, clauses, speech);
+  const events = eventsFor(triggers, context, mentions, speech, actors);
+  if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
+  attachDates(events, triggers, sentence, publishedAt);
+  attachFigures(events, sentence, actors);
+  return events;
+}
+
+// --- which triggers report an event ---------------------------------------------------------------------
+
+function reported(triggers: Trigger[], sentence: string, clauses: Clause[], speech: Speech | null): Trigger[] {
+  const masked = maskQuotations(sentence);
+  const aggregate = speech !== null && AGGREGATE.test(sentence.slice(speech.content.start, speech.content.end));
+  const kept = triggers.filter((t) => {
+    const clause = clauseAt(clauses, t.index);
+    const before = masked.slice(clause.start, t.index);
+    if (NEGATION.test(before)) return false;
+    if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before)) return false; // "urged X to free": a wish
+    if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && clauseAt(clauses, g.index) === clause)) return false;
+    if (aggregate && speech && t.index >= speech.content.start && t.index < speech.content.end) return false;
+    if (t.type === 'detention' && t.form === 'verb' && AFTER_NOUN.test(before) && !STATE_AGENTS.test(before)) {
+      return hasOwnDate(sentence.slice(t.end, clause.end));
+    }
+    return true;
+  });
+  return onePerClause(kept.map((t) => hedged(t, masked)), clauses);
+}
+
+/** "Mexico will reopen its embassy": a planned act is a stated intent. */
+function hedged(trigger: Trigger, masked: string): Trigger {
+  if (trigger.governsComplement || !HEDGE.test(masked.slice(Math.max(0, trigger.index - 30), trigger.index))) return trigger;
+  return { ...trigger, type: 'intent' };
+}
+
+/** Several words of one clause ("hosted … for two days of talks") report one meeting; verbs say more than nouns. */
+function onePerClause(triggers: Trigger[], clauses: Clause[]): Trigger[] {
+  return triggers.filter((t) => {
+    if (t.type !== 'talks' && t.type !== 'intent') return true;
+    const rivals = triggers.filter((o) => o.type === t.type && clauseAt(clauses, o.index) === clauseAt(clauses, t.index));
+    const best = rivals.find((o) => o.form !== 'noun') ?? rivals[0];
+    return best === t;
+  });
+}
+
+function hasOwnDate(text: string): boolean {
+  const phrase = text.split(',')[0] ?? '';
+  return /\b(?:in|on|since|during|last|earlier)\b/.test(phrase) && findDates(phrase, '2999-12-31').length > 0;
+}
+
+// --- participants ---------------------------------------------------------------------------------------
+
+function eventsFor(triggers: Trigger[], context: RoleContext, mentions: Mention[], speech: Speech | null, actors: ArticleActors): SentenceEvent[] {
+  const events: SentenceEvent[] = [];
+  // releases first: a detention in the same sentence ("soldiers who were captured") is by whoever releases them
+  const ordered = [...triggers].sort((a, b) => Number(a.type === 'detention') - Number(b.type === 'detention'));
+  for (const trigger of ordered) {
+    const roles = rolesOf(trigger, context);
+    let agents = roles.agents.map((m) => m.actor);
+    const clause = clauseAt(context.clauses, trigger.index);
+    const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
+    if (agents.length === 0) {
+      if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !countFollows(context.sentence, trigger))) continue;
+      agents = inferredAgent(trigger, events, location, context, actors);
+    }
+    let targets = roles.targets.map((m) => m.actor);
+    if (trigger.type === 'talks' && location) {
+      if (/^(?:visited|visits|visiting|travell?ed to|flew to|went to|arrived in)/i.test(trigger.text)) targets = [...targets, location.actor];
+      else if (!agents.some((a) => a.id === location.actor.id)) agents = [...agents, location.actor];
+    }
+    const sources = speech && trigger.index >= speech.content.start && trigger.index < speech.content.end ? speech.speakers.map((m) => m.actor) : [];
+    const base = { type: trigger.type, sources, date: null, figures: null, place: location?.text ?? null, quote: context.sentence, at: trigger.index };
+    const sides = trigger.swap && agents.length > 1 ? agents.map((a) => [a]) : [agents];
+    for (const side of sides) {
+      const others = trigger.swap && agents.length > 1 ? agents.filter((a) => !side.includes(a)) : [];
+      events.push({ ...base, agents: uniqueActors(side), targets: uniqueActors([...targets, ...others]).filter((t) => !side.includes(t)) });
+    }
+  }
+  return events.sort((a, b) => a.at - b.at);
+}
+
+/** "the release of 52 political prisoners": a noun names an event when it is counted. */
+function countFollows(sentence: string, trigger: Trigger): boolean {
+  return findFigures(sentence.slice(trigger.end, trigger.end + 60)).some((f) => f.index < 12);
+}
+
+function inferredAgent(trigger: Trigger, earlier: SentenceEvent[], location: Mention | undefined, context: RoleContext, actors: ArticleActors): ActorRef[] {
+  if (trigger.type === 'detention') {
+    const releaser = earlier.find((e) => e.type === 'prisoner_release' || e.type === 'pardon');
+    if (releaser) return releaser.agents;
+  }
+  if (location) return [location.actor];
+  if (trigger.type === 'election') {
+    const state = context.heads.find((m) => m.actor.kind === 'state');
+    if (state) return [state.actor];
+  }
+  return actors.dominantState ? [actors.dominantState] : [];
+}
+
+function statementOf(sentence: string, speech: Speech, heads: Mention[]): SentenceEvent {
+  const speakers = uniqueActors(speech.speakers.map((m) => m.actor));
+  const about = heads.filter((m) => m.index >= speech.content.start && m.end <= speech.content.end && !speakers.includes(m.actor));
+  return {
+    type: 'statement',
+    agents: speakers,
+    targets: uniqueActors(about.map((m) => m.actor)),
+    sources: [],
+    date: null,
+    figures: null,
+    place: null,
+    quote: sentence,
+    at: speech.content.start > speech.verbIndex ? speech.content.start : speech.verbIndex,
+  };
+}
+
+// --- dates and figures ------------------------------------------------------------------------------------
+
+/**
+ * Each date goes to the event reported nearest to it; a date that opens the sentence ("In September 2025, …")
+ * dates every event in it. Dates after publication are plans, never when something happened; an intent is
+ * dated by when it was stated, so dates inside its complement ("to meet in December") are not its own.
+ */
+function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, publishedAt: string): void {
+  if (events.length === 0) return;
+  const mentions = findDates(sentence, publishedAt).filter((m) => m.date.start <= publishedAt);
+  const firstAt = Math.min(...events.map((e) => e.at));
+  for (const mention of mentions) {
+    const eligible = events.filter((e) => !(e.type === 'intent' && mention.index > e.at));
+    if (mention.end <= firstAt && mention.index < 25) {
+      for (const e of eligible) e.date ??= mention.date;
+      continue;
+    }
+    const nearest = nearestTo(mention.index, mention.end, eligible, triggers);
+    if (nearest) nearest.date ??= mention.date;
+  }
+}
+
+function nearestTo(index: number, end: number, events: SentenceEvent[], triggers: Trigger[]): SentenceEvent | undefined {
+  const distance = (e: SentenceEvent) => {
+    const trigger = triggers.find((t) => t.index === e.at);
+    const triggerEnd = trigger?.end ?? e.at;
+    return index >= triggerEnd ? index - triggerEnd : end <= e.at ? e.at - end : 0;
+  };
+  return [...events].sort((a, b) => distance(a) - distance(b))[0];
+}
+
+const COUNTED: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'statement', 'sanctions_imposed', 'sanctions_lifted']);
+
+/** A count belongs to the nearest counted event before it; counted people become the target when none is named. */
+function attachFigures(events: SentenceEvent[], sentence: string, actors: ArticleActors): void {
+  for (const figure of findFigures(maskQuotations(sentence))) {
+    const candidates = events.filter((e) => COUNTED.has(e.type) && e.at <= figure.index && e.figures === null);
+    const owner = candidates[candidates.length - 1];
+    if (!owner) continue;
+    owner.figures = figure.figures;
+    if (owner.targets.length === 0 && owner.type !== 'statement') owner.targets = [actors.group(figure.figures.unit)];
+  }
+}
+
+function uniqueActors(list: ActorRef[]): ActorRef[] {
+  return list.filter((a, i) => list.findIndex((o) => o.id === a.id) === i);
+}

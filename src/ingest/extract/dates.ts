@@ -1,0 +1,214 @@
+import * as chrono from 'chrono-node';
+import type { Precision } from '../../domain/dates';
+
+/**
+ * Date mentions in a sentence, resolved against the article's publication date. News reports what has
+ * happened, so a date without its year ("on Friday", "December 12", "in September") is the most recent such
+ * day or month on or before publication. `start` is always a full ISO date (the first day of the month or year
+ * for coarser precisions); `end` is set only when the sentence gives a range.
+ */
+export interface DraftDate {
+  start: string;
+  end: string | null;
+  precision: Precision;
+}
+
+export interface DateMention {
+  date: DraftDate;
+  index: number;
+  end: number;
+  text: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export function findDates(text: string, publishedAt: string): DateMention[] {
+  const relative = relativeMentions(text, publishedAt);
+  const parsed = chronoMentions(text, publishedAt).filter((m) => !overlapsAny(m, relative));
+  const years = yearMentions(text).filter((m) => !overlapsAny(m, [...relative, ...parsed]));
+  const all = [...relative, ...parsed, ...years].sort((a, b) => a.index - b.index);
+  return withDuration(text, mergeRanges(text, all));
+}
+
+// --- relative expressions chrono resolves differently from how news uses them -------------------------------
+
+const RELATIVE: Array<{ pattern: RegExp; resolve: (published: string) => DraftDate }> = [
+  { pattern: /\blast week\b/gi, resolve: lastWeek },
+  { pattern: /\b(?:last|previous) month\b/gi, resolve: (p) => month(shiftMonths(p, -1)) },
+  { pattern: /\b(?:earlier )?this month\b/gi, resolve: (p) => month(p) },
+  { pattern: /\b(?:last|previous) year\b/gi, resolve: (p) => year(String(Number(p.slice(0, 4)) - 1)) },
+  { pattern: /\b(?:earlier )?this year\b/gi, resolve: (p) => year(p.slice(0, 4)) },
+  { pattern: /\byesterday\b/gi, resolve: (p) => day(addDays(p, -1)) },
+  { pattern: /\btoday\b/gi, resolve: (p) => day(p) },
+];
+
+function relativeMentions(text: string, publishedAt: string): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const { pattern, resolve } of RELATIVE) {
+    for (const match of text.matchAll(pattern)) {
+      const index = match.index ?? 0;
+      mentions.push({ date: resolve(publishedAt), index, end: index + match[0].length, text: match[0] });
+    }
+  }
+  return mentions;
+}
+
+/** The Monday-to-Sunday week before the week of publication. */
+function lastWeek(published: string): DraftDate {
+  const weekday = (new Date(`${published}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  const monday = addDays(published, -weekday - 7);
+  return { start: monday, end: addDays(monday, 6), precision: 'day' };
+}
+
+// --- absolute dates and weekdays, through chrono ------------------------------------------------------------
+
+/** Phrases dated against another event ("a day after the raid"), not against publication. */
+const ANCHORED_ELSEWHERE = /\b(after|before|later|earlier|following|prior)\b/i;
+
+function chronoMentions(text: string, publishedAt: string): DateMention[] {
+  const instant = new Date(`${publishedAt}T12:00:00Z`);
+  const mentions: DateMention[] = [];
+  for (const result of chrono.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
+    if (ANCHORED_ELSEWHERE.test(result.text) || isVague(result.text)) continue;
+    const start = resolveComponents(result.start, result.text, publishedAt);
+    if (!start) continue;
+    const end = result.end ? resolveComponents(result.end, result.text, publishedAt) : null;
+    const date: DraftDate = { start: start.start, end: end ? end.start : null, precision: start.precision };
+    mentions.push({ date, index: result.index, end: result.index + result.text.length, text: result.text });
+  }
+  return mentions;
+}
+
+/**
+ * Dates are written with a capital (a month, a weekday) or a digit; lower-case words chrono also reads as dates
+ * ("may", "now", "tonight") are a modal verb or carry no date worth keeping. "two days ago" does.
+ */
+function isVague(phrase: string): boolean {
+  return !/[A-Z0-9]/.test(phrase) && !/\bago\b/i.test(phrase);
+}
+
+function resolveComponents(components: chrono.ParsedComponents, phrase: string, published: string): DraftDate | null {
+  const certain = (c: 'day' | 'month' | 'year' | 'weekday') => components.isCertain(c);
+  if (certain('weekday') && !certain('day') && !certain('month')) {
+    return day(weekdayNear(published, components.get('weekday') ?? 0, phrase));
+  }
+  if (!certain('month')) return null; // times of day, "this week" and the like carry no date of their own
+  const y = components.get('year') ?? Number(published.slice(0, 4));
+  const m = components.get('month') ?? 1;
+  if (certain('day')) {
+    const d = components.get('day') ?? 1;
+    return day(certain('year') ? iso(y, m, d) : latestNotAfter(published, (yy) => iso(yy, m, d)));
+  }
+  return month(certain('year') ? iso(y, m, 1) : latestNotAfter(published, (yy) => iso(yy, m, 1)));
+}
+
+/** The given weekday nearest before publication ("on Saturday"), or after it when the phrase says "next". */
+function weekdayNear(published: string, weekday: number, phrase: string): string {
+  const publishedWeekday = new Date(`${published}T00:00:00Z`).getUTCDay();
+  if (/\bnext\b|\bcoming\b/i.test(phrase)) {
+    return addDays(published, (weekday - publishedWeekday + 7) % 7 || 7);
+  }
+  const back = (publishedWeekday - weekday + 7) % 7;
+  return addDays(published, -(back === 0 && /\blast\b/i.test(phrase) ? 7 : back));
+}
+
+function latestNotAfter(published: string, build: (year: number) => string): string {
+  const y = Number(published.slice(0, 4));
+  const candidate = build(y);
+  return candidate <= published ? candidate : build(y - 1);
+}
+
+// --- bare years: "in 2020", "the 2020 presidential election" --------------------------------------------------
+
+function yearMentions(text: string): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const match of text.matchAll(/\b(1[89]\d{2}|20\d{2})\b(?!s|-\d|\s*(?:percent|per cent|people|prisoners))/g)) {
+    const index = match.index ?? 0;
+    mentions.push({ date: year(match[1] ?? ''), index, end: index + match[0].length, text: match[0] });
+  }
+  return mentions;
+}
+
+// --- ranges and durations ---------------------------------------------------------------------------------
+
+const RANGE_JOINER = /^\s*(?:,\s*)?(?:and|to|through|until|till|-|–|—)\s*(?:on\s+)?$/i;
+
+/** "on Friday, December 12, and Saturday, December 13, 2025" is one span, not two dates. */
+function mergeRanges(text: string, mentions: DateMention[]): DateMention[] {
+  const merged: DateMention[] = [];
+  for (const mention of mentions) {
+    const previous = merged[merged.length - 1];
+    if (previous && canJoin(text, previous, mention)) {
+      const last = mention.date.end ?? mention.date.start;
+      const start = previous.date.start <= last ? previous.date.start : shiftYear(previous.date.start, -1);
+      merged[merged.length - 1] = {
+        date: { start, end: last, precision: previous.date.precision },
+        index: previous.index,
+        end: mention.end,
+        text: text.slice(previous.index, mention.end),
+      };
+    } else {
+      merged.push(mention);
+    }
+  }
+  return merged;
+}
+
+function canJoin(text: string, a: DateMention, b: DateMention): boolean {
+  return a.date.precision === b.date.precision && a.date.end === null && RANGE_JOINER.test(text.slice(a.end, b.index));
+}
+
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+/** "arrived on Wednesday for a two-day visit": the span runs from that day for as many days. */
+function withDuration(text: string, mentions: DateMention[]): DateMention[] {
+  const match = /\b(two|three|four|five|six|seven|\d)[- ]day\b|\b(two|three|four|five|six|seven|\d) days of\b/i.exec(text);
+  if (!match || mentions.length !== 1) return mentions;
+  const word = (match[1] ?? match[2] ?? '').toLowerCase();
+  const days = NUMBER_WORDS[word] ?? Number(word);
+  return mentions.map((m) =>
+    m.date.precision === 'day' && m.date.end === null && days > 1
+      ? { ...m, date: { ...m.date, end: addDays(m.date.start, days - 1) } }
+      : m,
+  );
+}
+
+// --- small calendar helpers (UTC, ISO strings) ------------------------------------------------------------
+
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function shiftMonths(isoDate: string, months: number): string {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return iso(Math.floor(index / 12), (index % 12) + 1, 1);
+}
+
+function shiftYear(isoDate: string, years: number): string {
+  return `${Number(isoDate.slice(0, 4)) + years}${isoDate.slice(4)}`;
+}
+
+function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const day = (isoDate: string): DraftDate => ({ start: isoDate, end: null, precision: 'day' });
+const month = (isoDate: string): DraftDate => ({ start: `${isoDate.slice(0, 7)}-01`, end: null, precision: 'month' });
+const year = (y: string): DraftDate => ({ start: `${y}-01-01`, end: null, precision: 'year' });
+
+function overlapsAny(m: { index: number; end: number }, others: Array<{ index: number; end: number }>): boolean {
+  return others.some((o) => m.index < o.end && o.index < m.end);
+}
+
+/** Last day a draft date covers: its end, or the end of its day, month or year. */
+export function lastDayOf(date: DraftDate): string {
+  if (date.end) return date.end;
+  if (date.precision === 'day') return date.start;
+  if (date.precision === 'year') return `${date.start.slice(0, 4)}-12-31`;
+  return addDays(shiftMonths(date.start, 1), -1);
+}
+
+export function overlaps(a: DraftDate, b: DraftDate): boolean {
+  return a.start <= lastDayOf(b) && b.start <= lastDayOf(a);
+}

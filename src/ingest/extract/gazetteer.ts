@@ -1,0 +1,300 @@
+import type { ActorKind } from '../../domain/taxonomy';
+
+/**
+ * General knowledge the extractor needs for any article: states with their demonyms, capitals (which news
+ * writing uses for governments: "Washington said") and other names, a few large cities (places only), and
+ * the international bodies that diplomatic news names most. Nothing here is specific to one article.
+ */
+export interface GazetteerEntry {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  /** Names that stand for the actor itself: "United States", "US", "Washington". */
+  names: string[];
+  /** Adjectives and plural nouns of nationality: "Belarusian", "Belarusians". */
+  demonyms: string[];
+  /** Cities that locate an event in the state: its capitals and largest cities. */
+  places: string[];
+}
+
+// name | demonyms | capitals (also names for the government) | other names | other cities (places only)
+const STATES = `
+Afghanistan|Afghan|Kabul||Kandahar
+Albania|Albanian|Tirana||
+Algeria|Algerian|Algiers||
+Andorra|Andorran|||
+Angola|Angolan|Luanda||
+Antigua and Barbuda|Antiguan|||
+Argentina|Argentine,Argentinian|Buenos Aires||
+Armenia|Armenian|Yerevan||
+Australia|Australian|Canberra||Sydney,Melbourne
+Austria|Austrian|Vienna||
+Azerbaijan|Azerbaijani,Azeri|Baku||
+Bahamas|Bahamian|Nassau|The Bahamas|
+Bahrain|Bahraini|Manama||
+Bangladesh|Bangladeshi|Dhaka||
+Barbados|Barbadian|Bridgetown||
+Belarus|Belarusian,Belarussian|Minsk|Republic of Belarus|
+Belgium|Belgian|Brussels||Antwerp
+Belize|Belizean|Belmopan||
+Benin|Beninese|Porto-Novo,Cotonou||
+Bhutan|Bhutanese|Thimphu||
+Bolivia|Bolivian|La Paz,Sucre||
+Bosnia and Herzegovina|Bosnian|Sarajevo|Bosnia|
+Botswana|Botswanan|Gaborone||
+Brazil|Brazilian|Brasilia,Brasília||Rio de Janeiro,Sao Paulo,São Paulo
+Brunei|Bruneian|Bandar Seri Begawan||
+Bulgaria|Bulgarian|Sofia||
+Burkina Faso|Burkinabe|Ouagadougou||
+Burundi|Burundian|Gitega,Bujumbura||
+Cambodia|Cambodian|Phnom Penh||
+Cameroon|Cameroonian|Yaounde,Yaoundé||
+Canada|Canadian|Ottawa||Toronto,Montreal,Vancouver
+Cape Verde|Cape Verdean|Praia|Cabo Verde|
+Central African Republic|Central African|Bangui|CAR|
+Chad|Chadian|N'Djamena||
+Chile|Chilean|Santiago||
+China|Chinese|Beijing|People's Republic of China,PRC|Shanghai,Hong Kong,Macau,Guangzhou,Shenzhen
+Colombia|Colombian|Bogota,Bogotá||Medellin,Cali
+Comoros|Comoran|Moroni||
+Democratic Republic of the Congo|Congolese|Kinshasa|DR Congo,DRC,Democratic Republic of Congo|Goma
+Republic of the Congo||Brazzaville|Congo-Brazzaville|
+Costa Rica|Costa Rican|San Jose,San José||
+Croatia|Croatian|Zagreb||
+Cuba|Cuban|Havana||
+Cyprus|Cypriot|Nicosia||
+Czech Republic|Czech|Prague|Czechia|
+Denmark|Danish,Dane|Copenhagen||
+Djibouti|Djiboutian|||
+Dominica|Dominican|Roseau||
+Dominican Republic||Santo Domingo||
+Ecuador|Ecuadorian,Ecuadorean|Quito||Guayaquil
+Egypt|Egyptian|Cairo||Alexandria
+El Salvador|Salvadoran,Salvadorean|San Salvador||
+Equatorial Guinea|Equatorial Guinean|Malabo||
+Eritrea|Eritrean|Asmara||
+Estonia|Estonian|Tallinn||
+Eswatini|Swazi|Mbabane|Swaziland|
+Ethiopia|Ethiopian|Addis Ababa||
+Fiji|Fijian|Suva||
+Finland|Finnish,Finn|Helsinki||
+France|French|Paris||Marseille,Lyon
+Gabon|Gabonese|Libreville||
+Gambia|Gambian|Banjul|The Gambia|
+Georgia|Georgian|Tbilisi||Batumi
+Germany|German|Berlin||Munich,Hamburg,Frankfurt
+Ghana|Ghanaian|Accra||
+Greece|Greek|Athens||
+Grenada|Grenadian|||
+Guatemala|Guatemalan|Guatemala City||
+Guinea|Guinean|Conakry||
+Guinea-Bissau|Bissau-Guinean|Bissau||
+Guyana|Guyanese|Georgetown||
+Haiti|Haitian|Port-au-Prince||
+Honduras|Honduran|Tegucigalpa||
+Hungary|Hungarian|Budapest||
+Iceland|Icelandic,Icelander|Reykjavik||
+India|Indian|New Delhi|Delhi|Mumbai,Kolkata,Chennai,Bangalore
+Indonesia|Indonesian|Jakarta||Bali
+Iran|Iranian|Tehran|Islamic Republic of Iran|Isfahan,Mashhad
+Iraq|Iraqi|Baghdad||Mosul,Basra,Erbil
+Ireland|Irish|Dublin||
+Israel|Israeli|Jerusalem|Tel Aviv|Haifa
+Italy|Italian|Rome||Milan,Naples
+Ivory Coast|Ivorian|Yamoussoukro,Abidjan|Cote d'Ivoire,Côte d'Ivoire|
+Jamaica|Jamaican|Kingston||
+Japan|Japanese|Tokyo||Osaka,Hiroshima
+Jordan|Jordanian|Amman||
+Kazakhstan|Kazakh,Kazakhstani|Astana||Almaty
+Kenya|Kenyan|Nairobi||Mombasa
+Kiribati||Tarawa||
+Kosovo|Kosovar|Pristina||
+Kuwait|Kuwaiti|Kuwait City||
+Kyrgyzstan|Kyrgyz|Bishkek||
+Laos|Lao,Laotian|Vientiane||
+Latvia|Latvian|Riga||
+Lebanon|Lebanese|Beirut||
+Lesotho|Basotho|Maseru||
+Liberia|Liberian|Monrovia||
+Libya|Libyan|Tripoli||Benghazi
+Liechtenstein||Vaduz||
+Lithuania|Lithuanian|Vilnius||
+Luxembourg|Luxembourgish|||
+Madagascar|Malagasy|Antananarivo||
+Malawi|Malawian|Lilongwe||
+Malaysia|Malaysian|Kuala Lumpur||
+Maldives|Maldivian||The Maldives|
+Mali|Malian|Bamako||
+Malta|Maltese|Valletta||
+Marshall Islands|Marshallese|Majuro||
+Mauritania|Mauritanian|Nouakchott||
+Mauritius|Mauritian|Port Louis||
+Mexico|Mexican|Mexico City||Guadalajara,Monterrey
+Micronesia|Micronesian|Palikir||
+Moldova|Moldovan|Chisinau,Chișinău||
+Monaco|Monegasque|||
+Mongolia|Mongolian|Ulaanbaatar,Ulan Bator||
+Montenegro|Montenegrin|Podgorica||
+Morocco|Moroccan|Rabat||Casablanca,Marrakech
+Mozambique|Mozambican|Maputo||
+Myanmar|Burmese|Naypyidaw,Naypyitaw|Burma|Yangon,Rangoon,Mandalay
+Namibia|Namibian|Windhoek||
+Nauru|Nauruan|||
+Nepal|Nepalese,Nepali|Kathmandu||
+Netherlands|Dutch|Amsterdam,The Hague|The Netherlands,Holland|Rotterdam
+New Zealand|New Zealander|Wellington||Auckland
+Nicaragua|Nicaraguan|Managua||
+Niger|Nigerien|Niamey||
+Nigeria|Nigerian|Abuja||Lagos,Kano
+North Korea|North Korean|Pyongyang|DPRK,Democratic People's Republic of Korea|
+North Macedonia|Macedonian|Skopje|Macedonia|
+Norway|Norwegian|Oslo||
+Oman|Omani|Muscat||
+Pakistan|Pakistani|Islamabad||Karachi,Lahore
+Palau|Palauan|Ngerulmud||
+Palestine|Palestinian|Ramallah|Palestinian territories,State of Palestine|Gaza,Gaza City
+Panama|Panamanian|Panama City||
+Papua New Guinea|Papua New Guinean|Port Moresby|PNG|
+Paraguay|Paraguayan|Asuncion,Asunción||
+Peru|Peruvian|Lima||
+Philippines|Philippine,Filipino|Manila|The Philippines|
+Poland|Polish,Pole|Warsaw||Krakow,Kraków,Gdansk
+Portugal|Portuguese|Lisbon||Porto
+Qatar|Qatari|Doha||
+Romania|Romanian|Bucharest||
+Russia|Russian|Moscow|Russian Federation,Kremlin|St Petersburg,Saint Petersburg
+Rwanda|Rwandan|Kigali||
+Saint Kitts and Nevis||Basseterre||
+Saint Lucia|Saint Lucian|Castries||
+Saint Vincent and the Grenadines||Kingstown||
+Samoa|Samoan|Apia||
+San Marino|Sammarinese|||
+Sao Tome and Principe||||
+Saudi Arabia|Saudi|Riyadh|Saudi Kingdom|Jeddah,Mecca
+Senegal|Senegalese|Dakar||
+Serbia|Serbian,Serb|Belgrade||
+Seychelles|Seychellois|||
+Sierra Leone|Sierra Leonean|Freetown||
+Singapore|Singaporean|||
+Slovakia|Slovak|Bratislava||
+Slovenia|Slovenian,Slovene|Ljubljana||
+Solomon Islands|Solomon Islander|Honiara||
+Somalia|Somali|Mogadishu||
+South Africa|South African|Pretoria|Cape Town|Johannesburg,Durban
+South Korea|South Korean,Korean|Seoul|Republic of Korea,ROK|Busan
+South Sudan|South Sudanese|Juba||
+Spain|Spanish,Spaniard|Madrid||Barcelona
+Sri Lanka|Sri Lankan|Colombo||
+Sudan|Sudanese|Khartoum||Port Sudan
+Suriname|Surinamese|Paramaribo||
+Sweden|Swedish,Swede|Stockholm||Gothenburg
+Switzerland|Swiss|Bern|Swiss Confederation|Geneva,Zurich,Davos,Lausanne
+Syria|Syrian|Damascus||Aleppo,Homs
+Taiwan|Taiwanese|Taipei|Republic of China|
+Tajikistan|Tajik|Dushanbe||
+Tanzania|Tanzanian|Dodoma|Dar es Salaam|
+Thailand|Thai|Bangkok||
+Timor-Leste|Timorese|Dili|East Timor|
+Togo|Togolese|Lome,Lomé||
+Tonga|Tongan|Nuku'alofa||
+Trinidad and Tobago|Trinidadian|Port of Spain||
+Tunisia|Tunisian|Tunis||
+Turkey|Turkish,Turk|Ankara|Türkiye,Turkiye|Istanbul,Izmir
+Turkmenistan|Turkmen|Ashgabat||
+Tuvalu|Tuvaluan|Funafuti||
+Uganda|Ugandan|Kampala||
+Ukraine|Ukrainian|Kyiv,Kiev||Odesa,Odessa,Kharkiv,Lviv
+United Arab Emirates|Emirati|Abu Dhabi|UAE|Dubai
+United Kingdom|British,Briton|London|UK,U.K.,Britain,Great Britain|Edinburgh,Manchester
+United States|American,US,U.S.|Washington|USA,U.S.A.,US,U.S.,United States of America,America|New York,Miami,Los Angeles,Chicago
+Uruguay|Uruguayan|Montevideo||
+Uzbekistan|Uzbek|Tashkent||
+Vanuatu|Ni-Vanuatu|Port Vila||
+Vatican|Vatican|Vatican City|Holy See|
+Venezuela|Venezuelan|Caracas||Maracaibo
+Vietnam|Vietnamese|Hanoi|Viet Nam|Ho Chi Minh City
+Yemen|Yemeni|Sanaa,Sana'a|Aden|
+Zambia|Zambian|Lusaka||
+Zimbabwe|Zimbabwean|Harare||
+`;
+
+// name | other names | kind
+const BODIES = `
+United Nations|UN,U.N.|organization
+UN Security Council|United Nations Security Council,Security Council|organization
+UN Human Rights Council|Human Rights Council|organization
+European Union|EU,E.U.|organization
+European Commission||government_body
+NATO|North Atlantic Treaty Organization|organization
+African Union|AU|organization
+Association of Southeast Asian Nations|ASEAN|organization
+Organization of American States|OAS|organization
+Arab League|League of Arab States|organization
+Gulf Cooperation Council|GCC|organization
+Organization for Security and Co-operation in Europe|OSCE|organization
+Council of Europe||organization
+International Criminal Court|ICC|organization
+International Court of Justice|ICJ|organization
+International Monetary Fund|IMF|organization
+World Bank||organization
+World Health Organization|WHO|organization
+International Atomic Energy Agency|IAEA|organization
+International Committee of the Red Cross|ICRC,Red Cross|organization
+Amnesty International|Amnesty|organization
+Human Rights Watch|HRW|organization
+Group of Seven|G7,G-7|organization
+Group of 20|G20,G-20|organization
+`;
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, 's')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+const list = (field: string | undefined): string[] =>
+  (field ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+
+/** "Belarusian" → ["Belarusian", "Belarusians"]: the plural noun names the people ("80 Venezuelans"). */
+function withPlurals(demonyms: string[]): string[] {
+  const plural = demonyms.filter((d) => /(an|i|er)$/.test(d) && !/^[A-Z.]+$/.test(d)).map((d) => `${d}s`);
+  return [...demonyms, ...plural];
+}
+
+function parseStates(): GazetteerEntry[] {
+  return STATES.trim()
+    .split('\n')
+    .map((line) => {
+      const [name = '', demonyms, capitals, others, cities] = line.split('|');
+      const capitalList = list(capitals);
+      return {
+        id: slugify(name),
+        name,
+        kind: 'state' as const,
+        names: [name, ...list(others), ...capitalList],
+        demonyms: withPlurals(list(demonyms)),
+        places: [...capitalList, ...list(cities)],
+      };
+    });
+}
+
+function parseBodies(): GazetteerEntry[] {
+  return BODIES.trim()
+    .split('\n')
+    .map((line) => {
+      const [name = '', others, kind] = line.split('|');
+      return { id: slugify(name), name, kind: kind as ActorKind, names: [name, ...list(others)], demonyms: [], places: [] };
+    });
+}
+
+export const GAZETTEER: readonly GazetteerEntry[] = [...parseStates(), ...parseBodies()];
+
+const byId = new Map(GAZETTEER.map((entry) => [entry.id, entry]));
+
+export function gazetteerEntry(id: string): GazetteerEntry | undefined {
+  return byId.get(id);
+}

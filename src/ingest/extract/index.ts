@@ -1,0 +1,61 @@
+import type { Actor } from '../../domain/model';
+import { analyseSentence, type SentenceEvent } from './analyse';
+import type { DraftDate } from './dates';
+import { Lexicon } from './lexicon';
+import { ArticleActors, mainState } from './mentions';
+import { mergeDuplicates, type DatedEvent } from './merge';
+import { splitSentences } from './sentences';
+import type { ActorRef, DraftEvent, Extraction, ExtractInput } from './types';
+
+export type { ActorRef, DraftEvent, Extraction, ExtractInput } from './types';
+export { toFactsFile } from './facts-file';
+export { splitSentences } from './sentences';
+
+/**
+ * How an event whose sentence gives no date is dated: by the article's lead event (news opens with what just
+ * happened, and later sentences mostly add to it), or by the publication day.
+ */
+export type UndatedPolicy = 'lead-event' | 'published';
+
+export interface ExtractOptions {
+  undated?: UndatedPolicy;
+}
+
+/** Draft facts from an article's text: offline, rule-based, every event quoting its sentence verbatim. */
+export function extract(input: ExtractInput, knownActors: readonly Actor[], options: ExtractOptions = {}): Extraction {
+  const lexicon = new Lexicon(knownActors);
+  const actors = new ArticleActors(lexicon, mainState(lexicon, input.text));
+  const perSentence = splitSentences(input.text)
+    .filter((s) => !s.heading)
+    .map((s) => analyseSentence(s.text, input.publishedAt, actors));
+  const fallback = undatedDate(perSentence, input.publishedAt, options.undated ?? 'lead-event');
+  const dated: DatedEvent[] = perSentence.flat().map((e) => ({ ...e, ownDate: e.date !== null, date: e.date ?? fallback, alsoQuotedIn: [] }));
+  const events = mergeDuplicates(dated).map(toDraft);
+  return { events, actors: actorsOf(events, actors.actors()) };
+}
+
+function undatedDate(perSentence: SentenceEvent[][], publishedAt: string, policy: UndatedPolicy): DraftDate {
+  const published: DraftDate = { start: publishedAt, end: null, precision: 'day' };
+  if (policy === 'published') return published;
+  const lead = perSentence[0]?.find((e) => e.date !== null && e.date.precision === 'day');
+  return lead?.date ?? published;
+}
+
+function toDraft(event: DatedEvent): DraftEvent {
+  return {
+    type: event.type,
+    date: event.date,
+    agents: event.agents.map((a) => a.id),
+    targets: event.targets.map((a) => a.id),
+    figures: event.figures,
+    place: event.place,
+    quote: event.quote,
+    alsoQuotedIn: event.alsoQuotedIn,
+    sources: event.sources.map((a) => a.id),
+  };
+}
+
+function actorsOf(events: DraftEvent[], seen: ActorRef[]): ActorRef[] {
+  const used = new Set(events.flatMap((e) => [...e.agents, ...e.targets, ...e.sources]));
+  return seen.filter((a) => used.has(a.id));
+}

@@ -1,0 +1,279 @@
+import { slugify } from './gazetteer';
+import type { Lexicon, LexiconMatch } from './lexicon';
+import { classifySpan } from './names';
+import type { ActorRef } from './types';
+import type { ActorKind } from '../../domain/taxonomy';
+
+/** One reference to an actor in a sentence, with what the words around it say about its part. */
+export interface Mention {
+  index: number;
+  end: number;
+  text: string;
+  actor: ActorRef;
+  /** "in Minsk": names where something happened, not who took part. */
+  location: boolean;
+  /** "Belarusian" in "Belarusian President Alexander Lukashenko": the nationality of a name that follows. */
+  modifier: boolean;
+  /** "Belarus's": the owner of what follows. */
+  possessive: boolean;
+}
+
+/** Nouns after a nationality that make the phrase an actor of its own: "Cuban exile groups", "Armenian soldiers". */
+const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
+  ...`citizens nationals soldiers troops prisoners detainees hostages protesters demonstrators activists dissidents
+  journalists lawmakers exiles groups refugees migrants students workers fishermen sailors civilians clergy tourists
+  opposition businessmen scientists athletes pilgrims veterans officers`.split(/\s+/).map((w) => [w, 'group']),
+  ...`academic journalist activist dissident official lawmaker minister diplomat citizen national soldier student
+  businessman businesswoman blogger tourist worker researcher pilot sailor priest`.split(/\s+/).map((w) => [w, 'person']),
+  ...`firms companies company firm airline airlines carrier bank banks lender exporters exporter producer`.split(/\s+/).map((w) => [w, 'company']),
+  ...`potash oil gas steel wheat grain fertiliser fertilizer fertilisers fertilizers timber diamonds gold coal uranium
+  aluminium aluminum cotton cocoa coffee copper nickel`.split(/\s+/).map((w) => [w, 'commodity']),
+]);
+
+/** Words after a nationality that describe the state acting through its institutions: "Kenyan police". */
+const STATE_BODIES = String.raw`government|authorities|police|junta|regime|military|army|armed forces|security forces|state media|foreign ministry|ministry|administration|officials|leadership|cabinet|parliament|navy|embassy|courts?|prosecutors?`;
+/** The same words alone name the article's state; "officials", "the embassy" alone are too vague to. */
+const GOVERNMENT_WORDS = String.raw`government|authorities|police|junta|regime|military|army|security forces|state media|foreign ministry|administration`;
+/** A role word after a group noun makes it a title: "opposition leader Teresa Alvarado". */
+const ROLE_AFTER = /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist)\b/;
+
+const LOCATION_BEFORE = /\b(?:in|at|near|outside|inside|across|throughout|from)\s+(?:the\s+)?$/i;
+
+export class ArticleActors {
+  private readonly seen = new Map<string, ActorRef>();
+  private readonly persons: ActorRef[] = [];
+  private readonly states: ActorRef[] = [];
+  private readonly personState = new Map<string, ActorRef>();
+  private lastOrganization: ActorRef | null = null;
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly dominant: ActorRef | null,
+  ) {}
+
+  get dominantState(): ActorRef | null {
+    return this.dominant;
+  }
+
+  actors(): ActorRef[] {
+    return [...this.seen.values()];
+  }
+
+  stateOf(person: ActorRef): ActorRef | undefined {
+    return this.personState.get(person.id);
+  }
+
+  /** The two states an article is about, in order of first mention: "both sides", "the two governments". */
+  pair(): ActorRef[] {
+    return this.states.slice(0, 2);
+  }
+
+  /** The counted people or things of a figure ("123 prisoners") as an actor: the one named so, or a new group. */
+  group(unit: string): ActorRef {
+    const named = this.lexicon.find(unit).find((m) => m.index === 0 && m.end === unit.length);
+    const actor = named?.actor ?? this.propose(unit, 'group');
+    if (!this.seen.has(actor.id)) this.seen.set(actor.id, actor);
+    return actor;
+  }
+
+  mentionsIn(sentence: string): Mention[] {
+    const named = this.namedMentions(sentence);
+    const described = this.describedMentions(sentence, named);
+    const all = [...named, ...described].sort((a, b) => a.index - b.index);
+    this.linkNationalities(sentence, all);
+    for (const mention of all) this.remember(mention);
+    return all;
+  }
+
+  // --- names: the lexicon, then unknown capitalised names ---------------------------------------------------
+
+  private namedMentions(sentence: string): Mention[] {
+    const lexical = this.groupPhrases(sentence, this.lexicon.find(sentence));
+    const spans = this.nameSpans(sentence, lexical);
+    return [...lexical, ...spans];
+  }
+
+  /** A nationality followed by a group noun is that group, not the state: "four Armenian soldiers". */
+  private groupPhrases(sentence: string, matches: LexiconMatch[]): Mention[] {
+    const mentions: Mention[] = [];
+    for (const match of matches) {
+      if (mentions.some((m) => match.index < m.end)) continue; // swallowed by a group phrase ("French-Iranian")
+      const group = match.actor.kind === 'state' && match.via !== 'city' ? groupAfter(sentence, match) : null;
+      if (group) {
+        mentions.push(this.mention(sentence, group.index, group.end, this.propose(group.name, group.kind)));
+      } else {
+        mentions.push({ ...this.mention(sentence, match.index, match.end, match.actor), location: isLocation(sentence, match) });
+      }
+    }
+    return mentions;
+  }
+
+  private nameSpans(sentence: string, taken: Mention[]): Mention[] {
+    const mentions: Mention[] = [];
+    for (const run of capitalisedRuns(sentence, taken)) {
+      const span = classifySpan(run, sentence.slice(Math.max(0, (run[0]?.index ?? 0) - 40), run[0]?.index ?? 0));
+      if (!span) continue;
+      const actor = this.coreferent(span.name) ?? this.propose(span.name, span.kind);
+      mentions.push(this.mention(sentence, span.index, span.end, actor));
+    }
+    return mentions;
+  }
+
+  /** "Carver" after "Helen Carver": a surname alone names the person already mentioned. */
+  private coreferent(name: string): ActorRef | undefined {
+    if (name.includes(' ')) return this.seen.get(slugify(name));
+    return this.persons.find((p) => p.name.split(/\s+/).pop() === name);
+  }
+
+  // --- descriptions: "the government", "she", "both sides", "human rights groups" ---------------------------
+
+  private describedMentions(sentence: string, named: Mention[]): Mention[] {
+    const found: Mention[] = [];
+    const add = (index: number, text: string, actors: Array<ActorRef | null | undefined>) => {
+      const end = index + text.length;
+      if ([...named, ...found].some((m) => index < m.end && m.index < end)) return;
+      for (const actor of actors) if (actor) found.push(this.mention(sentence, index, end, actor));
+    };
+    for (const m of sentence.matchAll(new RegExp(String.raw`\b(?:(?:the|its|their)\s+)?(?:(?:military|interim|new|local|central)\s+)?(?:${GOVERNMENT_WORDS})\b`, 'gi'))) {
+      if (!followsState(sentence, m.index ?? 0, named)) add(m.index ?? 0, m[0], [this.governmentNear(sentence, m.index ?? 0, named)]);
+    }
+    for (const m of sentence.matchAll(/\b(?:his|her)\s+(?:government|country|administration)\b/gi)) {
+      const person = this.persons[this.persons.length - 1];
+      add(m.index ?? 0, m[0], [(person && this.personState.get(person.id)) ?? this.dominant]);
+    }
+    for (const m of sentence.matchAll(/\b(?:human\s+)?rights\s+(?:groups|organi[sz]ations|activists|campaigners|defenders)\b(?!\s+\p{Lu})/giu)) {
+      add(m.index ?? 0, m[0], [this.propose(m[0].replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 'group')]);
+    }
+    for (const m of sentence.matchAll(/\b[Tt]he\s+(?:group|organi[sz]ation)\b(?!\s+\p{Lu})/gu)) add(m.index ?? 0, m[0], [this.lastOrganization]);
+    for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:\w+\s+)?(?:ministers|leaders|presidents|envoys|men|women)\b/g)) {
+      add(m.index ?? 0, m[0], this.persons.slice(-2));
+    }
+    for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
+      add(m.index ?? 0, m[0], this.pair());
+    }
+    for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g)) add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]]);
+    return found;
+  }
+
+  /** "police in Yangon" act for the state of Yangon; "the government" otherwise for the article's main state. */
+  private governmentNear(sentence: string, index: number, named: Mention[]): ActorRef | null {
+    const place = named.find((m) => m.location && m.index > index && m.index - index < 40 && m.actor.kind === 'state');
+    return place?.actor ?? this.dominant;
+  }
+
+  // --- bookkeeping ------------------------------------------------------------------------------------------
+
+  /** A nationality or "X's president," right before a person names that person's state. */
+  private linkNationalities(sentence: string, mentions: Mention[]): void {
+    mentions.forEach((mention, i) => {
+      const next = mentions[i + 1];
+      if (mention.actor.kind !== 'state' || mention.location || !next || next.actor.kind !== 'person') return;
+      const between = sentence.slice(mention.end, next.index);
+      if (/^(?:['’]s)?(?:\s*,?\s*(?:\p{Lu}[\p{L}-]*|of|the|[a-z-]+)){0,5}\s*,?\s*$/u.test(between) && !/\b(and|with|to|by|for|from|in)\b/.test(between)) {
+        mention.modifier = true;
+        if (!this.personState.has(next.actor.id)) this.personState.set(next.actor.id, mention.actor);
+      }
+    });
+    mentions.forEach((mention, i) => {
+      const next = mentions[i + 1];
+      if (mention.actor.kind === 'person' && next?.actor.kind === 'state' && /^\s+of\s+$/.test(sentence.slice(mention.end, next.index))) {
+        if (!this.personState.has(mention.actor.id)) this.personState.set(mention.actor.id, next.actor);
+      }
+    });
+  }
+
+  private remember(mention: Mention): void {
+    const { actor } = mention;
+    if (!this.seen.has(actor.id)) this.seen.set(actor.id, actor);
+    if (actor.kind === 'person') {
+      const at = this.persons.findIndex((p) => p.id === actor.id);
+      if (at >= 0) this.persons.splice(at, 1);
+      this.persons.push(actor);
+    } else if (actor.kind === 'state' && !this.states.some((s) => s.id === actor.id)) {
+      this.states.push(actor);
+    } else if (actor.kind === 'organization' || actor.kind === 'group') {
+      this.lastOrganization = actor;
+    }
+  }
+
+  private propose(name: string, kind: ActorKind): ActorRef {
+    const id = slugify(name);
+    return this.seen.get(id) ?? { id, name, kind, known: false };
+  }
+
+  private mention(sentence: string, index: number, end: number, actor: ActorRef): Mention {
+    const possessive = /^['’]s?\b/.test(sentence.slice(end));
+    return { index, end, text: sentence.slice(index, end), actor, location: false, modifier: false, possessive };
+  }
+}
+
+function isLocation(sentence: string, match: LexiconMatch): boolean {
+  if (match.via === 'city') return true;
+  return match.actor.kind === 'state' && LOCATION_BEFORE.test(sentence.slice(Math.max(0, match.index - 15), match.index));
+}
+
+function groupAfter(sentence: string, match: LexiconMatch): { index: number; end: number; name: string; kind: ActorKind } | null {
+  if (match.via === 'demonym' && /s$/.test(match.text) && !/^\s*\p{Lu}/u.test(sentence.slice(match.end))) {
+    return { index: match.index, end: match.end, name: match.text, kind: 'group' }; // "80 Venezuelans"
+  }
+  const after = /^((?:-\p{Lu}[\p{L}]+)*)\s+((?:[a-z][a-z-]*\s+){0,2})([a-z]+)\b(?!\s+\p{Lu})/u.exec(sentence.slice(match.end));
+  const head = after?.[3] ?? '';
+  const kind = GROUP_HEADS[head];
+  if (!after || !kind || new RegExp(String.raw`^(?:${STATE_BODIES})$`).test(head)) return null;
+  if (ROLE_AFTER.test(sentence.slice(match.end + after[0].length))) return null;
+  if ((after[2] ?? '').split(/\s+/).some((w) => new RegExp(String.raw`^(?:${STATE_BODIES}|and|of|the|to|in)$`).test(w))) return null;
+  const end = match.end + after[0].length;
+  return { index: match.index, end, name: sentence.slice(match.index, end), kind };
+}
+
+/** "Kenyan police", "Iran's foreign ministry": the state already stands for its institution. */
+function followsState(sentence: string, index: number, named: Mention[]): boolean {
+  return named.some((m) => m.actor.kind === 'state' && !m.location && m.end <= index && /^(?:['’]s)?\s+(?:[a-z]+\s+)?$/.test(sentence.slice(m.end, index)));
+}
+
+interface Word {
+  text: string;
+  index: number;
+  end: number;
+}
+
+/** Runs of capitalised words (joined by "of", "for", "de" …) that no lexicon match covers. */
+function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
+  const words: Word[] = [...sentence.matchAll(/[\p{L}][\p{L}'’.-]*[\p{L}]|[\p{L}]/gu)].map((m) => ({
+    text: m[0],
+    index: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  const flush = () => {
+    while (run.length > 0 && /^\p{Ll}/u.test(run[run.length - 1]?.text ?? '')) run.pop();
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  words.forEach((word, i) => {
+    const covered = taken.some((m) => word.index < m.end && m.index < word.end);
+    const previous = words[i - 1];
+    const adjacent = previous !== undefined && /^\s+$/.test(sentence.slice(previous.end, word.index));
+    if (covered || !adjacent) flush();
+    if (covered) return;
+    if (/^\p{Lu}/u.test(word.text)) run.push(word);
+    else if (run.length > 0 && /^(of|for|de|da|del|la|van|von|al|bin|the)$/.test(word.text)) run.push(word);
+    else flush();
+  });
+  flush();
+  return runs;
+}
+
+/** The state named most often in the article: who "the government" and "police" are when no one else is said. */
+export function mainState(lexicon: Lexicon, text: string): ActorRef | null {
+  const counts = new Map<string, { actor: ActorRef; count: number; first: number }>();
+  for (const match of lexicon.find(text)) {
+    if (match.actor.kind !== 'state') continue;
+    const entry = counts.get(match.actor.id) ?? { actor: match.actor, count: 0, first: match.index };
+    entry.count += 1;
+    counts.set(match.actor.id, entry);
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first);
+  return ranked[0]?.actor ?? null;
+}

@@ -1,0 +1,46 @@
+import type { SentenceEvent } from './analyse';
+import { overlaps } from './dates';
+
+/** An event from one sentence, with whether its date was read from that sentence or inherited. */
+export interface DatedEvent extends SentenceEvent {
+  ownDate: boolean;
+  alsoQuotedIn: string[];
+}
+
+/**
+ * Articles report one event in several sentences (the lead, then the details). Two drafts are one event when
+ * they have the same type, overlapping dates and the same agents; meetings, where each sentence names other
+ * participants, need only share one actor.
+ */
+export function mergeDuplicates(events: DatedEvent[]): DatedEvent[] {
+  const merged: DatedEvent[] = [];
+  for (const event of events) {
+    const same = merged.find((m) => isSameEvent(m, event));
+    if (same) absorb(same, event);
+    else merged.push({ ...event, alsoQuotedIn: [...event.alsoQuotedIn] });
+  }
+  return merged;
+}
+
+function isSameEvent(a: DatedEvent, b: DatedEvent): boolean {
+  if (a.type !== b.type) return false;
+  if (a.date && b.date && !overlaps(a.date, b.date)) return false;
+  const ids = (e: DatedEvent) => e.agents.map((x) => x.id).sort().join('|');
+  if (a.type !== 'talks') return ids(a) === ids(b);
+  const actors = new Set([...a.agents, ...a.targets].map((x) => x.id));
+  return [...b.agents, ...b.targets].some((x) => actors.has(x.id));
+}
+
+function absorb(into: DatedEvent, other: DatedEvent): void {
+  const union = <T extends { id: string }>(a: T[], b: T[]) => [...a, ...b.filter((x) => !a.some((y) => y.id === x.id))];
+  into.agents = union(into.agents, other.agents);
+  into.targets = union(into.targets, other.targets).filter((t) => !into.agents.some((a) => a.id === t.id));
+  into.sources = union(into.sources, other.sources);
+  if (!into.ownDate && other.ownDate) {
+    into.date = other.date;
+    into.ownDate = true;
+  }
+  into.figures ??= other.figures;
+  into.place ??= other.place;
+  if (other.quote !== into.quote && !into.alsoQuotedIn.includes(other.quote)) into.alsoQuotedIn.push(other.quote);
+}

@@ -1,0 +1,151 @@
+import type { EventType } from '../../domain/taxonomy';
+
+/**
+ * Words that report an event of the taxonomy. A trigger only says what kind of event a phrase could report;
+ * `analyse.ts` decides from its clause whether it reports one, and who did it.
+ *
+ * `form` says how the participants are found: a verb has a subject and an object, a passive verb a "by" phrase
+ * and a subject that underwent it, a noun ("the release of 52 prisoners") only a possessor, a modifier ("US
+ * sanctions"), a light verb's subject ("Lukashenko announced the pardon of …") or a "by"/"from" phrase.
+ */
+export type Form = 'verb' | 'passive' | 'noun';
+
+export interface Trigger {
+  type: EventType;
+  index: number;
+  end: number;
+  text: string;
+  form: Form;
+  /** A prisoner exchange: each side that takes part releases someone. */
+  swap: boolean;
+  /** The appeal or intent words whose complement ("urged X to *free* them") is a wish, not an event. */
+  governsComplement: boolean;
+}
+
+interface Rule {
+  type: EventType;
+  pattern: string;
+  noun?: boolean;
+  swap?: boolean;
+}
+
+const SANCTION_WORDS = String.raw`sanctions|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
+const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
+const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
+
+const RULES: Rule[] = [
+  // talks, visits, negotiations
+  { type: 'talks', pattern: String.raw`\b(?:met|meets)\b` },
+  { type: 'talks', pattern: String.raw`\b(?:hosted|hosts|hosting)\b` },
+  { type: 'talks', pattern: String.raw`\b(?:visited|visits|visiting)\b(?=\s+(?:\p{Lu}|the\s+\p{Lu}))` },
+  { type: 'talks', pattern: String.raw`\b(?:travell?ed|flew|went) to\b` },
+  { type: 'talks', pattern: String.raw`\barrived in\b` },
+  { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(3)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
+  { type: 'talks', pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b` },
+  { type: 'talks', pattern: String.raw`\b(?:talks|negotiations|meetings?|summit|visit|discussions|consultations)\b(?=\s+(?:with|between|in)\b)`, noun: true },
+  // nominations
+  { type: 'nomination', pattern: String.raw`\b(?:nominated|nominates|nominate|appointed|appoints|appoint|designated|tapped)\b` },
+  { type: 'nomination', pattern: String.raw`\bnamed\b(?=[^,.;]{1,60}\b(?:as|to be|to head|to lead)\b)` },
+  { type: 'nomination', pattern: String.raw`\b(?:nomination|appointment)\b`, noun: true },
+  // prisoner releases and exchanges
+  { type: 'prisoner_release', pattern: String.raw`\b(?:exchanged|swapped|traded)${WITHIN(2)}\s+(?:prisoners|detainees|captives)\b`, swap: true },
+  { type: 'prisoner_release', pattern: String.raw`\b(?:prisoner|detainee)\s+(?:swap|exchange)\b|\b(?:swap|exchange) of (?:prisoners|detainees)\b`, noun: true, swap: true },
+  { type: 'prisoner_release', pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))` },
+  { type: 'prisoner_release', pattern: String.raw`\bset free\b` },
+  { type: 'prisoner_release', pattern: String.raw`\b(?:release|releases)\b(?=\s+of\b)`, noun: true },
+  // pardons, amnesties
+  { type: 'pardon', pattern: String.raw`\b(?:pardoned|pardons|pardoning|commuted|commutes|amnestied)\b|\bgranted\s+(?:an\s+)?(?:amnesty|clemency|pardons?)\b` },
+  { type: 'pardon', pattern: String.raw`\b(?:pardons?|amnesty|clemency)\b`, noun: true },
+  // sanctions
+  { type: 'sanctions_lifted', pattern: String.raw`\b(?:lift|lifted|lifting|lifts|eased|eases|easing|ease|removed|removes|removing|suspended|suspends|waived|relaxed|relaxes|dropped|scrapped|unfroze|rolled back|unblocked)${WITHIN(4)}\s+(?:${SANCTION_WORDS})\b` },
+  { type: 'sanctions_lifted', pattern: String.raw`\b(?:removed|removes|removing|delisted|struck)\b[^,.;]{0,40}?\bfrom\s+(?:its|the|a|their)\s+[\w\s-]{0,30}?\b(?:list|blacklist)\b` },
+  { type: 'sanctions_lifted', pattern: String.raw`\b(?:lifting|easing|removal|suspension|relaxation|rollback)\s+of${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b|\bsanctions relief\b`, noun: true },
+  { type: 'sanctions_imposed', pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b` },
+  { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
+  // agreements
+  { type: 'agreement', pattern: String.raw`\b(?:signed|signs|sign|signing|concluded|reached|sealed|struck|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b` },
+  { type: 'agreement', pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed)\b` },
+  { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
+  // relations
+  { type: 'relations_restored', pattern: String.raw`\b(?:restored|restores|restore|restoring|re-?established|reestablishes|resumed|resumes|normali[sz]ed|established|upgraded)${WITHIN(2)}\s+(?:diplomatic\s+)?(?:relations|ties)\b` },
+  { type: 'relations_restored', pattern: String.raw`\b(?:reopened|reopens|reopen|reopening|re-opened|opened|opens)${WITHIN(2)}\s+(?:embassy|embassies|consulate|consulates)\b` },
+  { type: 'relations_restored', pattern: String.raw`\b(?:restoration|resumption|reopening|re-establishment|normali[sz]ation)\s+of${WITHIN(3)}\s+(?:relations|ties|embassy|embassies)\b`, noun: true },
+  // intents
+  { type: 'intent', pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|determined|looking forward)\s+to\b` },
+  { type: 'intent', pattern: String.raw`\b(?:wants?|wanted|seeks?|sought)\b(?=\s+(?:good|better|closer|normal|stronger|improved|friendly)\s+(?:relations|ties)\b)` },
+  { type: 'intent', pattern: String.raw`\b(?:goal|aim|objective|intention|priority)\b(?=[^.;]{0,60}?\bis to\b)` },
+  // reactions
+  { type: 'endorsement', pattern: String.raw`\b(?:welcomed|welcomes|welcoming|praised|praises|praising|thanked|thanking|hailed|hails|commended|commends|applauded|applauds|congratulated|congratulates|endorsed|endorses|lauded|lauds)\b|\bexpressed (?:its |his |her |their )?support for\b` },
+  { type: 'endorsement', pattern: String.raw`\b(?:welcome|praise|thank|hail|commend|applaud)\b(?=\s+(?:the|a|an|his|her|its|their|\p{Lu}))` },
+  { type: 'criticism', pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b` },
+  { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
+  { type: 'appeal', pattern: String.raw`\b(?:urged|urges|urge|urging|demanded|demands|demanding|pressed|presses|implored|exhorted)\b|\b(?:called|calls|call|calling) (?:on|upon|for)\b|\b(?:appealed|appeals|appealing) (?:to|for)\b` },
+  // detention
+  { type: 'detention', pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|jailed|jails|imprisoned|imprisons|captured|captures|abducted|kidnapped|incarcerated|sentenced)\b|\b(?:took|taken) into custody\b` },
+  { type: 'detention', pattern: String.raw`\b(?:arrest|arrests|detention|imprisonment|capture|abduction)\s+of\b`, noun: true },
+  // elections
+  { type: 'election', pattern: String.raw`\b(?:presidential|parliamentary|general|legislative|local|municipal|snap|regional|national)\s+(?:elections?|polls?|vote)\b`, noun: true },
+  { type: 'election', pattern: String.raw`\b(?:held|holds|hold)${WITHIN(2)}\s+elections?\b|\bre-?elected\b` },
+  // military support
+  { type: 'military_support', pattern: String.raw`\bmilitary\s+(?:support|aid|assistance|backing|help)\b`, noun: true },
+  { type: 'military_support', pattern: String.raw`\b(?:support|backing)\s+for\s+[^,.;]{0,40}?\b(?:invasion|war|offensive|military|operation|attack|aggression)\b`, noun: true },
+  { type: 'military_support', pattern: String.raw`\b(?:supplied|sent|delivered|provided|shipped|supplies|sends|supplying|sending)${WITHIN(3)}\s+(?:weapons|arms|troops|ammunition|missiles|drones|tanks|air defen[cs]e systems?)\b` },
+];
+
+const COMPILED = RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'giu') }));
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$/i;
+const PARTICIPLE = /^\S*(?:ed|en|wn)\b/i;
+/** A verb form after a determiner or a noun modifier is a noun: "the recent releases", "prisoner releases". */
+const NOUN_BEFORE =
+  /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Tt]hose|prisoner|hostage|detainee|mass|further|additional|recent|new|subsequent|latest|possible|potential|future|planned|reported|early|eventual)\s+(?:[a-z-]+\s+)?$/;
+const GOVERNS = new Set<EventType>(['appeal', 'intent']);
+
+/** Every trigger in the sentence, overlapping ones reduced to the longest of each type. */
+export function findTriggers(sentence: string): Trigger[] {
+  const text = maskQuotations(sentence);
+  const found: Trigger[] = [];
+  for (const rule of COMPILED) {
+    for (const m of text.matchAll(rule.regex)) {
+      if (rule.type === 'sanctions_imposed' && /\b(?:lift|eas|remov|suspen|relax|waiv|end)\w*/i.test(m[0])) continue;
+      const index = m.index ?? 0;
+      found.push({
+        type: rule.type,
+        index,
+        end: index + m[0].length,
+        text: m[0],
+        form: formOf(rule, text, index, m[0]),
+        swap: rule.swap ?? false,
+        governsComplement: GOVERNS.has(rule.type),
+      });
+    }
+  }
+  return dropOverlaps(found).sort((a, b) => a.index - b.index);
+}
+
+function formOf(rule: Rule, text: string, index: number, words: string): Form {
+  if (rule.noun) return 'noun';
+  const before = text.slice(0, index);
+  if (/\b(?:was|were|has been|had been|is)\s+\w+ed\b/.test(words) || /^\s+by\b/.test(text.slice(index + words.length))) return 'passive';
+  if (PASSIVE_BEFORE.test(before) && PARTICIPLE.test(words)) return 'passive';
+  if (NOUN_BEFORE.test(before) && !/^(?:met|hosted|visited|signed|restored|reopened)\b/i.test(words)) return 'noun';
+  return 'verb';
+}
+
+/** Of overlapping triggers of one type keep the longest; a verb rule beats a noun rule on the same words. */
+function dropOverlaps(triggers: Trigger[]): Trigger[] {
+  const ranked = [...triggers].sort((a, b) => b.end - b.index - (a.end - a.index) || (a.form === 'noun' ? 1 : -1));
+  const kept: Trigger[] = [];
+  for (const t of ranked) {
+    const clash = kept.some((k) => t.index < k.end && k.index < t.end && (k.type === t.type || k.index === t.index));
+    if (!clash) kept.push(t);
+  }
+  return kept;
+}
+
+/**
+ * Words inside quotation marks are someone's characterisation ("'lifting sanctions, releasing prisoners'"), not
+ * the report of an event: they are blanked out, keeping offsets.
+ */
+export function maskQuotations(sentence: string): string {
+  return sentence.replace(/(^|[\s(])(['‘"“])([^'’"”]{2,}?)(['’"”])(?=$|[\s.,;:!?)])/g, (_all, lead: string, open: string, body: string, close: string) => `${lead}${open}${' '.repeat(body.length)}${close}`);
+}

@@ -1,0 +1,40 @@
+import type { Figures } from '../../domain/model';
+import type { ActorKind, EventType } from '../../domain/taxonomy';
+import type { DraftDate } from './dates';
+
+/** What the extractor is given: an article's text and when it was published (YYYY-MM-DD). */
+export interface ExtractInput {
+  text: string;
+  publishedAt: string;
+  title?: string;
+  articleId?: string;
+}
+
+/** An actor the extractor refers to: a known one (from the database) or one it proposes. */
+export interface ActorRef {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  known: boolean;
+}
+
+/** A draft event: who did what to whom, when, quoting the sentence that reports it. */
+export interface DraftEvent {
+  type: EventType;
+  date: DraftDate | null;
+  agents: string[];
+  targets: string[];
+  figures: Figures | null;
+  place: string | null;
+  /** The verbatim sentence that reports the event. */
+  quote: string;
+  /** Further sentences that report the same event (merged duplicates). */
+  alsoQuotedIn: string[];
+  /** Who said so, for statements, claims and reported intents. */
+  sources: string[];
+}
+
+export interface Extraction {
+  events: DraftEvent[];
+  actors: ActorRef[];
+}
