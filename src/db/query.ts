@@ -8,15 +8,35 @@ export interface Db {
   timeoutMs: number;
 }
 
+/** The database did not answer within the deadline (it may be frozen or unreachable). */
+export class DatabaseTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`The database did not answer within ${ms} ms`);
+    this.name = 'DatabaseTimeoutError';
+  }
+}
+
+/**
+ * The server-side transaction timeout cannot help when the server itself is frozen, so every read also
+ * has a deadline on the client. (The driver's own AbortSignal support left later queries hanging.)
+ */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseTimeoutError(ms)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Runs one parameterised read and returns its records as plain objects. */
 export async function read<T>(db: Db, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const { records } = await db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
+  const query = db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
     routing: neo4j.routing.READ,
     database: db.database,
     transactionConfig: { timeout: db.timeoutMs },
-    // The server-side timeout cannot help when the server itself is frozen: give up on the client too.
-    signal: AbortSignal.timeout(db.timeoutMs + 1000),
   });
+  query.catch(() => {}); // a query abandoned at its deadline may still fail later; nobody is waiting for it
+  const { records } = await withDeadline(query, db.timeoutMs + 1000);
   return records.map((record) => toPlain(record.toObject()) as T);
 }
 

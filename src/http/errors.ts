@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import { Neo4jError } from 'neo4j-driver';
 import type {} from 'pino-http';
 import { z } from 'zod';
+import { DatabaseTimeoutError } from '../db/query';
 import { formatPath } from '../ingest/facts-file';
 
 /** An id that names nothing: 404. */
@@ -27,7 +28,7 @@ export interface ErrorBody {
 
 /** Errors that mean "the database cannot answer now", as opposed to a bad query. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) return true;
+  if (error instanceof DatabaseTimeoutError) return true;
   if (!(error instanceof Neo4jError)) return false;
   return (
     error.code === 'ServiceUnavailable' ||

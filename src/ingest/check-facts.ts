@@ -8,7 +8,7 @@ export interface FactsEntry {
 }
 
 /**
- * The checks a schema cannot make: ids unique across everything loaded together, every reference
+ * The checks a schema cannot make: event and article ids unique across everything loaded together, every reference
  * resolving (to this load or to actors the database already has), every quote verbatim in its article.
  * `knownActorIds` are actors already in the database.
  */
@@ -18,7 +18,8 @@ export function checkFacts(entries: readonly FactsEntry[], knownActorIds: Readon
   const eventIds = new Set(entries.flatMap(({ facts }) => facts.events.map((event) => event.id)));
   return [
     ...duplicates(entries, (facts) => [[facts.article.id, 'article.id']]),
-    ...duplicates(entries, (facts) => facts.actors.map((actor, i) => [actor.id, `actors[${i}].id`])),
+    ...entries.flatMap((entry) => duplicates([entry], (facts) => facts.actors.map((actor, i) => [actor.id, `actors[${i}].id`]))),
+    ...conflictingActors(entries),
     ...duplicates(entries, (facts) => facts.events.map((event, i) => [event.id, `events[${i}].id`])),
     ...entries.flatMap((entry) => checkReferences(entry, actorIds, eventIds)),
     ...entries.flatMap(checkQuotes),
@@ -34,6 +35,25 @@ function duplicates(entries: readonly FactsEntry[], idsOf: (facts: Facts) => Arr
       if (first === undefined) seen.set(id, `${file} ${path}`);
       else problems.push({ file, path, reason: `duplicate id "${id}" (first defined at ${first})` });
     }
+  }
+  return problems;
+}
+
+/**
+ * Articles share actors, so several files may each define the same actor (the last one's wording wins);
+ * but they must agree on what kind of actor it is.
+ */
+function conflictingActors(entries: readonly FactsEntry[]): FileProblem[] {
+  const kinds = new Map<string, { kind: string; file: string }>();
+  const problems: FileProblem[] = [];
+  for (const { file, facts } of entries) {
+    facts.actors.forEach((actor, i) => {
+      const first = kinds.get(actor.id);
+      if (!first) kinds.set(actor.id, { kind: actor.kind, file });
+      else if (first.kind !== actor.kind) {
+        problems.push({ file, path: `actors[${i}].kind`, reason: `"${actor.id}" is a ${first.kind} in ${first.file}, here a ${actor.kind}` });
+      }
+    });
   }
   return problems;
 }
