@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { firstDay, lastDay, precisionOf, PRECISIONS } from '../src/domain/dates';
 import { Actor, FactsFile } from '../src/domain/model';
-import { AGENT_ROLES, EventType } from '../src/domain/taxonomy';
+import { EventType, type Role } from '../src/domain/taxonomy';
 import type { GoldEvent } from '../src/ingest/extract/score';
 
 /** One article of the evaluation: its text, publication date, the actors already known, and the gold events. */
@@ -42,7 +42,10 @@ export function loadSeedCases(): EvalCase[] {
     .map((f) => seedCase(join(dir, f)));
 }
 
-/** The seed's curated facts as gold: agents are the participants on the agent side (agent, host, source). */
+/** Who a curated event is principally by: its agents and hosts, or for a statement its source. */
+const PRINCIPAL: readonly Role[] = ['agent', 'host'];
+
+/** The seed's curated facts as gold. */
 export function seedCase(path: string): EvalCase {
   const facts = FactsFile.parse(parse(readFileSync(path, 'utf8')));
   const article = facts.article;
@@ -50,7 +53,7 @@ export function seedCase(path: string): EvalCase {
   const gold = facts.events.map((e) => ({
     type: e.type,
     date: { start: firstDay(e.date.start), end: e.date.end ? lastDay(e.date.end) : null, precision: precisionOf(e.date.start) },
-    agents: e.participants.filter((p) => AGENT_ROLES.includes(p.role)).map((p) => p.actor),
+    agents: principals(e.participants),
   }));
   return { name: article.id, split: 'seed', text, publishedAt: article.publishedAt, title: article.title, knownActors: facts.actors, gold };
 }
@@ -67,4 +70,9 @@ export function loadEvalCases(): EvalCase[] {
       const gold = file.events.map((e) => ({ type: e.type, date: { start: e.date.start, end: e.date.end ?? null, precision: e.date.precision }, agents: e.agents }));
       return { name, split: file.split, text, publishedAt: file.publishedAt, title: file.title, knownActors: file.knownActors, gold };
     });
+}
+
+function principals(participants: Array<{ actor: string; role: Role }>): string[] {
+  const acting = participants.filter((p) => PRINCIPAL.includes(p.role));
+  return (acting.length > 0 ? acting : participants.filter((p) => p.role === 'source')).map((p) => p.actor);
 }

@@ -99,7 +99,7 @@ function eventsFor(triggers: Trigger[], context: RoleContext, mentions: Mention[
     const clause = clauseAt(context.clauses, trigger.index);
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
     if (agents.length === 0) {
-      if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !countFollows(context.sentence, trigger))) continue;
+      if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);
     }
     let targets = roles.targets.map((m) => m.actor);
@@ -118,8 +118,12 @@ function eventsFor(triggers: Trigger[], context: RoleContext, mentions: Mention[
   return events.sort((a, b) => a.at - b.at);
 }
 
-/** "the release of 52 political prisoners": a noun names an event when it is counted. */
-function countFollows(sentence: string, trigger: Trigger): boolean {
+/**
+ * A noun with no actor names an event only when it is pinned down: "the release of 52 political prisoners",
+ * "the 2020 presidential election"; "the release of political prisoners" is a topic.
+ */
+function namesAnEvent(sentence: string, trigger: Trigger): boolean {
+  if (trigger.type === 'election') return /\b(?:1[89]|20)\d\d\b[^,.;]{0,20}$/.test(sentence.slice(Math.max(0, trigger.index - 30), trigger.index));
   return findFigures(sentence.slice(trigger.end, trigger.end + 60)).some((f) => f.index < 12);
 }
 

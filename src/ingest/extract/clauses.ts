@@ -35,7 +35,7 @@ export function findSpeech(sentence: string, mentions: Mention[]): Speech | null
     const content = start < 3 ? { start: end, end: sentence.length } : { start: 0, end: start };
     if (speakers.length > 0) return { speakers, verbIndex: start, content };
   }
-  const statedBy = /,?\s*as (?:stated|said|announced|described) by\b([^,]*),/.exec(sentence);
+  const statedBy = /,?\s*\bas (?:stated|said|announced|described) by\b([^,]*),/.exec(sentence);
   if (statedBy) {
     const start = statedBy.index;
     const speakers = heads.filter((m) => m.index >= start && m.end <= start + statedBy[0].length);

@@ -15,7 +15,7 @@ const WORD_NUMBERS: Record<string, number> = {
 
 const APPROXIMATE = String.raw`approximately|about|around|roughly|nearly|almost|some|over|more than|at least|up to|an estimated|estimated|close to|fewer than|less than|just over|just under`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|${Object.keys(WORD_NUMBERS).join('|')}`;
-const FIGURE = new RegExp(String.raw`\b(?:(${APPROXIMATE})\s+)?(${NUMBER})\s+((?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*)`, 'gi');
+const FIGURE = new RegExp(String.raw`\b(?:(${APPROXIMATE})\s+)?(${NUMBER})\s+((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)`, 'gi');
 
 /** Counted things are people or things, never spans of time or ranks. */
 const NOT_UNITS = new Set(

@@ -207,9 +207,11 @@ export class ArticleActors {
   }
 }
 
+/** "in Minsk" is where; "culminated in the United States announcing …" is still who. */
 function isLocation(sentence: string, match: LexiconMatch): boolean {
   if (match.via === 'city') return true;
-  return match.actor.kind === 'state' && LOCATION_BEFORE.test(sentence.slice(Math.max(0, match.index - 15), match.index));
+  const actsNext = /^\s+(?:\w+ing|said|says|has|have|had|was|were|is|are|will|would)\b/.test(sentence.slice(match.end));
+  return match.actor.kind === 'state' && !actsNext && LOCATION_BEFORE.test(sentence.slice(Math.max(0, match.index - 15), match.index));
 }
 
 function groupAfter(sentence: string, match: LexiconMatch): { index: number; end: number; name: string; kind: ActorKind } | null {

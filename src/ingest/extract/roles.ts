@@ -23,6 +23,7 @@ export interface RoleContext {
 const OBJECT_STOP = /\s(?:to|for|over|because|as|saying|amid|after|before|during|while|since|when|but|following|ahead)\s|;/;
 const LIGHT_VERB =
   /^\s+(?:announced|announcing|announces|confirmed|confirming|ordered|approved|completed|declared|granted|carried out|conducted|reaffirmed|pledged|offered|provided|secured|brokered|began|begun|started|launched)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}$/;
+const SANCTIONS = new Set(['sanctions_lifted', 'sanctions_imposed']);
 const VISIT = /^(?:visited|visits|visiting|travell?ed to|flew to|went to|arrived in)/i;
 
 export function rolesOf(trigger: Trigger, context: RoleContext): Roles {
@@ -47,7 +48,7 @@ function passiveRoles(trigger: Trigger, clause: Clause, context: RoleContext): R
 function nounRoles(trigger: Trigger, clause: Clause, context: RoleContext): Roles {
   const { sentence, heads } = context;
   if (trigger.type === 'talks') return talksNounRoles(trigger, clause, context);
-  const inside = heads.filter((m) => m.index >= trigger.index && m.end <= trigger.end); // "lifting of US sanctions"
+  const inside = SANCTIONS.has(trigger.type) ? heads.filter((m) => m.index >= trigger.index && m.end <= trigger.end) : []; // "lifting of US sanctions"
   const before = heads.filter((m) => m.index >= clause.start && m.end <= trigger.index);
   const last = before[before.length - 1];
   const gap = last ? sentence.slice(last.end, trigger.index) : '';
