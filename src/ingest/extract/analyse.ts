@@ -57,13 +57,16 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     if (NEGATION.test(before)) return false;
     if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before)) return false; // "urged X to free": a wish
     if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && clauseAt(clauses, g.index) === clause)) return false;
-    if (aggregate && speech && t.index >= speech.content.start && t.index < speech.content.end) return false;
-    if (t.type === 'detention' && t.form === 'verb' && AFTER_NOUN.test(before) && !STATE_AGENTS.test(before)) {
-      return hasOwnDate(sentence.slice(t.end, clause.end));
-    }
+    if (aggregate && speech && !t.governsComplement && t.index >= speech.content.start && t.index < speech.content.end) return false;
+    if (isReducedParticiple(t, before)) return hasOwnDate(sentence.slice(t.end, clause.end));
     return true;
   });
   return onePerClause(kept.map((t) => hedged(t, masked)), clauses);
+}
+
+/** "12 protesters jailed during demonstrations last year": the participle describes the people it follows. */
+function isReducedParticiple(trigger: Trigger, before: string): boolean {
+  return trigger.type === 'detention' && trigger.form === 'verb' && AFTER_NOUN.test(before) && !STATE_AGENTS.test(before);
 }
 
 /** "Mexico will reopen its embassy": a planned act is a stated intent. */
@@ -94,9 +97,10 @@ function eventsFor(triggers: Trigger[], context: RoleContext, mentions: Mention[
   // releases first: a detention in the same sentence ("soldiers who were captured") is by whoever releases them
   const ordered = [...triggers].sort((a, b) => Number(a.type === 'detention') - Number(b.type === 'detention'));
   for (const trigger of ordered) {
-    const roles = rolesOf(trigger, context);
-    let agents = roles.agents.map((m) => m.actor);
     const clause = clauseAt(context.clauses, trigger.index);
+    const reduced = isReducedParticiple(trigger, context.sentence.slice(clause.start, trigger.index));
+    const roles = reduced ? { agents: [], targets: [] } : rolesOf(trigger, context);
+    let agents = roles.agents.map((m) => m.actor);
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
@@ -129,8 +133,9 @@ function namesAnEvent(sentence: string, trigger: Trigger): boolean {
 
 function inferredAgent(trigger: Trigger, earlier: SentenceEvent[], location: Mention | undefined, context: RoleContext, actors: ArticleActors): ActorRef[] {
   if (trigger.type === 'detention') {
+    // whoever releases or pardons people held them: the state a releasing leader acts for
     const releaser = earlier.find((e) => e.type === 'prisoner_release' || e.type === 'pardon');
-    if (releaser) return releaser.agents;
+    if (releaser) return uniqueActors(releaser.agents.map((a) => actors.stateOf(a) ?? a));
   }
   if (location) return [location.actor];
   if (trigger.type === 'election') {
@@ -166,9 +171,11 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
 function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, publishedAt: string): void {
   if (events.length === 0) return;
   const mentions = findDates(sentence, publishedAt).filter((m) => m.date.start <= publishedAt);
+  const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
   const firstAt = Math.min(...events.map((e) => e.at));
   for (const mention of mentions) {
-    const eligible = events.filter((e) => !(e.type === 'intent' && mention.index > e.at));
+    // an intent is dated by when it was stated, a claim "since 2022" by when it was made
+    const eligible = events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
     if (mention.end <= firstAt && mention.index < 25) {
       for (const e of eligible) e.date ??= mention.date;
       continue;

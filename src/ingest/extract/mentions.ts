@@ -32,12 +32,17 @@ const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
 
 /** Words after a nationality that describe the state acting through its institutions: "Kenyan police". */
 const STATE_BODIES = String.raw`government|authorities|police|junta|regime|military|army|armed forces|security forces|state media|foreign ministry|ministry|administration|officials|leadership|cabinet|parliament|navy|embassy|courts?|prosecutors?`;
+const STATE_BODY_WORD = new RegExp(String.raw`^(?:${STATE_BODIES})$`);
 /** The same words alone name the article's state; "officials", "the embassy" alone are too vague to. */
 const GOVERNMENT_WORDS = String.raw`government|authorities|police|junta|regime|military|army|security forces|state media|foreign ministry|administration`;
 /** A role word after a group noun makes it a title: "opposition leader Teresa Alvarado". */
 const ROLE_AFTER = /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist)\b/;
 
 const LOCATION_BEFORE = /\b(?:in|at|near|outside|inside|across|throughout|from)\s+(?:the\s+)?$/i;
+
+/** What may stand between a nationality and a name it qualifies: "Belarusian President", "Syria's interim president,". */
+const ROLE_WORDS = String.raw`president|prime|minister|foreign|leader|envoy|counterpart|interim|secretary|opposition|chief|spokesman|spokeswoman|spokesperson|deputy|special|former|ambassador|lawmakers?|diplomat|veteran|career|head|policy|state|of|the|defence|defense|military|army|general|official|activist|journalist|national|citizen|academic|senior|top|new|acting`;
+const TITLE_BETWEEN = new RegExp(String.raw`^(?:['’]s)?(?:\s*,?\s*(?:\p{Lu}[\p{L}-]*|${ROLE_WORDS})){0,6}\s*,?\s*$`, 'u');
 
 export class ArticleActors {
   private readonly seen = new Map<string, ActorRef>();
@@ -111,6 +116,12 @@ export class ArticleActors {
   private nameSpans(sentence: string, taken: Mention[]): Mention[] {
     const mentions: Mention[] = [];
     for (const run of capitalisedRuns(sentence, taken)) {
+      const last = run[run.length - 1];
+      const earlier = last ? this.coreferent(last.text) : undefined; // "Sargsyan thanked …"
+      if (earlier && last && run.length === 1) {
+        mentions.push(this.mention(sentence, last.index, last.end, earlier));
+        continue;
+      }
       const span = classifySpan(run, sentence.slice(Math.max(0, (run[0]?.index ?? 0) - 40), run[0]?.index ?? 0));
       if (!span) continue;
       const actor = this.coreferent(span.name) ?? this.propose(span.name, span.kind);
@@ -169,7 +180,7 @@ export class ArticleActors {
       const next = mentions[i + 1];
       if (mention.actor.kind !== 'state' || mention.location || !next || next.actor.kind !== 'person') return;
       const between = sentence.slice(mention.end, next.index);
-      if (/^(?:['’]s)?(?:\s*,?\s*(?:\p{Lu}[\p{L}-]*|of|the|[a-z-]+)){0,5}\s*,?\s*$/u.test(between) && !/\b(and|with|to|by|for|from|in)\b/.test(between)) {
+      if (TITLE_BETWEEN.test(between)) {
         mention.modifier = true;
         if (!this.personState.has(next.actor.id)) this.personState.set(next.actor.id, mention.actor);
       }
@@ -215,17 +226,21 @@ function isLocation(sentence: string, match: LexiconMatch): boolean {
 }
 
 function groupAfter(sentence: string, match: LexiconMatch): { index: number; end: number; name: string; kind: ActorKind } | null {
-  if (match.via === 'demonym' && /s$/.test(match.text) && !/^\s*\p{Lu}/u.test(sentence.slice(match.end))) {
+  const rest = sentence.slice(match.end);
+  if (match.via === 'demonym' && /(?:ans|is|ers)$/.test(match.text) && !/^\s*\p{Lu}/u.test(rest)) {
     return { index: match.index, end: match.end, name: match.text, kind: 'group' }; // "80 Venezuelans"
   }
-  const after = /^((?:-\p{Lu}[\p{L}]+)*)\s+((?:[a-z][a-z-]*\s+){0,2})([a-z]+)\b(?!\s+\p{Lu})/u.exec(sentence.slice(match.end));
-  const head = after?.[3] ?? '';
-  const kind = GROUP_HEADS[head];
-  if (!after || !kind || new RegExp(String.raw`^(?:${STATE_BODIES})$`).test(head)) return null;
-  if (ROLE_AFTER.test(sentence.slice(match.end + after[0].length))) return null;
-  if ((after[2] ?? '').split(/\s+/).some((w) => new RegExp(String.raw`^(?:${STATE_BODIES}|and|of|the|to|in)$`).test(w))) return null;
-  const end = match.end + after[0].length;
-  return { index: match.index, end, name: sentence.slice(match.index, end), kind };
+  const hyphenated = /^(?:-\p{Lu}\p{L}+)*/u.exec(rest)?.[0] ?? ''; // "French-Iranian"
+  const following = /^((?:\s+[a-z][a-z-]*){1,3})/.exec(rest.slice(hyphenated.length))?.[1]?.trim().split(/\s+/) ?? [];
+  const headAt = following.findIndex((w) => GROUP_HEADS[w] !== undefined);
+  if (headAt < 0) return null;
+  const modifiers = following.slice(0, headAt);
+  if (modifiers.some((w) => STATE_BODY_WORD.test(w) || /^(?:and|of|the|to|in|who|which|that)$/.test(w))) return null;
+  const head = following[headAt] ?? '';
+  const phrase = [...modifiers, head].join(' ');
+  const end = match.end + hyphenated.length + rest.slice(hyphenated.length).indexOf(phrase) + phrase.length;
+  if (ROLE_AFTER.test(sentence.slice(end)) || /^\s+\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(sentence.slice(end))) return null;
+  return { index: match.index, end, name: sentence.slice(match.index, end), kind: GROUP_HEADS[head] ?? 'group' };
 }
 
 /** "Kenyan police", "Iran's foreign ministry": the state already stands for its institution. */

@@ -52,7 +52,8 @@ function nounRoles(trigger: Trigger, clause: Clause, context: RoleContext): Role
   const before = heads.filter((m) => m.index >= clause.start && m.end <= trigger.index);
   const last = before[before.length - 1];
   const gap = last ? sentence.slice(last.end, trigger.index) : '';
-  const possessor = last && /^(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}$/.test(gap) ? [last] : [];
+  // "Belarus's support for …", "US sanctions": the owner or the modifier of the noun
+  const possessor = last && (/^['’]s?\s+(?:[a-z-]+\s+){0,2}$/.test(gap) || /^\s+$/.test(gap)) ? [last] : [];
   const lightVerb = last && LIGHT_VERB.test(gap) ? subjectChainEndingWith(last, before, sentence) : [];
   const fromOrBy = phraseAfter(/^[^,.;]{0,40}?\b(?:by|from)\s+/, trigger.end, clause, context);
   // "Coale's appointment" names the appointee; only "Trump's nomination of Coale" names who nominated
