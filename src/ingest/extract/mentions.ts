@@ -103,7 +103,7 @@ export class ArticleActors {
     const mentions: Mention[] = [];
     for (const match of matches) {
       if (mentions.some((m) => match.index < m.end)) continue; // swallowed by a group phrase ("French-Iranian")
-      const group = match.actor.kind === 'state' && match.via !== 'city' ? groupAfter(sentence, match) : null;
+      const group = match.actor.kind === 'state' && match.via === 'demonym' ? groupAfter(sentence, match) : null;
       if (group) {
         mentions.push(this.mention(sentence, group.index, group.end, this.propose(group.name, group.kind)));
       } else {

@@ -1,0 +1,66 @@
+import type { Actor } from '../../../src/domain/model';
+import { Lexicon } from '../../../src/ingest/extract/lexicon';
+import { ArticleActors, mainState } from '../../../src/ingest/extract/mentions';
+
+const known: Actor[] = [
+  { id: 'united-states', name: 'United States', kind: 'state', aliases: ['US', 'Washington'] },
+  { id: 'belarus', name: 'Belarus', kind: 'state', aliases: ['Minsk'] },
+  { id: 'alexander-lukashenko', name: 'Alexander Lukashenko', kind: 'person', aliases: ['the Belarusian leader'] },
+  { id: 'john-coale', name: 'John Coale', kind: 'person', aliases: [] },
+];
+
+function readerFor(text: string, actors: Actor[] = known) {
+  const lexicon = new Lexicon(actors);
+  return new ArticleActors(lexicon, mainState(lexicon, text));
+}
+
+const ids = (reader: ArticleActors, sentence: string) =>
+  reader.mentionsIn(sentence).filter((m) => !m.location && !m.modifier).map((m) => m.actor.id);
+
+describe('actor mentions', () => {
+  it('resolves names and aliases of known actors, and their surnames', () => {
+    const reader = readerFor('');
+    expect(ids(reader, 'Washington urged the Belarusian leader to meet Coale.')).toEqual(['united-states', 'alexander-lukashenko', 'john-coale']);
+  });
+
+  it('resolves a capital used for its government, but keeps "in <capital>" as a place', () => {
+    const reader = readerFor('');
+    const mentions = reader.mentionsIn('Minsk freed them after talks in Minsk.');
+    expect(mentions.map((m) => [m.actor.id, m.location])).toEqual([
+      ['belarus', false],
+      ['belarus', true],
+    ]);
+  });
+
+  it('maps demonyms of any country to the state through the gazetteer', () => {
+    const reader = readerFor('', []);
+    expect(ids(reader, 'Kenyan police detained them while Peruvian officials watched.')).toEqual(['kenya', 'peru']);
+  });
+
+  it('treats a nationality before a name as that person\'s nationality, not a participant', () => {
+    const reader = readerFor('', []);
+    expect(ids(reader, 'Swedish Foreign Minister Karin Lindqvist met her counterpart.')).toEqual(['karin-lindqvist']);
+  });
+
+  it('proposes new actors with a guessed kind and a slug id', () => {
+    const reader = readerFor('', []);
+    const found = reader.mentionsIn('According to the rights group Foro Libertad, four Armenian soldiers and opposition leader Samuel Otieno were held.');
+    expect(found.map((m) => [m.actor.id, m.actor.kind, m.actor.known])).toEqual([
+      ['foro-libertad', 'organization', false],
+      ['armenian-soldiers', 'group', false],
+      ['samuel-otieno', 'person', false],
+    ]);
+  });
+
+  it('follows a person from full name to surname and pronoun', () => {
+    const reader = readerFor('', []);
+    reader.mentionsIn('US Secretary of State Helen Carver thanked Qatar.');
+    expect(ids(reader, 'Carver urged Caracas to act.')).toEqual(['helen-carver', 'venezuela']);
+    expect(ids(reader, 'She left.')).toEqual(['helen-carver']);
+  });
+
+  it('reads "the government" as the state the article is mostly about', () => {
+    const reader = readerFor('Georgia held talks. Georgia and Georgian police.', []);
+    expect(ids(reader, 'They urged the government to respect the law.')).toEqual(['georgia']);
+  });
+});
