@@ -12,18 +12,19 @@ import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const connection = await resolveConnection(config, (message) => logger.info(message));
+  const connection = await resolveConnection(config);
   const driver = createDriver(connection, config);
   await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
   const db: Db = { driver, database: config.NEO4J_DATABASE, timeoutMs: config.DB_TIMEOUT_S * 1000 };
   await ensureSchema(db);
   if (config.SEED_ON_START === 'always' || (config.SEED_ON_START === 'auto' && (await databaseIsEmpty(db)))) {
-    logger.info('Loading the seed knowledge …');
-    logger.info(describeSummary(await loadSeed(db, (p) => logger.info(`seed ${p.index}/${p.total}: ${p.file}`))));
+    say('The database is empty: loading the seed knowledge …');
+    say(describeSummary(await loadSeed(db)));
   }
   const app = createApp({ db, config, logger });
   const server = app.listen(config.PORT, config.HOST, () => {
-    logger.info(`Listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (database ${connection.uri})`);
+    const host = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+    say(`Ready: http://${host}:${config.PORT} (database ${connection.uri})`);
   });
   const shutdown = (signal: string) => {
     logger.info(`${signal}: finishing in-flight requests, then closing the database driver`);
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** Start-up messages are for the person at the terminal; request logs stay structured (pino). */
+function say(message: string): void {
+  process.stderr.write(`${message}\n`);
 }
 
 function closeServer(server: Server): Promise<void> {
