@@ -37,8 +37,8 @@ export function analyseSentence(sentence: string, publishedAt: string, actors: A
   const heads = mentions.filter((m) => !m.location && !m.modifier);
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);
-  const context: RoleContext = { sentence, heads, clauses };
   const triggers = reported(findTriggers(sentence), sentence, clauses, speech);
+  const context: RoleContext = { sentence, heads, clauses, triggerStarts: triggers.map((t) => t.index).concat(speech ? [speech.verbIndex] : []).sort((a, b) => a - b) };
   const events = eventsFor(triggers, context, mentions, speech, actors);
   if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
   attachDates(events, triggers, sentence, publishedAt);

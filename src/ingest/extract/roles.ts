@@ -17,10 +17,12 @@ export interface RoleContext {
   sentence: string;
   heads: Mention[];
   clauses: Clause[];
+  /** Where each trigger of the sentence starts: an object phrase ends where the next event is reported. */
+  triggerStarts: number[];
 }
 
 /** Words that end an object phrase: what follows is a purpose, a time or a reason, not whom it was done to. */
-const OBJECT_STOP = /\s(?:to|for|over|because|as|saying|amid|after|before|during|while|since|when|but|following|ahead)\s|;/;
+const OBJECT_STOP = /\s(?:to|for|over|because|as|saying|amid|after|before|during|while|since|when|but|following|ahead|that|which|who)\s|;/;
 const LIGHT_VERB =
   /^\s+(?:announced|announcing|announces|confirmed|confirming|ordered|approved|completed|declared|granted|carried out|conducted|reaffirmed|pledged|offered|provided|secured|brokered|began|begun|started|launched)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}$/;
 const SANCTIONS = new Set(['sanctions_lifted', 'sanctions_imposed']);
@@ -88,7 +90,8 @@ function subjectOf(trigger: Trigger, clause: Clause, context: RoleContext): Ment
 function objectOf(trigger: Trigger, clause: Clause, context: RoleContext): Mention[] {
   const rest = context.sentence.slice(trigger.end, clause.end);
   const stop = OBJECT_STOP.exec(rest);
-  const until = trigger.end + (stop ? stop.index : rest.length);
+  const nextTrigger = context.triggerStarts.find((start) => start >= trigger.end) ?? clause.end;
+  const until = Math.min(trigger.end + (stop ? stop.index : rest.length), nextTrigger);
   return context.heads.filter((m) => m.index >= trigger.end && m.end <= until);
 }
 
