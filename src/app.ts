@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { PROJECT_ROOT } from './db/local-neo4j';
 import type { Db } from './db/query';
 import { eventsApi } from './events/events.routes';
+import { exportsApi } from './exports/exports.routes';
 import { graphApi } from './graph/graph.routes';
 import { healthApi } from './health/health.routes';
 import { errorHandler, NotFoundError } from './http/errors';
@@ -35,20 +36,33 @@ export function createApp({ db, logger }: AppDeps): Express {
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
   app.use('/api', api(db));
   app.use(express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: '1h' }));
-  app.use('/vendor/vis-timeline/js', express.static(path.join(PROJECT_ROOT, 'node_modules/vis-timeline/standalone/umd'), { maxAge: '1d', fallthrough: false }));
-  app.use('/vendor/vis-timeline/css', express.static(path.join(PROJECT_ROOT, 'node_modules/vis-timeline/styles'), { maxAge: '1d', fallthrough: false }));
-  app.use('/vendor/d3', express.static(path.join(PROJECT_ROOT, 'node_modules/d3/dist'), { maxAge: '1d', fallthrough: false }));
+  app.use('/vendor', vendorAssets());
   app.use(pages(db));
   app.use((req, _res, next) => next(new NotFoundError('page', req.path)));
   app.use(errorHandler);
   return app;
 }
 
+/**
+ * Browser libraries served by the app itself from node_modules, never from another host. vis-timeline's
+ * "peer" build is used because its standalone build injects <style> elements, which the CSP refuses.
+ */
+function vendorAssets() {
+  const from = (dir: string) => express.static(path.join(PROJECT_ROOT, 'node_modules', dir), { maxAge: '1d', fallthrough: false });
+  return express
+    .Router()
+    .use('/moment', from('moment/min'))
+    .use('/vis-data', from('vis-data/peer/umd'))
+    .use('/vis-timeline/js', from('vis-timeline/peer/umd'))
+    .use('/vis-timeline/css', from('vis-timeline/styles'))
+    .use('/d3', from('d3/dist'));
+}
+
 function api(db: Db) {
   const openApi = buildOpenApi();
   return express
     .Router()
-    .use(eventsApi(db), actorsApi(db), whoDidWhatApi(db), articlesApi(db), healthApi(db), timelineApi(db), graphApi(db), statsApi(db))
+    .use(eventsApi(db), actorsApi(db), whoDidWhatApi(db), articlesApi(db), healthApi(db), timelineApi(db), graphApi(db), statsApi(db), exportsApi(db))
     .get('/openapi.json', (_req, res) => void res.json(openApi))
     .use((req, _res, next) => next(new NotFoundError('route', req.path)));
 }

@@ -1,0 +1,119 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { SearchText } from '../api/common.schemas';
+import type { Db } from '../db/query';
+import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
+import { ActorKind, EVENT_TYPES } from '../domain/taxonomy';
+import * as actorsService from '../actors/actors.service';
+import type { RoleView } from '../actors/actors.schemas';
+import * as eventsService from '../events/events.service';
+import {
+  AFFILIATION_LABELS,
+  formatCount,
+  formatEventDate,
+  formatPeriod,
+  KIND_OPTIONS,
+  kindLabel,
+  periodSortKey,
+  ROLE_LABELS,
+  typeLabel,
+} from './format';
+import { blankAsUndefined, pageId } from './page-params';
+import { paddedWindow } from './timeline.page';
+
+export const ActorsPageQuery = z.object({ q: blankAsUndefined(SearchText), kind: blankAsUndefined(ActorKind) });
+
+export function actorsPage(db: Db) {
+  return async (req: Request, res: Response) => {
+    const query = ActorsPageQuery.parse(req.query);
+    const actors = await actorsService.listActors(db, { q: query.q, kind: query.kind, limit: 200 });
+    const kindHref = (kind: string | null) => {
+      const params = new URLSearchParams();
+      if (query.q) params.set('q', query.q);
+      if (kind) params.set('kind', kind);
+      const text = params.toString();
+      return text ? `/actors?${text}` : '/actors';
+    };
+    res.render('pages/actors/index', {
+      title: query.q ? `Actors matching “${query.q}”` : query.kind ? `Actors: ${kindLabel(query.kind)}` : 'Actors',
+      nav: 'actors',
+      q: query.q ?? '',
+      kind: query.kind ?? '',
+      kinds: [{ id: '', label: 'All kinds', href: kindHref(null) }, ...KIND_OPTIONS.map((k) => ({ ...k, href: kindHref(k.id) }))],
+      actors: actors.map((a) => ({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        kindLabel: kindLabel(a.kind),
+        description: a.description,
+        aliases: a.aliases,
+        eventCount: a.eventCount,
+      })),
+    });
+  };
+}
+
+const roleLabel = (role: RoleView) => role.title ?? `${AFFILIATION_LABELS[role.role]} ${role.counterpart.name}`;
+
+export function actorPage(db: Db) {
+  return async (req: Request, res: Response) => {
+    const id = pageId('actor', req.params);
+    const actor = await actorsService.getActor(db, id);
+    const [relationships, events] = await Promise.all([
+      actorsService.getRelationships(db, id, 8),
+      eventsService.listEvents(db, { actor: id, limit: 200 }),
+    ]);
+    const roles = [...actor.roles]
+      .sort((a, b) => periodSortKey(a.from, a.former).localeCompare(periodSortKey(b.from, b.former)))
+      .map((r) => ({
+        label: roleLabel(r),
+        phrase: AFFILIATION_LABELS[r.role],
+        counterpart: { id: r.counterpart.id, name: r.counterpart.name },
+        period: formatPeriod(r.from, r.to, r.former),
+        current: !r.former && !r.to,
+      }));
+    const heldBy = actor.heldBy.map((r) => ({
+      holder: { id: r.actor.id, name: r.actor.name },
+      label: roleLabel(r),
+      period: formatPeriod(r.from, r.to, r.former),
+    }));
+    res.render('pages/actors/show', {
+      title: actor.name,
+      nav: 'actors',
+      styles: VIS_TIMELINE_STYLES,
+      scripts: events.items.length > 0 ? [...VIS_TIMELINE_SCRIPTS, '/js/timeline.js'] : [],
+      actor: {
+        id: actor.id,
+        name: actor.name,
+        kind: actor.kind,
+        kindLabel: kindLabel(actor.kind),
+        description: actor.description,
+        aliases: actor.aliases,
+        eventCount: formatCount(actor.eventCount),
+        firstEvent: actor.firstEvent,
+        lastEvent: actor.lastEvent,
+      },
+      window: actor.firstEvent && actor.lastEvent ? paddedWindow(actor.firstEvent, actor.lastEvent) : null,
+      roles,
+      heldBy,
+      eventCounts: EVENT_TYPES.filter((t) => actor.eventCounts[t]).map((t) => ({ type: t, label: typeLabel(t), count: actor.eventCounts[t] })),
+      relationships: relationships.items.map((r) => ({
+        actor: { id: r.actor.id, name: r.actor.name, kind: r.actor.kind, kindLabel: kindLabel(r.actor.kind) },
+        weight: r.weight,
+        sharedEvents: r.sharedEvents.length,
+        affiliations: r.affiliations.map((a) =>
+          a.direction === 'outgoing' ? `${AFFILIATION_LABELS[a.role]} ${r.actor.name}` : `${r.actor.name}: ${AFFILIATION_LABELS[a.role].toLowerCase()} ${actor.name}`,
+        ),
+      })),
+      events: events.items.map((e) => ({
+        id: e.id,
+        title: e.title,
+        type: e.type,
+        typeLabel: typeLabel(e.type),
+        dateText: formatEventDate(e.date),
+        roles: [...new Set(e.participants.filter((p) => p.actor.id === id).map((p) => ROLE_LABELS[p.role]))],
+      })),
+      moreEvents: events.nextCursor !== null,
+    });
+  };
+}

@@ -1,0 +1,56 @@
+import type { Request, Response } from 'express';
+import type { Db } from '../db/query';
+import { STANCES } from '../domain/taxonomy';
+import { getArticle } from '../articles/articles.routes';
+import * as articlesRepository from '../articles/articles.repository';
+import { paragraphsOf, type QuoteSpan } from './article-text';
+import { formatPartialDate, typeLabel } from './format';
+import { pageId } from './page-params';
+
+const STANCE_LABELS = { supportive: 'Supportive', critical: 'Critical', mixed: 'Mixed' } as const;
+
+export function articlesPage(db: Db) {
+  return async (_req: Request, res: Response) => {
+    const articles = await articlesRepository.listArticles(db, 200);
+    res.render('pages/articles/index', {
+      title: 'Articles',
+      nav: 'articles',
+      articles: articles.map((a) => ({ ...a, publishedText: formatPartialDate(a.publishedAt) })),
+    });
+  };
+}
+
+export function articlePage(db: Db) {
+  return async (req: Request, res: Response) => {
+    const article = await getArticle(db, pageId('article', req.params));
+    const spans: QuoteSpan[] = article.events.flatMap((e) =>
+      e.quotes.map((q) => ({ start: q.start, end: q.end, event: { id: e.id, title: e.title, typeLabel: typeLabel(e.type) } })),
+    );
+    const total = article.reactions.length;
+    let offset = 0;
+    const stances = STANCES.map((stance) => {
+      const count = article.stances[stance] ?? 0;
+      const share = total === 0 ? 0 : (count / total) * 100;
+      const segment = { stance, label: STANCE_LABELS[stance], count, x: offset, width: share, percent: Math.round(share) };
+      offset += share;
+      return segment;
+    });
+    res.render('pages/articles/show', {
+      title: article.title,
+      nav: 'articles',
+      article: {
+        id: article.id,
+        title: article.title,
+        publisher: article.publisher,
+        url: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
+        publishedText: formatPartialDate(article.publishedAt),
+        eventCount: article.events.length,
+      },
+      paragraphs: paragraphsOf(article.text, spans),
+      events: article.events.map((e) => ({ id: e.id, title: e.title, type: e.type, typeLabel: typeLabel(e.type), quotes: e.quotes.length })),
+      reactions: article.reactions.map((r) => ({ ...r, stanceLabel: STANCE_LABELS[r.stance] })),
+      stances,
+      reactionTotal: total,
+    });
+  };
+}

@@ -1,0 +1,47 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { IsoDate } from '../domain/dates';
+import { Slug } from '../domain/model';
+import { EventType } from '../domain/taxonomy';
+import type { Db } from '../db/query';
+import { D3_SCRIPTS } from './assets';
+import * as actorsService from '../actors/actors.service';
+import { getGraph } from '../graph/graph.service';
+import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_OPTIONS, typeLabel } from './format';
+import { blankAsUndefined } from './page-params';
+import type { AffiliationRole, EventType as EventTypeId } from '../domain/taxonomy';
+
+export const GraphPageQuery = z.object({
+  actor: blankAsUndefined(Slug),
+  type: blankAsUndefined(EventType),
+  from: blankAsUndefined(IsoDate),
+  to: blankAsUndefined(IsoDate),
+});
+
+export function graphPage(db: Db) {
+  return async (req: Request, res: Response) => {
+    const query = GraphPageQuery.parse(req.query);
+    const [graph, actors] = await Promise.all([getGraph(db, { ...query, limit: 40 }), actorsService.listActors(db, { limit: 500 })]);
+    const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+    const center = graph.nodes.find((n) => n.id === graph.center);
+    res.render('pages/graph/index', {
+      title: center ? `Graph around ${center.name}` : 'Graph of actors',
+      nav: 'graph',
+      scripts: [...D3_SCRIPTS, '/js/graph.js'],
+      filters: { actor: query.actor ?? '', type: query.type ?? '', from: query.from ?? '', to: query.to ?? '' },
+      center: center ? { id: center.id, name: center.name } : null,
+      actors: actors.map((a) => ({ id: a.id, name: a.name })),
+      types: TYPE_OPTIONS,
+      kinds: KIND_OPTIONS,
+      nodes: graph.nodes.map((n) => ({ ...n, kindLabel: kindLabel(n.kind) })),
+      links: graph.links.map((l) => ({
+        source: { id: l.source, name: names.get(l.source) ?? l.source },
+        target: { id: l.target, name: names.get(l.target) ?? l.target },
+        kind: l.kind,
+        type: l.type,
+        label: l.kind === 'event' ? typeLabel(l.type as EventTypeId) : AFFILIATION_LABELS[l.type as AffiliationRole],
+        weight: l.weight,
+      })),
+    });
+  };
+}

@@ -1,0 +1,90 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { IsoDate } from '../domain/dates';
+import { Slug } from '../domain/model';
+import { EventType } from '../domain/taxonomy';
+import type { Db } from '../db/query';
+import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
+import * as actorsService from '../actors/actors.service';
+import * as eventsService from '../events/events.service';
+import { readStats } from '../stats/stats.repository';
+import { GROUP_BYS } from '../timeline/timeline.schemas';
+import { blankAsUndefined } from './page-params';
+import { formatEventDate, precisionNote, ROLE_LABELS, TYPE_OPTIONS, typeLabel } from './format';
+
+export const TimelinePageQuery = z.object({
+  from: blankAsUndefined(IsoDate),
+  to: blankAsUndefined(IsoDate),
+  actor: blankAsUndefined(Slug),
+  type: blankAsUndefined(EventType),
+  group: blankAsUndefined(z.enum(GROUP_BYS)),
+  cursor: blankAsUndefined(z.string().max(500)),
+});
+
+/** Events listed per page when the timeline is read without JavaScript. */
+const LIST_PAGE = 50;
+
+const addYears = (day: string, years: number) => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+
+/** Every event, from the start of the first year to the end of the last: the window when the address names none. */
+async function fullWindow(db: Db): Promise<{ from: string; to: string }> {
+  const { span } = await readStats(db, 1);
+  const thisYear = new Date().getUTCFullYear();
+  if (!span) return { from: `${thisYear}-01-01`, to: `${thisYear}-12-31` };
+  return paddedWindow(span.first, span.last);
+}
+
+/** A window around [first, last] with room on both sides, so items at the edges are not cut off. */
+export function paddedWindow(first: string, last: string): { from: string; to: string } {
+  const start = Date.parse(`${first}T00:00:00Z`);
+  const end = Date.parse(`${last}T00:00:00Z`);
+  const pad = Math.max(45 * 86_400_000, (end - start) * 0.06);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: day(start - pad), to: day(end + pad) };
+}
+
+/** The window the address names, completed: one year when only one end is given, everything when none. */
+function requestedWindow(full: { from: string; to: string }, from?: string, to?: string): { from: string; to: string } {
+  if (from && to) return from <= to ? { from, to } : { from: to, to: from };
+  if (from) return { from, to: addYears(from, 1) };
+  if (to) return { from: addYears(to, -1), to };
+  return full;
+}
+
+export function timelinePage(db: Db) {
+  return async (req: Request, res: Response) => {
+    const query = TimelinePageQuery.parse(req.query);
+    const span = await fullWindow(db);
+    const window = requestedWindow(span, query.from, query.to);
+    const [actors, page] = await Promise.all([
+      actorsService.listActors(db, { limit: 500 }),
+      eventsService.listEvents(db, { ...window, actor: query.actor, type: query.type, limit: LIST_PAGE, cursor: query.cursor }),
+    ]);
+    const group = query.group ?? 'type';
+    const filters = { from: window.from, to: window.to, actor: query.actor ?? '', type: query.type ?? '', group };
+    const nextParams = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
+    if (page.nextCursor) nextParams.set('cursor', page.nextCursor);
+    res.render('pages/timeline/index', {
+      title: 'Timeline',
+      nav: 'timeline',
+      styles: VIS_TIMELINE_STYLES,
+      scripts: [...VIS_TIMELINE_SCRIPTS, '/js/timeline.js'],
+      filters,
+      span,
+      actors: actors.map((a) => ({ id: a.id, name: a.name })),
+      types: TYPE_OPTIONS,
+      events: page.items.map((e) => ({
+        id: e.id,
+        title: e.title,
+        type: e.type,
+        typeLabel: typeLabel(e.type),
+        dateText: formatEventDate(e.date),
+        precisionNote: precisionNote(e.date.precision),
+        participants: e.participants.map((p) => ({ id: p.actor.id, name: p.actor.name, role: ROLE_LABELS[p.role] })),
+      })),
+      firstPage: !query.cursor,
+      nextHref: page.nextCursor ? `/timeline?${nextParams.toString()}` : null,
+      firstHref: `/timeline?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString()}`,
+    });
+  };
+}
