@@ -3,6 +3,7 @@ import { ActorDetail, ActorList, ActorsQuery, RelationshipList } from '../actors
 import { RelationshipsQuery } from '../actors/actors.routes';
 import { ArticleDetail, ArticleList, ArticlesQuery } from '../articles/articles.schemas';
 import { EventDetail, EventPage, EventsQuery } from '../events/events.schemas';
+import { EXPORT_OPENAPI_CONTENT, ExportQuery } from '../exports/exports.schemas';
 import { Graph, GraphQuery } from '../graph/graph.schemas';
 import { Health } from '../health/health.routes';
 import { StatsQuery } from '../stats/stats.routes';
@@ -18,6 +19,8 @@ interface RouteDoc {
   query?: z.ZodObject;
   params?: z.ZodObject;
   response: z.ZodType;
+  /** The 200 answer's media types, when it is not JSON described by `response`. */
+  content?: Record<string, unknown>;
 }
 
 const ROUTES: RouteDoc[] = [
@@ -33,6 +36,7 @@ const ROUTES: RouteDoc[] = [
   { path: '/api/graph', summary: 'Actors and their links (shared events by type, affiliations): the most active, or one actor\'s neighbourhood', query: GraphQuery, response: Graph },
   { path: '/api/stats', summary: 'What the knowledge base holds: counts, date span, latest events', query: StatsQuery, response: Stats },
   { path: '/api/health', summary: 'Whether the database answers', response: Health },
+  { path: '/api/export', summary: 'Every event matching the /api/events filters as a file (Content-Disposition: attachment) in csv, plover, jsonld or graphml; streamed', query: ExportQuery, response: z.string(), content: EXPORT_OPENAPI_CONTENT },
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
@@ -66,7 +70,7 @@ export function buildOpenApi(): Record<string, unknown> {
           summary: route.summary,
           parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
           responses: {
-            200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+            200: { description: 'OK', content: route.content ?? { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
             400: errorResponse('A parameter is invalid; details name each field and why'),
             404: errorResponse('The id (or an actor named in a filter) does not exist'),
             503: errorResponse('The database is not reachable'),

@@ -33,19 +33,19 @@ export interface EventFilter {
  * planner starts from the most selective index: the full-text index, an actor's relationships, or the
  * (type, date) / date range indexes. Only these fixed fragments are ever put together; values are parameters.
  */
-function eventSource(filter: EventFilter): string {
+export function eventSource(filter: EventFilter): string {
   if (filter.lucene) return `CALL db.index.fulltext.queryNodes('event_search', $lucene) YIELD node AS e`;
   if (filter.actor) return `MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e`;
   return 'MATCH (e:Event)';
 }
 
-const EVENT_CONDITIONS = `
+export const EVENT_CONDITIONS = `
   ($type IS NULL OR e.type = $type)
   AND ($from IS NULL OR e.lastDate >= date($from))
   AND ($to IS NULL OR e.date <= date($to))
   AND ($actor IS NULL OR EXISTS { MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e) })`;
 
-const AFTER_CURSOR = `
+export const AFTER_CURSOR = `
   ($afterDate IS NULL OR e.date > date($afterDate) OR (e.date = date($afterDate) AND e.id > $afterId))`;
 
 export function filterParams(filter: EventFilter) {

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { isDatabaseUnavailable, NotFoundError } from '../http/errors';
+import { FactsValidationError, formatPath } from '../ingest/facts-file';
+
+/** What a failed command prints, and its exit status: 2 for a bad invocation, 1 for anything else. */
+export function describeCliError(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof z.ZodError) {
+    const lines = error.issues.map((issue) => `  --${formatPath(issue.path) || 'option'}: ${issue.message}`);
+    return { message: `Invalid options:\n${lines.join('\n')}`, exitCode: 2 };
+  }
+  if (error instanceof FactsValidationError || error instanceof NotFoundError) return { message: error.message, exitCode: 1 };
+  if (isDatabaseUnavailable(error)) return { message: `The database is not reachable: ${(error as Error).message}`, exitCode: 1 };
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') return { message: error.message, exitCode: 1 };
+  return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), exitCode: 1 };
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { withDb } from '../cli/db';
+import { describeSummary, printProgress } from '../ingest/seed';
+import { EXPORT_FORMATS, ExportQuery } from './exports.schemas';
+import { batched, prepareExport } from './exports.service';
+import { formatFromFileName, importFile, IMPORT_FORMATS, type ImportFormat } from './import';
+
+interface ExportOptions {
+  format: string;
+  actor?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  out?: string;
+}
+
+/** Writes every chunk to `out` with backpressure; standard output is left open. */
+async function writeTo(chunks: AsyncIterable<string>, out: Writable, end: boolean): Promise<void> {
+  await pipeline(Readable.from(batched(chunks)), out, { end });
+}
+
+/**
+ * `kb export --format csv|plover|jsonld|graphml [--actor …] [--type …] [--from …] [--to …] [--q …] [--out file]`
+ * (the filters of /api/events) and `kb import <file> [--format plover|csv]`.
+ */
+export function registerExportCommands(program: Command): void {
+  program
+    .command('export')
+    .description('Write the events matching the filters in one of the field\'s formats (to standard output, or --out)')
+    .requiredOption('-f, --format <format>', EXPORT_FORMATS.join(' | '))
+    .option('--actor <id>', 'only events this actor took part in, in any role')
+    .option('--type <type>', 'only events of this type (e.g. sanctions_lifted)')
+    .option('--from <date>', 'only events ending on or after this day (YYYY-MM-DD)')
+    .option('--to <date>', 'only events starting on or before this day (YYYY-MM-DD)')
+    .option('-q, --q <words>', 'only events with these words in the title or summary')
+    .option('-o, --out <file>', 'write to this file (written whole or not at all) instead of standard output')
+    .action(async ({ out, ...filters }: ExportOptions) => {
+      const query = ExportQuery.parse(filters);
+      await withDb(async (db) => {
+        const download = await prepareExport(db, query);
+        if (!out) return writeTo(download.chunks, process.stdout, false);
+        const partial = `${out}.partial`;
+        try {
+          await writeTo(download.chunks, fs.createWriteStream(partial), true);
+          fs.renameSync(partial, out);
+        } finally {
+          fs.rmSync(partial, { force: true });
+        }
+        process.stderr.write(`Wrote ${out}\n`);
+      });
+    });
+
+  program
+    .command('import')
+    .description('Load a file written by `kb export --format plover|csv`: checked whole before anything is written; idempotent')
+    .argument('<file>', 'the exported file')
+    .option('-f, --format <format>', `${IMPORT_FORMATS.join(' | ')} (default: from the file name: .jsonl → plover, .csv → csv)`)
+    .action(async (file: string, options: { format?: string }) => {
+      const format = (options.format ?? formatFromFileName(file)) as ImportFormat | undefined;
+      if (!format || !IMPORT_FORMATS.includes(format)) {
+        program.error(`kb import: give --format ${IMPORT_FORMATS.join(' or ')} (cannot tell from "${file}")`, { exitCode: 2 });
+        return;
+      }
+      if (!fs.existsSync(file)) throw Object.assign(new Error(`No such file: ${file}`), { code: 'ENOENT' });
+      await withDb(async (db) => {
+        process.stderr.write(`Importing ${file} (${format}) …\n`);
+        const summary = await importFile(db, file, format, printProgress);
+        for (const note of summary.notes) process.stderr.write(`  note: ${note}\n`);
+        console.log(describeSummary(summary));
+      });
+    });
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { IsoDate, PartialDate, PRECISIONS } from '../domain/dates';
+import { Actor, Affiliation, Article, EVENT_STATUSES, Event, Figures, Reaction, Slug } from '../domain/model';
+import { AffiliationRole, EventType, LinkKind, Role } from '../domain/taxonomy';
+import { EventsQuery } from '../events/events.schemas';
+
+export const EXPORT_FORMATS = ['csv', 'plover', 'jsonld', 'graphml'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** The filters of /api/events (without paging: an export is every matching event) and the format. */
+export const ExportQuery = EventsQuery.omit({ limit: true, cursor: true }).extend({
+  format: ExportFormat.describe(
+    'csv: one row per event and agent–target pair, with CAMEO and PLOVER codes (text/csv); ' +
+      'plover: PLOVER JSON records, one per line (application/x-ndjson); ' +
+      'jsonld: schema.org Event objects (application/ld+json); ' +
+      'graphml: the actor network, for Gephi, Cytoscape or yEd (application/graphml+xml)',
+  ),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/**
+ * One event as exports carry it: enough to rebuild it elsewhere (`kb import`). This is the record the
+ * repository reads, the CSV and PLOVER writers serialise and their readers parse back, so one schema
+ * checks both directions. Article texts are not carried (see import.ts). Two parts are written only where
+ * they first appear in an export, to keep it small: an actor's `affiliations` (roles it holds) and an
+ * article's `reactions` (reader comments).
+ */
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
+
+export const ReactionRecord = z.strictObject({
+  author: Reaction.shape.author,
+  text: Reaction.shape.text,
+  stance: Reaction.shape.stance,
+  about: z.array(Slug).default([]),
+});
+export type ReactionRecord = z.infer<typeof ReactionRecord>;
+
+export const ArticleRecord = z.strictObject({
+  id: Slug,
+  title: Article.shape.title,
+  publisher: nullable(z.string().trim().min(1).max(200)),
+  url: nullable(z.string().url()),
+  publishedAt: IsoDate,
+  reactions: z.array(ReactionRecord).optional(),
+});
+export type ArticleRecord = z.infer<typeof ArticleRecord>;
+
+const ActorFields = {
+  id: Slug,
+  name: Actor.shape.name,
+  kind: Actor.shape.kind,
+  aliases: z.array(z.string().trim().min(1).max(300)).default([]),
+  description: nullable(z.string().trim().min(1).max(2000)),
+};
+export const ActorRecordBase = z.strictObject(ActorFields);
+
+export const AffiliationRecord = z.strictObject({
+  role: AffiliationRole,
+  counterpart: ActorRecordBase,
+  title: nullable(z.string().trim().min(1).max(300)),
+  from: nullable(PartialDate),
+  to: nullable(PartialDate),
+  former: z.boolean().default(false),
+  article: ArticleRecord,
+  quote: nullable(z.string().trim().min(1).max(5000)),
+});
+export type AffiliationRecord = z.infer<typeof AffiliationRecord>;
+
+export const ActorRecord = z.strictObject({ ...ActorFields, affiliations: z.array(AffiliationRecord).optional() });
+export type ActorRecord = z.infer<typeof ActorRecord>;
+
+export const ExportEvent = z.strictObject({
+  id: Slug,
+  type: EventType,
+  title: Event.shape.title,
+  summary: nullable(z.string().trim().min(1).max(2000)),
+  status: z.enum(EVENT_STATUSES),
+  date: z.strictObject({
+    start: IsoDate.describe('First day the date covers'),
+    end: nullable(IsoDate),
+    precision: z.enum(PRECISIONS).describe('How precise start is: day, month or year'),
+  }),
+  place: nullable(z.string().trim().min(1).max(200)),
+  /** `approximate` only where the source said whether the figure is exact. */
+  figures: nullable(Figures),
+  participants: z.array(z.strictObject({ role: Role, actor: ActorRecord })).min(1),
+  sources: z.array(z.strictObject({ quote: z.string().trim().min(1).max(5000), article: ArticleRecord })).min(1),
+  links: z.array(z.strictObject({ kind: LinkKind, to: Slug })).default([]),
+});
+export type ExportEvent = z.infer<typeof ExportEvent>;
+
+/** A node of the actor network: an actor that took part in at least one exported event. */
+export interface NetworkNode {
+  id: string;
+  name: string;
+  kind: string;
+  events: number;
+}
+
+/** Two actors that took part in the same exported events (`source` < `target` by id): undirected. */
+export interface SharedEventsEdge {
+  source: string;
+  target: string;
+  weight: number;
+  eventTypes: string[];
+}
+
+/** A role one actor holds toward another (Coale envoy_to Belarus): directed. */
+export interface AffiliationEdge {
+  source: string;
+  target: string;
+  role: z.infer<typeof Affiliation.shape.role>;
+  title: string | null;
+  from: string | null;
+  to: string | null;
+  former: boolean;
+}
+
+/** The OpenAPI description of what GET /api/export answers: one media type per format, each a file. */
+export const EXPORT_OPENAPI_CONTENT = {
+  'text/csv': {
+    schema: {
+      type: 'string',
+      description:
+        'format=csv. RFC 4180, UTF-8, header row. One row per event and agent–target pair. Columns: event_id, date_start, ' +
+        'date_end, date_precision, event_type, cameo_code, plover_event, plover_mode, agent_name, agent_id, agent_kind, ' +
+        'agent_role, target_name, target_id, target_kind, target_role, figure_count, figure_unit, figure_approximate, ' +
+        'place, quote, article_title, article_url, article_id, article_published_at, article_publisher, event_title, ' +
+        'event_summary, event_status, and kb_participants, kb_sources, kb_links (JSON, for `kb import`).',
+    },
+  },
+  'application/x-ndjson': {
+    schema: {
+      type: 'string',
+      description:
+        'format=plover. One PLOVER JSON record per line: id, date, enddate, actor, recipient, event, mode, context, ' +
+        'event_loc, text, cite_info, link; plus cameo and kb (the full event, for `kb import`).',
+    },
+  },
+  'application/ld+json': {
+    schema: {
+      type: 'object',
+      description: 'format=jsonld. {"@context", "@graph": [schema.org Event]} with startDate/endDate, location, organizer/attendee roles and the quotes as citation.',
+    },
+  },
+  'application/graphml+xml': {
+    schema: {
+      type: 'string',
+      description: 'format=graphml. The actor network: nodes (label, name, kind, events), undirected shared_events edges (weight, eventTypes) and directed affiliation edges (role, title, from, to, former).',
+    },
+  },
+} as const;

@@ -1,0 +1,80 @@
+import { requireActor } from '../actors/actors.service';
+import { toLuceneQuery } from '../db/lucene';
+import type { Db } from '../db/query';
+import type { EventFilter } from '../events/events.repository';
+import { csvChunks } from './csv';
+import * as repository from './exports.repository';
+import type { ExportFormat, ExportQuery } from './exports.schemas';
+import { graphmlChunks } from './graphml';
+import { jsonldChunks } from './jsonld';
+import { ploverChunks } from './plover';
+import { onlyFirstAppearances } from './records';
+
+/** How each format is served: its media type and the end of its file name. */
+export const EXPORT_MEDIA: Record<ExportFormat, { contentType: string; extension: string }> = {
+  csv: { contentType: 'text/csv; charset=utf-8; header=present', extension: 'csv' },
+  plover: { contentType: 'application/x-ndjson; charset=utf-8', extension: 'plover.jsonl' },
+  jsonld: { contentType: 'application/ld+json; charset=utf-8', extension: 'jsonld' },
+  graphml: { contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml' },
+};
+
+export interface ExportDownload {
+  contentType: string;
+  fileName: string;
+  /** The export's text, in pieces, produced as they are pulled. */
+  chunks: AsyncIterable<string>;
+}
+
+/**
+ * A file name that says what is in the file: `kb-events-actor-belarus-from-2025-09-01.csv`. Only ids,
+ * type names and dates go into it (all slugs or digits); free text does not, it only adds `-search`.
+ */
+export function exportFileName(query: ExportQuery): string {
+  const parts = [query.format === 'graphml' ? 'kb-actor-network' : 'kb-events'];
+  if (query.actor) parts.push('actor', query.actor);
+  if (query.type) parts.push(query.type.replace(/_/g, '-'));
+  if (query.from) parts.push('from', query.from);
+  if (query.to) parts.push('to', query.to);
+  if (query.q) parts.push('search');
+  return `${parts.join('-')}.${EXPORT_MEDIA[query.format].extension}`;
+}
+
+/** Checks the request (an unknown actor is a 404, before any byte is sent) and prepares the stream. */
+export async function prepareExport(db: Db, query: ExportQuery): Promise<ExportDownload> {
+  if (query.actor) await requireActor(db, query.actor);
+  const filter: EventFilter = { actor: query.actor, type: query.type, from: query.from, to: query.to, lucene: query.q && toLuceneQuery(query.q) };
+  return { ...EXPORT_MEDIA[query.format], fileName: exportFileName(query), chunks: render(db, query.format, filter) };
+}
+
+function render(db: Db, format: ExportFormat, filter: EventFilter): AsyncIterable<string> {
+  switch (format) {
+    case 'csv':
+      return csvChunks(onlyFirstAppearances(repository.exportEvents(db, filter)));
+    case 'plover':
+      return ploverChunks(onlyFirstAppearances(repository.exportEvents(db, filter)));
+    case 'jsonld':
+      return jsonldChunks(repository.exportEvents(db, filter));
+    case 'graphml':
+      return graphmlChunks(
+        repository.networkNodes(db, filter),
+        repository.sharedEventEdges(db, filter),
+        repository.affiliationEdges(db, filter),
+      );
+  }
+}
+
+/** Joins small pieces into writes of about `size` characters: fewer, larger writes to the socket or file. */
+export async function* batched(chunks: AsyncIterable<string>, size = 64 * 1024): AsyncGenerator<string> {
+  let buffer: string[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    buffer.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield buffer.join('');
+      buffer = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield buffer.join('');
+}
