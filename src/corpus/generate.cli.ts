@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../db/local-neo4j';
+import { generateCorpus } from './generate';
+
+/**
+ * `npm run gen -- --events N [--seed S] [--out DIR]`: writes the synthetic corpus as JSON Lines facts
+ * files (one facts document per line, 10,000 events per file) into DIR, by default .corpus/events-N-seed-S.
+ */
+const EVENTS_PER_FILE = 10_000;
+
+function option(name: string, fallback?: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : process.argv[at + 1];
+}
+
+function positiveInt(name: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number (got ${value ?? 'nothing'})`);
+  return n;
+}
+
+export function defaultCorpusDir(events: number, seed: number): string {
+  return path.join(PROJECT_ROOT, '.corpus', `events-${events}-seed-${seed}`);
+}
+
+/** Writes the corpus; returns the folder. A folder already complete for these options is reused. */
+export function writeCorpus(events: number, seed: number, out = defaultCorpusDir(events, seed), log = (m: string) => process.stderr.write(m)) {
+  const done = path.join(out, '.complete');
+  if (fs.existsSync(done)) return out;
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  let written = 0;
+  let part = 0;
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length === 0) return;
+    part += 1;
+    fs.writeFileSync(path.join(out, `part-${String(part).padStart(4, '0')}.jsonl`), lines.join('\n') + '\n');
+    lines = [];
+    log(`\r  ${written.toLocaleString('en')} / ${events.toLocaleString('en')} events written`);
+  };
+  for (const facts of generateCorpus({ events, seed })) {
+    lines.push(JSON.stringify(facts));
+    written += facts.events.length;
+    if (written % EVENTS_PER_FILE === 0) flush();
+  }
+  flush();
+  fs.writeFileSync(done, new Date().toISOString());
+  log('\n');
+  return out;
+}
+
+if (require.main === module) {
+  try {
+    const events = positiveInt('events', option('events'));
+    const seed = positiveInt('seed', option('seed', '1'));
+    const out = option('out');
+    console.log(writeCorpus(events, seed, out && path.resolve(out)));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
