@@ -6,9 +6,11 @@ import { read } from '../../src/db/query';
 import { loadSeed } from '../../src/ingest/seed';
 
 /** The suite's own Neo4j: its own port and data folder, so tests never touch what users browse. */
+const TEST_PORT = Number(process.env.NEO4J_TEST_PORT ?? 7688);
 export const TEST_INSTANCE: InstanceOptions = {
-  name: 'test',
-  port: Number(process.env.NEO4J_TEST_PORT ?? 7688),
+  // Another port gets another data folder too, so two suites can run side by side.
+  name: TEST_PORT === 7688 ? 'test' : `test-${TEST_PORT}`,
+  port: TEST_PORT,
   heap: '1g',
   pagecache: '256m',
 };
