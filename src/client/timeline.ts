@@ -126,6 +126,8 @@ function setup(root: HTMLElement): void {
     for (const g of data.groups) if (g.kind === 'type') labels.set(g.id.slice(5), g.content);
     groups.clear();
     groups.add(data.groups.map(toGroup));
+    // Buckets of a row never overlap: laid side by side on one line, unlike events, which stack.
+    timeline.setOptions({ stack: data.mode === 'items' });
     items.clear();
     items.add(data.mode === 'items' ? data.items.map(toItem) : data.buckets.map(toBucket));
     root.dataset.mode = data.mode;

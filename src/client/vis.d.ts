@@ -45,6 +45,7 @@ declare namespace vis {
     zoomOut(percentage: number): void;
     setSelection(ids: string[]): void;
     redraw(): void;
+    setOptions(options: Record<string, unknown>): void;
   }
 }
 

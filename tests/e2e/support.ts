@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+
+/**
+ * Browser-test support: Debian's Chromium driven by playwright-core, against the real app. Every page
+ * opened here records script errors, console errors and any request to a host other than the app's.
+ */
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts');
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+const CLIENT_SOURCES = path.join(PROJECT_ROOT, 'src', 'client');
+const BUNDLES = ['timeline.js', 'graph.js'].map((file) => path.join(PROJECT_ROOT, 'public', 'js', file));
+
+const newest = (dir: string): number =>
+  Math.max(...fs.readdirSync(dir).map((file) => fs.statSync(path.join(dir, file)).mtimeMs));
+
+/** Builds public/js from src/client when a bundle is missing or older than its sources. */
+export function ensureClientBuilt(): void {
+  const built = BUNDLES.every((file) => fs.existsSync(file)) ? Math.min(...BUNDLES.map((file) => fs.statSync(file).mtimeMs)) : 0;
+  const sources = Math.max(newest(CLIENT_SOURCES), newest(path.join(PROJECT_ROOT, 'src', 'timeline')), newest(path.join(PROJECT_ROOT, 'src', 'graph')));
+  if (built > sources) return;
+  execFileSync('npm', ['run', '--silent', 'build:client'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Script errors, console errors (CSP violations among them) and requests to other hosts, as they happen. */
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+/** A fresh context and page at the given viewport, watched for problems; requests to other hosts are blocked. */
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const appHost = new URL(baseUrl).host;
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.host === appHost) return route.continue();
+    problems.push(`request to another host: ${url.href}`);
+    return route.abort();
+  });
+  return { page, context, problems, close: () => context.close() };
+}
+
+/** Loads a path and waits until the network is quiet (the page's own API calls included). */
+export async function visit(watched: WatchedPage, baseUrl: string, pathname: string): Promise<number> {
+  const response = await watched.page.goto(baseUrl + pathname, { waitUntil: 'networkidle' });
+  return response?.status() ?? 0;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** How far the page can scroll sideways: 0 when nothing is wider than the viewport. */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+    return doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
+  });
+}
