@@ -2,7 +2,8 @@ import { toParams } from '../db/plain';
 import { read, type Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
 import { AFTER_CURSOR, EVENT_CONDITIONS, eventSource, filterParams, type EventFilter } from '../events/events.repository';
-import { ExportEvent, type AffiliationEdge, type NetworkNode, type SharedEventsEdge } from './exports.schemas';
+import { AffiliationRecord, ExportEvent, ReactionRecord, type AffiliationEdge, type NetworkNode, type SharedEventsEdge } from './exports.schemas';
+import { attachFirstAppearances, type SeenIds } from './records';
 
 /**
  * Streaming reads for exports. Nothing here holds a whole result: each generator reads one page at a
@@ -12,19 +13,10 @@ import { ExportEvent, type AffiliationEdge, type NetworkNode, type SharedEventsE
  */
 export const EXPORT_PAGE_SIZE = 500;
 
-/** An article's metadata, and its reader reactions (ids end in their order: …-reaction-1, -2, … -10). */
-const ARTICLE_RECORD = (art: string) => `
-  ${art} { .id, .title, .publisher, .url, publishedAt: toString(${art}.publishedAt),
-    reactions: COLLECT {
-      MATCH (x:Reaction)-[:ON]->(${art})
-      RETURN x { .author, .text, .stance,
-                 about: COLLECT { MATCH (x)-[:ABOUT]->(about:Event) RETURN about.id AS id ORDER BY id } } AS reaction
-      ORDER BY size(x.id), x.id
-    } }`;
-
+const ARTICLE_BASE = (art: string) => `${art} { .id, .title, .publisher, .url, publishedAt: toString(${art}.publishedAt) }`;
 const ACTOR_BASE = (a: string) => `${a} { .id, .name, .kind, aliases: coalesce(${a}.aliases, []), .description }`;
 
-/** An event with everything `kb import` needs to rebuild it. `e` must be bound to an :Event. */
+/** An event with what `kb import` needs to rebuild it, but for roles and reactions (read apart). `e`: an :Event. */
 const EXPORT_EVENT = `
   e {
     .id, .type, .title, .summary, .place, .status,
@@ -34,20 +26,12 @@ const EXPORT_EVENT = `
                   ELSE { count: e.figureCount, unit: e.figureUnit, approximate: e.figureApproximate } END,
     participants: COLLECT {
       MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
-      RETURN { role: p.role, actor: a {
-        .id, .name, .kind, aliases: coalesce(a.aliases, []), .description,
-        affiliations: COLLECT {
-          MATCH (a)-[r:AFFILIATED_WITH]->(c:Actor)
-          MATCH (art:Article {id: r.article})
-          RETURN { role: r.role, counterpart: ${ACTOR_BASE('c')}, title: r.title, from: r.from, to: r.to,
-                   former: coalesce(r.former, false), article: ${ARTICLE_RECORD('art')}, quote: r.quote } AS affiliation
-          ORDER BY r.role, c.id
-        } } } AS participant
+      RETURN { role: p.role, actor: ${ACTOR_BASE('a')} } AS participant
       ORDER BY p.role, a.name, a.id
     },
     sources: COLLECT {
       MATCH (e)-[r:REPORTED_IN]->(art:Article)
-      RETURN { quote: r.quote, article: ${ARTICLE_RECORD('art')} } AS source
+      RETURN { quote: r.quote, article: ${ARTICLE_BASE('art')} } AS source
       ORDER BY art.publishedAt, art.id, r.rank
     },
     links: COLLECT {
@@ -56,25 +40,81 @@ const EXPORT_EVENT = `
     }
   }`;
 
+/** The roles each of these actors holds (as the holder), with the article that states each. */
+const ACTOR_AFFILIATIONS = `
+  UNWIND $ids AS id
+  MATCH (a:Actor {id: id})
+  RETURN id, COLLECT {
+    MATCH (a)-[r:AFFILIATED_WITH]->(c:Actor)
+    MATCH (art:Article {id: r.article})
+    RETURN { role: r.role, counterpart: ${ACTOR_BASE('c')}, title: r.title, from: r.from, to: r.to,
+             former: coalesce(r.former, false), article: ${ARTICLE_BASE('art')}, quote: r.quote } AS affiliation
+    ORDER BY r.role, c.id
+  } AS items`;
+
+/** The reader reactions on each of these articles, in their order (ids end in -reaction-1, -2, … -10). */
+const ARTICLE_REACTIONS = `
+  UNWIND $ids AS id
+  MATCH (art:Article {id: id})
+  RETURN id, COLLECT {
+    MATCH (x:Reaction)-[:ON]->(art)
+    RETURN x { .author, .text, .stance,
+               about: COLLECT { MATCH (x)-[:ABOUT]->(about:Event) RETURN about.id AS eventId ORDER BY eventId } } AS reaction
+    ORDER BY size(x.id), x.id
+  } AS items`;
+
+async function byId<T>(db: Db, cypher: string, ids: string[]): Promise<Map<string, T[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await read<{ id: string; items: T[] }>(db, cypher, { ids });
+  return new Map(rows.map((row) => [row.id, row.items]));
+}
+
+export interface ExportEventsOptions {
+  pageSize?: number;
+  /**
+   * Also carry each actor's roles and each article's reactions, once: where the actor or article first
+   * appears in the export (participants before sources). For `kb import`; costs one id per actor and
+   * article seen, and two small reads per page.
+   */
+  firstAppearances?: boolean;
+}
+
 /**
  * Every event the filter matches, in (date, id) order, read a page at a time. Each is put through its
  * schema: keys come out in one fixed order (Neo4j maps have none), and drift between query and schema fails loudly.
  */
-export async function* exportEvents(db: Db, filter: EventFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ExportEvent> {
+export async function* exportEvents(db: Db, filter: EventFilter, options: ExportEventsOptions = {}): AsyncGenerator<ExportEvent> {
+  const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
   const cypher = `
     ${eventSource(filter)}
     WITH e WHERE ${EVENT_CONDITIONS} AND ${AFTER_CURSOR}
     WITH e ORDER BY e.date, e.id LIMIT $limit
     RETURN ${EXPORT_EVENT} AS event`;
+  const seen: SeenIds = { actors: new Set(), articles: new Set() };
   let after: { afterDate: string | null; afterId: string | null } = { afterDate: null, afterId: null };
   for (;;) {
     const rows = await read<{ event: unknown }>(db, cypher, { ...filterParams(filter), ...after, limit: pageSize });
-    for (const { event } of rows) yield ExportEvent.parse(event);
-    const last = rows[rows.length - 1];
+    let page = rows.map((row) => ExportEvent.parse(row.event));
+    if (options.firstAppearances) page = await withFirstAppearances(db, page, seen);
+    yield* page;
+    const last = page[page.length - 1];
     if (rows.length < pageSize || !last) return;
-    const { date, id } = last.event as ExportEvent;
-    after = { afterDate: date.start, afterId: id };
+    after = { afterDate: last.date.start, afterId: last.id };
   }
+}
+
+async function withFirstAppearances(db: Db, page: ExportEvent[], seen: SeenIds): Promise<ExportEvent[]> {
+  const newActors = [...new Set(page.flatMap((e) => e.participants.map((p) => p.actor.id)))].filter((id) => !seen.actors.has(id));
+  const affiliations = await byId<AffiliationRecord>(db, ACTOR_AFFILIATIONS, newActors);
+  const articleIds = [
+    ...[...affiliations.values()].flat().map((a) => a.article.id),
+    ...page.flatMap((e) => e.sources.map((s) => s.article.id)),
+  ];
+  const reactions = await byId<ReactionRecord>(db, ARTICLE_REACTIONS, [...new Set(articleIds)].filter((id) => !seen.articles.has(id)));
+  return attachFirstAppearances(page, seen, {
+    affiliations: (id) => (affiliations.get(id) ?? []).map((a) => AffiliationRecord.parse(a)),
+    reactions: (id) => (reactions.get(id) ?? []).map((r) => ReactionRecord.parse(r)),
+  });
 }
 
 /** The events the filter matches, as a fragment that leaves `e` bound to each. */

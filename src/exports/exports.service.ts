@@ -8,7 +8,6 @@ import type { ExportFormat, ExportQuery } from './exports.schemas';
 import { graphmlChunks } from './graphml';
 import { jsonldChunks } from './jsonld';
 import { ploverChunks } from './plover';
-import { onlyFirstAppearances } from './records';
 
 /** How each format is served: its media type and the end of its file name. */
 export const EXPORT_MEDIA: Record<ExportFormat, { contentType: string; extension: string }> = {
@@ -49,9 +48,9 @@ export async function prepareExport(db: Db, query: ExportQuery): Promise<ExportD
 function render(db: Db, format: ExportFormat, filter: EventFilter): AsyncIterable<string> {
   switch (format) {
     case 'csv':
-      return csvChunks(onlyFirstAppearances(repository.exportEvents(db, filter)));
+      return csvChunks(repository.exportEvents(db, filter, { firstAppearances: true }));
     case 'plover':
-      return ploverChunks(onlyFirstAppearances(repository.exportEvents(db, filter)));
+      return ploverChunks(repository.exportEvents(db, filter, { firstAppearances: true }));
     case 'jsonld':
       return jsonldChunks(repository.exportEvents(db, filter));
     case 'graphml':

@@ -1,5 +1,5 @@
 import { AGENT_ROLES, TARGET_ROLES, type Role } from '../domain/taxonomy';
-import type { ActorRecord, ArticleRecord, ExportEvent } from './exports.schemas';
+import type { ActorRecord, AffiliationRecord, ArticleRecord, ExportEvent, ReactionRecord } from './exports.schemas';
 
 /** An actor on one side of an event, with the role(s) it has there. */
 export interface SideActor {
@@ -38,30 +38,35 @@ export function primarySource(event: ExportEvent): ExportEvent['sources'][number
   return event.sources[0] as ExportEvent['sources'][number];
 }
 
+/** Ids of the actors and articles an export has already written in full. */
+export interface SeenIds {
+  actors: Set<string>;
+  articles: Set<string>;
+}
+
 /**
- * Keeps an actor's `affiliations` and an article's `reactions` only where they first appear in the stream
- * (participants before sources, in order), so an actor in a hundred events carries its roles once. The
- * importer collects them from wherever they are. Holds one id per actor and article seen, nothing more.
+ * Gives an actor its `affiliations` and an article its `reactions` only where it first appears in the
+ * export (in event order; within an event, participants and their roles' articles before sources), so an
+ * actor in a hundred events carries its roles once. The importer collects them from wherever they are.
  */
-export async function* onlyFirstAppearances(events: AsyncIterable<ExportEvent>): AsyncGenerator<ExportEvent> {
-  const actorsSeen = new Set<string>();
-  const articlesSeen = new Set<string>();
+export function attachFirstAppearances(
+  events: readonly ExportEvent[],
+  seen: SeenIds,
+  lookup: { affiliations: (actorId: string) => AffiliationRecord[]; reactions: (articleId: string) => ReactionRecord[] },
+): ExportEvent[] {
   const article = (record: ArticleRecord): ArticleRecord => {
-    if (!articlesSeen.has(record.id)) {
-      articlesSeen.add(record.id);
-      return record;
-    }
-    const { reactions: _dropped, ...rest } = record;
-    return rest;
+    if (seen.articles.has(record.id)) return record;
+    seen.articles.add(record.id);
+    return { ...record, reactions: lookup.reactions(record.id) };
   };
-  for await (const event of events) {
+  return events.map((event) => {
     const participants = event.participants.map(({ role, actor }) => {
-      const { affiliations, ...base } = actor;
-      if (actorsSeen.has(actor.id)) return { role, actor: base };
-      actorsSeen.add(actor.id);
-      return { role, actor: { ...base, affiliations: (affiliations ?? []).map((a) => ({ ...a, article: article(a.article) })) } };
+      if (seen.actors.has(actor.id)) return { role, actor };
+      seen.actors.add(actor.id);
+      const affiliations = lookup.affiliations(actor.id).map((a) => ({ ...a, article: article(a.article) }));
+      return { role, actor: { ...actor, affiliations } };
     });
     const sources = event.sources.map((source) => ({ ...source, article: article(source.article) }));
-    yield { ...event, participants, sources };
-  }
+    return { ...event, participants, sources };
+  });
 }

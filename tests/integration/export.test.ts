@@ -230,12 +230,17 @@ describe('exports of the seed', () => {
       return items;
     };
     for (const filter of [{}, { actor: 'belarus' }]) {
-      expect(await all(repository.exportEvents(db, filter, 2))).toEqual(await all(repository.exportEvents(db, filter)));
+      expect(await all(repository.exportEvents(db, filter, { pageSize: 2 }))).toEqual(await all(repository.exportEvents(db, filter)));
+      // roles and reactions are read per page, and still come out once, where first seen
+      const paged = await all(repository.exportEvents(db, filter, { pageSize: 2, firstAppearances: true }));
+      expect(paged).toEqual(await all(repository.exportEvents(db, filter, { firstAppearances: true })));
+      const rolesCarried = paged.flatMap((e) => e.participants.filter((p) => p.actor.affiliations !== undefined).map((p) => p.actor.id));
+      expect(rolesCarried).toEqual([...new Set(rolesCarried)]);
       expect(await all(repository.networkNodes(db, filter, 2))).toEqual(await all(repository.networkNodes(db, filter)));
       expect(await all(repository.sharedEventEdges(db, filter, 3))).toEqual(await all(repository.sharedEventEdges(db, filter)));
       expect(await all(repository.affiliationEdges(db, filter, 2))).toEqual(await all(repository.affiliationEdges(db, filter)));
     }
-    expect(await all(repository.exportEvents(db, {}, 2))).toHaveLength(seedEventIds.length);
+    expect(await all(repository.exportEvents(db, {}, { pageSize: 2 }))).toHaveLength(seedEventIds.length);
   });
 
   test('the OpenAPI description covers the export route, its formats and their content types', async () => {
@@ -543,5 +548,60 @@ describe('the kb command', () => {
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('--from') });
     const unknown = await kb('export', '--format', 'csv', '--actor', 'nobody-at-all').catch((e: { code: number; stderr: string }) => e);
     expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('No actor with id "nobody-at-all"') });
+  });
+});
+
+describe('a large export', () => {
+  const COUNT = 1200;
+
+  beforeAll(async () => {
+    await resetToSeed(db);
+    const sentences = Array.from({ length: COUNT }, (_, i) => `Bulk event number ${i} took place.`);
+    const facts = {
+      article: { id: 'bulk-article', title: 'Bulk', publishedAt: '2024-01-01', text: sentences.join(' ') },
+      actors: Array.from({ length: 40 }, (_, i) => ({ id: `bulk-actor-${i}`, name: `Bulk actor ${i}`, kind: 'state' })),
+      events: sentences.map((quote, i) => ({
+        id: `bulk-event-${String(i).padStart(4, '0')}`,
+        type: 'agreement',
+        title: `Bulk event ${i}`,
+        date: { start: `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` },
+        participants: [
+          { actor: `bulk-actor-${i % 40}`, role: 'agent' },
+          { actor: `bulk-actor-${(i * 7 + 1) % 40}`, role: 'target' },
+        ],
+        sources: [{ quote }],
+      })),
+    };
+    const file = path.join(tmp, 'bulk.json');
+    fs.writeFileSync(file, JSON.stringify(facts));
+    await loadFactsPaths(db, [file]);
+  });
+
+  afterAll(() => resetToSeed(db));
+
+  test('streams every event, page after page, in chunks without a Content-Length', async () => {
+    const response = await fetch(`${app.baseUrl}/api/export?format=plover&type=agreement`);
+    expect(response.headers.get('content-length')).toBeNull();
+    expect(response.headers.get('transfer-encoding')).toBe('chunked');
+    const records = ploverRecords(await response.text());
+    expect(records).toHaveLength(COUNT);
+    const ids = records.map((r) => r.id);
+    expect(new Set(ids).size).toBe(COUNT);
+    const dates = records.map((r) => `${r.date}|${r.id}`);
+    expect(dates).toEqual([...dates].sort());
+    const rows = csvRows(await exportText('csv', '&type=agreement'));
+    expect(rows).toHaveLength(COUNT);
+  });
+
+  test('a client that stops reading mid-download leaves the server answering', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${app.baseUrl}/api/export?format=jsonld`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    controller.abort();
+    await reader.read().catch(() => undefined);
+    expect((await getJson(app, '/api/health')).status).toBe(200);
+    expect(ploverRecords(await exportText('plover', '&type=pardon')).map((r) => r.id)).toEqual(['pardon-123-prisoners-2025-12']);
   });
 });

@@ -1,7 +1,7 @@
 import type { ExportEvent } from '../../../src/exports/exports.schemas';
 import { partialStart, phasesOf, planImport, type ReadEvent } from '../../../src/exports/import';
-import { from, sampleEvent } from './sample';
-import { onlyFirstAppearances } from '../../../src/exports/records';
+import { attachFirstAppearances } from '../../../src/exports/records';
+import { sampleEvent } from './sample';
 
 const articleA = { id: 'article-a', title: 'A', publisher: null, url: null, publishedAt: '2024-01-02' };
 const articleB = { id: 'article-b', title: 'B', publisher: null, url: null, publishedAt: '2024-01-03' };
@@ -88,16 +88,23 @@ test('conflicting descriptions of one actor are problems, with both places', () 
   expect(plan.problems).toEqual([expect.objectContaining({ path: 'line 2', reason: expect.stringContaining('line 1') })]);
 });
 
-test('affiliations and reactions travel once, where an actor or article first appears', async () => {
+test('affiliations and reactions travel once, where an actor or article first appears', () => {
   const coale = { ...state('coale'), kind: 'person' as const };
-  const affiliation = { role: 'envoy_to' as const, counterpart: state('bland'), title: 'Envoy', from: '2025-11', to: null, former: false, article: { ...articleA, reactions: [{ author: 'X', text: 'Hm', stance: 'mixed' as const, about: ['e1', 'gone'] }] }, quote: 'A says e1.' };
-  const e1 = event('e1', [{ quote: 'A says e1.', article: { ...articleA, reactions: [] } }]);
-  e1.participants.push({ role: 'source', actor: { ...coale, affiliations: [affiliation] } });
-  const e2 = event('e2', [{ quote: 'A says e2.', article: { ...articleA, reactions: [] } }]);
-  e2.participants.push({ role: 'source', actor: { ...coale, affiliations: [affiliation] } });
-  const written: ExportEvent[] = [];
-  for await (const e of onlyFirstAppearances(from([e1, e2]))) written.push(e);
-  expect(written[0]?.participants[2]?.actor.affiliations).toHaveLength(1);
+  const affiliation = { role: 'envoy_to' as const, counterpart: state('bland'), title: 'Envoy', from: '2025-11', to: null, former: false, article: articleA, quote: 'A says e1.' };
+  const e1 = event('e1', [{ quote: 'A says e1.', article: articleA }]);
+  e1.participants.push({ role: 'source', actor: coale });
+  const e2 = event('e2', [{ quote: 'A says e2.', article: articleA }]);
+  e2.participants.push({ role: 'source', actor: coale });
+  const lookup = {
+    affiliations: (id: string) => (id === 'coale' ? [affiliation] : []),
+    reactions: (id: string) => (id === 'article-a' ? [{ author: 'X', text: 'Hm', stance: 'mixed' as const, about: ['e1', 'gone'] }] : []),
+  };
+  const strip = (e: ExportEvent) => ({ ...e, participants: e.participants.map(({ role, actor: { affiliations: _a, ...actor } }) => ({ role, actor })) });
+  const seen = { actors: new Set<string>(), articles: new Set<string>() };
+  const written = [...attachFirstAppearances([strip(e1)], seen, lookup), ...attachFirstAppearances([strip(e2)], seen, lookup)];
+  expect(written[0]?.participants[2]?.actor.affiliations).toEqual([{ ...affiliation, article: { ...articleA, reactions: lookup.reactions('article-a') } }]);
+  expect(written[0]?.participants[0]?.actor.affiliations).toEqual([]);
+  expect(written[0]?.sources[0]?.article.reactions).toBeUndefined();
   expect(written[1]?.participants[2]?.actor.affiliations).toBeUndefined();
   expect(written[1]?.sources[0]?.article.reactions).toBeUndefined();
 
