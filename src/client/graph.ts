@@ -201,8 +201,8 @@ function setup(root: HTMLElement): void {
       .force('center', d3.forceCenter(width / 2, height / 2))
       .force('collide', d3.forceCollide<SimNode>().radius((d) => Math.max(d.radius + 12, d.name.length * 3.3)).iterations(2))
       // Pull harder along the container's short side, so the layout takes the shape of the screen.
-      .force('x', d3.forceX(width / 2).strength(Math.min(0.2, 0.05 * (height / width))))
-      .force('y', d3.forceY(height / 2).strength(Math.min(0.2, 0.05 * (width / height))))
+      .force('x', d3.forceX(width / 2).strength(height > width ? 0.22 : Math.min(0.2, 0.05 * (height / width))))
+      .force('y', d3.forceY(height / 2).strength(height > width ? 0.015 : Math.min(0.2, 0.05 * (width / height))))
       .stop();
     simulation = sim;
     // Settle first, then draw: the graph appears laid out instead of exploding from a point.
