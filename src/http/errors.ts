@@ -49,6 +49,10 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
     return { status: 400, body: { error: 'Invalid request', details: [{ path: error.path, message: error.message }] } };
   }
   if (error instanceof NotFoundError) return { status: 404, body: { error: error.message } };
+  if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
+    // The router could not percent-decode a path segment (`/api/events/%E0%A4%A`): the path is the field.
+    return { status: 400, body: { error: 'Invalid request', details: [{ path: 'path', message: error.message }] } };
+  }
   if (isDatabaseUnavailable(error)) {
     return { status: 503, body: { error: 'The database is not reachable right now; try again shortly.' } };
   }

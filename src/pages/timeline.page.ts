@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { IsoDate } from '../domain/dates';
+import { IsoDate, isValidPartialDate } from '../domain/dates';
 import { Slug } from '../domain/model';
 import { EventType } from '../domain/taxonomy';
 import type { Db } from '../db/query';
@@ -24,7 +24,12 @@ export const TimelinePageQuery = z.object({
 /** Events listed per page when the timeline is read without JavaScript. */
 const LIST_PAGE = 50;
 
-const addYears = (day: string, years: number) => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+/** The same day `years` away, kept within 0001–9999 (four digits); 29 February falls back to the 28th. */
+function addYears(day: string, years: number): string {
+  const year = String(Math.min(9999, Math.max(1, Number(day.slice(0, 4)) + years))).padStart(4, '0');
+  const moved = `${year}${day.slice(4)}`;
+  return isValidPartialDate(moved) ? moved : `${year}-02-28`;
+}
 
 /** Every event, from the start of the first year to the end of the last: the window when the address names none. */
 async function fullWindow(db: Db): Promise<{ from: string; to: string }> {

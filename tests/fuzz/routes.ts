@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { ACTOR_KINDS, EVENT_TYPES } from '../../src/domain/taxonomy';
+import { EXPORT_FORMATS } from '../../src/exports/exports.schemas';
+import type { RouteSpec } from './junk';
+
+/** Ids the seed holds, so that generated requests reach the database as often as they are refused. */
+export const SEED_ACTORS = ['belarus', 'united-states', 'john-coale', 'alexander-lukashenko', 'belavia', 'viasna'] as const;
+export const SEED_EVENTS = ['talks-minsk-2025-12', 'pardon-123-prisoners-2025-12', 'election-belarus-2020', 'sanctions-lifted-potash-2025-12'] as const;
+export const SEED_ARTICLE = 'minsk-talks-us-belarus-thaw';
+
+const actor = fc.constantFrom<string>(...SEED_ACTORS, 'atlantis');
+const eventType = fc.constantFrom<string>(...EVENT_TYPES);
+const day = fc.constantFrom('2020-01-01', '2024-02-29', '2025-09-01', '2025-12-31', '1900-01-01', '2100-12-31', '0001-01-01', '9999-12-31');
+const limit = fc.integer({ min: 1, max: 500 }).map(String);
+const words = fc.constantFrom('belavia', 'Washington', 'pardon prison', 'minsk', 'potash', 'Lukashenko');
+
+const eventFilters = { actor, type: eventType, from: day, to: day, q: words };
+
+/** Every read route of the JSON API with the parameters it declares. */
+export const API_ROUTES: Record<string, RouteSpec> = {
+  'GET /api/events': { path: '/api/events', query: { ...eventFilters, limit, cursor: fc.constantFrom('WyIyMDI1LTA5LTAxIiwieCJd', 'abc') } },
+  'GET /api/events/:id': { path: '/api/events/:id', ids: SEED_EVENTS, query: {} },
+  'GET /api/actors': { path: '/api/actors', query: { q: words, kind: fc.constantFrom<string>(...ACTOR_KINDS), limit } },
+  'GET /api/actors/:id': { path: '/api/actors/:id', ids: SEED_ACTORS, query: {} },
+  'GET /api/actors/:id/relationships': { path: '/api/actors/:id/relationships', ids: SEED_ACTORS, query: { limit } },
+  'GET /api/articles': { path: '/api/articles', query: { limit } },
+  'GET /api/articles/:id': { path: '/api/articles/:id', ids: [SEED_ARTICLE], query: {} },
+  'GET /api/who-did-what': {
+    path: '/api/who-did-what',
+    query: { actor, action: eventType, target: actor, from: day, to: day, limit },
+  },
+  'GET /api/timeline': {
+    path: '/api/timeline',
+    query: { from: day, to: day, actor, type: eventType, groupBy: fc.constantFrom('type', 'actor') },
+  },
+  'GET /api/graph': { path: '/api/graph', query: { actor, type: eventType, from: day, to: day, limit: fc.integer({ min: 1, max: 200 }).map(String) } },
+  'GET /api/stats': { path: '/api/stats', query: { latest: fc.integer({ min: 1, max: 50 }).map(String) } },
+  'GET /api/export': { path: '/api/export', query: { ...eventFilters, format: fc.constantFrom<string>(...EXPORT_FORMATS) } },
+  'GET /api/health': { path: '/api/health', query: {} },
+  'GET /api/openapi.json': { path: '/api/openapi.json', query: {} },
+};
+
+/** Every server-rendered page with the parameters its form uses. */
+export const PAGE_ROUTES: Record<string, RouteSpec> = {
+  'GET /': { path: '/', query: {} },
+  'GET /timeline': {
+    path: '/timeline',
+    query: { from: day, to: day, actor, type: eventType, group: fc.constantFrom('type', 'actor'), cursor: fc.constant('abc') },
+  },
+  'GET /events/:id': { path: '/events/:id', ids: SEED_EVENTS, query: {} },
+  'GET /actors': { path: '/actors', query: { q: words, kind: fc.constantFrom<string>(...ACTOR_KINDS) } },
+  'GET /actors/:id': { path: '/actors/:id', ids: SEED_ACTORS, query: {} },
+  'GET /graph': { path: '/graph', query: { actor, type: eventType, from: day, to: day } },
+  'GET /articles': { path: '/articles', query: {} },
+  'GET /articles/:id': { path: '/articles/:id', ids: [SEED_ARTICLE], query: {} },
+  'GET /search': { path: '/search', query: { q: words } },
+};
