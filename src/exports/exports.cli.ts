@@ -18,9 +18,16 @@ interface ExportOptions {
   out?: string;
 }
 
-/** Writes every chunk to `out` with backpressure; standard output is left open. */
+/**
+ * Writes every chunk to `out` with backpressure; standard output is left open. A reader that stops early
+ * (`kb export … | head`) closes the pipe: that ends the export, quietly, like other Unix tools.
+ */
 async function writeTo(chunks: AsyncIterable<string>, out: Writable, end: boolean): Promise<void> {
-  await pipeline(Readable.from(batched(chunks)), out, { end });
+  try {
+    await pipeline(Readable.from(batched(chunks)), out, { end });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+  }
 }
 
 /**

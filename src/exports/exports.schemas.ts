@@ -125,7 +125,7 @@ export const EXPORT_OPENAPI_CONTENT = {
       description:
         'format=csv. RFC 4180, UTF-8, header row. One row per event and agent–target pair. Columns: event_id, date_start, ' +
         'date_end, date_precision, event_type, cameo_code, plover_event, plover_mode, agent_name, agent_id, agent_kind, ' +
-        'agent_role, target_name, target_id, target_kind, target_role, figure_count, figure_unit, figure_approximate, ' +
+        'agent_role, target_name, target_id, target_kind, target_role, figure_count, figure_unit, figure_approximate (true, false or blank: not said), ' +
         'place, quote, article_title, article_url, article_id, article_published_at, article_publisher, event_title, ' +
         'event_summary, event_status, and kb_participants, kb_sources, kb_links (JSON, for `kb import`).',
     },
