@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerExportCommands } from '../exports/exports.cli';
+import { registerIngestCommands } from '../ingest/ingest.cli';
 import { describeCliError } from './errors';
 
 /**
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
   registerExportCommands(program);
+  registerIngestCommands(program);
   return program;
 }
 

@@ -1,0 +1,282 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import YAML, { type YAMLMap, type YAMLSeq } from 'yaml';
+import { z } from 'zod';
+import { withDb } from '../cli/db';
+import { loadConfig } from '../config';
+import { devInstance } from '../db/connection';
+import { createDriver } from '../db/driver';
+import { connectionFor, runningPid, type Connection } from '../db/local-neo4j';
+import type { Db } from '../db/query';
+import { IsoDate } from '../domain/dates';
+import { Article, Slug, type Actor, type Facts } from '../domain/model';
+import { TAXONOMY } from '../domain/taxonomy';
+import type { Extraction } from './extract';
+import { readKnownActors } from './ingest.repository';
+import { ArticleConflictError, draftFacts, ingestArticle, prepareFacts, type ArticleInput, type IngestResult } from './ingest.service';
+import { loadFactsPaths, readFactsPaths } from './load';
+import type { MergeDecision } from './merge-reports';
+import { describeSummary, SEED_FACTS_DIR } from './seed';
+
+/**
+ * `kb extract`, `kb load` and `kb ingest`: from an article's text to draft facts, from facts files to the
+ * knowledge base, and both in one step. Standard output carries only the result (one JSON object with
+ * --json); notes and progress go to standard error.
+ */
+
+/** Where a command writes: the result, and notes for the person at the terminal. */
+export interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const terminal: Output = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+const ArticleOptions = z.object({
+  published: IsoDate,
+  title: Article.shape.title.optional(),
+  id: Slug.optional(),
+  publisher: Article.shape.publisher,
+  url: Article.shape.url,
+});
+
+export const ExtractOptions = ArticleOptions.extend({
+  json: z.boolean().optional(),
+  out: z
+    .string()
+    .regex(/\.(ya?ml|json)$/i, { message: 'must name a .yaml, .yml or .json file' })
+    .optional(),
+  offline: z.boolean().optional(),
+});
+export type ExtractOptions = z.input<typeof ExtractOptions>;
+
+export const IngestOptions = ArticleOptions.extend({ json: z.boolean().optional() });
+export type IngestOptions = z.input<typeof IngestOptions>;
+
+/** The article in a text file; its title defaults to the file's first line. */
+function readArticle(file: string, options: z.infer<typeof ArticleOptions>): ArticleInput {
+  const text = fs.readFileSync(file, 'utf8');
+  const firstLine = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? path.basename(file);
+  const input: ArticleInput = {
+    title: options.title ?? Article.shape.title.parse(firstLine.slice(0, 500)),
+    text: Article.shape.text.parse(text),
+    publishedAt: options.published,
+  };
+  if (options.id) input.id = options.id;
+  if (options.publisher) input.publisher = options.publisher;
+  if (options.url) input.url = options.url;
+  return input;
+}
+
+/** The seed's actors: what names are resolved against when no database is reachable. */
+export function seedActors(): Actor[] {
+  const byId = new Map(readFactsPaths([SEED_FACTS_DIR]).flatMap(({ facts }) => facts.actors.map((a) => [a.id, a] as const)));
+  return [...byId.values()];
+}
+
+/** The extraction in the shape `kb extract --json` promises: actors by name, quotes verbatim. */
+export function extractionJson(extraction: Extraction) {
+  const names = new Map(extraction.actors.map((a) => [a.id, a.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  return {
+    events: extraction.events.map((e) => ({
+      type: e.type,
+      date: e.date && { start: e.date.start, end: e.date.end, precision: e.date.precision },
+      agents: e.agents.map(name),
+      targets: e.targets.map(name),
+      figures: e.figures,
+      place: e.place,
+      quote: e.quote,
+    })),
+    actors: extraction.actors.map(({ id, name: actorName, kind, known }) => ({ id, name: actorName, kind, known })),
+  };
+}
+
+function describeExtraction(title: string, extraction: Extraction): string {
+  const json = extractionJson(extraction);
+  const lines = [`Draft facts of "${title}": ${json.events.length} event(s)`];
+  for (const e of json.events) {
+    const date = e.date ? `${e.date.start}${e.date.end ? `..${e.date.end}` : ''}${e.date.precision === 'day' ? '' : ` (${e.date.precision})`}` : 'undated';
+    const who = `${e.agents.join(', ') || '?'}${e.targets.length > 0 ? ` → ${e.targets.join(', ')}` : ''}`;
+    const extras = [e.figures && `${e.figures.count} ${e.figures.unit}`, e.place && `in ${e.place}`].filter(Boolean).join(', ');
+    lines.push(`  ${TAXONOMY[e.type].label.padEnd(22)} ${date.padEnd(24)} ${who}${extras ? `  [${extras}]` : ''}`);
+    lines.push(`    "${e.quote}"`);
+  }
+  const proposed = json.actors.filter((a) => !a.known);
+  if (proposed.length > 0) lines.push(`New actors: ${proposed.map((a) => `${a.name} (${a.kind})`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A facts file in the seed's format: the article's text stays in its own file (`textFile`, relative to the
+ * facts file), empty sections are left out, and events the knowledge base already has say so in a comment.
+ */
+export function factsFileText(facts: Facts, out: string, textFile: string, decisions: readonly MergeDecision[]): string {
+  const { text: _text, ...meta } = facts.article;
+  const document = {
+    article: { ...meta, textFile: path.relative(path.dirname(path.resolve(out)), path.resolve(textFile)) },
+    actors: facts.actors,
+    events: facts.events,
+    ...(facts.affiliations.length > 0 ? { affiliations: facts.affiliations } : {}),
+    ...(facts.links.length > 0 ? { links: facts.links } : {}),
+    ...(facts.reactions.length > 0 ? { reactions: facts.reactions } : {}),
+  };
+  if (/\.json$/i.test(out)) return `${JSON.stringify(document, null, 2)}\n`;
+  const yaml = new YAML.Document(document);
+  yaml.commentBefore =
+    ` Draft facts extracted by \`kb extract\` from ${path.basename(textFile)}: review them, then \`kb load\` this file.\n` +
+    ' Every quote must stay a verbatim sentence of the article.';
+  const events = yaml.get('events', true) as YAMLSeq<YAMLMap> | undefined;
+  for (const decision of decisions) {
+    const node = events?.items[decision.index];
+    if (node && decision.merged) {
+      node.commentBefore = ` Already in the knowledge base as "${decision.title}": loading adds this article as a further source.`;
+    }
+  }
+  return yaml.toString({ lineWidth: 0 });
+}
+
+function writeWhole(file: string, content: string): void {
+  const partial = `${file}.partial`;
+  try {
+    fs.writeFileSync(partial, content);
+    fs.renameSync(partial, file);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+/**
+ * `kb extract`: draft facts of an article. With a database (`db`), names are resolved against its actors and
+ * `--out` re-points events it already has; without one, against the seed's actors.
+ */
+export async function runExtract(file: string, rawOptions: ExtractOptions, db: Db | null, output: Output = terminal): Promise<void> {
+  const options = ExtractOptions.parse(rawOptions);
+  const input = readArticle(file, options);
+  const knownActors = db ? await readKnownActors(db) : seedActors();
+  const draft = draftFacts(input, knownActors);
+  if (options.out) {
+    const prepared = db ? await prepareFacts(db, input, (note) => output.err(`note: ${note}\n`)) : { facts: draft.facts, decisions: [] };
+    writeWhole(options.out, factsFileText(prepared.facts, options.out, file, prepared.decisions));
+    const merged = prepared.decisions.filter((d) => d.merged);
+    for (const d of merged) output.err(`note: events[${d.index}] is already in the knowledge base as ${d.id} ("${d.title}")\n`);
+    output.err(`Wrote ${options.out}: ${prepared.facts.events.length} event(s), ${merged.length} already known; review it, then \`kb load ${options.out}\`\n`);
+  }
+  if (options.json) output.out(`${JSON.stringify(extractionJson(draft.extraction))}\n`);
+  else if (!options.out) output.out(describeExtraction(input.title, draft.extraction));
+}
+
+/** `kb load`: validates every file first (nothing is written if any is refused), then one transaction per article. */
+export async function runLoad(db: Db, paths: string[], output: Output = terminal): Promise<void> {
+  const summary = await loadFactsPaths(db, paths, (progress) => output.err(`  [${progress.index}/${progress.total}] ${path.basename(progress.file)}: ${progress.events} events\n`));
+  output.out(`${describeSummary(summary)}\n`);
+}
+
+function describeIngest(result: IngestResult): string {
+  if (!result.created) {
+    return `"${result.article.title}" (${result.article.id}) is already in the knowledge base with this text; nothing was written. It reports ${result.events.length} event(s).\n`;
+  }
+  const lines = [`Ingested "${result.article.title}" as ${result.article.id}: ${result.events.length} event(s)`];
+  for (const e of result.events) lines.push(`  ${e.merged ? 'merged' : 'new   '}  ${e.id}  ${e.title}`);
+  const created = result.actors.filter((a) => a.created);
+  lines.push(`Actors: ${result.actors.length - created.length} known${created.length > 0 ? `, ${created.length} new: ${created.map((a) => a.name).join(', ')}` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `kb ingest`: extract and load in one step (see ingestArticle). */
+export async function runIngest(db: Db, file: string, rawOptions: IngestOptions, output: Output = terminal): Promise<IngestResult> {
+  const options = IngestOptions.parse(rawOptions);
+  const result = await ingestArticle(db, readArticle(file, options), (note) => output.err(`note: ${note}\n`));
+  if (options.json) {
+    const { created: _created, ...body } = result;
+    output.out(`${JSON.stringify(body)}\n`);
+  } else output.out(describeIngest(result));
+  return result;
+}
+
+/**
+ * The database when one is reachable without starting anything (NEO4J_URI, or the project's own Neo4j if it
+ * runs); otherwise null, with a note saying what names are resolved against instead.
+ */
+async function withReachableDb(work: (db: Db | null) => Promise<void>, output: Output): Promise<void> {
+  const config = loadConfig();
+  let connection: Connection | undefined;
+  if (config.NEO4J_URI && config.NEO4J_PASSWORD) {
+    connection = { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD };
+  } else if (!config.NEO4J_URI && runningPid(devInstance(config).name) !== undefined) {
+    connection = connectionFor(devInstance(config));
+  }
+  const fallback = "names are resolved against the seed's actors (pass --offline to do so without looking for one)";
+  if (!connection) {
+    output.err(`note: no database is running; ${fallback}\n`);
+    return work(null);
+  }
+  const driver = createDriver(connection, config);
+  try {
+    try {
+      await driver.getServerInfo({ database: config.NEO4J_DATABASE });
+    } catch {
+      output.err(`note: the database at ${connection.uri} does not answer; ${fallback}\n`);
+      return await work(null);
+    }
+    return await work({ driver, database: config.NEO4J_DATABASE, timeoutMs: config.DB_TIMEOUT_S * 1000 });
+  } finally {
+    await driver.close();
+  }
+}
+
+/** An article id already taken by another text is the user's to resolve: a message, not a stack trace. */
+async function reportingConflicts(command: Command, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof ArticleConflictError) command.error(error.message, { exitCode: 1 });
+    throw error;
+  }
+}
+
+const articleOptions = (command: Command) =>
+  command
+    .requiredOption('-p, --published <date>', 'the day the article was published (YYYY-MM-DD); relative dates are read from it')
+    .option('-t, --title <title>', "the article's title (default: the file's first line)")
+    .option('--id <slug>', "the article's id (default: a slug of the title)")
+    .option('--publisher <name>', 'who published it')
+    .option('--url <url>', 'where it was published');
+
+export function registerIngestCommands(program: Command): void {
+  articleOptions(
+    program
+      .command('extract')
+      .description("Draft facts from an article's text, for review: printed, as JSON (--json), or as a facts file (--out)")
+      .argument('<file>', "the article's text (UTF-8)"),
+  )
+    .option('--json', 'print exactly one JSON object: { events: [{ type, date, agents, targets, figures, place, quote }], actors }')
+    .option('-o, --out <file>', 'write a facts file (.yaml or .json) in the format of seed/facts, for `kb load`')
+    .option('--offline', "resolve names against the seed's actors; do not look for a database")
+    .action(async (file: string, options: ExtractOptions) => {
+      if (options.offline) return runExtract(file, options, null);
+      await withReachableDb((db) => runExtract(file, options, db), terminal);
+    });
+
+  program
+    .command('load')
+    .description('Validate facts files and load them: nothing is written if any file is refused; idempotent')
+    .argument('<paths...>', 'facts files (.yaml, .yml, .json) or folders of them')
+    .action(async (paths: string[]) => {
+      await withDb((db) => runLoad(db, paths));
+    });
+
+  const ingest = program
+    .command('ingest')
+    .description('Extract the facts of an article and load them in one step; events already known gain it as a source')
+    .argument('<file>', "the article's text (UTF-8)");
+  articleOptions(ingest)
+    .option('--json', 'print what was created as one JSON object (the answer of POST /api/articles)')
+    .action(async (file: string, options: IngestOptions) => {
+      await reportingConflicts(ingest, () => withDb((db) => runIngest(db, file, options)));
+    });
+}
