@@ -104,7 +104,7 @@ function requireCommand(command: string, hint: string): void {
 
 function writeConfig(options: InstanceOptions): void {
   const dir = instanceDir(options.name);
-  for (const sub of ['conf', 'data', 'logs']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  for (const sub of ['conf', 'data', 'logs', 'import']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
   const conf = [
     '# Written by src/db/local-neo4j.ts on every start; edit that file, not this one.',
     'server.default_listen_address=127.0.0.1',
@@ -115,6 +115,8 @@ function writeConfig(options: InstanceOptions): void {
     `server.memory.pagecache.size=${options.pagecache}`,
     `server.directories.data=${path.join(dir, 'data')}`,
     `server.directories.logs=${path.join(dir, 'logs')}`,
+    // LOAD CSV reads file:/// URLs from here (the benchmarks write their CSV files into it).
+    `server.directories.import=${path.join(dir, 'import')}`,
     'db.tx_log.rotation.retention_policy=1 files',
     'dbms.usage_report.enabled=false',
   ];

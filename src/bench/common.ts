@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDriver } from '../db/driver';
+import { startLocalNeo4j, type Connection, type InstanceOptions } from '../db/local-neo4j';
+import type { Db } from '../db/query';
+
+/**
+ * What every benchmark shares: its own project-managed Neo4j (never the dev 7687 or test 7688 ones),
+ * command-line options, percentiles, a description of the machine, and the rule that the last line a
+ * benchmark prints is one JSON object with its figures (the human summary goes before it).
+ */
+
+/** The million-event instance the query, page and HTTP benchmarks share; it is left running for reuse. */
+export const BENCH_INSTANCE: InstanceOptions = { name: 'bench', port: 7689, heap: '4g', pagecache: '4g' };
+/** The load benchmark's instance: emptied before each of the paths it compares. */
+export const LOAD_BENCH_INSTANCE: InstanceOptions = { name: 'bench-load', port: 7690, heap: '3g', pagecache: '2g' };
+/** The seed alone, for the page benchmark's baseline. */
+export const SEED_INSTANCE: InstanceOptions = { name: 'bench-seed', port: 7691, heap: '1g', pagecache: '256m' };
+export const BENCH_INSTANCES = [BENCH_INSTANCE, LOAD_BENCH_INSTANCE, SEED_INSTANCE];
+
+export const log = (message: string) => process.stderr.write(`${message}\n`);
+
+export function option(name: string, fallback?: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : process.argv[at + 1];
+}
+
+export function intOption(name: string, fallback: number): number {
+  const raw = option(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number (got ${raw})`);
+  return n;
+}
+
+export async function startBenchNeo4j(instance: InstanceOptions): Promise<Connection> {
+  return startLocalNeo4j(instance, (message) => log(`[neo4j ${instance.name}] ${message}`));
+}
+
+/** A Db for benchmark work: long timeouts, since loads and cold queries may take a while. */
+export function benchDb(connection: Connection, timeoutS = 600): Db {
+  return { driver: createDriver(connection, { DB_TIMEOUT_S: timeoutS }), timeoutMs: timeoutS * 1000 };
+}
+
+/** The p-th percentile (0–100) of the samples, nearest-rank. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function elapsedMs(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = process.hrtime.bigint();
+  const value = await work();
+  return { ms: elapsedMs(start), value };
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  load1: number;
+  load5: number;
+  node: string;
+  platform: string;
+}
+
+export function describeMachine(): Machine {
+  const [load1, load5] = os.loadavg();
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+    load1: round(load1 ?? 0),
+    load5: round(load5 ?? 0),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+export function machineLine(machine: Machine): string {
+  return `machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, load ${machine.load1} (1 min) ${machine.load5} (5 min), node ${machine.node}`;
+}
+
+/** The benchmark's figures: the last line on stdout, one JSON object. */
+export function printFigures(figures: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+/** Runs a benchmark's main; a failure is reported in words and exits non-zero. */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
+
+/** Reads a process's resident memory (kB) from /proc; undefined where there is no /proc. */
+export function residentKiB(pid: number): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const relative = (file: string) => path.relative(process.cwd(), file) || '.';

@@ -1,0 +1,138 @@
+import { writeCorpus } from '../corpus/generate.cli';
+import { removeInstance, stopLocalNeo4j, type InstanceOptions } from '../db/local-neo4j';
+import type { Db } from '../db/query';
+import { ensureSchema } from '../db/schema';
+import { loadFactsPaths } from '../ingest/load';
+import {
+  benchDb,
+  describeMachine,
+  elapsedMs,
+  intOption,
+  LOAD_BENCH_INSTANCE,
+  log,
+  machineLine,
+  printFigures,
+  round,
+  runBench,
+  startBenchNeo4j,
+} from './common';
+import { totalRows, type RowCounts } from './corpus-rows';
+import { runLoadCsv, serverImportDir, writeCorpusCsv } from './load-csv';
+import { naiveLoad } from './naive-load';
+
+/**
+ * `npm run bench:load -- --events 100000 [--seed 1] [--naive-events 2000]`
+ *
+ * The project's loader against Neo4j's own LOAD CSV and against one-transaction-per-fact writes, on the same
+ * server configuration, the same machine and the same generated corpus. Each path starts from an empty
+ * database (the instance folder is deleted and the server started anew), with the constraints and indexes
+ * already in place. Rows are counted the same way for all three: articles + actors + events + participants
+ * + sources + affiliations + links (every node and relationship written). Timing:
+ *   - project: `loadFactsPaths` on the JSON Lines corpus, end to end (reading, validating, writing);
+ *   - LOAD CSV: the LOAD CSV statements only (the CSV files are written into the import folder beforehand,
+ *     untimed, which favours LOAD CSV);
+ *   - naive: the first --naive-events events, fact by fact, and the rate extrapolated.
+ * The instance (`bench-load`, port 7690) is left running; `npm run bench:stop` stops it.
+ */
+
+async function freshDatabase(instance: InstanceOptions): Promise<Db> {
+  await stopLocalNeo4j(instance.name, () => {});
+  removeInstance(instance.name);
+  const db = benchDb(await startBenchNeo4j(instance));
+  await ensureSchema(db);
+  return db;
+}
+
+async function graphSize(db: Db): Promise<{ nodes: number; relationships: number }> {
+  const { records } = await db.driver.executeQuery(
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    {},
+    { database: db.database },
+  );
+  const record = records[0];
+  return { nodes: Number(record?.get('nodes') ?? 0), relationships: Number(record?.get('relationships') ?? 0) };
+}
+
+const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
+const describeCounts = (counts: RowCounts) =>
+  Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${n.toLocaleString('en')} ${name}`)
+    .join(', ');
+
+async function main(): Promise<void> {
+  const events = intOption('events', 100_000);
+  const seed = intOption('seed', 1);
+  const naiveEvents = intOption('naive-events', 2_000);
+  const instance = LOAD_BENCH_INSTANCE;
+  const corpusDir = writeCorpus(events, seed, undefined, (message: string) => process.stderr.write(message));
+  const machineBefore = describeMachine();
+  log(`corpus: ${corpusDir}`);
+
+  log('\n[1/3] the project loader (npm run kb / loadFactsPaths) …');
+  let db = await freshDatabase(instance);
+  let start = process.hrtime.bigint();
+  let lastReport = Date.now();
+  const summary = await loadFactsPaths(db, [corpusDir], (progress) => {
+    if (Date.now() - lastReport < 10_000) return;
+    lastReport = Date.now();
+    log(`  … ${progress.index.toLocaleString('en')} / ${progress.total.toLocaleString('en')} articles`);
+  });
+  const projectMs = elapsedMs(start);
+  const projectSize = await graphSize(db);
+  await db.driver.close();
+  log(`  ${summary.articles.toLocaleString('en')} articles, ${summary.events.toLocaleString('en')} events in ${round(projectMs / 1000, 1)} s`);
+
+  log('\n[2/3] LOAD CSV … CALL { … } IN TRANSACTIONS OF 10000 ROWS …');
+  db = await freshDatabase(instance);
+  start = process.hrtime.bigint();
+  const counts = await writeCorpusCsv(corpusDir, await serverImportDir(db));
+  const csvWriteMs = elapsedMs(start);
+  const rows = totalRows(counts);
+  log(`  corpus rows: ${rows.toLocaleString('en')} (${describeCounts(counts)}); CSV files written in ${round(csvWriteMs / 1000, 1)} s (not timed)`);
+  const timings = await runLoadCsv(db);
+  const loadCsvMs = timings.reduce((sum, t) => sum + t.ms, 0);
+  const csvSize = await graphSize(db);
+  await db.driver.close();
+  log(`  ${timings.map((t) => `${t.name} ${round(t.ms / 1000, 1)} s`).join(', ')}`);
+
+  log(`\n[3/3] naive: one transaction per fact, first ${naiveEvents.toLocaleString('en')} events …`);
+  db = await freshDatabase(instance);
+  const naive = await naiveLoad(db, corpusDir, naiveEvents);
+  await db.driver.close();
+  const naiveRows = totalRows(naive.counts);
+
+  const projectRate = perSecond(rows, projectMs);
+  const loadCsvRate = perSecond(rows, loadCsvMs);
+  const naiveRate = perSecond(naiveRows, naive.ms);
+  const machineAfter = describeMachine();
+  const same = projectSize.nodes === csvSize.nodes && projectSize.relationships === csvSize.relationships;
+  log('\nload benchmark');
+  log(machineLine(machineBefore));
+  log(`  load average before ${machineBefore.load1}, after ${machineAfter.load1}`);
+  log(`  rows (articles + actors + events + participants + sources + affiliations + links): ${rows.toLocaleString('en')}`);
+  log(`  project loader  ${round(projectMs / 1000, 1)} s  ${projectRate.toLocaleString('en')} rows/s  → ${projectSize.nodes.toLocaleString('en')} nodes, ${projectSize.relationships.toLocaleString('en')} relationships`);
+  log(`  LOAD CSV        ${round(loadCsvMs / 1000, 1)} s  ${loadCsvRate.toLocaleString('en')} rows/s  → ${csvSize.nodes.toLocaleString('en')} nodes, ${csvSize.relationships.toLocaleString('en')} relationships`);
+  log(`  naive (sample)  ${round(naive.ms / 1000, 1)} s for ${naiveRows.toLocaleString('en')} rows  ${naiveRate.toLocaleString('en')} rows/s`);
+  log(`  same graph from the project loader and LOAD CSV: ${same ? 'yes' : 'NO'}`);
+  log(`  ratio vs LOAD CSV ${round(projectRate / loadCsvRate)} (target ≥ 1.0), vs naive ${round(projectRate / naiveRate, 1)} (target ≥ 20)`);
+  log(`  the bench-load instance is left running (port ${instance.port}); stop it with: npm run bench:stop`);
+  printFigures({
+    bench: 'load',
+    events,
+    rows,
+    project_rows_per_s: projectRate,
+    load_csv_rows_per_s: loadCsvRate,
+    naive_rows_per_s: naiveRate,
+    ratio_vs_load_csv: round(projectRate / loadCsvRate),
+    ratio_vs_naive: round(projectRate / naiveRate, 1),
+    project_s: round(projectMs / 1000, 1),
+    load_csv_s: round(loadCsvMs / 1000, 1),
+    naive_sample_rows: naiveRows,
+    same_graph: same,
+    load1_before: machineBefore.load1,
+    load1_after: machineAfter.load1,
+  });
+}
+
+runBench(main);

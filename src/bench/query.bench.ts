@@ -1,0 +1,102 @@
+import { actorsByActivity, openBenchCorpus, startBenchApp } from './bench-corpus';
+import {
+  BENCH_INSTANCE,
+  describeMachine,
+  elapsedMs,
+  intOption,
+  log,
+  machineLine,
+  percentile,
+  printFigures,
+  round,
+  runBench,
+} from './common';
+import { recordingDb, replay } from './recording-db';
+import { benchActors, buildRoutes } from './routes';
+
+/**
+ * `npm run bench:query -- --events 1000000 [--seed 1] [--requests 200]`
+ *
+ * With the corpus loaded into the bench instance (once; see bench-corpus.ts), each hot route is requested
+ * --requests times through the HTTP API (the real app on loopback) and the very Cypher each request ran is
+ * run again through the raw driver (same text, parameters and concurrency; recorded by recording-db.ts).
+ * Each request is timed through the API, then its recorded queries through the driver. Reported: p50 and p95 of both, and the p50 overhead ratio.
+ *
+ * Routes and actors: see routes.ts.
+ */
+
+const WARMUP = 10;
+
+async function getJson(url: string): Promise<{ status: number; ms: number }> {
+  const start = process.hrtime.bigint();
+  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  await response.arrayBuffer();
+  return { status: response.status, ms: elapsedMs(start) };
+}
+
+async function main(): Promise<void> {
+  const events = intOption('events', 1_000_000);
+  const seed = intOption('seed', 1);
+  const requests = intOption('requests', 200);
+  const corpus = await openBenchCorpus(events, seed);
+  const ranked = await actorsByActivity(corpus.db);
+  const chosen = benchActors(ranked);
+  log(`actors: ${chosen.map((a) => `${a.id} (${a.events.toLocaleString('en')} events)`).join(', ')}`);
+  const recorder = recordingDb(corpus.db);
+  const app = await startBenchApp(recorder.db);
+  const machine = describeMachine();
+  const results: Array<Record<string, unknown>> = [];
+  try {
+    for (const route of buildRoutes(chosen, requests, seed)) {
+      for (const path of route.paths.slice(0, WARMUP)) {
+        await getJson(app.baseUrl + path);
+        await replay(corpus.db.driver, corpus.db.database, recorder.take());
+      }
+      const api: number[] = [];
+      const driver: number[] = [];
+      const statuses = new Map<number, number>();
+      let queries = 0;
+      for (const path of route.paths) {
+        recorder.take();
+        const { status, ms } = await getJson(app.baseUrl + path);
+        const recorded = recorder.take();
+        api.push(ms);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        driver.push(await replay(corpus.db.driver, corpus.db.database, recorded));
+        queries += recorded.length;
+      }
+      const row = {
+        name: route.name,
+        api_p50_ms: round(percentile(api, 50)),
+        api_p95_ms: round(percentile(api, 95)),
+        driver_p50_ms: round(percentile(driver, 50)),
+        driver_p95_ms: round(percentile(driver, 95)),
+        overhead_ratio: round(percentile(api, 50) / percentile(driver, 50)),
+        api_max_ms: round(Math.max(...api)),
+        queries_per_request: round(queries / route.paths.length, 1),
+        non_200: [...statuses.entries()].filter(([status]) => status !== 200).reduce((sum, [, n]) => sum + n, 0),
+      };
+      results.push(row);
+      log(
+        `  ${route.name.padEnd(24)} API p50 ${String(row.api_p50_ms).padStart(7)} ms  p95 ${String(row.api_p95_ms).padStart(7)} ms` +
+          `   driver p50 ${String(row.driver_p50_ms).padStart(7)} ms  p95 ${String(row.driver_p95_ms).padStart(7)} ms   overhead ×${row.overhead_ratio}` +
+          (row.non_200 > 0 ? `   ${row.non_200} non-200 answers` : ''),
+      );
+    }
+  } finally {
+    await app.close();
+    await corpus.db.driver.close();
+  }
+  const after = describeMachine();
+  const slow = results.filter((r) => (r.api_p95_ms as number) > 50).map((r) => r.name);
+  const heavy = results.filter((r) => (r.overhead_ratio as number) > 1.3).map((r) => r.name);
+  log(`\nquery benchmark: ${events.toLocaleString('en')} events, ${requests} requests per route and path`);
+  log(machineLine(machine));
+  log(`  load average after ${after.load1}`);
+  log(`  API p95 over 50 ms: ${slow.length === 0 ? 'none' : slow.join(', ')}`);
+  log(`  p50 overhead over ×1.3: ${heavy.length === 0 ? 'none' : heavy.join(', ')}`);
+  log(`  the bench instance is left running (port ${BENCH_INSTANCE.port}); stop it with: npm run bench:stop`);
+  printFigures({ bench: 'query', events, requests, load1_before: machine.load1, load1_after: after.load1, routes: results });
+}
+
+runBench(main);

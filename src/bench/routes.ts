@@ -1,0 +1,45 @@
+import { prng } from '../corpus/generate';
+import { EVENT_TYPES } from '../domain/taxonomy';
+
+/**
+ * The hot read routes the query and HTTP benchmarks request, with their parameters. Actors are chosen
+ * across the whole skew: ten by rank of activity (1st, 2nd, 5th, 10th, 30th, 100th, 300th, 1000th, 2000th
+ * and the least active), so one request in ten asks about the busiest actor of the corpus.
+ */
+
+export const ACTOR_RANKS = [1, 2, 5, 10, 30, 100, 300, 1000, 2000];
+export interface Route {
+  name: string;
+  paths: string[];
+}
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export function buildRoutes(actors: Array<{ id: string; name: string }>, count: number, seed: number): Route[] {
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+  const times = (make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i));
+  const actor = (i: number) => (actors[i % actors.length] as { id: string }).id;
+  // A word of an actor's name, as a person would type it to find its events ("Kalori", not "Republic").
+  const nameWord = (i: number) => {
+    const words = (actors[i % actors.length] as { name: string }).name.split(' ');
+    return words.find((w) => /^[A-Z][a-z]{3,}$/.test(w) && !['Republic', 'Council', 'Movement', 'Corporation'].includes(w)) ?? words[0]!;
+  };
+  const windowStart = () => addDays(`${1991 + Math.floor(random() * 35)}-01-01`, Math.floor(random() * 330));
+  return [
+    { name: 'timeline-30d', paths: times(() => { const from = windowStart(); return `/api/timeline?from=${from}&to=${addDays(from, 29)}`; }) },
+    { name: 'timeline-1y', paths: times(() => { const year = 1991 + Math.floor(random() * 35); return `/api/timeline?from=${year}-01-01&to=${year}-12-31`; }) },
+    { name: 'who-did-what-actor', paths: times((i) => `/api/who-did-what?actor=${actor(i)}`) },
+    { name: 'who-did-what-actor-type', paths: times((i) => `/api/who-did-what?actor=${actor(i)}&action=${pick(EVENT_TYPES)}`) },
+    { name: 'actor-profile', paths: times((i) => `/api/actors/${actor(i)}`) },
+    { name: 'actor-relationships', paths: times((i) => `/api/actors/${actor(i)}/relationships`) },
+    { name: 'graph-neighbourhood', paths: times((i) => `/api/graph?actor=${actor(i)}`) },
+    { name: 'search-events', paths: times((i) => `/api/events?q=${encodeURIComponent(nameWord(i))}&limit=50`) },
+    { name: 'search-actors', paths: times((i) => `/api/actors?q=${encodeURIComponent(nameWord(i))}&limit=30`) },
+  ];
+}
+
+
+export function benchActors<T>(ranked: readonly T[]): T[] {
+  return [...ACTOR_RANKS.filter((rank) => rank <= ranked.length).map((rank) => ranked[rank - 1] as T), ranked[ranked.length - 1] as T];
+}

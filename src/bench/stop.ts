@@ -1,0 +1,9 @@
+import { stopLocalNeo4j } from '../db/local-neo4j';
+import { BENCH_INSTANCES, log, runBench } from './common';
+
+/** `npm run bench:stop`: stops the Neo4j instances the benchmarks leave running (their data is kept). */
+runBench(async () => {
+  for (const instance of BENCH_INSTANCES) {
+    if (!(await stopLocalNeo4j(instance.name, log))) log(`Neo4j (${instance.name}) was not running.`);
+  }
+});
