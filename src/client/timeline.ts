@@ -109,16 +109,18 @@ function setup(root: HTMLElement): void {
     if (state.actor) query.set('actor', state.actor);
     if (state.type) query.set('type', state.type);
     controller?.abort();
-    controller = new AbortController();
+    const mine = new AbortController();
+    controller = mine;
     root.setAttribute('aria-busy', 'true');
     try {
-      const data = await getJson<TimelineWindow>(`/api/timeline?${query}`, controller.signal);
+      const data = await getJson<TimelineWindow>(`/api/timeline?${query}`, mine.signal);
       render(data);
     } catch (error) {
       if (isAbort(error)) return;
       setStatus(`Could not load the events: ${(error as Error).message}`);
     } finally {
-      root.removeAttribute('aria-busy');
+      // Only the latest request says when loading is over; a superseded one just stops.
+      if (controller === mine) root.removeAttribute('aria-busy');
     }
   }
 
@@ -307,6 +309,22 @@ function setup(root: HTMLElement): void {
       else if (button.dataset.zoom === 'out') timeline.zoomOut(0.5);
       else timeline.setWindow(fromDay(fullWindow.from), windowEnd(fullWindow.to));
     });
+  });
+
+  // Keyboard: with the timeline focused, arrows pan and +/- zoom.
+  root.tabIndex = 0;
+  root.setAttribute('role', 'region');
+  root.setAttribute('aria-label', root.getAttribute('aria-label') ?? 'Timeline: arrow keys pan, + and − zoom');
+  root.addEventListener('keydown', (event) => {
+    const { start, end } = timeline.getWindow();
+    const shift = (end.getTime() - start.getTime()) * 0.2;
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      const by = event.key === 'ArrowLeft' ? -shift : shift;
+      timeline.setWindow(new Date(start.getTime() + by), new Date(end.getTime() + by));
+    } else if (event.key === '+' || event.key === '=') timeline.zoomIn(0.5);
+    else if (event.key === '-' || event.key === '_') timeline.zoomOut(0.5);
+    else return;
+    event.preventDefault();
   });
 
   void load();

@@ -126,6 +126,12 @@ test('the address holds the window: a shared September 2025 view shows September
   const params = new URL(watched.page.url()).searchParams;
   expect(params.get('from')! < '2025-09-01').toBe(true);
   expect(params.get('to')! > '2025-09-30').toBe(true);
+  // From the keyboard: focus the timeline, then the right arrow pans later in time.
+  const before = params.get('from')!;
+  await watched.page.focus('[data-timeline]');
+  await watched.page.keyboard.press('ArrowRight');
+  await watched.page.waitForFunction((from) => !(globalThis as any).location.search.includes(`from=${from}`), before);
+  expect(new URL(watched.page.url()).searchParams.get('from')! > before).toBe(true);
 });
 
 test('a window too dense to draw shows counts per bucket, and clicking one zooms in', async () => {
