@@ -5,6 +5,7 @@ import type pino from 'pino';
 import { actorsApi } from './actors/actors.routes';
 import { buildOpenApi } from './api/openapi';
 import { articlesApi } from './articles/articles.routes';
+import { articlesWriteApi } from './articles/articles.write.routes';
 import type { Config } from './config';
 import { PROJECT_ROOT } from './db/local-neo4j';
 import type { Db } from './db/query';
@@ -26,7 +27,7 @@ export interface AppDeps {
 }
 
 /** The whole app, ready to listen: tests call this on an ephemeral port, only server.ts listens. */
-export function createApp({ db, logger }: AppDeps): Express {
+export function createApp({ db, config, logger }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
@@ -34,7 +35,7 @@ export function createApp({ db, logger }: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(requestLogger(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
-  app.use('/api', api(db));
+  app.use('/api', api(db, config));
   app.use(express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: '1h' }));
   app.use('/vendor', vendorAssets());
   app.use(pages(db));
@@ -58,11 +59,11 @@ function vendorAssets() {
     .use('/d3', from('d3/dist'));
 }
 
-function api(db: Db) {
+function api(db: Db, config: Config) {
   const openApi = buildOpenApi();
   return express
     .Router()
-    .use(eventsApi(db), actorsApi(db), whoDidWhatApi(db), articlesApi(db), healthApi(db), timelineApi(db), graphApi(db), statsApi(db), exportsApi(db))
+    .use(eventsApi(db), actorsApi(db), whoDidWhatApi(db), articlesApi(db), articlesWriteApi(db, config), healthApi(db), timelineApi(db), graphApi(db), statsApi(db), exportsApi(db))
     .get('/openapi.json', (_req, res) => void res.json(openApi))
     .use((req, _res, next) => next(new NotFoundError('route', req.path)));
 }

@@ -18,6 +18,13 @@ const Env = z.object({
   /** auto: load seed/ when the database holds no events; always: on every start; never. */
   SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token that POST /api/articles requires; unset (or empty), the API refuses every write. */
+  KB_API_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }).optional(),
+  ),
+  /** Writes one client may make per minute; reads are not limited. */
+  KB_WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = Readonly<z.infer<typeof Env>>;

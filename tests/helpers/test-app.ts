@@ -9,9 +9,9 @@ export interface RunningApp {
   close: () => Promise<void>;
 }
 
-/** The real app on an ephemeral loopback port, over the given database. */
-export async function startTestApp(db: Db): Promise<RunningApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
+/** The real app on an ephemeral loopback port, over the given database; `env` adds settings (e.g. KB_API_TOKEN). */
+export async function startTestApp(db: Db, env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const app = createApp({ db, config, logger: createLogger(config) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

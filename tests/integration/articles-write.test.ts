@@ -1,0 +1,254 @@
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import type { Db } from '../../src/db/query';
+import { createLogger } from '../../src/http/logger';
+import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';
+import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
+
+/**
+ * Issue 4 and the hardening issue: POST /api/articles extracts and loads an article, behind a bearer token,
+ * a body limit and a write rate limit; reads stay open.
+ */
+
+const TOKEN = 'test-token-3f9a1c7e5b2d4f60';
+const PARDON = 'pardon-123-prisoners-2025-12';
+
+const ARTICLE = {
+  title: 'Belarus frees prisoners as Washington eases pressure',
+  publishedAt: '2025-12-15',
+  publisher: 'The Test Gazette',
+  url: 'https://example.org/belarus-frees-prisoners',
+  text: [
+    'On Saturday, December 13, President Lukashenko pardoned 123 prisoners, his office said.',
+    "Poland's foreign minister Radek Sikorski met Lithuanian President Gitanas Nauseda in Vilnius on Monday, December 15, to discuss the border with Belarus.",
+  ].join('\n\n'),
+};
+const ARTICLE_ID = 'belarus-frees-prisoners-as-washington-eases-pressure';
+
+let db: Db;
+let app: RunningApp;
+
+beforeAll(async () => {
+  db = openTestDb();
+  await resetToSeed(db);
+  app = await startTestApp(db, { KB_API_TOKEN: TOKEN });
+});
+
+afterAll(async () => {
+  await app.close();
+  await db.driver.close();
+});
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+async function post(target: RunningApp, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(`${target.baseUrl}/api/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Runs `attempt` and checks that it left the database exactly as it was. */
+async function expectNothingWritten(attempt: () => Promise<Answer>): Promise<Answer> {
+  const before = await contentFingerprint(db);
+  const answer = await attempt();
+  expect(await contentFingerprint(db)).toBe(before);
+  return answer;
+}
+
+describe('POST /api/articles refuses', () => {
+  test('a request without a token: 401, a Bearer challenge, nothing written', async () => {
+    const answer = await expectNothingWritten(() => post(app, ARTICLE));
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    expect(answer.body).toEqual({ error: expect.stringMatching(/bearer token is required/i) });
+  });
+
+  test.each([
+    ['a wrong token of the same length', TOKEN.replace(/.$/, 'x')],
+    ['a shorter token', 'short'],
+    ['a prefix of the token', TOKEN.slice(0, 10)],
+  ])('%s: 401, nothing written, the token never echoed', async (_what, token) => {
+    const answer = await expectNothingWritten(() => post(app, ARTICLE, bearer(token)));
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
+    expect(JSON.stringify(answer.body)).not.toContain(token);
+    expect(JSON.stringify(answer.body)).not.toContain(TOKEN);
+  });
+
+  test('another scheme than Bearer: 401', async () => {
+    const answer = await expectNothingWritten(() => post(app, ARTICLE, { authorization: `Basic ${Buffer.from(`kb:${TOKEN}`).toString('base64')}` }));
+    expect(answer.status).toBe(401);
+  });
+
+  test('every write when the server has no KB_API_TOKEN: 403 saying so; reads stay open', async () => {
+    const readOnly = await startTestApp(db);
+    try {
+      const answer = await expectNothingWritten(() => post(readOnly, ARTICLE, bearer(TOKEN)));
+      expect(answer.status).toBe(403);
+      expect(answer.body).toEqual({ error: expect.stringMatching(/writes are disabled.*KB_API_TOKEN/i) });
+      const { status } = await getJson(readOnly, `/api/events/${PARDON}`);
+      expect(status).toBe(200);
+    } finally {
+      await readOnly.close();
+    }
+  });
+
+  test('a body over 1 MB: 413 as JSON, nothing written', async () => {
+    const huge = { ...ARTICLE, text: 'x'.repeat(1_100_000) };
+    const answer = await expectNothingWritten(() => post(app, huge, bearer(TOKEN)));
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('content-type')).toMatch(/application\/json/);
+    expect(answer.body).toEqual({ error: expect.stringMatching(/too large/i) });
+  });
+
+  test('a text longer than a post may carry: 400 naming the field', async () => {
+    const long = { ...ARTICLE, text: `${ARTICLE.text} ${'word '.repeat(25_000)}` };
+    const answer = await expectNothingWritten(() => post(app, long, bearer(TOKEN)));
+    expect(answer.status).toBe(400);
+    expect(answer.body.details).toEqual([expect.objectContaining({ path: 'text' })]);
+  });
+
+  test.each([
+    ['a missing title', { ...ARTICLE, title: undefined }, 'title'],
+    ['an impossible date', { ...ARTICLE, publishedAt: '2025-02-30' }, 'publishedAt'],
+    ['an id that is not a slug', { ...ARTICLE, id: 'Not A Slug' }, 'id'],
+    ['a url that is not one', { ...ARTICLE, url: 'not a url' }, 'url'],
+    ['an unknown field', { ...ARTICLE, author: 'someone' }, ''],
+  ])('%s: 400 naming the field, nothing written', async (_what, body, field) => {
+    const answer = await expectNothingWritten(() => post(app, body, bearer(TOKEN)));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toBe('Invalid request');
+    expect(answer.body.details).toEqual([expect.objectContaining({ path: field })]);
+    if (field === '') expect(answer.body.details[0].message).toMatch(/author/);
+  });
+
+  test('malformed JSON: 400; a body that is not JSON: 415', async () => {
+    const broken = await expectNothingWritten(() => post(app, '{"title": ', bearer(TOKEN)));
+    expect(broken.status).toBe(400);
+    expect(broken.body).toEqual({ error: expect.any(String) });
+    const form = await expectNothingWritten(() => post(app, 'title=x', { ...bearer(TOKEN), 'content-type': 'application/x-www-form-urlencoded' }));
+    expect(form.status).toBe(415);
+  });
+});
+
+describe('POST /api/articles with the token', () => {
+  let created: Answer;
+  beforeAll(async () => {
+    await resetToSeed(db);
+    created = await post(app, ARTICLE, bearer(TOKEN));
+  });
+
+  test('answers 201 with the article, its events (the pardon merged) and its actors', () => {
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/api/articles/${ARTICLE_ID}`);
+    expect(created.body).toEqual({
+      article: { id: ARTICLE_ID, title: ARTICLE.title },
+      events: [
+        { id: PARDON, type: 'pardon', title: 'Lukashenko pardons 123 prisoners', merged: true },
+        { id: expect.stringMatching(/^talks-radek-sikorski/), type: 'talks', title: expect.any(String), merged: false },
+      ],
+      actors: expect.arrayContaining([
+        { id: 'alexander-lukashenko', name: 'Alexander Lukashenko', created: false },
+        { id: 'radek-sikorski', name: 'Radek Sikorski', created: true },
+      ]),
+    });
+  });
+
+  test('the article and its events are readable through the GET routes', async () => {
+    const { body: article } = await getJson(app, `/api/articles/${ARTICLE_ID}`);
+    expect(article).toMatchObject({ id: ARTICLE_ID, publisher: 'The Test Gazette', url: ARTICLE.url, publishedAt: '2025-12-15', text: ARTICLE.text });
+    expect(article.events.map((e: any) => e.id)).toEqual(created.body.events.map((e: any) => e.id));
+    const meeting = created.body.events[1].id;
+    const { status, body: event } = await getJson(app, `/api/events/${meeting}`);
+    expect(status).toBe(200);
+    expect(event.sources).toEqual([{ article: { id: ARTICLE_ID, title: ARTICLE.title }, quote: ARTICLE.text.split('\n\n')[1] }]);
+    const { body: pardon } = await getJson(app, `/api/events/${PARDON}`);
+    expect(pardon.sources.map((s: any) => s.article.id)).toEqual(['minsk-talks-us-belarus-thaw', 'minsk-talks-us-belarus-thaw', ARTICLE_ID]);
+  });
+
+  test('posting the same article again is idempotent: 200, the same answer, nothing written', async () => {
+    const again = await expectNothingWritten(() => post(app, ARTICLE, bearer(TOKEN)));
+    expect(again.status).toBe(200);
+    expect(again.body.article).toEqual(created.body.article);
+    expect(again.body.events).toEqual(created.body.events);
+  });
+
+  test('the same id with a different text: 409, nothing written', async () => {
+    const answer = await expectNothingWritten(() => post(app, { ...ARTICLE, id: ARTICLE_ID, text: `${ARTICLE.text} More.` }, bearer(TOKEN)));
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toContain(ARTICLE_ID);
+  });
+});
+
+describe('writes are rate-limited, reads are not', () => {
+  test('past KB_WRITE_RATE_LIMIT writes a minute the answer is 429 JSON; reads still answer', async () => {
+    const limited = await startTestApp(db, { KB_API_TOKEN: TOKEN, KB_WRITE_RATE_LIMIT: '3' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await post(limited, { title: '' }, bearer(TOKEN))).status);
+      expect(statuses).toEqual([400, 400, 400]);
+      const refused = await expectNothingWritten(() => post(limited, ARTICLE, bearer(TOKEN)));
+      expect(refused.status).toBe(429);
+      expect(refused.body).toEqual({ error: expect.stringMatching(/too many writes/i) });
+      expect(refused.headers.get('ratelimit-policy')).toMatch(/q=3/);
+      for (let i = 0; i < 5; i += 1) expect((await getJson(limited, '/api/events?limit=1')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('attempts without the token count too, so a token cannot be guessed quickly', async () => {
+    const limited = await startTestApp(db, { KB_API_TOKEN: TOKEN, KB_WRITE_RATE_LIMIT: '2' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await post(limited, ARTICLE, bearer(`guess-${i}`))).status);
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+test('secrets never reach the logs', async () => {
+  const config = loadConfig({ LOG_LEVEL: 'info', KB_API_TOKEN: TOKEN });
+  const logger = createLogger(config);
+  const lines: string[] = [];
+  // the app's own logger (with its redaction rules), its output captured instead of printed
+  (logger as any)[pino.symbols.streamSym] = { write: (line: string) => void lines.push(line) };
+  const server = createApp({ db, config, logger }).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const target: RunningApp = { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: async () => {} };
+  try {
+    await post(target, { title: '' }, bearer(TOKEN));
+    await post(target, ARTICLE, bearer('wrong-token-that-is-long-enough'));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    const logged = lines.join('\n');
+    expect(logged).not.toContain(TOKEN);
+    expect(logged).not.toContain('wrong-token-that-is-long-enough');
+    expect(logged).toContain('[Redacted]');
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('the OpenAPI description documents the write, its body and its bearer token', async () => {
+  const { body } = await getJson(app, '/api/openapi.json');
+  const write = body.paths['/api/articles'].post;
+  expect(body.paths['/api/articles'].get).toBeDefined();
+  expect(write.security).toEqual([{ bearer: [] }]);
+  expect(write.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['title', 'text', 'publishedAt']));
+  expect(Object.keys(write.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '413', '429']));
+  expect(body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+});
