@@ -134,7 +134,9 @@ export function factsFileText(facts: Facts, out: string, textFile: string, decis
   for (const decision of decisions) {
     const node = events?.items[decision.index];
     if (node && decision.merged) {
-      node.commentBefore = ` Already in the knowledge base as "${decision.title}": loading adds this article as a further source.`;
+      node.commentBefore =
+        ` Already in the knowledge base as "${decision.title}": loading adds this article's quote and participants\n` +
+        ' to it; its title, date and other properties stay as the article that first reported it gave them.';
     }
   }
   return yaml.toString({ lineWidth: 0 });
@@ -230,12 +232,13 @@ async function withReachableDb(work: (db: Db | null) => Promise<void>, output: O
 }
 
 /** An article id already taken by another text is the user's to resolve: a message, not a stack trace. */
-async function reportingConflicts(command: Command, work: () => Promise<unknown>): Promise<void> {
+async function reportingConflicts(work: () => Promise<unknown>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof ArticleConflictError) command.error(error.message, { exitCode: 1 });
-    throw error;
+    if (!(error instanceof ArticleConflictError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
   }
 }
 
@@ -270,13 +273,14 @@ export function registerIngestCommands(program: Command): void {
       await withDb((db) => runLoad(db, paths));
     });
 
-  const ingest = program
-    .command('ingest')
-    .description('Extract the facts of an article and load them in one step; events already known gain it as a source')
-    .argument('<file>', "the article's text (UTF-8)");
-  articleOptions(ingest)
+  articleOptions(
+    program
+      .command('ingest')
+      .description('Extract the facts of an article and load them in one step; events already known gain it as a source')
+      .argument('<file>', "the article's text (UTF-8)"),
+  )
     .option('--json', 'print what was created as one JSON object (the answer of POST /api/articles)')
     .action(async (file: string, options: IngestOptions) => {
-      await reportingConflicts(ingest, () => withDb((db) => runIngest(db, file, options)));
+      await reportingConflicts(() => withDb((db) => runIngest(db, file, options)));
     });
 }

@@ -124,8 +124,8 @@ export async function ingestArticle(db: Db, input: ArticleInput, onNote?: (note:
     return {
       created: false,
       article: { id, title: stored.title },
-      events: report.events.map((e) => ({ ...e, type: e.type as EventType })),
-      actors: report.actors.map((a) => ({ ...a, created: false })),
+      events: report.events.map((e) => ({ id: e.id, type: e.type as EventType, title: e.title, merged: e.merged })),
+      actors: report.actors.map((a) => ({ id: a.id, name: a.name, created: false })),
     };
   }
   const { facts, decisions, names } = await prepareFacts(db, { ...input, id }, onNote);
