@@ -13,8 +13,7 @@ import { IsoDate } from '../domain/dates';
 import { Article, Slug, type Actor, type Facts } from '../domain/model';
 import { TAXONOMY } from '../domain/taxonomy';
 import type { Extraction } from './extract';
-import { readKnownActors } from './ingest.repository';
-import { ArticleConflictError, draftFacts, ingestArticle, prepareFacts, type ArticleInput, type IngestResult } from './ingest.service';
+import { ArticleConflictError, draftFacts, ingestArticle, knownActorsOf, mergeDraft, type ArticleInput, type IngestResult } from './ingest.service';
 import { loadFactsPaths, readFactsPaths } from './load';
 import type { MergeDecision } from './merge-reports';
 import { describeSummary, SEED_FACTS_DIR } from './seed';
@@ -159,10 +158,10 @@ function writeWhole(file: string, content: string): void {
 export async function runExtract(file: string, rawOptions: ExtractOptions, db: Db | null, output: Output = terminal): Promise<void> {
   const options = ExtractOptions.parse(rawOptions);
   const input = readArticle(file, options);
-  const knownActors = db ? await readKnownActors(db) : seedActors();
+  const knownActors = db ? await knownActorsOf(db, (note) => output.err(`note: ${note}\n`)) : seedActors();
   const draft = draftFacts(input, knownActors);
   if (options.out) {
-    const prepared = db ? await prepareFacts(db, input, (note) => output.err(`note: ${note}\n`)) : { facts: draft.facts, decisions: [] };
+    const prepared = db ? await mergeDraft(db, draft.facts) : { facts: draft.facts, decisions: [] };
     writeWhole(options.out, factsFileText(prepared.facts, options.out, file, prepared.decisions));
     const merged = prepared.decisions.filter((d) => d.merged);
     for (const d of merged) output.err(`note: events[${d.index}] is already in the knowledge base as ${d.id} ("${d.title}")\n`);

@@ -82,17 +82,20 @@ function actorNames(draft: Draft, knownActors: readonly Actor[]): Map<string, st
   return new Map([...knownActors.map((a) => [a.id, a.name] as const), ...draft.extraction.actors.map((a) => [a.id, a.name] as const)]);
 }
 
-/** Draft facts merged with what the knowledge base has, ready to load; actors it already has are not redefined. */
-export async function prepareFacts(db: Db, input: ArticleInput, onNote: (note: string) => void = () => {}) {
+/** The actors the knowledge base holds, to resolve names against (bounded: see MAX_KNOWN_ACTORS). */
+export async function knownActorsOf(db: Db, onNote: (note: string) => void = () => {}): Promise<Actor[]> {
   const knownActors = await readKnownActors(db);
   if (knownActors.length >= MAX_KNOWN_ACTORS) {
     onNote(`only the first ${MAX_KNOWN_ACTORS} actors of the knowledge base were used to resolve names`);
   }
-  const draft = draftFacts(input, knownActors);
-  const { facts, decisions } = await mergeReports(db, draft.facts);
+  return knownActors;
+}
+
+/** Draft facts merged with what the knowledge base has, ready to load; actors it already has are not redefined. */
+export async function mergeDraft(db: Db, draft: Facts): Promise<{ facts: Facts; decisions: MergeDecision[] }> {
+  const { facts, decisions } = await mergeReports(db, draft);
   const existing = await existingActorIds(db, facts.actors.map((a) => a.id));
-  const newActors = facts.actors.filter((a) => !existing.has(a.id));
-  return { facts: { ...facts, actors: newActors }, decisions, names: actorNames(draft, knownActors) };
+  return { facts: { ...facts, actors: facts.actors.filter((a) => !existing.has(a.id)) }, decisions };
 }
 
 function describeResult(facts: Facts, decisions: MergeDecision[], names: Map<string, string>): Omit<IngestResult, 'created'> {
@@ -128,7 +131,9 @@ export async function ingestArticle(db: Db, input: ArticleInput, onNote?: (note:
       actors: report.actors.map((a) => ({ id: a.id, name: a.name, created: false })),
     };
   }
-  const { facts, decisions, names } = await prepareFacts(db, { ...input, id }, onNote);
+  const knownActors = await knownActorsOf(db, onNote);
+  const draft = draftFacts({ ...input, id }, knownActors);
+  const { facts, decisions } = await mergeDraft(db, draft.facts);
   await loadEntries(db, [{ file: `article ${id}`, facts }]);
-  return { created: true, ...describeResult(facts, decisions, names) };
+  return { created: true, ...describeResult(facts, decisions, actorNames(draft, knownActors)) };
 }

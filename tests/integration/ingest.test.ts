@@ -136,6 +136,16 @@ describe('kb ingest of an article that re-reports a seed event and reports a new
     expect(participants).toEqual(expect.arrayContaining(['alexander-lukashenko|agent', 'belarusian-political-prisoners|target']));
   });
 
+  test('the event page shows the quotes of both articles, each linked to its article', async () => {
+    const response = await fetch(`${app.baseUrl}/events/${PARDON}`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('announced the pardon of 123 individuals');
+    expect(html).toContain(PARDON_QUOTE);
+    expect(html).toContain(`href="/articles/${SEED_ARTICLE}`);
+    expect(html).toContain(`href="/articles/${FOLLOW_UP_ID}`);
+  });
+
   test('the article page lists both of its events with their quotes', async () => {
     const { body } = await getJson(app, `/api/articles/${FOLLOW_UP_ID}`);
     expect(body.events.map((e: any) => [e.id, e.quotes[0].quote])).toEqual([
