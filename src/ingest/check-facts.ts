@@ -13,59 +13,89 @@ export interface FactsEntry {
  * `knownActorIds` are actors already in the database.
  */
 export function checkFacts(entries: readonly FactsEntry[], knownActorIds: ReadonlySet<string>): FileProblem[] {
-  const actorIds = new Set(knownActorIds);
-  for (const { facts } of entries) for (const actor of facts.actors) actorIds.add(actor.id);
-  const eventIds = new Set(entries.flatMap(({ facts }) => facts.events.map((event) => event.id)));
-  return [
-    ...duplicates(entries, (facts) => [[facts.article.id, 'article.id']]),
-    ...entries.flatMap((entry) => duplicates([entry], (facts) => facts.actors.map((actor, i) => [actor.id, `actors[${i}].id`]))),
-    ...conflictingActors(entries),
-    ...duplicates(entries, (facts) => facts.events.map((event, i) => [event.id, `events[${i}].id`])),
-    ...entries.flatMap((entry) => checkReferences(entry, actorIds, eventIds)),
-    ...entries.flatMap(checkQuotes),
-  ];
+  const checker = new FactsChecker();
+  for (const entry of entries) checker.add(entry);
+  return checker.finish(knownActorIds);
 }
 
-function duplicates(entries: readonly FactsEntry[], idsOf: (facts: Facts) => Array<[string, string]>): FileProblem[] {
-  const seen = new Map<string, string>();
-  const problems: FileProblem[] = [];
-  for (const { file, facts } of entries) {
-    for (const [id, path] of idsOf(facts)) {
-      const first = seen.get(id);
-      if (first === undefined) seen.set(id, `${file} ${path}`);
-      else problems.push({ file, path, reason: `duplicate id "${id}" (first defined at ${first})` });
-    }
-  }
-  return problems;
+interface PendingReference {
+  file: string;
+  path: string;
+  /** `self`: a link from an event to itself, reported among the references. */
+  kind: 'actor' | 'event' | 'self';
+  id: string;
 }
 
 /**
- * Articles share actors, so several files may each define the same actor (the last one's wording wins);
- * but they must agree on what kind of actor it is.
+ * The same checks, one facts document at a time, keeping only ids (where each was first defined, each actor's
+ * kind) and the references not yet resolved: a load of a million events is checked in full before its first
+ * write without holding its documents in memory. Problems come out in the order `checkFacts` has always
+ * given them: duplicate articles, duplicate actors within a file, conflicting actor kinds, duplicate events,
+ * unresolved references, quotes.
  */
-function conflictingActors(entries: readonly FactsEntry[]): FileProblem[] {
-  const kinds = new Map<string, { kind: string; file: string }>();
-  const problems: FileProblem[] = [];
-  for (const { file, facts } of entries) {
+export class FactsChecker {
+  private readonly articles = new Map<string, string>();
+  private readonly events = new Map<string, string>();
+  private readonly actorKinds = new Map<string, { kind: string; file: string }>();
+  private readonly pending: PendingReference[] = [];
+  private readonly found = {
+    articles: [] as FileProblem[],
+    actors: [] as FileProblem[],
+    conflicts: [] as FileProblem[],
+    events: [] as FileProblem[],
+    quotes: [] as FileProblem[],
+  };
+
+  add({ file, facts }: FactsEntry): void {
+    firstDefinition(this.articles, file, [[facts.article.id, 'article.id']], this.found.articles);
+    firstDefinition(new Map(), file, facts.actors.map((actor, i) => [actor.id, `actors[${i}].id`]), this.found.actors);
     facts.actors.forEach((actor, i) => {
-      const first = kinds.get(actor.id);
-      if (!first) kinds.set(actor.id, { kind: actor.kind, file });
+      const first = this.actorKinds.get(actor.id);
+      if (!first) this.actorKinds.set(actor.id, { kind: actor.kind, file });
       else if (first.kind !== actor.kind) {
-        problems.push({ file, path: `actors[${i}].kind`, reason: `"${actor.id}" is a ${first.kind} in ${first.file}, here a ${actor.kind}` });
+        this.found.conflicts.push({ file, path: `actors[${i}].kind`, reason: `"${actor.id}" is a ${first.kind} in ${first.file}, here a ${actor.kind}` });
       }
     });
+    firstDefinition(this.events, file, facts.events.map((event, i) => [event.id, `events[${i}].id`]), this.found.events);
+    // Only what is not resolved yet is kept: most references name actors and events defined by then.
+    for (const ref of references({ file, facts })) {
+      const resolved = ref.kind === 'actor' ? this.actorKinds.has(ref.id) : ref.kind === 'event' && this.events.has(ref.id);
+      if (!resolved) this.pending.push(ref);
+    }
+    this.found.quotes.push(...checkQuotes({ file, facts }));
   }
-  return problems;
+
+  /** Actor ids referred to but not defined by anything added so far: these must be in the database. */
+  undefinedActorRefs(): string[] {
+    return [...new Set(this.pending.filter((r) => r.kind === 'actor' && !this.actorKinds.has(r.id)).map((r) => r.id))];
+  }
+
+  finish(knownActorIds: ReadonlySet<string>): FileProblem[] {
+    const unresolved = this.pending.flatMap(({ file, path, kind, id }): FileProblem[] => {
+      if (kind === 'actor') {
+        return this.actorKinds.has(id) || knownActorIds.has(id) ? [] : [{ file, path, reason: `unknown actor "${id}": define it under actors` }];
+      }
+      if (kind === 'self') return [{ file, path, reason: 'an event cannot link to itself' }];
+      return this.events.has(id) ? [] : [{ file, path, reason: `unknown event "${id}"` }];
+    });
+    const { articles, actors, conflicts, events, quotes } = this.found;
+    return [...articles, ...actors, ...conflicts, ...events, ...unresolved, ...quotes];
+  }
 }
 
-function checkReferences({ file, facts }: FactsEntry, actorIds: ReadonlySet<string>, eventIds: ReadonlySet<string>): FileProblem[] {
-  const problems: FileProblem[] = [];
-  const actor = (id: string, path: string) => {
-    if (!actorIds.has(id)) problems.push({ file, path, reason: `unknown actor "${id}": define it under actors` });
-  };
-  const event = (id: string, path: string) => {
-    if (!eventIds.has(id)) problems.push({ file, path, reason: `unknown event "${id}"` });
-  };
+function firstDefinition(seen: Map<string, string>, file: string, ids: Array<[string, string]>, problems: FileProblem[]): void {
+  for (const [id, path] of ids) {
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, `${file} ${path}`);
+    else problems.push({ file, path, reason: `duplicate id "${id}" (first defined at ${first})` });
+  }
+}
+
+/** Every reference a document makes, in the order they are reported. */
+function references({ file, facts }: FactsEntry): PendingReference[] {
+  const refs: PendingReference[] = [];
+  const actor = (id: string, path: string) => refs.push({ file, path, kind: 'actor', id });
+  const event = (id: string, path: string) => refs.push({ file, path, kind: 'event', id });
   facts.events.forEach((e, i) => e.participants.forEach((p, j) => actor(p.actor, `events[${i}].participants[${j}].actor`)));
   facts.affiliations.forEach((a, i) => {
     actor(a.actor, `affiliations[${i}].actor`);
@@ -74,10 +104,10 @@ function checkReferences({ file, facts }: FactsEntry, actorIds: ReadonlySet<stri
   facts.links.forEach((link, i) => {
     event(link.from, `links[${i}].from`);
     event(link.to, `links[${i}].to`);
-    if (link.from === link.to) problems.push({ file, path: `links[${i}]`, reason: 'an event cannot link to itself' });
+    if (link.from === link.to) refs.push({ file, path: `links[${i}]`, kind: 'self', id: link.from });
   });
   facts.reactions.forEach((r, i) => r.about.forEach((id, j) => event(id, `reactions[${i}].about[${j}]`)));
-  return problems;
+  return refs;
 }
 
 function checkQuotes({ file, facts }: FactsEntry): FileProblem[] {

@@ -15,10 +15,22 @@ import type { GraphRows } from './graph-rows';
  * and event links lists the articles that state the relationship. An article removes only its own statements.
  */
 
-const MERGE_ARTICLE = `
-  MERGE (a:Article {id: $article.id})
-  SET a.title = $article.title, a.publisher = $article.publisher, a.url = $article.url,
-      a.publishedAt = date($article.publishedAt), a.text = $article.text`;
+/*
+ * Index hints: the plan of a statement is cached from its first run, often on an empty database where a scan
+ * looks as cheap as a seek; the hints keep every lookup by id a seek however the database has grown since.
+ *
+ * Every statement takes the rows of several articles at once (a batch, written in one transaction, so each of
+ * its articles is written whole or not at all): each row carries the id of the article that states it, and
+ * each statement does for every row what it would do for that article alone. Statements that withdraw an
+ * article's old statements run after all the batch's merges; since they only ever remove the article's own
+ * claims, the result is the same as writing the articles one after another.
+ */
+
+const MERGE_ARTICLES = `
+  UNWIND $articles AS article
+  MERGE (a:Article {id: article.id})
+  SET a.title = article.title, a.publisher = article.publisher, a.url = article.url,
+      a.publishedAt = date(article.publishedAt), a.text = article.text`;
 
 const MERGE_ACTORS = `
   UNWIND $actors AS row
@@ -33,26 +45,26 @@ const MERGE_ACTORS = `
 const MERGE_EVENTS = `
   UNWIND $events AS row
   MERGE (e:Event {id: row.id})
-  ON CREATE SET e.definedIn = $articleId
+  ON CREATE SET e.definedIn = row.article
   WITH e, row
-  WHERE e.definedIn = $articleId
-     OR (e.definedIn IS NULL AND NOT EXISTS { (e)-[:REPORTED_IN]->(other:Article) WHERE other.id <> $articleId })
-  SET e.definedIn = $articleId, e.type = row.type, e.title = row.title, e.summary = row.summary,
+  WHERE e.definedIn = row.article
+     OR (e.definedIn IS NULL AND NOT EXISTS { MATCH (e)-[:REPORTED_IN]->(other) WHERE other.id <> row.article })
+  SET e.definedIn = row.article, e.type = row.type, e.title = row.title, e.summary = row.summary,
       e.date = date(row.date), e.endDate = date(row.endDate), e.lastDate = date(row.lastDate),
       e.precision = row.precision, e.place = row.place, e.status = row.status,
       e.figureCount = row.figureCount, e.figureUnit = row.figureUnit, e.figureApproximate = row.figureApproximate`;
 
-/** Adds this article to the list of those that state the relationship (once: reloading changes nothing). */
+/** Adds the row's article to the list of those that state the relationship (once: reloading changes nothing). */
 const STATED_BY_ARTICLE = `
-  r.articles = CASE WHEN $articleId IN coalesce(r.articles, []) THEN r.articles
-                    ELSE coalesce(r.articles, []) + $articleId END`;
+  r.articles = CASE WHEN row.article IN coalesce(r.articles, []) THEN r.articles
+                    ELSE coalesce(r.articles, []) + row.article END`;
 
 /**
- * Withdraws this article's statement; the relationship goes when no article states it any more. A relationship
- * without `articles` (written before they were recorded) belongs to the article that defines the event.
+ * Withdraws the row's article's statement; the relationship goes when no article states it any more. A
+ * relationship without \`articles\` (written before they were recorded) belongs to the article that defines the event.
  */
 const WITHDRAW_STATEMENT = `
-  SET r.articles = [id IN coalesce(r.articles, []) WHERE id <> $articleId]
+  SET r.articles = [id IN coalesce(r.articles, []) WHERE id <> row.article]
   WITH r WHERE size(r.articles) = 0
   DELETE r`;
 
@@ -65,21 +77,22 @@ const MERGE_PARTICIPANTS = `
 
 const DROP_STALE_PARTICIPANTS = `
   UNWIND $events AS row
-  MATCH (a:Actor)-[r:PARTICIPATED_IN]->(e:Event {id: row.id})
+  MATCH (a:Actor)-[r:PARTICIPATED_IN]->(e:Event {id: row.id}) USING INDEX e:Event(id)
   WHERE NOT a.id + '|' + r.role IN row.participantKeys
-    AND ($articleId IN r.articles OR (r.articles IS NULL AND e.definedIn = $articleId))
+    AND (row.article IN r.articles OR (r.articles IS NULL AND e.definedIn = row.article))
   ${WITHDRAW_STATEMENT}`;
 
 const MERGE_SOURCES = `
-  MATCH (art:Article {id: $articleId})
   UNWIND $sources AS row
+  MATCH (art:Article {id: row.article})
   MATCH (e:Event {id: row.event})
   MERGE (e)-[r:REPORTED_IN {quote: row.quote}]->(art)
   SET r.start = row.start, r.end = row.end, r.rank = row.rank`;
 
 const DROP_STALE_SOURCES = `
-  MATCH (e:Event)-[r:REPORTED_IN]->(:Article {id: $articleId})
-  WHERE NOT e.id + '|' + r.quote IN $sourceKeys
+  UNWIND $articles AS row
+  MATCH (e:Event)-[r:REPORTED_IN]->(art:Article {id: row.article}) USING INDEX art:Article(id)
+  WHERE NOT e.id + '|' + r.quote IN row.sourceKeys
   DELETE r`;
 
 const MERGE_AFFILIATIONS = `
@@ -88,7 +101,7 @@ const MERGE_AFFILIATIONS = `
   MATCH (c:Actor {id: row.counterpart})
   MERGE (a)-[r:AFFILIATED_WITH {role: row.role}]->(c)
   SET r.title = row.title, r.from = row.from, r.to = row.to, r.former = row.former,
-      r.article = $articleId, r.quote = row.quote`;
+      r.article = row.article, r.quote = row.quote`;
 
 /** One query text per link kind: relationship types cannot be parameters, so they come from a fixed map. */
 const MERGE_LINKS = Object.fromEntries(
@@ -102,15 +115,18 @@ const MERGE_LINKS = Object.fromEntries(
   ]),
 ) as Record<LinkKind, string>;
 
+/** Links among the article's own events that it no longer states; only articles stating links are looked at. */
 const DROP_STALE_LINKS = `
-  MATCH (a:Event)-[r:RECIPROCATES|FOLLOWS|PART_OF|CAUSES]->(b:Event)
-  WHERE a.id IN $eventIds AND b.id IN $eventIds AND NOT a.id + '|' + type(r) + '|' + b.id IN $linkKeys
-    AND ($articleId IN r.articles OR (r.articles IS NULL AND a.definedIn = $articleId AND b.definedIn = $articleId))
+  UNWIND $articles AS row
+  UNWIND row.eventIds AS fromId
+  MATCH (a:Event {id: fromId})-[r:RECIPROCATES|FOLLOWS|PART_OF|CAUSES]->(b:Event) USING INDEX a:Event(id)
+  WHERE b.id IN row.eventIds AND NOT a.id + '|' + type(r) + '|' + b.id IN row.linkKeys
+    AND (row.article IN r.articles OR (r.articles IS NULL AND a.definedIn = row.article AND b.definedIn = row.article))
   ${WITHDRAW_STATEMENT}`;
 
 const MERGE_REACTIONS = `
-  MATCH (art:Article {id: $articleId})
   UNWIND $reactions AS row
+  MATCH (art:Article {id: row.article})
   MERGE (r:Reaction {id: row.id})
   SET r.author = row.author, r.text = row.text, r.stance = row.stance
   MERGE (r)-[:ON]->(art)
@@ -123,8 +139,9 @@ const MERGE_REACTIONS = `
   MERGE (r)-[:ABOUT]->(e)`;
 
 const DROP_STALE_REACTIONS = `
-  MATCH (r:Reaction)-[:ON]->(:Article {id: $articleId})
-  WHERE NOT r.id IN $reactionIds
+  UNWIND $articles AS row
+  MATCH (r:Reaction)-[:ON]->(art:Article {id: row.article}) USING INDEX art:Article(id)
+  WHERE NOT r.id IN row.reactionIds
   DETACH DELETE r`;
 
 export interface WriteCounts {
@@ -133,6 +150,8 @@ export interface WriteCounts {
   relationshipsDeleted: number;
   nodesDeleted: number;
 }
+
+export const noWrites = (): WriteCounts => ({ nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, nodesDeleted: 0 });
 
 async function run(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>, counts: WriteCounts) {
   const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
@@ -144,33 +163,73 @@ async function run(tx: ManagedTransaction, cypher: string, params: Record<string
 }
 
 /** Writes one article's facts in one transaction: all of it, or (on any error) none of it. */
-export async function writeArticleFacts(db: Db, rows: GraphRows): Promise<WriteCounts> {
+export function writeArticleFacts(db: Db, rows: GraphRows): Promise<WriteCounts> {
+  return writeFactsBatch(db, [rows]);
+}
+
+/**
+ * Writes several articles' facts in one transaction (thousands of rows per statement): all of them, or (on
+ * any error) none of them. The articles must not define the same event twice (checkFacts sees to that).
+ */
+export async function writeFactsBatch(db: Db, batch: readonly GraphRows[]): Promise<WriteCounts> {
+  const params = batchParams(batch);
   const session = db.driver.session({ database: db.database });
   try {
-    return await session.executeWrite((tx) => writeAll(tx, rows));
+    return await session.executeWrite((tx) => writeAll(tx, params));
   } finally {
     await session.close();
   }
 }
 
-async function writeAll(tx: ManagedTransaction, rows: GraphRows): Promise<WriteCounts> {
-  const counts: WriteCounts = { nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, nodesDeleted: 0 };
-  const articleId = rows.article.id;
-  const article = { publisher: null, url: null, ...rows.article };
-  await run(tx, MERGE_ARTICLE, { article }, counts);
-  await run(tx, MERGE_ACTORS, { actors: rows.actors }, counts);
-  await run(tx, MERGE_EVENTS, { articleId, events: rows.events }, counts);
-  await run(tx, MERGE_PARTICIPANTS, { articleId, participants: rows.participants }, counts);
-  await run(tx, DROP_STALE_PARTICIPANTS, { articleId, events: rows.events }, counts);
-  await run(tx, MERGE_SOURCES, { articleId, sources: rows.sources }, counts);
-  await run(tx, DROP_STALE_SOURCES, { articleId, sourceKeys: rows.sourceKeys }, counts);
-  await run(tx, MERGE_AFFILIATIONS, { articleId, affiliations: rows.affiliations }, counts);
-  for (const kind of LINK_KINDS) {
-    if (rows.links[kind].length > 0) await run(tx, MERGE_LINKS[kind], { articleId, rows: rows.links[kind] }, counts);
+type BatchParams = ReturnType<typeof batchParams>;
+
+/** The batch's rows, each tagged with its article. Plain data: built before the transaction, reused on retry. */
+function batchParams(batch: readonly GraphRows[]) {
+  const tag = <T extends object>(article: string, rows: readonly T[]) => rows.map((row) => ({ ...row, article }));
+  return {
+    articles: batch.map((rows) => ({ publisher: null, url: null, ...rows.article })),
+    /** What the withdrawing statements need of each article (not its text). */
+    articleKeys: batch.map((rows) => ({
+      article: rows.article.id,
+      sourceKeys: rows.sourceKeys,
+      reactionIds: rows.reactions.map((r) => r.id),
+    })),
+    actors: batch.flatMap((rows) => rows.actors),
+    events: batch.flatMap((rows) => tag(rows.article.id, rows.events)),
+    eventKeys: batch.flatMap((rows) => rows.events.map((e) => ({ id: e.id, article: rows.article.id, participantKeys: e.participantKeys }))),
+    participants: batch.flatMap((rows) => tag(rows.article.id, rows.participants)),
+    sources: batch.flatMap((rows) => tag(rows.article.id, rows.sources)),
+    affiliations: batch.flatMap((rows) => tag(rows.article.id, rows.affiliations)),
+    links: Object.fromEntries(LINK_KINDS.map((kind) => [kind, batch.flatMap((rows) => tag(rows.article.id, rows.links[kind]))])) as Record<
+      LinkKind,
+      Array<{ from: string; to: string; article: string }>
+    >,
+    /** Links join two of an article's events: an article with fewer has none to withdraw. */
+    linkArticles: batch
+      .filter((rows) => rows.events.length > 1)
+      .map((rows) => ({ article: rows.article.id, eventIds: rows.events.map((e) => e.id), linkKeys: rows.linkKeys })),
+    reactions: batch.flatMap((rows) => tag(rows.article.id, rows.reactions)),
+  };
+}
+
+async function writeAll(tx: ManagedTransaction, p: BatchParams): Promise<WriteCounts> {
+  const counts = noWrites();
+  await run(tx, MERGE_ARTICLES, { articles: p.articles }, counts);
+  if (p.actors.length > 0) await run(tx, MERGE_ACTORS, { actors: p.actors }, counts);
+  if (p.events.length > 0) {
+    await run(tx, MERGE_EVENTS, { events: p.events }, counts);
+    await run(tx, MERGE_PARTICIPANTS, { participants: p.participants }, counts);
+    await run(tx, DROP_STALE_PARTICIPANTS, { events: p.eventKeys }, counts);
   }
-  await run(tx, DROP_STALE_LINKS, { articleId, eventIds: rows.events.map((e) => e.id), linkKeys: rows.linkKeys }, counts);
-  await run(tx, MERGE_REACTIONS, { articleId, reactions: rows.reactions }, counts);
-  await run(tx, DROP_STALE_REACTIONS, { articleId, reactionIds: rows.reactions.map((r) => r.id) }, counts);
+  await run(tx, MERGE_SOURCES, { sources: p.sources }, counts);
+  await run(tx, DROP_STALE_SOURCES, { articles: p.articleKeys }, counts);
+  if (p.affiliations.length > 0) await run(tx, MERGE_AFFILIATIONS, { affiliations: p.affiliations }, counts);
+  for (const kind of LINK_KINDS) {
+    if (p.links[kind].length > 0) await run(tx, MERGE_LINKS[kind], { rows: p.links[kind] }, counts);
+  }
+  if (p.linkArticles.length > 0) await run(tx, DROP_STALE_LINKS, { articles: p.linkArticles }, counts);
+  if (p.reactions.length > 0) await run(tx, MERGE_REACTIONS, { reactions: p.reactions }, counts);
+  await run(tx, DROP_STALE_REACTIONS, { articles: p.articleKeys }, counts);
   return counts;
 }
 

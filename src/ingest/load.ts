@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Db } from '../db/query';
 import { ensureSchema } from '../db/schema';
-import { checkFacts, type FactsEntry } from './check-facts';
-import { FactsValidationError, listFactsFiles, readFactsFile, type FileProblem } from './facts-file';
-import { toGraphRows } from './graph-rows';
-import { existingActorIds, writeArticleFacts, type WriteCounts } from './load.repository';
+import { LINK_KINDS } from '../domain/taxonomy';
+import { FactsChecker, type FactsEntry } from './check-facts';
+import { FactsValidationError, listFactsFiles, readFactsDocuments, readLines, type FileProblem } from './facts-file';
+import { toGraphRows, type GraphRows } from './graph-rows';
+import { existingActorIds, noWrites, writeFactsBatch, type WriteCounts } from './load.repository';
 
 export interface LoadProgress {
   file: string;
@@ -18,57 +22,166 @@ export interface LoadSummary extends WriteCounts {
   actors: number;
 }
 
+/**
+ * A batch (one transaction) closes once it holds this many rows (nodes and relationships to write) or this
+ * many articles: thousands of rows per UNWIND, few enough that a batch is a modest transaction.
+ */
+export const BATCH_ROWS = 5_000;
+export const BATCH_ARTICLES = 250;
+/** Past this many problems a load stops collecting more: the report is long enough to act on. */
+const MAX_PROBLEMS = 1_000;
+
 /** Reads every facts file under the given paths; throws FactsValidationError listing every problem found. */
 export function readFactsPaths(paths: readonly string[]): FactsEntry[] {
   const entries: FactsEntry[] = [];
   const problems: FileProblem[] = [];
   for (const file of paths.flatMap(listFactsFiles)) {
-    const result = readFactsFile(file);
-    problems.push(...result.problems);
-    if (result.facts) entries.push({ file, facts: result.facts });
+    for (const document of readFactsDocuments(file)) {
+      problems.push(...document.problems);
+      if (document.facts) entries.push({ file: document.file, facts: document.facts });
+    }
   }
   if (problems.length > 0) throw new FactsValidationError(problems);
   return entries;
 }
 
-/** Actor ids the entries refer to without defining: these must already be in the database. */
-function undefinedActorRefs(entries: readonly FactsEntry[]): string[] {
-  const defined = new Set(entries.flatMap(({ facts }) => facts.actors.map((a) => a.id)));
-  const referenced = entries.flatMap(({ facts }) => [
-    ...facts.events.flatMap((e) => e.participants.map((p) => p.actor)),
-    ...facts.affiliations.flatMap((a) => [a.actor, a.counterpart]),
-  ]);
-  return [...new Set(referenced)].filter((id) => !defined.has(id));
+const rowCount = (rows: GraphRows) =>
+  1 +
+  rows.actors.length +
+  rows.events.length +
+  rows.participants.length +
+  rows.sources.length +
+  rows.affiliations.length +
+  LINK_KINDS.reduce((sum, kind) => sum + rows.links[kind].length, 0) +
+  rows.reactions.length * 2;
+
+/** Groups articles into batches of about BATCH_ROWS rows. */
+async function* batches<T extends { rows: GraphRows }>(items: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  let rows = 0;
+  for await (const item of items) {
+    batch.push(item);
+    rows += rowCount(item.rows);
+    if (rows >= BATCH_ROWS || batch.length >= BATCH_ARTICLES) {
+      yield batch;
+      batch = [];
+      rows = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function addCounts(summary: LoadSummary, counts: WriteCounts): void {
+  summary.nodesCreated += counts.nodesCreated;
+  summary.relationshipsCreated += counts.relationshipsCreated;
+  summary.relationshipsDeleted += counts.relationshipsDeleted;
+  summary.nodesDeleted += counts.nodesDeleted;
+}
+
+/**
+ * Writes batches one transaction each, preparing the next batch while the database writes the current one.
+ * Each article is in exactly one batch, so each is written whole or not at all.
+ */
+async function writeBatches(
+  db: Db,
+  items: AsyncIterable<{ file: string; rows: GraphRows }> | Iterable<{ file: string; rows: GraphRows }>,
+  total: number,
+  onProgress: (progress: LoadProgress) => void,
+): Promise<LoadSummary> {
+  const summary: LoadSummary = { articles: 0, events: 0, actors: 0, ...noWrites() };
+  const report = (batch: Array<{ file: string; rows: GraphRows }>, counts: WriteCounts) => {
+    addCounts(summary, counts);
+    for (const { file, rows } of batch) {
+      summary.articles += 1;
+      summary.events += rows.events.length;
+      summary.actors += rows.actors.length;
+      onProgress({ file, index: summary.articles, total, events: rows.events.length });
+    }
+  };
+  let writing: Promise<void> | undefined;
+  for await (const batch of batches(items)) {
+    await writing;
+    const write = writeFactsBatch(db, batch.map((item) => item.rows));
+    writing = write.then((counts) => report(batch, counts));
+    writing.catch(() => {}); // awaited below or at the next batch; not an unhandled rejection meanwhile
+  }
+  await writing;
+  return summary;
 }
 
 /**
  * Checks every entry before the first write, so a bad file anywhere in a load leaves the database as it
- * was; then writes one transaction per article. Idempotent: a second load of the same files changes nothing.
+ * was; then writes the articles in batches, several per transaction. Idempotent: a second load of the same
+ * files changes nothing.
  */
 export async function loadEntries(
   db: Db,
   entries: readonly FactsEntry[],
   onProgress: (progress: LoadProgress) => void = () => {},
 ): Promise<LoadSummary> {
-  const known = await existingActorIds(db, undefinedActorRefs(entries));
-  const problems = checkFacts(entries, known);
+  const checker = new FactsChecker();
+  for (const entry of entries) checker.add(entry);
+  const problems = checker.finish(await existingActorIds(db, checker.undefinedActorRefs()));
   if (problems.length > 0) throw new FactsValidationError(problems);
   await ensureSchema(db);
-  const summary: LoadSummary = { articles: 0, events: 0, actors: 0, nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, nodesDeleted: 0 };
-  for (const [index, { file, facts }] of entries.entries()) {
-    const counts = await writeArticleFacts(db, toGraphRows(facts));
-    summary.articles += 1;
-    summary.events += facts.events.length;
-    summary.actors += facts.actors.length;
-    summary.nodesCreated += counts.nodesCreated;
-    summary.relationshipsCreated += counts.relationshipsCreated;
-    summary.relationshipsDeleted += counts.relationshipsDeleted;
-    summary.nodesDeleted += counts.nodesDeleted;
-    onProgress({ file, index: index + 1, total: entries.length, events: facts.events.length });
-  }
-  return summary;
+  const items = entries.map(({ file, facts }) => ({ file, rows: toGraphRows(facts) }));
+  return writeBatches(db, items, entries.length, onProgress);
 }
 
-export async function loadFactsPaths(db: Db, paths: readonly string[], onProgress?: (p: LoadProgress) => void) {
-  return loadEntries(db, readFactsPaths(paths), onProgress);
+/**
+ * Loads facts files of any size (a folder of JSON Lines shards with a million events included) in two passes
+ * over the files, never holding more than a batch in memory:
+ *  1. every document is read and checked (schema, ids, references, quotes), keeping only id sets; its graph
+ *     rows are spooled to a temporary file. Any problem anywhere: nothing is written, every problem reported.
+ *  2. the spooled rows are written in batches of several articles per transaction.
+ */
+export async function loadFactsPaths(db: Db, paths: readonly string[], onProgress: (p: LoadProgress) => void = () => {}) {
+  const files = paths.flatMap(listFactsFiles);
+  const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-load-'));
+  const spool = path.join(spoolDir, 'rows.jsonl');
+  try {
+    const checker = new FactsChecker();
+    const problems: FileProblem[] = [];
+    let total = 0;
+    const fd = fs.openSync(spool, 'w');
+    try {
+      let pending: string[] = [];
+      let pendingChars = 0;
+      for (const file of files) {
+        for (const document of readFactsDocuments(file)) {
+          if (problems.length < MAX_PROBLEMS) problems.push(...document.problems);
+          if (!document.facts) continue;
+          checker.add({ file: document.file, facts: document.facts });
+          if (problems.length > 0) continue; // nothing will be written: stop spooling, keep checking
+          const line = JSON.stringify({ file: document.file, rows: toGraphRows(document.facts) });
+          pending.push(line);
+          pendingChars += line.length;
+          total += 1;
+          if (pendingChars > 1 << 22) {
+            fs.writeSync(fd, pending.join('\n') + '\n');
+            pending = [];
+            pendingChars = 0;
+          }
+        }
+      }
+      if (pending.length > 0) fs.writeSync(fd, pending.join('\n') + '\n');
+    } finally {
+      fs.closeSync(fd);
+    }
+    problems.push(...checker.finish(await existingActorIds(db, checker.undefinedActorRefs())));
+    if (problems.length > 0) throw new FactsValidationError(problems.slice(0, MAX_PROBLEMS));
+    await ensureSchema(db);
+    return await writeBatches(db, spooled(spool), total, onProgress);
+  } finally {
+    fs.rmSync(spoolDir, { recursive: true, force: true });
+  }
+}
+
+/** The spooled articles back, one at a time, yielding to the event loop now and then so writes proceed. */
+async function* spooled(spool: string): AsyncGenerator<{ file: string; rows: GraphRows }> {
+  let count = 0;
+  for (const { text } of readLines(spool)) {
+    yield JSON.parse(text) as { file: string; rows: GraphRows };
+    if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../src/db/query';
+import { read } from '../../src/db/query';
+import { FactsValidationError } from '../../src/ingest/facts-file';
+import { BATCH_ARTICLES, loadFactsPaths } from '../../src/ingest/load';
+import { generateCorpus } from '../../src/corpus/generate';
+import { smallFacts, tempFactsDir } from '../helpers/facts-fixtures';
+import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
+
+/** JSON Lines facts files and the batched load: many articles per transaction, each still all or nothing. */
+let db: Db;
+beforeAll(() => {
+  db = openTestDb();
+});
+afterAll(async () => {
+  await resetToSeed(db);
+  await db.driver.close();
+});
+beforeEach(() => resetToSeed(db));
+
+function writeLines(dir: string, name: string, documents: unknown[]): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  return file;
+}
+
+const count = async (cypher: string) => (await read<{ n: number }>(db, cypher))[0]?.n ?? 0;
+
+describe('a JSON Lines facts file', () => {
+  test('loads every line, across several batches, and loading it again changes nothing', async () => {
+    const documents = [...generateCorpus({ events: (BATCH_ARTICLES + 20) * 2, seed: 7, eventsPerArticle: 2 })];
+    const file = writeLines(tempFactsDir(), 'corpus.jsonl', documents);
+    const summary = await loadFactsPaths(db, [file]);
+    expect(summary.articles).toBe(documents.length);
+    expect(await count("MATCH (e:Event) WHERE e.id STARTS WITH 'synthetic-' RETURN count(e) AS n")).toBe((BATCH_ARTICLES + 20) * 2);
+    const once = await contentFingerprint(db);
+    const again = await loadFactsPaths(db, [file]);
+    expect(again.nodesCreated + again.relationshipsCreated + again.relationshipsDeleted + again.nodesDeleted).toBe(0);
+    expect(await contentFingerprint(db)).toBe(once);
+  });
+
+  test('with a bad line is refused whole, the problem named with its line', async () => {
+    const dir = tempFactsDir();
+    const bad = smallFacts('two');
+    bad.events[0].participants[0].actor = 'atlantis';
+    const file = writeLines(dir, 'facts.jsonl', [smallFacts('one'), bad, smallFacts('three')]);
+    fs.appendFileSync(file, '{"article": \n');
+    const before = await contentFingerprint(db);
+    const error = await loadFactsPaths(db, [file]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FactsValidationError);
+    expect((error as FactsValidationError).problems).toEqual([
+      expect.objectContaining({ file: `${file}:4`, path: '', reason: expect.stringMatching(/not valid JSON/) }),
+      expect.objectContaining({ file: `${file}:2`, path: 'events[0].participants[0].actor', reason: expect.stringContaining('atlantis') }),
+    ]);
+    expect(await contentFingerprint(db)).toBe(before);
+  });
+
+  test('may refer to actors defined on a later line', async () => {
+    const first = smallFacts('early');
+    const later = smallFacts('late');
+    first.actors = first.actors.filter((a: { id: string }) => a.id !== 'freedonia');
+    const file = writeLines(tempFactsDir(), 'facts.jsonl', [first, later]);
+    await loadFactsPaths(db, [file]);
+    expect(await count("MATCH (:Actor {id: 'freedonia'})-[:PARTICIPATED_IN]->(e:Event {id: 'talks-early'}) RETURN count(e) AS n")).toBe(1);
+  });
+});
