@@ -11,7 +11,9 @@ export function createDriver(connection: Connection, config: Pick<Config, 'DB_TI
   return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     connectionTimeout: Math.min(timeoutMs, 2000),
     connectionAcquisitionTimeout: timeoutMs,
-    maxTransactionRetryTime: Math.min(timeoutMs, 1000),
+    // The driver's first retry waits 0.8–1.2 s and the second another 1.6–2.4 s: a window shorter than
+    // the first wait allows exactly one retry, so a down database costs about a second, never three.
+    maxTransactionRetryTime: Math.min(timeoutMs / 4, 500),
     maxConnectionPoolSize: 50,
     disableLosslessIntegers: false,
     userAgent: 'diplomatic-events-kb',

@@ -1,0 +1,143 @@
+import type { Connection } from '../../src/db/local-neo4j';
+import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j';
+import type { Db } from '../../src/db/query';
+import { isDatabaseUnavailable } from '../../src/http/errors';
+import { loadFactsPaths } from '../../src/ingest/load';
+import { tempFactsDir } from '../helpers/facts-fixtures';
+import { startTestApp, type RunningApp } from '../helpers/test-app';
+import { clearDatabase, contentFingerprint, resetToSeed } from '../helpers/test-db';
+import { corpusArticleCount, FAULTS_INSTANCE, halfWrittenArticles, openDb, quiet, removeDir, writeCorpus } from './support';
+
+/**
+ * The project's own Neo4j stopped under the app and under a load, on an instance of these tests alone.
+ * Two stops and two restarts in all: Neo4j takes some seconds to start.
+ */
+
+jest.setTimeout(240_000);
+
+let connection: Connection;
+/** What the app and the loader use: the production timeouts. */
+let db: Db;
+/** What the tests check with: patient, so that a slow machine does not fail a fingerprint of the whole graph. */
+let check: Db;
+
+beforeAll(async () => {
+  connection = await startLocalNeo4j(FAULTS_INSTANCE, quiet);
+  db = openDb(connection);
+  check = openDb(connection, 60);
+});
+
+afterAll(async () => {
+  await db?.driver.close();
+  await check?.driver.close();
+  await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
+});
+
+async function timed(app: RunningApp, path: string, accept = 'application/json') {
+  const started = Date.now();
+  const response = await fetch(app.baseUrl + path, { headers: { accept } });
+  const text = await response.text();
+  return { status: response.status, text, ms: Date.now() - started, type: response.headers.get('content-type') ?? '' };
+}
+
+describe('Neo4j stopped while the app serves', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    await resetToSeed(check);
+    app = await startTestApp(db);
+  });
+  afterAll(() => app.close());
+
+  test('answers 503 within 3 s, reports it on /api/health and in words on pages, and recovers without a restart', async () => {
+    expect((await timed(app, '/api/events')).status).toBe(200);
+
+    await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
+
+    const apiRoutes = ['/api/events', '/api/events/talks-minsk-2025-12', '/api/actors/john-coale', '/api/who-did-what', '/api/stats', '/api/timeline?from=2025-01-01&to=2025-12-31', '/api/graph', '/api/export?format=csv'];
+    for (const path of apiRoutes) {
+      const answer = await timed(app, path);
+      expect({ path, status: answer.status }).toEqual({ path, status: 503 });
+      expect(answer.ms).toBeLessThan(3000);
+      expect(JSON.parse(answer.text)).toEqual({ error: expect.stringMatching(/database is not reachable/) });
+    }
+    // Many at once: none waits for a connection that will not come.
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => timed(app, `/api/events?limit=${i + 1}`)));
+    expect(burst.map((b) => b.status)).toEqual(Array(20).fill(503));
+    expect(Math.max(...burst.map((b) => b.ms))).toBeLessThan(3000);
+
+    const health = await timed(app, '/api/health');
+    expect(health.status).toBe(503);
+    expect(health.ms).toBeLessThan(3000);
+    expect(JSON.parse(health.text)).toEqual({ status: 'unavailable', database: 'down' });
+
+    for (const path of ['/', '/timeline', '/events/talks-minsk-2025-12', '/actors/john-coale']) {
+      const page = await timed(app, path, 'text/html');
+      expect({ path, status: page.status }).toEqual({ path, status: 503 });
+      expect(page.ms).toBeLessThan(3000);
+      expect(page.type).toMatch(/^text\/html/);
+      expect(page.text).toContain('The database is not reachable right now');
+      expect(page.text).not.toMatch(/ServiceUnavailable|Neo4jError|\n\s+at .+:\d+:\d+|bolt:\/\//);
+    }
+
+    await startLocalNeo4j(FAULTS_INSTANCE, quiet);
+
+    // The same app and driver: no restart, only the database came back (cold, so give it a moment).
+    const deadline = Date.now() + 60_000;
+    const seen: number[] = [];
+    for (;;) {
+      const [health, events] = [await timed(app, '/api/health'), await timed(app, '/api/events?limit=100')];
+      seen.push(health.status, events.status);
+      if ((health.status === 200 && events.status === 200) || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(seen.slice(-2)).toEqual([200, 200]);
+    expect(seen.every((status) => status === 200 || status === 503)).toBe(true);
+    expect(JSON.parse((await timed(app, '/api/events?limit=100')).text).items).toHaveLength(13);
+    expect((await timed(app, '/timeline', 'text/html')).status).toBe(200);
+  });
+});
+
+describe('Neo4j stopped during a load', () => {
+  const ARTICLES = 16;
+  const EVENTS = 150;
+  let dir: string;
+  let expected: Map<string, number>;
+  let cleanLoad: string;
+
+  beforeAll(async () => {
+    dir = tempFactsDir();
+    expected = writeCorpus(dir, ARTICLES, EVENTS);
+    await clearDatabase(check);
+    await loadFactsPaths(check, [dir]);
+    cleanLoad = await contentFingerprint(check);
+    await clearDatabase(check);
+  });
+  afterAll(() => removeDir(dir));
+
+  test('the load fails cleanly with no half-written article, and a second run equals a clean load', async () => {
+    let stopping: Promise<unknown> | undefined;
+    const started = Date.now();
+    const outcome = await loadFactsPaths(db, [dir], ({ index }) => {
+      if (index === 2) stopping = stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await stopping;
+    expect(stopping).toBeDefined();
+    // It failed, as a database that went away (not a crash or a hang), in seconds.
+    expect(outcome).toBeInstanceOf(Error);
+    expect(isDatabaseUnavailable(outcome)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(60_000);
+
+    await startLocalNeo4j(FAULTS_INSTANCE, quiet);
+    const loaded = await corpusArticleCount(check);
+    expect(loaded).toBeGreaterThanOrEqual(2);
+    expect(loaded).toBeLessThan(ARTICLES);
+    expect(await halfWrittenArticles(check, expected)).toEqual([]);
+
+    await loadFactsPaths(db, [dir]);
+    expect(await contentFingerprint(check)).toBe(cleanLoad);
+  });
+});

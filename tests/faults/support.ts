@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createDriver } from '../../src/db/driver';
+import { PROJECT_ROOT, type Connection, type InstanceOptions } from '../../src/db/local-neo4j';
+import type { Db } from '../../src/db/query';
+import { read } from '../../src/db/query';
+import { EVENT_TYPES } from '../../src/domain/taxonomy';
+import { writeFacts } from '../helpers/facts-fixtures';
+
+/**
+ * Fault tests stop and start a Neo4j of their own, never the suite's shared instance or the dev one:
+ * its port is the suite's plus 100 (7788 by default, clear of dev 7687, test 7688 and the benchmarks'
+ * 7689–7692), and its data folder is named after the port.
+ */
+const TEST_PORT = Number(process.env.NEO4J_TEST_PORT ?? 7688);
+const FAULTS_PORT = Number(process.env.NEO4J_FAULTS_PORT ?? TEST_PORT + 100);
+export const FAULTS_INSTANCE: InstanceOptions = { name: `faults-${FAULTS_PORT}`, port: FAULTS_PORT, heap: '512m', pagecache: '128m' };
+
+export const quiet = () => {};
+
+/** A database handle with the production timeouts (DB_TIMEOUT_S=3): a down server must be a 503 within 3 s. */
+export function openDb(connection: Connection, timeoutS = 3): Db {
+  return { driver: createDriver(connection, { DB_TIMEOUT_S: timeoutS }), timeoutMs: timeoutS * 1000 };
+}
+
+/**
+ * A corpus of `articles` facts files, each one article reporting `events` events among shared actors,
+ * written as JSON into `dir`. Returns how many events each article reports, by article id.
+ */
+export function writeCorpus(dir: string, articles: number, events: number): Map<string, number> {
+  const actors = Array.from({ length: 8 }, (_, i) => ({ id: `corpus-actor-${i}`, name: `Corpus Actor ${i}`, kind: i % 2 ? 'state' : 'person' }));
+  const expected = new Map<string, number>();
+  for (let a = 0; a < articles; a += 1) {
+    const sentence = (e: number) => `In article ${a}, event ${e} took place.`;
+    const facts = {
+      article: {
+        id: `corpus-article-${a}`,
+        title: `Corpus article ${a}`,
+        publishedAt: '2024-06-30',
+        text: Array.from({ length: events }, (_, e) => sentence(e)).join(' '),
+      },
+      actors,
+      events: Array.from({ length: events }, (_, e) => ({
+        id: `corpus-${a}-event-${e}`,
+        type: EVENT_TYPES[(a + e) % EVENT_TYPES.length],
+        title: `Corpus event ${e} of article ${a}`,
+        date: { start: `2024-${String((e % 12) + 1).padStart(2, '0')}-${String((e % 28) + 1).padStart(2, '0')}` },
+        participants: [
+          { actor: `corpus-actor-${e % 8}`, role: 'agent' },
+          { actor: `corpus-actor-${(e + 3) % 8}`, role: 'target' },
+        ],
+        sources: [{ quote: sentence(e) }],
+      })),
+      links: events > 1 ? [{ from: `corpus-${a}-event-1`, to: `corpus-${a}-event-0`, kind: 'follows' }] : [],
+      reactions: [{ author: `Reader ${a}`, text: 'A comment.', stance: 'mixed', about: [`corpus-${a}-event-0`] }],
+    };
+    writeFacts(dir, `article-${String(a).padStart(3, '0')}.json`, facts);
+    expected.set(facts.article.id, events);
+  }
+  return expected;
+}
+
+/**
+ * Articles that are only partly in the graph: an article node whose reported events are not all there,
+ * or events of the corpus with no article. An article is written in one transaction, so this must be empty.
+ */
+export async function halfWrittenArticles(db: Db, expected: Map<string, number>): Promise<string[]> {
+  const rows = await read<{ id: string; events: number; reactions: number }>(
+    db,
+    `MATCH (a:Article) WHERE a.id STARTS WITH 'corpus-article-'
+     RETURN a.id AS id, COUNT { (:Event)-[:REPORTED_IN]->(a) } AS events, COUNT { (:Reaction)-[:ON]->(a) } AS reactions`,
+  );
+  const orphans = await read<{ id: string }>(db, `MATCH (e:Event) WHERE e.id STARTS WITH 'corpus-' AND NOT (e)-[:REPORTED_IN]->() RETURN e.id AS id LIMIT 5`);
+  return [
+    ...rows.filter((r) => r.events !== expected.get(r.id) || r.reactions !== 1).map((r) => `${r.id}: ${r.events} events, ${r.reactions} reactions`),
+    ...orphans.map((o) => `event ${o.id} without its article`),
+  ];
+}
+
+export async function corpusArticleCount(db: Db): Promise<number> {
+  const rows = await read<{ n: number }>(db, "MATCH (a:Article) WHERE a.id STARTS WITH 'corpus-article-' RETURN count(a) AS n");
+  return rows[0]?.n ?? 0;
+}
+
+/** A port nobody listens on right now (the OS's choice), for a child server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Child {
+  process: ChildProcess;
+  /** Everything the child wrote, stdout and stderr, as it arrives. */
+  output: () => string;
+  /** Resolves with the exit code (or the signal's name) once the child is gone. */
+  exited: Promise<number | string>;
+  waitFor: (pattern: RegExp, timeoutMs: number) => Promise<void>;
+}
+
+/** Runs a TypeScript entry of this project in a node child process (through tsx: no build needed). */
+export function runTs(file: string, args: string[], env: NodeJS.ProcessEnv): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, file), ...args], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const waitFor = (pattern: RegExp, timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (pattern.test(output)) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`timed out waiting for ${pattern} in:\n${output.slice(-3000)}`));
+      }, timeoutMs);
+      listeners.add(check);
+      void exited.then(() => {
+        if (!pattern.test(output)) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          reject(new Error(`child exited before ${pattern}:\n${output.slice(-3000)}`));
+        }
+      });
+      check();
+    });
+  return { process: child, output: () => output, exited, waitFor };
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
