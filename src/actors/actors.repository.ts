@@ -60,6 +60,16 @@ export async function findActor(db: Db, id: string): Promise<ActorDetail | undef
   return row && { ...row, eventCounts: Object.fromEntries(row.eventCounts) };
 }
 
+/** Every actor's id and name, by name: the choices of a filter. Reads no relationships, so it stays fast. */
+export async function listActorNames(db: Db, limit: number): Promise<Array<{ id: string; name: string }>> {
+  const rows = await read<{ actor: { id: string; name: string } }>(
+    db,
+    'MATCH (a:Actor) WITH a ORDER BY a.name LIMIT $limit RETURN a { .id, .name } AS actor',
+    { limit },
+  );
+  return rows.map((row) => row.actor);
+}
+
 export async function findActorRef(db: Db, id: string): Promise<ActorRef | undefined> {
   return readOne<ActorRef>(db, 'MATCH (a:Actor {id: $id}) RETURN a { .id, .name, .kind } AS actor', { id });
 }

@@ -131,7 +131,8 @@ function setup(root: HTMLElement): void {
     // Buckets of a row never overlap: laid side by side on one line, unlike events, which stack.
     timeline.setOptions({ stack: data.mode === 'items' });
     items.clear();
-    items.add(data.mode === 'items' ? data.items.map(toItem) : data.buckets.map(toBucket));
+    const densest = Math.max(1, ...data.buckets.map((b) => b.count));
+    items.add(data.mode === 'items' ? data.items.map(toItem) : data.buckets.map((b) => toBucket(b, densest)));
     root.dataset.mode = data.mode;
     describe(data);
   }
@@ -156,8 +157,10 @@ function setup(root: HTMLElement): void {
     };
   }
 
-  function toBucket(bucket: TimelineBucket): vis.Item {
-    const text = `${bucket.count} event${bucket.count === 1 ? '' : 's'}`;
+  /** A bucket's box, shaded by how full it is next to the fullest one: clusters stand out. */
+  function toBucket(bucket: TimelineBucket, densest: number): vis.Item {
+    const text = `${bucket.count.toLocaleString('en-GB')} event${bucket.count === 1 ? '' : 's'}`;
+    const density = Math.max(1, Math.ceil((bucket.count / densest) * 5));
     return {
       id: `bucket:${bucket.id}`,
       group: bucket.group,
@@ -165,7 +168,7 @@ function setup(root: HTMLElement): void {
       end: fromDay(bucket.end),
       type: 'range',
       content: el('span', { class: 'bucket-count' }, text),
-      className: bucket.className,
+      className: `${bucket.className} density-${density}`,
     };
   }
 

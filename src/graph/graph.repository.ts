@@ -17,7 +17,7 @@ const filterParams = (filter: GraphFilter) => ({ type: filter.type, from: filter
 /** Without event filters, activity is an actor's degree, which Neo4j reads without touching the events. */
 const MOST_ACTIVE = `
   MATCH (a:Actor)
-  WITH a, COUNT { (a)-[:PARTICIPATED_IN]->(:Event) } AS eventCount
+  WITH a, COUNT { (a)-[:PARTICIPATED_IN]->() } AS eventCount
   WHERE eventCount > 0
   WITH a, eventCount ORDER BY eventCount DESC, a.name LIMIT $limit
   RETURN a { .id, .name, .kind, eventCount: eventCount } AS node`;

@@ -5,7 +5,7 @@ import { Slug } from '../domain/model';
 import { EventType } from '../domain/taxonomy';
 import type { Db } from '../db/query';
 import { D3_SCRIPTS } from './assets';
-import * as actorsService from '../actors/actors.service';
+import { listActorNames } from '../actors/actors.repository';
 import { getGraph } from '../graph/graph.service';
 import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_OPTIONS, typeLabel } from './format';
 import { blankAsUndefined } from './page-params';
@@ -21,7 +21,7 @@ export const GraphPageQuery = z.object({
 export function graphPage(db: Db) {
   return async (req: Request, res: Response) => {
     const query = GraphPageQuery.parse(req.query);
-    const [graph, actors] = await Promise.all([getGraph(db, { ...query, limit: 40 }), actorsService.listActors(db, { limit: 500 })]);
+    const [graph, actors] = await Promise.all([getGraph(db, { ...query, limit: 40 }), listActorNames(db, 1000)]);
     const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
     const center = graph.nodes.find((n) => n.id === graph.center);
     res.render('pages/graph/index', {
@@ -30,7 +30,7 @@ export function graphPage(db: Db) {
       scripts: [...D3_SCRIPTS, '/js/graph.js'],
       filters: { actor: query.actor ?? '', type: query.type ?? '', from: query.from ?? '', to: query.to ?? '' },
       center: center ? { id: center.id, name: center.name } : null,
-      actors: actors.map((a) => ({ id: a.id, name: a.name })),
+      actors,
       types: TYPE_OPTIONS,
       kinds: KIND_OPTIONS,
       nodes: graph.nodes.map((n) => ({ ...n, kindLabel: kindLabel(n.kind) })),

@@ -5,12 +5,12 @@ import { Slug } from '../domain/model';
 import { EventType } from '../domain/taxonomy';
 import type { Db } from '../db/query';
 import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
-import * as actorsService from '../actors/actors.service';
-import * as eventsService from '../events/events.service';
+import { listActorNames } from '../actors/actors.repository';
+import { listWindow } from '../timeline/timeline.service';
 import { readStats } from '../stats/stats.repository';
 import { GROUP_BYS } from '../timeline/timeline.schemas';
 import { blankAsUndefined } from './page-params';
-import { formatEventDate, precisionNote, ROLE_LABELS, TYPE_OPTIONS, typeLabel } from './format';
+import { formatEventDate, precisionNote, TYPE_OPTIONS, typeLabel } from './format';
 
 export const TimelinePageQuery = z.object({
   from: blankAsUndefined(IsoDate),
@@ -62,8 +62,8 @@ export function timelinePage(db: Db) {
     const span = await fullWindow(db);
     const window = requestedWindow(span, query.from, query.to);
     const [actors, page] = await Promise.all([
-      actorsService.listActors(db, { limit: 500 }),
-      eventsService.listEvents(db, { ...window, actor: query.actor, type: query.type, limit: LIST_PAGE, cursor: query.cursor }),
+      listActorNames(db, 1000),
+      listWindow(db, { ...window, actor: query.actor, type: query.type }, LIST_PAGE, query.cursor),
     ]);
     const group = query.group ?? 'type';
     const filters = { from: window.from, to: window.to, actor: query.actor ?? '', type: query.type ?? '', group };
@@ -76,16 +76,16 @@ export function timelinePage(db: Db) {
       scripts: [...VIS_TIMELINE_SCRIPTS, '/js/timeline.js'],
       filters,
       span,
-      actors: actors.map((a) => ({ id: a.id, name: a.name })),
+      actors,
       types: TYPE_OPTIONS,
       events: page.items.map((e) => ({
         id: e.id,
         title: e.title,
         type: e.type,
         typeLabel: typeLabel(e.type),
-        dateText: formatEventDate(e.date),
-        precisionNote: precisionNote(e.date.precision),
-        participants: e.participants.map((p) => ({ id: p.actor.id, name: p.actor.name, role: ROLE_LABELS[p.role] })),
+        dateText: formatEventDate({ start: e.date, end: e.endDate, precision: e.precision }),
+        precisionNote: precisionNote(e.precision),
+        participants: e.actors,
       })),
       firstPage: !query.cursor,
       nextHref: page.nextCursor ? `/timeline?${nextParams.toString()}` : null,

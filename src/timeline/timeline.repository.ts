@@ -1,4 +1,5 @@
 import { read, readOne, type Db } from '../db/query';
+import type { EventType } from '../domain/taxonomy';
 
 /**
  * A window of the timeline: events that overlap [from, to]. Every query seeks on the range index of
@@ -23,6 +24,17 @@ function windowSource(filter: WindowFilter): string {
   return `MATCH (e:Event) WHERE ${condition}`;
 }
 
+/**
+ * The events that start in the window: what bucket counts count (a bucket holds the events that start
+ * in it). Seeks on the date or (type, date) index, or on the actor's own events.
+ */
+function startSource(filter: WindowFilter): string {
+  const typeCondition = filter.type ? 'AND e.type = $type' : '';
+  const condition = `e.date >= date($from) AND e.date <= date($to) ${typeCondition}`;
+  if (filter.actor) return `MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event) WHERE ${condition} WITH DISTINCT e`;
+  return `MATCH (e:Event) WHERE ${condition}`;
+}
+
 const params = (filter: WindowFilter) => ({ ...filter });
 
 /** Longest span, in days, of an event with an explicit end; the others cover at most a year. */
@@ -36,7 +48,7 @@ export async function longestExplicitSpanDays(db: Db): Promise<number> {
 
 export interface WindowEventRow {
   id: string;
-  type: string;
+  type: EventType;
   title: string;
   precision: 'day' | 'month' | 'year';
   date: string;
@@ -45,27 +57,33 @@ export interface WindowEventRow {
   actors: Array<{ id: string; name: string }>;
 }
 
-/** The window's events in date order, at most $limit, each with the actors that took part (by name). */
-export async function windowEvents(db: Db, filter: WindowFilter, limit: number): Promise<WindowEventRow[]> {
+/**
+ * The window's events in date order, at most $limit, each with the actors that took part (by name);
+ * `after` continues a listing after the (date, id) of its last event.
+ */
+export async function windowEvents(
+  db: Db,
+  filter: WindowFilter,
+  limit: number,
+  after?: { afterDate: string; afterId: string },
+): Promise<WindowEventRow[]> {
+  const afterCondition = after ? 'WITH e WHERE e.date > date($afterDate) OR (e.date = date($afterDate) AND e.id > $afterId)' : '';
   const cypher = `
     ${windowSource(filter)}
+    ${afterCondition}
     WITH e ORDER BY e.date, e.id LIMIT $limit
     RETURN e { .id, .type, .title, .precision, date: toString(e.date), endDate: toString(e.endDate),
                lastDate: toString(e.lastDate),
                actors: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)
                                  RETURN DISTINCT a { .id, .name } AS a ORDER BY a.name } } AS event`;
-  const rows = await read<{ event: WindowEventRow }>(db, cypher, { ...params(filter), limit });
+  const rows = await read<{ event: WindowEventRow }>(db, cypher, { ...params(filter), limit, ...after });
   return rows.map((row) => row.event);
 }
 
-export async function countWindowEvents(db: Db, filter: WindowFilter): Promise<number> {
-  return (await readOne<number>(db, `${windowSource(filter)} RETURN count(e) AS n`, params(filter))) ?? 0;
-}
-
-/** The actors with most events in the window: the rows of the timeline grouped by actor. */
+/** The actors with most events starting in the window: the rows of the timeline grouped by actor. */
 export async function topWindowActors(db: Db, filter: WindowFilter, limit: number): Promise<Array<{ id: string; name: string; count: number }>> {
   const cypher = `
-    ${windowSource(filter)}
+    ${startSource(filter)}
     MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)
     WITH a, count(DISTINCT e) AS count ORDER BY count DESC, a.name LIMIT $limit
     RETURN a { .id, .name, count: count } AS actor`;
@@ -79,25 +97,73 @@ export interface BucketRow {
   count: number;
 }
 
-/** The bucket an event falls in: the one holding its start, or the window's first when it began earlier. */
-const BUCKET = `date.truncate($unit, CASE WHEN e.date < date($from) THEN date($from) ELSE e.date END)`;
+export interface Bucket {
+  start: string;
+  end: string;
+}
 
-/** Events per (bucket, event type) in the window; keys are row ids (`type:<type>`). */
-export async function bucketsByType(db: Db, filter: WindowFilter, unit: string): Promise<BucketRow[]> {
+/**
+ * Events of each type that start in each bucket, when no actor narrows the window: one count per
+ * (bucket, type) answered from the (type, date) index alone, so a window of a million events reads no
+ * event properties. Keys are row ids (`type:<type>`).
+ */
+const COUNTS_BY_TYPE = `
+  UNWIND $buckets AS bucket
+  UNWIND $types AS type
+  CALL (bucket, type) {
+    MATCH (e:Event) WHERE e.type = type AND e.date >= date(bucket.start) AND e.date < date(bucket.end)
+    RETURN count(e) AS count
+  }
+  WITH bucket, type, count WHERE count > 0
+  RETURN bucket.start AS start, 'type:' + type AS key, count ORDER BY start, key`;
+
+/** Events one actor took part in, per (bucket, type): bounded by that actor's own events. */
+const ACTOR_COUNTS_BY_TYPE = (filter: WindowFilter) => `
+  ${startSource(filter)}
+  WITH date.truncate($unit, e.date) AS bucket, 'type:' + e.type AS key
+  RETURN toString(bucket) AS start, key, count(*) AS count ORDER BY start, key`;
+
+/** Counts of the events that start in each bucket, per type. */
+export async function bucketsByType(db: Db, filter: WindowFilter, unit: string, buckets: Bucket[], types: readonly string[]): Promise<BucketRow[]> {
+  if (filter.actor) return read<BucketRow>(db, ACTOR_COUNTS_BY_TYPE(filter), { ...params(filter), unit });
+  return read<BucketRow>(db, COUNTS_BY_TYPE, { buckets, types: filter.type ? [filter.type] : types });
+}
+
+/** Events that start in the window: an index-only count. */
+export async function countStartingIn(db: Db, filter: WindowFilter): Promise<number> {
+  return (await readOne<number>(db, `${startSource(filter)} RETURN count(e) AS n`, params(filter))) ?? 0;
+}
+
+/** The actors that took part in most events overall: read from relationship counts, without touching events. */
+export async function mostActiveActors(db: Db, limit: number): Promise<Array<{ id: string; name: string }>> {
   const cypher = `
-    ${windowSource(filter)}
-    WITH ${BUCKET} AS bucket, 'type:' + e.type AS key
+    MATCH (a:Actor)
+    WITH a, COUNT { (a)-[:PARTICIPATED_IN]->() } AS degree
+    WHERE degree > 0
+    WITH a, degree ORDER BY degree DESC, a.name LIMIT $limit
+    RETURN a { .id, .name } AS actor`;
+  return (await read<{ actor: { id: string; name: string } }>(db, cypher, { limit })).map((row) => row.actor);
+}
+
+/** Events per (bucket, actor) for the given actors only, by start day: each actor's own events are expanded. */
+export async function bucketsOfActors(db: Db, filter: WindowFilter, unit: string, actorIds: string[]): Promise<BucketRow[]> {
+  const cypher = `
+    UNWIND $actorIds AS id
+    MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(e:Event)
+    WHERE e.date >= date($from) AND e.date <= date($to) ${filter.type ? 'AND e.type = $type' : ''}
+    WITH DISTINCT id, e
+    WITH date.truncate($unit, e.date) AS bucket, 'actor:' + id AS key
     RETURN toString(bucket) AS start, key, count(*) AS count ORDER BY start, key`;
-  return read<BucketRow>(db, cypher, { ...params(filter), unit });
+  return read<BucketRow>(db, cypher, { ...params(filter), unit, actorIds });
 }
 
 /** Events per (bucket, actor) for the given actors (`actor:<id>`); events none of them took part in count under 'other'. */
 export async function bucketsByActor(db: Db, filter: WindowFilter, unit: string, actorIds: string[]): Promise<BucketRow[]> {
   const cypher = `
-    ${windowSource(filter)}
+    ${startSource(filter)}
     WITH e, COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) WHERE a.id IN $actorIds RETURN DISTINCT 'actor:' + a.id } AS keys
     UNWIND CASE WHEN size(keys) = 0 THEN ['other'] ELSE keys END AS key
-    WITH ${BUCKET} AS bucket, key
+    WITH date.truncate($unit, e.date) AS bucket, key
     RETURN toString(bucket) AS start, key, count(*) AS count ORDER BY start, key`;
   return read<BucketRow>(db, cypher, { ...params(filter), unit, actorIds });
 }

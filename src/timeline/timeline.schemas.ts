@@ -68,7 +68,7 @@ export const TimelineWindow = z.object({
   groupBy: z.enum(GROUP_BYS),
   mode: z.enum(['items', 'buckets']).describe('items: every event of the window; buckets: counts, the window being too dense'),
   bucket: z.enum(BUCKET_UNITS).nullable(),
-  total: z.number().int().describe('Events in the window'),
+  total: z.number().int().describe('Events in the window (in bucket mode: events that start in it)'),
   groups: z.array(TimelineGroup),
   items: z.array(TimelineItem),
   buckets: z.array(TimelineBucket),

@@ -1,6 +1,7 @@
 import type { Db } from '../db/query';
 import { EVENT_TYPES, TAXONOMY, type EventType } from '../domain/taxonomy';
 import { requireActor } from '../actors/actors.service';
+import { decodeCursor, encodeCursor } from '../events/cursor';
 import * as repository from './timeline.repository';
 import {
   BUCKET_UNITS,
@@ -20,7 +21,9 @@ export const PLACEMENT_LIMIT = 600;
 export const BUCKETS_PER_ROW = 30;
 /** Rows when grouping by actor: the most active actors of the window, the rest under "Other actors". */
 export const ACTOR_ROWS = 12;
-const SPAN_CACHE_MS = 60_000;
+/** Above this many events in a window, actor rows are the most active actors overall (counting each window's own leaders would read every event). */
+export const EXACT_ACTOR_ROWS_LIMIT = 20_000;
+const SPAN_CACHE_MS = 10 * 60_000;
 
 const DAY_MS = 86_400_000;
 const UNIT_DAYS: Record<BucketUnit, number> = { day: 1, week: 7, month: 30.44, quarter: 91.3, year: 365.25, decade: 3652.5, century: 36525 };
@@ -43,6 +46,37 @@ export function bucketEnd(start: string, unit: BucketUnit): string {
   if (unit === 'week') return addDays(start, 7);
   date.setUTCMonth(date.getUTCMonth() + (months[unit] ?? 1));
   return toDay(date);
+}
+
+/** The first day of the bucket holding `day`, as Neo4j's date.truncate(unit, day) gives it. */
+export function bucketStart(day: string, unit: BucketUnit): string {
+  const [year = 0, month = 1] = day.split('-').map(Number);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  switch (unit) {
+    case 'day':
+      return day;
+    case 'week': {
+      const weekday = (parseDay(day).getUTCDay() + 6) % 7;
+      return addDays(day, -weekday);
+    }
+    case 'month':
+      return `${year}-${pad(month)}-01`;
+    case 'quarter':
+      return `${year}-${pad(month - ((month - 1) % 3))}-01`;
+    case 'year':
+      return `${year}-01-01`;
+    case 'decade':
+      return `${year - (year % 10)}-01-01`;
+    case 'century':
+      return `${year - (year % 100)}-01-01`;
+  }
+}
+
+/** The buckets that cover [from, to], in order. */
+export function bucketsCovering(from: string, to: string, unit: BucketUnit): Array<{ start: string; end: string }> {
+  const buckets: Array<{ start: string; end: string }> = [];
+  for (let start = bucketStart(from, unit); start <= to; start = bucketEnd(start, unit)) buckets.push({ start, end: bucketEnd(start, unit) });
+  return buckets;
 }
 
 const spanCache = new WeakMap<Db, { days: number; at: number }>();
@@ -76,7 +110,7 @@ function toItem(event: repository.WindowEventRow, group: string, id: string): Ti
     id,
     event: event.id,
     content: event.title,
-    type: event.type as EventType,
+    type: event.type,
     start: event.date,
     end: isRange ? addDays(event.lastDate, 1) : null,
     lastDate: event.lastDate,
@@ -118,19 +152,37 @@ function placeByType(events: repository.WindowEventRow[]): { groups: TimelineGro
   };
 }
 
-/**
- * The events of a window, grouped into rows; when the window holds more than ITEM_LIMIT events (or an
- * actor-grouped window more than PLACEMENT_LIMIT placements), counts per bucket instead of items.
- */
-export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineWindow> {
+async function windowFilter(db: Db, query: { from: string; to: string; actor?: string; type?: string }): Promise<repository.WindowFilter> {
   if (query.actor) await requireActor(db, query.actor);
-  const filter: repository.WindowFilter = {
+  return {
     from: query.from,
     to: query.to,
     seekFrom: addDays(query.from, -(await lookbackDays(db))),
     actor: query.actor ?? null,
     type: query.type ?? null,
   };
+}
+
+/** A page of a window's events in date order, for reading without the timeline; `cursor` is the previous page's nextCursor. */
+export async function listWindow(
+  db: Db,
+  query: { from: string; to: string; actor?: string; type?: string },
+  limit: number,
+  cursor?: string,
+): Promise<{ items: repository.WindowEventRow[]; nextCursor: string | null }> {
+  const filter = await windowFilter(db, query);
+  const rows = await repository.windowEvents(db, filter, limit + 1, cursor === undefined ? undefined : decodeCursor(cursor));
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.date, last.id) : null };
+}
+
+/**
+ * The events of a window, grouped into rows; when the window holds more than ITEM_LIMIT events (or an
+ * actor-grouped window more than PLACEMENT_LIMIT placements), counts per bucket instead of items.
+ */
+export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineWindow> {
+  const filter = await windowFilter(db, query);
   const base = { from: query.from, to: query.to, groupBy: query.groupBy };
   const events = await repository.windowEvents(db, filter, ITEM_LIMIT + 1);
   if (events.length <= ITEM_LIMIT) {
@@ -152,18 +204,27 @@ export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineW
   return { ...base, mode: 'buckets', bucket: unit, total, groups, items: [], buckets };
 }
 
+/** Counts by start day, per type: from the (type, date) index alone unless an actor narrows the window. */
 async function typeBuckets(db: Db, filter: repository.WindowFilter, unit: BucketUnit) {
-  const rows = await repository.bucketsByType(db, filter, unit);
+  const rows = await repository.bucketsByType(db, filter, unit, bucketsCovering(filter.from, filter.to, unit), EVENT_TYPES);
   const present = new Set(rows.map((row) => row.key));
   const groups = EVENT_TYPES.filter((t) => present.has(`type:${t}`)).map(typeGroup);
   return { groups, rows, total: rows.reduce((sum, row) => sum + row.count, 0) };
 }
 
+/**
+ * Counts by start day, per actor. A window of moderate size gets its own most active actors and an
+ * "Other actors" row; a huge one (more than EXACT_ACTOR_ROWS_LIMIT events) the most active actors overall,
+ * whose events alone are read.
+ */
 async function actorBuckets(db: Db, filter: repository.WindowFilter, unit: BucketUnit) {
-  const [leaders, total] = await Promise.all([
-    repository.topWindowActors(db, filter, ACTOR_ROWS),
-    repository.countWindowEvents(db, filter),
-  ]);
+  const total = await repository.countStartingIn(db, filter);
+  if (total > EXACT_ACTOR_ROWS_LIMIT && !filter.actor) {
+    const leaders = await repository.mostActiveActors(db, ACTOR_ROWS);
+    const rows = await repository.bucketsOfActors(db, filter, unit, leaders.map((a) => a.id));
+    return { groups: leaders.map(actorGroup), rows, total };
+  }
+  const leaders = await repository.topWindowActors(db, filter, ACTOR_ROWS);
   const rows = await repository.bucketsByActor(db, filter, unit, leaders.map((a) => a.id));
   const groups = leaders.map(actorGroup);
   if (rows.some((row) => row.key === 'other')) groups.push(OTHER_GROUP);
