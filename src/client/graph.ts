@@ -115,10 +115,13 @@ function setup(root: HTMLElement): void {
 
     const width = root.clientWidth || 800;
     const height = root.clientHeight || 560;
-    const nodes: SimNode[] = graph.nodes.map((n) => ({ ...n, radius: 7 + Math.sqrt(n.eventCount) * 3 }));
+    // Sizes are relative to the busiest actor and the heaviest edge, so a million events draw like a dozen.
+    const busiest = Math.max(1, ...graph.nodes.map((n) => n.eventCount));
+    const nodes: SimNode[] = graph.nodes.map((n) => ({ ...n, radius: 6 + 18 * Math.sqrt(n.eventCount / busiest) }));
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const links = edgesOf(graph.links, byId);
     const pairs = links.filter((l) => l.kind === 'event').length;
+    const heaviest = Math.max(1, ...links.map((l) => l.weight));
     const roles = links.length - pairs;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     setStatus(`${plural(graph.nodes.length, 'actor')}; ${plural(pairs, 'pair')} sharing events; ${plural(roles, 'affiliation')}.`);
@@ -155,7 +158,7 @@ function setup(root: HTMLElement): void {
       .data(links)
       .join('path')
       .attr('class', (d) => (d.kind === 'event' ? `link link--event type-${d.types[0]?.type ?? ''}` : 'link link--affiliation'))
-      .attr('stroke-width', (d) => (d.kind === 'event' ? 1.5 + Math.sqrt(d.weight) * 1.8 : 1.5))
+      .attr('stroke-width', (d) => (d.kind === 'event' ? 1.5 + 5.5 * Math.sqrt(d.weight / heaviest) : 1.5))
       .attr('data-source', (d) => d.source.id)
       .attr('data-target', (d) => d.target.id);
     linkPaths.append('title').text(edgeLabel);
@@ -194,7 +197,7 @@ function setup(root: HTMLElement): void {
         'link',
         d3
           .forceLink<SimNode, SimLink>(links)
-          .distance((d) => (d.kind === 'affiliation' ? 110 : 90 + 50 / Math.sqrt(d.weight)) + d.source.radius + d.target.radius)
+          .distance((d) => (d.kind === 'affiliation' ? 110 : 90 + 50 * (1 - Math.sqrt(d.weight / heaviest))) + d.source.radius + d.target.radius)
           .strength(0.25),
       )
       .force('charge', d3.forceManyBody<SimNode>().strength(-600))
