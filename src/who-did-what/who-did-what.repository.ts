@@ -1,4 +1,4 @@
-import { read, type Db } from '../db/query';
+import { read, readOne, type Db } from '../db/query';
 import { AGENT_ROLES, TARGET_ROLES } from '../domain/taxonomy';
 import type { WhoDidWhatRow } from './who-did-what.schemas';
 
@@ -10,16 +10,39 @@ export interface WhoDidWhatFilter {
   to: string | null;
 }
 
-/** Each event read as agent side → type → target side, with its first quote. `label` is added by the service. */
-const WHO_DID_WHAT = `
-  MATCH (e:Event)
-  WHERE ($action IS NULL OR e.type = $action)
+/**
+ * Which events a question is about, in date order, before the LIMIT. Two shapes, chosen by how many events
+ * the named actor (or else the target) takes part in:
+ *  - few: start from that actor's own events (an expansion bounded by its degree), then sort;
+ *  - many (or no actor named): walk the date index (or the (type, date) index) in date order and keep the
+ *    events the actor takes part in; for a busy actor the first hundred are found within a few thousand
+ *    index entries, where expanding its hundreds of thousands of events would take seconds.
+ * Walking the index in order needs a range predicate on e.date: the floor below every date. A `from` filter
+ * is not a bound on e.date (events that began earlier may still overlap it), so it takes the first shape.
+ */
+export const DENSE_ACTOR_EVENTS = 10_000;
+
+const EVENT_FILTERS = `
+  ($action IS NULL OR e.type = $action)
     AND ($from IS NULL OR e.lastDate >= date($from))
     AND ($to IS NULL OR e.date <= date($to))
     AND ($actor IS NULL OR EXISTS { MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e) })
     AND ($target IS NULL OR EXISTS {
-      MATCH (:Actor {id: $target})-[p:PARTICIPATED_IN]->(e) WHERE p.role IN $targetRoles })
-  WITH e ORDER BY e.date, e.id LIMIT $limit
+      MATCH (:Actor {id: $target})-[p:PARTICIPATED_IN]->(e) WHERE p.role IN $targetRoles })`;
+
+const FROM_ACTOR = `
+  MATCH (:Actor {id: $anchor})-[:PARTICIPATED_IN]->(e:Event)
+  WITH DISTINCT e
+  WHERE ${EVENT_FILTERS}`;
+
+const BY_DATE = (action: boolean) => `
+  MATCH (e:Event)
+  WHERE e.date >= date({year: -999999999}) ${action ? 'AND e.type = $action' : ''} AND ${EVENT_FILTERS}`;
+
+/** Each event read as agent side → type → target side, with its first quote. `label` is added by the service. */
+const WHO_DID_WHAT = (source: string, order: string) => `
+  ${source}
+  WITH e ORDER BY ${order} LIMIT $limit
   MATCH (e)-[r:REPORTED_IN]->(art:Article)
   WITH e, r, art ORDER BY art.publishedAt, r.rank
   WITH e, head(collect({ quote: r.quote, article: art { .id, .title } })) AS source
@@ -44,8 +67,16 @@ const WHO_DID_WHAT = `
   } AS row
   ORDER BY row.date.start, row.event.id`;
 
+const ACTOR_DEGREE = `MATCH (a:Actor {id: $id}) RETURN COUNT { (a)-[:PARTICIPATED_IN]->() } AS degree`;
+
 export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, limit: number): Promise<Array<Omit<WhoDidWhatRow, 'label'>>> {
-  const params = { ...filter, limit, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
-  const rows = await read<{ row: Omit<WhoDidWhatRow, 'label'> }>(db, WHO_DID_WHAT, params);
+  const anchor = filter.actor ?? filter.target;
+  const degree = anchor === null ? Infinity : ((await readOne<number>(db, ACTOR_DEGREE, { id: anchor })) ?? 0);
+  const fromActor = anchor !== null && (degree < DENSE_ACTOR_EVENTS || filter.from !== null);
+  const source = fromActor ? FROM_ACTOR : BY_DATE(filter.action !== null);
+  // With one type, ordering by (type, date) is ordering by date, and lets the (type, date) index supply the order.
+  const order = !fromActor && filter.action !== null ? 'e.type, e.date, e.id' : 'e.date, e.id';
+  const params = { ...filter, anchor, limit, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
+  const rows = await read<{ row: Omit<WhoDidWhatRow, 'label'> }>(db, WHO_DID_WHAT(source, order), params);
   return rows.map((r) => r.row);
 }
