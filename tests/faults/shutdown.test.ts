@@ -108,7 +108,7 @@ describe('SIGTERM to the server', () => {
     expect(server.process.exitCode).toBeNull();
 
     for (const download of downloads) download.response.resume();
-    const [csv, plover, jsonld] = await Promise.all(downloads.map((d) => d.body));
+    const [csv = '', plover = '', jsonld = ''] = await Promise.all(downloads.map((d) => d.body));
     expect(csv.trimEnd().split('\n')).toHaveLength(EVENTS + 1);
     expect(plover.trimEnd().split('\n')).toHaveLength(EVENTS);
     expect(JSON.parse(jsonld)['@graph']).toHaveLength(EVENTS);
