@@ -2,9 +2,10 @@ import { read, readOne, type Db } from '../db/query';
 import type { ActorRef } from '../api/common.schemas';
 import type { ActorDetail, ActorSummary, Relationship } from './actors.schemas';
 
+/** Every PARTICIPATED_IN ends at an event: counting them without naming the label is a degree read, not an expansion. */
 const ACTOR_SUMMARY = `
   a { .id, .name, .kind, aliases: coalesce(a.aliases, []), .description,
-      eventCount: COUNT { (a)-[:PARTICIPATED_IN]->(:Event) } }`;
+      eventCount: COUNT { (a)-[:PARTICIPATED_IN]->() } }`;
 
 const LIST_ACTORS = `
   MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind
