@@ -3,12 +3,16 @@ import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config';
 
-/** Structured logs, one line per request with its id; secrets are redacted wherever they might appear. */
-export function createLogger(config: Pick<Config, 'LOG_LEVEL'>) {
-  return pino({
+/**
+ * Structured logs, one line per request with its id; secrets are redacted wherever they might appear.
+ * Lines go to stdout unless another destination is given (tests read them from a stream).
+ */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, destination?: pino.DestinationStream) {
+  const options: pino.LoggerOptions = {
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export function requestLogger(logger: pino.Logger) {

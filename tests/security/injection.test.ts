@@ -1,0 +1,147 @@
+import type { Db } from '../../src/db/query';
+import { read } from '../../src/db/query';
+import { IsoDate } from '../../src/domain/dates';
+import { Slug } from '../../src/domain/model';
+import { encode, INJECTION_PAYLOADS, type RouteSpec } from '../fuzz/junk';
+import { API_ROUTES, PAGE_ROUTES, SEED_ACTORS } from '../fuzz/routes';
+import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
+import { bearer, postArticle, recordingDb, startLoggedApp, TOKEN, type LoggedApp, type SentQuery } from './support';
+
+/**
+ * Cypher-injection (and Lucene, HTML, path) payloads in every parameter of every route, and in every field
+ * of a posted article. Each payload carries a marker; every query the app sends is recorded on its way to
+ * the driver. The marker may reach the database only as a parameter value, never in the Cypher text.
+ */
+
+const MARKER = 'zq9xmark';
+const payloads = INJECTION_PAYLOADS.map((p) => `${MARKER}${p}`);
+
+/** Parameters that let a request reach the database, so that the payload in the other one is tested there. */
+const BASE: Record<string, string> = {
+  'GET /api/timeline': 'from=2025-01-01&to=2025-12-31',
+  'GET /api/export': 'format=csv',
+};
+
+let db: Db;
+let app: LoggedApp;
+const sent: SentQuery[] = [];
+let requests = 0;
+let before: string;
+
+beforeAll(async () => {
+  db = openTestDb();
+  await resetToSeed(db);
+  before = await contentFingerprint(db);
+  app = await startLoggedApp(recordingDb(db, sent), { KB_API_TOKEN: TOKEN, KB_WRITE_RATE_LIMIT: '100000' });
+});
+
+afterAll(async () => {
+  await app.close();
+  await db.driver.close();
+  process.stderr.write(`injection: ${INJECTION_PAYLOADS.length} payloads, ${requests} requests, ${sent.length} queries recorded\n`);
+});
+
+/** Every request to try for one route: each payload in each parameter, and in the id. */
+function attacks(spec: RouteSpec, base = ''): string[] {
+  const urls: string[] = [];
+  const path = spec.path.replace(':id', spec.ids?.[0] ?? '');
+  for (const payload of payloads) {
+    for (const key of Object.keys(spec.query)) {
+      const rest = base.split('&').filter((pair) => pair && !pair.startsWith(`${key}=`));
+      urls.push(`${path}?${[...rest, `${key}=${encode(payload)}`].join('&')}`);
+    }
+    if (spec.ids) urls.push(`${spec.path.replace(':id', encode(payload))}${base ? `?${base}` : ''}`);
+  }
+  return urls;
+}
+
+async function get(url: string, accept: string) {
+  requests += 1;
+  const response = await fetch(app.baseUrl + url, { headers: { accept } });
+  const text = await response.text();
+  return { status: response.status, text, type: response.headers.get('content-type') ?? '' };
+}
+
+describe('injection payloads in every read parameter', () => {
+  test.each(Object.entries(API_ROUTES))('%s: answered without a 5xx', async (route, spec) => {
+    for (const url of attacks(spec, BASE[route])) {
+      const answer = await get(url, 'application/json');
+      if (answer.status >= 500) throw new Error(`${url} → ${answer.status} ${answer.text.slice(0, 200)}`);
+      if (!(route === 'GET /api/export' && answer.status === 200)) expect(answer.type).toMatch(/^application\/json/);
+    }
+  });
+
+  test.each(Object.entries(PAGE_ROUTES))('page %s: answered without a 5xx, never echoing markup unescaped', async (_route, spec) => {
+    for (const url of attacks(spec)) {
+      const answer = await get(url, 'text/html');
+      if (answer.status >= 500) throw new Error(`${url} → ${answer.status}`);
+      for (const raw of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>']) {
+        expect(answer.text).not.toContain(`${MARKER}${raw}`);
+      }
+    }
+  });
+
+  test('changed nothing in the database', async () => {
+    expect(await contentFingerprint(db)).toBe(before);
+  });
+});
+
+describe('injection payloads in every field of a posted article', () => {
+  test('are stored and given back verbatim, as data', async () => {
+    for (const [i, payload] of payloads.entries()) {
+      const article = {
+        id: `injected-${i}`,
+        title: `Title ${payload}`,
+        publisher: `Publisher ${payload}`.slice(0, 200),
+        url: `https://example.org/a?x=${encodeURIComponent(payload)}`,
+        publishedAt: '2025-12-16',
+        text: `President Lukashenko pardoned 12 prisoners on Monday, December 15. ${payload} The United States welcomed the move.`,
+      };
+      requests += 1;
+      const answer = await postArticle(app, article, bearer(TOKEN));
+      if (answer.status !== 201) throw new Error(`${JSON.stringify(article.title)} → ${answer.status} ${answer.text.slice(0, 300)}`);
+      const stored = await get(`/api/articles/injected-${i}`, 'application/json');
+      expect(stored.status).toBe(200);
+      const body = JSON.parse(stored.text);
+      expect({ title: body.title, publisher: body.publisher, url: body.url, text: body.text }).toEqual({
+        title: article.title.trim(),
+        publisher: article.publisher.trim(),
+        url: article.url,
+        text: article.text.trim(),
+      });
+    }
+  });
+
+  test.each([['id'], ['publishedAt']])('in %s: refused with 400 naming the field, nothing written', async (field) => {
+    const fingerprint = await contentFingerprint(db);
+    // Payloads that happen to be well-formed (`zq9xmark-1` is a fine slug) are not attacks on this field.
+    for (const payload of payloads.filter((p) => !(field === 'id' ? Slug : IsoDate).safeParse(p).success)) {
+      requests += 1;
+      const answer = await postArticle(app, { title: 'A title', publishedAt: '2025-12-16', text: 'Some text.', [field]: payload }, bearer(TOKEN));
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text).details.map((d: { path: string }) => d.path)).toContain(field);
+    }
+    expect(await contentFingerprint(db)).toBe(fingerprint);
+  });
+});
+
+describe('what reached the driver', () => {
+  test('the payloads reached the database only as parameters, never as Cypher text', () => {
+    expect(sent.length).toBeGreaterThan(500);
+    const asParameters = sent.filter((q) => JSON.stringify(q.params ?? null).includes(MARKER));
+    expect(asParameters.length).toBeGreaterThan(50);
+    const inCypher = sent.filter((q) => q.cypher.includes(MARKER));
+    expect(inCypher.map((q) => q.cypher.slice(0, 200))).toEqual([]);
+  });
+
+  test('no payload took effect: no injected label, property or deletion', async () => {
+    const [row] = await read<{ pwned: number; flagged: number; seedEvents: number; seedActors: number }>(
+      db,
+      `RETURN COUNT { (:Pwned) } AS pwned, COUNT { (n) WHERE n.pwned IS NOT NULL } AS flagged,
+              COUNT { (e:Event) WHERE (e)-[:REPORTED_IN]->(:Article {id: 'minsk-talks-us-belarus-thaw'}) } AS seedEvents,
+              COUNT { (a:Actor) WHERE a.id IN $actors } AS seedActors`,
+      { actors: [...SEED_ACTORS] },
+    );
+    expect(row).toEqual({ pwned: 0, flagged: 0, seedEvents: 13, seedActors: SEED_ACTORS.length });
+  });
+});
