@@ -14,10 +14,14 @@ export interface WindowFilter {
   type: string | null;
 }
 
+/** Keyset paging after (afterDate, afterId), in two parts that each keep an index seek in date order. */
+const SAME_DAY_AFTER = 'AND e.date = date($afterDate) AND e.id > $afterId';
+const LATER_DAYS = 'AND e.date > date($afterDate)';
+
 /** Where a window's events come from; only these fixed fragments are put together, values are parameters. */
-function windowSource(filter: WindowFilter): string {
+function windowSource(filter: WindowFilter, extra: '' | typeof SAME_DAY_AFTER | typeof LATER_DAYS = ''): string {
   const typeCondition = filter.type ? 'AND e.type = $type' : '';
-  const condition = `e.date >= date($seekFrom) AND e.date <= date($to) AND e.lastDate >= date($from) ${typeCondition}`;
+  const condition = `e.date >= date($seekFrom) AND e.date <= date($to) AND e.lastDate >= date($from) ${typeCondition} ${extra}`;
   if (filter.actor) {
     return `MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event) WHERE ${condition} WITH DISTINCT e`;
   }
@@ -67,10 +71,17 @@ export async function windowEvents(
   limit: number,
   after?: { afterDate: string; afterId: string },
 ): Promise<WindowEventRow[]> {
-  const afterCondition = after ? 'WITH e WHERE e.date > date($afterDate) OR (e.date = date($afterDate) AND e.id > $afterId)' : '';
+  // A later page is the rest of its first day plus the following days: two seeks, each in index order
+  // (one OR-ed condition would make the planner sort the whole window).
+  const source = after
+    ? `CALL () {
+         ${windowSource(filter, SAME_DAY_AFTER)} RETURN e
+         UNION
+         ${windowSource(filter, LATER_DAYS)} WITH e ORDER BY e.date, e.id LIMIT $limit RETURN e
+       }`
+    : windowSource(filter);
   const cypher = `
-    ${windowSource(filter)}
-    ${afterCondition}
+    ${source}
     WITH e ORDER BY e.date, e.id LIMIT $limit
     RETURN e { .id, .type, .title, .precision, date: toString(e.date), endDate: toString(e.endDate),
                lastDate: toString(e.lastDate),

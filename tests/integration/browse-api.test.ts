@@ -91,6 +91,18 @@ describe('GET /api/timeline', () => {
       expect(byActor.body.mode).toBe('buckets');
       expect(byActor.body.total).toBe(400);
       expect(byActor.body.groups.map((g: any) => g.id).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `actor:bulk-actor-${i}`));
+      // Read without JavaScript, the timeline page lists the same window 50 at a time, every event once.
+      const seen: string[] = [];
+      let next: string | null = '/timeline?from=2024-01-01&to=2024-12-31';
+      while (next) {
+        const html: string = await (await fetch(app.baseUrl + next)).text();
+        const page = [...html.matchAll(/class="event-row__title" href="\/events\/([a-z0-9-]+)"/g)].map((m) => m[1]!);
+        expect(page.length).toBeLessThanOrEqual(50);
+        seen.push(...page);
+        next = /href="(\/timeline\?[^"]*cursor=[^"]*)">Next events/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? null;
+      }
+      expect(seen).toHaveLength(400);
+      expect(new Set(seen).size).toBe(400);
       const week = await getJson(app, '/api/timeline?from=2024-03-01&to=2024-03-10');
       expect(week.body.mode).toBe('items');
       expect(week.body.items.every((i: any) => i.event.startsWith('bulk-event-'))).toBe(true);
