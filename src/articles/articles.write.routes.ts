@@ -34,7 +34,8 @@ export function articlesWriteApi(db: Db, config: Pick<Config, 'KB_API_TOKEN' | '
     }),
     requireBearerToken(config.KB_API_TOKEN),
     requireJson,
-    express.json({ limit: MAX_WRITE_BODY }),
+    // Not strict: a body that is JSON but not an object (`true`, `42`) reaches the schema, whose 400 says what was expected.
+    express.json({ limit: MAX_WRITE_BODY, strict: false }),
   ];
   return Router().post('/articles', ...guard, async (req, res) => {
     const article = ArticlePost.parse(req.body);
