@@ -75,8 +75,8 @@ function expectStrictHeaders(headers: Headers, what: string): void {
 }
 
 describe('security headers', () => {
-  test.each([
-    ...PAGES.map((path) => [path, 200, 'text/html'] as const),
+  test.each<[string, number, string]>([
+    ...PAGES.map((path): [string, number, string] => [path, 200, 'text/html']),
     ['/api/events', 200, 'application/json'],
     ['/api/openapi.json', 200, 'application/json'],
     ['/api/export?format=csv', 200, 'text/csv'],
