@@ -15,7 +15,7 @@ import { recordingDb, replay } from './recording-db';
 import { benchActors, buildRoutes } from './routes';
 
 /**
- * `npm run bench:query -- --events 1000000 [--seed 1] [--requests 200]`
+ * `npm run bench:query -- --events 1000000 [--seed 1] [--requests 60]`
  *
  * With the corpus loaded into the bench instance (once; see bench-corpus.ts), each hot route is requested
  * --requests times through the HTTP API (the real app on loopback) and the very Cypher each request ran is
@@ -25,7 +25,7 @@ import { benchActors, buildRoutes } from './routes';
  * Routes and actors: see routes.ts.
  */
 
-const WARMUP = 10;
+const WARMUP = 3;
 
 async function getJson(url: string): Promise<{ status: number; ms: number }> {
   const start = process.hrtime.bigint();
@@ -37,7 +37,7 @@ async function getJson(url: string): Promise<{ status: number; ms: number }> {
 async function main(): Promise<void> {
   const events = intOption('events', 1_000_000);
   const seed = intOption('seed', 1);
-  const requests = intOption('requests', 200);
+  const requests = intOption('requests', 60);
   const corpus = await openBenchCorpus(events, seed);
   const ranked = await actorsByActivity(corpus.db);
   const chosen = benchActors(ranked);
@@ -55,12 +55,15 @@ async function main(): Promise<void> {
       const api: number[] = [];
       const driver: number[] = [];
       const statuses = new Map<number, number>();
+      const byActor = new Map<string, number[]>();
       let queries = 0;
       for (const path of route.paths) {
         recorder.take();
         const { status, ms } = await getJson(app.baseUrl + path);
         const recorded = recorder.take();
         api.push(ms);
+        const actor = chosen.find((a) => path.includes(`actor=${a.id}&`) || path.endsWith(`actor=${a.id}`) || path.includes(`/actors/${a.id}`));
+        if (actor) byActor.set(actor.id, [...(byActor.get(actor.id) ?? []), ms]);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         driver.push(await replay(corpus.db.driver, corpus.db.database, recorded));
         queries += recorded.length;
@@ -82,6 +85,10 @@ async function main(): Promise<void> {
           `   driver p50 ${String(row.driver_p50_ms).padStart(7)} ms  p95 ${String(row.driver_p95_ms).padStart(7)} ms   overhead ×${row.overhead_ratio}` +
           (row.non_200 > 0 ? `   ${row.non_200} non-200 answers` : ''),
       );
+      if (byActor.size > 0) {
+        const medians = chosen.filter((a) => byActor.has(a.id)).map((a) => `${a.events.toLocaleString('en')}: ${round(percentile(byActor.get(a.id)!, 50), 1)}`);
+        log(`      API p50 ms by the actor's number of events  ${medians.join('  ')}`);
+      }
     }
   } finally {
     await app.close();

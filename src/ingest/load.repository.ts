@@ -212,24 +212,38 @@ function batchParams(batch: readonly GraphRows[]) {
   };
 }
 
+const LOADED_BEFORE = `
+  UNWIND $ids AS id
+  MATCH (a:Article {id: id})
+  RETURN collect(id) AS ids`;
+
 async function writeAll(tx: ManagedTransaction, p: BatchParams): Promise<WriteCounts> {
   const counts = noWrites();
+  // Only an article loaded before can have statements to withdraw: every claim an article makes (r.articles,
+  // e.definedIn, its sources and reactions) is written in the same transaction as its Article node. A bulk
+  // load of new articles skips the withdrawing statements altogether.
+  const { records } = await tx.run(LOADED_BEFORE, { ids: p.articleKeys.map((a) => a.article) });
+  const before = new Set((records[0]?.get('ids') as string[] | undefined) ?? []);
+  const reloaded = <T extends { article: string }>(rows: T[]) => rows.filter((row) => before.has(row.article));
   await run(tx, MERGE_ARTICLES, { articles: p.articles }, counts);
   if (p.actors.length > 0) await run(tx, MERGE_ACTORS, { actors: p.actors }, counts);
   if (p.events.length > 0) {
     await run(tx, MERGE_EVENTS, { events: p.events }, counts);
     await run(tx, MERGE_PARTICIPANTS, { participants: p.participants }, counts);
-    await run(tx, DROP_STALE_PARTICIPANTS, { events: p.eventKeys }, counts);
   }
   await run(tx, MERGE_SOURCES, { sources: p.sources }, counts);
-  await run(tx, DROP_STALE_SOURCES, { articles: p.articleKeys }, counts);
   if (p.affiliations.length > 0) await run(tx, MERGE_AFFILIATIONS, { affiliations: p.affiliations }, counts);
   for (const kind of LINK_KINDS) {
     if (p.links[kind].length > 0) await run(tx, MERGE_LINKS[kind], { rows: p.links[kind] }, counts);
   }
-  if (p.linkArticles.length > 0) await run(tx, DROP_STALE_LINKS, { articles: p.linkArticles }, counts);
   if (p.reactions.length > 0) await run(tx, MERGE_REACTIONS, { reactions: p.reactions }, counts);
-  await run(tx, DROP_STALE_REACTIONS, { articles: p.articleKeys }, counts);
+  if (before.size === 0) return counts;
+  const eventKeys = reloaded(p.eventKeys);
+  const linkArticles = reloaded(p.linkArticles);
+  if (eventKeys.length > 0) await run(tx, DROP_STALE_PARTICIPANTS, { events: eventKeys }, counts);
+  await run(tx, DROP_STALE_SOURCES, { articles: reloaded(p.articleKeys) }, counts);
+  if (linkArticles.length > 0) await run(tx, DROP_STALE_LINKS, { articles: linkArticles }, counts);
+  await run(tx, DROP_STALE_REACTIONS, { articles: reloaded(p.articleKeys) }, counts);
   return counts;
 }
 

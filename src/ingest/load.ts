@@ -26,8 +26,8 @@ export interface LoadSummary extends WriteCounts {
  * A batch (one transaction) closes once it holds this many rows (nodes and relationships to write) or this
  * many articles: thousands of rows per UNWIND, few enough that a batch is a modest transaction.
  */
-export const BATCH_ROWS = 5_000;
-export const BATCH_ARTICLES = 250;
+export const BATCH_ROWS = 10_000;
+export const BATCH_ARTICLES = 500;
 /** Past this many problems a load stops collecting more: the report is long enough to act on. */
 const MAX_PROBLEMS = 1_000;
 
