@@ -71,6 +71,15 @@ export function syncUrl(params: Record<string, string>): void {
   history.replaceState(null, '', `${location.pathname}${text ? `?${text}` : ''}`);
 }
 
+/** Points the page's "Download" links at the export of the view as it is now (empty filters left out). */
+export function syncDownloads(filters: Record<string, string>): void {
+  document.querySelectorAll<HTMLAnchorElement>('[data-export-format]').forEach((link) => {
+    const params = new URLSearchParams({ format: link.dataset.exportFormat ?? 'csv' });
+    for (const key of ['actor', 'type', 'from', 'to']) if (filters[key]) params.set(key, filters[key]!);
+    link.href = `/api/export?${params.toString()}`;
+  });
+}
+
 /** Labels of the event types, read from the page's own type filter (one source of truth: the server). */
 export function typeLabels(): Map<string, string> {
   const labels = new Map<string, string>();

@@ -5,7 +5,8 @@
  */
 import type * as D3 from 'd3';
 import type { Graph, GraphLink, GraphNode } from '../graph/graph.schemas';
-import { el, getJson, isAbort, isDay, syncUrl, typeLabels } from './common';
+import { el, getJson, isAbort, isDay, syncDownloads, syncUrl, typeLabels } from './common';
+import { setupPictureDownloads } from './picture';
 
 declare const d3: typeof D3;
 
@@ -305,6 +306,7 @@ function setup(root: HTMLElement): void {
       filters.from = isDay(value('from')) ? value('from') : '';
       filters.to = isDay(value('to')) ? value('to') : '';
       syncUrl({ ...filters });
+      syncDownloads({ ...filters });
       void load();
     };
     form.addEventListener('change', apply);
@@ -314,6 +316,7 @@ function setup(root: HTMLElement): void {
     });
   }
 
+  setupPictureDownloads(() => root.querySelector('svg'), 'actor-graph');
   void load();
 }
 

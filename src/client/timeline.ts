@@ -5,7 +5,7 @@
  */
 import type { EventDetail } from '../events/events.schemas';
 import type { TimelineBucket, TimelineGroup, TimelineItem, TimelineWindow } from '../timeline/timeline.schemas';
-import { DAY_MS, el, formatDate, present, fromDay, getJson, isAbort, isDay, syncUrl, toDay, typeLabels } from './common';
+import { DAY_MS, el, formatDate, present, fromDay, getJson, isAbort, isDay, syncDownloads, syncUrl, toDay, typeLabels } from './common';
 
 interface State {
   from: string;
@@ -96,6 +96,7 @@ function setup(root: HTMLElement): void {
   function remember(): void {
     if (compact || root.dataset.syncUrl !== 'true') return;
     syncUrl({ from: state.from, to: state.to, actor: state.actor, type: state.type, group: state.group === 'type' ? '' : state.group });
+    syncDownloads({ from: state.from, to: state.to, actor: state.actor, type: state.type });
   }
 
   async function load(): Promise<void> {

@@ -9,6 +9,7 @@ import { listActorNames } from '../actors/actors.repository';
 import { getGraph } from '../graph/graph.service';
 import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_OPTIONS, typeLabel } from './format';
 import { blankAsUndefined } from './page-params';
+import { downloadLinks } from './downloads';
 import type { AffiliationRole, EventType as EventTypeId } from '../domain/taxonomy';
 
 export const GraphPageQuery = z.object({
@@ -24,11 +25,13 @@ export function graphPage(db: Db) {
     const [graph, actors] = await Promise.all([getGraph(db, { ...query, limit: 40 }), listActorNames(db, 1000)]);
     const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
     const center = graph.nodes.find((n) => n.id === graph.center);
+    const filters = { actor: query.actor ?? '', type: query.type ?? '', from: query.from ?? '', to: query.to ?? '' };
     res.render('pages/graph/index', {
       title: center ? `Graph around ${center.name}` : 'Graph of actors',
       nav: 'graph',
       scripts: [...D3_SCRIPTS, '/js/graph.js'],
-      filters: { actor: query.actor ?? '', type: query.type ?? '', from: query.from ?? '', to: query.to ?? '' },
+      filters,
+      downloads: downloadLinks(filters, [{ format: 'graphml', label: 'GraphML' }]),
       center: center ? { id: center.id, name: center.name } : null,
       actors,
       types: TYPE_OPTIONS,

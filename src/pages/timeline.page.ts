@@ -10,6 +10,7 @@ import { listWindow } from '../timeline/timeline.service';
 import { readStats } from '../stats/stats.repository';
 import { GROUP_BYS } from '../timeline/timeline.schemas';
 import { blankAsUndefined } from './page-params';
+import { downloadLinks, TIMELINE_FORMATS } from './downloads';
 import { formatEventDate, precisionNote, TYPE_OPTIONS, typeLabel } from './format';
 
 export const TimelinePageQuery = z.object({
@@ -75,6 +76,7 @@ export function timelinePage(db: Db) {
       styles: VIS_TIMELINE_STYLES,
       scripts: [...VIS_TIMELINE_SCRIPTS, '/js/timeline.js'],
       filters,
+      downloads: downloadLinks(filters, TIMELINE_FORMATS),
       span,
       actors,
       types: TYPE_OPTIONS,
