@@ -76,7 +76,9 @@ export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, limit: number
   const source = fromActor ? FROM_ACTOR : BY_DATE(filter.action !== null);
   // With one type, ordering by (type, date) is ordering by date, and lets the (type, date) index supply the order.
   const order = !fromActor && filter.action !== null ? 'e.type, e.date, e.id' : 'e.date, e.id';
-  const params = { ...filter, anchor, limit, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
+  // Starting from the actor's own events, checking each one for the actor again is wasted work.
+  const actor = fromActor && anchor === filter.actor ? null : filter.actor;
+  const params = { ...filter, actor, anchor, limit, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
   const rows = await read<{ row: Omit<WhoDidWhatRow, 'label'> }>(db, WHO_DID_WHAT(source, order), params);
   return rows.map((r) => r.row);
 }
