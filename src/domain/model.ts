@@ -91,7 +91,8 @@ const ArticleMeta = {
   id: Slug,
   title: Text(500),
   publisher: Text(200).optional(),
-  url: z.string().url().optional(),
+  // Only web addresses: a `javascript:` or `data:` URL is a valid URL, and a link to it would run or show code.
+  url: z.string().url({ protocol: /^https?$/, message: 'must be an http or https address' }).optional(),
   publishedAt: IsoDate,
 };
 

@@ -140,6 +140,13 @@ describe('POST /api/articles with the token', () => {
     );
   });
 
+  test.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>'])('a url %s is refused: 400 naming url', async (url) => {
+    tried += 1;
+    const answer = await postArticle(app, { ...VALID, url }, bearer(TOKEN));
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text).details).toEqual([expect.objectContaining({ path: 'url', message: expect.stringMatching(/http or https/) })]);
+  });
+
   test('the attack strings as whole bodies are refused as JSON 400s', async () => {
     for (const payload of INJECTION_PAYLOADS) {
       tried += 1;

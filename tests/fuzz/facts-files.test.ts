@@ -243,6 +243,17 @@ describe('malformed facts files, by hand', () => {
     expect(problem).toMatchObject({ path: 'article.textFile', reason: expect.stringMatching(/cannot read/) });
   });
 
+  test.each(['javascript:alert(document.cookie)', 'JavaScript:void(0)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd'])(
+    'an article url %s is refused at article.url: only web addresses are links',
+    async (url) => {
+      const facts = structuredClone(base);
+      facts.article.url = url;
+      const file = writeFacts(tempFactsDir(), 'f.json', facts);
+      const problems = await expectRefused(file, file);
+      expect(problems).toEqual([expect.objectContaining({ path: 'article.url', reason: expect.stringMatching(/http or https/) })]);
+    },
+  );
+
   test('a good file next to a malformed one is not loaded either', async () => {
     const dir = tempFactsDir();
     const good = structuredClone(base);
