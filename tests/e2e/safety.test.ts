@@ -15,17 +15,24 @@ const SCRIPT = '<script>window.__xss=1</script>';
 const IMG = '<img src=x onerror="window.__xss=1">';
 const QUOTE_1 = `The envoy ${SCRIPT} met the minister in Vienna on 3 March 2019.`;
 const QUOTE_2 = `Critics said ${IMG} was a bad sign.`;
+/** Text that tries to close an attribute and open a new one, with either quote, or to close the tag. */
+const DQ = '" onmouseover="window.__xss=1" data-x="';
+const SQ = "' onfocus='window.__xss=1' autofocus x='";
+const TAG = '"><svg onload=window.__xss=1>';
+const QUOTE_3 = `Observers wrote ${DQ} and ${SQ} then ${TAG} in Vienna.`;
+const JS_URL = 'javascript:window.__xss=1';
 
 const HOSTILE_FACTS = {
   article: {
     id: 'hostile-article',
     title: `Hostile ${SCRIPT} headline`,
     publishedAt: '2026-01-20',
-    text: `${QUOTE_1}\n${QUOTE_2}`,
+    text: `${QUOTE_1}\n${QUOTE_2}\n${QUOTE_3}`,
   },
   actors: [
     { id: 'hostile-script-actor', name: `Script ${SCRIPT} Actor`, kind: 'person', description: `Described as ${IMG}` },
     { id: 'hostile-img-group', name: `Image ${IMG} Group`, kind: 'group' },
+    { id: 'hostile-quote-actor', name: `Quote ${DQ} Actor`, kind: 'person', aliases: [`Alias ${SQ}`], description: `Closes ${TAG}` },
   ],
   events: [
     {
@@ -48,6 +55,19 @@ const HOSTILE_FACTS = {
       date: { start: '2026-01' },
       participants: [{ actor: 'hostile-img-group', role: 'agent' }, { actor: 'hostile-script-actor', role: 'target' }],
       sources: [{ quote: QUOTE_2 }],
+    },
+    {
+      id: 'hostile-quotes-2026',
+      type: 'statement',
+      title: `Quotes ${DQ} and ${SQ} ${TAG}`,
+      summary: `Summary ${SQ}`,
+      date: { start: '2026-01-20' },
+      place: `Vienna ${DQ}`,
+      participants: [
+        { actor: 'hostile-quote-actor', role: 'source' },
+        { actor: 'hostile-script-actor', role: 'target' },
+      ],
+      sources: [{ quote: QUOTE_3 }],
     },
   ],
   affiliations: [{ actor: 'hostile-script-actor', counterpart: 'hostile-img-group', role: 'member_of', title: `Member ${SCRIPT}` }],
@@ -85,6 +105,10 @@ describe('text stored with <script> or <img onerror> in it', () => {
     ['articles', '/articles', `Hostile ${SCRIPT} headline`],
     ['article', '/articles/hostile-article', `Reaction ${SCRIPT}`],
     ['search', '/search?q=Vienna', `Talks ${SCRIPT} in Vienna`],
+    ['event with quotes', '/events/hostile-quotes-2026', `Quotes ${DQ} and ${SQ} ${TAG}`],
+    ['actor with quotes', '/actors/hostile-quote-actor', `Quote ${DQ} Actor`],
+    ['graph with quotes', '/graph?actor=hostile-quote-actor', `Quote ${DQ} Actor`],
+    ['search with quotes', `/search?q=${encodeURIComponent('Quote')}`, `Quote ${DQ} Actor`],
   ];
 
   test.each(pages)('shows as text on the %s page and never runs', async (name, path, literal) => {
@@ -99,7 +123,32 @@ describe('text stored with <script> or <img onerror> in it', () => {
       const text = await watched.page.locator('main').innerText();
       expect(text).toContain(literal);
       expect(await watched.page.evaluate(() => (globalThis as any).__xss)).toBeUndefined();
-      expect(await watched.page.locator('main img[src="x"], main script').count()).toBe(0);
+      expect(await watched.page.locator('main img[src="x"], main script, svg[onload]').count()).toBe(0);
+      // No text broke out of an attribute: no event-handler attribute anywhere, none of the injected ones,
+      // and no link or source that runs script.
+      const injected = await watched.page.evaluate(() => {
+        const doc = (globalThis as any).document;
+        const names: string[] = [];
+        for (const element of doc.querySelectorAll('*')) {
+          for (const attribute of element.attributes) {
+            // (an SVG shape's own x is geometry; on an HTML element it can only have come from the text)
+            const html = element.namespaceURI === 'http://www.w3.org/1999/xhtml';
+            if (/^on/i.test(attribute.name) || ['autofocus', 'data-x'].includes(attribute.name) || (html && attribute.name === 'x')) {
+              names.push(`${element.tagName}[${attribute.name}]`);
+            }
+          }
+        }
+        const links = [...doc.querySelectorAll('[href], [src], [action]')]
+          .map((e: any) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action'))
+          .filter((value: string) => /^\s*(javascript|data|vbscript):/i.test(value));
+        return { names, links };
+      });
+      expect(injected).toEqual({ names: [], links: [] });
+      // Hovering and focusing what the hostile names sit in runs nothing either.
+      for (const locator of [watched.page.locator('main a').first(), watched.page.locator('main h1')]) {
+        if ((await locator.count()) > 0) await locator.hover();
+      }
+      await watched.page.keyboard.press('Tab');
       if (name === 'timeline') {
         await watched.page.locator('.item-title[data-event="hostile-talks-2026"]').click();
         await watched.page.waitForSelector('[data-event-panel] h3');
@@ -107,6 +156,22 @@ describe('text stored with <script> or <img onerror> in it', () => {
         expect(await watched.page.evaluate(() => (globalThis as any).__xss)).toBeUndefined();
       }
       if (name === 'article') await screenshot(watched.page, 'hostile-article-1280');
+      expect(watched.problems).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  test('a javascript: url stored on an article (from before urls were checked) is not made a link', async () => {
+    // The schema refuses such a url now; data written before must still not become a link.
+    await db.driver.executeQuery("MATCH (a:Article {id: 'hostile-article'}) SET a.url = $url", { url: JS_URL });
+    const watched = await openPage(browser, app.baseUrl);
+    try {
+      expect(await visit(watched, app.baseUrl, '/articles/hostile-article')).toBe(200);
+      expect(await watched.page.locator('a[href^="javascript:" i]').count()).toBe(0);
+      expect(await watched.page.locator('main a', { hasText: 'original' }).count()).toBe(0);
+      await expect(watched.page.locator('main').innerText()).resolves.toContain(`Hostile ${SCRIPT} headline`);
+      expect(await watched.page.evaluate(() => (globalThis as any).__xss)).toBeUndefined();
       expect(watched.problems).toEqual([]);
     } finally {
       await watched.close();
