@@ -2,7 +2,8 @@ import http from 'node:http';
 import net from 'node:net';
 import type { Db } from '../../src/db/query';
 import { tempFactsDir } from '../helpers/facts-fixtures';
-import { clearDatabase, openTestDb, testConnection } from '../helpers/test-db';
+import { read } from '../../src/db/query';
+import { clearDatabase, openTestDb, resetToSeed, testConnection } from '../helpers/test-db';
 import { corpusArticleCount, freePort, halfWrittenArticles, removeDir, runTs, writeCorpus, type Child } from './support';
 
 /**
@@ -120,6 +121,9 @@ describe('SIGTERM to the server', () => {
     expect(code).toBe(0);
     agent.destroy();
 
+    // Nothing the server printed, start to finish, carries the database password.
+    expect(server.output()).not.toContain(testConnection().password);
+
     // The exports were still being sent when SIGTERM came: their request-completed lines follow it.
     const lines = server.output().split('\n');
     const sigterm = lines.findIndex((line) => line.includes('SIGTERM: finishing in-flight requests'));
@@ -130,6 +134,69 @@ describe('SIGTERM to the server', () => {
     for (const { line, index } of completed) {
       expect(index).toBeGreaterThan(sigterm);
       expect(JSON.parse(line).res.statusCode).toBe(200);
+    }
+  });
+});
+
+describe('the server killed while it takes writes', () => {
+  test('leaves no half-written article: each posted article is all there or not there at all', async () => {
+    await resetToSeed(db);
+    const port = await freePort();
+    const connection = testConnection();
+    const token = 'crash-test-token-0a9b8c7d6e5f4321';
+    const server = runTs('src/server.ts', [], {
+      NEO4J_URI: connection.uri,
+      NEO4J_USER: connection.user,
+      NEO4J_PASSWORD: connection.password,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_ON_START: 'never',
+      LOG_LEVEL: 'warn',
+      KB_API_TOKEN: token,
+      KB_WRITE_RATE_LIMIT: '1000',
+    });
+    try {
+      await server.waitFor(/Ready: http/, 90_000);
+      const post = (n: number) =>
+        fetch(`http://127.0.0.1:${port}/api/articles`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            id: `crash-article-${n}`,
+            title: `Crash article ${n}`,
+            publishedAt: '2025-12-21',
+            text: `President Lukashenko met John Coale in Minsk on Saturday, December 20. Belarus freed ${n + 30} prisoners, the envoy said.`,
+          }),
+        }).then(
+          async (response) => ({ status: response.status, body: response.status === 201 ? ((await response.json()) as { events: unknown[] }) : undefined }),
+          () => ({ status: 0, body: undefined }),
+        );
+      // A stream of writes; the server is killed outright once the first has been answered.
+      const answers: Array<Promise<{ status: number; body?: { events: unknown[] } }>> = [];
+      const first = post(0);
+      answers.push(first);
+      for (let n = 1; n < 24; n += 1) answers.push(post(n));
+      const { body } = await first;
+      expect(body).toBeDefined();
+      server.process.kill('SIGKILL');
+      const settled = await Promise.all(answers);
+      expect(settled.some((a) => a.status === 0)).toBe(true);
+      const perArticle = body?.events.length ?? 0;
+      expect(perArticle).toBeGreaterThan(0);
+      const rows = await read<{ id: string; events: number }>(
+        db,
+        "MATCH (a:Article) WHERE a.id STARTS WITH 'crash-article-' RETURN a.id AS id, COUNT { (:Event)-[:REPORTED_IN]->(a) } AS events",
+      );
+      // Every answered write is there; every article there has all its events (the same text, the same facts).
+      const stored = new Map(rows.map((r) => [r.id, r.events]));
+      settled.forEach((answer, n) => {
+        if (answer.status === 201) expect(stored.has(`crash-article-${n}`)).toBe(true);
+      });
+      expect(rows.filter((r) => r.events !== perArticle)).toEqual([]);
+      expect(rows.length).toBeLessThan(24);
+    } finally {
+      if (server.process.exitCode === null && server.process.signalCode === null) server.process.kill('SIGKILL');
+      await server.exited;
     }
   });
 });
