@@ -6,7 +6,7 @@ import { loadFactsPaths } from '../../src/ingest/load';
 import { tempFactsDir } from '../helpers/facts-fixtures';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 import { clearDatabase, contentFingerprint, resetToSeed } from '../helpers/test-db';
-import { corpusArticleCount, FAULTS_INSTANCE, halfWrittenArticles, openDb, quiet, removeDir, writeCorpus } from './support';
+import { corpusArticleCount, FAULTS_INSTANCE, halfWrittenArticles, killNeo4j, openDb, quiet, removeDir, writeCorpus } from './support';
 
 /**
  * The project's own Neo4j stopped under the app and under a load, on an instance of these tests alone.
@@ -98,8 +98,9 @@ describe('Neo4j stopped while the app serves', () => {
   });
 });
 
-describe('Neo4j stopped during a load', () => {
-  const ARTICLES = 16;
+describe('Neo4j killed during a load', () => {
+  // Enough articles for several write batches (src/ingest/load.ts), so the stop lands mid-load.
+  const ARTICLES = 60;
   const EVENTS = 150;
   let dir: string;
   let expected: Map<string, number>;
@@ -115,11 +116,11 @@ describe('Neo4j stopped during a load', () => {
   });
   afterAll(() => removeDir(dir));
 
-  test('the load fails cleanly with no half-written article, and a second run equals a clean load', async () => {
+  test('the load fails cleanly; after recovery no article is half-written, and a second run equals a clean load', async () => {
     let stopping: Promise<unknown> | undefined;
     const started = Date.now();
     const outcome = await loadFactsPaths(db, [dir], ({ index }) => {
-      if (index === 2) stopping = stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
+      if (index >= 1 && !stopping) stopping = stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
     }).then(
       () => undefined,
       (error: unknown) => error,
