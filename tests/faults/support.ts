@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createDriver } from '../../src/db/driver';
-import { PROJECT_ROOT, type Connection, type InstanceOptions } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT, runningPid, type Connection, type InstanceOptions } from '../../src/db/local-neo4j';
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
 import { EVENT_TYPES } from '../../src/domain/taxonomy';
@@ -149,4 +149,14 @@ export function runTs(file: string, args: string[], env: NodeJS.ProcessEnv): Chi
 
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Kills an instance outright (SIGKILL: no shutdown, as in a crash or an OOM kill) and waits until it is gone. */
+export async function killNeo4j(name: string): Promise<void> {
+  const pid = runningPid(name);
+  if (pid === undefined) throw new Error(`Neo4j (${name}) is not running`);
+  process.kill(pid, 'SIGKILL');
+  while (fs.existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
