@@ -30,6 +30,7 @@ const ROLE_VIEW = `{
   source: CASE WHEN r.quote IS NULL THEN null ELSE { article: r.article, quote: r.quote } END
 }`;
 
+/** Roles are expanded from the actor itself (matching any actor and then comparing it was a scan of every actor). */
 const ACTOR_DETAIL = `
   MATCH (a:Actor {id: $id})
   CALL (a) {
@@ -42,11 +43,13 @@ const ACTOR_DETAIL = `
   RETURN summary {
     .*,
     roles: COLLECT {
-      MATCH (h:Actor)-[r:AFFILIATED_WITH]->(c:Actor) WHERE h = a
+      MATCH (a)-[r:AFFILIATED_WITH]->(c:Actor)
+      WITH a AS h, r, c
       RETURN ${ROLE_VIEW} AS role ORDER BY r.former DESC, coalesce(r.from, '0000'), r.role
     },
     heldBy: COLLECT {
-      MATCH (h:Actor)-[r:AFFILIATED_WITH]->(c:Actor) WHERE c = a
+      MATCH (h:Actor)-[r:AFFILIATED_WITH]->(a)
+      WITH h, r, a AS c
       RETURN ${ROLE_VIEW} AS role ORDER BY coalesce(r.from, '0000'), h.name
     },
     eventCounts: eventCounts,

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
         const { status, ms } = await getJson(app.baseUrl + path);
         const recorded = recorder.take();
         api.push(ms);
-        const actor = chosen.find((a) => path.includes(`actor=${a.id}&`) || path.endsWith(`actor=${a.id}`) || path.includes(`/actors/${a.id}`));
+        const actor = chosen.find((a) => new RegExp(`(actor=|/actors/)${a.id}($|[&/?])`).test(path));
         if (actor) byActor.set(actor.id, [...(byActor.get(actor.id) ?? []), ms]);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         driver.push(await replay(corpus.db.driver, corpus.db.database, recorded));
