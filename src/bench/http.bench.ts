@@ -76,15 +76,22 @@ async function startAppProcess(uri: string, password: string): Promise<{ child: 
 interface LoadResult {
   requests: number;
   errors: number;
+  /** Failed requests (connection errors and non-2xx answers) per route. */
+  errorsByRoute: Map<string, number>;
   statuses: Map<number, number>;
   latencies: number[];
   ms: number;
 }
 
 /** Keeps `connections` requests in flight until `seconds` have passed; each loop reuses its own socket. */
-async function boundedLoad(baseUrl: string, paths: readonly string[], connections: number, seconds: number): Promise<LoadResult> {
+async function boundedLoad(
+  baseUrl: string,
+  paths: ReadonlyArray<{ route: string; path: string }>,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const result: LoadResult = { requests: 0, errors: 0, statuses: new Map(), latencies: [], ms: 0 };
+  const result: LoadResult = { requests: 0, errors: 0, errorsByRoute: new Map(), statuses: new Map(), latencies: [], ms: 0 };
   const start = process.hrtime.bigint();
   const deadline = Date.now() + seconds * 1000;
   let next = 0;
@@ -100,14 +107,18 @@ async function boundedLoad(baseUrl: string, paths: readonly string[], connection
     });
   const loop = async () => {
     while (Date.now() < deadline) {
-      const url = baseUrl + (paths[next++ % paths.length] as string);
+      const { route, path } = paths[next++ % paths.length] as { route: string; path: string };
       const begun = process.hrtime.bigint();
-      try {
-        const status = await get(url);
-        result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
-        if (status < 200 || status >= 300) result.errors += 1;
-      } catch {
+      const failed = () => {
         result.errors += 1;
+        result.errorsByRoute.set(route, (result.errorsByRoute.get(route) ?? 0) + 1);
+      };
+      try {
+        const status = await get(baseUrl + path);
+        result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
+        if (status < 200 || status >= 300) failed();
+      } catch {
+        failed();
       }
       result.latencies.push(elapsedMs(begun));
       result.requests += 1;
@@ -120,9 +131,11 @@ async function boundedLoad(baseUrl: string, paths: readonly string[], connection
 }
 
 /** Interleaves the routes' request lists: one of each route in turn. */
-function mixedPaths(routes: ReturnType<typeof buildRoutes>): string[] {
+function mixedPaths(routes: ReturnType<typeof buildRoutes>): Array<{ route: string; path: string }> {
   const longest = Math.max(...routes.map((r) => r.paths.length));
-  return Array.from({ length: longest }, (_, i) => routes.flatMap((r) => (i < r.paths.length ? [r.paths[i] as string] : []))).flat();
+  return Array.from({ length: longest }, (_, i) =>
+    routes.flatMap((r) => (i < r.paths.length ? [{ route: r.name, path: r.paths[i] as string }] : [])),
+  ).flat();
 }
 
 async function main(): Promise<void> {
@@ -163,6 +176,7 @@ async function main(): Promise<void> {
   log(`  load average after ${after1.load1}`);
   log(`  ${load.requests.toLocaleString('en')} requests, ${round(rps, 1)} per second, p50 ${round(percentile(load.latencies, 50))} ms, p99 ${round(percentile(load.latencies, 99))} ms`);
   log(`  errors: ${load.errors} (statuses ${JSON.stringify(Object.fromEntries(load.statuses))}); warm-up errors ${warm.errors}`);
+  if (load.errors > 0) log(`  errors by route: ${JSON.stringify(Object.fromEntries(load.errorsByRoute))}`);
   log(`  app memory (RSS): at start ${mib(startRss)} MiB, after warm-up ${mib(before)} MiB, after the load ${mib(after)} MiB (${round(growth * 100, 1)} %)`);
   log(`  the bench instance is left running (port ${BENCH_INSTANCE.port}); stop it with: npm run bench:stop`);
   printFigures({
@@ -175,6 +189,7 @@ async function main(): Promise<void> {
     p50_ms: round(percentile(load.latencies, 50)),
     p99_ms: round(percentile(load.latencies, 99)),
     errors: load.errors,
+    errors_by_route: Object.fromEntries(load.errorsByRoute),
     rss_before_mib: mib(before),
     rss_after_mib: mib(after),
     rss_growth_pct: round(growth * 100, 1),

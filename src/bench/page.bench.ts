@@ -23,7 +23,7 @@ import {
  * the seed alone (its own small `bench-seed` instance), on the same window, a dense year of the corpus.
  * Measured: the time from navigation until the visible items are drawn (the timeline marks its root with
  * `data-mode` and drops `aria-busy` once the window's items or buckets are on screen), median of --runs
- * fresh page loads after one warm-up, and the most items or buckets the browser was handed by
+ * fresh page loads after one warm-up (the databases taken in turn), and the most items or buckets the browser was handed by
  * /api/timeline in any response (and drawn, counted as .vis-item elements).
  */
 
@@ -36,18 +36,19 @@ interface Measure {
   maxItemsDrawn: number;
 }
 
-async function measure(browser: Browser, baseUrl: string, path: string, runs: number): Promise<Measure> {
-  const result: Measure = { ms: [], maxItemsGiven: 0, maxItemsDrawn: 0 };
-  for (let run = 0; run <= runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** One fresh page load of `path`: milliseconds until drawn, items handed over, items drawn. */
+async function loadOnce(browser: Browser, baseUrl: string, path: string): Promise<{ ms: number; given: number; drawn: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
     const page = await context.newPage();
+    let given = 0;
     const responses: Array<Promise<void>> = [];
     page.on('response', (response) => {
       if (!response.url().includes('/api/timeline')) return;
       responses.push(
         response.json().then(
           (body: { items?: unknown[]; buckets?: unknown[] }) => {
-            result.maxItemsGiven = Math.max(result.maxItemsGiven, (body.items?.length ?? 0) + (body.buckets?.length ?? 0));
+            given = Math.max(given, (body.items?.length ?? 0) + (body.buckets?.length ?? 0));
           },
           () => {},
         ),
@@ -66,11 +67,28 @@ async function measure(browser: Browser, baseUrl: string, path: string, runs: nu
     const ms = Date.now() - start;
     const drawn = await page.locator('.vis-item').count();
     await Promise.all(responses);
-    result.maxItemsDrawn = Math.max(result.maxItemsDrawn, drawn);
-    if (run > 0) result.ms.push(ms); // run 0 warms the server and the browser's cache of scripts
+    return { ms, given, drawn };
+  } finally {
     await context.close();
   }
-  return result;
+}
+
+/**
+ * The targets are loaded in turn, run after run (not all runs of one, then all of the other), so that a
+ * change in the machine's load during the benchmark weighs on all of them alike. Run 0 is a warm-up.
+ */
+async function measure(browser: Browser, targets: Array<{ baseUrl: string; path: string }>, runs: number): Promise<Measure[]> {
+  const results: Measure[] = targets.map(() => ({ ms: [], maxItemsGiven: 0, maxItemsDrawn: 0 }));
+  for (let run = 0; run <= runs; run++) {
+    for (const [i, target] of targets.entries()) {
+      const { ms, given, drawn } = await loadOnce(browser, target.baseUrl, target.path);
+      const result = results[i] as Measure;
+      result.maxItemsGiven = Math.max(result.maxItemsGiven, given);
+      result.maxItemsDrawn = Math.max(result.maxItemsDrawn, drawn);
+      if (run > 0) result.ms.push(ms);
+    }
+  }
+  return results;
 }
 
 async function main(): Promise<void> {
@@ -91,9 +109,15 @@ async function main(): Promise<void> {
   let millionResult: Measure;
   let millionFull: Measure;
   try {
-    seedResult = await measure(browser, seedApp.baseUrl, WINDOW, runs);
-    millionResult = await measure(browser, million.baseUrl, WINDOW, runs);
-    millionFull = await measure(browser, million.baseUrl, '/timeline', runs);
+    [seedResult, millionResult, millionFull] = (await measure(
+      browser,
+      [
+        { baseUrl: seedApp.baseUrl, path: WINDOW },
+        { baseUrl: million.baseUrl, path: WINDOW },
+        { baseUrl: million.baseUrl, path: '/timeline' },
+      ],
+      runs,
+    )) as [Measure, Measure, Measure];
   } finally {
     await browser.close();
     await million.close();
