@@ -11,6 +11,9 @@ const SCHEMA = [
   'CREATE CONSTRAINT reaction_id IF NOT EXISTS FOR (n:Reaction) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)',
   'CREATE INDEX event_type_date IF NOT EXISTS FOR (n:Event) ON (n.type, n.date)',
+  // The timeline's look-back reads the longest explicit span: through this index, the events that have an
+  // end (a tenth of them in the synthetic corpus) instead of a scan of every event.
+  'CREATE INDEX event_end_date IF NOT EXISTS FOR (n:Event) ON (n.endDate)',
   'CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)',
   'CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt)',
   'CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliasText]',
