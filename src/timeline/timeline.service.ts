@@ -184,8 +184,11 @@ export async function listWindow(
 export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineWindow> {
   const filter = await windowFilter(db, query);
   const base = { from: query.from, to: query.to, groupBy: query.groupBy };
-  const events = await repository.windowEvents(db, filter, ITEM_LIMIT + 1);
-  if (events.length <= ITEM_LIMIT) {
+  // More events starting in the window than ITEM_LIMIT means buckets, whatever else overlaps it: an index-only
+  // count settles that without reading the window's events and its look-back (a year of index entries).
+  const dense = !filter.actor && (await repository.countStartingIn(db, filter)) > ITEM_LIMIT;
+  const events = dense ? [] : await repository.windowEvents(db, filter, ITEM_LIMIT + 1);
+  if (!dense && events.length <= ITEM_LIMIT) {
     const placed = query.groupBy === 'actor' ? placeByActor(events) : placeByType(events);
     if (placed.items.length <= PLACEMENT_LIMIT) {
       return { ...base, mode: 'items', bucket: null, total: events.length, ...placed, buckets: [] };
