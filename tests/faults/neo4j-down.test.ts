@@ -120,7 +120,8 @@ describe('Neo4j killed during a load', () => {
     let stopping: Promise<unknown> | undefined;
     const started = Date.now();
     const outcome = await loadFactsPaths(db, [dir], ({ index }) => {
-      if (index >= 1 && !stopping) stopping = stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
+      // Killed outright, not asked to stop: a graceful shutdown may let the load finish first.
+      if (index >= 1 && !stopping) stopping = killNeo4j(FAULTS_INSTANCE.name);
     }).then(
       () => undefined,
       (error: unknown) => error,
@@ -134,7 +135,7 @@ describe('Neo4j killed during a load', () => {
 
     await startLocalNeo4j(FAULTS_INSTANCE, quiet);
     const loaded = await corpusArticleCount(check);
-    expect(loaded).toBeGreaterThanOrEqual(2);
+    expect(loaded).toBeGreaterThanOrEqual(1);
     expect(loaded).toBeLessThan(ARTICLES);
     expect(await halfWrittenArticles(check, expected)).toEqual([]);
 
