@@ -58,11 +58,26 @@ export function filterParams(filter: EventFilter) {
   };
 }
 
+/**
+ * A page of the list walks the date index (or the (type, date) index) in order from the cursor, so that
+ * `LIMIT` stops it after one page; without a range predicate on e.date the planner read every event and
+ * sorted them. With one type, ordering by (type, date) is ordering by date, in the index's own order.
+ */
+function pageSource(filter: EventFilter): { source: string; order: string } {
+  if (filter.lucene || filter.actor) return { source: eventSource(filter), order: 'e.date, e.id' };
+  const typed = filter.type ? 'AND e.type = $type' : '';
+  return {
+    source: `MATCH (e:Event) WHERE e.date >= coalesce(date($afterDate), date({year: -999999999})) ${typed}`,
+    order: filter.type ? 'e.type, e.date, e.id' : 'e.date, e.id',
+  };
+}
+
 export async function listEvents(db: Db, filter: EventFilter, limit: number, after?: CursorPosition): Promise<EventView[]> {
+  const { source, order } = pageSource(filter);
   const cypher = `
-    ${eventSource(filter)}
+    ${source}
     WITH e WHERE ${EVENT_CONDITIONS} AND ${AFTER_CURSOR}
-    WITH e ORDER BY e.date, e.id LIMIT $limit
+    WITH e ORDER BY ${order} LIMIT $limit
     RETURN ${EVENT_VIEW} AS event`;
   const params = { ...filterParams(filter), afterDate: after?.afterDate ?? null, afterId: after?.afterId ?? null, limit };
   const rows = await read<{ event: EventView }>(db, cypher, params);
