@@ -87,12 +87,14 @@ export const Reaction = z.strictObject({
 });
 export type Reaction = z.infer<typeof Reaction>;
 
+/** Only web addresses: a `javascript:` or `data:` URL is a valid URL, and a link to it would run or show code. */
+export const WebAddress = z.string().url({ protocol: /^https?$/, message: 'must be an http or https address' });
+
 const ArticleMeta = {
   id: Slug,
   title: Text(500),
   publisher: Text(200).optional(),
-  // Only web addresses: a `javascript:` or `data:` URL is a valid URL, and a link to it would run or show code.
-  url: z.string().url({ protocol: /^https?$/, message: 'must be an http or https address' }).optional(),
+  url: WebAddress.optional(),
   publishedAt: IsoDate,
 };
 

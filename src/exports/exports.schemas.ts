@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, PartialDate, PRECISIONS } from '../domain/dates';
-import { Actor, Affiliation, Article, EVENT_STATUSES, Event, Figures, Reaction, Slug } from '../domain/model';
+import { Actor, Affiliation, Article, EVENT_STATUSES, Event, Figures, Reaction, Slug, WebAddress } from '../domain/model';
 import { AffiliationRole, EventType, LinkKind, Role } from '../domain/taxonomy';
 import { EventsQuery } from '../events/events.schemas';
 
@@ -40,7 +40,7 @@ export const ArticleRecord = z.strictObject({
   id: Slug,
   title: Article.shape.title,
   publisher: nullable(z.string().trim().min(1).max(200)),
-  url: nullable(z.string().url()),
+  url: nullable(WebAddress),
   publishedAt: IsoDate,
   reactions: z.array(ReactionRecord).optional(),
 });
