@@ -1,11 +1,12 @@
+import { DENSE_ACTOR_EVENTS, MAX_DATE, MIN_DATE } from '../db/dense';
 import { read, readOne, type Db } from '../db/query';
 import type { ActorRef } from '../api/common.schemas';
+import { countsByType } from '../domain/taxonomy';
 import type { ActorDetail, ActorSummary, Relationship } from './actors.schemas';
 
-/** Every PARTICIPATED_IN ends at an event: counting them without naming the label is a degree read, not an expansion. */
+/** Event counts come from the activity summaries the loader keeps (src/ingest/summaries.ts). */
 const ACTOR_SUMMARY = `
-  a { .id, .name, .kind, aliases: coalesce(a.aliases, []), .description,
-      eventCount: COUNT { (a)-[:PARTICIPATED_IN]->() } }`;
+  a { .id, .name, .kind, aliases: coalesce(a.aliases, []), .description, eventCount: coalesce(a.eventTotal, 0) }`;
 
 const LIST_ACTORS = `
   MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind
@@ -30,16 +31,34 @@ const ROLE_VIEW = `{
   source: CASE WHEN r.quote IS NULL THEN null ELSE { article: r.article, quote: r.quote } END
 }`;
 
+/**
+ * The first and the latest start date of the actor's events. A sparse actor's events are expanded; a dense
+ * one's are found by walking the date index from either end (see src/db/dense.ts). Only one branch runs.
+ */
+const EVENT_SPAN = `
+  CALL (a) {
+    WITH a WHERE coalesce(a.eventTotal, 0) < $dense
+    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
+    RETURN min(e.date) AS first, max(e.date) AS last
+    UNION
+    WITH a WHERE a.eventTotal >= $dense
+    CALL (a) {
+      MATCH (e:Event) WHERE e.date >= ${MIN_DATE} AND EXISTS { (a)-[:PARTICIPATED_IN]->(e) }
+      RETURN e.date AS first ORDER BY e.date LIMIT 1
+    }
+    CALL (a) {
+      MATCH (e:Event) WHERE e.date <= ${MAX_DATE} AND EXISTS { (a)-[:PARTICIPATED_IN]->(e) }
+      RETURN e.date AS last ORDER BY e.date DESC LIMIT 1
+    }
+    RETURN first, last
+  }
+  WITH a, min(first) AS first, max(last) AS last`;
+
 /** Roles are expanded from the actor itself (matching any actor and then comparing it was a scan of every actor). */
 const ACTOR_DETAIL = `
   MATCH (a:Actor {id: $id})
-  CALL (a) {
-    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
-    WITH DISTINCT e
-    WITH e.type AS type, count(*) AS n, min(e.date) AS first, max(e.lastDate) AS last
-    RETURN collect([type, n]) AS eventCounts, toString(min(first)) AS firstEvent, toString(max(last)) AS lastEvent
-  }
-  WITH a, eventCounts, firstEvent, lastEvent, ${ACTOR_SUMMARY} AS summary
+  ${EVENT_SPAN}
+  WITH a, first, last, ${ACTOR_SUMMARY} AS summary
   RETURN summary {
     .*,
     roles: COLLECT {
@@ -52,16 +71,16 @@ const ACTOR_DETAIL = `
       WITH h, r, a AS c
       RETURN ${ROLE_VIEW} AS role ORDER BY coalesce(r.from, '0000'), h.name
     },
-    eventCounts: eventCounts,
-    firstEvent: firstEvent,
-    lastEvent: lastEvent
+    eventCounts: coalesce(a.eventsByType, []),
+    firstEvent: toString(first),
+    lastEvent: toString(last)
   } AS actor`;
 
-type ActorDetailRow = Omit<ActorDetail, 'eventCounts'> & { eventCounts: Array<[string, number]> };
+type ActorDetailRow = Omit<ActorDetail, 'eventCounts'> & { eventCounts: number[] };
 
 export async function findActor(db: Db, id: string): Promise<ActorDetail | undefined> {
-  const row = await readOne<ActorDetailRow>(db, ACTOR_DETAIL, { id });
-  return row && { ...row, eventCounts: Object.fromEntries(row.eventCounts) };
+  const row = await readOne<ActorDetailRow>(db, ACTOR_DETAIL, { id, dense: DENSE_ACTOR_EVENTS });
+  return row && { ...row, eventCounts: countsByType(row.eventCounts) };
 }
 
 /** Every actor's id and name, by name: the choices of a filter. Reads no relationships, so it stays fast. */
@@ -79,35 +98,34 @@ export async function findActorRef(db: Db, id: string): Promise<ActorRef | undef
 }
 
 /**
- * Actors linked to one actor by shared events and by affiliations (either direction), strongest first.
- * Returns at most $limit partners, each with up to 20 of the shared events, latest first.
+ * Actors linked to one actor by shared events (the loader's SHARES_EVENTS summaries) and by affiliations
+ * (either direction), strongest first: at most $limit partners.
  */
 const RELATIONSHIPS = `
   MATCH (self:Actor {id: $id})
   CALL (self) {
-    MATCH (self)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(other:Actor)
-    WHERE other <> self
-    WITH other, e ORDER BY e.date DESC
-    WITH other, collect(DISTINCT e) AS events
-    RETURN other, events, [] AS affiliations
-    UNION
+    MATCH (self)-[s:SHARES_EVENTS]-(other:Actor)
+    RETURN other, s.total AS shared, s.byType AS byType, [] AS affiliations
+    UNION ALL
     MATCH (self)-[r:AFFILIATED_WITH]-(other:Actor)
-    RETURN other, [] AS events,
+    WHERE other <> self
+    RETURN other, 0 AS shared, [] AS byType,
            collect({ role: r.role, title: r.title,
                      direction: CASE WHEN startNode(r) = self THEN 'outgoing' ELSE 'incoming' END }) AS affiliations
   }
-  WITH other, collect(events) AS eventLists, collect(affiliations) AS affiliationLists
-  WITH other, reduce(all = [], list IN eventLists | all + list) AS events,
+  WITH other, sum(shared) AS shared, collect(byType) AS byTypes, collect(affiliations) AS affiliationLists
+  WITH other, shared, head([list IN byTypes WHERE size(list) > 0]) AS byType,
        reduce(all = [], list IN affiliationLists | all + list) AS affiliations
-  WITH other, events, affiliations, size(events) + size(affiliations) AS weight
+  WITH other, shared, byType, affiliations, shared + size(affiliations) AS weight
   ORDER BY weight DESC, other.name LIMIT $limit
   RETURN {
-    actor: other { .id, .name, .kind }, weight: weight, affiliations: affiliations,
-    sharedEvents: [e IN events[0..20] | e { .id, .type, .title,
-      date: { start: toString(e.date), end: toString(e.endDate), precision: e.precision } }]
+    actor: other { .id, .name, .kind }, weight: weight, sharedEventCount: shared,
+    sharedEventsByType: coalesce(byType, []), affiliations: affiliations
   } AS relationship`;
 
+type RelationshipRow = Omit<Relationship, 'sharedEventsByType'> & { sharedEventsByType: number[] };
+
 export async function listRelationships(db: Db, id: string, limit: number): Promise<Relationship[]> {
-  const rows = await read<{ relationship: Relationship }>(db, RELATIONSHIPS, { id, limit });
-  return rows.map((row) => row.relationship);
+  const rows = await read<{ relationship: RelationshipRow }>(db, RELATIONSHIPS, { id, limit });
+  return rows.map(({ relationship }) => ({ ...relationship, sharedEventsByType: countsByType(relationship.sharedEventsByType) }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorRef, EventRef, Limit, SearchText } from '../api/common.schemas';
+import { ActorRef, Limit, SearchText } from '../api/common.schemas';
 import { ActorKind, AffiliationRole, EventType } from '../domain/taxonomy';
 
 export const ActorsQuery = z.strictObject({
@@ -35,15 +35,16 @@ export const ActorDetail = ActorSummary.extend({
   roles: z.array(RoleView).describe('Roles this actor held, earliest first'),
   heldBy: z.array(RoleView).describe('Roles others held toward this actor (its president, founder, envoys…)'),
   eventCounts: z.partialRecord(EventType, z.number().int()).describe('Events this actor took part in, by type'),
-  firstEvent: z.string().nullable(),
-  lastEvent: z.string().nullable(),
+  firstEvent: z.string().nullable().describe('The day its first event began'),
+  lastEvent: z.string().nullable().describe('The day its latest event began'),
 });
 export type ActorDetail = z.infer<typeof ActorDetail>;
 
 export const Relationship = z.object({
   actor: ActorRef,
   weight: z.number().int().describe('Shared events plus affiliations'),
-  sharedEvents: z.array(EventRef),
+  sharedEventCount: z.number().int().describe('Events both took part in'),
+  sharedEventsByType: z.partialRecord(EventType, z.number().int()).describe('Those events, counted by type'),
   affiliations: z.array(z.object({ role: AffiliationRole, title: z.string().nullable(), direction: z.enum(['outgoing', 'incoming']) })),
 });
 export type Relationship = z.infer<typeof Relationship>;

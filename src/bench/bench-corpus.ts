@@ -7,6 +7,7 @@ import type { Db } from '../db/query';
 import { ensureSchema } from '../db/schema';
 import { createLogger } from '../http/logger';
 import { loadFactsPaths } from '../ingest/load';
+import { ensureSummaries } from '../ingest/summaries';
 import { BENCH_INSTANCE, benchDb, elapsedMs, log, round, startBenchNeo4j } from './common';
 
 /**
@@ -40,6 +41,7 @@ export async function openBenchCorpus(events: number, seed: number): Promise<Ben
   const found = await marker(db);
   if (found?.complete && found.events === events && found.seed === seed) {
     log(`bench database: the corpus of ${events.toLocaleString('en')} events (seed ${seed}) is already loaded`);
+    await ensureSummaries(db, log);
     return { connection, db, events, seed, loadedNow: false };
   }
   const sameCorpus = found && found.events === events && found.seed === seed;

@@ -73,3 +73,11 @@ export const AFFILIATION_ROLES = [
 ] as const;
 export const AffiliationRole = z.enum(AFFILIATION_ROLES);
 export type AffiliationRole = z.infer<typeof AffiliationRole>;
+
+/**
+ * Per-type counts as the activity summaries store them (a list in EVENT_TYPES order, since a map cannot be
+ * a property) read back as a record of the types that have any.
+ */
+export function countsByType(counts: readonly number[] | null | undefined): Partial<Record<EventType, number>> {
+  return Object.fromEntries(EVENT_TYPES.flatMap((type, i) => ((counts?.[i] ?? 0) > 0 ? [[type, counts![i]]] : [])));
+}

@@ -1,5 +1,6 @@
+import { MIN_DATE } from '../db/dense';
 import { readOne, read, type Db } from '../db/query';
-import type { EventDetail, EventView } from './events.schemas';
+import { SEARCH_CANDIDATES, type EventDetail, type EventView } from './events.schemas';
 import type { CursorPosition } from './cursor';
 
 /** An event as the API shows it. `e` must be bound to an :Event. */
@@ -33,8 +34,11 @@ export interface EventFilter {
  * planner starts from the most selective index: the full-text index, an actor's relationships, or the
  * (type, date) / date range indexes. Only these fixed fragments are ever put together; values are parameters.
  */
-export function eventSource(filter: EventFilter): string {
-  if (filter.lucene) return `CALL db.index.fulltext.queryNodes('event_search', $lucene) YIELD node AS e`;
+export function eventSource(filter: EventFilter, searchCandidates?: number): string {
+  if (filter.lucene) {
+    const options = searchCandidates === undefined ? '' : `, {limit: ${Math.trunc(searchCandidates)}}`;
+    return `CALL db.index.fulltext.queryNodes('event_search', $lucene${options}) YIELD node AS e`;
+  }
   if (filter.actor) return `MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e`;
   return 'MATCH (e:Event)';
 }
@@ -64,10 +68,10 @@ export function filterParams(filter: EventFilter) {
  * sorted them. With one type, ordering by (type, date) is ordering by date, in the index's own order.
  */
 function pageSource(filter: EventFilter): { source: string; order: string } {
-  if (filter.lucene || filter.actor) return { source: eventSource(filter), order: 'e.date, e.id' };
+  if (filter.lucene || filter.actor) return { source: eventSource(filter, SEARCH_CANDIDATES), order: 'e.date, e.id' };
   const typed = filter.type ? 'AND e.type = $type' : '';
   return {
-    source: `MATCH (e:Event) WHERE e.date >= coalesce(date($afterDate), date({year: -999999999})) ${typed}`,
+    source: `MATCH (e:Event) WHERE e.date >= coalesce(date($afterDate), ${MIN_DATE}) ${typed}`,
     order: filter.type ? 'e.type, e.date, e.id' : 'e.date, e.id',
   };
 }

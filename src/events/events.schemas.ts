@@ -3,12 +3,18 @@ import { DateFilter, DateView, EventRef, FiguresView, Limit, ParticipantView, Se
 import { EVENT_STATUSES, Slug } from '../domain/model';
 import { EventType, LinkKind } from '../domain/taxonomy';
 
+/**
+ * A search lists (in date order) the most relevant matches, at most this many: a common word matches
+ * hundreds of thousands of events in a million, and ordering all of them by date took half a second.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
 export const EventsQuery = z.strictObject({
   actor: Slug.optional().describe('Only events this actor took part in, in any role'),
   type: EventType.optional(),
   from: DateFilter.describe('Events that end on or after this day (YYYY-MM-DD)'),
   to: DateFilter.describe('Events that start on or before this day (YYYY-MM-DD)'),
-  q: SearchText.optional().describe('Words in the event title or summary'),
+  q: SearchText.optional().describe(`Words in the event title or summary: the ${SEARCH_CANDIDATES.toLocaleString('en')} most relevant matches, listed in date order`),
   limit: Limit(50, 500),
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
 });

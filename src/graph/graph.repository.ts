@@ -1,8 +1,9 @@
 import { read, type Db } from '../db/query';
+import { countsByType, EVENT_TYPES, type EventType } from '../domain/taxonomy';
 import type { GraphLink, GraphNode } from './graph.schemas';
 
 export interface GraphFilter {
-  type: string | null;
+  type: EventType | null;
   from: string | null;
   to: string | null;
 }
@@ -14,10 +15,19 @@ const EVENT_CONDITIONS = `
 
 const filterParams = (filter: GraphFilter) => ({ type: filter.type, from: filter.from, to: filter.to });
 
-/** Without event filters, activity is an actor's degree, which Neo4j reads without touching the events. */
+/**
+ * Without a date filter every count comes from the activity summaries the loader keeps
+ * (src/ingest/summaries.ts): all events, or the events of one type (its position in the summaries' lists).
+ * A date window has no summary: its events are found through the date index, and counted.
+ */
+const usesSummaries = (filter: GraphFilter) => filter.from === null && filter.to === null;
+const summaryParams = (filter: GraphFilter) => ({ typeIndex: filter.type === null ? null : EVENT_TYPES.indexOf(filter.type), types: [...EVENT_TYPES] });
+const ACTOR_EVENTS = 'CASE WHEN $typeIndex IS NULL THEN coalesce(a.eventTotal, 0) ELSE coalesce(a.eventsByType[$typeIndex], 0) END';
+const PAIR_EVENTS = 'CASE WHEN $typeIndex IS NULL THEN s.total ELSE coalesce(s.byType[$typeIndex], 0) END';
+
 const MOST_ACTIVE = `
   MATCH (a:Actor)
-  WITH a, COUNT { (a)-[:PARTICIPATED_IN]->() } AS eventCount
+  WITH a, ${ACTOR_EVENTS} AS eventCount
   WHERE eventCount > 0
   WITH a, eventCount ORDER BY eventCount DESC, a.name LIMIT $limit
   RETURN a { .id, .name, .kind, eventCount: eventCount } AS node`;
@@ -30,44 +40,76 @@ const MOST_ACTIVE_FILTERED = `
   RETURN a { .id, .name, .kind, eventCount: eventCount } AS node`;
 
 export async function mostActiveActors(db: Db, filter: GraphFilter, limit: number): Promise<GraphNode[]> {
-  const filtered = filter.type !== null || filter.from !== null || filter.to !== null;
-  const rows = await read<{ node: GraphNode }>(db, filtered ? MOST_ACTIVE_FILTERED : MOST_ACTIVE, { ...filterParams(filter), limit });
+  const rows = usesSummaries(filter)
+    ? await read<{ node: GraphNode }>(db, MOST_ACTIVE, { ...summaryParams(filter), limit })
+    : await read<{ node: GraphNode }>(db, MOST_ACTIVE_FILTERED, { ...filterParams(filter), limit });
   return rows.map((row) => row.node);
 }
 
 /**
- * One actor and the actors closest to it: by events shared within the filters plus affiliations either
+ * One actor and the actors closest to it: by events shared (within the filters) plus affiliations either
  * way, strongest first. The centre comes first; eventCount is each actor's own count within the filters.
+ * `$neighbours` and `$eventCount` are the two things that differ with and without summaries.
  */
-const NEIGHBOURHOOD = `
+const NEIGHBOURHOOD = (shared: string, eventCount: string) => `
   MATCH (self:Actor {id: $actor})
   CALL (self) {
-    MATCH (self)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(other:Actor)
-    WHERE other <> self AND ${EVENT_CONDITIONS}
-    RETURN other, count(DISTINCT e) AS weight
+    ${shared}
     UNION ALL
     MATCH (self)-[:AFFILIATED_WITH]-(other:Actor)
     WHERE other <> self
     RETURN other, count(*) AS weight
   }
-  WITH self, other, sum(weight) AS weight ORDER BY weight DESC, other.name LIMIT $neighbours
+  WITH self, other, sum(weight) AS weight WHERE weight > 0
+  WITH self, other, weight ORDER BY weight DESC, other.name LIMIT $neighbours
   WITH self, collect(other) AS others
   UNWIND [self] + others AS a
-  RETURN a { .id, .name, .kind,
-             eventCount: COUNT { MATCH (a)-[:PARTICIPATED_IN]->(e:Event) WHERE ${EVENT_CONDITIONS} RETURN DISTINCT e } } AS node`;
+  RETURN a { .id, .name, .kind, eventCount: ${eventCount} } AS node`;
 
-const SELF_ONLY = `
+const SHARED_FROM_SUMMARIES = `
+    MATCH (self)-[s:SHARES_EVENTS]-(other:Actor)
+    RETURN other, ${PAIR_EVENTS} AS weight`;
+
+const SHARED_IN_WINDOW = `
+    MATCH (self)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(other:Actor)
+    WHERE other <> self AND ${EVENT_CONDITIONS}
+    RETURN other, count(DISTINCT e) AS weight`;
+
+const EVENTS_IN_WINDOW = `COUNT { MATCH (a)-[:PARTICIPATED_IN]->(e:Event) WHERE ${EVENT_CONDITIONS} RETURN DISTINCT e }`;
+
+const SELF_ONLY = (eventCount: string) => `
   MATCH (a:Actor {id: $actor})
-  RETURN a { .id, .name, .kind,
-             eventCount: COUNT { MATCH (a)-[:PARTICIPATED_IN]->(e:Event) WHERE ${EVENT_CONDITIONS} RETURN DISTINCT e } } AS node`;
+  RETURN a { .id, .name, .kind, eventCount: ${eventCount} } AS node`;
 
 export async function neighbourhood(db: Db, actor: string, filter: GraphFilter, limit: number): Promise<GraphNode[]> {
-  const rows = await read<{ node: GraphNode }>(db, NEIGHBOURHOOD, { ...filterParams(filter), actor, neighbours: limit - 1 });
+  const [shared, eventCount, params] = usesSummaries(filter)
+    ? [SHARED_FROM_SUMMARIES, ACTOR_EVENTS, summaryParams(filter)]
+    : [SHARED_IN_WINDOW, EVENTS_IN_WINDOW, filterParams(filter)];
+  const rows = await read<{ node: GraphNode }>(db, NEIGHBOURHOOD(shared, eventCount), { ...params, actor, neighbours: limit - 1 });
   if (rows.length > 0) return rows.map((row) => row.node);
-  return (await read<{ node: GraphNode }>(db, SELF_ONLY, { ...filterParams(filter), actor })).map((row) => row.node);
+  return (await read<{ node: GraphNode }>(db, SELF_ONLY(eventCount), { ...params, actor })).map((row) => row.node);
 }
 
-/** Edges among the given actors: shared events counted per type (a.id < b.id, one edge per pair and type). */
+/** Pairs among the given actors that share events, from the summaries: one row per pair, split by type below. */
+const SUMMARY_PAIRS = `
+  MATCH (a:Actor) WHERE a.id IN $ids
+  WITH collect(a) AS nodes
+  UNWIND nodes AS a
+  MATCH (a)-[s:SHARES_EVENTS]->(b:Actor)
+  WHERE b IN nodes
+  RETURN a.id AS source, b.id AS target, s.byType AS byType
+  ORDER BY source, target`;
+
+async function summaryLinks(db: Db, ids: string[], type: EventType | null): Promise<Array<{ link: GraphLink }>> {
+  const pairs = await read<{ source: string; target: string; byType: number[] }>(db, SUMMARY_PAIRS, { ids });
+  return pairs.flatMap(({ source, target, byType }) =>
+    Object.entries(countsByType(byType))
+      .filter(([eventType]) => type === null || eventType === type)
+      .map(([eventType, weight]) => ({ link: { source, target, kind: 'event' as const, type: eventType as EventType, weight: weight! } })),
+  );
+}
+
+/** Edges among the given actors within a date window: shared events counted per type (a.id < b.id, one edge per pair and type). */
 const EVENT_LINKS = `
   MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
   WHERE a.id IN $ids AND b.id IN $ids AND a.id < b.id AND ${EVENT_CONDITIONS}
@@ -85,7 +127,9 @@ const AFFILIATION_LINKS = `
 
 export async function linksAmong(db: Db, ids: string[], filter: GraphFilter): Promise<GraphLink[]> {
   const [events, affiliations] = await Promise.all([
-    read<{ link: GraphLink }>(db, EVENT_LINKS, { ...filterParams(filter), ids }),
+    usesSummaries(filter)
+      ? summaryLinks(db, ids, filter.type)
+      : read<{ link: GraphLink }>(db, EVENT_LINKS, { ...filterParams(filter), ids }),
     read<{ link: GraphLink }>(db, AFFILIATION_LINKS, { ids }),
   ]);
   return [...events, ...affiliations].map((row) => row.link);

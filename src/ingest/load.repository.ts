@@ -3,6 +3,7 @@ import { toParams } from '../db/plain';
 import type { Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
 import type { GraphRows } from './graph-rows';
+import { beginSummaryUpdate } from './summaries';
 
 /**
  * The Cypher that writes one article's facts. Every statement is MERGE-on-id then SET, so loading the same
@@ -224,7 +225,7 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams): Promise<WriteCo
   // load of new articles skips the withdrawing statements altogether.
   const { records } = await tx.run(LOADED_BEFORE, { ids: p.articleKeys.map((a) => a.article) });
   const before = new Set((records[0]?.get('ids') as string[] | undefined) ?? []);
-  const reloaded = <T extends { article: string }>(rows: T[]) => rows.filter((row) => before.has(row.article));
+  const finishSummaries = await beginSummaryUpdate(tx, [...new Set(p.events.map((e) => e.id))]);
   await run(tx, MERGE_ARTICLES, { articles: p.articles }, counts);
   if (p.actors.length > 0) await run(tx, MERGE_ACTORS, { actors: p.actors }, counts);
   if (p.events.length > 0) {
@@ -237,14 +238,19 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams): Promise<WriteCo
     if (p.links[kind].length > 0) await run(tx, MERGE_LINKS[kind], { rows: p.links[kind] }, counts);
   }
   if (p.reactions.length > 0) await run(tx, MERGE_REACTIONS, { reactions: p.reactions }, counts);
-  if (before.size === 0) return counts;
+  if (before.size > 0) await withdrawStaleStatements(tx, p, before, counts);
+  await finishSummaries();
+  return counts;
+}
+
+async function withdrawStaleStatements(tx: ManagedTransaction, p: BatchParams, before: Set<string>, counts: WriteCounts): Promise<void> {
+  const reloaded = <T extends { article: string }>(rows: T[]) => rows.filter((row) => before.has(row.article));
   const eventKeys = reloaded(p.eventKeys);
   const linkArticles = reloaded(p.linkArticles);
   if (eventKeys.length > 0) await run(tx, DROP_STALE_PARTICIPANTS, { events: eventKeys }, counts);
   await run(tx, DROP_STALE_SOURCES, { articles: reloaded(p.articleKeys) }, counts);
   if (linkArticles.length > 0) await run(tx, DROP_STALE_LINKS, { articles: linkArticles }, counts);
   await run(tx, DROP_STALE_REACTIONS, { articles: reloaded(p.articleKeys) }, counts);
-  return counts;
 }
 
 const EXISTING_ACTOR_IDS = `

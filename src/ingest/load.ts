@@ -8,6 +8,7 @@ import { FactsChecker, type FactsEntry } from './check-facts';
 import { FactsValidationError, listFactsFiles, readFactsDocuments, readLines, type FileProblem } from './facts-file';
 import { toGraphRows, type GraphRows } from './graph-rows';
 import { existingActorIds, noWrites, writeFactsBatch, type WriteCounts } from './load.repository';
+import { ensureSummaries } from './summaries';
 
 export interface LoadProgress {
   file: string;
@@ -30,6 +31,12 @@ export const BATCH_ROWS = 10_000;
 export const BATCH_ARTICLES = 500;
 /** Past this many problems a load stops collecting more: the report is long enough to act on. */
 const MAX_PROBLEMS = 1_000;
+
+/** Indexes and constraints first; then summaries for any events written before they existed. */
+async function prepareForWrites(db: Db): Promise<void> {
+  await ensureSchema(db);
+  await ensureSummaries(db);
+}
 
 /** Reads every facts file under the given paths; throws FactsValidationError listing every problem found. */
 export function readFactsPaths(paths: readonly string[]): FactsEntry[] {
@@ -123,7 +130,7 @@ export async function loadEntries(
   for (const entry of entries) checker.add(entry);
   const problems = checker.finish(await existingActorIds(db, checker.undefinedActorRefs()));
   if (problems.length > 0) throw new FactsValidationError(problems);
-  await ensureSchema(db);
+  await prepareForWrites(db);
   const items = entries.map(({ file, facts }) => ({ file, rows: toGraphRows(facts) }));
   return writeBatches(db, items, entries.length, onProgress);
 }
@@ -170,7 +177,7 @@ export async function loadFactsPaths(db: Db, paths: readonly string[], onProgres
     }
     problems.push(...checker.finish(await existingActorIds(db, checker.undefinedActorRefs())));
     if (problems.length > 0) throw new FactsValidationError(problems.slice(0, MAX_PROBLEMS));
-    await ensureSchema(db);
+    await prepareForWrites(db);
     return await writeBatches(db, spooled(spool), total, onProgress);
   } finally {
     fs.rmSync(spoolDir, { recursive: true, force: true });

@@ -100,7 +100,7 @@ export function actorPage(db: Db) {
       relationships: relationships.items.map((r) => ({
         actor: { id: r.actor.id, name: r.actor.name, kind: r.actor.kind, kindLabel: kindLabel(r.actor.kind) },
         weight: r.weight,
-        sharedEvents: r.sharedEvents.length,
+        sharedEvents: r.sharedEventCount,
         affiliations: r.affiliations.map((a) =>
           a.direction === 'outgoing' ? `${AFFILIATION_LABELS[a.role]} ${r.actor.name}` : `${r.actor.name}: ${AFFILIATION_LABELS[a.role].toLowerCase()} ${actor.name}`,
         ),

@@ -1,3 +1,4 @@
+import { DENSE_ACTOR_EVENTS, MIN_DATE } from '../db/dense';
 import { read, readOne, type Db } from '../db/query';
 import { AGENT_ROLES, TARGET_ROLES } from '../domain/taxonomy';
 import type { WhoDidWhatRow } from './who-did-what.schemas';
@@ -20,7 +21,6 @@ export interface WhoDidWhatFilter {
  * Walking the index in order needs a range predicate on e.date: the floor below every date. A `from` filter
  * is not a bound on e.date (events that began earlier may still overlap it), so it takes the first shape.
  */
-export const DENSE_ACTOR_EVENTS = 10_000;
 
 const EVENT_FILTERS = `
   ($action IS NULL OR e.type = $action)
@@ -37,7 +37,7 @@ const FROM_ACTOR = `
 
 const BY_DATE = (action: boolean) => `
   MATCH (e:Event)
-  WHERE e.date >= date({year: -999999999}) ${action ? 'AND e.type = $action' : ''} AND ${EVENT_FILTERS}`;
+  WHERE e.date >= ${MIN_DATE} ${action ? 'AND e.type = $action' : ''} AND ${EVENT_FILTERS}`;
 
 /** Each event read as agent side → type → target side, with its first quote. `label` is added by the service. */
 const WHO_DID_WHAT = (source: string, order: string) => `

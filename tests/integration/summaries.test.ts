@@ -1,0 +1,136 @@
+import type { Db } from '../../src/db/query';
+import { read } from '../../src/db/query';
+import { countsByType } from '../../src/domain/taxonomy';
+import { loadSeed } from '../../src/ingest/seed';
+import { ensureSummaries } from '../../src/ingest/summaries';
+import { loadFacts } from '../helpers/browse-fixtures';
+import { seedFactsObject, smallFacts } from '../helpers/facts-fixtures';
+import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
+
+/**
+ * The activity summaries (src/ingest/summaries.ts) must always equal what counting the events themselves
+ * gives, whatever a load did: a new article, a report merged into a known event, an edited article
+ * withdrawing a participant and changing a type, a rebuild of a database written without them.
+ */
+
+let db: Db;
+beforeAll(async () => {
+  db = openTestDb();
+  await resetToSeed(db);
+});
+afterAll(() => db.driver.close());
+
+type Counts = { total: number; byType: Record<string, number> };
+
+function tally(map: Map<string, Counts>, key: string, type: string): void {
+  const counts = map.get(key) ?? { total: 0, byType: {} };
+  counts.total += 1;
+  counts.byType[type] = (counts.byType[type] ?? 0) + 1;
+  map.set(key, counts);
+}
+
+/** Per actor and per pair of actors, counted from the PARTICIPATED_IN relationships alone. */
+async function countedFromEvents() {
+  const rows = await read<{ event: string; type: string; actors: string[] }>(
+    db,
+    'MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event) WITH e, collect(DISTINCT a.id) AS actors RETURN e.id AS event, e.type AS type, actors',
+  );
+  const actors = new Map<string, Counts>();
+  const pairs = new Map<string, Counts>();
+  for (const { type, actors: ids } of rows) {
+    const sorted = [...ids].sort();
+    sorted.forEach((a, i) => {
+      tally(actors, a, type);
+      for (const b of sorted.slice(i + 1)) tally(pairs, `${a}|${b}`, type);
+    });
+  }
+  return { actors, pairs };
+}
+
+async function storedSummaries() {
+  const actorRows = await read<{ id: string; total: number | null; byType: number[] | null }>(
+    db,
+    'MATCH (a:Actor) RETURN a.id AS id, a.eventTotal AS total, a.eventsByType AS byType',
+  );
+  const pairRows = await read<{ key: string; total: number; byType: number[] }>(
+    db,
+    "MATCH (a:Actor)-[s:SHARES_EVENTS]->(b:Actor) RETURN a.id + '|' + b.id AS key, s.total AS total, s.byType AS byType",
+  );
+  const actors = new Map<string, Counts>();
+  for (const row of actorRows) if ((row.total ?? 0) > 0) actors.set(row.id, { total: row.total!, byType: countsByType(row.byType) });
+  const pairs = new Map(pairRows.map((row) => [row.key, { total: row.total, byType: countsByType(row.byType) }]));
+  return { actors, pairs, pairKeys: pairRows.map((row) => row.key) };
+}
+
+async function expectSummariesToMatchEvents(): Promise<void> {
+  const expected = await countedFromEvents();
+  const stored = await storedSummaries();
+  expect(Object.fromEntries(stored.actors)).toEqual(Object.fromEntries(expected.actors));
+  expect(Object.fromEntries(stored.pairs)).toEqual(Object.fromEntries(expected.pairs));
+  expect(stored.pairKeys.every((key) => key.split('|')[0]! < key.split('|')[1]!)).toBe(true);
+  expect(new Set(stored.pairKeys).size).toBe(stored.pairKeys.length);
+}
+
+test('after loading the seed, every actor and pair of actors is summarised exactly', async () => {
+  await expectSummariesToMatchEvents();
+  const [belarus] = await read<{ total: number }>(db, "MATCH (a:Actor {id: 'belarus'}) RETURN a.eventTotal AS total");
+  expect(belarus!.total).toBeGreaterThan(5);
+});
+
+test('a second article reporting a known event with another participant adds to it', async () => {
+  const seed = seedFactsObject();
+  const talks = seed.events.find((e: any) => e.id === 'talks-minsk-2025-12');
+  const sentence = 'Lithuania followed the talks in Minsk closely.';
+  await loadFacts(db, {
+    article: { id: 'article-observer', title: 'Observer', publishedAt: '2025-12-15', text: `${sentence} Nothing else happened.` },
+    actors: [{ id: 'lithuania', name: 'Lithuania', kind: 'state' }],
+    events: [
+      {
+        ...talks,
+        participants: [...talks.participants, { actor: 'lithuania', role: 'mediator' }],
+        sources: [{ quote: sentence }],
+      },
+    ],
+  });
+  const [pair] = await read<{ total: number }>(
+    db,
+    "MATCH (:Actor {id: 'belarus'})-[s:SHARES_EVENTS]-(:Actor {id: 'lithuania'}) RETURN s.total AS total",
+  );
+  expect(pair!.total).toBe(1);
+  await expectSummariesToMatchEvents();
+});
+
+test('an edited article that changes a type and drops a participant moves and removes counts', async () => {
+  const facts = smallFacts('summaries');
+  await loadFacts(db, facts);
+  await expectSummariesToMatchEvents();
+  const edited = structuredClone(facts);
+  edited.actors.push({ id: 'ruritania', name: 'Ruritania', kind: 'state' });
+  edited.events[0].type = 'agreement';
+  edited.events[0].participants = [
+    { actor: 'freedonia', role: 'agent' },
+    { actor: 'ruritania', role: 'target' },
+  ];
+  await loadFacts(db, edited);
+  const pairs = await read<{ other: string }>(db, "MATCH (:Actor {id: 'freedonia'})-[:SHARES_EVENTS]-(o:Actor) RETURN o.id AS other");
+  expect(pairs.map((p) => p.other)).toEqual(['ruritania']);
+  await expectSummariesToMatchEvents();
+});
+
+test('reloading an unchanged article leaves every summary as it was', async () => {
+  const before = await contentFingerprint(db);
+  await loadSeed(db, () => {});
+  expect(await contentFingerprint(db)).toBe(before);
+});
+
+test('a database written without summaries gets them computed, equal to the maintained ones', async () => {
+  // An actor whose last event was withdrawn keeps a zero count; a rebuild never writes one. Not a difference.
+  const dropZeroCounts = () => db.driver.executeQuery('MATCH (a:Actor) WHERE a.eventTotal = 0 REMOVE a.eventTotal, a.eventsByType');
+  await dropZeroCounts();
+  const maintained = await contentFingerprint(db);
+  await db.driver.executeQuery('MATCH ()-[s:SHARES_EVENTS]->() DELETE s');
+  await db.driver.executeQuery('MATCH (a:Actor) REMOVE a.eventTotal, a.eventsByType');
+  await ensureSummaries(db);
+  await expectSummariesToMatchEvents();
+  expect(await contentFingerprint(db)).toBe(maintained);
+});
