@@ -98,14 +98,14 @@ export async function findActorRef(db: Db, id: string): Promise<ActorRef | undef
 }
 
 /**
- * Actors linked to one actor by shared events (the loader's SHARES_EVENTS summaries) and by affiliations
+ * Actors linked to one actor by shared events (the loader's ActorPair summaries) and by affiliations
  * (either direction), strongest first: at most $limit partners.
  */
 const RELATIONSHIPS = `
   MATCH (self:Actor {id: $id})
   CALL (self) {
-    MATCH (self)-[s:SHARES_EVENTS]-(other:Actor)
-    RETURN other, s.total AS shared, s.byType AS byType, [] AS affiliations
+    MATCH (self)-[:IN_PAIR]->(p:ActorPair)<-[:IN_PAIR]-(other:Actor)
+    RETURN other, p.total AS shared, p.byType AS byType, [] AS affiliations
     UNION ALL
     MATCH (self)-[r:AFFILIATED_WITH]-(other:Actor)
     WHERE other <> self

@@ -287,10 +287,13 @@ function setup(root: HTMLElement): void {
                 ' — ',
                 el('a', { href: `/actors/${l.target}` }, names.get(l.target) ?? l.target),
                 ': ',
-                l.kind === 'event'
-                  ? el('span', { class: `type-badge type-${l.type}` }, labels.get(l.type) ?? l.type)
-                  : el('span', { class: 'muted' }, `${AFFILIATION_LABELS[l.type] ?? l.type} (role)`),
-                l.kind === 'event' ? ` × ${l.weight}` : '',
+                ...(l.kind === 'event'
+                  ? Object.entries(l.byType).flatMap(([type, n], i) => [
+                      i > 0 ? ', ' : '',
+                      el('span', { class: `type-badge type-${type}` }, labels.get(type) ?? type),
+                      ` × ${n}`,
+                    ])
+                  : [el('span', { class: 'muted' }, `${AFFILIATION_LABELS[l.type] ?? l.type} (role)`)]),
               ),
             ),
           );
@@ -320,7 +323,7 @@ function setup(root: HTMLElement): void {
   void load();
 }
 
-/** Merges the API's links (one per pair and event type) into what is drawn: one event line per pair, one line per role. */
+/** What is drawn from the API's links: one event line per pair (its types, most first), one line per role. */
 function edgesOf(links: GraphLink[], byId: Map<string, SimNode>): SimLink[] {
   const events = new Map<string, SimLink>();
   const affiliations: SimLink[] = [];
@@ -332,11 +335,8 @@ function edgesOf(links: GraphLink[], byId: Map<string, SimNode>): SimLink[] {
       affiliations.push({ kind: 'affiliation', types: [{ type: link.type, weight: 1 }], weight: 1, bend: 0, source, target });
       continue;
     }
-    const key = [link.source, link.target].sort().join('|');
-    const edge = events.get(key) ?? { kind: 'event', types: [], weight: 0, bend: 0, source, target };
-    edge.types.push({ type: link.type, weight: link.weight });
-    edge.weight += link.weight;
-    events.set(key, edge);
+    const types = Object.entries(link.byType).map(([type, weight]) => ({ type, weight: weight ?? 0 }));
+    events.set([link.source, link.target].sort().join('|'), { kind: 'event', types, weight: link.weight, bend: 0, source, target });
   }
   for (const edge of events.values()) edge.types.sort((a, b) => b.weight - a.weight);
   // An affiliation between actors that also share events bends away from their event line.

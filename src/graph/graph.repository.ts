@@ -1,5 +1,6 @@
 import { read, type Db } from '../db/query';
 import { countsByType, EVENT_TYPES, type EventType } from '../domain/taxonomy';
+import { pairId } from '../ingest/summaries';
 import type { GraphLink, GraphNode } from './graph.schemas';
 
 export interface GraphFilter {
@@ -23,7 +24,7 @@ const filterParams = (filter: GraphFilter) => ({ type: filter.type, from: filter
 const usesSummaries = (filter: GraphFilter) => filter.from === null && filter.to === null;
 const summaryParams = (filter: GraphFilter) => ({ typeIndex: filter.type === null ? null : EVENT_TYPES.indexOf(filter.type), types: [...EVENT_TYPES] });
 const ACTOR_EVENTS = 'CASE WHEN $typeIndex IS NULL THEN coalesce(a.eventTotal, 0) ELSE coalesce(a.eventsByType[$typeIndex], 0) END';
-const PAIR_EVENTS = 'CASE WHEN $typeIndex IS NULL THEN s.total ELSE coalesce(s.byType[$typeIndex], 0) END';
+const PAIR_EVENTS = 'CASE WHEN $typeIndex IS NULL THEN p.total ELSE coalesce(p.byType[$typeIndex], 0) END';
 
 const MOST_ACTIVE = `
   MATCH (a:Actor)
@@ -67,7 +68,7 @@ const NEIGHBOURHOOD = (shared: string, eventCount: string) => `
   RETURN a { .id, .name, .kind, eventCount: ${eventCount} } AS node`;
 
 const SHARED_FROM_SUMMARIES = `
-    MATCH (self)-[s:SHARES_EVENTS]-(other:Actor)
+    MATCH (self)-[:IN_PAIR]->(p:ActorPair)<-[:IN_PAIR]-(other:Actor)
     RETURN other, ${PAIR_EVENTS} AS weight`;
 
 const SHARED_IN_WINDOW = `
@@ -90,32 +91,36 @@ export async function neighbourhood(db: Db, actor: string, filter: GraphFilter, 
   return (await read<{ node: GraphNode }>(db, SELF_ONLY(eventCount), { ...params, actor })).map((row) => row.node);
 }
 
-/** Pairs among the given actors that share events, from the summaries: one row per pair, split by type below. */
-const SUMMARY_PAIRS = `
-  MATCH (a:Actor) WHERE a.id IN $ids
-  WITH collect(a) AS nodes
-  UNWIND nodes AS a
-  MATCH (a)-[s:SHARES_EVENTS]->(b:Actor)
-  WHERE b IN nodes
-  RETURN a.id AS source, b.id AS target, s.byType AS byType
-  ORDER BY source, target`;
+/**
+ * Pairs among the given actors that share events, with the per-type counts as the summaries keep them (a list
+ * in EVENT_TYPES order): from the summaries, or counted within a date window. One row per pair, a.id < b.id.
+ */
+const PAIRS_FROM_SUMMARIES = `
+  UNWIND $pairIds AS id
+  MATCH (p:ActorPair {id: id})
+  RETURN split(id, '|')[0] AS source, split(id, '|')[1] AS target, p.byType AS byType`;
 
-async function summaryLinks(db: Db, ids: string[], type: EventType | null): Promise<Array<{ link: GraphLink }>> {
-  const pairs = await read<{ source: string; target: string; byType: number[] }>(db, SUMMARY_PAIRS, { ids });
-  return pairs.flatMap(({ source, target, byType }) =>
-    Object.entries(countsByType(byType))
-      .filter(([eventType]) => type === null || eventType === type)
-      .map(([eventType, weight]) => ({ link: { source, target, kind: 'event' as const, type: eventType as EventType, weight: weight! } })),
-  );
-}
-
-/** Edges among the given actors within a date window: shared events counted per type (a.id < b.id, one edge per pair and type). */
-const EVENT_LINKS = `
+const PAIRS_IN_WINDOW = `
   MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
   WHERE a.id IN $ids AND b.id IN $ids AND a.id < b.id AND ${EVENT_CONDITIONS}
-  WITH a.id AS source, b.id AS target, e.type AS type, count(DISTINCT e) AS weight
-  RETURN { source: source, target: target, kind: 'event', type: type, weight: weight } AS link
-  ORDER BY source, target, type`;
+  WITH a.id AS source, b.id AS target, collect(DISTINCT e) AS events
+  RETURN source, target, [type IN $types | size([e IN events WHERE e.type = type])] AS byType`;
+
+/** One edge per pair: its shared events by type (within the type filter), named by the type shared most. */
+function eventLink(source: string, target: string, counts: number[], only: EventType | null): GraphLink | undefined {
+  const byType = countsByType(counts.map((n, i) => (only === null || EVENT_TYPES[i] === only ? n : 0)));
+  const types = Object.entries(byType) as Array<[EventType, number]>;
+  if (types.length === 0) return undefined;
+  const [type] = types.reduce((most, entry) => (entry[1] > most[1] ? entry : most));
+  return { source, target, kind: 'event', type, weight: types.reduce((sum, [, n]) => sum + n, 0), byType };
+}
+
+async function eventLinks(db: Db, ids: string[], filter: GraphFilter): Promise<GraphLink[]> {
+  const pairIds = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => pairId(a, b)));
+  const [cypher, params] = usesSummaries(filter) ? [PAIRS_FROM_SUMMARIES, { pairIds }] : [PAIRS_IN_WINDOW, filterParams(filter)];
+  const pairs = await read<{ source: string; target: string; byType: number[] }>(db, cypher, { ...params, ids, types: [...EVENT_TYPES] });
+  return pairs.flatMap(({ source, target, byType }) => eventLink(source, target, byType, filter.type) ?? []);
+}
 
 /** Affiliations among the given actors: source holds the role toward target. */
 const AFFILIATION_LINKS = `
@@ -126,11 +131,7 @@ const AFFILIATION_LINKS = `
   ORDER BY link.source, link.target, link.type`;
 
 export async function linksAmong(db: Db, ids: string[], filter: GraphFilter): Promise<GraphLink[]> {
-  const [events, affiliations] = await Promise.all([
-    usesSummaries(filter)
-      ? summaryLinks(db, ids, filter.type)
-      : read<{ link: GraphLink }>(db, EVENT_LINKS, { ...filterParams(filter), ids }),
-    read<{ link: GraphLink }>(db, AFFILIATION_LINKS, { ids }),
-  ]);
-  return [...events, ...affiliations].map((row) => row.link);
+  const [events, affiliations] = await Promise.all([eventLinks(db, ids, filter), read<{ link: GraphLink }>(db, AFFILIATION_LINKS, { ids })]);
+  const order = (l: GraphLink) => `${l.source}|${l.target}`;
+  return [...events.sort((a, b) => order(a).localeCompare(order(b))), ...affiliations.map((row) => row.link)];
 }

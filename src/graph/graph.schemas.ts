@@ -20,14 +20,24 @@ export const GraphNode = z.object({
 });
 export type GraphNode = z.infer<typeof GraphNode>;
 
-/** An edge between two actors: events of one type they both took part in, or an affiliation (role) between them. */
-export const GraphLink = z.object({
-  source: z.string(),
-  target: z.string(),
-  kind: z.enum(['event', 'affiliation']),
-  type: z.union([EventType, AffiliationRole]).describe('The event type, or the affiliation role (source holds it toward target)'),
-  weight: z.number().int().describe('Shared events of this type; 1 for an affiliation'),
+const LinkEnds = z.object({ source: z.string(), target: z.string() });
+
+/** The events two actors both took part in (within the filters): one edge per pair. */
+export const EventLink = LinkEnds.extend({
+  kind: z.literal('event'),
+  type: EventType.describe('The type they share most'),
+  weight: z.number().int().describe('Shared events'),
+  byType: z.partialRecord(EventType, z.number().int()).describe('Shared events by type'),
 });
+
+/** A role `source` holds toward `target`: one edge per role. */
+export const AffiliationLink = LinkEnds.extend({
+  kind: z.literal('affiliation'),
+  type: AffiliationRole.describe('The role source holds toward target'),
+  weight: z.literal(1),
+});
+
+export const GraphLink = z.discriminatedUnion('kind', [EventLink, AffiliationLink]);
 export type GraphLink = z.infer<typeof GraphLink>;
 
 export const Graph = z.object({

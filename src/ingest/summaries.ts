@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { toParams } from '../db/plain';
 import type { Db } from '../db/query';
 import { EVENT_TYPES } from '../domain/taxonomy';
 
@@ -7,71 +8,102 @@ import { EVENT_TYPES } from '../domain/taxonomy';
  * expanding an actor's events (the busiest actor of a million-event corpus takes part in ~300,000):
  *  - on each Actor, `eventTotal` (distinct events it takes part in) and `eventsByType` (counts in
  *    EVENT_TYPES order: a list, since maps cannot be stored; new types must be appended to the taxonomy);
- *  - between two actors that took part in the same events, one `(a)-[:SHARES_EVENTS {total, byType}]->(b)`
- *    with a.id < b.id.
+ *  - for two actors that took part in the same events, one `(:ActorPair {id: 'a|b', total, byType})` with
+ *    a.id < b.id, joined to both by IN_PAIR. A node rather than a relationship between the actors, so that
+ *    the loader finds it by a unique-index seek: checking two busy actors for a relationship between them
+ *    reads thousands of relationships.
  *
- * They are derived data, kept exact by the loader in the transaction that writes the events: an event's
- * contribution (its distinct participants, its type) is subtracted before the write if the event already
- * existed, and added after it. A bulk load of new events only ever adds.
+ * They are derived data, kept exact by the loader in the transaction that writes the events: the
+ * contribution of every event of the batch (its type and distinct participants) is read before the writes
+ * if the event already existed and after them, and only the difference is written. A bulk load of new
+ * events only adds; reloading an unchanged article writes nothing.
  */
 
-const TYPES = [...EVENT_TYPES];
+const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
 
-/** A list of per-type counts plus `sign` times the types in `types`, element by element. */
-const addByType = (current: string, sign = '$sign') =>
-  `[i IN range(0, size($types) - 1) | coalesce(${current}[i], 0) + ${sign} * size([t IN types WHERE t = $types[i]])]`;
+export const pairId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-const ACTOR_CONTRIBUTIONS = `
-  UNWIND $eventIds AS id
-  MATCH (e:Event {id: id})
-  MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)
-  WITH DISTINCT a, e
-  WITH a, collect(e.type) AS types
-  SET a.eventTotal = coalesce(a.eventTotal, 0) + $sign * size(types),
-      a.eventsByType = ${addByType('a.eventsByType')}`;
-
-/** Pairs are ordered by id, so each pair has one relationship whichever side is asked about. */
-const PAIR_CONTRIBUTIONS = `
-  UNWIND $eventIds AS id
-  MATCH (e:Event {id: id})
-  WITH e, COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) WITH DISTINCT a RETURN a ORDER BY a.id } AS actors
-  UNWIND range(0, size(actors) - 2) AS i
-  UNWIND range(i + 1, size(actors) - 1) AS j
-  WITH actors[i] AS a, actors[j] AS b, collect(e.type) AS types
-  MERGE (a)-[s:SHARES_EVENTS]->(b)
-  SET s.total = coalesce(s.total, 0) + $sign * size(types),
-      s.byType = ${addByType('s.byType')}
-  RETURN collect(elementId(s)) AS pairs`;
-
-/** Removed only after the additions, so that reloading an unchanged article deletes and recreates nothing. */
-const DROP_EMPTY_PAIRS = `
-  MATCH ()-[s:SHARES_EVENTS]->() WHERE elementId(s) IN $pairs AND s.total <= 0
-  DELETE s`;
-
-/** Adds (or withdraws) the events' contributions; returns the pair relationships it touched. */
-async function contribute(tx: ManagedTransaction, eventIds: string[], sign: 1 | -1): Promise<string[]> {
-  if (eventIds.length === 0) return [];
-  await tx.run(ACTOR_CONTRIBUTIONS, { eventIds, sign, types: TYPES });
-  const { records } = await tx.run(PAIR_CONTRIBUTIONS, { eventIds, sign, types: TYPES });
-  return (records[0]?.get('pairs') as string[] | undefined) ?? [];
+interface Contribution {
+  type: string;
+  actors: string[];
 }
 
-const EXISTING_EVENTS = `
+const CONTRIBUTIONS = `
   UNWIND $ids AS id
   MATCH (e:Event {id: id})
-  RETURN collect(id) AS ids`;
+  RETURN e.type AS type, COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a.id } AS actors`;
+
+async function readContributions(tx: ManagedTransaction, ids: string[]): Promise<Contribution[]> {
+  if (ids.length === 0) return [];
+  const { records } = await tx.run(CONTRIBUTIONS, { ids });
+  return records.map((r) => ({ type: r.get('type') as string, actors: r.get('actors') as string[] }));
+}
+
+/** Per-key totals and per-type counts, built up from contributions (positive or negative). */
+class Tally {
+  readonly counts = new Map<string, { total: number; byType: number[] }>();
+
+  add(key: string, type: string, sign: number): void {
+    const entry = this.counts.get(key) ?? { total: 0, byType: EVENT_TYPES.map(() => 0) };
+    entry.total += sign;
+    entry.byType[TYPE_INDEX.get(type) ?? 0]! += sign;
+    this.counts.set(key, entry);
+  }
+
+  /** The entries that change something. */
+  changes(): Array<{ key: string; total: number; byType: number[] }> {
+    return [...this.counts].filter(([, c]) => c.byType.some((n) => n !== 0)).map(([key, c]) => ({ key, ...c }));
+  }
+}
+
+function tallyInto(actors: Tally, pairs: Tally, contributions: Contribution[], sign: 1 | -1): void {
+  for (const { type, actors: ids } of contributions) {
+    const sorted = [...ids].sort();
+    sorted.forEach((a, i) => {
+      actors.add(a, type, sign);
+      for (const b of sorted.slice(i + 1)) pairs.add(`${a}|${b}`, type, sign);
+    });
+  }
+}
+
+const addLists = (current: string) => `[i IN range(0, size(row.byType) - 1) | coalesce(${current}[i], 0) + row.byType[i]]`;
+
+const APPLY_TO_ACTORS = `
+  UNWIND $rows AS row
+  MATCH (a:Actor {id: row.key})
+  SET a.eventTotal = coalesce(a.eventTotal, 0) + row.total, a.eventsByType = ${addLists('a.eventsByType')}`;
+
+const APPLY_TO_PAIRS = `
+  UNWIND $rows AS row
+  MERGE (p:ActorPair {id: row.key})
+  SET p.total = coalesce(p.total, 0) + row.total, p.byType = ${addLists('p.byType')}
+  WITH p, row WHERE NOT EXISTS { (p)<-[:IN_PAIR]-() }
+  MATCH (a:Actor {id: split(row.key, '|')[0]})
+  MATCH (b:Actor {id: split(row.key, '|')[1]})
+  CREATE (a)-[:IN_PAIR]->(p)<-[:IN_PAIR]-(b)`;
+
+const DROP_EMPTY_PAIRS = `
+  UNWIND $ids AS id
+  MATCH (p:ActorPair {id: id}) WHERE p.total <= 0
+  DETACH DELETE p`;
 
 /**
- * Call before writing events: withdraws the contributions of those that already exist and returns what
- * to call after the writes, which adds the contributions of all of them as written.
+ * Call before writing the batch's events: reads what the existing ones contribute now, and returns what to
+ * call after the writes, which writes the difference their new state (and the new events) makes.
  */
 export async function beginSummaryUpdate(tx: ManagedTransaction, eventIds: string[]): Promise<() => Promise<void>> {
-  const { records } = await tx.run(EXISTING_EVENTS, { ids: eventIds });
-  const existing = (records[0]?.get('ids') as string[] | undefined) ?? [];
-  const withdrawn = await contribute(tx, existing, -1);
+  const before = await readContributions(tx, eventIds);
   return async () => {
-    await contribute(tx, eventIds, 1);
-    if (withdrawn.length > 0) await tx.run(DROP_EMPTY_PAIRS, { pairs: withdrawn });
+    const actors = new Tally();
+    const pairs = new Tally();
+    tallyInto(actors, pairs, before, -1);
+    tallyInto(actors, pairs, await readContributions(tx, eventIds), 1);
+    const actorRows = actors.changes();
+    const pairRows = pairs.changes();
+    if (actorRows.length > 0) await tx.run(APPLY_TO_ACTORS, toParams({ rows: actorRows }) as Record<string, unknown>);
+    if (pairRows.length > 0) await tx.run(APPLY_TO_PAIRS, toParams({ rows: pairRows }) as Record<string, unknown>);
+    const shrunk = pairRows.filter((row) => row.total < 0).map((row) => row.key);
+    if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
   };
 }
 
@@ -80,9 +112,12 @@ const MISSING_SUMMARIES = `
   RETURN count(a) > 0 AS missing`;
 
 const CLEAR_SUMMARIES = [
-  'MATCH ()-[s:SHARES_EVENTS]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS',
+  'MATCH (p:ActorPair) CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS',
   'MATCH (a:Actor) CALL (a) { REMOVE a.eventTotal, a.eventsByType } IN TRANSACTIONS OF 10000 ROWS',
 ];
+
+/** Per-type counts of the `types` list, in EVENT_TYPES order. */
+const COUNT_TYPES = '[type IN $types | size([t IN types WHERE t = type])]';
 
 const REBUILD_ACTORS = `
   MATCH (a:Actor) WHERE EXISTS { (a)-[:PARTICIPATED_IN]->() }
@@ -90,7 +125,7 @@ const REBUILD_ACTORS = `
     MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
     WITH DISTINCT e
     WITH collect(e.type) AS types
-    SET a.eventTotal = size(types), a.eventsByType = ${addByType('[]', '1')}
+    SET a.eventTotal = size(types), a.eventsByType = ${COUNT_TYPES}
   } IN TRANSACTIONS OF 100 ROWS`;
 
 const REBUILD_PAIRS = `
@@ -100,24 +135,23 @@ const REBUILD_PAIRS = `
     WHERE a.id < b.id
     WITH DISTINCT b, e
     WITH b, collect(e.type) AS types
-    CREATE (a)-[:SHARES_EVENTS { total: size(types), byType: ${addByType('[]', '1')} }]->(b)
+    CREATE (a)-[:IN_PAIR]->(:ActorPair { id: a.id + '|' + b.id, total: size(types), byType: ${COUNT_TYPES} })<-[:IN_PAIR]-(b)
   } IN TRANSACTIONS OF 20 ROWS`;
 
 /**
- * Databases written before the summaries existed get them computed once, from all their events (about a
- * minute per million events). Runs with the schema, before any load or serving.
+ * Databases written before the summaries existed get them computed once, from all their events (about
+ * half a minute per million events). Runs after the schema, before any load or serving.
  */
 export async function ensureSummaries(db: Db, log: (message: string) => void = () => {}): Promise<void> {
-  const run = (cypher: string, params: Record<string, unknown> = {}) => db.driver.executeQuery(cypher, params, { database: db.database });
-  const { records } = await run(MISSING_SUMMARIES);
+  const { records } = await db.driver.executeQuery(MISSING_SUMMARIES, {}, { database: db.database });
   if (records[0]?.get('missing') !== true) return;
   log('Computing activity summaries for events loaded before they existed (once) …');
   // IN TRANSACTIONS needs an auto-commit transaction: a session's run, not executeQuery's managed one.
   const session = db.driver.session({ database: db.database });
   try {
     for (const cypher of CLEAR_SUMMARIES) await session.run(cypher);
-    await session.run(REBUILD_ACTORS, { types: TYPES });
-    await session.run(REBUILD_PAIRS, { types: TYPES });
+    await session.run(REBUILD_ACTORS, { types: [...EVENT_TYPES] });
+    await session.run(REBUILD_PAIRS, { types: [...EVENT_TYPES] });
   } finally {
     await session.close();
   }

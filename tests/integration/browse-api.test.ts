@@ -118,7 +118,11 @@ describe('GET /api/graph', () => {
     expect(status).toBe(200);
     expect(body.nodes).toHaveLength(14);
     expect(body.nodes[0]).toEqual({ id: 'belarus', name: 'Belarus', kind: 'state', eventCount: 9 });
-    expect(body.links).toContainEqual({ source: 'john-coale', target: 'united-states', kind: 'event', type: 'talks', weight: 2 });
+    const coaleUs = body.links.find((l: any) => l.kind === 'event' && l.source === 'john-coale' && l.target === 'united-states');
+    expect(coaleUs).toMatchObject({ type: 'talks', byType: { talks: 2 } });
+    expect(coaleUs.weight).toBe(Object.values(coaleUs.byType).reduce((sum: number, n: any) => sum + n, 0));
+    const pairs = body.links.filter((l: any) => l.kind === 'event').map((l: any) => `${l.source}|${l.target}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
     expect(body.links).toContainEqual({ source: 'john-coale', target: 'belarus', kind: 'affiliation', type: 'envoy_to', weight: 1 });
   });
 
@@ -127,7 +131,7 @@ describe('GET /api/graph', () => {
     const pardons = await getJson(app, '/api/graph?type=pardon');
     expect(pardons.body.nodes.map((n: any) => n.id).sort()).toEqual(['alexander-lukashenko', 'belarusian-political-prisoners']);
     expect(pardons.body.links.filter((l: any) => l.kind === 'event')).toEqual([
-      { source: 'alexander-lukashenko', target: 'belarusian-political-prisoners', kind: 'event', type: 'pardon', weight: 1 },
+      { source: 'alexander-lukashenko', target: 'belarusian-political-prisoners', kind: 'event', type: 'pardon', weight: 1, byType: { pardon: 1 } },
     ]);
     const early = await getJson(app, '/api/graph?from=2019-01-01&to=2023-12-31');
     expect(early.body.nodes.map((n: any) => n.id).sort()).toEqual(['alexander-lukashenko', 'belarus', 'russia', 'ukraine']);

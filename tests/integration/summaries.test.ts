@@ -52,13 +52,17 @@ async function storedSummaries() {
     db,
     'MATCH (a:Actor) RETURN a.id AS id, a.eventTotal AS total, a.eventsByType AS byType',
   );
-  const pairRows = await read<{ key: string; total: number; byType: number[] }>(
+  const pairRows = await read<{ key: string; ends: string; total: number; byType: number[] }>(
     db,
-    "MATCH (a:Actor)-[s:SHARES_EVENTS]->(b:Actor) RETURN a.id + '|' + b.id AS key, s.total AS total, s.byType AS byType",
+    `MATCH (a:Actor)-[:IN_PAIR]->(p:ActorPair)<-[:IN_PAIR]-(b:Actor) WHERE a.id < b.id
+     RETURN p.id AS key, a.id + '|' + b.id AS ends, p.total AS total, p.byType AS byType`,
   );
   const actors = new Map<string, Counts>();
   for (const row of actorRows) if ((row.total ?? 0) > 0) actors.set(row.id, { total: row.total!, byType: countsByType(row.byType) });
   const pairs = new Map(pairRows.map((row) => [row.key, { total: row.total, byType: countsByType(row.byType) }]));
+  const [{ pairNodes }] = (await read<{ pairNodes: number }>(db, 'MATCH (p:ActorPair) RETURN count(p) AS pairNodes')) as [{ pairNodes: number }];
+  expect(pairRows.every((row) => row.key === row.ends)).toBe(true);
+  expect(pairNodes).toBe(pairRows.length);
   return { actors, pairs, pairKeys: pairRows.map((row) => row.key) };
 }
 
@@ -94,7 +98,7 @@ test('a second article reporting a known event with another participant adds to 
   });
   const [pair] = await read<{ total: number }>(
     db,
-    "MATCH (:Actor {id: 'belarus'})-[s:SHARES_EVENTS]-(:Actor {id: 'lithuania'}) RETURN s.total AS total",
+    "MATCH (p:ActorPair {id: 'belarus|lithuania'}) RETURN p.total AS total",
   );
   expect(pair!.total).toBe(1);
   await expectSummariesToMatchEvents();
@@ -112,7 +116,7 @@ test('an edited article that changes a type and drops a participant moves and re
     { actor: 'ruritania', role: 'target' },
   ];
   await loadFacts(db, edited);
-  const pairs = await read<{ other: string }>(db, "MATCH (:Actor {id: 'freedonia'})-[:SHARES_EVENTS]-(o:Actor) RETURN o.id AS other");
+  const pairs = await read<{ other: string }>(db, "MATCH (:Actor {id: 'freedonia'})-[:IN_PAIR]->(:ActorPair)<-[:IN_PAIR]-(o:Actor) RETURN o.id AS other");
   expect(pairs.map((p) => p.other)).toEqual(['ruritania']);
   await expectSummariesToMatchEvents();
 });
@@ -128,7 +132,7 @@ test('a database written without summaries gets them computed, equal to the main
   const dropZeroCounts = () => db.driver.executeQuery('MATCH (a:Actor) WHERE a.eventTotal = 0 REMOVE a.eventTotal, a.eventsByType');
   await dropZeroCounts();
   const maintained = await contentFingerprint(db);
-  await db.driver.executeQuery('MATCH ()-[s:SHARES_EVENTS]->() DELETE s');
+  await db.driver.executeQuery('MATCH (p:ActorPair) DETACH DELETE p');
   await db.driver.executeQuery('MATCH (a:Actor) REMOVE a.eventTotal, a.eventsByType');
   await ensureSummaries(db);
   await expectSummariesToMatchEvents();
