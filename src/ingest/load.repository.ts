@@ -3,7 +3,7 @@ import { toParams } from '../db/plain';
 import type { Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
 import type { GraphRows } from './graph-rows';
-import { beginSummaryUpdate } from './summaries';
+import { readContributions, writeSummaryChanges, type Contribution } from './summaries';
 
 /**
  * The Cypher that writes one article's facts. Every statement is MERGE-on-id then SET, so loading the same
@@ -39,6 +39,12 @@ const MERGE_ACTORS = `
   SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.aliasText = row.aliasText,
       a.description = row.description`;
 
+const EVENT_PROPERTIES = `
+  e.type = row.type, e.title = row.title, e.summary = row.summary,
+  e.date = date(row.date), e.endDate = date(row.endDate), e.lastDate = date(row.lastDate),
+  e.precision = row.precision, e.place = row.place, e.status = row.status,
+  e.figureCount = row.figureCount, e.figureUnit = row.figureUnit, e.figureApproximate = row.figureApproximate`;
+
 /**
  * Events written before `definedIn` existed are claimed by the first article to reload them, unless another
  * article already reports them.
@@ -50,10 +56,29 @@ const MERGE_EVENTS = `
   WITH e, row
   WHERE e.definedIn = row.article
      OR (e.definedIn IS NULL AND NOT EXISTS { MATCH (e)-[:REPORTED_IN]->(other) WHERE other.id <> row.article })
-  SET e.definedIn = row.article, e.type = row.type, e.title = row.title, e.summary = row.summary,
-      e.date = date(row.date), e.endDate = date(row.endDate), e.lastDate = date(row.lastDate),
-      e.precision = row.precision, e.place = row.place, e.status = row.status,
-      e.figureCount = row.figureCount, e.figureUnit = row.figureUnit, e.figureApproximate = row.figureApproximate`;
+  SET e.definedIn = row.article, ${EVENT_PROPERTIES}`;
+
+/*
+ * Events the database does not hold yet (found in the same transaction, so nothing can add them meanwhile
+ * but a concurrent load of the same event, which the uniqueness constraint refuses) are created outright,
+ * with their participants and sources: nothing to look up, nothing to merge. This is a bulk load's path.
+ */
+const CREATE_EVENTS = `
+  UNWIND $events AS row
+  CREATE (e:Event {id: row.id})
+  SET e.definedIn = row.article, ${EVENT_PROPERTIES}`;
+
+const CREATE_PARTICIPANTS = `
+  UNWIND $participants AS row
+  MATCH (e:Event {id: row.event})
+  MATCH (a:Actor {id: row.actor})
+  CREATE (a)-[:PARTICIPATED_IN {role: row.role, articles: [row.article]}]->(e)`;
+
+const CREATE_SOURCES = `
+  UNWIND $sources AS row
+  MATCH (art:Article {id: row.article})
+  MATCH (e:Event {id: row.event})
+  CREATE (e)-[:REPORTED_IN {quote: row.quote, start: row.start, end: row.end, rank: row.rank}]->(art)`;
 
 /** Adds the row's article to the list of those that state the relationship (once: reloading changes nothing). */
 const STATED_BY_ARTICLE = `
@@ -218,6 +243,24 @@ const LOADED_BEFORE = `
   MATCH (a:Article {id: id})
   RETURN collect(id) AS ids`;
 
+/** Rows once per key: CREATE, unlike MERGE, would write a repeated row twice. */
+function unique<T>(rows: T[], key: (row: T) => string): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const k = key(row);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The summaries' view of events the batch creates: their type and distinct participants, from its rows. */
+function newContributions(p: BatchParams, isNew: (id: string) => boolean): Contribution[] {
+  const actors = new Map<string, Set<string>>();
+  for (const row of p.participants) if (isNew(row.event)) actors.set(row.event, (actors.get(row.event) ?? new Set()).add(row.actor));
+  return p.events.filter((e) => isNew(e.id)).map((e) => ({ id: e.id, type: e.type, actors: [...(actors.get(e.id) ?? [])] }));
+}
+
 async function writeAll(tx: ManagedTransaction, p: BatchParams): Promise<WriteCounts> {
   const counts = noWrites();
   // Only an article loaded before can have statements to withdraw: every claim an article makes (r.articles,
@@ -225,21 +268,34 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams): Promise<WriteCo
   // load of new articles skips the withdrawing statements altogether.
   const { records } = await tx.run(LOADED_BEFORE, { ids: p.articleKeys.map((a) => a.article) });
   const before = new Set((records[0]?.get('ids') as string[] | undefined) ?? []);
-  const finishSummaries = await beginSummaryUpdate(tx, [...new Set(p.events.map((e) => e.id))]);
+  const existingBefore = await readContributions(tx, [...new Set(p.events.map((e) => e.id))]);
+  const existing = new Set(existingBefore.map((c) => c.id));
+  const isNew = (id: string) => !existing.has(id);
+  const split = <T>(rows: T[], id: (row: T) => string) => [rows.filter((r) => isNew(id(r))), rows.filter((r) => !isNew(id(r)))] as const;
+  const [newEvents, knownEvents] = split(p.events, (e) => e.id);
+  const [newParticipants, knownParticipants] = split(p.participants, (r) => r.event);
+  const [newSources, knownSources] = split(p.sources, (r) => r.event);
+
   await run(tx, MERGE_ARTICLES, { articles: p.articles }, counts);
   if (p.actors.length > 0) await run(tx, MERGE_ACTORS, { actors: p.actors }, counts);
-  if (p.events.length > 0) {
-    await run(tx, MERGE_EVENTS, { events: p.events }, counts);
-    await run(tx, MERGE_PARTICIPANTS, { participants: p.participants }, counts);
+  if (newEvents.length > 0) {
+    await run(tx, CREATE_EVENTS, { events: newEvents }, counts);
+    await run(tx, CREATE_PARTICIPANTS, { participants: unique(newParticipants, (r) => `${r.event}|${r.actor}|${r.role}`) }, counts);
+    await run(tx, CREATE_SOURCES, { sources: unique(newSources, (r) => `${r.event}|${r.quote}`) }, counts);
   }
-  await run(tx, MERGE_SOURCES, { sources: p.sources }, counts);
+  if (knownEvents.length > 0) {
+    await run(tx, MERGE_EVENTS, { events: knownEvents }, counts);
+    await run(tx, MERGE_PARTICIPANTS, { participants: knownParticipants }, counts);
+  }
+  if (knownSources.length > 0) await run(tx, MERGE_SOURCES, { sources: knownSources }, counts);
   if (p.affiliations.length > 0) await run(tx, MERGE_AFFILIATIONS, { affiliations: p.affiliations }, counts);
   for (const kind of LINK_KINDS) {
     if (p.links[kind].length > 0) await run(tx, MERGE_LINKS[kind], { rows: p.links[kind] }, counts);
   }
   if (p.reactions.length > 0) await run(tx, MERGE_REACTIONS, { reactions: p.reactions }, counts);
   if (before.size > 0) await withdrawStaleStatements(tx, p, before, counts);
-  await finishSummaries();
+  const existingAfter = await readContributions(tx, [...existing]);
+  await writeSummaryChanges(tx, existingBefore, [...existingAfter, ...newContributions(p, isNew)]);
   return counts;
 }
 

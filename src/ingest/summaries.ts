@@ -15,15 +15,17 @@ import { EVENT_TYPES } from '../domain/taxonomy';
  *
  * They are derived data, kept exact by the loader in the transaction that writes the events: the
  * contribution of every event of the batch (its type and distinct participants) is read before the writes
- * if the event already existed and after them, and only the difference is written. A bulk load of new
- * events only adds; reloading an unchanged article writes nothing.
+ * if the event already existed and after them (for a new event, it is what the batch wrote), and only the
+ * difference is written. A bulk load of new events only adds; reloading an unchanged article writes nothing.
  */
 
 const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
 
 export const pairId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-interface Contribution {
+/** What one event adds to the summaries: its type and its distinct participants. */
+export interface Contribution {
+  id: string;
   type: string;
   actors: string[];
 }
@@ -31,12 +33,13 @@ interface Contribution {
 const CONTRIBUTIONS = `
   UNWIND $ids AS id
   MATCH (e:Event {id: id})
-  RETURN e.type AS type, COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a.id } AS actors`;
+  RETURN id, e.type AS type, COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a.id } AS actors`;
 
-async function readContributions(tx: ManagedTransaction, ids: string[]): Promise<Contribution[]> {
+/** The contributions of those of these events that exist (the others are not returned). */
+export async function readContributions(tx: ManagedTransaction, ids: string[]): Promise<Contribution[]> {
   if (ids.length === 0) return [];
   const { records } = await tx.run(CONTRIBUTIONS, { ids });
-  return records.map((r) => ({ type: r.get('type') as string, actors: r.get('actors') as string[] }));
+  return records.map((r) => ({ id: r.get('id') as string, type: r.get('type') as string, actors: r.get('actors') as string[] }));
 }
 
 /** Per-key totals and per-type counts, built up from contributions (positive or negative). */
@@ -88,23 +91,20 @@ const DROP_EMPTY_PAIRS = `
   DETACH DELETE p`;
 
 /**
- * Call before writing the batch's events: reads what the existing ones contribute now, and returns what to
- * call after the writes, which writes the difference their new state (and the new events) makes.
+ * Writes the difference between the events' contributions before a write (read before it) and after it:
+ * an update is the old contribution withdrawn and the new one added.
  */
-export async function beginSummaryUpdate(tx: ManagedTransaction, eventIds: string[]): Promise<() => Promise<void>> {
-  const before = await readContributions(tx, eventIds);
-  return async () => {
-    const actors = new Tally();
-    const pairs = new Tally();
-    tallyInto(actors, pairs, before, -1);
-    tallyInto(actors, pairs, await readContributions(tx, eventIds), 1);
-    const actorRows = actors.changes();
-    const pairRows = pairs.changes();
-    if (actorRows.length > 0) await tx.run(APPLY_TO_ACTORS, toParams({ rows: actorRows }) as Record<string, unknown>);
-    if (pairRows.length > 0) await tx.run(APPLY_TO_PAIRS, toParams({ rows: pairRows }) as Record<string, unknown>);
-    const shrunk = pairRows.filter((row) => row.total < 0).map((row) => row.key);
-    if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
-  };
+export async function writeSummaryChanges(tx: ManagedTransaction, before: Contribution[], after: Contribution[]): Promise<void> {
+  const actors = new Tally();
+  const pairs = new Tally();
+  tallyInto(actors, pairs, before, -1);
+  tallyInto(actors, pairs, after, 1);
+  const actorRows = actors.changes();
+  const pairRows = pairs.changes();
+  if (actorRows.length > 0) await tx.run(APPLY_TO_ACTORS, toParams({ rows: actorRows }) as Record<string, unknown>);
+  if (pairRows.length > 0) await tx.run(APPLY_TO_PAIRS, toParams({ rows: pairRows }) as Record<string, unknown>);
+  const shrunk = pairRows.filter((row) => row.total < 0).map((row) => row.key);
+  if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
 }
 
 const MISSING_SUMMARIES = `
