@@ -2,7 +2,7 @@ import { DENSE_ACTOR_EVENTS, MAX_DATE, MIN_DATE } from '../db/dense';
 import { read, readOne, type Db } from '../db/query';
 import type { ActorRef } from '../api/common.schemas';
 import { countsByType } from '../domain/taxonomy';
-import type { ActorDetail, ActorSummary, Relationship } from './actors.schemas';
+import { ROLES_SHOWN, type ActorDetail, type ActorSummary, type Relationship } from './actors.schemas';
 
 /** Event counts come from the activity summaries the loader keeps (src/ingest/summaries.ts). */
 const ACTOR_SUMMARY = `
@@ -54,7 +54,10 @@ const EVENT_SPAN = `
   }
   WITH a, min(first) AS first, max(last) AS last`;
 
-/** Roles are expanded from the actor itself (matching any actor and then comparing it was a scan of every actor). */
+/**
+ * Roles are expanded from the actor itself (matching any actor and then comparing it was a scan of every
+ * actor). A profile lists the latest ROLES_SHOWN either way, and says how many there are.
+ */
 const ACTOR_DETAIL = `
   MATCH (a:Actor {id: $id})
   ${EVENT_SPAN}
@@ -63,14 +66,16 @@ const ACTOR_DETAIL = `
     .*,
     roles: COLLECT {
       MATCH (a)-[r:AFFILIATED_WITH]->(c:Actor)
-      WITH a AS h, r, c
+      WITH a AS h, r, c ORDER BY coalesce(r.from, '0000') DESC, r.role LIMIT $roleLimit
       RETURN ${ROLE_VIEW} AS role ORDER BY r.former DESC, coalesce(r.from, '0000'), r.role
     },
+    roleCount: COUNT { (a)-[:AFFILIATED_WITH]->(:Actor) },
     heldBy: COLLECT {
       MATCH (h:Actor)-[r:AFFILIATED_WITH]->(a)
-      WITH h, r, a AS c
+      WITH h, r, a AS c ORDER BY coalesce(r.from, '0000') DESC, h.name LIMIT $roleLimit
       RETURN ${ROLE_VIEW} AS role ORDER BY coalesce(r.from, '0000'), h.name
     },
+    heldByCount: COUNT { (:Actor)-[:AFFILIATED_WITH]->(a) },
     eventCounts: coalesce(a.eventsByType, []),
     firstEvent: toString(first),
     lastEvent: toString(last)
@@ -79,7 +84,7 @@ const ACTOR_DETAIL = `
 type ActorDetailRow = Omit<ActorDetail, 'eventCounts'> & { eventCounts: number[] };
 
 export async function findActor(db: Db, id: string): Promise<ActorDetail | undefined> {
-  const row = await readOne<ActorDetailRow>(db, ACTOR_DETAIL, { id, dense: DENSE_ACTOR_EVENTS });
+  const row = await readOne<ActorDetailRow>(db, ACTOR_DETAIL, { id, dense: DENSE_ACTOR_EVENTS, roleLimit: ROLES_SHOWN });
   return row && { ...row, eventCounts: countsByType(row.eventCounts) };
 }
 

@@ -31,9 +31,14 @@ export const RoleView = z.object({
 });
 export type RoleView = z.infer<typeof RoleView>;
 
+/** How many roles a profile lists each way (the latest); roleCount and heldByCount say how many there are. */
+export const ROLES_SHOWN = 100;
+
 export const ActorDetail = ActorSummary.extend({
-  roles: z.array(RoleView).describe('Roles this actor held, earliest first'),
-  heldBy: z.array(RoleView).describe('Roles others held toward this actor (its president, founder, envoys…)'),
+  roles: z.array(RoleView).describe(`Roles this actor held, earliest first (the latest ${ROLES_SHOWN})`),
+  roleCount: z.number().int().describe('How many roles this actor held'),
+  heldBy: z.array(RoleView).describe(`Roles others held toward this actor (its president, founder, envoys…; the latest ${ROLES_SHOWN})`),
+  heldByCount: z.number().int().describe('How many roles others held toward this actor'),
   eventCounts: z.partialRecord(EventType, z.number().int()).describe('Events this actor took part in, by type'),
   firstEvent: z.string().nullable().describe('The day its first event began'),
   lastEvent: z.string().nullable().describe('The day its latest event began'),

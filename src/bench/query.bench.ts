@@ -32,6 +32,16 @@ async function getJson(url: string): Promise<{ status: number; ms: number }> {
   return { status: response.status, ms: elapsedMs(start) };
 }
 
+/**
+ * What any API answer costs without a query: the p50 of an unknown /api route (a 404 through the whole
+ * middleware stack). The overhead ratio of a route whose query takes a few milliseconds is mostly this.
+ */
+async function measureHttpFloor(baseUrl: string): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 250; i++) samples.push((await getJson(`${baseUrl}/api/no-such-route`)).ms);
+  return percentile(samples.slice(50), 50);
+}
+
 async function main(): Promise<void> {
   const events = intOption('events', 1_000_000);
   const seed = intOption('seed', 1);
@@ -44,7 +54,10 @@ async function main(): Promise<void> {
   const app = await startBenchApp(recorder.db);
   const machine = describeMachine();
   const results: Array<Record<string, unknown>> = [];
+  let httpFloor = Number.NaN;
   try {
+    httpFloor = await measureHttpFloor(app.baseUrl);
+    log(`  HTTP floor (an unknown /api route: loopback, express, headers, error body; no query) p50 ${round(httpFloor)} ms`);
     for (const route of buildRoutes(chosen, requests, seed)) {
       // Every distinct request once, untimed: the figures are of a warm server (plans cached, pages in memory).
       for (const path of new Set(route.paths)) {
@@ -74,6 +87,7 @@ async function main(): Promise<void> {
         driver_p50_ms: round(percentile(driver, 50)),
         driver_p95_ms: round(percentile(driver, 95)),
         overhead_ratio: round(percentile(api, 50) / percentile(driver, 50)),
+        overhead_ms: round(percentile(api, 50) - percentile(driver, 50)),
         api_max_ms: round(Math.max(...api)),
         queries_per_request: round(queries / route.paths.length, 1),
         non_200: [...statuses.entries()].filter(([status]) => status !== 200).reduce((sum, [, n]) => sum + n, 0),
@@ -102,7 +116,7 @@ async function main(): Promise<void> {
   log(`  API p95 over 50 ms: ${slow.length === 0 ? 'none' : slow.join(', ')}`);
   log(`  p50 overhead over ×1.3: ${heavy.length === 0 ? 'none' : heavy.join(', ')}`);
   log(`  the bench instance is left running (port ${BENCH_INSTANCE.port}); stop it with: npm run bench:stop`);
-  printFigures({ bench: 'query', events, requests, load1_before: machine.load1, load1_after: after.load1, routes: results });
+  printFigures({ bench: 'query', events, requests, http_floor_ms: round(httpFloor), load1_before: machine.load1, load1_after: after.load1, routes: results });
 }
 
 runBench(main);

@@ -95,7 +95,9 @@ export function actorPage(db: Db) {
       },
       window: actor.firstEvent && actor.lastEvent ? paddedWindow(actor.firstEvent, actor.lastEvent) : null,
       roles,
+      roleCount: actor.roleCount,
       heldBy,
+      heldByCount: actor.heldByCount,
       eventCounts: EVENT_TYPES.filter((t) => actor.eventCounts[t]).map((t) => ({ type: t, label: typeLabel(t), count: actor.eventCounts[t] })),
       relationships: relationships.items.map((r) => ({
         actor: { id: r.actor.id, name: r.actor.name, kind: r.actor.kind, kindLabel: kindLabel(r.actor.kind) },
