@@ -26,7 +26,8 @@ import { benchActors, buildRoutes } from './routes';
  * over the bench instance), and this process keeps --connections requests in flight for --seconds, cycling
  * through the mixed hot read routes of the query benchmark. Bounded in time and in connections: no request
  * is started after the deadline. Reported: requests per second, p50 and p99 latency, errors (connection
- * failures and non-2xx answers) and the app's resident memory before (after a warm-up of the same mix) and after.
+ * failures and non-2xx answers) and the app's resident memory before (after a warm-up of the same mix, as
+ * long as the load), every 5 s during the load, and after.
  */
 
 function freePort(): Promise<number> {
@@ -143,7 +144,9 @@ async function main(): Promise<void> {
   const seed = intOption('seed', 1);
   const connections = intOption('connections', 50);
   const seconds = intOption('seconds', 30);
-  const warmupSeconds = intOption('warmup', 10);
+  // The warm-up is as long as the load: V8's heap grows to its working size under the first minutes of
+  // traffic, and "before" should be that steady state, not a cold process.
+  const warmupSeconds = intOption('warmup', seconds);
   const corpus = await openBenchCorpus(events, seed);
   const paths = mixedPaths(buildRoutes(benchActors(await actorsByActivity(corpus.db)), 100, seed + 1));
   await corpus.db.driver.close();
@@ -153,6 +156,7 @@ async function main(): Promise<void> {
   let load: LoadResult;
   let before: number | undefined;
   let after: number | undefined;
+  const samples: number[] = [];
   const startRss = residentKiB(pid);
   const machine = describeMachine();
   try {
@@ -161,7 +165,8 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     before = residentKiB(pid);
     log(`load: ${connections} connections for ${seconds} s over ${paths.length} request shapes (9 routes) …`);
-    load = await boundedLoad(baseUrl, paths, connections, seconds);
+    const sampler = setInterval(() => samples.push(residentKiB(pid) ?? 0), 5000);
+    load = await boundedLoad(baseUrl, paths, connections, seconds).finally(() => clearInterval(sampler));
     await new Promise((resolve) => setTimeout(resolve, 2000));
     after = residentKiB(pid);
   } finally {
@@ -178,6 +183,7 @@ async function main(): Promise<void> {
   log(`  errors: ${load.errors} (statuses ${JSON.stringify(Object.fromEntries(load.statuses))}); warm-up errors ${warm.errors}`);
   if (load.errors > 0) log(`  errors by route: ${JSON.stringify(Object.fromEntries(load.errorsByRoute))}`);
   log(`  app memory (RSS): at start ${mib(startRss)} MiB, after warm-up ${mib(before)} MiB, after the load ${mib(after)} MiB (${round(growth * 100, 1)} %)`);
+  log(`  RSS every 5 s during the load (MiB): ${samples.map((kib) => mib(kib)).join(', ')}`);
   log(`  the bench instance is left running (port ${BENCH_INSTANCE.port}); stop it with: npm run bench:stop`);
   printFigures({
     bench: 'http',
@@ -193,6 +199,8 @@ async function main(): Promise<void> {
     rss_before_mib: mib(before),
     rss_after_mib: mib(after),
     rss_growth_pct: round(growth * 100, 1),
+    rss_during_mib: samples.map((kib) => mib(kib)),
+    warmup_s: warmupSeconds,
     load1_before: machine.load1,
     load1_after: after1.load1,
   });
