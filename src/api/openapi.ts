@@ -37,7 +37,7 @@ const ROUTES: RouteDoc[] = [
   { path: '/api/articles', summary: 'Add an article: its facts are extracted and loaded; events already known gain it as a source', response: ArticleIngested, write: { body: ArticlePost, created: 'The article was stored (201), or was already stored with this text (200); the body lists its events and actors' } },
   { path: '/api/articles/{id}', summary: 'One article: text, the events it reports, its reader reactions', params: IdParams, response: ArticleDetail },
   { path: '/api/timeline', summary: 'The events of a date window for the timeline, or counts per bucket when the window is dense', query: TimelineQuery, response: TimelineWindow },
-  { path: '/api/graph', summary: 'Actors and their links (shared events by type, affiliations): the most active, or one actor\'s neighbourhood', query: GraphQuery, response: Graph },
+  { path: '/api/graph', summary: 'Actors and their links (one per pair for shared events, with counts by type; one per role): the most active, or one actor\'s neighbourhood', query: GraphQuery, response: Graph },
   { path: '/api/stats', summary: 'What the knowledge base holds: counts, date span, latest events', query: StatsQuery, response: Stats },
   { path: '/api/health', summary: 'Whether the database answers', response: Health },
   { path: '/api/export', summary: 'Every event matching the /api/events filters as a file (Content-Disposition: attachment) in csv, plover, jsonld or graphml; streamed', query: ExportQuery, response: z.string(), content: EXPORT_OPENAPI_CONTENT },
