@@ -3,9 +3,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Download } from 'playwright-core';
 import type { Db } from '../../src/db/query';
-import { startTestApp, type RunningApp } from '../helpers/test-app';
-import { openTestDb, resetToSeed } from '../helpers/test-db';
-import { ensureClientBuilt, launchBrowser, openPage, visit, type WatchedPage } from './support';
+import { type RunningApp } from '../helpers/test-app';
+import { openPage, useSeededBrowser, useWatchedPage, visit, type WatchedPage } from './support';
 
 /** The "Download" links and buttons of the timeline and the graph, clicked in Chromium over the seed. */
 let db: Db;
@@ -13,26 +12,8 @@ let app: RunningApp;
 let browser: Browser;
 let watched: WatchedPage;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  db = openTestDb();
-  await resetToSeed(db);
-  app = await startTestApp(db);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.driver.close();
-});
-beforeEach(async () => {
-  watched = await openPage(browser, app.baseUrl);
-});
-afterEach(async () => {
-  const problems = watched.problems;
-  await watched.close();
-  expect(problems).toEqual([]);
-});
+useSeededBrowser((suite) => ({ db, app, browser } = suite));
+useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
 
 async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([watched.page.waitForEvent('download') as Promise<Download>, click()]);

@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/query';
-import { startTestApp, type RunningApp } from '../helpers/test-app';
-import { openTestDb, resetToSeed } from '../helpers/test-db';
-import { ensureClientBuilt, launchBrowser, openPage, PHONE, screenshot, visit, type WatchedPage } from './support';
+import { type RunningApp } from '../helpers/test-app';
+import { openPage, PHONE, screenshot, useSeededBrowser, useWatchedPage, visit, type WatchedPage } from './support';
 
 /** The actor graph in Chromium over the seed. */
 let db: Db;
@@ -10,28 +9,9 @@ let app: RunningApp;
 let browser: Browser;
 let watched: WatchedPage;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  db = openTestDb();
-  await resetToSeed(db);
-  app = await startTestApp(db);
-  browser = await launchBrowser();
-});
+useSeededBrowser((suite) => ({ db, app, browser } = suite));
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.driver.close();
-});
-
-beforeEach(async () => {
-  watched = await openPage(browser, app.baseUrl);
-});
-afterEach(async () => {
-  const problems = watched.problems;
-  await watched.close();
-  expect(problems).toEqual([]);
-});
+useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
 
 const nodeIds = async () => {
   await watched.page.waitForSelector('.graph svg .node');

@@ -1,27 +1,14 @@
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/query';
-import { startTestApp, type RunningApp } from '../helpers/test-app';
-import { openTestDb, resetToSeed } from '../helpers/test-db';
-import { DESKTOP, ensureClientBuilt, launchBrowser, openPage, PHONE, screenshot, sidewaysOverflow, visit } from './support';
+import { type RunningApp } from '../helpers/test-app';
+import { DESKTOP, openPage, PHONE, screenshot, sidewaysOverflow, useSeededBrowser, visit } from './support';
 
 /** Every page over the seed, in headless Chromium: its content, its title, no script error, no other host, no sideways scroll. */
 let db: Db;
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  db = openTestDb();
-  await resetToSeed(db);
-  app = await startTestApp(db);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.driver.close();
-});
+useSeededBrowser((suite) => ({ db, app, browser } = suite));
 
 const PAGES: Array<{ name: string; path: string; title: RegExp; ready?: string }> = [
   { name: 'home', path: '/', title: /^What the knowledge base holds · Diplomatic events$/ },

@@ -2,9 +2,9 @@ import type { Browser } from 'playwright-core';
 import { createDriver } from '../../src/db/driver';
 import type { Db } from '../../src/db/query';
 import { loadFacts } from '../helpers/browse-fixtures';
-import { startTestApp, type RunningApp } from '../helpers/test-app';
-import { clearDatabase, openTestDb, resetToSeed } from '../helpers/test-db';
-import { ensureClientBuilt, launchBrowser, openPage, screenshot, visit } from './support';
+import { type RunningApp, startTestApp } from '../helpers/test-app';
+import { clearDatabase, resetToSeed } from '../helpers/test-db';
+import { openPage, screenshot, useSeededBrowser, visit } from './support';
 
 /** Hostile text shows as text; empty and unreachable databases get pages that say so in words. */
 let db: Db;
@@ -74,20 +74,7 @@ const HOSTILE_FACTS = {
   reactions: [{ author: `Reader ${IMG}`, text: `Reaction ${SCRIPT}`, stance: 'critical', about: ['hostile-talks-2026'] }],
 };
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  db = openTestDb();
-  await resetToSeed(db);
-  app = await startTestApp(db);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await resetToSeed(db);
-  await db?.driver.close();
-});
+useSeededBrowser((suite) => ({ db, app, browser } = suite));
 
 describe('text stored with <script> or <img onerror> in it', () => {
   beforeAll(async () => {

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { startTestApp, type SeededApp } from '../helpers/test-app';
+import { openTestDb, resetToSeed } from '../helpers/test-db';
 
 /**
  * Browser-test support: Debian's Chromium driven by playwright-core, against the real app. Every page
@@ -90,5 +92,45 @@ export function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => {
     const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
     return doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
+  });
+}
+
+export interface SeededBrowser extends SeededApp {
+  browser: Browser;
+}
+
+/**
+ * The hooks of a browser test file: the client built, the seed in the test database, the app over it and
+ * Chromium before the file's tests (handed to `use`); after them all closed and the seed put back (a file
+ * may add to it).
+ */
+export function useSeededBrowser(use: (suite: SeededBrowser) => void): void {
+  let suite: SeededBrowser | undefined;
+  beforeAll(async () => {
+    ensureClientBuilt();
+    const db = openTestDb();
+    await resetToSeed(db);
+    suite = { db, app: await startTestApp(db), browser: await launchBrowser() };
+    use(suite);
+  });
+  afterAll(async () => {
+    await suite?.browser.close();
+    await suite?.app.close();
+    if (suite) await resetToSeed(suite.db);
+    await suite?.db.driver.close();
+  });
+}
+
+/** A fresh watched page for each test (handed to `use`); after the test, it must have seen no problem. */
+export function useWatchedPage(open: () => Promise<WatchedPage>, use: (watched: WatchedPage) => void): void {
+  let watched: WatchedPage | undefined;
+  beforeEach(async () => {
+    watched = await open();
+    use(watched);
+  });
+  afterEach(async () => {
+    const problems = watched?.problems ?? [];
+    await watched?.close();
+    expect(problems).toEqual([]);
   });
 }

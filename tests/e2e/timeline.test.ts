@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/query';
 import { bulkFacts, loadFacts } from '../helpers/browse-fixtures';
-import { startTestApp, type RunningApp } from '../helpers/test-app';
-import { openTestDb, resetToSeed } from '../helpers/test-db';
-import { ensureClientBuilt, launchBrowser, openPage, PHONE, screenshot, visit, type WatchedPage } from './support';
+import { type RunningApp } from '../helpers/test-app';
+import { resetToSeed } from '../helpers/test-db';
+import { openPage, PHONE, screenshot, useSeededBrowser, useWatchedPage, visit, type WatchedPage } from './support';
 
 /** The timeline page in Chromium over the seed (and, for density, 400 generated events of 2024). */
 let db: Db;
@@ -26,30 +26,10 @@ const SEED_EVENTS = [
   'pardon-123-prisoners-2025-12',
 ];
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  db = openTestDb();
-  await resetToSeed(db);
-  app = await startTestApp(db);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await resetToSeed(db);
-  await db?.driver.close();
-});
+useSeededBrowser((suite) => ({ db, app, browser } = suite));
 
 let watched: WatchedPage;
-beforeEach(async () => {
-  watched = await openPage(browser, app.baseUrl);
-});
-afterEach(async () => {
-  const problems = watched.problems;
-  await watched.close();
-  expect(problems).toEqual([]);
-});
+useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
 
 /** The event ids drawn on the timeline, once the latest window has been fetched. */
 async function drawnEvents(): Promise<string[]> {

@@ -3,6 +3,7 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Db } from '../../src/db/query';
 import { createLogger } from '../../src/http/logger';
+import { openTestDb, resetToSeed } from './test-db';
 
 export interface RunningApp {
   baseUrl: string;
@@ -26,4 +27,29 @@ export async function startTestApp(db: Db, env: NodeJS.ProcessEnv = {}): Promise
 export async function getJson<T = any>(app: RunningApp, path: string): Promise<{ status: number; body: T }> {
   const response = await fetch(app.baseUrl + path, { headers: { accept: 'application/json' } });
   return { status: response.status, body: (await response.json()) as T };
+}
+
+export interface SeededApp {
+  db: Db;
+  app: RunningApp;
+}
+
+/**
+ * The hooks of a test file that asks the app about the seed: the seed in the test database and the app
+ * over it before the file's tests (handed to `use`); after them the app closed and the seed put back (a
+ * file may add to it).
+ */
+export function useSeededApp(use: (suite: SeededApp) => void): void {
+  let suite: SeededApp | undefined;
+  beforeAll(async () => {
+    const db = openTestDb();
+    await resetToSeed(db);
+    suite = { db, app: await startTestApp(db) };
+    use(suite);
+  });
+  afterAll(async () => {
+    await suite?.app.close();
+    if (suite) await resetToSeed(suite.db);
+    await suite?.db.driver.close();
+  });
 }

@@ -1,21 +1,11 @@
 import { createDriver } from '../../src/db/driver';
 import type { Db } from '../../src/db/query';
-import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';
-import { openTestDb, resetToSeed } from '../helpers/test-db';
+import { getJson, type RunningApp, startTestApp, useSeededApp } from '../helpers/test-app';
 
 let db: Db;
 let app: RunningApp;
 
-beforeAll(async () => {
-  db = openTestDb();
-  await resetToSeed(db);
-  app = await startTestApp(db);
-});
-
-afterAll(async () => {
-  await app.close();
-  await db.driver.close();
-});
+useSeededApp((suite) => ({ db, app } = suite));
 
 describe('GET /api/events', () => {
   test('lists every seed event in date order with participants and verbatim sources', async () => {

@@ -1,23 +1,13 @@
 import type { Db } from '../../src/db/query';
 import { bulkFacts, loadFacts } from '../helpers/browse-fixtures';
-import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';
-import { openTestDb, resetToSeed } from '../helpers/test-db';
+import { getJson, type RunningApp, useSeededApp } from '../helpers/test-app';
+import { resetToSeed } from '../helpers/test-db';
 
 /** The routes the browsing pages read: /api/timeline, /api/graph, /api/stats, over the seed in the real Neo4j. */
 let db: Db;
 let app: RunningApp;
 
-beforeAll(async () => {
-  db = openTestDb();
-  await resetToSeed(db);
-  app = await startTestApp(db);
-});
-
-afterAll(async () => {
-  await app.close();
-  await resetToSeed(db);
-  await db.driver.close();
-});
+useSeededApp((suite) => ({ db, app } = suite));
 
 const eventIds = (items: Array<{ event: string }>) => [...new Set(items.map((i) => i.event))].sort();
 

@@ -1,21 +1,11 @@
 import type { Db } from '../../src/db/query';
-import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';
-import { openTestDb, resetToSeed } from '../helpers/test-db';
+import { getJson, type RunningApp, useSeededApp } from '../helpers/test-app';
 
 /** The questions of issue 2, answered through the API alone, over the seed loaded into the real Neo4j. */
 let db: Db;
 let app: RunningApp;
 
-beforeAll(async () => {
-  db = openTestDb();
-  await resetToSeed(db);
-  app = await startTestApp(db);
-});
-
-afterAll(async () => {
-  await app.close();
-  await db.driver.close();
-});
+useSeededApp((suite) => ({ db, app } = suite));
 
 const ids = (items: Array<{ event?: { id: string }; id?: string }>) => items.map((item) => item.event?.id ?? item.id);
 
