@@ -107,12 +107,21 @@ export async function writeSummaryChanges(tx: ManagedTransaction, before: Contri
   if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
 }
 
-const MISSING_SUMMARIES = `
-  MATCH (a:Actor) WHERE a.eventTotal IS NULL AND EXISTS { (a)-[:PARTICIPATED_IN]->() }
-  RETURN count(a) > 0 AS missing`;
+/**
+ * The form of the summaries a database holds, recorded in a `(:SummaryVersion {id: 'activity'})` node.
+ * 1: pairs as SHARES_EVENTS relationships (a few days in November 2026); 2: ActorPair nodes.
+ */
+export const SUMMARY_VERSION = 2;
+
+const SUMMARY_STATE = `
+  OPTIONAL MATCH (v:SummaryVersion {id: 'activity'})
+  RETURN v.version AS version, EXISTS { ()-[:PARTICIPATED_IN]->() } AS anyEvents`;
+
+const MARK_VERSION = `MERGE (v:SummaryVersion {id: 'activity'}) SET v.version = $version`;
 
 const CLEAR_SUMMARIES = [
   'MATCH (p:ActorPair) CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS',
+  'MATCH ()-[s:SHARES_EVENTS]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS',
   'MATCH (a:Actor) CALL (a) { REMOVE a.eventTotal, a.eventsByType } IN TRANSACTIONS OF 10000 ROWS',
 ];
 
@@ -139,20 +148,26 @@ const REBUILD_PAIRS = `
   } IN TRANSACTIONS OF 20 ROWS`;
 
 /**
- * Databases written before the summaries existed get them computed once, from all their events (about
- * half a minute per million events). Runs after the schema, before any load or serving.
+ * A database whose summaries are missing or of an older form (written before they existed, or by an older
+ * version) gets them computed from all its events (about half a minute per million events). Runs after the
+ * schema, before any load or serving; an empty database is only marked.
  */
 export async function ensureSummaries(db: Db, log: (message: string) => void = () => {}): Promise<void> {
-  const { records } = await db.driver.executeQuery(MISSING_SUMMARIES, {}, { database: db.database });
-  if (records[0]?.get('missing') !== true) return;
-  log('Computing activity summaries for events loaded before they existed (once) …');
-  // IN TRANSACTIONS needs an auto-commit transaction: a session's run, not executeQuery's managed one.
-  const session = db.driver.session({ database: db.database });
-  try {
-    for (const cypher of CLEAR_SUMMARIES) await session.run(cypher);
-    await session.run(REBUILD_ACTORS, { types: [...EVENT_TYPES] });
-    await session.run(REBUILD_PAIRS, { types: [...EVENT_TYPES] });
-  } finally {
-    await session.close();
+  const run = (cypher: string, params: Record<string, unknown> = {}) => db.driver.executeQuery(cypher, params, { database: db.database });
+  const { records } = await run(SUMMARY_STATE);
+  const version = records[0]?.get('version') as { toNumber(): number } | null | undefined;
+  if (version && version.toNumber() === SUMMARY_VERSION) return;
+  if (records[0]?.get('anyEvents') === true) {
+    log('Computing the activity summaries of the events loaded so far (once) …');
+    // IN TRANSACTIONS needs an auto-commit transaction: a session's run, not executeQuery's managed one.
+    const session = db.driver.session({ database: db.database });
+    try {
+      for (const cypher of CLEAR_SUMMARIES) await session.run(cypher);
+      await session.run(REBUILD_ACTORS, { types: [...EVENT_TYPES] });
+      await session.run(REBUILD_PAIRS, { types: [...EVENT_TYPES] });
+    } finally {
+      await session.close();
+    }
   }
+  await run(MARK_VERSION, toParams({ version: SUMMARY_VERSION }) as Record<string, unknown>);
 }
