@@ -93,18 +93,17 @@ export async function neighbourhood(db: Db, actor: string, filter: GraphFilter, 
 
 /**
  * Pairs among the given actors that share events, with the per-type counts as the summaries keep them (a list
- * in EVENT_TYPES order): from the summaries, or counted within a date window. One row per pair, a.id < b.id.
+ * in EVENT_TYPES order): from the summaries, or counted within a date window. One row per pair: 'a|b', a.id < b.id.
  */
 const PAIRS_FROM_SUMMARIES = `
-  UNWIND $pairIds AS id
-  MATCH (p:ActorPair {id: id})
-  RETURN split(id, '|')[0] AS source, split(id, '|')[1] AS target, p.byType AS byType`;
+  MATCH (p:ActorPair) WHERE p.id IN $pairIds
+  RETURN p.id AS pair, p.byType AS byType ORDER BY pair`;
 
 const PAIRS_IN_WINDOW = `
   MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
   WHERE a.id IN $ids AND b.id IN $ids AND a.id < b.id AND ${EVENT_CONDITIONS}
-  WITH a.id AS source, b.id AS target, collect(DISTINCT e) AS events
-  RETURN source, target, [type IN $types | size([e IN events WHERE e.type = type])] AS byType`;
+  WITH a.id + '|' + b.id AS pair, collect(DISTINCT e) AS events
+  RETURN pair, [type IN $types | size([e IN events WHERE e.type = type])] AS byType ORDER BY pair`;
 
 /** One edge per pair: its shared events by type (within the type filter), named by the type shared most. */
 function eventLink(source: string, target: string, counts: number[], only: EventType | null): GraphLink | undefined {
@@ -118,8 +117,11 @@ function eventLink(source: string, target: string, counts: number[], only: Event
 async function eventLinks(db: Db, ids: string[], filter: GraphFilter): Promise<GraphLink[]> {
   const pairIds = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => pairId(a, b)));
   const [cypher, params] = usesSummaries(filter) ? [PAIRS_FROM_SUMMARIES, { pairIds }] : [PAIRS_IN_WINDOW, filterParams(filter)];
-  const pairs = await read<{ source: string; target: string; byType: number[] }>(db, cypher, { ...params, ids, types: [...EVENT_TYPES] });
-  return pairs.flatMap(({ source, target, byType }) => eventLink(source, target, byType, filter.type) ?? []);
+  const pairs = await read<{ pair: string; byType: number[] }>(db, cypher, { ...params, ids, types: [...EVENT_TYPES] });
+  return pairs.flatMap(({ pair, byType }) => {
+    const [source = '', target = ''] = pair.split('|');
+    return eventLink(source, target, byType, filter.type) ?? [];
+  });
 }
 
 /** Affiliations among the given actors: source holds the role toward target. */
@@ -132,6 +134,5 @@ const AFFILIATION_LINKS = `
 
 export async function linksAmong(db: Db, ids: string[], filter: GraphFilter): Promise<GraphLink[]> {
   const [events, affiliations] = await Promise.all([eventLinks(db, ids, filter), read<{ link: GraphLink }>(db, AFFILIATION_LINKS, { ids })]);
-  const order = (l: GraphLink) => `${l.source}|${l.target}`;
-  return [...events.sort((a, b) => order(a).localeCompare(order(b))), ...affiliations.map((row) => row.link)];
+  return [...events, ...affiliations.map((row) => row.link)];
 }
