@@ -107,11 +107,14 @@ const PAIRS_IN_WINDOW = `
 
 /** One edge per pair: its shared events by type (within the type filter), named by the type shared most. */
 function eventLink(source: string, target: string, counts: number[], only: EventType | null): GraphLink | undefined {
-  const byType = countsByType(counts.map((n, i) => (only === null || EVENT_TYPES[i] === only ? n : 0)));
-  const types = Object.entries(byType) as Array<[EventType, number]>;
-  if (types.length === 0) return undefined;
-  const [type] = types.reduce((most, entry) => (entry[1] > most[1] ? entry : most));
-  return { source, target, kind: 'event', type, weight: types.reduce((sum, [, n]) => sum + n, 0), byType };
+  const byType = countsByType(only === null ? counts : counts.map((n, i) => (EVENT_TYPES[i] === only ? n : 0)));
+  let type: EventType | undefined;
+  let weight = 0;
+  for (const [eventType, n] of Object.entries(byType) as Array<[EventType, number]>) {
+    if (type === undefined || n > byType[type]!) type = eventType;
+    weight += n;
+  }
+  return type === undefined ? undefined : { source, target, kind: 'event', type, weight, byType };
 }
 
 async function eventLinks(db: Db, ids: string[], filter: GraphFilter): Promise<GraphLink[]> {
