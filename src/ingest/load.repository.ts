@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { toParams } from '../db/plain';
 import type { Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
@@ -201,11 +201,24 @@ export async function writeFactsBatch(db: Db, batch: readonly GraphRows[]): Prom
   const params = batchParams(batch);
   const session = db.driver.session({ database: db.database });
   try {
-    return await session.executeWrite((tx) => writeAll(tx, params));
+    try {
+      return await session.executeWrite((tx) => writeAll(tx, params));
+    } catch (error) {
+      if (!isCreateConflict(error)) throw error;
+      return await session.executeWrite((tx) => writeAll(tx, params, true));
+    }
   } finally {
     await session.close();
   }
 }
+
+/**
+ * New events are created outright (CREATE_EVENTS); when a concurrent write created one of them first, the
+ * uniqueness constraint refuses the whole transaction, and the batch is written again with MERGE for every
+ * event. Nothing else this module writes with CREATE has a constraint.
+ */
+const isCreateConflict = (error: unknown) =>
+  error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 type BatchParams = ReturnType<typeof batchParams>;
 
@@ -261,16 +274,18 @@ function newContributions(p: BatchParams, isNew: (id: string) => boolean): Contr
   return p.events.filter((e) => isNew(e.id)).map((e) => ({ id: e.id, type: e.type, actors: [...(actors.get(e.id) ?? [])] }));
 }
 
-async function writeAll(tx: ManagedTransaction, p: BatchParams): Promise<WriteCounts> {
+/** `mergeOnly`: write every event as if it might exist (MERGE), the retry after a concurrent write created one. */
+async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = false): Promise<WriteCounts> {
   const counts = noWrites();
   // Only an article loaded before can have statements to withdraw: every claim an article makes (r.articles,
   // e.definedIn, its sources and reactions) is written in the same transaction as its Article node. A bulk
   // load of new articles skips the withdrawing statements altogether.
   const { records } = await tx.run(LOADED_BEFORE, { ids: p.articleKeys.map((a) => a.article) });
   const before = new Set((records[0]?.get('ids') as string[] | undefined) ?? []);
-  const existingBefore = await readContributions(tx, [...new Set(p.events.map((e) => e.id))]);
-  const existing = new Set(existingBefore.map((c) => c.id));
-  const isNew = (id: string) => !existing.has(id);
+  const eventIds = [...new Set(p.events.map((e) => e.id))];
+  const existingBefore = await readContributions(tx, eventIds);
+  const known = new Set(mergeOnly ? eventIds : existingBefore.map((c) => c.id));
+  const isNew = (id: string) => !known.has(id);
   const split = <T>(rows: T[], id: (row: T) => string) => [rows.filter((r) => isNew(id(r))), rows.filter((r) => !isNew(id(r)))] as const;
   const [newEvents, knownEvents] = split(p.events, (e) => e.id);
   const [newParticipants, knownParticipants] = split(p.participants, (r) => r.event);
@@ -294,7 +309,7 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams): Promise<WriteCo
   }
   if (p.reactions.length > 0) await run(tx, MERGE_REACTIONS, { reactions: p.reactions }, counts);
   if (before.size > 0) await withdrawStaleStatements(tx, p, before, counts);
-  const existingAfter = await readContributions(tx, [...existing]);
+  const existingAfter = await readContributions(tx, [...known]);
   await writeSummaryChanges(tx, existingBefore, [...existingAfter, ...newContributions(p, isNew)]);
   return counts;
 }

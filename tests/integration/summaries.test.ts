@@ -141,3 +141,19 @@ test('a database with summaries of an older form gets them computed again, equal
   await expectSummariesToMatchEvents();
   expect(await contentFingerprint(db)).toBe(maintained);
 });
+
+test('two articles creating the same new event at the same moment both land, and it is counted once', async () => {
+  for (let round = 0; round < 5; round += 1) {
+    const first = smallFacts(`race-${round}-a`);
+    const second = smallFacts(`race-${round}-b`);
+    second.events[0].id = first.events[0].id;
+    await Promise.all([loadFacts(db, first), loadFacts(db, second)]);
+    const [event] = await read<{ sources: number; participants: number }>(
+      db,
+      'MATCH (e:Event {id: $id}) RETURN COUNT { (e)-[:REPORTED_IN]->() } AS sources, COUNT { ()-[:PARTICIPATED_IN]->(e) } AS participants',
+      { id: first.events[0].id },
+    );
+    expect(event).toEqual({ sources: 2, participants: 2 });
+  }
+  await expectSummariesToMatchEvents();
+});
