@@ -4,7 +4,7 @@ import type { Db } from '../../src/db/query';
 import { tempFactsDir } from '../helpers/facts-fixtures';
 import { read } from '../../src/db/query';
 import { clearDatabase, openTestDb, resetToSeed, testConnection } from '../helpers/test-db';
-import { corpusArticleCount, freePort, halfWrittenArticles, removeDir, runTs, writeCorpus, type Child } from './support';
+import { type Child, corpusArticleCount, halfWrittenArticles, removeDir, runTs, startServerProcess, writeCorpus } from './support';
 
 /**
  * Process faults on the suite's shared Neo4j (nothing here stops it): the real server entry point
@@ -64,18 +64,7 @@ describe('SIGTERM to the server', () => {
     await clearDatabase(db);
     const { loadFactsPaths } = await import('../../src/ingest/load');
     await loadFactsPaths(db, [dir]);
-    port = await freePort();
-    const connection = testConnection();
-    server = runTs('src/server.ts', [], {
-      NEO4J_URI: connection.uri,
-      NEO4J_USER: connection.user,
-      NEO4J_PASSWORD: connection.password,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_ON_START: 'never',
-      LOG_LEVEL: 'info',
-    });
-    await server.waitFor(/Ready: http/, 90_000);
+    ({ server, port } = await startServerProcess({ LOG_LEVEL: 'info' }));
   });
 
   afterAll(async () => {
@@ -141,22 +130,9 @@ describe('SIGTERM to the server', () => {
 describe('the server killed while it takes writes', () => {
   test('leaves no half-written article: each posted article is all there or not there at all', async () => {
     await resetToSeed(db);
-    const port = await freePort();
-    const connection = testConnection();
     const token = 'crash-test-token-0a9b8c7d6e5f4321';
-    const server = runTs('src/server.ts', [], {
-      NEO4J_URI: connection.uri,
-      NEO4J_USER: connection.user,
-      NEO4J_PASSWORD: connection.password,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_ON_START: 'never',
-      LOG_LEVEL: 'warn',
-      KB_API_TOKEN: token,
-      KB_WRITE_RATE_LIMIT: '1000',
-    });
+    const { server, port } = await startServerProcess({ KB_API_TOKEN: token, KB_WRITE_RATE_LIMIT: '1000' });
     try {
-      await server.waitFor(/Ready: http/, 90_000);
       const post = (n: number) =>
         fetch(`http://127.0.0.1:${port}/api/articles`, {
           method: 'POST',

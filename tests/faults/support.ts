@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createDriver } from '../../src/db/driver';
+import { testConnection } from '../helpers/test-db';
 import { PROJECT_ROOT, runningPid, type Connection, type InstanceOptions } from '../../src/db/local-neo4j';
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
@@ -145,6 +146,32 @@ export function runTs(file: string, args: string[], env: NodeJS.ProcessEnv): Chi
       check();
     });
   return { process: child, output: () => output, exited, waitFor };
+}
+
+/**
+ * The real server (src/server.ts) as a child process over the test database, on a free port, once it says
+ * it is ready (killed if it never does). `env` adds or overrides settings.
+ */
+export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<{ server: Child; port: number }> {
+  const port = await freePort();
+  const connection = testConnection();
+  const server = runTs('src/server.ts', [], {
+    NEO4J_URI: connection.uri,
+    NEO4J_USER: connection.user,
+    NEO4J_PASSWORD: connection.password,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_ON_START: 'never',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  try {
+    await server.waitFor(/Ready: http/, 90_000);
+  } catch (error) {
+    server.process.kill('SIGKILL');
+    throw error;
+  }
+  return { server, port };
 }
 
 export function removeDir(dir: string): void {

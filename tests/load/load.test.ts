@@ -5,9 +5,9 @@ import { PROJECT_ROOT } from '../../src/db/local-neo4j';
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
 import { loadFactsPaths } from '../../src/ingest/load';
-import { freePort, removeDir, runTs, writeCorpus, type Child } from '../faults/support';
+import { type Child, removeDir, startServerProcess, writeCorpus } from '../faults/support';
 import { tempFactsDir } from '../helpers/facts-fixtures';
-import { openTestDb, resetToSeed, testConnection } from '../helpers/test-db';
+import { openTestDb, resetToSeed } from '../helpers/test-db';
 
 /**
  * A bounded loopback load on the real server (src/server.ts in a process of its own): CONNECTIONS
@@ -67,23 +67,13 @@ beforeAll(async () => {
   dir = tempFactsDir();
   writeCorpus(dir, 2, 250);
   await loadFactsPaths(db, [dir]);
-  port = await freePort();
-  const connection = testConnection();
-  server = runTs('src/server.ts', [], {
-    NEO4J_URI: connection.uri,
-    NEO4J_USER: connection.user,
-    NEO4J_PASSWORD: connection.password,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEED_ON_START: 'never',
-    LOG_LEVEL: 'warn',
+  ({ server, port } = await startServerProcess({
     KB_API_TOKEN: TOKEN,
     KB_WRITE_RATE_LIMIT: '1000',
     // Capacity, not the fast-fail for a down database (tests/faults): on 2 shared cores, 50 requests at once
     // queue for CPU, and a queued read must not be cut at the 3 s deadline meant for an unreachable server.
     DB_TIMEOUT_S: '15',
-  });
-  await server.waitFor(/Ready: http/, 90_000);
+  }));
 });
 
 afterAll(async () => {
