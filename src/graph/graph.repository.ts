@@ -22,7 +22,7 @@ const filterParams = (filter: GraphFilter) => ({ type: filter.type, from: filter
  * A date window has no summary: its events are found through the date index, and counted.
  */
 const usesSummaries = (filter: GraphFilter) => filter.from === null && filter.to === null;
-const summaryParams = (filter: GraphFilter) => ({ typeIndex: filter.type === null ? null : EVENT_TYPES.indexOf(filter.type), types: [...EVENT_TYPES] });
+const summaryParams = (filter: GraphFilter) => ({ typeIndex: filter.type === null ? null : EVENT_TYPES.indexOf(filter.type) });
 const ACTOR_EVENTS = 'CASE WHEN $typeIndex IS NULL THEN coalesce(a.eventTotal, 0) ELSE coalesce(a.eventsByType[$typeIndex], 0) END';
 const PAIR_EVENTS = 'CASE WHEN $typeIndex IS NULL THEN p.total ELSE coalesce(p.byType[$typeIndex], 0) END';
 
@@ -118,9 +118,9 @@ function eventLink(source: string, target: string, counts: number[], only: Event
 }
 
 async function eventLinks(db: Db, ids: string[], filter: GraphFilter): Promise<GraphLink[]> {
-  const pairIds = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => pairId(a, b)));
-  const [cypher, params] = usesSummaries(filter) ? [PAIRS_FROM_SUMMARIES, { pairIds }] : [PAIRS_IN_WINDOW, filterParams(filter)];
-  const pairs = await read<{ pair: string; byType: number[] }>(db, cypher, { ...params, ids, types: [...EVENT_TYPES] });
+  const pairs = usesSummaries(filter)
+    ? await read<{ pair: string; byType: number[] }>(db, PAIRS_FROM_SUMMARIES, { pairIds: ids.flatMap((a, i) => ids.slice(i + 1).map((b) => pairId(a, b))) })
+    : await read<{ pair: string; byType: number[] }>(db, PAIRS_IN_WINDOW, { ...filterParams(filter), ids, types: [...EVENT_TYPES] });
   return pairs.flatMap(({ pair, byType }) => {
     const [source = '', target = ''] = pair.split('|');
     return eventLink(source, target, byType, filter.type) ?? [];

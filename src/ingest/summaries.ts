@@ -64,7 +64,7 @@ function tallyInto(actors: Tally, pairs: Tally, contributions: Contribution[], s
     const sorted = [...ids].sort();
     sorted.forEach((a, i) => {
       actors.add(a, type, sign);
-      for (const b of sorted.slice(i + 1)) pairs.add(`${a}|${b}`, type, sign);
+      for (const b of sorted.slice(i + 1)) pairs.add(pairId(a, b), type, sign);
     });
   }
 }

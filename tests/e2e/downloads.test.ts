@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Download } from 'playwright-core';
-import type { Db } from '../../src/db/query';
-import { type RunningApp } from '../helpers/test-app';
+import type { RunningApp } from '../helpers/test-app';
 import { openPage, useSeededBrowser, useWatchedPage, visit, type WatchedPage } from './support';
 
 /** The "Download" links and buttons of the timeline and the graph, clicked in Chromium over the seed. */
-let db: Db;
 let app: RunningApp;
 let browser: Browser;
 let watched: WatchedPage;
 
-useSeededBrowser((suite) => ({ db, app, browser } = suite));
+useSeededBrowser((suite) => ({ app, browser } = suite));
 useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
 
 async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {

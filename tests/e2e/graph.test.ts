@@ -1,15 +1,13 @@
 import type { Browser } from 'playwright-core';
-import type { Db } from '../../src/db/query';
-import { type RunningApp } from '../helpers/test-app';
+import type { RunningApp } from '../helpers/test-app';
 import { openPage, PHONE, screenshot, useSeededBrowser, useWatchedPage, visit, type WatchedPage } from './support';
 
 /** The actor graph in Chromium over the seed. */
-let db: Db;
 let app: RunningApp;
 let browser: Browser;
 let watched: WatchedPage;
 
-useSeededBrowser((suite) => ({ db, app, browser } = suite));
+useSeededBrowser((suite) => ({ app, browser } = suite));
 
 useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
 

@@ -1,14 +1,12 @@
 import type { Browser } from 'playwright-core';
-import type { Db } from '../../src/db/query';
-import { type RunningApp } from '../helpers/test-app';
+import type { RunningApp } from '../helpers/test-app';
 import { DESKTOP, openPage, PHONE, screenshot, sidewaysOverflow, useSeededBrowser, visit } from './support';
 
 /** Every page over the seed, in headless Chromium: its content, its title, no script error, no other host, no sideways scroll. */
-let db: Db;
 let app: RunningApp;
 let browser: Browser;
 
-useSeededBrowser((suite) => ({ db, app, browser } = suite));
+useSeededBrowser((suite) => ({ app, browser } = suite));
 
 const PAGES: Array<{ name: string; path: string; title: RegExp; ready?: string }> = [
   { name: 'home', path: '/', title: /^What the knowledge base holds · Diplomatic events$/ },

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/query';
 import { bulkFacts, loadFacts } from '../helpers/browse-fixtures';
-import { type RunningApp } from '../helpers/test-app';
+import type { RunningApp } from '../helpers/test-app';
 import { resetToSeed } from '../helpers/test-db';
 import { openPage, PHONE, screenshot, useSeededBrowser, useWatchedPage, visit, type WatchedPage } from './support';
 
