@@ -2,16 +2,24 @@ import type { Db } from '../db/query';
 import { toLuceneQuery } from '../db/lucene';
 import { TAXONOMY } from '../domain/taxonomy';
 import { NotFoundError } from '../http/errors';
-import { requireActor } from '../actors/actors.service';
+import { actorDegree, isDense } from '../db/dense';
 import { decodeCursor, encodeCursor } from './cursor';
 import * as repository from './events.repository';
 import type { EventDetail, EventsQuery, EventView } from './events.schemas';
 
 /** A page of events in date order, with the cursor of the next page (null on the last). */
 export async function listEvents(db: Db, query: EventsQuery): Promise<{ items: EventView[]; nextCursor: string | null }> {
-  if (query.actor) await requireActor(db, query.actor);
+  const degree = query.actor ? await actorDegree(db, query.actor) : undefined;
+  if (query.actor && degree === undefined) throw new NotFoundError('actor', query.actor);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const filter = { actor: query.actor, type: query.type, from: query.from, to: query.to, lucene: query.q && toLuceneQuery(query.q) };
+  const filter = {
+    actor: query.actor,
+    denseActor: degree !== undefined && isDense(degree),
+    type: query.type,
+    from: query.from,
+    to: query.to,
+    lucene: query.q && toLuceneQuery(query.q),
+  };
   const rows = await repository.listEvents(db, filter, query.limit + 1, after);
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];

@@ -1,5 +1,5 @@
-import { DENSE_ACTOR_EVENTS, MIN_DATE } from '../db/dense';
-import { read, readOne, type Db } from '../db/query';
+import { actorDegree, isDense, MIN_DATE } from '../db/dense';
+import { read, type Db } from '../db/query';
 import { AGENT_ROLES, TARGET_ROLES } from '../domain/taxonomy';
 import type { WhoDidWhatRow } from './who-did-what.schemas';
 
@@ -67,12 +67,10 @@ const WHO_DID_WHAT = (source: string, order: string) => `
   } AS row
   ORDER BY row.date.start, row.event.id`;
 
-const ACTOR_DEGREE = `MATCH (a:Actor {id: $id}) RETURN COUNT { (a)-[:PARTICIPATED_IN]->() } AS degree`;
-
 export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, limit: number): Promise<Array<Omit<WhoDidWhatRow, 'label'>>> {
   const anchor = filter.actor ?? filter.target;
-  const degree = anchor === null ? Infinity : ((await readOne<number>(db, ACTOR_DEGREE, { id: anchor })) ?? 0);
-  const fromActor = anchor !== null && (degree < DENSE_ACTOR_EVENTS || filter.from !== null);
+  const degree = anchor === null ? Infinity : ((await actorDegree(db, anchor)) ?? 0);
+  const fromActor = anchor !== null && (!isDense(degree) || filter.from !== null);
   const source = fromActor ? FROM_ACTOR : BY_DATE(filter.action !== null);
   // With one type, ordering by (type, date) is ordering by date, and lets the (type, date) index supply the order.
   const order = !fromActor && filter.action !== null ? 'e.type, e.date, e.id' : 'e.date, e.id';
