@@ -4,10 +4,9 @@ import { loadConfig } from './config';
 import { resolveConnection } from './db/connection';
 import { createDriver } from './db/driver';
 import type { Db } from './db/query';
-import { ensureSchema } from './db/schema';
 import { createLogger } from './http/logger';
+import { prepareForWrites } from './ingest/load';
 import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
-import { ensureSummaries } from './ingest/summaries';
 
 /** Process entry: config → database (the project's own unless NEO4J_URI) → seed if empty → listen. */
 async function main(): Promise<void> {
@@ -17,8 +16,7 @@ async function main(): Promise<void> {
   const driver = createDriver(connection, config);
   await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
   const db: Db = { driver, database: config.NEO4J_DATABASE, timeoutMs: config.DB_TIMEOUT_S * 1000 };
-  await ensureSchema(db);
-  await ensureSummaries(db, say);
+  await prepareForWrites(db, say);
   if (config.SEED_ON_START === 'always' || (config.SEED_ON_START === 'auto' && (await databaseIsEmpty(db)))) {
     say('The database is empty: loading the seed knowledge …');
     say(describeSummary(await loadSeed(db)));

@@ -32,10 +32,23 @@ export const BATCH_ARTICLES = 500;
 /** Past this many problems a load stops collecting more: the report is long enough to act on. */
 const MAX_PROBLEMS = 1_000;
 
-/** Indexes and constraints first; then summaries for any events written before they existed. */
-async function prepareForWrites(db: Db): Promise<void> {
-  await ensureSchema(db);
-  await ensureSummaries(db);
+/** Databases this process has prepared, each once: a server prepares at start, not before every posted article. */
+const prepared = new WeakMap<Db, Promise<void>>();
+
+/**
+ * Indexes and constraints first; then summaries for any events written before they existed. Once per
+ * database handle: a server prepares at start, and a dozen schema statements (each taking a schema lock)
+ * before every posted article were round trips that could only add waiting under concurrent posts.
+ */
+export function prepareForWrites(db: Db, log?: (message: string) => void): Promise<void> {
+  let preparing = prepared.get(db);
+  if (!preparing) {
+    preparing = ensureSchema(db).then(() => ensureSummaries(db, log));
+    prepared.set(db, preparing);
+    // A preparation that failed (the database down) is tried again by the next write.
+    preparing.catch(() => prepared.delete(db));
+  }
+  return preparing;
 }
 
 /** Reads every facts file under the given paths; throws FactsValidationError listing every problem found. */

@@ -53,9 +53,15 @@ class Tally {
     this.counts.set(key, entry);
   }
 
-  /** The entries that change something. */
+  /**
+   * The entries that change something, in key order: concurrent writes that touch the same actors then
+   * lock them in the same order, and wait for each other instead of deadlocking.
+   */
   changes(): Array<{ key: string; total: number; byType: number[] }> {
-    return [...this.counts].filter(([, c]) => c.byType.some((n) => n !== 0)).map(([key, c]) => ({ key, ...c }));
+    return [...this.counts]
+      .filter(([, c]) => c.byType.some((n) => n !== 0))
+      .map(([key, c]) => ({ key, ...c }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }
 
