@@ -1,5 +1,6 @@
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { toParams } from '../db/plain';
+import { retryOnLockConflict } from '../db/retry';
 import type { Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
 import type { GraphRows } from './graph-rows';
@@ -201,12 +202,14 @@ export async function writeFactsBatch(db: Db, batch: readonly GraphRows[]): Prom
   const params = batchParams(batch);
   const session = db.driver.session({ database: db.database });
   try {
-    try {
-      return await session.executeWrite((tx) => writeAll(tx, params));
-    } catch (error) {
-      if (!isCreateConflict(error)) throw error;
-      return await session.executeWrite((tx) => writeAll(tx, params, true));
-    }
+    return await retryOnLockConflict(async () => {
+      try {
+        return await session.executeWrite((tx) => writeAll(tx, params));
+      } catch (error) {
+        if (!isCreateConflict(error)) throw error;
+        return await session.executeWrite((tx) => writeAll(tx, params, true));
+      }
+    });
   } finally {
     await session.close();
   }

@@ -1,0 +1,27 @@
+import { Neo4jError } from 'neo4j-driver';
+
+/**
+ * Transient transaction errors (a deadlock between two writes touching the same actors, a lock wait cut
+ * short): Neo4j rolled the transaction back, and writing it again is the remedy. A database that is down
+ * is not one of them: that must stay a fast 503.
+ */
+export const isLockConflict = (error: unknown): boolean =>
+  error instanceof Neo4jError && error.code.startsWith('Neo.TransientError.Transaction.');
+
+/** How many times a write is tried in all when it keeps meeting lock conflicts. */
+export const WRITE_ATTEMPTS = 4;
+
+/**
+ * Runs a write, and again after a short, growing, jittered pause while it fails with a lock conflict
+ * (the driver's own retry allows a single one: its retry window is kept short for the sake of a down database).
+ */
+export async function retryOnLockConflict<T>(write: () => Promise<T>, attempts = WRITE_ATTEMPTS, pauseMs = 100): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isLockConflict(error) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt * (1 + Math.random())));
+    }
+  }
+}
