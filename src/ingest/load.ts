@@ -32,23 +32,29 @@ export const BATCH_ARTICLES = 500;
 /** Past this many problems a load stops collecting more: the report is long enough to act on. */
 const MAX_PROBLEMS = 1_000;
 
-/** Databases this process has prepared, each once: a server prepares at start, not before every posted article. */
-const prepared = new WeakMap<Db, Promise<void>>();
+/** Databases whose schema this process has ensured, each once (the schema is never dropped). */
+const schemaReady = new WeakMap<Db, Promise<void>>();
+
+function ensureSchemaOnce(db: Db): Promise<void> {
+  let ensuring = schemaReady.get(db);
+  if (!ensuring) {
+    ensuring = ensureSchema(db);
+    schemaReady.set(db, ensuring);
+    // A schema that could not be ensured (the database down) is tried again by the next write.
+    ensuring.catch(() => schemaReady.delete(db));
+  }
+  return ensuring;
+}
 
 /**
- * Indexes and constraints first; then summaries for any events written before they existed. Once per
- * database handle: a server prepares at start, and a dozen schema statements (each taking a schema lock)
- * before every posted article were round trips that could only add waiting under concurrent posts.
+ * Indexes and constraints first (once per database handle: a dozen schema statements, each taking a schema
+ * lock, before every posted article were round trips that only added waiting under concurrent posts); then
+ * summaries for any events written before they existed (one read when they are in place; the database may
+ * have been emptied since, marker and all).
  */
-export function prepareForWrites(db: Db, log?: (message: string) => void): Promise<void> {
-  let preparing = prepared.get(db);
-  if (!preparing) {
-    preparing = ensureSchema(db).then(() => ensureSummaries(db, log));
-    prepared.set(db, preparing);
-    // A preparation that failed (the database down) is tried again by the next write.
-    preparing.catch(() => prepared.delete(db));
-  }
-  return preparing;
+export async function prepareForWrites(db: Db, log?: (message: string) => void): Promise<void> {
+  await ensureSchemaOnce(db);
+  await ensureSummaries(db, log);
 }
 
 /** Reads every facts file under the given paths; throws FactsValidationError listing every problem found. */
