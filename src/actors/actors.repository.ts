@@ -104,29 +104,33 @@ export async function findActorRef(db: Db, id: string): Promise<ActorRef | undef
 
 /**
  * Actors linked to one actor by shared events (the loader's ActorPair summaries) and by affiliations
- * (either direction), strongest first: at most $limit partners.
+ * (either direction), strongest first: at most $limit partners, listed by name within equal weights.
+ * A busy actor has thousands of pairs: the partners are ranked by the id the pair's own id names ('a|b'),
+ * and only the chosen are looked up, with their pair's counts by type.
  */
 const RELATIONSHIPS = `
   MATCH (self:Actor {id: $id})
   CALL (self) {
-    MATCH (self)-[:IN_PAIR]->(p:ActorPair)<-[:IN_PAIR]-(other:Actor)
-    RETURN other, p.total AS shared, p.byType AS byType, [] AS affiliations
+    MATCH (self)-[:IN_PAIR]->(p)
+    WITH p, split(p.id, '|') AS ends
+    RETURN CASE WHEN ends[0] = $id THEN ends[1] ELSE ends[0] END AS otherId, p.total AS shared, p AS pair, [] AS affiliations
     UNION ALL
     MATCH (self)-[r:AFFILIATED_WITH]-(other:Actor)
     WHERE other <> self
-    RETURN other, 0 AS shared, [] AS byType,
+    RETURN other.id AS otherId, 0 AS shared, null AS pair,
            collect({ role: r.role, title: r.title,
                      direction: CASE WHEN startNode(r) = self THEN 'outgoing' ELSE 'incoming' END }) AS affiliations
   }
-  WITH other, sum(shared) AS shared, collect(byType) AS byTypes, collect(affiliations) AS affiliationLists
-  WITH other, shared, head([list IN byTypes WHERE size(list) > 0]) AS byType,
-       reduce(all = [], list IN affiliationLists | all + list) AS affiliations
-  WITH other, shared, byType, affiliations, shared + size(affiliations) AS weight
-  ORDER BY weight DESC, other.name LIMIT $limit
+  WITH otherId, sum(shared) AS shared, head(collect(pair)) AS pair, collect(affiliations) AS affiliationLists
+  WITH otherId, shared, pair, reduce(all = [], list IN affiliationLists | all + list) AS affiliations
+  WITH otherId, shared, pair, affiliations, shared + size(affiliations) AS weight
+  ORDER BY weight DESC, otherId LIMIT $limit
+  MATCH (other:Actor {id: otherId})
   RETURN {
     actor: other { .id, .name, .kind }, weight: weight, sharedEventCount: shared,
-    sharedEventsByType: coalesce(byType, []), affiliations: affiliations
-  } AS relationship`;
+    sharedEventsByType: coalesce(pair.byType, []), affiliations: affiliations
+  } AS relationship
+  ORDER BY weight DESC, other.name`;
 
 type RelationshipRow = Omit<Relationship, 'sharedEventsByType'> & { sharedEventsByType: number[] };
 

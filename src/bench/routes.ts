@@ -31,6 +31,7 @@ export function buildRoutes(actors: Array<{ id: string; name: string }>, count: 
     { name: 'timeline-1y', paths: times(() => { const year = 1991 + Math.floor(random() * 35); return `/api/timeline?from=${year}-01-01&to=${year}-12-31`; }) },
     { name: 'who-did-what-actor', paths: times((i) => `/api/who-did-what?actor=${actor(i)}`) },
     { name: 'who-did-what-actor-type', paths: times((i) => `/api/who-did-what?actor=${actor(i)}&action=${pick(EVENT_TYPES)}`) },
+    { name: 'actor-events', paths: times((i) => `/api/events?actor=${actor(i)}&limit=50`) },
     { name: 'actor-profile', paths: times((i) => `/api/actors/${actor(i)}`) },
     { name: 'actor-relationships', paths: times((i) => `/api/actors/${actor(i)}/relationships`) },
     { name: 'graph-neighbourhood', paths: times((i) => `/api/graph?actor=${actor(i)}`) },

@@ -49,8 +49,9 @@ export async function mostActiveActors(db: Db, filter: GraphFilter, limit: numbe
 
 /**
  * One actor and the actors closest to it: by events shared (within the filters) plus affiliations either
- * way, strongest first. The centre comes first; eventCount is each actor's own count within the filters.
- * `$neighbours` and `$eventCount` are the two things that differ with and without summaries.
+ * way, strongest first (ties by id). The centre comes first; eventCount is each actor's own count within
+ * the filters. `shared` and `eventCount` are the two things that differ with and without summaries.
+ * Neighbours are ranked by id, and only the chosen few are then looked up: a busy actor has thousands.
  */
 const NEIGHBOURHOOD = (shared: string, eventCount: string) => `
   MATCH (self:Actor {id: $actor})
@@ -59,22 +60,28 @@ const NEIGHBOURHOOD = (shared: string, eventCount: string) => `
     UNION ALL
     MATCH (self)-[:AFFILIATED_WITH]-(other:Actor)
     WHERE other <> self
-    RETURN other, count(*) AS weight
+    RETURN other.id AS otherId, count(*) AS weight
   }
-  WITH self, other, sum(weight) AS weight WHERE weight > 0
-  WITH self, other, weight ORDER BY weight DESC, other.name LIMIT $neighbours
+  WITH self, otherId, sum(weight) AS weight WHERE weight > 0
+  WITH self, otherId, weight ORDER BY weight DESC, otherId LIMIT $neighbours
+  MATCH (other:Actor {id: otherId})
   WITH self, collect(other) AS others
   UNWIND [self] + others AS a
   RETURN a { .id, .name, .kind, eventCount: ${eventCount} } AS node`;
 
+/**
+ * The other actor of each of the centre's pairs is read from the pair's id ('a|b'), not from the graph.
+ * IN_PAIR leads only to ActorPair nodes: the label is not checked again.
+ */
 const SHARED_FROM_SUMMARIES = `
-    MATCH (self)-[:IN_PAIR]->(p:ActorPair)<-[:IN_PAIR]-(other:Actor)
-    RETURN other, ${PAIR_EVENTS} AS weight`;
+    MATCH (self)-[:IN_PAIR]->(p)
+    WITH p, split(p.id, '|') AS ends
+    RETURN CASE WHEN ends[0] = $actor THEN ends[1] ELSE ends[0] END AS otherId, ${PAIR_EVENTS} AS weight`;
 
 const SHARED_IN_WINDOW = `
     MATCH (self)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(other:Actor)
     WHERE other <> self AND ${EVENT_CONDITIONS}
-    RETURN other, count(DISTINCT e) AS weight`;
+    RETURN other.id AS otherId, count(DISTINCT e) AS weight`;
 
 const EVENTS_IN_WINDOW = `COUNT { MATCH (a)-[:PARTICIPATED_IN]->(e:Event) WHERE ${EVENT_CONDITIONS} RETURN DISTINCT e }`;
 

@@ -144,3 +144,17 @@ test("the actor page lists a dense actor's first events", async () => {
   const [first] = await truth();
   expect(html).toContain(`/events/${first}`);
 });
+
+test("a dense actor's partners, in its relationships and its graph, are counted from the events they share, strongest first", async () => {
+  const partners = await read<{ id: string; shared: number }>(
+    db,
+    `MATCH (:Actor {id: $hub})-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(other:Actor) WHERE other.id <> $hub
+     RETURN other.id AS id, count(DISTINCT e) AS shared ORDER BY shared DESC, id`,
+    { hub: HUB },
+  );
+  expect(partners.length).toBeGreaterThan(2);
+  const { body } = await getJson(app, `/api/actors/${HUB}/relationships`);
+  expect(body.items.map((r: { actor: { id: string }; sharedEventCount: number }) => ({ id: r.actor.id, shared: r.sharedEventCount }))).toEqual(partners);
+  const graph = await getJson(app, `/api/graph?actor=${HUB}&limit=3`);
+  expect(graph.body.nodes.map((n: { id: string }) => n.id)).toEqual([HUB, ...partners.slice(0, 2).map((p) => p.id)]);
+});
