@@ -56,13 +56,14 @@ function writeDenseCorpus(): void {
 }
 
 /** The hub's events straight from its relationships, in date then id order. */
-async function truth(extra: { type?: string; to?: string } = {}): Promise<string[]> {
+async function truth(extra: { type?: string; from?: string; to?: string } = {}): Promise<string[]> {
   const rows = await read<{ id: string }>(
     db,
     `MATCH (:Actor {id: $hub})-[:PARTICIPATED_IN]->(e:Event)
      WHERE ($type IS NULL OR e.type = $type) AND ($to IS NULL OR e.date <= date($to))
+       AND ($from IS NULL OR e.lastDate >= date($from))
      WITH DISTINCT e ORDER BY e.date, e.id RETURN e.id AS id`,
-    { hub: HUB, type: extra.type ?? null, to: extra.to ?? null },
+    { hub: HUB, type: extra.type ?? null, from: extra.from ?? null, to: extra.to ?? null },
   );
   return rows.map((row) => row.id);
 }
@@ -111,9 +112,11 @@ test("a dense actor's events, page after page, are its events in date order", as
   expect(await pagesOf(`actor=${HUB}&limit=100`, 3)).toEqual(expected.slice(0, 300));
 });
 
-test("a dense actor's events of one type, and up to a day, are the same as expanding its events", async () => {
+test("a dense actor's events of one type, from a day and up to a day, are the same as expanding its events", async () => {
   const type = EVENT_TYPES[1] as string;
   expect(await pagesOf(`actor=${HUB}&type=${type}&limit=50`, 2)).toEqual((await truth({ type })).slice(0, 100));
+  const from = '2020-01-01';
+  expect(await pagesOf(`actor=${HUB}&from=${from}&limit=100`, 1)).toEqual((await truth({ from })).slice(0, 100));
   const to = '1996-06-30';
   const early = await truth({ to });
   expect(early.length).toBeGreaterThan(0);
