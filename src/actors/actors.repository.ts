@@ -2,6 +2,7 @@ import { DENSE_ACTOR_EVENTS, MAX_DATE, MIN_DATE } from '../db/dense';
 import { read, readOne, type Db } from '../db/query';
 import type { ActorRef } from '../api/common.schemas';
 import { countsByType } from '../domain/taxonomy';
+import { partnerInPair } from '../ingest/summaries';
 import { ROLES_SHOWN, type ActorDetail, type ActorSummary, type Relationship } from './actors.schemas';
 
 /** Event counts come from the activity summaries the loader keeps (src/ingest/summaries.ts). */
@@ -112,8 +113,7 @@ const RELATIONSHIPS = `
   MATCH (self:Actor {id: $id})
   CALL (self) {
     MATCH (self)-[:IN_PAIR]->(p)
-    WITH p, split(p.id, '|') AS ends
-    RETURN CASE WHEN ends[0] = $id THEN ends[1] ELSE ends[0] END AS otherId, p.total AS shared, p AS pair, [] AS affiliations
+    RETURN ${partnerInPair('p', '$id')} AS otherId, p.total AS shared, p AS pair, [] AS affiliations
     UNION ALL
     MATCH (self)-[r:AFFILIATED_WITH]-(other:Actor)
     WHERE other <> self

@@ -1,6 +1,6 @@
 import { read, type Db } from '../db/query';
 import { countsByType, EVENT_TYPES, type EventType } from '../domain/taxonomy';
-import { pairId } from '../ingest/summaries';
+import { pairId, partnerInPair } from '../ingest/summaries';
 import type { GraphLink, GraphNode } from './graph.schemas';
 
 export interface GraphFilter {
@@ -75,8 +75,7 @@ const NEIGHBOURHOOD = (shared: string, eventCount: string) => `
  */
 const SHARED_FROM_SUMMARIES = `
     MATCH (self)-[:IN_PAIR]->(p)
-    WITH p, split(p.id, '|') AS ends
-    RETURN CASE WHEN ends[0] = $actor THEN ends[1] ELSE ends[0] END AS otherId, ${PAIR_EVENTS} AS weight`;
+    RETURN ${partnerInPair('p', '$actor')} AS otherId, ${PAIR_EVENTS} AS weight`;
 
 const SHARED_IN_WINDOW = `
     MATCH (self)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(other:Actor)
