@@ -2,28 +2,48 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type pino from 'pino';
-import { actorsApi } from './actors/actors.routes';
-import { buildOpenApi } from './api/openapi';
-import { articlesApi } from './articles/articles.routes';
-import { articlesWriteApi } from './articles/articles.write.routes';
-import type { Config } from './config';
-import { PROJECT_ROOT } from './db/local-neo4j';
+import { actorsRoutes } from './actors/actors.routes';
+import { articlesRoutes } from './articles/articles.routes';
+import { PROJECT_ROOT } from './config/paths';
+import type { Config } from './config/settings';
 import type { Db } from './db/query';
-import { eventsApi } from './events/events.routes';
-import { exportsApi } from './exports/exports.routes';
-import { graphApi } from './graph/graph.routes';
-import { healthApi } from './health/health.routes';
-import { errorHandler, NotFoundError } from './http/errors';
+import { NotFoundError } from './domain/errors';
+import type { RouteSpec } from './domain/route';
+import { eventsRoutes } from './events/events.routes';
+import { exportsRoutes } from './exports/exports.routes';
+import { graphRoutes } from './graph/graph.routes';
+import { healthRoutes } from './health/health.routes';
+import { errorHandler } from './http/errors';
 import { requestLogger } from './http/logger';
+import { buildOpenApi } from './http/openapi';
+import { routerFor } from './http/routes';
+import { writeGuard } from './http/writes';
+import { ingestRoutes } from './ingest/ingest.routes';
 import { pages } from './pages/pages.routes';
-import { statsApi } from './stats/stats.routes';
-import { timelineApi } from './timeline/timeline.routes';
-import { whoDidWhatApi } from './who-did-what/who-did-what.routes';
+import { statsRoutes } from './stats/stats.routes';
+import { timelineRoutes } from './timeline/timeline.routes';
+import { whoDidWhatRoutes } from './who-did-what/who-did-what.routes';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   logger: pino.Logger;
+}
+
+/** Every API route, as the features declare them, in the order the OpenAPI document lists them. */
+export function apiRoutes(db: Db): RouteSpec[] {
+  return [
+    ...eventsRoutes(db),
+    ...actorsRoutes(db),
+    ...whoDidWhatRoutes(db),
+    ...articlesRoutes(db),
+    ...ingestRoutes(db),
+    ...timelineRoutes(db),
+    ...graphRoutes(db),
+    ...statsRoutes(db),
+    ...healthRoutes(db),
+    ...exportsRoutes(db),
+  ];
 }
 
 /** The whole app, ready to listen: tests call this on an ephemeral port, only server.ts listens. */
@@ -60,10 +80,11 @@ function vendorAssets() {
 }
 
 function api(db: Db, config: Config) {
-  const openApi = buildOpenApi();
+  const routes = apiRoutes(db);
+  const openApi = buildOpenApi(routes);
   return express
     .Router()
-    .use(eventsApi(db), actorsApi(db), whoDidWhatApi(db), articlesApi(db), articlesWriteApi(db, config), healthApi(db), timelineApi(db), graphApi(db), statsApi(db), exportsApi(db))
+    .use(routerFor(routes, writeGuard(config)))
     .get('/openapi.json', (_req, res) => void res.json(openApi))
     .use((req, _res, next) => next(new NotFoundError('route', req.path)));
 }

@@ -1,9 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
-import { loadConfig } from './config';
-import { resolveConnection } from './db/connection';
-import { createDriver } from './db/driver';
-import type { Db } from './db/query';
+import { loadConfig } from './config/settings';
+import { closeDb, connectDb } from './db/context';
 import { createLogger } from './http/logger';
 import { prepareForWrites } from './ingest/load';
 import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
@@ -12,10 +10,7 @@ import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const connection = await resolveConnection(config);
-  const driver = createDriver(connection, config);
-  await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
-  const db: Db = { driver, database: config.NEO4J_DATABASE, timeoutMs: config.DB_TIMEOUT_S * 1000 };
+  const { db, uri } = await connectDb(config);
   await prepareForWrites(db, say);
   if (config.SEED_ON_START === 'always' || (config.SEED_ON_START === 'auto' && (await databaseIsEmpty(db)))) {
     say('The database is empty: loading the seed knowledge …');
@@ -24,12 +19,12 @@ async function main(): Promise<void> {
   const app = createApp({ db, config, logger });
   const server = app.listen(config.PORT, config.HOST, () => {
     const host = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-    say(`Ready: http://${host}:${config.PORT} (database ${connection.uri})`);
+    say(`Ready: http://${host}:${config.PORT} (database ${uri})`);
   });
   const shutdown = (signal: string) => {
     logger.info(`${signal}: finishing in-flight requests, then closing the database driver`);
     closeServer(server)
-      .then(() => driver.close())
+      .then(() => closeDb(db))
       .then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

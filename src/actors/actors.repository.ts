@@ -1,9 +1,8 @@
-import { DENSE_ACTOR_EVENTS, MAX_DATE, MIN_DATE } from '../db/dense';
+import { MAX_DATE, MIN_DATE, partnerInPair } from '../db/cypher';
+import { DENSE_ACTOR_EVENTS } from '../db/dense';
 import { read, readOne, type Db } from '../db/query';
-import type { ActorRef } from '../api/common.schemas';
 import { countsByType } from '../domain/taxonomy';
-import { partnerInPair } from '../ingest/summaries';
-import { ROLES_SHOWN, type ActorDetail, type ActorSummary, type Relationship } from './actors.schemas';
+import { ROLES_SHOWN, type ActorDetail, type ActorSummary, type KnownActor, type Relationship } from './actors.schemas';
 
 /** Event counts come from the activity summaries the loader keeps (src/ingest/summaries.ts). */
 const ACTOR_SUMMARY = `
@@ -99,8 +98,13 @@ export async function listActorNames(db: Db, limit: number): Promise<Array<{ id:
   return rows.map((row) => row.actor);
 }
 
-export async function findActorRef(db: Db, id: string): Promise<ActorRef | undefined> {
-  return readOne<ActorRef>(db, 'MATCH (a:Actor {id: $id}) RETURN a { .id, .name, .kind } AS actor', { id });
+/** The degree is read from the node's relationship count, without expanding its events. */
+const KNOWN_ACTOR = `
+  MATCH (a:Actor {id: $id})
+  RETURN a { .id, .name, .kind, degree: COUNT { (a)-[:PARTICIPATED_IN]->() } } AS actor`;
+
+export function findKnownActor(db: Db, id: string): Promise<KnownActor | undefined> {
+  return readOne<KnownActor>(db, KNOWN_ACTOR, { id });
 }
 
 /**

@@ -1,24 +1,36 @@
-import { Router } from 'express';
-import { z } from 'zod';
 import type { Db } from '../db/query';
-import { IdParams, Limit } from '../api/common.schemas';
-import { sendAs } from '../http/respond';
-import { ActorDetail, ActorList, ActorsQuery, RelationshipList } from './actors.schemas';
+import { route } from '../domain/route';
+import { IdParams } from '../domain/views';
+import { ActorDetail, ActorList, ActorsQuery, RelationshipList, RelationshipsQuery } from './actors.schemas';
 import * as service from './actors.service';
 
-export const RelationshipsQuery = z.strictObject({ limit: Limit(25, 200) });
-
-export function actorsApi(db: Db): Router {
-  return Router()
-    .get('/actors', async (req, res) => {
-      sendAs(res, ActorList, { items: await service.listActors(db, ActorsQuery.parse(req.query)) });
-    })
-    .get('/actors/:id', async (req, res) => {
-      sendAs(res, ActorDetail, await service.getActor(db, IdParams.parse(req.params).id));
-    })
-    .get('/actors/:id/relationships', async (req, res) => {
-      const { id } = IdParams.parse(req.params);
-      const { limit } = RelationshipsQuery.parse(req.query);
-      sendAs(res, RelationshipList, await service.getRelationships(db, id, limit));
-    });
-}
+export const actorsRoutes = (db: Db) => [
+  route({
+    method: 'get',
+    path: '/actors',
+    tag: 'actors',
+    summary: 'Actors, searchable by name or alias and filterable by kind',
+    query: ActorsQuery,
+    response: ActorList,
+    handle: async ({ query }) => ({ items: await service.listActors(db, query) }),
+  }),
+  route({
+    method: 'get',
+    path: '/actors/:id',
+    tag: 'actors',
+    summary: 'One actor with roles over time and event counts by type',
+    params: IdParams,
+    response: ActorDetail,
+    handle: ({ params }) => service.getActor(db, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/actors/:id/relationships',
+    tag: 'actors',
+    summary: 'Actors linked to this one by shared events and affiliations',
+    params: IdParams,
+    query: RelationshipsQuery,
+    response: RelationshipList,
+    handle: ({ params, query }) => service.getRelationships(db, params.id, query.limit),
+  }),
+];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ActorRef, Limit, SearchText } from '../api/common.schemas';
-import { ActorKind, AffiliationRole, EventType } from '../domain/taxonomy';
+import { ActorRef, Limit, SearchText } from '../domain/views';
+import { ActorKind, AffiliationRole, EventType } from '../domain/model';
 
 export const ActorsQuery = z.strictObject({
   q: SearchText.optional().describe('Words in the actor name or an alias ("Washington", "Lukashenko")'),
@@ -8,6 +8,12 @@ export const ActorsQuery = z.strictObject({
   limit: Limit(50, 500),
 });
 export type ActorsQuery = z.infer<typeof ActorsQuery>;
+
+export const RelationshipsQuery = z.strictObject({ limit: Limit(25, 200) });
+
+/** An actor a request names, as requireActor finds it: `degree` is how many event participations it has. */
+export const KnownActor = ActorRef.extend({ degree: z.number().int() });
+export type KnownActor = z.infer<typeof KnownActor>;
 
 export const ActorSummary = ActorRef.extend({
   aliases: z.array(z.string()),
@@ -55,3 +61,4 @@ export const Relationship = z.object({
 export type Relationship = z.infer<typeof Relationship>;
 
 export const RelationshipList = z.object({ actor: ActorRef, items: z.array(Relationship) });
+export type RelationshipList = z.infer<typeof RelationshipList>;

@@ -1,3 +1,4 @@
+import { dateView } from '../db/cypher';
 import { read, readOne, type Db } from '../db/query';
 import type { ArticleDetail, ArticleSummary } from './articles.schemas';
 
@@ -23,8 +24,7 @@ const ARTICLE_DETAIL = `
     WITH e, r ORDER BY r.start
     WITH e, collect(r { .quote, .start, .end }) AS quotes
     ORDER BY quotes[0].start
-    RETURN collect(e { .id, .type, .title, quotes: quotes,
-                       date: { start: toString(e.date), end: toString(e.endDate), precision: e.precision } }) AS events
+    RETURN collect(e { .id, .type, .title, quotes: quotes, date: ${dateView('e')} }) AS events
   }
   WITH a, events, ${ARTICLE_SUMMARY} AS summary
   RETURN summary {

@@ -1,26 +1,26 @@
-import { Router } from 'express';
 import type { Db } from '../db/query';
-import { IdParams } from '../api/common.schemas';
-import { STANCES } from '../domain/taxonomy';
-import { NotFoundError } from '../http/errors';
-import * as repository from './articles.repository';
-import { sendAs } from '../http/respond';
+import { route } from '../domain/route';
+import { IdParams } from '../domain/views';
 import { ArticleDetail, ArticleList, ArticlesQuery } from './articles.schemas';
+import * as service from './articles.service';
 
-export async function getArticle(db: Db, id: string): Promise<ArticleDetail> {
-  const article = await repository.findArticle(db, id);
-  if (!article) throw new NotFoundError('article', id);
-  const stances = Object.fromEntries(STANCES.map((s) => [s, article.reactions.filter((r) => r.stance === s).length]));
-  return { ...article, stances: stances as ArticleDetail['stances'] };
-}
-
-export function articlesApi(db: Db): Router {
-  return Router()
-    .get('/articles', async (req, res) => {
-      const { limit } = ArticlesQuery.parse(req.query);
-      sendAs(res, ArticleList, { items: await repository.listArticles(db, limit) });
-    })
-    .get('/articles/:id', async (req, res) => {
-      sendAs(res, ArticleDetail, await getArticle(db, IdParams.parse(req.params).id));
-    });
-}
+export const articlesRoutes = (db: Db) => [
+  route({
+    method: 'get',
+    path: '/articles',
+    tag: 'articles',
+    summary: 'Articles, newest first',
+    query: ArticlesQuery,
+    response: ArticleList,
+    handle: async ({ query }) => ({ items: await service.listArticles(db, query.limit) }),
+  }),
+  route({
+    method: 'get',
+    path: '/articles/:id',
+    tag: 'articles',
+    summary: 'One article: text, the events it reports, its reader reactions',
+    params: IdParams,
+    response: ArticleDetail,
+    handle: ({ params }) => service.getArticle(db, params.id),
+  }),
+];

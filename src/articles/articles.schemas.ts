@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { EventRef, Limit } from '../api/common.schemas';
-import { Stance, STANCES } from '../domain/taxonomy';
+import { EventRef, Limit } from '../domain/views';
+import { STANCES } from '../domain/taxonomy';
+import { Stance } from '../domain/model';
 
 export const ArticlesQuery = z.strictObject({ limit: Limit(50, 500) });
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
-import { loadConfig } from '../config';
-import { writeCorpus } from '../corpus/generate.cli';
+import { loadConfig } from '../config/settings';
+import { writeCorpus } from '../corpus/write';
 import { removeInstance, stopLocalNeo4j, type Connection } from '../db/local-neo4j';
 import type { Db } from '../db/query';
 import { ensureSchema } from '../db/schema';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDriver } from '../db/driver';
+import { openDb } from '../db/context';
 import { startLocalNeo4j, type Connection, type InstanceOptions } from '../db/local-neo4j';
 import type { Db } from '../db/query';
 
@@ -40,7 +40,7 @@ export async function startBenchNeo4j(instance: InstanceOptions): Promise<Connec
 
 /** A Db for benchmark work: long timeouts, since loads and cold queries may take a while. */
 export function benchDb(connection: Connection, timeoutS = 600): Db {
-  return { driver: createDriver(connection, { DB_TIMEOUT_S: timeoutS }), timeoutMs: timeoutS * 1000 };
+  return openDb(connection, { DB_TIMEOUT_S: timeoutS });
 }
 
 /** The p-th percentile (0–100) of the samples, nearest-rank. */

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../config/paths';
 import { actorsByActivity, openBenchCorpus } from './bench-corpus';
 import {
   BENCH_INSTANCE,

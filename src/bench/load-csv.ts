@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/query';
-import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
+import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
+import { type LinkKind } from '../domain/model';
 import { toGraphRows } from '../ingest/graph-rows';
 import { addRows, corpusFacts, emptyCounts, type RowCounts } from './corpus-rows';
 import { elapsedMs } from './common';

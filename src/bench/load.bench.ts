@@ -1,4 +1,4 @@
-import { writeCorpus } from '../corpus/generate.cli';
+import { writeCorpus } from '../corpus/write';
 import { removeInstance, stopLocalNeo4j, type InstanceOptions } from '../db/local-neo4j';
 import type { Db } from '../db/query';
 import { ensureSchema } from '../db/schema';

@@ -1,19 +1,18 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { registerExportCommands } from '../exports/exports.cli';
-import { registerIngestCommands } from '../ingest/ingest.cli';
 import { describeCliError } from './errors';
+import { registerExportCommand } from './export.command';
+import { registerImportCommand } from './import.command';
+import { registerIngestCommands } from './ingest.command';
 
-/**
- * `kb`: the project's command line. Each feature registers its own subcommands from its folder
- * (`registerXCommands(program)`), so this file only lists them.
- */
+/** `kb`: the project's command line. Each command is registered from its own module here in cli/. */
 export function buildProgram(): Command {
   const program = new Command('kb')
     .description('Diplomatic events knowledge base: articles in, a sourced event graph out')
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
-  registerExportCommands(program);
+  registerExportCommand(program);
+  registerImportCommand(program);
   registerIngestCommands(program);
   return program;
 }

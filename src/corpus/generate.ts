@@ -1,4 +1,5 @@
-import { EVENT_TYPES, type ActorKind, type EventType } from '../domain/taxonomy';
+import { EVENT_TYPES } from '../domain/taxonomy';
+import { type ActorKind, type EventType } from '../domain/model';
 import type { Actor, Affiliation, Event, EventLink, FactsFile } from '../domain/model';
 
 /**

@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { Config } from '../config/settings';
 import { startLocalNeo4j, type Connection, type InstanceOptions, type Log } from './local-neo4j';
 
 /** The project-managed instance the app browses; the test suite has its own (tests/helpers/test-db.ts). */

@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Config } from '../config';
+import type { Config } from '../config/settings';
 import type { Connection } from './local-neo4j';
 
 /**

@@ -4,16 +4,16 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { PROJECT_ROOT } from '../config/paths';
 
 /**
- * Provisions and runs a genuine Neo4j Community server from the jars Maven Central publishes
- * (DESIGN.md §5): no Docker, no system package. Everything lives in the git-ignored `.neo4j/`:
+ * Provisions and runs a genuine Neo4j Community server from the jars Maven Central publishes:
+ * no Docker, no system package. Everything lives in the git-ignored `.neo4j/`:
  *   .neo4j/lib/            the server's jars, shared by every instance
  *   .neo4j/<instance>/     conf/, data/, logs/, the pid file and the generated password
  * The app uses the `dev` instance; the test suite uses its own `test` instance on another port.
  */
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const RUNTIME_DIR = path.join(PROJECT_ROOT, '.neo4j');
 const LIB_DIR = path.join(RUNTIME_DIR, 'lib');
 const POM = path.join(PROJECT_ROOT, 'neo4j', 'pom.xml');

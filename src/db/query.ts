@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import { DatabaseTimeoutError } from './errors';
 import { toParams, toPlain } from './plain';
 
 /** Everything a repository needs to read: the driver, the database name, the per-query timeout. */
@@ -6,14 +7,6 @@ export interface Db {
   driver: Driver;
   database?: string;
   timeoutMs: number;
-}
-
-/** The database did not answer within the deadline (it may be frozen or unreachable). */
-export class DatabaseTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`The database did not answer within ${ms} ms`);
-    this.name = 'DatabaseTimeoutError';
-  }
 }
 
 /**

@@ -1,12 +1,4 @@
-import { Neo4jError } from 'neo4j-driver';
-
-/**
- * Transient transaction errors (a deadlock between two writes touching the same actors, a lock wait cut
- * short): Neo4j rolled the transaction back, and writing it again is the remedy. A database that is down
- * is not one of them: that must stay a fast 503.
- */
-export const isLockConflict = (error: unknown): boolean =>
-  error instanceof Neo4jError && error.code.startsWith('Neo.TransientError.Transaction.');
+import { isLockConflict } from './errors';
 
 /** How many times a write is tried in all when it keeps meeting lock conflicts. */
 export const WRITE_ATTEMPTS = 4;

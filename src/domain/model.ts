@@ -1,11 +1,25 @@
 import { z } from 'zod';
-import { IsoDate, PartialDate, firstDay, lastDay } from './dates';
-import { ActorKind, AffiliationRole, EventType, LinkKind, Role, Stance } from './taxonomy';
+import { firstDay, lastDay } from './calendar';
+import { IsoDate, PartialDate } from './dates';
+import { ACTOR_KINDS, AFFILIATION_ROLES, EVENT_TYPES, LINK_KINDS, ROLES, STANCES } from './taxonomy';
 
 /**
- * The domain model (DESIGN.md §2) as it is written in facts files. These schemas are the single source of
- * truth: TypeScript types are inferred from them, the loader validates against them, the API documents them.
+ * The domain model as it is written in facts files. These schemas are the single source of truth:
+ * TypeScript types are inferred from them, the loader validates against them, the API documents them.
  */
+
+export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
+export const ActorKind = z.enum(ACTOR_KINDS);
+export type ActorKind = z.infer<typeof ActorKind>;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+export const LinkKind = z.enum(LINK_KINDS);
+export type LinkKind = z.infer<typeof LinkKind>;
+export const Stance = z.enum(STANCES);
+export type Stance = z.infer<typeof Stance>;
+export const AffiliationRole = z.enum(AFFILIATION_ROLES);
+export type AffiliationRole = z.infer<typeof AffiliationRole>;
 
 export const Slug = z
   .string()

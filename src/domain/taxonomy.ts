@@ -1,9 +1,9 @@
-import { z } from 'zod';
-
 /**
- * The event taxonomy (DESIGN.md §3): one flat list of type ids, each with its closest CAMEO code
- * (codebook 1.1b3, the vocabulary of GDELT and ICEWS) and PLOVER category, so exports speak the field's language.
- * Ids are stable: never rename one without a migration of the stored events.
+ * The vocabulary of the knowledge base as plain data, without a schema library, because the browser scripts
+ * import it too (model.ts builds the zod schemas from these lists). The event taxonomy is one flat list of
+ * type ids, each with its closest CAMEO code (codebook 1.1b3, the vocabulary of GDELT and ICEWS) and PLOVER
+ * category, so exports speak the field's language. Ids are stable: never rename one without a migration of
+ * the stored events (see docs/ARCHITECTURE.md, "Adding an event type").
  */
 export const TAXONOMY = {
   talks: { label: 'Talks and visits', definition: 'Meeting, visit, hosted visit, negotiation round', cameo: '043', plover: 'CONSULT' },
@@ -25,12 +25,10 @@ export const TAXONOMY = {
 } as const satisfies Record<string, { label: string; definition: string; cameo: string | null; plover: string | null }>;
 
 export const EVENT_TYPES = Object.keys(TAXONOMY) as [keyof typeof TAXONOMY, ...(keyof typeof TAXONOMY)[]];
-export const EventType = z.enum(EVENT_TYPES);
-export type EventType = z.infer<typeof EventType>;
+export type EventType = (typeof EVENT_TYPES)[number];
 
 export const ACTOR_KINDS = ['person', 'state', 'organization', 'government_body', 'group', 'company', 'commodity'] as const;
-export const ActorKind = z.enum(ACTOR_KINDS);
-export type ActorKind = z.infer<typeof ActorKind>;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /**
  * Participant roles. "Who did what to whom" reads the agent side → type → the target side:
@@ -38,14 +36,12 @@ export type ActorKind = z.infer<typeof ActorKind>;
  * announcement is attributed to (it counts as "who" only when an event names no agent or host).
  */
 export const ROLES = ['agent', 'target', 'host', 'guest', 'beneficiary', 'mediator', 'source'] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
+export type Role = (typeof ROLES)[number];
 export const AGENT_ROLES: readonly Role[] = ['agent', 'host'];
 export const TARGET_ROLES: readonly Role[] = ['target', 'guest', 'beneficiary'];
 
 export const LINK_KINDS = ['reciprocates', 'follows', 'part_of', 'causes'] as const;
-export const LinkKind = z.enum(LINK_KINDS);
-export type LinkKind = z.infer<typeof LinkKind>;
+export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** Relationship types for event links: fixed literals, the only ones ever interpolated into Cypher. */
 export const LINK_RELATIONSHIP: Record<LinkKind, string> = {
@@ -56,8 +52,7 @@ export const LINK_RELATIONSHIP: Record<LinkKind, string> = {
 };
 
 export const STANCES = ['supportive', 'critical', 'mixed'] as const;
-export const Stance = z.enum(STANCES);
-export type Stance = z.infer<typeof Stance>;
+export type Stance = (typeof STANCES)[number];
 
 export const AFFILIATION_ROLES = [
   'president_of',
@@ -71,8 +66,7 @@ export const AFFILIATION_ROLES = [
   'state_company_of',
   'ally_of',
 ] as const;
-export const AffiliationRole = z.enum(AFFILIATION_ROLES);
-export type AffiliationRole = z.infer<typeof AffiliationRole>;
+export type AffiliationRole = (typeof AFFILIATION_ROLES)[number];
 
 /**
  * Per-type counts as the activity summaries store them (a list in EVENT_TYPES order, since a map cannot be

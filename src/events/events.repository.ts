@@ -1,15 +1,14 @@
-import { MIN_DATE } from '../db/dense';
+import { dateView, EVENT_LINK_TYPES, figuresView, MIN_DATE, TYPE_AND_WINDOW } from '../db/cypher';
 import { readOne, read, type Db } from '../db/query';
+import type { CursorPosition } from '../domain/cursor';
 import { SEARCH_CANDIDATES, type EventDetail, type EventView } from './events.schemas';
-import type { CursorPosition } from './cursor';
 
 /** An event as the API shows it. `e` must be bound to an :Event. */
 export const EVENT_VIEW = `
   e {
     .id, .type, .title, .summary, .place, .status,
-    date: { start: toString(e.date), end: toString(e.endDate), precision: e.precision },
-    figures: CASE WHEN e.figureCount IS NULL THEN null
-             ELSE { count: e.figureCount, unit: e.figureUnit, approximate: coalesce(e.figureApproximate, false) } END,
+    date: ${dateView('e')},
+    figures: ${figuresView('e')},
     participants: COLLECT {
       MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
       RETURN { actor: a { .id, .name, .kind }, role: p.role } AS participant ORDER BY p.role, a.name
@@ -48,9 +47,7 @@ export function eventSource(filter: EventFilter, searchCandidates?: number): str
 }
 
 export const EVENT_CONDITIONS = `
-  ($type IS NULL OR e.type = $type)
-  AND ($from IS NULL OR e.lastDate >= date($from))
-  AND ($to IS NULL OR e.date <= date($to))
+  ${TYPE_AND_WINDOW}
   AND ($actor IS NULL OR EXISTS { MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e) })`;
 
 export const AFTER_CURSOR = `
@@ -100,12 +97,11 @@ const EVENT_DETAIL = `
   RETURN view {
     .*,
     links: COLLECT {
-      MATCH (e)-[l:RECIPROCATES|FOLLOWS|PART_OF|CAUSES]-(other:Event)
+      MATCH (e)-[l:${EVENT_LINK_TYPES}]-(other:Event)
       RETURN {
         kind: toLower(type(l)),
         direction: CASE WHEN startNode(l) = e THEN 'outgoing' ELSE 'incoming' END,
-        event: other { .id, .type, .title,
-                       date: { start: toString(other.date), end: toString(other.endDate), precision: other.precision } }
+        event: other { .id, .type, .title, date: ${dateView('other')} }
       } AS link ORDER BY other.date, other.id
     }
   } AS event`;

@@ -1,16 +1,26 @@
-import { Router } from 'express';
 import type { Db } from '../db/query';
-import { IdParams } from '../api/common.schemas';
-import { sendAs } from '../http/respond';
+import { route } from '../domain/route';
+import { IdParams } from '../domain/views';
 import { EventDetail, EventPage, EventsQuery } from './events.schemas';
 import * as service from './events.service';
 
-export function eventsApi(db: Db): Router {
-  return Router()
-    .get('/events', async (req, res) => {
-      sendAs(res, EventPage, await service.listEvents(db, EventsQuery.parse(req.query)));
-    })
-    .get('/events/:id', async (req, res) => {
-      sendAs(res, EventDetail, await service.getEvent(db, IdParams.parse(req.params).id));
-    });
-}
+export const eventsRoutes = (db: Db) => [
+  route({
+    method: 'get',
+    path: '/events',
+    tag: 'events',
+    summary: 'Events in date order, filtered; paginated by cursor',
+    query: EventsQuery,
+    response: EventPage,
+    handle: ({ query }) => service.listEvents(db, query),
+  }),
+  route({
+    method: 'get',
+    path: '/events/:id',
+    tag: 'events',
+    summary: 'One event with its participants, sources and linked events',
+    params: IdParams,
+    response: EventDetail,
+    handle: ({ params }) => service.getEvent(db, params.id),
+  }),
+];

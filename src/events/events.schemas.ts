@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DateFilter, DateView, EventRef, FiguresView, Limit, ParticipantView, SearchText, SourceView } from '../api/common.schemas';
+import { DateFilter, DateView, EventRef, FiguresView, Limit, ParticipantView, SearchText, SourceView } from '../domain/views';
 import { EVENT_STATUSES, Slug } from '../domain/model';
-import { EventType, LinkKind } from '../domain/taxonomy';
+import { EventType, LinkKind } from '../domain/model';
 
 /**
  * A search lists (in date order) the most relevant matches, at most this many: a common word matches
@@ -35,6 +35,7 @@ export const EventView = z.object({
 export type EventView = z.infer<typeof EventView>;
 
 export const EventPage = z.object({ items: z.array(EventView), nextCursor: z.string().nullable() });
+export type EventPage = z.infer<typeof EventPage>;
 
 export const EventLinkView = z.object({
   kind: LinkKind,

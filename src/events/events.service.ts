@@ -1,22 +1,22 @@
-import type { Db } from '../db/query';
+import { requireActor } from '../actors/actors.service';
+import { isDense } from '../db/dense';
 import { toLuceneQuery } from '../db/lucene';
+import type { Db } from '../db/query';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
+import { NotFoundError } from '../domain/errors';
 import { TAXONOMY } from '../domain/taxonomy';
-import { NotFoundError } from '../http/errors';
-import { actorDegree, isDense } from '../db/dense';
-import { decodeCursor, encodeCursor } from './cursor';
 import * as repository from './events.repository';
-import type { EventDetail, EventsQuery, EventView } from './events.schemas';
+import type { EventDetail, EventPage, EventsQuery } from './events.schemas';
 
 /** A page of events in date order, with the cursor of the next page (null on the last). */
-export async function listEvents(db: Db, query: EventsQuery): Promise<{ items: EventView[]; nextCursor: string | null }> {
-  const degree = query.actor ? await actorDegree(db, query.actor) : undefined;
-  if (query.actor && degree === undefined) throw new NotFoundError('actor', query.actor);
+export async function listEvents(db: Db, query: EventsQuery): Promise<EventPage> {
+  const actor = query.actor === undefined ? undefined : await requireActor(db, query.actor);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const filter = {
     actor: query.actor,
     // A `from` is no bound on e.date (an event that began earlier may reach into it): the walk would start
     // at the beginning of time, so a dense actor with one is expanded, as in who-did-what.
-    denseActor: degree !== undefined && isDense(degree) && query.from === undefined,
+    denseActor: actor !== undefined && isDense(actor.degree) && query.from === undefined,
     type: query.type,
     from: query.from,
     to: query.to,

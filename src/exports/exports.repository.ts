@@ -1,6 +1,8 @@
+import { dateView, EVENT_LINK_TYPES, mergeEventLink } from '../db/cypher';
 import { toParams } from '../db/plain';
 import { read, type Db } from '../db/query';
-import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
+import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
+import { type LinkKind } from '../domain/model';
 import { AFTER_CURSOR, EVENT_CONDITIONS, eventSource, filterParams, type EventFilter } from '../events/events.repository';
 import { AffiliationRecord, ExportEvent, ReactionRecord, type AffiliationEdge, type NetworkNode, type SharedEventsEdge } from './exports.schemas';
 import { attachFirstAppearances, type SeenIds } from './records';
@@ -20,7 +22,7 @@ const ACTOR_BASE = (a: string) => `${a} { .id, .name, .kind, aliases: coalesce($
 const EXPORT_EVENT = `
   e {
     .id, .type, .title, .summary, .place, .status,
-    date: { start: toString(e.date), end: toString(e.endDate), precision: e.precision },
+    date: ${dateView('e')},
     figures: CASE WHEN e.figureCount IS NULL THEN null
                   WHEN e.figureApproximate IS NULL THEN { count: e.figureCount, unit: e.figureUnit }
                   ELSE { count: e.figureCount, unit: e.figureUnit, approximate: e.figureApproximate } END,
@@ -35,7 +37,7 @@ const EXPORT_EVENT = `
       ORDER BY art.publishedAt, art.id, r.rank
     },
     links: COLLECT {
-      MATCH (e)-[l:RECIPROCATES|FOLLOWS|PART_OF|CAUSES]->(other:Event)
+      MATCH (e)-[l:${EVENT_LINK_TYPES}]->(other:Event)
       RETURN { kind: toLower(type(l)), to: other.id } AS link ORDER BY link.kind, link.to
     }
   }`;
@@ -209,16 +211,7 @@ export async function articlesInDatabase(db: Db, ids: string[]): Promise<Map<str
   return new Map(rows.map((row) => [row.id, { text: row.text, events: row.events }]));
 }
 
-/** One statement per link kind: relationship types cannot be parameters, so they come from the fixed map. */
-const MERGE_EVENT_LINKS = Object.fromEntries(
-  LINK_KINDS.map((kind) => [
-    kind,
-    `UNWIND $rows AS row
-     MATCH (a:Event {id: row.from})
-     MATCH (b:Event {id: row.to})
-     MERGE (a)-[:${LINK_RELATIONSHIP[kind]}]->(b)`,
-  ]),
-) as Record<LinkKind, string>;
+const MERGE_EVENT_LINKS = Object.fromEntries(LINK_KINDS.map((kind) => [kind, mergeEventLink(LINK_RELATIONSHIP[kind])])) as Record<LinkKind, string>;
 
 /** Writes links between events that already exist, in one transaction (idempotent: MERGE). */
 export async function mergeEventLinks(db: Db, links: Array<{ from: string; to: string; kind: LinkKind }>): Promise<{ relationshipsCreated: number }> {

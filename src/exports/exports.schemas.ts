@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { IsoDate, PartialDate, PRECISIONS } from '../domain/dates';
+import { IsoDate, PartialDate } from '../domain/dates';
+import { PRECISIONS } from '../domain/calendar';
 import { Actor, Affiliation, Article, EVENT_STATUSES, Event, Figures, Reaction, Slug, WebAddress } from '../domain/model';
-import { AffiliationRole, EventType, LinkKind, Role } from '../domain/taxonomy';
+import { AffiliationRole, EventType, LinkKind, Role } from '../domain/model';
 import { EventsQuery } from '../events/events.schemas';
 
 export const EXPORT_FORMATS = ['csv', 'plover', 'jsonld', 'graphml'] as const;

@@ -1,6 +1,7 @@
 import { requireActor } from '../actors/actors.service';
 import { toLuceneQuery } from '../db/lucene';
 import type { Db } from '../db/query';
+import { Download } from '../domain/route';
 import type { EventFilter } from '../events/events.repository';
 import { csvChunks } from './csv';
 import * as repository from './exports.repository';
@@ -17,12 +18,6 @@ export const EXPORT_MEDIA: Record<ExportFormat, { contentType: string; extension
   graphml: { contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml' },
 };
 
-export interface ExportDownload {
-  contentType: string;
-  fileName: string;
-  /** The export's text, in pieces, produced as they are pulled. */
-  chunks: AsyncIterable<string>;
-}
 
 /**
  * A file name that says what is in the file: `kb-events-actor-belarus-from-2025-09-01.csv`. Only ids,
@@ -38,11 +33,15 @@ export function exportFileName(query: ExportQuery): string {
   return `${parts.join('-')}.${EXPORT_MEDIA[query.format].extension}`;
 }
 
-/** Checks the request (an unknown actor is a 404, before any byte is sent) and prepares the stream. */
-export async function prepareExport(db: Db, query: ExportQuery): Promise<ExportDownload> {
+/**
+ * Checks the request (an unknown actor is refused before any byte is written) and prepares the file: its
+ * text comes in pieces of about 64 KB, read page by page as they are pulled.
+ */
+export async function prepareExport(db: Db, query: ExportQuery): Promise<Download> {
   if (query.actor) await requireActor(db, query.actor);
   const filter: EventFilter = { actor: query.actor, type: query.type, from: query.from, to: query.to, lucene: query.q && toLuceneQuery(query.q) };
-  return { ...EXPORT_MEDIA[query.format], fileName: exportFileName(query), chunks: render(db, query.format, filter) };
+  const { contentType } = EXPORT_MEDIA[query.format];
+  return new Download(contentType, exportFileName(query), batched(render(db, query.format, filter)));
 }
 
 function render(db: Db, format: ExportFormat, filter: EventFilter): AsyncIterable<string> {
@@ -63,7 +62,7 @@ function render(db: Db, format: ExportFormat, filter: EventFilter): AsyncIterabl
 }
 
 /** Joins small pieces into writes of about `size` characters: fewer, larger writes to the socket or file. */
-export async function* batched(chunks: AsyncIterable<string>, size = 64 * 1024): AsyncGenerator<string> {
+async function* batched(chunks: AsyncIterable<string>, size = 64 * 1024): AsyncGenerator<string> {
   let buffer: string[] = [];
   let length = 0;
   for await (const chunk of chunks) {

@@ -1,4 +1,5 @@
-import { TAXONOMY, type EventType } from '../domain/taxonomy';
+import { TAXONOMY } from '../domain/taxonomy';
+import { type EventType } from '../domain/model';
 import type { ActorRecord, ExportEvent } from './exports.schemas';
 import { agentSide, primarySource, targetSide } from './records';
 

@@ -1,6 +1,6 @@
+import { pairId, partnerInPair, TYPE_AND_WINDOW } from '../db/cypher';
 import { read, type Db } from '../db/query';
 import { countsByType, EVENT_TYPES, type EventType } from '../domain/taxonomy';
-import { pairId, partnerInPair } from '../ingest/summaries';
 import type { GraphLink, GraphNode } from './graph.schemas';
 
 export interface GraphFilter {
@@ -9,10 +9,7 @@ export interface GraphFilter {
   to: string | null;
 }
 
-const EVENT_CONDITIONS = `
-  ($type IS NULL OR e.type = $type)
-  AND ($from IS NULL OR e.lastDate >= date($from))
-  AND ($to IS NULL OR e.date <= date($to))`;
+const EVENT_CONDITIONS = TYPE_AND_WINDOW;
 
 const filterParams = (filter: GraphFilter) => ({ type: filter.type, from: filter.from, to: filter.to });
 

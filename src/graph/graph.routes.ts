@@ -1,11 +1,16 @@
-import { Router } from 'express';
 import type { Db } from '../db/query';
-import { sendAs } from '../http/respond';
+import { route } from '../domain/route';
 import { Graph, GraphQuery } from './graph.schemas';
 import { getGraph } from './graph.service';
 
-export function graphApi(db: Db): Router {
-  return Router().get('/graph', async (req, res) => {
-    sendAs(res, Graph, await getGraph(db, GraphQuery.parse(req.query)));
-  });
-}
+export const graphRoutes = (db: Db) => [
+  route({
+    method: 'get',
+    path: '/graph',
+    tag: 'graph',
+    summary: "Actors and their links (one per pair for shared events, with counts by type; one per role): the most active, or one actor's neighbourhood",
+    query: GraphQuery,
+    response: Graph,
+    handle: ({ query }) => getGraph(db, query),
+  }),
+];

@@ -1,5 +1,5 @@
-import type { Db } from '../db/query';
 import { requireActor } from '../actors/actors.service';
+import type { Db } from '../db/query';
 import * as repository from './graph.repository';
 import type { Graph, GraphQuery } from './graph.schemas';
 
@@ -10,10 +10,8 @@ import type { Graph, GraphQuery } from './graph.schemas';
 export async function getGraph(db: Db, query: GraphQuery): Promise<Graph> {
   const filter = { type: query.type ?? null, from: query.from ?? null, to: query.to ?? null };
   const nodes = query.actor
-    ? await repository.neighbourhood(db, query.actor, filter, query.limit)
+    ? await repository.neighbourhood(db, (await requireActor(db, query.actor)).id, filter, query.limit)
     : await repository.mostActiveActors(db, filter, query.limit);
-  // A neighbourhood always holds its centre: none means no such actor (a 404), found without a query first.
-  if (query.actor && nodes.length === 0) await requireActor(db, query.actor);
   const links = nodes.length > 1 ? await repository.linksAmong(db, nodes.map((n) => n.id), filter) : [];
   return { center: query.actor ?? null, nodes, links };
 }

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { HttpError } from './errors';
 
 /**
  * Writes need the bearer token of the KB_API_TOKEN setting; reads stay open.
@@ -11,14 +12,6 @@ import type { RequestHandler } from 'express';
  * error body or a log line (the request logger redacts the Authorization header).
  */
 
-/** A refused write; the one error handler answers with its status and message. */
-export class AuthError extends Error {
-  constructor(readonly status: 401 | 403, message: string) {
-    super(message);
-    this.name = 'AuthError';
-  }
-}
-
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
@@ -26,15 +19,15 @@ const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
 export function requireBearerToken(token: string | undefined): RequestHandler {
   const expected = token === undefined ? undefined : digest(token);
   return (req, res, next) => {
-    if (expected === undefined) return next(new AuthError(403, 'Writes are disabled: set KB_API_TOKEN to enable them.'));
+    if (expected === undefined) return next(new HttpError(403, 'Writes are disabled: set KB_API_TOKEN to enable them.'));
     const offered = BEARER.exec(req.get('authorization') ?? '')?.[1];
     if (offered === undefined) {
       res.set('WWW-Authenticate', 'Bearer realm="kb"');
-      return next(new AuthError(401, 'A bearer token is required: send Authorization: Bearer <token>.'));
+      return next(new HttpError(401, 'A bearer token is required: send Authorization: Bearer <token>.'));
     }
     if (!timingSafeEqual(digest(offered), expected)) {
       res.set('WWW-Authenticate', 'Bearer realm="kb", error="invalid_token"');
-      return next(new AuthError(401, 'The bearer token is not valid.'));
+      return next(new HttpError(401, 'The bearer token is not valid.'));
     }
     next();
   };

@@ -1,23 +1,14 @@
 import type { ErrorRequestHandler, Request } from 'express';
-import { Neo4jError } from 'neo4j-driver';
 import type {} from 'pino-http';
 import { z } from 'zod';
-import { DatabaseTimeoutError } from '../db/query';
-import { formatPath } from '../ingest/facts-file';
+import { isDatabaseUnavailable } from '../db/errors';
+import { ConflictError, FactsValidationError, formatPath, InvalidError, NotFoundError } from '../domain/errors';
 
-/** An id that names nothing: 404. */
-export class NotFoundError extends Error {
-  constructor(readonly what: string, readonly id: string) {
-    super(`No ${what} with id "${id}"`);
-    this.name = 'NotFoundError';
-  }
-}
-
-/** A request the server understood but refuses, with the field that caused it: 400. */
-export class BadRequestError extends Error {
-  constructor(readonly path: string, message: string) {
+/** A request refused at the edge, before any feature saw it (no credentials, not JSON, …), with its status. */
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
     super(message);
-    this.name = 'BadRequestError';
+    this.name = 'HttpError';
   }
 }
 
@@ -26,36 +17,23 @@ export interface ErrorBody {
   details?: Array<{ path: string; message: string }>;
 }
 
-/** Errors that mean "the database cannot answer now", as opposed to a bad query. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof DatabaseTimeoutError) return true;
-  if (!(error instanceof Neo4jError)) return false;
-  return (
-    error.code === 'ServiceUnavailable' ||
-    error.code === 'SessionExpired' ||
-    error.code.startsWith('Neo.TransientError') ||
-    error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
-    error.message.startsWith('Connection acquisition timed out')
-  );
-}
+const invalid = (details: ErrorBody['details']) => ({ status: 400, body: { error: 'Invalid request', details } });
 
 /** Maps any error to a status and a JSON body that never carries a stack trace or a secret. */
 export function describeError(error: unknown): { status: number; body: ErrorBody } {
-  if (error instanceof z.ZodError) {
-    const details = error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-    return { status: 400, body: { error: 'Invalid request', details } };
-  }
-  if (error instanceof BadRequestError) {
-    return { status: 400, body: { error: 'Invalid request', details: [{ path: error.path, message: error.message }] } };
-  }
+  if (error instanceof z.ZodError) return invalid(error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  if (error instanceof InvalidError) return invalid([{ path: error.path, message: error.message }]);
+  if (error instanceof FactsValidationError) return invalid(error.problems.map((p) => ({ path: p.path, message: p.reason })));
   if (error instanceof NotFoundError) return { status: 404, body: { error: error.message } };
+  if (error instanceof ConflictError) return { status: 409, body: { error: error.message } };
   if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
     // The router could not percent-decode a path segment (`/api/events/%E0%A4%A`): the path is the field.
-    return { status: 400, body: { error: 'Invalid request', details: [{ path: 'path', message: error.message }] } };
+    return invalid([{ path: 'path', message: error.message }]);
   }
   if (isDatabaseUnavailable(error)) {
     return { status: 503, body: { error: 'The database is not reachable right now; try again shortly.' } };
   }
+  // HttpError, and the errors of express's own body parser (413 too large, 400 malformed JSON).
   const status = (error as { status?: unknown }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { status, body: { error: (error as Error).message || 'Bad request' } };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { Config } from '../config';
+import type { Config } from '../config/settings';
 
 /**
  * Structured logs, one line per request with its id; secrets are redacted wherever they might appear.

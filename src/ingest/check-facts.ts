@@ -1,5 +1,5 @@
 import type { Facts } from '../domain/model';
-import type { FileProblem } from './facts-file';
+import type { FileProblem } from '../domain/errors';
 
 /** A facts file that passed the schema, with the name it was read from. */
 export interface FactsEntry {

@@ -1,6 +1,7 @@
-import { firstDay, lastDay, precisionOf } from '../domain/dates';
+import { firstDay, lastDay, precisionOf } from '../domain/calendar';
 import type { Facts } from '../domain/model';
-import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
+import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
+import { type LinkKind } from '../domain/model';
 
 /**
  * One article's facts flattened into the parameter rows the load queries UNWIND. Pure: no driver here.

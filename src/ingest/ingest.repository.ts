@@ -1,6 +1,6 @@
 import { read, readOne, type Db } from '../db/query';
 import type { Actor } from '../domain/model';
-import { ActorKind } from '../domain/taxonomy';
+import { ActorKind } from '../domain/model';
 
 /** The reads that ingesting a new article needs: known actors, events it may re-report, ids already taken. */
 

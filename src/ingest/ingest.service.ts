@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/query';
+import { ConflictError } from '../domain/errors';
 import type { Actor, Article, Facts } from '../domain/model';
-import type { EventType } from '../domain/taxonomy';
+import type { EventType } from '../domain/model';
 import { extract, toFactsFile, type Extraction } from './extract';
 import { slugify } from './extract/gazetteer';
 import { findStoredArticle, MAX_KNOWN_ACTORS, readArticleReport, readKnownActors } from './ingest.repository';
 import { loadEntries } from './load';
 import { existingActorIds } from './load.repository';
-import { mergeReports, type MergeDecision } from './merge-reports';
+import { mergeReports, type MergeDecision } from './known-events';
 
 /**
  * From an article's text to facts in the knowledge base: extract draft facts (resolving names against the
- * actors already known), merge the events the knowledge base already has (merge-reports.ts), load.
+ * actors already known), merge the events the knowledge base already has (known-events.ts), load.
  * Used by `kb ingest` and POST /api/articles.
  */
 
@@ -33,9 +34,8 @@ export interface IngestResult {
   actors: Array<{ id: string; name: string; created: boolean }>;
 }
 
-/** The article id is already taken by an article with another text: 409, nothing written. */
-export class ArticleConflictError extends Error {
-  readonly status = 409;
+/** The article id is already taken by an article with another text: nothing is written. */
+export class ArticleConflictError extends ConflictError {
   constructor(readonly articleId: string) {
     super(
       `An article with id "${articleId}" is already in the knowledge base with a different text; ` +

@@ -1,8 +1,10 @@
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
+import { EVENT_LINK_TYPES, mergeEventLink } from '../db/cypher';
 import { toParams } from '../db/plain';
 import { retryOnLockConflict } from '../db/retry';
 import type { Db } from '../db/query';
-import { LINK_KINDS, LINK_RELATIONSHIP, type LinkKind } from '../domain/taxonomy';
+import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
+import { type LinkKind } from '../domain/model';
 import type { GraphRows } from './graph-rows';
 import { readContributions, writeSummaryChanges, type Contribution } from './summaries';
 
@@ -130,23 +132,15 @@ const MERGE_AFFILIATIONS = `
   SET r.title = row.title, r.from = row.from, r.to = row.to, r.former = row.former,
       r.article = row.article, r.quote = row.quote`;
 
-/** One query text per link kind: relationship types cannot be parameters, so they come from a fixed map. */
 const MERGE_LINKS = Object.fromEntries(
-  LINK_KINDS.map((kind) => [
-    kind,
-    `UNWIND $rows AS row
-     MATCH (a:Event {id: row.from})
-     MATCH (b:Event {id: row.to})
-     MERGE (a)-[r:${LINK_RELATIONSHIP[kind]}]->(b)
-     SET ${STATED_BY_ARTICLE}`,
-  ]),
+  LINK_KINDS.map((kind) => [kind, mergeEventLink(LINK_RELATIONSHIP[kind], STATED_BY_ARTICLE)]),
 ) as Record<LinkKind, string>;
 
 /** Links among the article's own events that it no longer states; only articles stating links are looked at. */
 const DROP_STALE_LINKS = `
   UNWIND $articles AS row
   UNWIND row.eventIds AS fromId
-  MATCH (a:Event {id: fromId})-[r:RECIPROCATES|FOLLOWS|PART_OF|CAUSES]->(b:Event) USING INDEX a:Event(id)
+  MATCH (a:Event {id: fromId})-[r:${EVENT_LINK_TYPES}]->(b:Event) USING INDEX a:Event(id)
   WHERE b.id IN row.eventIds AND NOT a.id + '|' + type(r) + '|' + b.id IN row.linkKeys
     AND (row.article IN r.articles OR (r.articles IS NULL AND a.definedIn = row.article AND b.definedIn = row.article))
   ${WITHDRAW_STATEMENT}`;
@@ -187,11 +181,6 @@ async function run(tx: ManagedTransaction, cypher: string, params: Record<string
   counts.relationshipsCreated += updates.relationshipsCreated;
   counts.relationshipsDeleted += updates.relationshipsDeleted;
   counts.nodesDeleted += updates.nodesDeleted;
-}
-
-/** Writes one article's facts in one transaction: all of it, or (on any error) none of it. */
-export function writeArticleFacts(db: Db, rows: GraphRows): Promise<WriteCounts> {
-  return writeFactsBatch(db, [rows]);
 }
 
 /**

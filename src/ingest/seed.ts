@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../config/paths';
 import type { Db } from '../db/query';
 import { readOne } from '../db/query';
 import { loadFactsPaths, type LoadProgress, type LoadSummary } from './load';

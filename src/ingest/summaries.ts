@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
 import type { Db } from '../db/query';
 import { EVENT_TYPES } from '../domain/taxonomy';
@@ -20,11 +21,6 @@ import { EVENT_TYPES } from '../domain/taxonomy';
  */
 
 const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
-
-export const pairId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-
-/** Cypher: the other actor's id in the pair node `pair`, seen from the actor whose id is `self` (its two ends differ). */
-export const partnerInPair = (pair: string, self: string) => `[actorId IN split(${pair}.id, '|') WHERE actorId <> ${self}][0]`;
 
 /** What one event adds to the summaries: its type and its distinct participants. */
 export interface Contribution {

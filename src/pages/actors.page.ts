@@ -1,23 +1,15 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { SearchText } from '../api/common.schemas';
+import { SearchText } from '../domain/views';
 import type { Db } from '../db/query';
 import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
-import { ActorKind, EVENT_TYPES } from '../domain/taxonomy';
+import { EVENT_TYPES } from '../domain/taxonomy';
+import { ActorKind } from '../domain/model';
 import * as actorsService from '../actors/actors.service';
 import type { RoleView } from '../actors/actors.schemas';
 import * as eventsService from '../events/events.service';
-import {
-  AFFILIATION_LABELS,
-  formatCount,
-  formatEventDate,
-  formatPeriod,
-  KIND_OPTIONS,
-  kindLabel,
-  periodSortKey,
-  ROLE_LABELS,
-  typeLabel,
-} from './format';
+import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, ROLE_LABELS, typeLabel } from '../domain/labels';
+import { formatCount, formatEventDate, formatPeriod, periodSortKey } from '../domain/date-words';
 import { blankAsUndefined, pageId } from './page-params';
 import { paddedWindow } from './timeline.page';
 

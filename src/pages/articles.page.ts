@@ -1,17 +1,16 @@
 import type { Request, Response } from 'express';
 import type { Db } from '../db/query';
 import { STANCES } from '../domain/taxonomy';
-import { getArticle } from '../articles/articles.routes';
-import * as articlesRepository from '../articles/articles.repository';
+import { STANCE_LABELS } from '../domain/labels';
+import * as articlesService from '../articles/articles.service';
 import { paragraphsOf, type QuoteSpan } from './article-text';
-import { formatPartialDate, typeLabel } from './format';
+import { typeLabel } from '../domain/labels';
+import { formatPartialDate } from '../domain/date-words';
 import { pageId } from './page-params';
-
-const STANCE_LABELS = { supportive: 'Supportive', critical: 'Critical', mixed: 'Mixed' } as const;
 
 export function articlesPage(db: Db) {
   return async (_req: Request, res: Response) => {
-    const articles = await articlesRepository.listArticles(db, 200);
+    const articles = await articlesService.listArticles(db, 200);
     res.render('pages/articles/index', {
       title: 'Articles',
       nav: 'articles',
@@ -22,7 +21,7 @@ export function articlesPage(db: Db) {
 
 export function articlePage(db: Db) {
   return async (req: Request, res: Response) => {
-    const article = await getArticle(db, pageId('article', req.params));
+    const article = await articlesService.getArticle(db, pageId('article', req.params));
     const spans: QuoteSpan[] = article.events.flatMap((e) =>
       e.quotes.map((q) => ({ start: q.start, end: q.end, event: { id: e.id, title: e.title, typeLabel: typeLabel(e.type) } })),
     );

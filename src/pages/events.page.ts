@@ -1,20 +1,14 @@
 import type { Request, Response } from 'express';
+import * as articlesService from '../articles/articles.service';
 import type { Db } from '../db/query';
-import { AGENT_ROLES, ROLES, TARGET_ROLES, type LinkKind } from '../domain/taxonomy';
-import { getArticle } from '../articles/articles.routes';
-import * as eventsService from '../events/events.service';
+import { addDays } from '../domain/calendar';
+import { formatCount, formatEventDate, formatPartialDate, precisionNote } from '../domain/date-words';
+import { LINK_PHRASES, ROLE_LABELS, typeLabel } from '../domain/labels';
+import { AGENT_ROLES, ROLES, TARGET_ROLES } from '../domain/taxonomy';
 import type { EventDetail } from '../events/events.schemas';
+import * as eventsService from '../events/events.service';
 import { quoteAnchor, quoteInContext } from './article-text';
-import { formatCount, formatEventDate, formatPartialDate, precisionNote, ROLE_LABELS, typeLabel } from './format';
 import { pageId } from './page-params';
-
-/** How a linked event reads from this event's side: "Given in return for", "Answered by", … */
-const LINK_PHRASES: Record<LinkKind, { outgoing: string; incoming: string }> = {
-  reciprocates: { outgoing: 'Given in return for', incoming: 'Answered in return by' },
-  part_of: { outgoing: 'Part of', incoming: 'Included' },
-  follows: { outgoing: 'Came after', incoming: 'Followed by' },
-  causes: { outgoing: 'Led to', incoming: 'Brought about by' },
-};
 
 const STATUS_TEXT = { occurred: null, announced: 'Announced', planned: 'Planned' } as const;
 
@@ -33,7 +27,7 @@ export function eventPage(db: Db) {
   return async (req: Request, res: Response) => {
     const event = await eventsService.getEvent(db, pageId('event', req.params));
     const articleIds = [...new Set(event.sources.map((s) => s.article.id))];
-    const articles = new Map((await Promise.all(articleIds.map((id) => getArticle(db, id)))).map((a) => [a.id, a]));
+    const articles = new Map((await Promise.all(articleIds.map((id) => articlesService.getArticle(db, id)))).map((a) => [a.id, a]));
     const sources = event.sources.map((source) => {
       const article = articles.get(source.article.id);
       const context = article ? quoteInContext(article.text, source.quote) : null;
@@ -65,7 +59,7 @@ export function eventPage(db: Db) {
         cameo: event.cameo,
         dateText: formatEventDate(event.date),
         precisionNote: precisionNote(event.date.precision),
-        timelineHref: `/timeline?${new URLSearchParams({ from: shiftDays(event.date.start, -45), to: shiftDays(event.date.end ?? event.date.start, 45) })}`,
+        timelineHref: `/timeline?${new URLSearchParams({ from: addDays(event.date.start, -45), to: addDays(event.date.end ?? event.date.start, 45) })}`,
         place: event.place,
         status: STATUS_TEXT[event.status],
         figures: event.figures && {
@@ -88,10 +82,4 @@ export function eventPage(db: Db) {
       reactions,
     });
   };
-}
-
-function shiftDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

@@ -2,15 +2,15 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { IsoDate } from '../domain/dates';
 import { Slug } from '../domain/model';
-import { EventType } from '../domain/taxonomy';
+import { EventType } from '../domain/model';
 import type { Db } from '../db/query';
 import { D3_SCRIPTS } from './assets';
-import { listActorNames } from '../actors/actors.repository';
+import { listActorNames } from '../actors/actors.service';
 import { getGraph } from '../graph/graph.service';
-import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_OPTIONS, typeLabel } from './format';
+import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_OPTIONS, typeLabel } from '../domain/labels';
 import { blankAsUndefined } from './page-params';
 import { downloadLinks } from './downloads';
-import type { AffiliationRole, EventType as EventTypeId } from '../domain/taxonomy';
+import type { AffiliationRole, EventType as EventTypeId } from '../domain/model';
 
 export const GraphPageQuery = z.object({
   actor: blankAsUndefined(Slug),

@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
 import type { Db } from '../db/query';
-import { readStats } from '../stats/stats.repository';
-import { formatCount, formatEventDate, formatPartialDate, typeLabel } from './format';
+import { getStats } from '../stats/stats.service';
+import { typeLabel } from '../domain/labels';
+import { formatCount, formatEventDate, formatPartialDate } from '../domain/date-words';
 
 export function homePage(db: Db) {
   return async (_req: Request, res: Response) => {
-    const stats = await readStats(db, 6);
+    const stats = await getStats(db, 6);
     res.render('pages/home/index', {
       title: 'What the knowledge base holds',
       nav: 'home',

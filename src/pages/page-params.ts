@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IdParams } from '../api/common.schemas';
-import { NotFoundError } from '../http/errors';
+import { IdParams } from '../domain/views';
+import { NotFoundError } from '../domain/errors';
 
 /** An empty form field means "no filter": `?actor=` is the same as no actor. */
 export const blankAsUndefined = <T extends z.ZodType>(schema: T) =>

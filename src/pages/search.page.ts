@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { SearchText } from '../api/common.schemas';
+import { SearchText } from '../domain/views';
 import type { Db } from '../db/query';
 import * as actorsService from '../actors/actors.service';
 import * as eventsService from '../events/events.service';
-import { formatEventDate, kindLabel, typeLabel } from './format';
+import { kindLabel, typeLabel } from '../domain/labels';
+import { formatEventDate } from '../domain/date-words';
 import { blankAsUndefined } from './page-params';
 
 export const SearchPageQuery = z.object({ q: blankAsUndefined(SearchText) });

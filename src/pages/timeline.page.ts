@@ -1,17 +1,18 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { IsoDate, isValidPartialDate } from '../domain/dates';
-import { Slug } from '../domain/model';
-import { EventType } from '../domain/taxonomy';
+import { listActorNames } from '../actors/actors.service';
 import type { Db } from '../db/query';
-import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
-import { listActorNames } from '../actors/actors.repository';
-import { listWindow } from '../timeline/timeline.service';
-import { readStats } from '../stats/stats.repository';
+import { addYears } from '../domain/calendar';
+import { IsoDate } from '../domain/dates';
+import { EventType, Slug } from '../domain/model';
+import { getStats } from '../stats/stats.service';
 import { GROUP_BYS } from '../timeline/timeline.schemas';
+import { listWindow } from '../timeline/timeline.service';
+import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
 import { blankAsUndefined } from './page-params';
 import { downloadLinks, TIMELINE_FORMATS } from './downloads';
-import { formatEventDate, precisionNote, TYPE_OPTIONS, typeLabel } from './format';
+import { TYPE_OPTIONS, typeLabel } from '../domain/labels';
+import { formatEventDate, precisionNote } from '../domain/date-words';
 
 export const TimelinePageQuery = z.object({
   from: blankAsUndefined(IsoDate),
@@ -25,16 +26,9 @@ export const TimelinePageQuery = z.object({
 /** Events listed per page when the timeline is read without JavaScript. */
 const LIST_PAGE = 50;
 
-/** The same day `years` away, kept within 0001–9999 (four digits); 29 February falls back to the 28th. */
-function addYears(day: string, years: number): string {
-  const year = String(Math.min(9999, Math.max(1, Number(day.slice(0, 4)) + years))).padStart(4, '0');
-  const moved = `${year}${day.slice(4)}`;
-  return isValidPartialDate(moved) ? moved : `${year}-02-28`;
-}
-
 /** Every event, from the start of the first year to the end of the last: the window when the address names none. */
 async function fullWindow(db: Db): Promise<{ from: string; to: string }> {
-  const { span } = await readStats(db, 1);
+  const { span } = await getStats(db, 1);
   const thisYear = new Date().getUTCFullYear();
   if (!span) return { from: `${thisYear}-01-01`, to: `${thisYear}-12-31` };
   return paddedWindow(span.first, span.last);

@@ -1,3 +1,4 @@
+import { dateView } from '../db/cypher';
 import { read, readOne, type Db } from '../db/query';
 import type { Stats } from './stats.schemas';
 
@@ -11,7 +12,7 @@ const FIRST_EVENT = `MATCH (e:Event) WHERE e.date IS NOT NULL RETURN toString(e.
 const LATEST_EVENTS = `
   MATCH (e:Event) WHERE e.date IS NOT NULL
   WITH e ORDER BY e.date DESC, e.id LIMIT $limit
-  RETURN e { .id, .type, .title, date: { start: toString(e.date), end: toString(e.endDate), precision: e.precision } } AS event`;
+  RETURN e { .id, .type, .title, date: ${dateView('e')} } AS event`;
 
 export async function readStats(db: Db, latest: number): Promise<Stats> {
   const [counts, first, events] = await Promise.all([

@@ -1,15 +1,16 @@
-import { Router } from 'express';
-import { z } from 'zod';
 import type { Db } from '../db/query';
-import { Limit } from '../api/common.schemas';
-import { sendAs } from '../http/respond';
-import { readStats } from './stats.repository';
-import { Stats } from './stats.schemas';
+import { route } from '../domain/route';
+import { Stats, StatsQuery } from './stats.schemas';
+import { getStats } from './stats.service';
 
-export const StatsQuery = z.strictObject({ latest: Limit(5, 50).describe('How many of the latest events (1–50, default 5)') });
-
-export function statsApi(db: Db): Router {
-  return Router().get('/stats', async (req, res) => {
-    sendAs(res, Stats, await readStats(db, StatsQuery.parse(req.query).latest));
-  });
-}
+export const statsRoutes = (db: Db) => [
+  route({
+    method: 'get',
+    path: '/stats',
+    tag: 'stats',
+    summary: 'What the knowledge base holds: counts, date span, latest events',
+    query: StatsQuery,
+    response: Stats,
+    handle: ({ query }) => getStats(db, query.latest),
+  }),
+];

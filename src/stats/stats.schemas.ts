@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { EventRef } from '../api/common.schemas';
+import { EventRef, Limit } from '../domain/views';
+
+export const StatsQuery = z.strictObject({ latest: Limit(5, 50).describe('How many of the latest events (1–50, default 5)') });
 
 export const Stats = z.object({
   counts: z.object({ events: z.number().int(), actors: z.number().int(), articles: z.number().int(), reactions: z.number().int() }),

@@ -1,5 +1,5 @@
 import { read, readOne, type Db } from '../db/query';
-import type { EventType } from '../domain/taxonomy';
+import type { EventType } from '../domain/model';
 
 /**
  * A window of the timeline: events that overlap [from, to]. Every query seeks on the range index of

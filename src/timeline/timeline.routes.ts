@@ -1,11 +1,16 @@
-import { Router } from 'express';
 import type { Db } from '../db/query';
-import { sendAs } from '../http/respond';
+import { route } from '../domain/route';
 import { TimelineQuery, TimelineWindow } from './timeline.schemas';
 import { getWindow } from './timeline.service';
 
-export function timelineApi(db: Db): Router {
-  return Router().get('/timeline', async (req, res) => {
-    sendAs(res, TimelineWindow, await getWindow(db, TimelineQuery.parse(req.query)));
-  });
-}
+export const timelineRoutes = (db: Db) => [
+  route({
+    method: 'get',
+    path: '/timeline',
+    tag: 'timeline',
+    summary: 'The events of a date window for the timeline, or counts per bucket when the window is dense',
+    query: TimelineQuery,
+    response: TimelineWindow,
+    handle: ({ query }) => getWindow(db, query),
+  }),
+];

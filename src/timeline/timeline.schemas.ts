@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { IsoDate } from '../domain/dates';
-import { PRECISIONS } from '../domain/dates';
+import { PRECISIONS } from '../domain/calendar';
 import { Slug } from '../domain/model';
-import { EventType } from '../domain/taxonomy';
+import { EventType } from '../domain/model';
 
 /** How a window's events are put into rows: one row per event type, or one per leading actor. */
 export const GROUP_BYS = ['type', 'actor'] as const;
-export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** Bucket sizes for dense windows, finest first; the finest that keeps the row short enough is used. */
 export const BUCKET_UNITS = ['day', 'week', 'month', 'quarter', 'year', 'decade', 'century'] as const;

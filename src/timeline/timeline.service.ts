@@ -1,7 +1,9 @@
 import type { Db } from '../db/query';
-import { EVENT_TYPES, TAXONOMY, type EventType } from '../domain/taxonomy';
+import { addDays, daysBetween, parseDay, toDay } from '../domain/calendar';
+import { EVENT_TYPES, TAXONOMY } from '../domain/taxonomy';
+import { type EventType } from '../domain/model';
 import { requireActor } from '../actors/actors.service';
-import { decodeCursor, encodeCursor } from '../events/cursor';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
 import * as repository from './timeline.repository';
 import {
   BUCKET_UNITS,
@@ -25,16 +27,11 @@ export const ACTOR_ROWS = 12;
 export const EXACT_ACTOR_ROWS_LIMIT = 20_000;
 const SPAN_CACHE_MS = 10 * 60_000;
 
-const DAY_MS = 86_400_000;
 const UNIT_DAYS: Record<BucketUnit, number> = { day: 1, week: 7, month: 30.44, quarter: 91.3, year: 365.25, decade: 3652.5, century: 36525 };
-
-const toDay = (date: Date) => date.toISOString().slice(0, 10);
-const parseDay = (day: string) => new Date(`${day}T00:00:00Z`);
-export const addDays = (day: string, days: number) => toDay(new Date(parseDay(day).getTime() + days * DAY_MS));
 
 /** The finest bucket that keeps a row of the window within BUCKETS_PER_ROW. */
 export function bucketUnitFor(from: string, to: string): BucketUnit {
-  const days = (parseDay(to).getTime() - parseDay(from).getTime()) / DAY_MS + 1;
+  const days = daysBetween(from, to) + 1;
   return BUCKET_UNITS.find((unit) => days / UNIT_DAYS[unit] <= BUCKETS_PER_ROW) ?? 'century';
 }
 

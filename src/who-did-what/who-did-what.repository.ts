@@ -1,4 +1,5 @@
-import { actorDegree, isDense, MIN_DATE } from '../db/dense';
+import { dateView, figuresView, MIN_DATE, TYPE_AND_WINDOW } from '../db/cypher';
+import { isDense } from '../db/dense';
 import { read, type Db } from '../db/query';
 import { AGENT_ROLES, TARGET_ROLES } from '../domain/taxonomy';
 import type { WhoDidWhatRow } from './who-did-what.schemas';
@@ -9,6 +10,12 @@ export interface WhoDidWhatFilter {
   target: string | null;
   from: string | null;
   to: string | null;
+}
+
+/** The actor the events are read from (the named actor, or else the target), and how many events it has. */
+export interface Anchor {
+  id: string;
+  degree: number;
 }
 
 /**
@@ -23,9 +30,7 @@ export interface WhoDidWhatFilter {
  */
 
 const EVENT_FILTERS = `
-  ($action IS NULL OR e.type = $action)
-    AND ($from IS NULL OR e.lastDate >= date($from))
-    AND ($to IS NULL OR e.date <= date($to))
+  ${TYPE_AND_WINDOW}
     AND ($actor IS NULL OR EXISTS { MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e) })
     AND ($target IS NULL OR EXISTS {
       MATCH (:Actor {id: $target})-[p:PARTICIPATED_IN]->(e) WHERE p.role IN $targetRoles })`;
@@ -37,7 +42,7 @@ const FROM_ACTOR = `
 
 const BY_DATE = (action: boolean) => `
   MATCH (e:Event)
-  WHERE e.date >= ${MIN_DATE} ${action ? 'AND e.type = $action' : ''} AND ${EVENT_FILTERS}`;
+  WHERE e.date >= ${MIN_DATE} ${action ? 'AND e.type = $type' : ''} AND ${EVENT_FILTERS}`;
 
 /** Each event read as agent side → type → target side, with its first quote. `label` is added by the service. */
 const WHO_DID_WHAT = (source: string, order: string) => `
@@ -58,25 +63,23 @@ const WHO_DID_WHAT = (source: string, order: string) => `
     did: e.type,
     toWhom: COLLECT { MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e) WHERE p.role IN $targetRoles
                       RETURN DISTINCT a { .id, .name, .kind } AS a ORDER BY a.name },
-    date: { start: toString(e.date), end: toString(e.endDate), precision: e.precision },
+    date: ${dateView('e')},
     place: e.place,
-    figures: CASE WHEN e.figureCount IS NULL THEN null
-             ELSE { count: e.figureCount, unit: e.figureUnit, approximate: coalesce(e.figureApproximate, false) } END,
+    figures: ${figuresView('e')},
     quote: source.quote,
     article: source.article
   } AS row
   ORDER BY row.date.start, row.event.id`;
 
-export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, limit: number): Promise<Array<Omit<WhoDidWhatRow, 'label'>>> {
-  const anchor = filter.actor ?? filter.target;
-  const degree = anchor === null ? Infinity : ((await actorDegree(db, anchor)) ?? 0);
-  const fromActor = anchor !== null && (!isDense(degree) || filter.from !== null);
+export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, anchor: Anchor | null, limit: number): Promise<Array<Omit<WhoDidWhatRow, 'label'>>> {
+  const fromActor = anchor !== null && (!isDense(anchor.degree) || filter.from !== null);
   const source = fromActor ? FROM_ACTOR : BY_DATE(filter.action !== null);
   // With one type, ordering by (type, date) is ordering by date, and lets the (type, date) index supply the order.
   const order = !fromActor && filter.action !== null ? 'e.type, e.date, e.id' : 'e.date, e.id';
   // Starting from the actor's own events, checking each one for the actor again is wasted work.
-  const actor = fromActor && anchor === filter.actor ? null : filter.actor;
-  const params = { ...filter, actor, anchor, limit, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
+  const actor = fromActor && anchor.id === filter.actor ? null : filter.actor;
+  const { action: type, target, from, to } = filter;
+  const params = { type, target, from, to, actor, anchor: anchor?.id ?? null, limit, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
   const rows = await read<{ row: Omit<WhoDidWhatRow, 'label'> }>(db, WHO_DID_WHAT(source, order), params);
   return rows.map((r) => r.row);
 }

@@ -1,23 +1,16 @@
-import { Router } from 'express';
 import type { Db } from '../db/query';
-import { TAXONOMY } from '../domain/taxonomy';
-import { requireActor } from '../actors/actors.service';
-import { whoDidWhat } from './who-did-what.repository';
-import { sendAs } from '../http/respond';
+import { route } from '../domain/route';
 import { WhoDidWhatAnswer, WhoDidWhatQuery } from './who-did-what.schemas';
+import { answer } from './who-did-what.service';
 
-export function whoDidWhatApi(db: Db): Router {
-  return Router().get('/who-did-what', async (req, res) => {
-    const query = WhoDidWhatQuery.parse(req.query);
-    for (const id of [query.actor, query.target]) if (id) await requireActor(db, id);
-    const filter = {
-      actor: query.actor ?? null,
-      action: query.action ?? null,
-      target: query.target ?? null,
-      from: query.from ?? null,
-      to: query.to ?? null,
-    };
-    const rows = await whoDidWhat(db, filter, query.limit);
-    sendAs(res, WhoDidWhatAnswer, { items: rows.map((row) => ({ ...row, label: TAXONOMY[row.did].label })) });
-  });
-}
+export const whoDidWhatRoutes = (db: Db) => [
+  route({
+    method: 'get',
+    path: '/who-did-what',
+    tag: 'who-did-what',
+    summary: 'Who did what to whom, when, with the sentence that says so',
+    query: WhoDidWhatQuery,
+    response: WhoDidWhatAnswer,
+    handle: ({ query }) => answer(db, query),
+  }),
+];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ActorRef, DateFilter, DateView, FiguresView, Limit } from '../api/common.schemas';
+import { ActorRef, DateFilter, DateView, FiguresView, Limit } from '../domain/views';
 import { Slug } from '../domain/model';
-import { EventType } from '../domain/taxonomy';
+import { EventType } from '../domain/model';
 
 export const WhoDidWhatQuery = z.strictObject({
   actor: Slug.optional().describe('An actor id; matches events it took part in, in any role'),
@@ -30,3 +30,4 @@ export const WhoDidWhatRow = z.object({
 export type WhoDidWhatRow = z.infer<typeof WhoDidWhatRow>;
 
 export const WhoDidWhatAnswer = z.object({ items: z.array(WhoDidWhatRow) });
+export type WhoDidWhatAnswer = z.infer<typeof WhoDidWhatAnswer>;

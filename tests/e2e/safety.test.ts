@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { createDriver } from '../../src/db/driver';
+import { openDb } from '../../src/db/context';
 import type { Db } from '../../src/db/query';
 import { loadFacts } from '../helpers/browse-fixtures';
 import { type RunningApp, startTestApp } from '../helpers/test-app';
@@ -203,7 +203,7 @@ describe('a database that is down', () => {
   let downApp: RunningApp;
   beforeAll(async () => {
     // Nothing listens on port 9: every query fails to connect, as when Neo4j is stopped.
-    downDb = { driver: createDriver({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'unused' }, { DB_TIMEOUT_S: 1 }), timeoutMs: 1000 };
+    downDb = openDb({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'unused' }, { DB_TIMEOUT_S: 1 });
     downApp = await startTestApp(downDb);
   });
   afterAll(async () => {

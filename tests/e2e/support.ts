@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/config/paths';
 import { startTestApp, type SeededApp } from '../helpers/test-app';
 import { openTestDb, resetToSeed } from '../helpers/test-db';
 

@@ -1,4 +1,4 @@
-import { createDriver } from '../../src/db/driver';
+import { closeDb, openDb } from '../../src/db/context';
 import { loadFactsPaths } from '../../src/ingest/load';
 
 /**
@@ -10,12 +10,12 @@ async function main(): Promise<void> {
   const password = process.env.NEO4J_PASSWORD;
   const dir = process.argv[2];
   if (!uri || !password || !dir) throw new Error('usage: NEO4J_URI=… NEO4J_PASSWORD=… load-child.ts <facts dir>');
-  const driver = createDriver({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password }, { DB_TIMEOUT_S: 3 });
+  const db = openDb({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password }, { DB_TIMEOUT_S: 3 });
   try {
-    await loadFactsPaths({ driver, timeoutMs: 3000 }, [dir], ({ index }) => process.stdout.write(`loaded ${index}\n`));
+    await loadFactsPaths(db, [dir], ({ index }) => process.stdout.write(`loaded ${index}\n`));
     process.stdout.write('done\n');
   } finally {
-    await driver.close();
+    await closeDb(db);
   }
 }
 

@@ -1,12 +1,13 @@
 import type { Connection } from '../../src/db/local-neo4j';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j';
 import type { Db } from '../../src/db/query';
-import { isDatabaseUnavailable } from '../../src/http/errors';
+import { openDb } from '../../src/db/context';
+import { isDatabaseUnavailable } from '../../src/db/errors';
 import { loadFactsPaths } from '../../src/ingest/load';
 import { tempFactsDir } from '../helpers/facts-fixtures';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 import { clearDatabase, contentFingerprint, resetToSeed } from '../helpers/test-db';
-import { corpusArticleCount, FAULTS_INSTANCE, halfWrittenArticles, killNeo4j, openDb, quiet, removeDir, writeCorpus } from './support';
+import { corpusArticleCount, FAULTS_INSTANCE, halfWrittenArticles, killNeo4j, quiet, removeDir, writeCorpus } from './support';
 
 /**
  * The project's own Neo4j stopped under the app and under a load, on an instance of these tests alone.
@@ -23,8 +24,9 @@ let check: Db;
 
 beforeAll(async () => {
   connection = await startLocalNeo4j(FAULTS_INSTANCE, quiet);
-  db = openDb(connection);
-  check = openDb(connection, 60);
+  // The production timeouts (DB_TIMEOUT_S=3): a down server must be a 503 within 3 s.
+  db = openDb(connection, { DB_TIMEOUT_S: 3 });
+  check = openDb(connection, { DB_TIMEOUT_S: 60 });
 });
 
 afterAll(async () => {

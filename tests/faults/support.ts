@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createDriver } from '../../src/db/driver';
 import { testConnection } from '../helpers/test-db';
-import { PROJECT_ROOT, runningPid, type Connection, type InstanceOptions } from '../../src/db/local-neo4j';
+import { runningPid, type Connection, type InstanceOptions } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/config/paths';
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
 import { EVENT_TYPES } from '../../src/domain/taxonomy';
@@ -20,11 +20,6 @@ const FAULTS_PORT = Number(process.env.NEO4J_FAULTS_PORT ?? TEST_PORT + 100);
 export const FAULTS_INSTANCE: InstanceOptions = { name: `faults-${FAULTS_PORT}`, port: FAULTS_PORT, heap: '512m', pagecache: '128m' };
 
 export const quiet = () => {};
-
-/** A database handle with the production timeouts (DB_TIMEOUT_S=3): a down server must be a 503 within 3 s. */
-export function openDb(connection: Connection, timeoutS = 3): Db {
-  return { driver: createDriver(connection, { DB_TIMEOUT_S: timeoutS }), timeoutMs: timeoutS * 1000 };
-}
 
 /**
  * A corpus of `articles` facts files, each one article reporting `events` events among shared actors,

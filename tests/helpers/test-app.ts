@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config/settings';
 import type { Db } from '../../src/db/query';
 import { createLogger } from '../../src/http/logger';
 import { openTestDb, resetToSeed } from './test-db';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createDriver } from '../../src/db/driver';
+import { openDb } from '../../src/db/context';
 import type { InstanceOptions } from '../../src/db/local-neo4j';
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
@@ -24,7 +24,7 @@ export function testConnection() {
 }
 
 export function openTestDb(): Db {
-  return { driver: createDriver(testConnection(), { DB_TIMEOUT_S: 5 }), timeoutMs: 5000 };
+  return openDb(testConnection(), { DB_TIMEOUT_S: 5 });
 }
 
 /** Empties the database in batches; CALL … IN TRANSACTIONS must run as an auto-commit query. */

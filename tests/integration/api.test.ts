@@ -1,4 +1,4 @@
-import { createDriver } from '../../src/db/driver';
+import { openDb } from '../../src/db/context';
 import type { Db } from '../../src/db/query';
 import { getJson, type RunningApp, startTestApp, useSeededApp } from '../helpers/test-app';
 
@@ -201,7 +201,7 @@ describe('when the database is down', () => {
 
   beforeAll(async () => {
     // A real driver pointed at a loopback port where no Neo4j listens.
-    downDb = { driver: createDriver({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'x' }, { DB_TIMEOUT_S: 2 }), timeoutMs: 2000 };
+    downDb = openDb({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'x' }, { DB_TIMEOUT_S: 2 });
     downApp = await startTestApp(downDb);
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config/settings';
 import type { Db } from '../../src/db/query';
 import { createLogger } from '../../src/http/logger';
 import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
-import { FactsValidationError } from '../../src/ingest/facts-file';
+import { FactsValidationError } from '../../src/domain/errors';
 import { BATCH_ARTICLES, loadFactsPaths } from '../../src/ingest/load';
 import { generateCorpus } from '../../src/corpus/generate';
 import { smallFacts, tempFactsDir } from '../helpers/facts-fixtures';

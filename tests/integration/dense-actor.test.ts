@@ -1,4 +1,5 @@
-import { actorDegree, isDense } from '../../src/db/dense';
+import { requireActor } from '../../src/actors/actors.service';
+import { isDense } from '../../src/db/dense';
 import { read, type Db } from '../../src/db/query';
 import { EVENT_TYPES } from '../../src/domain/taxonomy';
 import { loadFactsPaths } from '../../src/ingest/load';
@@ -100,11 +101,11 @@ afterAll(async () => {
 });
 
 test('the fixture is dense: the hub takes part in enough events for the date-index walk', async () => {
-  const degree = await actorDegree(db, HUB);
+  const { degree } = await requireActor(db, HUB);
   const events = ARTICLES * EVENTS_PER_ARTICLE;
   expect(degree).toBe(events - Math.ceil(events / 3));
-  expect(isDense(degree ?? 0)).toBe(true);
-  expect(isDense((await actorDegree(db, 'other-0')) ?? 0)).toBe(false);
+  expect(isDense(degree)).toBe(true);
+  expect(isDense((await requireActor(db, 'other-0')).degree)).toBe(false);
 });
 
 test("a dense actor's events, page after page, are its events in date order", async () => {
@@ -137,7 +138,7 @@ test("a dense actor's profile gives the first and the latest day of its events",
   );
   const { body } = await getJson(app, `/api/actors/${HUB}`);
   expect({ first: body.firstEvent, last: body.lastEvent }).toEqual(rows[0]);
-  expect(body.eventCount).toBe(await actorDegree(db, HUB));
+  expect(body.eventCount).toBe((await requireActor(db, HUB)).degree);
 });
 
 test("the actor page lists a dense actor's first events", async () => {

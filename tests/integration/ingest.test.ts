@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import YAML from 'yaml';
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
-import { runExtract, runIngest, runLoad, type Output } from '../../src/ingest/ingest.cli';
+import { runExtract, runIngest, runLoad, type Output } from '../../src/cli/ingest.command';
 import { ArticleConflictError } from '../../src/ingest/ingest.service';
 import { loadFactsPaths } from '../../src/ingest/load';
 import { loadSeed } from '../../src/ingest/seed';

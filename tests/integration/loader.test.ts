@@ -1,6 +1,6 @@
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
-import { FactsValidationError, type FileProblem } from '../../src/ingest/facts-file';
+import { FactsValidationError, type FileProblem } from '../../src/domain/errors';
 import { loadFactsPaths } from '../../src/ingest/load';
 import { loadSeed } from '../../src/ingest/seed';
 import { seedFactsObject, smallFacts, tempFactsDir, writeFacts } from '../helpers/facts-fixtures';

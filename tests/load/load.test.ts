@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/config/paths';
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
 import { loadFactsPaths } from '../../src/ingest/load';

@@ -1,4 +1,4 @@
-import { createDriver } from '../../src/db/driver';
+import { openDb } from '../../src/db/context';
 import type { Db } from '../../src/db/query';
 import { ensureClientBuilt } from '../e2e/support';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   db = openTestDb();
   await resetToSeed(db);
   app = await startTestApp(db);
-  downDb = { driver: createDriver({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'unused' }, { DB_TIMEOUT_S: 1 }), timeoutMs: 1000 };
+  downDb = openDb({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'unused' }, { DB_TIMEOUT_S: 1 });
   downApp = await startTestApp(downDb);
 });
 

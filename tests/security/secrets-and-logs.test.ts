@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDriver } from '../../src/db/driver';
-import { PROJECT_ROOT, runningPid } from '../../src/db/local-neo4j';
+import { openDb } from '../../src/db/context';
+import { runningPid } from '../../src/db/local-neo4j';
+import { PROJECT_ROOT } from '../../src/config/paths';
 import type { Db } from '../../src/db/query';
 import { openTestDb, resetToSeed, TEST_INSTANCE, testConnection } from '../helpers/test-db';
 import { bearer, postArticle, startLoggedApp, TOKEN, type LoggedApp } from './support';
@@ -74,7 +75,7 @@ describe('request ids and log lines', () => {
   });
 
   test('every 5xx is logged at level error with its request id and the error, but answers without details', async () => {
-    const downDb = { driver: createDriver({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'down-db-password-8c1f' }, { DB_TIMEOUT_S: 1 }), timeoutMs: 1000 };
+    const downDb = openDb({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'down-db-password-8c1f' }, { DB_TIMEOUT_S: 1 });
     const broken: Db = { ...db, driver: new Proxy(db.driver, { get: (t, p) => (p === 'executeQuery' ? () => Promise.reject(new TypeError('a bug in a repository')) : Reflect.get(t, p, t)) }) };
     const down = await startLoggedApp(downDb, { KB_API_TOKEN: TOKEN });
     const buggy = await startLoggedApp(broken, { KB_API_TOKEN: TOKEN });

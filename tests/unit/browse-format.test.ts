@@ -1,5 +1,5 @@
 import { paragraphsOf, quoteInContext } from '../../src/pages/article-text';
-import { formatEventDate, formatPeriod } from '../../src/pages/format';
+import { formatEventDate, formatPeriod } from '../../src/domain/date-words';
 import { bucketEnd, bucketUnitFor } from '../../src/timeline/timeline.service';
 
 /** Pure helpers of the browsing pages: dates in words, article highlighting, timeline buckets. */

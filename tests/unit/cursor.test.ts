@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from '../../src/events/cursor';
-import { BadRequestError } from '../../src/http/errors';
+import { decodeCursor, encodeCursor } from '../../src/domain/cursor';
+import { InvalidError } from '../../src/domain/errors';
 
 describe('event cursors', () => {
   test('round-trip a position', () => {
@@ -9,7 +9,7 @@ describe('event cursors', () => {
   test.each(['garbage', Buffer.from('["not-a-date","x"]').toString('base64url'), Buffer.from('{}').toString('base64url')])(
     'refuse %s as a bad request on the cursor field',
     (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(BadRequestError);
+      expect(() => decodeCursor(cursor)).toThrow(InvalidError);
     },
   );
 });

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import type { Precision } from '../../domain/dates';
+import { addDays, parseDay, type Precision } from '../../domain/calendar';
 
 /**
  * Date mentions in a sentence, resolved against the article's publication date. News reports what has
@@ -19,8 +19,6 @@ export interface DateMention {
   end: number;
   text: string;
 }
-
-const DAY_MS = 86_400_000;
 
 export function findDates(text: string, publishedAt: string): DateMention[] {
   const relative = relativeMentions(text, publishedAt);
@@ -55,7 +53,7 @@ function relativeMentions(text: string, publishedAt: string): DateMention[] {
 
 /** The Monday-to-Sunday week before the week of publication. */
 function lastWeek(published: string): DraftDate {
-  const weekday = (new Date(`${published}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  const weekday = (parseDay(published).getUTCDay() + 6) % 7; // Monday = 0
   const monday = addDays(published, -weekday - 7);
   return { start: monday, end: addDays(monday, 6), precision: 'day' };
 }
@@ -104,7 +102,7 @@ function resolveComponents(components: chrono.ParsedComponents, phrase: string, 
 
 /** The given weekday nearest before publication ("on Saturday"), or after it when the phrase says "next". */
 function weekdayNear(published: string, weekday: number, phrase: string): string {
-  const publishedWeekday = new Date(`${published}T00:00:00Z`).getUTCDay();
+  const publishedWeekday = parseDay(published).getUTCDay();
   if (/\bnext\b|\bcoming\b/i.test(phrase)) {
     return addDays(published, (weekday - publishedWeekday + 7) % 7 || 7);
   }
@@ -174,10 +172,6 @@ function withDuration(text: string, mentions: DateMention[]): DateMention[] {
 }
 
 // --- small calendar helpers (UTC, ISO strings) ------------------------------------------------------------
-
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 function shiftMonths(isoDate: string, months: number): string {
   const [y, m] = isoDate.split('-').map(Number) as [number, number];

@@ -1,4 +1,4 @@
-import type { ActorKind } from '../../domain/taxonomy';
+import type { ActorKind } from '../../domain/model';
 
 /**
  * General knowledge the extractor needs for any article: states with their demonyms, capitals (which news

@@ -3,12 +3,12 @@ import { analyseSentence, type SentenceEvent } from './analyse';
 import type { DraftDate } from './dates';
 import { Lexicon } from './lexicon';
 import { ArticleActors, mainState } from './mentions';
-import { mergeDuplicates, type DatedEvent } from './merge';
+import { mergeDuplicates, type DatedEvent } from './duplicates';
 import { splitSentences } from './sentences';
 import type { ActorRef, DraftEvent, Extraction, ExtractInput } from './types';
 
 export type { ActorRef, DraftEvent, Extraction, ExtractInput } from './types';
-export { toFactsFile } from './facts-file';
+export { toFactsFile } from './to-facts';
 export { splitSentences } from './sentences';
 
 /**

@@ -2,7 +2,7 @@ import { slugify } from './gazetteer';
 import type { Lexicon, LexiconMatch } from './lexicon';
 import { classifySpan } from './names';
 import type { ActorRef } from './types';
-import type { ActorKind } from '../../domain/taxonomy';
+import type { ActorKind } from '../../domain/model';
 
 /** One reference to an actor in a sentence, with what the words around it say about its part. */
 export interface Mention {

@@ -1,4 +1,4 @@
-import type { ActorKind } from '../../domain/taxonomy';
+import type { ActorKind } from '../../domain/model';
 
 /**
  * Guessing what an unknown capitalised name is. News introduces people with a title or a role ("Foreign

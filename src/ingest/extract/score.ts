@@ -1,4 +1,4 @@
-import type { EventType } from '../../domain/taxonomy';
+import type { EventType } from '../../domain/model';
 import { overlaps, type DraftDate } from './dates';
 import type { DraftEvent } from './types';
 

@@ -1,4 +1,4 @@
-import type { EventType } from '../../domain/taxonomy';
+import type { EventType } from '../../domain/model';
 
 /**
  * Words that report an event of the taxonomy. A trigger only says what kind of event a phrase could report;

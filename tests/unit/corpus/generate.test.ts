@@ -1,6 +1,6 @@
 import { FactsFile, type Facts } from '../../../src/domain/model';
 import { EVENT_TYPES } from '../../../src/domain/taxonomy';
-import { precisionOf } from '../../../src/domain/dates';
+import { precisionOf } from '../../../src/domain/calendar';
 import { generateCorpus } from '../../../src/corpus/generate';
 import { checkFacts } from '../../../src/ingest/check-facts';
 

@@ -1,5 +1,5 @@
 import type { ExportEvent } from '../../../src/exports/exports.schemas';
-import { partialStart, phasesOf, planImport, type ReadEvent } from '../../../src/exports/import';
+import { partialStart, phasesOf, planImport, type ReadEvent } from '../../../src/interchange/import';
 import { attachFirstAppearances } from '../../../src/exports/records';
 import { sampleEvent } from './sample';
 

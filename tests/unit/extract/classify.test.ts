@@ -1,4 +1,4 @@
-import type { EventType } from '../../../src/domain/taxonomy';
+import type { EventType } from '../../../src/domain/model';
 import { extract } from '../../../src/ingest/extract';
 
 const published = '2025-06-14'; // a Saturday

@@ -1,5 +1,5 @@
 import type { Event, Facts } from '../../../src/domain/model';
-import { assignIds, chooseMatches, principalActors, renameEvents, reportedEventQueries } from '../../../src/ingest/merge-reports';
+import { assignIds, chooseMatches, principalActors, renameEvents, reportedEventQueries } from '../../../src/ingest/known-events';
 
 const event = (id: string, participants: Event['participants'], date: Event['date'] = { start: '2025-12-13' }): Event => ({
   id,

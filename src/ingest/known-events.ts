@@ -1,4 +1,4 @@
-import { firstDay, lastDay } from '../domain/dates';
+import { firstDay, lastDay } from '../domain/calendar';
 import type { Db } from '../db/query';
 import type { Event, Facts } from '../domain/model';
 import { eventIdsTaken, findReportedEvents, type ReportedEventMatch, type ReportedEventQuery } from './ingest.repository';

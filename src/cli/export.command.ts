@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { withDb } from '../cli/db';
-import { describeSummary, printProgress } from '../ingest/seed';
-import { EXPORT_FORMATS, ExportQuery } from './exports.schemas';
-import { batched, prepareExport } from './exports.service';
-import { formatFromFileName, importFile, IMPORT_FORMATS, type ImportFormat } from './import';
+import { withDb } from '../db/context';
+import { EXPORT_FORMATS, ExportQuery } from '../exports/exports.schemas';
+import { prepareExport } from '../exports/exports.service';
 
 interface ExportOptions {
   format: string;
@@ -24,17 +22,17 @@ interface ExportOptions {
  */
 async function writeTo(chunks: AsyncIterable<string>, out: Writable, end: boolean): Promise<void> {
   try {
-    await pipeline(Readable.from(batched(chunks)), out, { end });
+    await pipeline(Readable.from(chunks), out, { end });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
   }
 }
 
 /**
- * `kb export --format csv|plover|jsonld|graphml [--actor …] [--type …] [--from …] [--to …] [--q …] [--out file]`
- * (the filters of /api/events) and `kb import <file> [--format plover|csv]`.
+ * `kb export --format csv|plover|jsonld|graphml [--actor …] [--type …] [--from …] [--to …] [--q …] [--out file]`:
+ * the filters of /api/events.
  */
-export function registerExportCommands(program: Command): void {
+export function registerExportCommand(program: Command): void {
   program
     .command('export')
     .description('Write the events matching the filters in one of the field\'s formats (to standard output, or --out)')
@@ -58,26 +56,6 @@ export function registerExportCommands(program: Command): void {
           fs.rmSync(partial, { force: true });
         }
         process.stderr.write(`Wrote ${out}\n`);
-      });
-    });
-
-  program
-    .command('import')
-    .description('Load a file written by `kb export --format plover|csv`: checked whole before anything is written; idempotent')
-    .argument('<file>', 'the exported file')
-    .option('-f, --format <format>', `${IMPORT_FORMATS.join(' | ')} (default: from the file name: .jsonl → plover, .csv → csv)`)
-    .action(async (file: string, options: { format?: string }) => {
-      const format = (options.format ?? formatFromFileName(file)) as ImportFormat | undefined;
-      if (!format || !IMPORT_FORMATS.includes(format)) {
-        program.error(`kb import: give --format ${IMPORT_FORMATS.join(' or ')} (cannot tell from "${file}")`, { exitCode: 2 });
-        return;
-      }
-      if (!fs.existsSync(file)) throw Object.assign(new Error(`No such file: ${file}`), { code: 'ENOENT' });
-      await withDb(async (db) => {
-        process.stderr.write(`Importing ${file} (${format}) …\n`);
-        const summary = await importFile(db, file, format, printProgress);
-        for (const note of summary.notes) process.stderr.write(`  note: ${note}\n`);
-        console.log(describeSummary(summary));
       });
     });
 }

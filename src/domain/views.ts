@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { IsoDate, PRECISIONS } from '../domain/dates';
-import { Slug } from '../domain/model';
-import { ActorKind, EventType, Role } from '../domain/taxonomy';
+import { IsoDate } from './dates';
+import { PRECISIONS } from './calendar';
+import { Slug } from './model';
+import { ActorKind, EventType, Role } from './model';
 
 /**
  * Shapes shared by several API routes: the parameters they accept and the plain JSON they answer with.

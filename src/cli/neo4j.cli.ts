@@ -1,6 +1,6 @@
-import { loadConfig } from '../config';
-import { devInstance } from './connection';
-import { connectionFor, runningPid, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j';
+import { loadConfig } from '../config/settings';
+import { devInstance } from '../db/connection';
+import { connectionFor, runningPid, startLocalNeo4j, stopLocalNeo4j } from '../db/local-neo4j';
 
 /** `npm run db:start | db:stop | db:status`: manages the project's own Neo4j (the instance the app uses). */
 async function main(): Promise<void> {

@@ -1,24 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../db/local-neo4j';
+import { PROJECT_ROOT } from '../config/paths';
 import { generateCorpus } from './generate';
 
 /**
- * `npm run gen -- --events N [--seed S] [--out DIR]`: writes the synthetic corpus as JSON Lines facts
- * files (one facts document per line, 10,000 events per file) into DIR, by default .corpus/events-N-seed-S.
+ * The synthetic corpus as JSON Lines facts files (one facts document per line, 10,000 events per file) in a
+ * folder, by default .corpus/events-N-seed-S: what the benchmarks and `npm run gen` write.
  */
 const EVENTS_PER_FILE = 10_000;
-
-function option(name: string, fallback?: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : process.argv[at + 1];
-}
-
-function positiveInt(name: string, value: string | undefined): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number (got ${value ?? 'nothing'})`);
-  return n;
-}
 
 export function defaultCorpusDir(events: number, seed: number): string {
   return path.join(PROJECT_ROOT, '.corpus', `events-${events}-seed-${seed}`);
@@ -49,16 +38,4 @@ export function writeCorpus(events: number, seed: number, out = defaultCorpusDir
   fs.writeFileSync(done, new Date().toISOString());
   log('\n');
   return out;
-}
-
-if (require.main === module) {
-  try {
-    const events = positiveInt('events', option('events'));
-    const seed = positiveInt('seed', option('seed', '1'));
-    const out = option('out');
-    console.log(writeCorpus(events, seed, out && path.resolve(out)));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
 }

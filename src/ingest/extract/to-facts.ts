@@ -1,7 +1,8 @@
 import type { Actor, Event, FactsFile, Participant } from '../../domain/model';
 import { FactsFile as FactsFileSchema } from '../../domain/model';
 import type { PartialDate } from '../../domain/dates';
-import { TAXONOMY, type Role } from '../../domain/taxonomy';
+import { TAXONOMY } from '../../domain/taxonomy';
+import { type Role } from '../../domain/model';
 import type { DraftDate } from './dates';
 import { slugify } from './gazetteer';
 import type { ActorRef, DraftEvent, Extraction, ExtractInput } from './types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BadRequestError } from '../http/errors';
+import { InvalidError } from './errors';
 
 /** Keyset pagination over (date, id): a page is "after this event", so it stays stable as data grows. */
 const Position = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.string().min(1).max(200)]);
@@ -17,6 +17,6 @@ export function decodeCursor(cursor: string): CursorPosition {
     const [afterDate, afterId] = Position.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { afterDate, afterId };
   } catch {
-    throw new BadRequestError('cursor', 'cursor is not one this API gave out');
+    throw new InvalidError('cursor', 'cursor is not one this API gave out');
   }
 }

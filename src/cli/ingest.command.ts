@@ -3,20 +3,16 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import YAML, { type YAMLMap, type YAMLSeq } from 'yaml';
 import { z } from 'zod';
-import { withDb } from '../cli/db';
-import { loadConfig } from '../config';
-import { devInstance } from '../db/connection';
-import { createDriver } from '../db/driver';
-import { connectionFor, runningPid, type Connection } from '../db/local-neo4j';
+import { withDb, withReachableDb } from '../db/context';
 import type { Db } from '../db/query';
 import { IsoDate } from '../domain/dates';
 import { Article, Slug, type Actor, type Facts } from '../domain/model';
 import { TAXONOMY } from '../domain/taxonomy';
-import type { Extraction } from './extract';
-import { ArticleConflictError, draftFacts, ingestArticle, knownActorsOf, mergeDraft, type ArticleInput, type IngestResult } from './ingest.service';
-import { loadFactsPaths, readFactsPaths } from './load';
-import type { MergeDecision } from './merge-reports';
-import { describeSummary, SEED_FACTS_DIR } from './seed';
+import type { Extraction } from '../ingest/extract';
+import { draftFacts, ingestArticle, knownActorsOf, mergeDraft, type ArticleInput, type IngestResult } from '../ingest/ingest.service';
+import { loadFactsPaths, readFactsPaths } from '../ingest/load';
+import type { MergeDecision } from '../ingest/known-events';
+import { describeSummary, SEED_FACTS_DIR } from '../ingest/seed';
 
 /**
  * `kb extract`, `kb load` and `kb ingest`: from an article's text to draft facts, from facts files to the
@@ -199,48 +195,6 @@ export async function runIngest(db: Db, file: string, rawOptions: IngestOptions,
   return result;
 }
 
-/**
- * The database when one is reachable without starting anything (NEO4J_URI, or the project's own Neo4j if it
- * runs); otherwise null, with a note saying what names are resolved against instead.
- */
-async function withReachableDb(work: (db: Db | null) => Promise<void>, output: Output): Promise<void> {
-  const config = loadConfig();
-  let connection: Connection | undefined;
-  if (config.NEO4J_URI && config.NEO4J_PASSWORD) {
-    connection = { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD };
-  } else if (!config.NEO4J_URI && runningPid(devInstance(config).name) !== undefined) {
-    connection = connectionFor(devInstance(config));
-  }
-  const fallback = "names are resolved against the seed's actors (pass --offline to do so without looking for one)";
-  if (!connection) {
-    output.err(`note: no database is running; ${fallback}\n`);
-    return work(null);
-  }
-  const driver = createDriver(connection, config);
-  try {
-    try {
-      await driver.getServerInfo({ database: config.NEO4J_DATABASE });
-    } catch {
-      output.err(`note: the database at ${connection.uri} does not answer; ${fallback}\n`);
-      return await work(null);
-    }
-    return await work({ driver, database: config.NEO4J_DATABASE, timeoutMs: config.DB_TIMEOUT_S * 1000 });
-  } finally {
-    await driver.close();
-  }
-}
-
-/** An article id already taken by another text is the user's to resolve: a message, not a stack trace. */
-async function reportingConflicts(work: () => Promise<unknown>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (!(error instanceof ArticleConflictError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 1;
-  }
-}
-
 const articleOptions = (command: Command) =>
   command
     .requiredOption('-p, --published <date>', 'the day the article was published (YYYY-MM-DD); relative dates are read from it')
@@ -261,7 +215,8 @@ export function registerIngestCommands(program: Command): void {
     .option('--offline', "resolve names against the seed's actors; do not look for a database")
     .action(async (file: string, options: ExtractOptions) => {
       if (options.offline) return runExtract(file, options, null);
-      await withReachableDb((db) => runExtract(file, options, db), terminal);
+      const fallback = "names are resolved against the seed's actors (pass --offline to do so without looking for one)";
+      await withReachableDb((db) => runExtract(file, options, db), (why) => terminal.err(`note: ${why}; ${fallback}\n`));
     });
 
   program
@@ -280,6 +235,6 @@ export function registerIngestCommands(program: Command): void {
   )
     .option('--json', 'print what was created as one JSON object (the answer of POST /api/articles)')
     .action(async (file: string, options: IngestOptions) => {
-      await reportingConflicts(() => withDb((db) => runIngest(db, file, options)));
+      await withDb((db) => runIngest(db, file, options));
     });
 }

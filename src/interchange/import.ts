@@ -4,16 +4,16 @@ import readline from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
 import type { Db } from '../db/query';
-import type { LinkKind } from '../domain/taxonomy';
+import type { LinkKind } from '../domain/model';
 import { FactsFile, type Facts } from '../domain/model';
 import { checkFacts, type FactsEntry } from '../ingest/check-facts';
-import { FactsValidationError, formatPath, type FileProblem } from '../ingest/facts-file';
+import { FactsValidationError, formatPath, type FileProblem } from '../domain/errors';
 import { loadEntries, type LoadProgress, type LoadSummary } from '../ingest/load';
 import { existingActorIds } from '../ingest/load.repository';
-import { columnOf, disagreement, REQUIRED_IMPORT_COLUMNS, rowToEventInput, type CsvRow } from './csv';
-import { articlesInDatabase, mergeEventLinks } from './exports.repository';
-import { ExportEvent, type ActorRecord, type AffiliationRecord, type ArticleRecord } from './exports.schemas';
-import { ploverToEventInput } from './plover';
+import { columnOf, disagreement, REQUIRED_IMPORT_COLUMNS, rowToEventInput, type CsvRow } from '../exports/csv';
+import { articlesInDatabase, mergeEventLinks } from '../exports/exports.repository';
+import { ExportEvent, type ActorRecord, type AffiliationRecord, type ArticleRecord } from '../exports/exports.schemas';
+import { ploverToEventInput } from '../exports/plover';
 
 /**
  * `kb import`: reads what `kb export --format plover|csv` wrote and loads it like any facts files:

@@ -1,41 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { z } from 'zod';
+import { zodProblems, type FileProblem } from '../domain/errors';
 import { FactsFile, type Article, type Facts } from '../domain/model';
-
-/** One reason a facts file was refused: which file, where in it, and why. */
-export interface FileProblem {
-  file: string;
-  path: string;
-  reason: string;
-}
-
-export class FactsValidationError extends Error {
-  constructor(readonly problems: FileProblem[]) {
-    super(
-      `Refused ${problems.length} problem(s) in facts files; nothing was loaded:\n` +
-        problems.map((p) => `  ${p.file}: ${p.path || '(file)'}: ${p.reason}`).join('\n'),
-    );
-    this.name = 'FactsValidationError';
-  }
-}
 
 export const MAX_FACTS_FILE_BYTES = 20 * 1024 * 1024;
 const FACTS_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.jsonl']);
-
-/** `events[3].date.start`: the form people read in error messages. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  return segments
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
-    )
-    .join('');
-}
-
-export function zodProblems(file: string, error: z.ZodError): FileProblem[] {
-  return error.issues.map((issue) => ({ file, path: formatPath(issue.path), reason: issue.message }));
-}
 
 /** The facts files a path names: the file itself, or every .yaml/.yml/.json/.jsonl under a folder, in name order. */
 export function listFactsFiles(target: string): string[] {

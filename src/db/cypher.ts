@@ -1,0 +1,46 @@
+/**
+ * Cypher fragments that several features' queries share, each written once. They are fixed text: values
+ * always travel as parameters, and the only names put into a fragment are variables of the calling query.
+ */
+
+/** The floor and ceiling of Neo4j dates: a range predicate on e.date that lets the index supply date order. */
+export const MIN_DATE = 'date({year: -999999999})';
+export const MAX_DATE = 'date({year: 999999999})';
+
+/** An event's date as the API shows it: `{ start, end, precision }`. */
+export const dateView = (e: string) => `{ start: toString(${e}.date), end: toString(${e}.endDate), precision: ${e}.precision }`;
+
+/** An event's figures as the API shows it, or null: `{ count, unit, approximate }`. */
+export const figuresView = (e: string) => `
+  CASE WHEN ${e}.figureCount IS NULL THEN null
+       ELSE { count: ${e}.figureCount, unit: ${e}.figureUnit, approximate: coalesce(${e}.figureApproximate, false) } END`;
+
+/**
+ * Events of a type (`$type`) within a date window (`$from`, `$to`; each may be null): an event is in the
+ * window when it ends on or after `$from` and starts on or before `$to`.
+ */
+export const TYPE_AND_WINDOW = `
+  ($type IS NULL OR e.type = $type)
+  AND ($from IS NULL OR e.lastDate >= date($from))
+  AND ($to IS NULL OR e.date <= date($to))`;
+
+/** The event links as one relationship-type alternation, for reading them all. */
+export const EVENT_LINK_TYPES = 'RECIPROCATES|FOLLOWS|PART_OF|CAUSES';
+
+/**
+ * One statement per link kind that joins two existing events (`row.from` → `row.to`) with a link: relationship
+ * types cannot be parameters, so the type comes from a fixed map. `set` may record more on the link.
+ */
+export function mergeEventLink(relationship: string, set = ''): string {
+  return `UNWIND $rows AS row
+     MATCH (a:Event {id: row.from})
+     MATCH (b:Event {id: row.to})
+     MERGE (a)-[r:${relationship}]->(b)
+     ${set ? `SET ${set}` : ''}`;
+}
+
+/** The id of the summary node of two actors who took part in the same events: 'a|b' with a < b. */
+export const pairId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** The other actor's id in the pair node `pair`, seen from the actor whose id is `self` (its two ends differ). */
+export const partnerInPair = (pair: string, self: string) => `[actorId IN split(${pair}.id, '|') WHERE actorId <> ${self}][0]`;

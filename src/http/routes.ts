@@ -1,0 +1,56 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Download, Reply, type RouteSpec } from '../domain/route';
+
+/**
+ * The web edge of the API: turns the routes features declare into an express router. Each request's path
+ * parameters, query and body are parsed with the route's schemas (a bad one is a 400 naming the field, from
+ * the error handler), and each answer is put through the route's response schema, so the body is exactly what
+ * the OpenAPI document promises (keys in schema order, nothing extra) and drift fails loudly.
+ */
+export function routerFor(routes: readonly RouteSpec[], writeGuard: readonly RequestHandler[]): Router {
+  const router = Router();
+  for (const spec of routes) {
+    const guard = spec.write ? writeGuard : [];
+    router[spec.method](spec.path, ...guard, async (req: Request, res: Response) => {
+      const params = spec.params ? spec.params.parse(req.params) : {};
+      const query = spec.query ? spec.query.parse(req.query) : {};
+      const body = spec.body ? spec.body.parse(req.body) : {};
+      const answer = await spec.handle({ params, query, body, note: (message: string) => req.log?.warn(message) } as never);
+      await send(res, spec, answer);
+    });
+  }
+  return router;
+}
+
+async function send(res: Response, spec: RouteSpec, answer: unknown): Promise<void> {
+  if (answer instanceof Download) return sendDownload(res, answer);
+  if (answer instanceof Reply) {
+    res.status(answer.status).set(answer.headers).json(spec.response.parse(answer.body));
+    return;
+  }
+  res.json(spec.response.parse(answer));
+}
+
+/** Yields `first` (already pulled), then the rest of the iterator. */
+async function* resume<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  for (let next = first; !next.done; next = await rest.next()) yield next.value;
+}
+
+async function sendDownload(res: Response, download: Download): Promise<void> {
+  const chunks = download.chunks[Symbol.asyncIterator]();
+  // The first piece holds the first page of data: if the database fails, it fails here, while the error
+  // handler can still answer with a status (503) instead of a truncated file.
+  const first = await chunks.next();
+  res.attachment(download.fileName);
+  res.setHeader('Content-Type', download.contentType);
+  res.setHeader('Cache-Control', 'no-store');
+  // pipeline writes with backpressure and, if the client goes away, stops pulling (and so reading pages).
+  try {
+    await pipeline(Readable.from(resume(first, chunks)), res);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    throw error;
+  }
+}
