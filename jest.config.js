@@ -1,6 +1,7 @@
 /**
- * Three kinds of tests (STYLE.md): unit/ (no database), integration/ (the real Neo4j of the test suite,
- * HTTP through createApp) and e2e/ (headless Chromium against the running app).
+ * The kinds of tests (README, "Test it"): unit/ (no database, folders as in src/), integration/ (the real
+ * Neo4j of the test suite, HTTP through createApp), e2e/ (headless Chromium against the running app), and
+ * architecture/, fuzz/, security/, faults/, load/.
  * globalSetup starts the suite's own Neo4j instance (port 7688, .neo4j/test), never the one users browse.
  */
 /** @type {import('jest').Config} */

@@ -3,8 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { firstDay, lastDay, precisionOf, PRECISIONS } from '../src/domain/calendar';
-import { Actor, FactsFile } from '../src/domain/model';
-import { EventType, type Role } from '../src/domain/model';
+import { Actor, EventType, FactsFile, type Role } from '../src/domain/model';
 import type { GoldEvent } from '../src/ingest/extract/score';
 
 /** One article of the evaluation: its text, publication date, the actors already known, and the gold events. */

@@ -57,12 +57,6 @@ export function elapsedMs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = process.hrtime.bigint();
-  const value = await work();
-  return { ms: elapsedMs(start), value };
-}
-
 export interface Machine {
   cpus: number;
   cpuModel: string;
@@ -116,5 +110,3 @@ export function residentKiB(pid: number): number | undefined {
     return undefined;
   }
 }
-
-export const relative = (file: string) => path.relative(process.cwd(), file) || '.';

@@ -57,9 +57,3 @@ export function addRows(counts: RowCounts, rows: GraphRows): void {
 }
 
 export const totalRows = (counts: RowCounts) => Object.values(counts).reduce((sum, n) => sum + n, 0);
-
-export async function countCorpusRows(dir: string): Promise<RowCounts> {
-  const counts = emptyCounts();
-  for await (const facts of corpusFacts(dir)) addRows(counts, toGraphRows(facts));
-  return counts;
-}

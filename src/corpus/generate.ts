@@ -1,6 +1,5 @@
 import { EVENT_TYPES } from '../domain/taxonomy';
-import { type ActorKind, type EventType } from '../domain/model';
-import type { Actor, Affiliation, Event, EventLink, FactsFile } from '../domain/model';
+import type { ActorKind, EventType, Actor, Affiliation, Event, EventLink, FactsFile } from '../domain/model';
 
 /**
  * A deterministic synthetic corpus in the project's facts format, for measuring scale: articles of a

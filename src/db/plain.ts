@@ -1,7 +1,7 @@
 import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime } from 'neo4j-driver';
 
 /**
- * Driver values → plain JSON, in one place (DESIGN.md §4): Integers become numbers, temporal values
+ * Driver values → plain JSON, in one place: Integers become numbers, temporal values
  * ISO strings, maps and lists are walked. Repositories call this once on what they return.
  */
 export function toPlain(value: unknown): unknown {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './dates';
 import { PRECISIONS } from './calendar';
-import { Slug } from './model';
-import { ActorKind, EventType, Role } from './model';
+import { ActorKind, EventType, Role, Slug } from './model';
 
 /**
  * Shapes shared by several API routes: the parameters they accept and the plain JSON they answer with.

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DateFilter, DateView, EventRef, FiguresView, Limit, ParticipantView, SearchText, SourceView } from '../domain/views';
-import { EVENT_STATUSES, Slug } from '../domain/model';
-import { EventType, LinkKind } from '../domain/model';
+import { EVENT_STATUSES, EventType, LinkKind, Slug } from '../domain/model';
 
 /**
  * A search lists (in date order) the most relevant matches, at most this many: a common word matches

@@ -148,11 +148,6 @@ const REBUILT_FROM: readonly CsvColumn[] = [
   'kb_links',
 ];
 
-export interface RowProblem {
-  path: string;
-  reason: string;
-}
-
 /** The column an issue of the rebuilt event points at: `participants[0].role` → kb_participants. */
 export function columnOf(path: readonly PropertyKey[]): CsvColumn {
   const [first, second] = path;

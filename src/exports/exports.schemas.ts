@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, PartialDate } from '../domain/dates';
 import { PRECISIONS } from '../domain/calendar';
-import { Actor, Affiliation, Article, EVENT_STATUSES, Event, Figures, Reaction, Slug, WebAddress } from '../domain/model';
-import { AffiliationRole, EventType, LinkKind, Role } from '../domain/model';
+import { Actor, Affiliation, AffiliationRole, Article, Event, EVENT_STATUSES, EventType, Figures, LinkKind, Reaction, Role, Slug, WebAddress } from '../domain/model';
 import { EventsQuery } from '../events/events.schemas';
 
 export const EXPORT_FORMATS = ['csv', 'plover', 'jsonld', 'graphml'] as const;

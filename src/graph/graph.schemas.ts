@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DateFilter, Limit } from '../domain/views';
-import { Slug } from '../domain/model';
-import { ActorKind, AffiliationRole, EventType } from '../domain/model';
+import { ActorKind, AffiliationRole, EventType, Slug } from '../domain/model';
 
 export const GraphQuery = z.strictObject({
   actor: Slug.optional().describe("Centre on this actor: it and its closest neighbours"),

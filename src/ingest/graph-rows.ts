@@ -1,7 +1,6 @@
 import { firstDay, lastDay, precisionOf } from '../domain/calendar';
-import type { Facts } from '../domain/model';
+import type { Facts, LinkKind } from '../domain/model';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
-import { type LinkKind } from '../domain/model';
 
 /**
  * One article's facts flattened into the parameter rows the load queries UNWIND. Pure: no driver here.

@@ -1,6 +1,5 @@
 import { read, readOne, type Db } from '../db/query';
-import type { Actor } from '../domain/model';
-import { ActorKind } from '../domain/model';
+import { ActorKind, type Actor } from '../domain/model';
 
 /** The reads that ingesting a new article needs: known actors, events it may re-report, ids already taken. */
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Article, Slug } from '../domain/model';
-import { EventType } from '../domain/model';
+import { Article, EventType, Slug } from '../domain/model';
 
 /**
  * The longest text a post may carry. Extraction runs in the request (about 30 ms per 1,000 characters), so

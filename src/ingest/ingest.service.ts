@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/query';
 import { ConflictError } from '../domain/errors';
-import type { Actor, Article, Facts } from '../domain/model';
-import type { EventType } from '../domain/model';
+import type { Actor, Article, Facts, EventType } from '../domain/model';
 import { extract, toFactsFile, type Extraction } from './extract';
 import { slugify } from './extract/gazetteer';
 import { findStoredArticle, MAX_KNOWN_ACTORS, readArticleReport, readKnownActors } from './ingest.repository';

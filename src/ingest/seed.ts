@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config/paths';
-import type { Db } from '../db/query';
-import { readOne } from '../db/query';
+import { readOne, type Db } from '../db/query';
 import { loadFactsPaths, type LoadProgress, type LoadSummary } from './load';
 
 /** The curated seed knowledge shipped with the project. */

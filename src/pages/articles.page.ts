@@ -1,10 +1,9 @@
 import type { Request, Response } from 'express';
 import type { Db } from '../db/query';
 import { STANCES } from '../domain/taxonomy';
-import { STANCE_LABELS } from '../domain/labels';
+import { STANCE_LABELS, typeLabel } from '../domain/labels';
 import * as articlesService from '../articles/articles.service';
 import { paragraphsOf, type QuoteSpan } from './article-text';
-import { typeLabel } from '../domain/labels';
 import { formatPartialDate } from '../domain/date-words';
 import { pageId } from './page-params';
 

@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { IsoDate } from '../domain/dates';
-import { Slug } from '../domain/model';
-import { EventType } from '../domain/model';
+import { EventType, Slug, type AffiliationRole } from '../domain/model';
 import type { Db } from '../db/query';
 import { D3_SCRIPTS } from './assets';
 import { listActorNames } from '../actors/actors.service';
@@ -10,7 +9,6 @@ import { getGraph } from '../graph/graph.service';
 import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_OPTIONS, typeLabel } from '../domain/labels';
 import { blankAsUndefined } from './page-params';
 import { downloadLinks } from './downloads';
-import type { AffiliationRole, EventType as EventTypeId } from '../domain/model';
 
 export const GraphPageQuery = z.object({
   actor: blankAsUndefined(Slug),
@@ -42,7 +40,7 @@ export function graphPage(db: Db) {
         target: { id: l.target, name: names.get(l.target) ?? l.target },
         kind: l.kind,
         type: l.type,
-        label: l.kind === 'event' ? typeLabel(l.type as EventTypeId) : AFFILIATION_LABELS[l.type as AffiliationRole],
+        label: l.kind === 'event' ? typeLabel(l.type as EventType) : AFFILIATION_LABELS[l.type as AffiliationRole],
         weight: l.weight,
       })),
     });

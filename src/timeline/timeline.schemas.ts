@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../domain/dates';
 import { PRECISIONS } from '../domain/calendar';
-import { Slug } from '../domain/model';
-import { EventType } from '../domain/model';
+import { EventType, Slug } from '../domain/model';
 
 /** How a window's events are put into rows: one row per event type, or one per leading actor. */
 export const GROUP_BYS = ['type', 'actor'] as const;

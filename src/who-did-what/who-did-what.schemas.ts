@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ActorRef, DateFilter, DateView, FiguresView, Limit } from '../domain/views';
-import { Slug } from '../domain/model';
-import { EventType } from '../domain/model';
+import { EventType, Slug } from '../domain/model';
 
 export const WhoDidWhatQuery = z.strictObject({
   actor: Slug.optional().describe('An actor id; matches events it took part in, in any role'),

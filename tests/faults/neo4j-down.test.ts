@@ -1,5 +1,4 @@
-import type { Connection } from '../../src/db/local-neo4j';
-import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j';
+import { startLocalNeo4j, stopLocalNeo4j, type Connection } from '../../src/db/local-neo4j';
 import type { Db } from '../../src/db/query';
 import { openDb } from '../../src/db/context';
 import { isDatabaseUnavailable } from '../../src/db/errors';

@@ -1,8 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
-import type { Db } from '../../src/db/query';
+import { read, type Db } from '../../src/db/query';
 import { tempFactsDir } from '../helpers/facts-fixtures';
-import { read } from '../../src/db/query';
 import { clearDatabase, openTestDb, resetToSeed, testConnection } from '../helpers/test-db';
 import { type Child, corpusArticleCount, halfWrittenArticles, removeDir, runTs, startServerProcess, writeCorpus } from './support';
 

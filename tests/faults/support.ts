@@ -5,8 +5,7 @@ import path from 'node:path';
 import { testConnection } from '../helpers/test-db';
 import { runningPid, type Connection, type InstanceOptions } from '../../src/db/local-neo4j';
 import { PROJECT_ROOT } from '../../src/config/paths';
-import type { Db } from '../../src/db/query';
-import { read } from '../../src/db/query';
+import { read, type Db } from '../../src/db/query';
 import { EVENT_TYPES } from '../../src/domain/taxonomy';
 import { writeFacts } from '../helpers/facts-fixtures';
 

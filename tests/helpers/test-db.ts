@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { openDb } from '../../src/db/context';
 import type { InstanceOptions } from '../../src/db/local-neo4j';
-import type { Db } from '../../src/db/query';
-import { read } from '../../src/db/query';
+import { read, type Db } from '../../src/db/query';
 import { loadSeed } from '../../src/ingest/seed';
 
 /** The suite's own Neo4j: its own port and data folder, so tests never touch what users browse. */

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../src/db/query';
-import { read } from '../../src/db/query';
+import { read, type Db } from '../../src/db/query';
 import { FactsValidationError } from '../../src/domain/errors';
 import { BATCH_ARTICLES, loadFactsPaths } from '../../src/ingest/load';
 import { generateCorpus } from '../../src/corpus/generate';

@@ -1,5 +1,4 @@
-import type { Db } from '../../src/db/query';
-import { read } from '../../src/db/query';
+import { read, type Db } from '../../src/db/query';
 import { FactsValidationError, type FileProblem } from '../../src/domain/errors';
 import { loadFactsPaths } from '../../src/ingest/load';
 import { loadSeed } from '../../src/ingest/seed';

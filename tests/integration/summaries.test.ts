@@ -1,5 +1,4 @@
-import type { Db } from '../../src/db/query';
-import { read } from '../../src/db/query';
+import { read, type Db } from '../../src/db/query';
 import { countsByType } from '../../src/domain/taxonomy';
 import { loadSeed } from '../../src/ingest/seed';
 import { ensureSummaries } from '../../src/ingest/summaries';

@@ -1,5 +1,4 @@
-import type { Db } from '../../src/db/query';
-import { read } from '../../src/db/query';
+import { read, type Db } from '../../src/db/query';
 import { IsoDate } from '../../src/domain/dates';
 import { Slug } from '../../src/domain/model';
 import { encode, INJECTION_PAYLOADS, type RouteSpec } from '../fuzz/junk';

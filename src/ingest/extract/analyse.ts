@@ -1,5 +1,4 @@
-import type { Figures } from '../../domain/model';
-import type { EventType } from '../../domain/model';
+import type { Figures, EventType } from '../../domain/model';
 import { clauseAt, findSpeech, splitClauses, type Clause, type Speech } from './clauses';
 import { findDates, type DraftDate } from './dates';
 import { findFigures } from './figures';

@@ -292,9 +292,3 @@ function parseBodies(): GazetteerEntry[] {
 }
 
 export const GAZETTEER: readonly GazetteerEntry[] = [...parseStates(), ...parseBodies()];
-
-const byId = new Map(GAZETTEER.map((entry) => [entry.id, entry]));
-
-export function gazetteerEntry(id: string): GazetteerEntry | undefined {
-  return byId.get(id);
-}

@@ -78,7 +78,3 @@ function guessKind(name: string, length: number, personCue: boolean, before: str
   if (length >= 2 && length <= 4) return 'person';
   return null; // a lone unknown capitalised word is too often not an actor at all
 }
-
-export function isTitleWord(word: string): boolean {
-  return TITLE_WORDS.has(word);
-}

@@ -1,8 +1,6 @@
-import type { Actor, Event, FactsFile, Participant } from '../../domain/model';
-import { FactsFile as FactsFileSchema } from '../../domain/model';
+import { FactsFile as FactsFileSchema, type Actor, type Event, type FactsFile, type Participant, type Role } from '../../domain/model';
 import type { PartialDate } from '../../domain/dates';
 import { TAXONOMY } from '../../domain/taxonomy';
-import { type Role } from '../../domain/model';
 import type { DraftDate } from './dates';
 import { slugify } from './gazetteer';
 import type { ActorRef, DraftEvent, Extraction, ExtractInput } from './types';

@@ -1,5 +1,4 @@
-import type { Figures } from '../../domain/model';
-import type { ActorKind, EventType } from '../../domain/model';
+import type { Figures, ActorKind, EventType } from '../../domain/model';
 import type { DraftDate } from './dates';
 
 /** What the extractor is given: an article's text and when it was published (YYYY-MM-DD). */
