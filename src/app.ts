@@ -2,6 +2,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type pino from 'pino';
+import { accountsRoutes } from './accounts/accounts.routes';
 import { actorsRoutes } from './actors/actors.routes';
 import { articlesRoutes } from './articles/articles.routes';
 import { PROJECT_ROOT } from './config/paths';
@@ -9,16 +10,18 @@ import type { Config } from './config/settings';
 import type { Db } from './db/query';
 import { NotFoundError } from './domain/errors';
 import type { RouteSpec } from './domain/route';
+import { draftsRoutes } from './drafts/drafts.routes';
 import { eventsRoutes } from './events/events.routes';
 import { exportsRoutes } from './exports/exports.routes';
 import { graphRoutes } from './graph/graph.routes';
 import { healthRoutes } from './health/health.routes';
+import { historyRoutes } from './history/history.routes';
+import { identify, requireWriter } from './http/auth';
 import { errorHandler } from './http/errors';
 import { requestLogger } from './http/logger';
 import { buildOpenApi } from './http/openapi';
 import { routerFor } from './http/routes';
-import { writeGuard } from './http/writes';
-import { ingestRoutes } from './ingest/ingest.routes';
+import { writeGuards } from './http/writes';
 import { pages } from './pages/pages.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
@@ -31,18 +34,20 @@ export interface AppDeps {
 }
 
 /** Every API route, as the features declare them, in the order the OpenAPI document lists them. */
-export function apiRoutes(db: Db): RouteSpec[] {
+export function apiRoutes(db: Db, config: Config): RouteSpec[] {
   return [
     ...eventsRoutes(db),
+    ...historyRoutes(db),
     ...actorsRoutes(db),
     ...whoDidWhatRoutes(db),
     ...articlesRoutes(db),
-    ...ingestRoutes(db),
+    ...draftsRoutes(db, config),
     ...timelineRoutes(db),
     ...graphRoutes(db),
     ...statsRoutes(db),
     ...healthRoutes(db),
     ...exportsRoutes(db),
+    ...accountsRoutes(db),
   ];
 }
 
@@ -55,10 +60,12 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(requestLogger(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
-  app.use('/api', api(db, config));
+  // Credentials are read for the API and the pages, not for static files (no database call per asset).
+  const who = identify(db, config);
+  app.use('/api', who, api(db, config));
   app.use(express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: '1h' }));
   app.use('/vendor', vendorAssets());
-  app.use(pages(db));
+  app.use(who, pages(db, config));
   app.use((req, _res, next) => next(new NotFoundError('page', req.path)));
   app.use(errorHandler);
   return app;
@@ -80,11 +87,11 @@ function vendorAssets() {
 }
 
 function api(db: Db, config: Config) {
-  const routes = apiRoutes(db);
+  const routes = apiRoutes(db, config);
   const openApi = buildOpenApi(routes);
   return express
     .Router()
-    .use(routerFor(routes, writeGuard(config)))
+    .use(routerFor(routes, { write: writeGuards(config), signedIn: [requireWriter] }))
     .get('/openapi.json', (_req, res) => void res.json(openApi))
     .use((req, _res, next) => next(new NotFoundError('route', req.path)));
 }

@@ -3,11 +3,17 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import YAML, { type YAMLMap, type YAMLSeq } from 'yaml';
 import { z } from 'zod';
+import { loadConfig } from '../config/settings';
 import { withDb, withReachableDb } from '../db/context';
 import type { Db } from '../db/query';
 import { IsoDate } from '../domain/dates';
+import { InvalidError } from '../domain/errors';
 import { Article, Slug, type Actor, type Facts } from '../domain/model';
+import type { Principal } from '../domain/principal';
 import { TAXONOMY } from '../domain/taxonomy';
+import { DraftRequest, type Draft } from '../drafts/drafts.schemas';
+import * as drafts from '../drafts/drafts.service';
+import type { ArticleForDraft } from '../drafts/drafts.service';
 import type { Extraction } from '../ingest/extract';
 import { draftFacts, ingestArticle, knownActorsOf, mergeDraft, type ArticleInput, type IngestResult } from '../ingest/ingest.service';
 import { loadFactsPaths, readFactsPaths } from '../ingest/load';
@@ -49,7 +55,12 @@ export const ExtractOptions = ArticleOptions.extend({
 });
 export type ExtractOptions = z.input<typeof ExtractOptions>;
 
-export const IngestOptions = ArticleOptions.extend({ json: z.boolean().optional() });
+export const IngestOptions = ArticleOptions.extend({
+  published: IsoDate.optional(),
+  json: z.boolean().optional(),
+  /** false (`--no-review`): load what the extractor drafted at once, marked auto; true: a draft to review. */
+  review: z.boolean().default(true),
+});
 export type IngestOptions = z.input<typeof IngestOptions>;
 
 /** The article in a text file; its title defaults to the file's first line. */
@@ -184,10 +195,36 @@ function describeIngest(result: IngestResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `kb ingest`: extract and load in one step (see ingestArticle). */
-export async function runIngest(db: Db, file: string, rawOptions: IngestOptions, output: Output = terminal): Promise<IngestResult> {
+const isAddress = (source: string) => /^https?:\/\//i.test(source);
+
+/** The article a file or an address holds; an address is fetched as the web page's form would fetch it. */
+async function articleFrom(source: string, options: z.infer<typeof IngestOptions>): Promise<ArticleForDraft> {
+  if (isAddress(source)) {
+    const request = DraftRequest.parse({ url: source, title: options.title, published: options.published, publisher: options.publisher, id: options.id });
+    return drafts.articleOf(request, drafts.fetchLimitsOf(loadConfig()));
+  }
+  if (!options.published) throw new InvalidError('published', 'give the day the article was published (YYYY-MM-DD)');
+  return readArticle(source, { ...options, published: options.published });
+}
+
+/** Whoever runs the command: drafts made from the command line say so. */
+const commandLine = (): Principal => ({ name: `cli:${process.env.USER ?? 'kb'}`, role: 'editor', via: 'setting' });
+
+/**
+ * `kb ingest <file|url>`: a draft to review in the workbench (the default), or with `--no-review` the extractor's
+ * facts loaded at once, marked auto (see ingestArticle).
+ */
+export async function runIngest(db: Db, source: string, rawOptions: IngestOptions, output: Output = terminal): Promise<IngestResult | Draft> {
   const options = IngestOptions.parse(rawOptions);
-  const result = await ingestArticle(db, readArticle(file, options), (note) => output.err(`note: ${note}\n`));
+  const article = await articleFrom(source, options);
+  if (options.review) {
+    const { draft, created } = await drafts.createDraft(db, article, commandLine());
+    if (options.json) output.out(`${JSON.stringify(draft)}\n`);
+    else output.out(`${created ? 'Drafted' : 'Already drafted'} "${draft.article.title}": ${draft.events.length} event(s) to review at /review/${draft.id} (draft ${draft.id})\n`);
+    return draft;
+  }
+  const input: ArticleInput = { ...article, publisher: article.publisher ?? undefined, url: article.url ?? undefined };
+  const result = await ingestArticle(db, input, (note) => output.err(`note: ${note}\n`));
   if (options.json) {
     const { created: _created, ...body } = result;
     output.out(`${JSON.stringify(body)}\n`);
@@ -227,13 +264,17 @@ export function registerIngestCommands(program: Command): void {
       await withDb((db) => runLoad(db, paths));
     });
 
-  articleOptions(
-    program
-      .command('ingest')
-      .description('Extract the facts of an article and load them in one step; events already known gain it as a source')
-      .argument('<file>', "the article's text (UTF-8)"),
-  )
-    .option('--json', 'print what was created as one JSON object (the answer of POST /api/articles)')
+  program
+    .command('ingest')
+    .description('Draft the events of an article (a text file, or a web address) for review; with --no-review, load them at once')
+    .argument('<source>', "the article's text (a UTF-8 file) or its address (http/https)")
+    .option('-p, --published <date>', 'the day it was published (YYYY-MM-DD); for an address, default: the page\'s own date')
+    .option('-t, --title <title>', "the article's title (default: the page's title or the file's first line)")
+    .option('--id <slug>', "the article's id (default: a slug of the title)")
+    .option('--publisher <name>', 'who published it')
+    .option('--url <url>', 'where it was published (for a file)')
+    .option('--no-review', 'load the drafted facts at once, without review (marked auto)')
+    .option('--json', 'print the draft (or, with --no-review, what was loaded) as one JSON object')
     .action(async (file: string, options: IngestOptions) => {
       await withDb((db) => runIngest(db, file, options));
     });

@@ -25,6 +25,13 @@ const Env = z.object({
   ),
   /** Writes one client may make per minute; reads are not limited. */
   KB_WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Fetching articles by address: allow addresses on loopback, private and link-local networks (off: refused). */
+  FETCH_ALLOW_PRIVATE: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+  FETCH_TIMEOUT_S: z.coerce.number().positive().max(120).default(10),
+  FETCH_MAX_BYTES: z.coerce.number().int().min(1024).default(3_000_000),
 });
 
 export type Config = Readonly<z.infer<typeof Env>>;

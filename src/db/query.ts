@@ -39,3 +39,25 @@ export async function readOne<T>(db: Db, cypher: string, params: Record<string, 
   const row = rows[0];
   return row === undefined ? undefined : (Object.values(row)[0] as T);
 }
+
+export interface WriteResult<T> {
+  rows: T[];
+  nodesCreated: number;
+  nodesDeleted: number;
+  propertiesSet: number;
+}
+
+/**
+ * Runs one parameterised write in its own transaction (small writes: accounts, drafts), with the same
+ * deadline as reads, and returns its records as plain objects and what it changed.
+ */
+export async function write<T = Record<string, unknown>>(db: Db, cypher: string, params: Record<string, unknown> = {}): Promise<WriteResult<T>> {
+  const query = db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
+    database: db.database,
+    transactionConfig: { timeout: db.timeoutMs },
+  });
+  query.catch(() => {});
+  const { records, summary } = await withDeadline(query, db.timeoutMs + 1000);
+  const { nodesCreated, nodesDeleted, propertiesSet } = summary.counters.updates();
+  return { rows: records.map((record) => toPlain(record.toObject()) as T), nodesCreated, nodesDeleted, propertiesSet };
+}

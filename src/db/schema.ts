@@ -19,9 +19,34 @@ const SCHEMA = [
   'CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt)',
   'CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliasText]',
   'CREATE FULLTEXT INDEX event_search IF NOT EXISTS FOR (n:Event) ON EACH [n.title, n.summary]',
+  // Events whose sources disagree: `conflicted` is set only while a conflict is open, so the index stays small.
+  'CREATE INDEX event_conflicted IF NOT EXISTS FOR (n:Event) ON (n.conflicted)',
+  // Review: accounts, drafts, and the history of facts.
+  'CREATE CONSTRAINT user_name IF NOT EXISTS FOR (n:User) REQUIRE n.name IS UNIQUE',
+  'CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX api_token_user IF NOT EXISTS FOR (n:ApiToken) ON (n.user)',
+  'CREATE CONSTRAINT draft_id IF NOT EXISTS FOR (n:Draft) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX draft_status_created IF NOT EXISTS FOR (n:Draft) ON (n.status, n.createdAt)',
+  'CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entity, n.entityId)',
 ];
 
 export async function ensureSchema(db: Db): Promise<void> {
   for (const statement of SCHEMA) await db.driver.executeQuery(statement, {}, { database: db.database });
   await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.database });
 }
+
+/** Databases whose schema this process has ensured, each once (the schema is never dropped). */
+const schemaReady = new WeakMap<Db, Promise<void>>();
+
+export function ensureSchemaOnce(db: Db): Promise<void> {
+  let ensuring = schemaReady.get(db);
+  if (!ensuring) {
+    ensuring = ensureSchema(db);
+    schemaReady.set(db, ensuring);
+    // A schema that could not be ensured (the database down) is tried again by the next write.
+    ensuring.catch(() => schemaReady.delete(db));
+  }
+  return ensuring;
+}
+

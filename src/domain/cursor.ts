@@ -20,3 +20,20 @@ export function decodeCursor(cursor: string): CursorPosition {
     throw new InvalidError('cursor', 'cursor is not one this API gave out');
   }
 }
+
+/** Keyset pagination over any sort keys (a time and an id, …): the keys of the last item, opaque to clients. */
+const Keys = z.array(z.string().min(1).max(200)).min(1).max(4);
+
+export function encodeKeyset(keys: readonly string[]): string {
+  return Buffer.from(JSON.stringify(keys)).toString('base64url');
+}
+
+export function decodeKeyset(cursor: string, count: number): string[] {
+  try {
+    const keys = Keys.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (keys.length !== count) throw new Error('wrong length');
+    return keys;
+  } catch {
+    throw new InvalidError('cursor', 'cursor is not one this API gave out');
+  }
+}

@@ -29,6 +29,14 @@ export class ConflictError extends Error {
   }
 }
 
+/** Something the one asking may not do (an editor managing users). */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
 /** One reason a facts file (or a record of an imported file) was refused: which file, where in it, and why. */
 export interface FileProblem {
   file: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { firstDay, lastDay } from './calendar';
 import { IsoDate, PartialDate } from './dates';
-import { ACTOR_KINDS, AFFILIATION_ROLES, EVENT_TYPES, LINK_KINDS, ROLES, STANCES } from './taxonomy';
+import { ACTOR_KINDS, AFFILIATION_ROLES, EVENT_TYPES, LINK_KINDS, REVIEW_STATUSES, ROLES, STANCES } from './taxonomy';
 
 /**
  * The domain model as it is written in facts files. These schemas are the single source of truth:
@@ -18,6 +18,8 @@ export const LinkKind = z.enum(LINK_KINDS);
 export type LinkKind = z.infer<typeof LinkKind>;
 export const Stance = z.enum(STANCES);
 export type Stance = z.infer<typeof Stance>;
+export const ReviewStatus = z.enum(REVIEW_STATUSES);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
 export const AffiliationRole = z.enum(AFFILIATION_ROLES);
 export type AffiliationRole = z.infer<typeof AffiliationRole>;
 
@@ -60,6 +62,7 @@ export const Actor = z.strictObject({
 });
 export type Actor = z.infer<typeof Actor>;
 
+/** Whether the event happened or was announced or planned: `status` in facts files, `occurrence` in the API. */
 export const EVENT_STATUSES = ['occurred', 'announced', 'planned'] as const;
 
 export const Event = z.strictObject({

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Principal } from './principal';
 
 /**
  * What a feature declares of each API route: its path, what it takes (query, path parameters, body, each a
@@ -15,6 +16,8 @@ export interface RouteInput<Q, P, B> {
   body: Infer<B>;
   /** Something the person calling should know but that does not fail the request (it is logged). */
   note: (message: string) => void;
+  /** Who is writing: always set for a write (the web edge refuses writes without credentials). */
+  principal?: Principal;
 }
 
 /** An answer with a status other than 200, or headers of its own. */
@@ -35,13 +38,15 @@ export class Download {
   ) {}
 }
 
-/** A write: POST with a JSON body, behind the write guard; `answers` documents the statuses only writes give. */
+/** A write: a JSON body (for POST, PUT, PATCH), behind the write guard; `created` says what the 2xx answer means. */
 export interface WriteAccess {
   created: string;
+  /** Only admins may make it (editors get 403). */
+  admin?: boolean;
 }
 
 export interface RouteSpec<Q extends z.ZodObject | undefined = z.ZodObject | undefined, P extends z.ZodObject | undefined = z.ZodObject | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, R extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Below /api, with express-style parameters: `/events/:id`. */
   path: string;
   summary: string;
@@ -55,6 +60,8 @@ export interface RouteSpec<Q extends z.ZodObject | undefined = z.ZodObject | und
   /** Media types of a download (the answer is then a Download, not JSON). */
   download?: Record<string, unknown>;
   write?: WriteAccess;
+  /** A read for signed-in users only (drafts, tokens): without credentials, 401. */
+  signedIn?: boolean;
   handle: (input: RouteInput<Q, P, B>) => Promise<z.input<R> | Reply<z.input<R>> | Download>;
 }
 

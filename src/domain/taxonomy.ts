@@ -51,6 +51,10 @@ export const LINK_RELATIONSHIP: Record<LinkKind, string> = {
   causes: 'CAUSES',
 };
 
+/** Whether an editor saw a fact before it entered the graph (`reviewed`), or it was loaded without review. */
+export const REVIEW_STATUSES = ['reviewed', 'auto'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
 export const STANCES = ['supportive', 'critical', 'mixed'] as const;
 export type Stance = (typeof STANCES)[number];
 

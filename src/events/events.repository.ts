@@ -1,12 +1,14 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import { dateView, EVENT_LINK_TYPES, figuresView, MIN_DATE, TYPE_AND_WINDOW } from '../db/cypher';
 import { readOne, read, type Db } from '../db/query';
 import type { CursorPosition } from '../domain/cursor';
-import { SEARCH_CANDIDATES, type EventDetail, type EventView } from './events.schemas';
+import type { ActorRef } from '../domain/views';
+import { SEARCH_CANDIDATES, type ConflictList, type EventDetail, type EventView } from './events.schemas';
 
 /** An event as the API shows it. `e` must be bound to an :Event. */
 export const EVENT_VIEW = `
   e {
-    .id, .type, .title, .summary, .place, .status,
+    .id, .type, .title, .summary, .place, occurrence: e.status, status: coalesce(e.review, 'auto'),
     date: ${dateView('e')},
     figures: ${figuresView('e')},
     participants: COLLECT {
@@ -29,6 +31,7 @@ export interface EventFilter {
   type?: string;
   from?: string;
   to?: string;
+  status?: string;
   lucene?: string | null;
 }
 
@@ -48,6 +51,7 @@ export function eventSource(filter: EventFilter, searchCandidates?: number): str
 
 export const EVENT_CONDITIONS = `
   ${TYPE_AND_WINDOW}
+  AND ($status IS NULL OR coalesce(e.review, 'auto') = $status)
   AND ($actor IS NULL OR EXISTS { MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e) })`;
 
 export const AFTER_CURSOR = `
@@ -59,6 +63,7 @@ export function filterParams(filter: EventFilter) {
     type: filter.type ?? null,
     from: filter.from ?? null,
     to: filter.to ?? null,
+    status: filter.status ?? null,
     lucene: filter.lucene ?? null,
   };
 }
@@ -91,9 +96,20 @@ export async function listEvents(db: Db, filter: EventFilter, limit: number, aft
   return rows.map((row) => row.event);
 }
 
+/** Each article's claim about `e` (its quotes and its JSON claim), first report first; aggregated apart, before the view. */
+const CLAIMS = `
+  CALL (e) {
+    MATCH (e)-[r:REPORTED_IN]->(art:Article) WHERE r.claim IS NOT NULL
+    WITH art, r ORDER BY r.rank
+    WITH art, collect(r.quote) AS quotes, collect(r.claim) AS claimList
+    ORDER BY art.publishedAt, art.id
+    RETURN collect({ article: art { .id, .title, publishedAt: toString(art.publishedAt) }, quotes: quotes, claim: claimList[0] }) AS claims
+  }`;
+
 const EVENT_DETAIL = `
   MATCH (e:Event {id: $id})
-  WITH e, ${EVENT_VIEW} AS view
+  ${CLAIMS}
+  WITH e, claims, ${EVENT_VIEW} AS view
   RETURN view {
     .*,
     links: COLLECT {
@@ -103,9 +119,46 @@ const EVENT_DETAIL = `
         direction: CASE WHEN startNode(l) = e THEN 'outgoing' ELSE 'incoming' END,
         event: other { .id, .type, .title, date: ${dateView('other')} }
       } AS link ORDER BY other.date, other.id
-    }
+    },
+    claims: claims,
+    conflicts: coalesce(e.conflicts, []),
+    choices: e.choices
   } AS event`;
 
-export function findEvent(db: Db, id: string): Promise<Omit<EventDetail, 'cameo' | 'plover'> | undefined> {
+/** An event as stored: its claims as each article's JSON, its choices as JSON (the service reads them). */
+export interface StoredEventDetail extends Omit<EventDetail, 'cameo' | 'plover' | 'claims' | 'choices'> {
+  claims: Array<{ article: { id: string; title: string; publishedAt: string }; quotes: string[]; claim: string }>;
+  choices: string | null;
+}
+
+export function findEvent(db: Db, id: string): Promise<StoredEventDetail | undefined> {
   return readOne(db, EVENT_DETAIL, { id });
+}
+
+export async function actorRefs(db: Db, ids: string[]): Promise<ActorRef[]> {
+  const rows = await read<{ actor: ActorRef }>(db, 'UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a { .id, .name, .kind } AS actor', { ids });
+  return rows.map((row) => row.actor);
+}
+
+const CONFLICTED = `
+  MATCH (e:Event) WHERE e.conflicted = true AND ($afterId IS NULL OR e.id > $afterId)
+  WITH e ORDER BY e.id LIMIT $limit
+  RETURN { event: e { .id, .type, .title, date: ${dateView('e')} }, conflicts: e.conflicts,
+           claims: COUNT { MATCH (e)-[r:REPORTED_IN]->(art:Article) WHERE r.claim IS NOT NULL RETURN DISTINCT art } } AS item`;
+
+export async function listConflicted(db: Db, limit: number, afterId: string | null): Promise<ConflictList['items']> {
+  return (await read<{ item: ConflictList['items'][number] }>(db, CONFLICTED, { limit, afterId })).map((row) => row.item);
+}
+
+/** Records an editor's choices on the event, then runs `alongside` in the same transaction. */
+export async function writeChoice(db: Db, id: string, choices: string, alongside: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run('MATCH (e:Event {id: $id}) SET e.choices = $choices', { id, choices });
+      await alongside(tx);
+    });
+  } finally {
+    await session.close();
+  }
 }

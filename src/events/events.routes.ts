@@ -1,7 +1,7 @@
 import type { Db } from '../db/query';
 import { route } from '../domain/route';
 import { IdParams } from '../domain/views';
-import { EventDetail, EventPage, EventsQuery } from './events.schemas';
+import { ClaimChoice, ConflictList, ConflictsQuery, EventDetail, EventPage, EventsQuery } from './events.schemas';
 import * as service from './events.service';
 
 export const eventsRoutes = (db: Db) => [
@@ -22,5 +22,28 @@ export const eventsRoutes = (db: Db) => [
     params: IdParams,
     response: EventDetail,
     handle: ({ params }) => service.getEvent(db, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/conflicts',
+    tag: 'events',
+    summary: 'Events whose sources disagree (dates, figures, place, who did it) and that no editor has settled',
+    query: ConflictsQuery,
+    response: ConflictList,
+    handle: ({ query }) => service.listConflicts(db, query),
+  }),
+  route({
+    method: 'post',
+    path: '/events/:id/choices',
+    tag: 'events',
+    summary: "Settle a conflict: the event shows this article's claim for the field (the other claims stay)",
+    params: IdParams,
+    body: ClaimChoice,
+    response: EventDetail,
+    write: { created: 'The event as it shows now' },
+    handle: ({ params, body, principal }) => {
+      if (!principal) throw new Error('a write reached its handler without credentials');
+      return service.chooseClaim(db, params.id, body, principal);
+    },
   }),
 ];

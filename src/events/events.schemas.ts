@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateFilter, DateView, EventRef, FiguresView, Limit, ParticipantView, SearchText, SourceView } from '../domain/views';
-import { EVENT_STATUSES, EventType, LinkKind, Slug } from '../domain/model';
+import { CLAIM_FIELDS } from '../domain/claims';
+import { EVENT_STATUSES, EventType, LinkKind, ReviewStatus, Slug } from '../domain/model';
 
 /**
  * A search lists (in date order) the most relevant matches, at most this many: a common word matches
@@ -13,6 +14,7 @@ export const EventsQuery = z.strictObject({
   type: EventType.optional(),
   from: DateFilter.describe('Events that end on or after this day (YYYY-MM-DD)'),
   to: DateFilter.describe('Events that start on or before this day (YYYY-MM-DD)'),
+  status: ReviewStatus.optional().describe('reviewed: only events an editor accepted; auto: only events loaded without review'),
   q: SearchText.optional().describe(`Words in the event title or summary: the ${SEARCH_CANDIDATES.toLocaleString('en')} most relevant matches, listed in date order`),
   limit: Limit(50, 500),
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
@@ -26,7 +28,8 @@ export const EventView = z.object({
   summary: z.string().nullable(),
   date: DateView,
   place: z.string().nullable(),
-  status: z.enum(EVENT_STATUSES),
+  occurrence: z.enum(EVENT_STATUSES).describe('Whether it happened, or was announced or planned'),
+  status: ReviewStatus.describe('reviewed: an editor accepted it; auto: loaded without review'),
   figures: FiguresView.nullable(),
   participants: z.array(ParticipantView),
   sources: z.array(SourceView),
@@ -42,9 +45,37 @@ export const EventLinkView = z.object({
   event: EventRef,
 });
 
+/** What one article says of the event: its own values, whatever the event shows. */
+export const ClaimView = z.object({
+  article: z.object({ id: z.string(), title: z.string(), publishedAt: z.string() }),
+  quotes: z.array(z.string()),
+  date: DateView,
+  figures: FiguresView.nullable(),
+  place: z.string().nullable(),
+  participants: z.array(ParticipantView),
+});
+export type ClaimView = z.infer<typeof ClaimView>;
+
+export const ClaimFieldSchema = z.enum(CLAIM_FIELDS);
+
 export const EventDetail = EventView.extend({
   cameo: z.string().nullable().describe('Closest CAMEO code (codebook 1.1b3)'),
   plover: z.string().nullable(),
   links: z.array(EventLinkView),
+  claims: z.array(ClaimView).describe('Each reporting article\'s own values, first report first'),
+  conflicts: z.array(ClaimFieldSchema).describe('Fields on which the claims disagree and no editor has chosen'),
+  choices: z.partialRecord(ClaimFieldSchema, z.string()).describe('Fields an editor settled: the article whose claim the event shows'),
 });
 export type EventDetail = z.infer<typeof EventDetail>;
+
+export const ConflictsQuery = z.strictObject({ limit: Limit(50, 200), cursor: z.string().max(500).optional() });
+export type ConflictsQuery = z.infer<typeof ConflictsQuery>;
+
+export const ConflictList = z.object({
+  items: z.array(z.object({ event: EventRef, conflicts: z.array(ClaimFieldSchema), claims: z.number().int() })),
+  nextCursor: z.string().nullable(),
+});
+export type ConflictList = z.infer<typeof ConflictList>;
+
+export const ClaimChoice = z.strictObject({ field: ClaimFieldSchema, article: Slug.describe('The article whose claim the event should show') });
+export type ClaimChoice = z.infer<typeof ClaimChoice>;

@@ -39,7 +39,7 @@ export function exportFileName(query: ExportQuery): string {
  */
 export async function prepareExport(db: Db, query: ExportQuery): Promise<Download> {
   if (query.actor) await requireActor(db, query.actor);
-  const filter: EventFilter = { actor: query.actor, type: query.type, from: query.from, to: query.to, lucene: query.q && toLuceneQuery(query.q) };
+  const filter: EventFilter = { actor: query.actor, type: query.type, from: query.from, to: query.to, status: query.status, lucene: query.q && toLuceneQuery(query.q) };
   const { contentType } = EXPORT_MEDIA[query.format];
   return new Download(contentType, exportFileName(query), batched(render(db, query.format, filter)));
 }

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import type {} from 'pino-http';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db/errors';
-import { ConflictError, FactsValidationError, formatPath, InvalidError, NotFoundError } from '../domain/errors';
+import { ConflictError, FactsValidationError, ForbiddenError, formatPath, InvalidError, NotFoundError } from '../domain/errors';
 
 /** A request refused at the edge, before any feature saw it (no credentials, not JSON, …), with its status. */
 export class HttpError extends Error {
@@ -26,6 +26,7 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   if (error instanceof FactsValidationError) return invalid(error.problems.map((p) => ({ path: p.path, message: p.reason })));
   if (error instanceof NotFoundError) return { status: 404, body: { error: error.message } };
   if (error instanceof ConflictError) return { status: 409, body: { error: error.message } };
+  if (error instanceof ForbiddenError) return { status: 403, body: { error: error.message } };
   if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
     // The router could not percent-decode a path segment (`/api/events/%E0%A4%A`): the path is the field.
     return invalid([{ path: 'path', message: error.message }]);

@@ -9,15 +9,22 @@ import { Download, Reply, type RouteSpec } from '../domain/route';
  * the error handler), and each answer is put through the route's response schema, so the body is exactly what
  * the OpenAPI document promises (keys in schema order, nothing extra) and drift fails loudly.
  */
-export function routerFor(routes: readonly RouteSpec[], writeGuard: readonly RequestHandler[]): Router {
+export interface Guards {
+  /** Before a write; `admin`: only admins may make it. */
+  write: (admin: boolean) => RequestHandler[];
+  /** Before a read for signed-in users only. */
+  signedIn: RequestHandler[];
+}
+
+export function routerFor(routes: readonly RouteSpec[], guards: Guards): Router {
   const router = Router();
   for (const spec of routes) {
-    const guard = spec.write ? writeGuard : [];
+    const guard = spec.write ? guards.write(spec.write.admin === true) : spec.signedIn ? guards.signedIn : [];
     router[spec.method](spec.path, ...guard, async (req: Request, res: Response) => {
       const params = spec.params ? spec.params.parse(req.params) : {};
       const query = spec.query ? spec.query.parse(req.query) : {};
-      const body = spec.body ? spec.body.parse(req.body) : {};
-      const answer = await spec.handle({ params, query, body, note: (message: string) => req.log?.warn(message) } as never);
+      const body = spec.body ? spec.body.parse(req.body ?? {}) : {};
+      const answer = await spec.handle({ params, query, body, principal: req.principal, note: (message: string) => req.log?.warn(message) } as never);
       await send(res, spec, answer);
     });
   }

@@ -1,5 +1,6 @@
 import { firstDay, lastDay, precisionOf } from '../domain/calendar';
-import type { Facts, LinkKind } from '../domain/model';
+import type { Claim } from '../domain/claims';
+import type { Event, Facts, LinkKind } from '../domain/model';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 
 /**
@@ -27,8 +28,11 @@ export interface GraphRows {
     participantKeys: string[];
   }>;
   participants: Array<{ event: string; actor: string; role: string }>;
-  /** `rank` keeps the file's order: the first source of an event is its primary quote. */
-  sources: Array<{ event: string; quote: string; start: number; end: number; rank: number }>;
+  /**
+   * `rank` keeps the file's order: the first source of an event is its primary quote. `claim` is what this
+   * article says of the event (JSON of the values domain/claims.ts compares), kept on each of its quotes.
+   */
+  sources: Array<{ event: string; quote: string; start: number; end: number; rank: number; claim: string }>;
   sourceKeys: string[];
   affiliations: Array<{
     actor: string;
@@ -52,14 +56,29 @@ export const sourceKey = (event: string, quote: string) => `${event}|${quote}`;
 /** Reaction ids follow their order in the file: `<article>-reaction-1`, … */
 export const reactionId = (articleId: string, index: number) => `${articleId}-reaction-${index + 1}`;
 
+/** What one article says of an event: the fields sources may disagree on (see domain/claims.ts). */
+export function claimOf(event: Event): Omit<Claim, 'article' | 'publishedAt'> {
+  return {
+    date: {
+      start: firstDay(event.date.start),
+      end: event.date.end === undefined ? null : lastDay(event.date.end),
+      precision: precisionOf(event.date.start),
+    },
+    figures: event.figures ?? null,
+    place: event.place ?? null,
+    participants: event.participants.map(({ actor, role }) => ({ actor, role })),
+  };
+}
+
 export function toGraphRows(facts: Facts): GraphRows {
   const { article } = facts;
-  const sources = facts.events.flatMap((event) =>
-    event.sources.map((source, rank) => {
+  const sources = facts.events.flatMap((event) => {
+    const claim = JSON.stringify(claimOf(event));
+    return event.sources.map((source, rank) => {
       const start = article.text.indexOf(source.quote);
-      return { event: event.id, quote: source.quote, start, end: start + source.quote.length, rank };
-    }),
-  );
+      return { event: event.id, quote: source.quote, start, end: start + source.quote.length, rank, claim };
+    });
+  });
   return {
     article,
     actors: facts.actors.map((actor) => ({

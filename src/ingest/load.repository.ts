@@ -6,6 +6,7 @@ import type { Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 import { type LinkKind } from '../domain/model';
 import type { GraphRows } from './graph-rows';
+import { settleClaims, type Settled } from './claims.repository';
 import { readContributions, writeSummaryChanges, type Contribution } from './summaries';
 
 /**
@@ -81,7 +82,7 @@ const CREATE_SOURCES = `
   UNWIND $sources AS row
   MATCH (art:Article {id: row.article})
   MATCH (e:Event {id: row.event})
-  CREATE (e)-[:REPORTED_IN {quote: row.quote, start: row.start, end: row.end, rank: row.rank}]->(art)`;
+  CREATE (e)-[:REPORTED_IN {quote: row.quote, start: row.start, end: row.end, rank: row.rank, claim: row.claim}]->(art)`;
 
 /** Adds the row's article to the list of those that state the relationship (once: reloading changes nothing). */
 const STATED_BY_ARTICLE = `
@@ -116,7 +117,7 @@ const MERGE_SOURCES = `
   MATCH (art:Article {id: row.article})
   MATCH (e:Event {id: row.event})
   MERGE (e)-[r:REPORTED_IN {quote: row.quote}]->(art)
-  SET r.start = row.start, r.end = row.end, r.rank = row.rank`;
+  SET r.start = row.start, r.end = row.end, r.rank = row.rank, r.claim = row.claim`;
 
 const DROP_STALE_SOURCES = `
   UNWIND $articles AS row
@@ -187,16 +188,23 @@ async function run(tx: ManagedTransaction, cypher: string, params: Record<string
  * Writes several articles' facts in one transaction (thousands of rows per statement): all of them, or (on
  * any error) none of them. The articles must not define the same event twice (checkFacts sees to that).
  */
-export async function writeFactsBatch(db: Db, batch: readonly GraphRows[]): Promise<WriteCounts> {
+export async function writeFactsBatch(db: Db, batch: readonly GraphRows[], options: WriteOptions = AUTO): Promise<WriteCounts> {
   const params = batchParams(batch);
   const session = db.driver.session({ database: db.database });
+  const attempt = async (tx: ManagedTransaction, mergeOnly: boolean) => {
+    await options.before?.(tx);
+    const { counts, written } = await writeAll(tx, params, mergeOnly);
+    if (options.review === 'reviewed') await markReviewed(tx, params);
+    await options.after?.(tx, written);
+    return counts;
+  };
   try {
     return await retryOnLockConflict(async () => {
       try {
-        return await session.executeWrite((tx) => writeAll(tx, params));
+        return await session.executeWrite((tx) => attempt(tx, false));
       } catch (error) {
         if (!isCreateConflict(error)) throw error;
-        return await session.executeWrite((tx) => writeAll(tx, params, true));
+        return await session.executeWrite((tx) => attempt(tx, true));
       }
     });
   } finally {
@@ -266,8 +274,43 @@ function newContributions(p: BatchParams, isNew: (id: string) => boolean): Contr
   return p.events.filter((e) => isNew(e.id)).map((e) => ({ id: e.id, type: e.type, actors: [...(actors.get(e.id) ?? [])] }));
 }
 
+/** What a batch wrote: the events it created, and the known events it added to (their conflicts may have changed). */
+export interface Written {
+  created: string[];
+  added: Settled[];
+}
+
+/**
+ * How a batch is written. `review`: `reviewed` when an editor accepted the facts (the events, the actors the
+ * facts define and the links are marked so), `auto` when loaded without review (nothing is marked: a missing
+ * mark reads as auto, so bulk loads write nothing extra). `before` and `after` run inside the transaction, first
+ * and last (again if it is retried), so what they write commits with the facts or not at all.
+ */
+export interface WriteOptions {
+  review: 'reviewed' | 'auto';
+  before?: (tx: ManagedTransaction) => Promise<void>;
+  after?: (tx: ManagedTransaction, written: Written) => Promise<void>;
+}
+
+const AUTO: WriteOptions = { review: 'auto' };
+
+const MARK_EVENTS = 'UNWIND $ids AS id MATCH (e:Event {id: id}) SET e.review = \'reviewed\'';
+const MARK_ACTORS = 'UNWIND $ids AS id MATCH (a:Actor {id: id}) SET a.review = \'reviewed\'';
+const MARK_LINKS = `
+  UNWIND $rows AS row
+  MATCH (a:Event {id: row.from})-[r:${EVENT_LINK_TYPES}]->(b:Event {id: row.to})
+  WHERE toLower(type(r)) = row.kind
+  SET r.review = 'reviewed'`;
+
+async function markReviewed(tx: ManagedTransaction, p: BatchParams): Promise<void> {
+  await tx.run(MARK_EVENTS, { ids: [...new Set(p.events.map((e) => e.id))] });
+  if (p.actors.length > 0) await tx.run(MARK_ACTORS, { ids: p.actors.map((a) => a.id) });
+  const links = LINK_KINDS.flatMap((kind) => p.links[kind].map(({ from, to }) => ({ from, to, kind })));
+  if (links.length > 0) await tx.run(MARK_LINKS, { rows: links });
+}
+
 /** `mergeOnly`: write every event as if it might exist (MERGE), the retry after a concurrent write created one. */
-async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = false): Promise<WriteCounts> {
+async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = false): Promise<{ counts: WriteCounts; written: Written }> {
   const counts = noWrites();
   // Only an article loaded before can have statements to withdraw: every claim an article makes (r.articles,
   // e.definedIn, its sources and reactions) is written in the same transaction as its Article node. A bulk
@@ -303,7 +346,8 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = fals
   if (before.size > 0) await withdrawStaleStatements(tx, p, before, counts);
   const existingAfter = await readContributions(tx, [...known]);
   await writeSummaryChanges(tx, existingBefore, [...existingAfter, ...newContributions(p, isNew)]);
-  return counts;
+  const added = await settleClaims(tx, [...new Set(knownEvents.map((e) => e.id))]);
+  return { counts, written: { created: [...new Set(newEvents.map((e) => e.id))], added } };
 }
 
 async function withdrawStaleStatements(tx: ManagedTransaction, p: BatchParams, before: Set<string>, counts: WriteCounts): Promise<void> {

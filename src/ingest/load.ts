@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../db/query';
-import { ensureSchema } from '../db/schema';
+import { ensureSchemaOnce } from '../db/schema';
 import { LINK_KINDS } from '../domain/taxonomy';
 import { FactsChecker, type FactsEntry } from './check-facts';
 import { listFactsFiles, readFactsDocuments, readLines } from './facts-files';
 import { FactsValidationError, type FileProblem } from '../domain/errors';
 import { toGraphRows, type GraphRows } from './graph-rows';
-import { existingActorIds, noWrites, writeFactsBatch, type WriteCounts } from './load.repository';
+import { existingActorIds, noWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
 import { ensureSummaries } from './summaries';
 
 export interface LoadProgress {
@@ -32,20 +32,6 @@ export const BATCH_ROWS = 10_000;
 export const BATCH_ARTICLES = 500;
 /** Past this many problems a load stops collecting more: the report is long enough to act on. */
 const MAX_PROBLEMS = 1_000;
-
-/** Databases whose schema this process has ensured, each once (the schema is never dropped). */
-const schemaReady = new WeakMap<Db, Promise<void>>();
-
-function ensureSchemaOnce(db: Db): Promise<void> {
-  let ensuring = schemaReady.get(db);
-  if (!ensuring) {
-    ensuring = ensureSchema(db);
-    schemaReady.set(db, ensuring);
-    // A schema that could not be ensured (the database down) is tried again by the next write.
-    ensuring.catch(() => schemaReady.delete(db));
-  }
-  return ensuring;
-}
 
 /**
  * Indexes and constraints first (once per database handle: a dozen schema statements, each taking a schema
@@ -114,6 +100,7 @@ async function writeBatches(
   items: AsyncIterable<{ file: string; rows: GraphRows }> | Iterable<{ file: string; rows: GraphRows }>,
   total: number,
   onProgress: (progress: LoadProgress) => void,
+  options?: WriteOptions,
 ): Promise<LoadSummary> {
   const summary: LoadSummary = { articles: 0, events: 0, actors: 0, ...noWrites() };
   const report = (batch: Array<{ file: string; rows: GraphRows }>, counts: WriteCounts) => {
@@ -128,7 +115,7 @@ async function writeBatches(
   let writing: Promise<void> | undefined;
   for await (const batch of batches(items)) {
     await writing;
-    const write = writeFactsBatch(db, batch.map((item) => item.rows));
+    const write = writeFactsBatch(db, batch.map((item) => item.rows), options);
     writing = write.then((counts) => report(batch, counts));
     writing.catch(() => {}); // awaited below or at the next batch; not an unhandled rejection meanwhile
   }
@@ -145,6 +132,7 @@ export async function loadEntries(
   db: Db,
   entries: readonly FactsEntry[],
   onProgress: (progress: LoadProgress) => void = () => {},
+  options?: WriteOptions,
 ): Promise<LoadSummary> {
   const checker = new FactsChecker();
   for (const entry of entries) checker.add(entry);
@@ -152,7 +140,7 @@ export async function loadEntries(
   if (problems.length > 0) throw new FactsValidationError(problems);
   await prepareForWrites(db);
   const items = entries.map(({ file, facts }) => ({ file, rows: toGraphRows(facts) }));
-  return writeBatches(db, items, entries.length, onProgress);
+  return writeBatches(db, items, entries.length, onProgress, options);
 }
 
 /**

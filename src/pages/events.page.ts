@@ -2,13 +2,43 @@ import type { Request, Response } from 'express';
 import * as articlesService from '../articles/articles.service';
 import type { Db } from '../db/query';
 import { addDays } from '../domain/calendar';
+import { ForbiddenError } from '../domain/errors';
 import { formatCount, formatEventDate, formatPartialDate, precisionNote } from '../domain/date-words';
 import { LINK_PHRASES, ROLE_LABELS, typeLabel } from '../domain/labels';
 import { AGENT_ROLES, ROLES, TARGET_ROLES } from '../domain/taxonomy';
-import type { EventDetail } from '../events/events.schemas';
+import { ClaimChoice, type EventDetail } from '../events/events.schemas';
 import * as eventsService from '../events/events.service';
 import { quoteAnchor, quoteInContext } from './article-text';
+import * as historyService from '../history/history.service';
 import { pageId } from './page-params';
+
+const FIELD_WORDS = { date: 'date', figures: 'figures', place: 'place', participants: 'who took part' } as const;
+
+/** The sources' claims side by side, each field marked where the sources disagree, with the editor's choice. */
+function claimsOf(event: EventDetail) {
+  if (event.claims.length < 2) return null;
+  const open = new Set(event.conflicts);
+  const fields = (['date', 'figures', 'place', 'participants'] as const).map((field) => ({
+    field,
+    label: FIELD_WORDS[field],
+    conflict: open.has(field),
+    chosen: event.choices[field] ?? null,
+  }));
+  return {
+    fields,
+    articles: event.claims.map((c) => ({
+      id: c.article.id,
+      title: c.article.title,
+      published: formatPartialDate(c.article.publishedAt),
+      values: {
+        date: formatEventDate(c.date),
+        figures: c.figures ? `${c.figures.approximate ? 'about ' : ''}${formatCount(c.figures.count)} ${c.figures.unit}` : '—',
+        place: c.place ?? '—',
+        participants: c.participants.filter((p) => AGENT_ROLES.includes(p.role)).map((p) => p.actor.name).join(', ') || '—',
+      },
+    })),
+  };
+}
 
 const STATUS_TEXT = { occurred: null, announced: 'Announced', planned: 'Planned' } as const;
 
@@ -25,7 +55,8 @@ function whoDidWhat(event: EventDetail) {
 
 export function eventPage(db: Db) {
   return async (req: Request, res: Response) => {
-    const event = await eventsService.getEvent(db, pageId('event', req.params));
+    const id = pageId('event', req.params);
+    const [event, history] = await Promise.all([eventsService.getEvent(db, id), historyService.eventHistory(db, id)]);
     const articleIds = [...new Set(event.sources.map((s) => s.article.id))];
     const articles = new Map((await Promise.all(articleIds.map((id) => articlesService.getArticle(db, id)))).map((a) => [a.id, a]));
     const sources = event.sources.map((source) => {
@@ -61,7 +92,7 @@ export function eventPage(db: Db) {
         precisionNote: precisionNote(event.date.precision),
         timelineHref: `/timeline?${new URLSearchParams({ from: addDays(event.date.start, -45), to: addDays(event.date.end ?? event.date.start, 45) })}`,
         place: event.place,
-        status: STATUS_TEXT[event.status],
+        status: STATUS_TEXT[event.occurrence],
         figures: event.figures && {
           text: `${event.figures.approximate ? 'about ' : ''}${formatCount(event.figures.count)} ${event.figures.unit}`,
         },
@@ -80,6 +111,20 @@ export function eventPage(db: Db) {
         },
       })),
       reactions,
+      review: { status: event.status, conflicts: event.conflicts },
+      claims: claimsOf(event),
+      history: history.items.map((c) => ({ when: c.at ? c.at.slice(0, 16).replace('T', ' ') : '', user: c.user, action: c.action, summary: c.summary })),
     });
+  };
+}
+
+/** An editor settles a conflict from the event page: the event shows the chosen article's value. */
+export function chooseClaimAction(db: Db) {
+  return async (req: Request, res: Response) => {
+    const id = pageId('event', req.params);
+    if (!req.principal) throw new ForbiddenError('Sign in first.');
+    const { field, article } = req.body as Record<string, unknown>;
+    await eventsService.chooseClaim(db, id, ClaimChoice.parse({ field, article }), req.principal);
+    res.redirect(303, `/events/${id}#claims`);
   };
 }

@@ -10,6 +10,7 @@ export interface WhoDidWhatFilter {
   target: string | null;
   from: string | null;
   to: string | null;
+  status: string | null;
 }
 
 /** The actor the events are read from (the named actor, or else the target), and how many events it has. */
@@ -31,6 +32,7 @@ export interface Anchor {
 
 const EVENT_FILTERS = `
   ${TYPE_AND_WINDOW}
+    AND ($status IS NULL OR coalesce(e.review, 'auto') = $status)
     AND ($actor IS NULL OR EXISTS { MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e) })
     AND ($target IS NULL OR EXISTS {
       MATCH (:Actor {id: $target})-[p:PARTICIPATED_IN]->(e) WHERE p.role IN $targetRoles })`;
@@ -64,6 +66,7 @@ const WHO_DID_WHAT = (source: string, order: string) => `
     toWhom: COLLECT { MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e) WHERE p.role IN $targetRoles
                       RETURN DISTINCT a { .id, .name, .kind } AS a ORDER BY a.name },
     date: ${dateView('e')},
+    status: coalesce(e.review, 'auto'),
     place: e.place,
     figures: ${figuresView('e')},
     quote: source.quote,
@@ -78,8 +81,8 @@ export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, anchor: Ancho
   const order = !fromActor && filter.action !== null ? 'e.type, e.date, e.id' : 'e.date, e.id';
   // Starting from the actor's own events, checking each one for the actor again is wasted work.
   const actor = fromActor && anchor.id === filter.actor ? null : filter.actor;
-  const { action: type, target, from, to } = filter;
-  const params = { type, target, from, to, actor, anchor: anchor?.id ?? null, limit, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
+  const { action: type, target, from, to, status } = filter;
+  const params = { type, target, from, to, status, actor, anchor: anchor?.id ?? null, limit, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
   const rows = await read<{ row: Omit<WhoDidWhatRow, 'label'> }>(db, WHO_DID_WHAT(source, order), params);
   return rows.map((r) => r.row);
 }

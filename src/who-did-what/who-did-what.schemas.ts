@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActorRef, DateFilter, DateView, FiguresView, Limit } from '../domain/views';
-import { EventType, Slug } from '../domain/model';
+import { EventType, Slug, ReviewStatus } from '../domain/model';
 
 export const WhoDidWhatQuery = z.strictObject({
   actor: Slug.optional().describe('An actor id; matches events it took part in, in any role'),
@@ -8,6 +8,7 @@ export const WhoDidWhatQuery = z.strictObject({
   target: Slug.optional().describe('An actor id on the receiving side (target, guest or beneficiary)'),
   from: DateFilter,
   to: DateFilter,
+  status: ReviewStatus.optional().describe('reviewed: only events an editor accepted; auto: only events loaded without review'),
   limit: Limit(100, 500),
 });
 export type WhoDidWhatQuery = z.infer<typeof WhoDidWhatQuery>;
@@ -21,6 +22,7 @@ export const WhoDidWhatRow = z.object({
   label: z.string(),
   toWhom: z.array(ActorRef),
   date: DateView,
+  status: ReviewStatus,
   place: z.string().nullable(),
   figures: FiguresView.nullable(),
   quote: z.string(),

@@ -15,6 +15,7 @@ export async function answer(db: Db, query: WhoDidWhatQuery): Promise<WhoDidWhat
     target: query.target ?? null,
     from: query.from ?? null,
     to: query.to ?? null,
+    status: query.status ?? null,
   };
   const rows = await whoDidWhat(db, filter, anchor ? { id: anchor.id, degree: anchor.degree } : null, query.limit);
   return { items: rows.map((row) => ({ ...row, label: TAXONOMY[row.did].label })) };

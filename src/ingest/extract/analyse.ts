@@ -19,6 +19,12 @@ export interface SentenceEvent {
   quote: string;
   /** Where in the sentence the event is reported, to attach dates and figures to the nearest event. */
   at: number;
+  /** The words that report it ("pardoned", "talks"); null for a statement read from a speech verb alone. */
+  trigger: string | null;
+  /** Where its date was read: a date phrase of its own, or one that opens the sentence; null: none in it. */
+  dateFrom: 'its own phrase' | 'the sentence opening' | null;
+  /** Reported inside what someone said ("X said that Y did Z"): true as the speaker claims it. */
+  reported: boolean;
 }
 
 /** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
@@ -111,7 +117,8 @@ function eventsFor(triggers: Trigger[], context: RoleContext, mentions: Mention[
       else if (!agents.some((a) => a.id === location.actor.id)) agents = [...agents, location.actor];
     }
     const sources = speech && trigger.index >= speech.content.start && trigger.index < speech.content.end ? speech.speakers.map((m) => m.actor) : [];
-    const base = { type: trigger.type, sources, date: null, figures: null, place: location?.text ?? null, quote: context.sentence, at: trigger.index };
+    const reportedSpeech = sources.length > 0;
+    const base = { type: trigger.type, sources, date: null, figures: null, place: location?.text ?? null, quote: context.sentence, at: trigger.index, trigger: trigger.text, dateFrom: null, reported: reportedSpeech };
     const sides = trigger.swap && agents.length > 1 ? agents.map((a) => [a]) : [agents];
     for (const side of sides) {
       const others = trigger.swap && agents.length > 1 ? agents.filter((a) => !side.includes(a)) : [];
@@ -157,6 +164,9 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
     place: null,
     quote: sentence,
     at: speech.content.start > speech.verbIndex ? speech.content.start : speech.verbIndex,
+    trigger: null,
+    dateFrom: null,
+    reported: false,
   };
 }
 
@@ -176,12 +186,18 @@ function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: str
     // an intent is dated by when it was stated, a claim "since 2022" by when it was made
     const eligible = events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
     if (mention.end <= firstAt && mention.index < 25) {
-      for (const e of eligible) e.date ??= mention.date;
+      for (const e of eligible) dateOnce(e, mention.date, 'the sentence opening');
       continue;
     }
     const nearest = nearestTo(mention.index, mention.end, eligible, triggers);
-    if (nearest) nearest.date ??= mention.date;
+    if (nearest) dateOnce(nearest, mention.date, 'its own phrase');
   }
+}
+
+function dateOnce(event: SentenceEvent, date: DraftDate, from: NonNullable<SentenceEvent['dateFrom']>): void {
+  if (event.date !== null) return;
+  event.date = date;
+  event.dateFrom = from;
 }
 
 function nearestTo(index: number, end: number, events: SentenceEvent[], triggers: Trigger[]): SentenceEvent | undefined {

@@ -38,6 +38,7 @@ function absorb(into: DatedEvent, other: DatedEvent): void {
   into.sources = union(into.sources, other.sources);
   if (!into.ownDate && other.ownDate) {
     into.date = other.date;
+    into.dateFrom = other.dateFrom;
     into.ownDate = true;
   }
   into.figures ??= other.figures;

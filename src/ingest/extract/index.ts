@@ -5,10 +5,10 @@ import { Lexicon } from './lexicon';
 import { ArticleActors, mainState } from './mentions';
 import { mergeDuplicates, type DatedEvent } from './duplicates';
 import { splitSentences } from './sentences';
-import type { ActorRef, DraftEvent, Extraction, ExtractInput } from './types';
+import type { ActorRef, DateSource, DraftEvent, Extraction, ExtractInput } from './types';
 
 export type { ActorRef, DraftEvent, Extraction, ExtractInput } from './types';
-export { toFactsFile } from './to-facts';
+export { participantsOf, titleOf, toFactsFile, type Sides } from './to-facts';
 export { splitSentences } from './sentences';
 
 /**
@@ -29,19 +29,25 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
     .filter((s) => !s.heading)
     .map((s) => analyseSentence(s.text, input.publishedAt, actors));
   const fallback = undatedDate(perSentence, input.publishedAt, options.undated ?? 'lead-event');
-  const dated: DatedEvent[] = perSentence.flat().map((e) => ({ ...e, ownDate: e.date !== null, date: e.date ?? fallback, alsoQuotedIn: [] }));
-  const events = mergeDuplicates(dated).map(toDraft);
-  return { events, actors: actorsOf(events, actors.actors()) };
+  const dated: DatedEvent[] = perSentence.flat().map((e) => ({
+    ...e,
+    ownDate: e.date !== null,
+    date: e.date ?? fallback.date,
+    dateFrom: e.dateFrom,
+    alsoQuotedIn: [],
+  }));
+  const events = mergeDuplicates(dated).map((e) => toDraft(e, fallback.source));
+  return { events, actors: actorsOf(events, actors.actors()), resolutions: Object.fromEntries(actors.resolutions()) };
 }
 
-function undatedDate(perSentence: SentenceEvent[][], publishedAt: string, policy: UndatedPolicy): DraftDate {
-  const published: DraftDate = { start: publishedAt, end: null, precision: 'day' };
+function undatedDate(perSentence: SentenceEvent[][], publishedAt: string, policy: UndatedPolicy): { date: DraftDate; source: DateSource } {
+  const published = { date: { start: publishedAt, end: null, precision: 'day' } as DraftDate, source: 'the publication date' as const };
   if (policy === 'published') return published;
   const lead = perSentence[0]?.find((e) => e.date !== null && e.date.precision === 'day');
-  return lead?.date ?? published;
+  return lead?.date ? { date: lead.date, source: "the article's lead event" } : published;
 }
 
-function toDraft(event: DatedEvent): DraftEvent {
+function toDraft(event: DatedEvent, fallback: DateSource): DraftEvent {
   return {
     type: event.type,
     date: event.date,
@@ -52,6 +58,9 @@ function toDraft(event: DatedEvent): DraftEvent {
     quote: event.quote,
     alsoQuotedIn: event.alsoQuotedIn,
     sources: event.sources.map((a) => a.id),
+    trigger: event.trigger,
+    dateSource: event.ownDate && event.dateFrom ? event.dateFrom : fallback,
+    reported: event.reported,
   };
 }
 

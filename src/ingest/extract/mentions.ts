@@ -16,6 +16,8 @@ export interface Mention {
   modifier: boolean;
   /** "Belarus's": the owner of what follows. */
   possessive: boolean;
+  /** How the words were resolved to the actor, in words for a reviewer: `alias "Washington"`, `pronoun "he"`. */
+  how: string;
 }
 
 /** Nouns after a nationality that make the phrase an actor of its own: "Cuban exile groups", "Armenian soldiers". */
@@ -49,6 +51,7 @@ export class ArticleActors {
   private readonly persons: ActorRef[] = [];
   private readonly states: ActorRef[] = [];
   private readonly personState = new Map<string, ActorRef>();
+  private readonly resolved = new Map<string, string>();
   private lastOrganization: ActorRef | null = null;
 
   constructor(
@@ -62,6 +65,11 @@ export class ArticleActors {
 
   actors(): ActorRef[] {
     return [...this.seen.values()];
+  }
+
+  /** How each actor was first recognised in the article (see Mention.how), by actor id. */
+  resolutions(): ReadonlyMap<string, string> {
+    return this.resolved;
   }
 
   stateOf(person: ActorRef): ActorRef | undefined {
@@ -78,6 +86,7 @@ export class ArticleActors {
     const named = this.lexicon.find(unit).find((m) => m.index === 0 && m.end === unit.length);
     const actor = named?.actor ?? this.propose(unit, 'group');
     if (!this.seen.has(actor.id)) this.seen.set(actor.id, actor);
+    if (!this.resolved.has(actor.id)) this.resolved.set(actor.id, named ? `the people counted, "${unit}"` : `proposed new group: the people counted, "${unit}"`);
     return actor;
   }
 
@@ -105,9 +114,11 @@ export class ArticleActors {
       if (mentions.some((m) => match.index < m.end)) continue; // swallowed by a group phrase ("French-Iranian")
       const group = match.actor.kind === 'state' && match.via === 'demonym' ? groupAfter(sentence, match) : null;
       if (group) {
-        mentions.push(this.mention(sentence, group.index, group.end, this.propose(group.name, group.kind)));
+        const actor = this.propose(group.name, group.kind);
+        mentions.push(this.mention(sentence, group.index, group.end, actor, proposedOr(actor, `nationality and group "${group.name}"`)));
       } else {
-        mentions.push({ ...this.mention(sentence, match.index, match.end, match.actor), location: isLocation(sentence, match) });
+        const how = proposedOr(match.actor, lexicalHow(match));
+        mentions.push({ ...this.mention(sentence, match.index, match.end, match.actor, how), location: isLocation(sentence, match) });
       }
     }
     return mentions;
@@ -119,13 +130,13 @@ export class ArticleActors {
       const last = run[run.length - 1];
       const earlier = last ? this.coreferent(last.text) : undefined; // "Sargsyan thanked …"
       if (earlier && last && run.length === 1) {
-        mentions.push(this.mention(sentence, last.index, last.end, earlier));
+        mentions.push(this.mention(sentence, last.index, last.end, earlier, `surname "${last.text}" of the person named earlier`));
         continue;
       }
       const span = classifySpan(run, sentence.slice(Math.max(0, (run[0]?.index ?? 0) - 40), run[0]?.index ?? 0));
       if (!span) continue;
       const actor = this.coreferent(span.name) ?? this.propose(span.name, span.kind);
-      mentions.push(this.mention(sentence, span.index, span.end, actor));
+      mentions.push(this.mention(sentence, span.index, span.end, actor, proposedOr(actor, `name "${span.name}"`)));
     }
     return mentions;
   }
@@ -140,29 +151,29 @@ export class ArticleActors {
 
   private describedMentions(sentence: string, named: Mention[]): Mention[] {
     const found: Mention[] = [];
-    const add = (index: number, text: string, actors: Array<ActorRef | null | undefined>) => {
+    const add = (index: number, text: string, actors: Array<ActorRef | null | undefined>, why: string) => {
       const end = index + text.length;
       if ([...named, ...found].some((m) => index < m.end && m.index < end)) return;
-      for (const actor of actors) if (actor) found.push(this.mention(sentence, index, end, actor));
+      for (const actor of actors) if (actor) found.push(this.mention(sentence, index, end, actor, proposedOr(actor, `"${text}": ${why}`)));
     };
     for (const m of sentence.matchAll(new RegExp(String.raw`\b(?:(?:the|its|their)\s+)?(?:(?:military|interim|new|local|central)\s+)?(?:${GOVERNMENT_WORDS})\b`, 'gi'))) {
-      if (!followsState(sentence, m.index ?? 0, named)) add(m.index ?? 0, m[0], [this.governmentNear(sentence, m.index ?? 0, named)]);
+      if (!followsState(sentence, m.index ?? 0, named)) add(m.index ?? 0, m[0], [this.governmentNear(sentence, m.index ?? 0, named)], 'the state that governs where it happens, or the article\'s main state');
     }
     for (const m of sentence.matchAll(/\b(?:his|her)\s+(?:government|country|administration)\b/gi)) {
       const person = this.persons[this.persons.length - 1];
-      add(m.index ?? 0, m[0], [(person && this.personState.get(person.id)) ?? this.dominant]);
+      add(m.index ?? 0, m[0], [(person && this.personState.get(person.id)) ?? this.dominant], 'the state of the person named last');
     }
     for (const m of sentence.matchAll(/\b(?:human\s+)?rights\s+(?:groups|organi[sz]ations|activists|campaigners|defenders)\b(?!\s+\p{Lu})/giu)) {
-      add(m.index ?? 0, m[0], [this.propose(m[0].replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 'group')]);
+      add(m.index ?? 0, m[0], [this.propose(m[0].replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 'group')], 'a group');
     }
-    for (const m of sentence.matchAll(/\b[Tt]he\s+(?:group|organi[sz]ation)\b(?!\s+\p{Lu})/gu)) add(m.index ?? 0, m[0], [this.lastOrganization]);
+    for (const m of sentence.matchAll(/\b[Tt]he\s+(?:group|organi[sz]ation)\b(?!\s+\p{Lu})/gu)) add(m.index ?? 0, m[0], [this.lastOrganization], 'the organisation named last');
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:\w+\s+)?(?:ministers|leaders|presidents|envoys|men|women)\b/g)) {
-      add(m.index ?? 0, m[0], this.persons.slice(-2));
+      add(m.index ?? 0, m[0], this.persons.slice(-2), 'the two people named last');
     }
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
-      add(m.index ?? 0, m[0], this.pair());
+      add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
-    for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g)) add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]]);
+    for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g)) add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]], 'pronoun for the person named last');
     return found;
   }
 
@@ -196,6 +207,7 @@ export class ArticleActors {
   private remember(mention: Mention): void {
     const { actor } = mention;
     if (!this.seen.has(actor.id)) this.seen.set(actor.id, actor);
+    if (!this.resolved.has(actor.id)) this.resolved.set(actor.id, mention.how);
     if (actor.kind === 'person') {
       const at = this.persons.findIndex((p) => p.id === actor.id);
       if (at >= 0) this.persons.splice(at, 1);
@@ -212,10 +224,22 @@ export class ArticleActors {
     return this.seen.get(id) ?? { id, name, kind, known: false };
   }
 
-  private mention(sentence: string, index: number, end: number, actor: ActorRef): Mention {
+  private mention(sentence: string, index: number, end: number, actor: ActorRef, how: string): Mention {
     const possessive = /^['’]s?\b/.test(sentence.slice(end));
-    return { index, end, text: sentence.slice(index, end), actor, location: false, modifier: false, possessive };
+    return { index, end, text: sentence.slice(index, end), actor, location: false, modifier: false, possessive, how };
   }
+}
+
+const proposedOr = (actor: ActorRef, how: string) => (actor.known ? how : `proposed new actor (${how})`);
+
+/** How a lexicon match names its actor, for a reviewer. */
+function lexicalHow(match: LexiconMatch): string {
+  const words = `"${match.text}"`;
+  if (match.via === 'demonym') return `nationality ${words}`;
+  if (match.via === 'capital') return `capital ${words} for its government`;
+  if (match.via === 'city') return `city ${words} in it`;
+  if (!match.actor.known) return `gazetteer name ${words}`;
+  return match.text === match.actor.name ? `exact name ${words}` : `alias ${words}`;
 }
 
 /** "in Minsk" is where; "culminated in the United States announcing …" is still who. */

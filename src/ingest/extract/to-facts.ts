@@ -1,7 +1,6 @@
 import { FactsFile as FactsFileSchema, type Actor, type Event, type FactsFile, type Participant, type Role } from '../../domain/model';
-import type { PartialDate } from '../../domain/dates';
+import { atPrecision } from '../../domain/calendar';
 import { TAXONOMY } from '../../domain/taxonomy';
-import type { DraftDate } from './dates';
 import { slugify } from './gazetteer';
 import type { ActorRef, DraftEvent, Extraction, ExtractInput } from './types';
 
@@ -33,8 +32,8 @@ function newActor(actor: ActorRef): Actor {
 
 function toEvent(draft: DraftEvent, publishedAt: string, names: Map<string, string>, ids: Set<string>): Event {
   const date = draft.date ?? { start: `${publishedAt.slice(0, 7)}-01`, end: null, precision: 'month' };
-  const start = partial(date.start, date.precision);
-  const end = date.end ? partial(date.end, date.precision) : undefined;
+  const start = atPrecision(date.start, date.precision);
+  const end = date.end ? atPrecision(date.end, date.precision) : undefined;
   const event: Event = {
     id: uniqueId(slugify([draft.type, draft.agents[0] ?? '', start].join(' ')), ids),
     type: draft.type,
@@ -49,7 +48,11 @@ function toEvent(draft: DraftEvent, publishedAt: string, names: Map<string, stri
   return event;
 }
 
-function participantsOf(draft: DraftEvent): Participant[] {
+/** Who took part in an event, on which side: enough to give it its participants and its title. */
+export type Sides = Pick<DraftEvent, 'type' | 'agents' | 'targets' | 'sources'>;
+
+/** Agents do it (or, for a statement, are its source), targets receive it, sources say so. */
+export function participantsOf(draft: Sides): Participant[] {
   const agentRole: Role = draft.type === 'statement' ? 'source' : 'agent';
   const list: Participant[] = [
     ...draft.agents.map((actor) => ({ actor, role: agentRole })),
@@ -59,16 +62,12 @@ function participantsOf(draft: DraftEvent): Participant[] {
   return list.filter((p, i) => list.findIndex((o) => o.actor === p.actor && o.role === p.role) === i);
 }
 
-function titleOf(draft: DraftEvent, names: Map<string, string>): string {
+/** "United States: sanctions lifted (Belavia)": who, what, to whom. */
+export function titleOf(draft: Sides, names: ReadonlyMap<string, string>): string {
   const who = draft.agents.map((id) => names.get(id) ?? id).join(', ');
   const whom = draft.targets.map((id) => names.get(id) ?? id).join(', ');
   const label = TAXONOMY[draft.type].label.toLowerCase();
   return `${who}: ${label}${whom ? ` (${whom})` : ''}`.slice(0, 300);
-}
-
-/** Draft dates are full ISO days; facts files write them as precisely as known: 2025-09, 2020. */
-export function partial(isoDate: string, precision: DraftDate['precision']): PartialDate {
-  return precision === 'year' ? isoDate.slice(0, 4) : precision === 'month' ? isoDate.slice(0, 7) : isoDate;
 }
 
 function uniqueId(base: string, ids: Set<string>): string {

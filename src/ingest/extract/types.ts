@@ -31,9 +31,20 @@ export interface DraftEvent {
   alsoQuotedIn: string[];
   /** Who said so, for statements, claims and reported intents. */
   sources: string[];
+  /** The words that report it; null for a statement read from its speech verb. */
+  trigger: string | null;
+  /** Where its date comes from. */
+  dateSource: DateSource;
+  /** Reported inside what someone said: an event as its speaker claims it. */
+  reported: boolean;
 }
+
+export const DATE_SOURCES = ['its own phrase', 'the sentence opening', "the article's lead event", 'the publication date'] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
 
 export interface Extraction {
   events: DraftEvent[];
   actors: ActorRef[];
+  /** How each actor was recognised in the text, by actor id (`alias "Washington"`, `pronoun …`). */
+  resolutions: Record<string, string>;
 }
