@@ -4,6 +4,7 @@ import { describeCliError } from './errors';
 import { registerExportCommand } from './export.command';
 import { registerImportCommand } from './import.command';
 import { registerIngestCommands } from './ingest.command';
+import { registerUserCommands } from './user.command';
 
 /** `kb`: the project's command line. Each command is registered from its own module here in cli/. */
 export function buildProgram(): Command {
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerImportCommand(program);
   registerIngestCommands(program);
+  registerUserCommands(program);
   return program;
 }
 

@@ -108,7 +108,7 @@ export function reviewPage(db: Db) {
     const draft = await drafts.getDraft(db, draftIdOf(req));
     const problem = typeof req.query.problem === 'string' ? req.query.problem.slice(0, 2000) : null;
     res.set('Cache-Control', 'no-store');
-    res.render('pages/review/show', { title: `Review: ${draft.article.title}`, nav: 'review', ...workbench(draft), problem });
+    res.render('pages/review/show', { title: `Review: ${draft.article.title}`, nav: 'review', scripts: ['/js/review.js'], ...workbench(draft), problem });
   };
 }
 
