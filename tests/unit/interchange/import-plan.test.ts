@@ -1,7 +1,7 @@
 import type { ExportEvent } from '../../../src/exports/exports.schemas';
 import { partialStart, phasesOf, planImport, type ReadEvent } from '../../../src/interchange/import';
 import { attachFirstAppearances } from '../../../src/exports/records';
-import { sampleEvent } from './sample';
+import { sampleEvent } from '../exports/sample';
 
 const articleA = { id: 'article-a', title: 'A', publisher: null, url: null, publishedAt: '2024-01-02' };
 const articleB = { id: 'article-b', title: 'B', publisher: null, url: null, publishedAt: '2024-01-03' };
