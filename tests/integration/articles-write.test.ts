@@ -9,7 +9,7 @@ import { ArticleDetail } from '../../src/articles/articles.schemas';
 import { ArticleIngested } from '../../src/ingest/ingest.schemas';
 import { EventDetail, EventPage } from '../../src/events/events.schemas';
 import { ErrorResponse } from '../../src/domain/views';
-import { getOk, OpenApiDocument, startTestApp, type RunningApp } from '../helpers/test-app';
+import { getOk, startTestApp, type RunningApp } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
 
 /**
@@ -252,7 +252,7 @@ test('secrets never reach the logs', async () => {
 
 test('the OpenAPI description documents the write, its body and its bearer token', async () => {
   const document = await getOk(app, '/api/openapi.json', OpenApiWrite);
-  const write = document.paths['/api/articles']!.post;
+  const write = document.paths['/api/articles']!.post!;
   expect(document.paths['/api/articles']!.get).toBeDefined();
   expect(write.security).toEqual([{ bearer: [] }]);
   expect(write.requestBody.content['application/json']?.schema.required).toEqual(expect.arrayContaining(['title', 'text', 'publishedAt']));
@@ -261,16 +261,16 @@ test('the OpenAPI description documents the write, its body and its bearer token
 });
 
 /** The parts of the OpenAPI document that describe a write. */
-const OpenApiWrite = OpenApiDocument.extend({
+const OpenApiWrite = z.looseObject({
   paths: z.record(
     z.string(),
     z.looseObject({
       get: z.unknown().optional(),
       post: z.looseObject({
         security: z.array(z.record(z.string(), z.array(z.string()))),
-        requestBody: z.object({ content: z.record(z.string(), z.object({ schema: z.looseObject({ required: z.array(z.string()) }) })) }),
+        requestBody: z.looseObject({ content: z.record(z.string(), z.looseObject({ schema: z.looseObject({ required: z.array(z.string()) }) })) }),
         responses: z.record(z.string(), z.unknown()),
-      }),
+      }).optional(),
     }),
   ),
   components: z.looseObject({ securitySchemes: z.record(z.string(), z.looseObject({ type: z.string(), scheme: z.string() })) }),
