@@ -1,4 +1,5 @@
 import { prng } from '../corpus/generate';
+import { addDays } from '../domain/calendar';
 import { EVENT_TYPES } from '../domain/taxonomy';
 
 /**
@@ -13,7 +14,6 @@ export interface Route {
   paths: string[];
 }
 
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export function buildRoutes(actors: Array<{ id: string; name: string }>, count: number, seed: number): Route[] {
   const random = prng(seed);

@@ -1,4 +1,6 @@
 /** Small helpers shared by the page scripts. Text always goes in through textContent, never as HTML. */
+import type { Precision } from '../domain/calendar';
+import { formatEventDate } from '../domain/date-words';
 
 type Child = Node | string | null | undefined | false;
 
@@ -41,28 +43,18 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 
 export const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A writer of the page's status line; where the page has none, it says nothing. */
+export const statusWriter = (line: HTMLElement | null) => (text: string) => {
+  if (line) line.textContent = text;
+};
 
-/** An event's date in words, as precise as known: "12–13 December 2025", "September 2025", "2020". */
-export function formatDate(start: string, last: string, precision: 'day' | 'month' | 'year'): string {
-  const [y1, m1, d1] = start.split('-').map(Number) as [number, number, number];
-  const [y2, m2, d2] = last.split('-').map(Number) as [number, number, number];
-  const month = (m: number) => MONTHS[m - 1] ?? '';
-  if (precision === 'year') return y1 === y2 ? `${y1}` : `${y1} – ${y2}`;
-  if (precision === 'month') {
-    if (y1 === y2 && m1 === m2) return `${month(m1)} ${y1}`;
-    return y1 === y2 ? `${month(m1)}–${month(m2)} ${y1}` : `${month(m1)} ${y1} – ${month(m2)} ${y2}`;
-  }
-  if (start === last) return `${d1} ${month(m1)} ${y1}`;
-  if (y1 === y2 && m1 === m2) return `${d1}–${d2} ${month(m1)} ${y1}`;
-  if (y1 === y2) return `${d1} ${month(m1)} – ${d2} ${month(m2)} ${y1}`;
-  return `${d1} ${month(m1)} ${y1} – ${d2} ${month(m2)} ${y2}`;
+/**
+ * An event's date in words, as the pages say it, except for years before 1000: the browser has always
+ * written them as numbers ("800"), where the shared wording keeps four digits ("0800").
+ */
+export function sayDate(start: string, last: string, precision: Precision): string {
+  return formatEventDate({ start, end: last, precision }).replace(/\b0+(?=\d)/g, '');
 }
-
-export const DAY_MS = 86_400_000;
-export const toDay = (date: Date) => date.toISOString().slice(0, 10);
-export const fromDay = (day: string) => new Date(`${day}T00:00:00Z`);
-export const isDay = (value: string | undefined): value is string => Boolean(value && /^\d{4}-\d{2}-\d{2}$/.test(value));
 
 /** Replaces the query of the current address without a new history entry; empty values are left out. */
 export function syncUrl(params: Record<string, string>): void {
@@ -80,8 +72,20 @@ export function syncDownloads(filters: Record<string, string>): void {
   });
 }
 
+/** Runs `apply` when a filter changes, and on submit instead of reloading the page. */
+export function onFilterChange(form: HTMLFormElement, apply: () => void): void {
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply();
+  });
+}
+
+/** Event type id → label. */
+export type TypeLabels = Map<string, string>;
+
 /** Labels of the event types, read from the page's own type filter (one source of truth: the server). */
-export function typeLabels(): Map<string, string> {
+export function typeLabels(): TypeLabels {
   const labels = new Map<string, string>();
   document.querySelectorAll<HTMLOptionElement>('select[name="type"] option, [data-type-label]').forEach((option) => {
     const id = option.value || option.dataset.typeLabel;

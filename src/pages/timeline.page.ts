@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { listActorNames } from '../actors/actors.service';
 import type { Db } from '../db/query';
-import { addYears } from '../domain/calendar';
+import { addDays, addYears, daysBetween } from '../domain/calendar';
 import { IsoDate } from '../domain/dates';
 import { EventType, Slug } from '../domain/model';
 import { getStats } from '../stats/stats.service';
@@ -36,11 +36,8 @@ async function fullWindow(db: Db): Promise<{ from: string; to: string }> {
 
 /** A window around [first, last] with room on both sides, so items at the edges are not cut off. */
 export function paddedWindow(first: string, last: string): { from: string; to: string } {
-  const start = Date.parse(`${first}T00:00:00Z`);
-  const end = Date.parse(`${last}T00:00:00Z`);
-  const pad = Math.max(45 * 86_400_000, (end - start) * 0.06);
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return { from: day(start - pad), to: day(end + pad) };
+  const pad = Math.max(45, daysBetween(first, last) * 0.06);
+  return { from: addDays(first, -Math.ceil(pad)), to: addDays(last, Math.floor(pad)) };
 }
 
 /** The window the address names, completed: one year when only one end is given, everything when none. */

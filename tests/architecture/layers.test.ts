@@ -27,6 +27,14 @@ describe('the floors of src/ (docs/ARCHITECTURE.md)', () => {
   });
 });
 
+test('unit tests mirror the layout: every folder under tests/unit/ is a folder of src/', () => {
+  const UNIT = path.join(__dirname, '..', 'unit');
+  const folders = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => [e.name, ...folders(path.join(dir, e.name)).map((sub) => path.join(e.name, sub))]);
+  expect(folders(UNIT).filter((folder) => !fs.existsSync(path.join(SRC, folder)))).toEqual([]);
+  expect(fs.readdirSync(UNIT).filter((name) => name.endsWith('.ts'))).toEqual([]);
+});
+
 describe('the guard itself', () => {
   let dir: string;
   beforeAll(() => {

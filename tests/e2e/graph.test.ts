@@ -2,6 +2,11 @@ import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../helpers/test-app';
 import { openPage, PHONE, screenshot, useSeededBrowser, useWatchedPage, visit, type WatchedPage } from './support';
 
+/** What the page's own script sees, as far as these tests look (the project's types leave out the DOM). */
+interface PageGlobals {
+  document: { querySelectorAll(selectors: string): { length: number } };
+}
+
 /** The actor graph in Chromium over the seed. */
 let app: RunningApp;
 let browser: Browser;
@@ -44,14 +49,14 @@ test('filters by event type and date range change the graph, and the address kee
   await visit(watched, app.baseUrl, '/graph');
   await nodeIds();
   await watched.page.selectOption('#g-type', 'pardon');
-  await watched.page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.graph svg .node').length === 2);
+  await watched.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelectorAll('.graph svg .node').length === 2);
   expect(await nodeIds()).toEqual(['alexander-lukashenko', 'belarusian-political-prisoners']);
   expect(watched.page.url()).toContain('type=pardon');
   await watched.page.selectOption('#g-type', '');
   await watched.page.fill('#g-from', '2019-01-01');
   await watched.page.fill('#g-to', '2023-12-31');
   await watched.page.dispatchEvent('#g-to', 'change');
-  await watched.page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.graph svg .node').length === 4);
+  await watched.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelectorAll('.graph svg .node').length === 4);
   expect(await nodeIds()).toEqual(['alexander-lukashenko', 'belarus', 'russia', 'ukraine']);
   expect(watched.page.url()).toMatch(/from=2019-01-01.*to=2023-12-31/);
 });

@@ -2,6 +2,11 @@ import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../helpers/test-app';
 import { DESKTOP, openPage, PHONE, screenshot, sidewaysOverflow, useSeededBrowser, visit } from './support';
 
+/** What the page's own script sees, as far as these tests look (the project's types leave out the DOM). */
+interface PageGlobals {
+  document: { activeElement: { textContent: string | null; getAttribute(name: string): string | null } | null };
+}
+
 /** Every page over the seed, in headless Chromium: its content, its title, no script error, no other host, no sideways scroll. */
 let app: RunningApp;
 let browser: Browser;
@@ -164,10 +169,10 @@ test('the main navigation and its controls can be used from the keyboard', async
   const { page } = watched;
   await visit(watched, app.baseUrl, '/');
   await page.keyboard.press('Tab');
-  await expect(page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).resolves.toBe('Skip to content');
+  await expect(page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.textContent)).resolves.toBe('Skip to content');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  await expect(page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('href'))).resolves.toBe('/timeline');
+  await expect(page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('href'))).resolves.toBe('/timeline');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/timeline/);
   expect(watched.problems).toEqual([]);

@@ -6,6 +6,20 @@ import { type RunningApp, startTestApp } from '../helpers/test-app';
 import { clearDatabase, resetToSeed } from '../helpers/test-db';
 import { openPage, screenshot, useSeededBrowser, visit } from './support';
 
+/** What a page's own script sees, as far as these tests look (the project's types leave out the DOM). */
+interface PageElement {
+  tagName: string;
+  namespaceURI: string | null;
+  attributes: Iterable<{ name: string }>;
+  innerText: string;
+  getAttribute(name: string): string | null;
+}
+interface PageGlobals {
+  /** Set by the hostile texts' scripts, if one ever ran. */
+  __xss?: unknown;
+  document: { querySelector(selectors: string): PageElement | null; querySelectorAll(selectors: string): Iterable<PageElement> };
+}
+
 /** Hostile text shows as text; empty and unreachable databases get pages that say so in words. */
 let db: Db;
 let app: RunningApp;
@@ -109,12 +123,12 @@ describe('text stored with <script> or <img onerror> in it', () => {
       }
       const text = await watched.page.locator('main').innerText();
       expect(text).toContain(literal);
-      expect(await watched.page.evaluate(() => (globalThis as any).__xss)).toBeUndefined();
+      expect(await watched.page.evaluate(() => (globalThis as unknown as PageGlobals).__xss)).toBeUndefined();
       expect(await watched.page.locator('main img[src="x"], main script, svg[onload]').count()).toBe(0);
       // No text broke out of an attribute: no event-handler attribute anywhere, none of the injected ones,
       // and no link or source that runs script.
       const injected = await watched.page.evaluate(() => {
-        const doc = (globalThis as any).document;
+        const doc = (globalThis as unknown as PageGlobals).document;
         const names: string[] = [];
         for (const element of doc.querySelectorAll('*')) {
           for (const attribute of element.attributes) {
@@ -126,8 +140,8 @@ describe('text stored with <script> or <img onerror> in it', () => {
           }
         }
         const links = [...doc.querySelectorAll('[href], [src], [action]')]
-          .map((e: any) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action'))
-          .filter((value: string) => /^\s*(javascript|data|vbscript):/i.test(value));
+          .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action'))
+          .filter((value) => value !== null && /^\s*(javascript|data|vbscript):/i.test(value));
         return { names, links };
       });
       expect(injected).toEqual({ names: [], links: [] });
@@ -140,7 +154,7 @@ describe('text stored with <script> or <img onerror> in it', () => {
         await watched.page.locator('.item-title[data-event="hostile-talks-2026"]').click();
         await watched.page.waitForSelector('[data-event-panel] h3');
         await expect(watched.page.locator('[data-event-panel]').innerText()).resolves.toContain(QUOTE_1);
-        expect(await watched.page.evaluate(() => (globalThis as any).__xss)).toBeUndefined();
+        expect(await watched.page.evaluate(() => (globalThis as unknown as PageGlobals).__xss)).toBeUndefined();
       }
       if (name === 'article') await screenshot(watched.page, 'hostile-article-1280');
       expect(watched.problems).toEqual([]);
@@ -158,7 +172,7 @@ describe('text stored with <script> or <img onerror> in it', () => {
       expect(await watched.page.locator('a[href^="javascript:" i]').count()).toBe(0);
       expect(await watched.page.locator('main a', { hasText: 'original' }).count()).toBe(0);
       await expect(watched.page.locator('main').innerText()).resolves.toContain(`Hostile ${SCRIPT} headline`);
-      expect(await watched.page.evaluate(() => (globalThis as any).__xss)).toBeUndefined();
+      expect(await watched.page.evaluate(() => (globalThis as unknown as PageGlobals).__xss)).toBeUndefined();
       expect(watched.problems).toEqual([]);
     } finally {
       await watched.close();
@@ -189,7 +203,7 @@ describe('an empty knowledge base', () => {
     const watched = await openPage(browser, app.baseUrl);
     try {
       expect(await visit(watched, app.baseUrl, path)).toBe(200);
-      await watched.page.waitForFunction((w) => (globalThis as any).document.querySelector('main').innerText.includes(w), words);
+      await watched.page.waitForFunction((w) => (globalThis as unknown as PageGlobals).document.querySelector('main')!.innerText.includes(w), words);
       if (path === '/') await screenshot(watched.page, 'empty-home-1280');
       expect(watched.problems).toEqual([]);
     } finally {

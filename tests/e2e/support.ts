@@ -19,13 +19,20 @@ export const PHONE = { width: 390, height: 844 };
 const CLIENT_SOURCES = path.join(PROJECT_ROOT, 'src', 'client');
 const BUNDLES = ['timeline.js', 'graph.js'].map((file) => path.join(PROJECT_ROOT, 'public', 'js', file));
 
+/** The latest change under a folder, sub-folders included (a folder's own time changes when a file goes). */
 const newest = (dir: string): number =>
-  Math.max(...fs.readdirSync(dir).map((file) => fs.statSync(path.join(dir, file)).mtimeMs));
+  Math.max(
+    fs.statSync(dir).mtimeMs,
+    ...fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const file = path.join(dir, entry.name);
+      return entry.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs;
+    }),
+  );
 
 /** Builds public/js from src/client when a bundle is missing or older than its sources. */
 export function ensureClientBuilt(): void {
   const built = BUNDLES.every((file) => fs.existsSync(file)) ? Math.min(...BUNDLES.map((file) => fs.statSync(file).mtimeMs)) : 0;
-  const sources = Math.max(newest(CLIENT_SOURCES), newest(path.join(PROJECT_ROOT, 'src', 'timeline')), newest(path.join(PROJECT_ROOT, 'src', 'graph')));
+  const sources = Math.max(...[CLIENT_SOURCES, ...['timeline', 'graph', 'events', 'domain'].map((dir) => path.join(PROJECT_ROOT, 'src', dir))].map(newest));
   if (built > sources) return;
   execFileSync('npm', ['run', '--silent', 'build:client'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
 }

@@ -5,6 +5,12 @@ import type { RunningApp } from '../helpers/test-app';
 import { resetToSeed } from '../helpers/test-db';
 import { openPage, PHONE, screenshot, useSeededBrowser, useWatchedPage, visit, type WatchedPage } from './support';
 
+/** What the page's own script sees, as far as these tests look (the project's types leave out the DOM). */
+interface PageGlobals {
+  document: { querySelector(selectors: string): { dataset: Record<string, string | undefined>; hasAttribute(name: string): boolean } | null };
+  location: { search: string };
+}
+
 /** The timeline page in Chromium over the seed (and, for density, 400 generated events of 2024). */
 let db: Db;
 let app: RunningApp;
@@ -34,7 +40,7 @@ useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page))
 /** The event ids drawn on the timeline, once the latest window has been fetched. */
 async function drawnEvents(): Promise<string[]> {
   await watched.page.waitForFunction(() => {
-    const root = (globalThis as any).document.querySelector('[data-timeline]');
+    const root = (globalThis as unknown as PageGlobals).document.querySelector('[data-timeline]');
     return root && root.dataset.mode && !root.hasAttribute('aria-busy');
   });
   const ids = await watched.page.locator('.vis-item .item-title').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-event')));
@@ -42,7 +48,7 @@ async function drawnEvents(): Promise<string[]> {
 }
 
 async function waitForUrl(pattern: RegExp): Promise<void> {
-  await watched.page.waitForFunction((source) => new RegExp(source).test((globalThis as any).location.search), pattern.source);
+  await watched.page.waitForFunction((source) => new RegExp(source).test((globalThis as unknown as PageGlobals).location.search), pattern.source);
 }
 
 test('the timeline draws every seed event, multi-day ones as ranges, one-day ones as points, imprecise ones marked', async () => {
@@ -102,7 +108,7 @@ test('the address holds the window: a shared September 2025 view shows September
   expect(await drawnEvents()).toEqual(['prisoner-release-52-2025-09', 'sanctions-lifted-belavia-2025-09', 'talks-minsk-2025-09']);
   await expect(watched.page.inputValue('#f-from')).resolves.toBe('2025-09-01');
   await watched.page.click('[data-zoom="out"]');
-  await watched.page.waitForFunction(() => !(globalThis as any).location.search.includes('from=2025-09-01'));
+  await watched.page.waitForFunction(() => !(globalThis as unknown as PageGlobals).location.search.includes('from=2025-09-01'));
   const params = new URL(watched.page.url()).searchParams;
   expect(params.get('from')! < '2025-09-01').toBe(true);
   expect(params.get('to')! > '2025-09-30').toBe(true);
@@ -110,7 +116,7 @@ test('the address holds the window: a shared September 2025 view shows September
   const before = params.get('from')!;
   await watched.page.focus('[data-timeline]');
   await watched.page.keyboard.press('ArrowRight');
-  await watched.page.waitForFunction((from) => !(globalThis as any).location.search.includes(`from=${from}`), before);
+  await watched.page.waitForFunction((from) => !(globalThis as unknown as PageGlobals).location.search.includes(`from=${from}`), before);
   expect(new URL(watched.page.url()).searchParams.get('from')! > before).toBe(true);
 });
 
@@ -133,7 +139,7 @@ async function denseWindow(): Promise<void> {
   await expect(watched.page.locator('[data-timeline-status]').textContent()).resolves.toContain('counted per');
   await screenshot(watched.page, 'timeline-buckets-1280');
   await watched.page.locator('.vis-item.bucket').first().click();
-  await watched.page.waitForFunction(() => !(globalThis as any).location.search.includes('from=2024-01-01&to=2024-12-31'));
+  await watched.page.waitForFunction(() => !(globalThis as unknown as PageGlobals).location.search.includes('from=2024-01-01&to=2024-12-31'));
   await watched.page.waitForSelector('.vis-item .item-title');
   expect((await drawnEvents()).every((id) => id.startsWith('bulk-event-'))).toBe(true);
 }

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
+import type { z } from 'zod';
+import { ActorDetail, ActorList, RelationshipList } from '../../src/actors/actors.schemas';
+import { ArticleDetail, ArticleList } from '../../src/articles/articles.schemas';
 import type { Db } from '../../src/db/query';
-import { startTestApp, type RunningApp } from '../helpers/test-app';
+import { ErrorResponse } from '../../src/domain/views';
+import { EventDetail, EventPage } from '../../src/events/events.schemas';
+import { Graph } from '../../src/graph/graph.schemas';
+import { Health } from '../../src/health/health.schemas';
+import { Stats } from '../../src/stats/stats.schemas';
+import { TimelineWindow } from '../../src/timeline/timeline.schemas';
+import { WhoDidWhatAnswer } from '../../src/who-did-what/who-did-what.schemas';
+import { OpenApiDocument, parseExact, startTestApp, type RunningApp } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
 import { encode, junkValue, requestFor, type RouteSpec } from './junk';
 import { API_ROUTES, PAGE_ROUTES } from './routes';
@@ -35,6 +45,24 @@ afterAll(async () => {
   process.stderr.write(`fuzz: ${Object.keys(tried).length} routes, ${total} generated requests; API statuses ${JSON.stringify(statuses)}\n`);
 });
 
+/** The schema of each route's 200 answer (an export's is a file, not JSON). */
+const RESPONSES: Record<string, z.ZodType | 'file'> = {
+  'GET /api/events': EventPage,
+  'GET /api/events/:id': EventDetail,
+  'GET /api/actors': ActorList,
+  'GET /api/actors/:id': ActorDetail,
+  'GET /api/actors/:id/relationships': RelationshipList,
+  'GET /api/articles': ArticleList,
+  'GET /api/articles/:id': ArticleDetail,
+  'GET /api/who-did-what': WhoDidWhatAnswer,
+  'GET /api/timeline': TimelineWindow,
+  'GET /api/graph': Graph,
+  'GET /api/stats': Stats,
+  'GET /api/export': 'file',
+  'GET /api/health': Health,
+  'GET /api/openapi.json': OpenApiDocument,
+};
+
 /** The first segment of a detail path: `limit`, `id`, `events[0].date` → `events`. */
 const head = (path: string) => path.split(/[.[]/)[0] ?? '';
 
@@ -56,11 +84,18 @@ async function checkApi(route: string, spec: RouteSpec, url: string, keys: strin
   statuses[response.status] = (statuses[response.status] ?? 0) + 1;
   const context = `${route}: GET ${url.slice(0, 300)} → ${response.status} ${text.slice(0, 300)}`;
   if (![200, 400, 404].includes(response.status)) throw new Error(`unexpected status: ${context}`);
-  const isFile = route === 'GET /api/export' && response.status === 200;
+  const schema = RESPONSES[route];
+  if (schema === undefined) throw new Error(`no response schema for ${route}`);
+  const isFile = schema === 'file' && response.status === 200;
   if (isFile) return;
   if (!/^application\/json/.test(response.headers.get('content-type') ?? '')) throw new Error(`not JSON: ${context}`);
-  const body = JSON.parse(text) as { error?: unknown; details?: Array<{ path: string; message: string }> };
-  if (response.status === 404 && typeof body.error !== 'string') throw new Error(`404 without a message: ${context}`);
+  const json: unknown = JSON.parse(text);
+  if (response.status === 200) {
+    if (schema !== 'file') parseExact(schema, json, context);
+    return;
+  }
+  // a 400 or a 404: an ErrorResponse, whose `error` is a message
+  const body = parseExact(ErrorResponse, json, context);
   if (response.status === 400) {
     if (body.error !== 'Invalid request' || !Array.isArray(body.details) || body.details.length === 0) {
       throw new Error(`400 without details: ${context}`);
@@ -108,7 +143,7 @@ describe('the JSON API under generated junk', () => {
         tried[`${method} (read routes)`] = (tried[`${method} (read routes)`] ?? 0) + 1;
         expect(response.status).toBe(404);
         expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-        await response.json();
+        parseExact(ErrorResponse, await response.json(), `${method} ${url}`);
       }),
       options(RUNS / 2),
     );

@@ -6,7 +6,7 @@ import type { Db } from '../../src/db/query';
 import { MAX_FACTS_FILE_BYTES } from '../../src/ingest/facts-files';
 import { FactsValidationError, type FileProblem } from '../../src/domain/errors';
 import { loadFactsPaths } from '../../src/ingest/load';
-import { seedFactsObject, tempFactsDir, writeFacts } from '../helpers/facts-fixtures';
+import { seedFactsObject, tempFactsDir, writeFacts, type SeedFacts } from '../helpers/facts-fixtures';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
 
 /**
@@ -77,16 +77,27 @@ interface Mutation {
   label: string;
   /** Where the refusal must point: a problem's path equals it, or one contains the other. */
   at: string;
-  apply: (facts: any) => void;
+  apply: (facts: SeedFacts) => void;
 }
 
-function setAt(facts: any, at: Segment[], value: unknown): void {
-  const parent = at.slice(0, -1).reduce((node, key) => node[key], facts);
-  parent[at[at.length - 1] as Segment] = value;
+/** An object or a list of the facts: what a path goes through. */
+type Node = Record<Segment, unknown>;
+function child(node: unknown, key: Segment): unknown {
+  if (node === null || typeof node !== 'object') throw new Error(`no ${key} in ${JSON.stringify(node)}`);
+  return (node as Node)[key];
 }
-function deleteAt(facts: any, at: Segment[]): void {
-  const parent = at.slice(0, -1).reduce((node, key) => node[key], facts);
-  delete parent[at[at.length - 1] as Segment];
+const valueAt = (facts: unknown, at: readonly Segment[]) => at.reduce(child, facts);
+function parentAt(facts: unknown, at: readonly Segment[]): Node {
+  const parent = valueAt(facts, at.slice(0, -1));
+  if (parent === null || typeof parent !== 'object') throw new Error(`nothing to change at ${show(at)}`);
+  return parent as Node;
+}
+
+function setAt(facts: unknown, at: Segment[], value: unknown): void {
+  parentAt(facts, at)[at[at.length - 1] as Segment] = value;
+}
+function deleteAt(facts: unknown, at: Segment[]): void {
+  delete parentAt(facts, at)[at[at.length - 1] as Segment];
 }
 
 const retype: fc.Arbitrary<Mutation> = fc
@@ -119,7 +130,7 @@ const foreignQuote: fc.Arbitrary<Mutation> = fc
   .map(([at, tail]) => ({
     label: `${show(at)} altered`,
     at: show(at),
-    apply: (f) => setAt(f, at, `${at.reduce((node: any, k) => node[k], f)}${tail}x`),
+    apply: (f) => setAt(f, at, `${String(valueAt(f, at))}${tail}x`),
   }));
 
 const duplicateId: fc.Arbitrary<Mutation> = fc
@@ -129,7 +140,7 @@ const duplicateId: fc.Arbitrary<Mutation> = fc
     return {
       label: `${list}[${index}] duplicated`,
       at: `${list}[${base[list].length}].id`,
-      apply: (f: any) => void f[list].push(structuredClone(f[list][index])),
+      apply: (f) => void (list === 'events' ? f.events.push(structuredClone(f.events[index]!)) : f.actors.push(structuredClone(f.actors[index]!))),
     };
   });
 
@@ -236,9 +247,8 @@ describe('malformed facts files, by hand', () => {
 
   test('a seed folder whose textFile is missing is refused at article.textFile', async () => {
     const dir = tempFactsDir();
-    const facts = structuredClone(base);
-    delete facts.article.text;
-    facts.article.textFile = '../articles/not-there.txt';
+    const { text: _text, ...article } = base.article;
+    const facts = { ...structuredClone(base), article: { ...article, textFile: '../articles/not-there.txt' } };
     const file = writeFacts(dir, 'seed.yaml', facts);
     const [problem] = await expectRefused(dir, file);
     expect(problem).toMatchObject({ path: 'article.textFile', reason: expect.stringMatching(/cannot read/) });
@@ -259,7 +269,7 @@ describe('malformed facts files, by hand', () => {
     const dir = tempFactsDir();
     const good = structuredClone(base);
     good.article.id = 'a-good-article';
-    good.events = good.events.slice(0, 1).map((e: any) => ({ ...e, id: 'a-good-event' }));
+    good.events = [{ ...good.events[0], id: 'a-good-event' }];
     good.links = [];
     good.reactions = [];
     good.affiliations = [];

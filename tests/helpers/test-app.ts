@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/settings';
 import type { Db } from '../../src/db/query';
+import { ErrorResponse } from '../../src/domain/views';
 import { createLogger } from '../../src/http/logger';
 import { openTestDb, resetToSeed } from './test-db';
 
@@ -23,11 +25,89 @@ export async function startTestApp(db: Db, env: NodeJS.ProcessEnv = {}): Promise
   };
 }
 
-/** GET a JSON route: status and parsed body. */
-export async function getJson<T = any>(app: RunningApp, path: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(app.baseUrl + path, { headers: { accept: 'application/json' } });
-  return { status: response.status, body: (await response.json()) as T };
+/**
+ * `value` parsed with `schema`, or a failure naming `what`: when it does not match, and when it has a field the
+ * schema does not know (the parse would drop it, so a test comparing the body whole would miss it).
+ */
+export function parseExact<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`${what} does not match its schema:\n${z.prettifyError(parsed.error)}`);
+  const differs = firstDifference(parsed.data, value, '');
+  if (differs !== undefined) throw new Error(`${what} differs from what its schema reads at ${differs || 'the top'}: a field the schema does not know?`);
+  return parsed.data;
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Where two JSON values first differ, key for key ('' at the top), or undefined when they are the same. Not
+ * util.isDeepStrictEqual: under jest, the fetched body and the parsed one are objects of different realms.
+ */
+function firstDifference(a: unknown, b: unknown, at: string): string | undefined {
+  if (Object.is(a, b)) return undefined;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return at;
+    for (const [i, item] of a.entries()) {
+      const differs = firstDifference(item, b[i], `${at}[${i}]`);
+      if (differs !== undefined) return differs;
+    }
+    return undefined;
+  }
+  if (!isObject(a) || !isObject(b)) return at;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (!Object.hasOwn(a, key) || !Object.hasOwn(b, key)) return `${at}.${key}`;
+    const differs = firstDifference(a[key], b[key], `${at}.${key}`);
+    if (differs !== undefined) return differs;
+  }
+  return undefined;
+}
+
+/** GET a JSON route: its status and its body, not yet parsed. */
+async function fetchJson(app: RunningApp, path: string): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(app.baseUrl + path, { headers: { accept: 'application/json' } });
+  return { status: response.status, json: await response.json() };
+}
+
+/**
+ * GET a JSON route: its status, and its body parsed with `schema` whatever the status (a route may answer an
+ * error in its own shape, as /api/health's 503 does). Most tests want getOk or getError.
+ */
+export async function getJson<S extends z.ZodType>(app: RunningApp, path: string, schema: S): Promise<{ status: number; body: z.output<S> }> {
+  const { status, json } = await fetchJson(app, path);
+  return { status, body: parseExact(schema, json, `The ${status} answer to GET ${path}`) };
+}
+
+/** GET a JSON route that must answer 200: its body, parsed with the route's response schema. */
+export async function getOk<S extends z.ZodType>(app: RunningApp, path: string, schema: S): Promise<z.output<S>> {
+  const { status, json } = await fetchJson(app, path);
+  if (status !== 200) throw new Error(`GET ${path} answered ${status}, not 200: ${JSON.stringify(json).slice(0, 500)}`);
+  return parseExact(schema, json, `The answer to GET ${path}`);
+}
+
+/** GET a JSON route that must answer an error (4xx or 5xx): its status, and its body parsed as an ErrorResponse. */
+export async function getError(app: RunningApp, path: string): Promise<{ status: number; body: ErrorBody }> {
+  const { status, json } = await fetchJson(app, path);
+  if (status < 400) throw new Error(`GET ${path} answered ${status}, not an error: ${JSON.stringify(json).slice(0, 500)}`);
+  return { status, body: parseExact(ErrorResponse, json, `The ${status} answer to GET ${path}`) };
+}
+
+export type ErrorBody = z.output<typeof ErrorResponse>;
+
+/** /api/openapi.json has no response schema of its own: the parts of its OpenAPI 3.1 document the tests read. */
+const OpenApiParameter = z.looseObject({
+  name: z.string(),
+  in: z.enum(['path', 'query']),
+  required: z.boolean(),
+  schema: z.looseObject({ enum: z.array(z.string()).optional() }),
+});
+const OpenApiOperation = z.looseObject({
+  parameters: z.array(OpenApiParameter).optional(),
+  responses: z.record(z.string(), z.looseObject({ description: z.string(), content: z.record(z.string(), z.unknown()).optional() })),
+});
+export const OpenApiDocument = z.looseObject({
+  openapi: z.string(),
+  paths: z.record(z.string(), z.partialRecord(z.enum(['get', 'post']), OpenApiOperation)),
+});
 
 export interface SeededApp {
   db: Db;

@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/query';
-import { ROLES_SHOWN } from '../../src/actors/actors.schemas';
+import { ActorDetail, ROLES_SHOWN } from '../../src/actors/actors.schemas';
 import { loadFacts } from '../helpers/browse-fixtures';
-import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';
+import { getOk, startTestApp, type RunningApp } from '../helpers/test-app';
 import { openTestDb, resetToSeed } from '../helpers/test-db';
 
 /** A profile stays bounded for an actor with very many roles: the latest are listed, all are counted. */
@@ -35,20 +35,19 @@ afterAll(async () => {
 });
 
 test(`a profile lists the latest ${ROLES_SHOWN} roles and counts all of them`, async () => {
-  const { status, body } = await getJson(app, '/api/actors/envoy-many');
-  expect(status).toBe(200);
+  const body = await getOk(app, '/api/actors/envoy-many', ActorDetail);
   expect(body.roleCount).toBe(ROLES);
   expect(body.roles).toHaveLength(ROLES_SHOWN);
-  const years = body.roles.map((r: any) => Number(r.from));
+  const years = body.roles.map((r) => Number(r.from));
   expect(Math.min(...years)).toBe(1900 + ROLES - ROLES_SHOWN);
   expect(Math.max(...years)).toBe(1900 + ROLES - 1);
   expect([...years].sort((a, b) => a - b)).toEqual(years);
 });
 
 test('the other side: a state held toward by one envoy counts one', async () => {
-  const { body } = await getJson(app, '/api/actors/state-3');
+  const body = await getOk(app, '/api/actors/state-3', ActorDetail);
   expect(body.heldByCount).toBe(1);
-  expect(body.heldBy.map((r: any) => r.actor.id)).toEqual(['envoy-many']);
+  expect(body.heldBy.map((r) => r.actor.id)).toEqual(['envoy-many']);
 });
 
 test('the page says how many roles it leaves out', async () => {

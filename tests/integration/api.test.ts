@@ -1,6 +1,12 @@
 import { openDb } from '../../src/db/context';
 import type { Db } from '../../src/db/query';
-import { getJson, type RunningApp, startTestApp, useSeededApp } from '../helpers/test-app';
+import { ActorDetail, ActorList, RelationshipList } from '../../src/actors/actors.schemas';
+import { ArticleDetail, ArticleList } from '../../src/articles/articles.schemas';
+import { ErrorResponse } from '../../src/domain/views';
+import { EventDetail, EventPage } from '../../src/events/events.schemas';
+import { Health } from '../../src/health/health.schemas';
+import { WhoDidWhatAnswer } from '../../src/who-did-what/who-did-what.schemas';
+import { getError, getJson, getOk, OpenApiDocument, type RunningApp, startTestApp, useSeededApp } from '../helpers/test-app';
 
 let db: Db;
 let app: RunningApp;
@@ -9,15 +15,14 @@ useSeededApp((suite) => ({ db, app } = suite));
 
 describe('GET /api/events', () => {
   test('lists every seed event in date order with participants and verbatim sources', async () => {
-    const { status, body } = await getJson(app, '/api/events?limit=100');
-    expect(status).toBe(200);
+    const body = await getOk(app, '/api/events?limit=100', EventPage);
     expect(body.items).toHaveLength(13);
     expect(body.nextCursor).toBeNull();
-    const starts = body.items.map((e: any) => e.date.start);
+    const starts = body.items.map((e) => e.date.start);
     expect([...starts].sort()).toEqual(starts);
-    const pardon = body.items.find((e: any) => e.id === 'pardon-123-prisoners-2025-12');
+    const pardon = body.items.find((e) => e.id === 'pardon-123-prisoners-2025-12')!;
     expect(pardon.participants).toContainEqual({ actor: { id: 'alexander-lukashenko', name: 'Alexander Lukashenko', kind: 'person' }, role: 'agent' });
-    expect(pardon.sources[0].article.id).toBe('minsk-talks-us-belarus-thaw');
+    expect(pardon.sources[0]!.article.id).toBe('minsk-talks-us-belarus-thaw');
   });
 
   test('pages through the events with a cursor, without gaps or repeats', async () => {
@@ -25,35 +30,30 @@ describe('GET /api/events', () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${cursor}` : '';
-      const { body }: { body: any } = await getJson(app, `/api/events?limit=4${query}`);
+      const body = await getOk(app, `/api/events?limit=4${query}`, EventPage);
       expect(body.items.length).toBeLessThanOrEqual(4);
-      seen.push(...body.items.map((e: any) => e.id));
+      seen.push(...body.items.map((e) => e.id));
       cursor = body.nextCursor;
     } while (cursor);
-    const { body: all } = await getJson(app, '/api/events?limit=100');
-    expect(seen).toEqual(all.items.map((e: any) => e.id));
+    const all = await getOk(app, '/api/events?limit=100', EventPage);
+    expect(seen).toEqual(all.items.map((e) => e.id));
   });
 
   test('filters by actor, type, date window and words', async () => {
-    const byType = await getJson(app, '/api/events?type=sanctions_lifted');
-    expect(byType.body.items.map((e: any) => e.id).sort()).toEqual(['sanctions-lifted-belavia-2025-09', 'sanctions-lifted-potash-2025-12']);
-    const byActor = await getJson(app, '/api/events?actor=belavia');
-    expect(byActor.body.items.map((e: any) => e.id)).toEqual(['sanctions-lifted-belavia-2025-09']);
-    const byWindow = await getJson(app, '/api/events?from=2020-01-01&to=2020-12-31');
-    expect(byWindow.body.items.map((e: any) => e.id)).toEqual(['election-belarus-2020']);
-    const byWords = await getJson(app, '/api/events?q=belavia');
-    expect(byWords.body.items.map((e: any) => e.id)).toEqual(['sanctions-lifted-belavia-2025-09']);
-    const byPrefix = await getJson(app, '/api/events?q=pardon%20prison');
-    expect(byPrefix.body.items.map((e: any) => e.id)).toEqual(['pardon-123-prisoners-2025-12']);
+    const ids = async (query: string) => (await getOk(app, `/api/events?${query}`, EventPage)).items.map((e) => e.id);
+    expect((await ids('type=sanctions_lifted')).sort()).toEqual(['sanctions-lifted-belavia-2025-09', 'sanctions-lifted-potash-2025-12']);
+    expect(await ids('actor=belavia')).toEqual(['sanctions-lifted-belavia-2025-09']);
+    expect(await ids('from=2020-01-01&to=2020-12-31')).toEqual(['election-belarus-2020']);
+    expect(await ids('q=belavia')).toEqual(['sanctions-lifted-belavia-2025-09']);
+    expect(await ids('q=pardon%20prison')).toEqual(['pardon-123-prisoners-2025-12']);
   });
 
   test('treats search text as words, never as query syntax', async () => {
     for (const q of ['") MATCH (n) DETACH DELETE n //', 'potash AND (', '*', 'OR']) {
-      const { status } = await getJson(app, `/api/events?q=${encodeURIComponent(q)}`);
-      expect(status).toBe(200);
+      await getOk(app, `/api/events?q=${encodeURIComponent(q)}`, EventPage); // a 200 with a page of events
     }
-    const { body } = await getJson(app, '/api/health');
-    expect(body.counts.events).toBe(13);
+    const body = await getOk(app, '/api/health', Health);
+    expect(body.counts?.events).toBe(13);
   });
 
   test.each([
@@ -66,14 +66,14 @@ describe('GET /api/events', () => {
     ['colour=red', ''],
     ['type=talks&type=pardon', 'type'],
   ])('answers 400 naming the field for %s', async (query, path) => {
-    const { status, body } = await getJson(app, `/api/events?${query}`);
+    const { status, body } = await getError(app, `/api/events?${query}`);
     expect(status).toBe(400);
     expect(body.error).toBe('Invalid request');
-    expect(body.details.map((d: any) => d.path)).toContain(path);
+    expect(body.details?.map((d) => d.path)).toContain(path);
   });
 
   test('answers 404 for an actor filter that names nobody', async () => {
-    const { status, body } = await getJson(app, '/api/events?actor=atlantis');
+    const { status, body } = await getError(app, '/api/events?actor=atlantis');
     expect(status).toBe(404);
     expect(body.error).toMatch(/atlantis/);
   });
@@ -81,8 +81,7 @@ describe('GET /api/events', () => {
 
 describe('GET /api/events/:id', () => {
   test('gives the event with its links both ways and its CAMEO code', async () => {
-    const { status, body } = await getJson(app, '/api/events/sanctions-lifted-potash-2025-12');
-    expect(status).toBe(200);
+    const body = await getOk(app, '/api/events/sanctions-lifted-potash-2025-12', EventDetail);
     expect(body.cameo).toBe('085');
     expect(body.links).toEqual(
       expect.arrayContaining([
@@ -93,55 +92,54 @@ describe('GET /api/events/:id', () => {
   });
 
   test('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await getJson(app, '/api/events/no-such-event')).status).toBe(404);
-    expect((await getJson(app, '/api/events/NOT%20AN%20ID')).status).toBe(400);
+    expect((await getError(app, '/api/events/no-such-event')).status).toBe(404);
+    expect((await getError(app, '/api/events/NOT%20AN%20ID')).status).toBe(400);
   });
 });
 
 describe('actors', () => {
   test('GET /api/actors finds actors by alias and filters by kind', async () => {
-    const byAlias = await getJson(app, '/api/actors?q=Washington');
-    expect(byAlias.body.items.map((a: any) => a.id)).toEqual(['united-states']);
-    const states = await getJson(app, '/api/actors?kind=state');
-    expect(states.body.items.map((a: any) => a.id).sort()).toEqual(['belarus', 'russia', 'ukraine', 'united-states']);
-    expect((await getJson(app, '/api/actors?kind=planet')).status).toBe(400);
+    const byAlias = await getOk(app, '/api/actors?q=Washington', ActorList);
+    expect(byAlias.items.map((a) => a.id)).toEqual(['united-states']);
+    const states = await getOk(app, '/api/actors?kind=state', ActorList);
+    expect(states.items.map((a) => a.id).sort()).toEqual(['belarus', 'russia', 'ukraine', 'united-states']);
+    expect((await getError(app, '/api/actors?kind=planet')).status).toBe(400);
   });
 
   test('GET /api/actors/:id gives roles, the roles others hold toward it, and event counts by type', async () => {
-    const { body } = await getJson(app, '/api/actors/belarus');
-    expect(body.heldBy.map((r: any) => [r.actor.id, r.role])).toEqual(
+    const body = await getOk(app, '/api/actors/belarus', ActorDetail);
+    expect(body.heldBy.map((r) => [r.actor.id, r.role])).toEqual(
       expect.arrayContaining([['alexander-lukashenko', 'president_of'], ['john-coale', 'envoy_to']]),
     );
     expect(body.eventCounts.sanctions_lifted).toBe(2);
     expect(body.firstEvent).toBe('2020-01-01');
-    expect((await getJson(app, '/api/actors/atlantis')).status).toBe(404);
+    expect((await getError(app, '/api/actors/atlantis')).status).toBe(404);
   });
 
   test('GET /api/actors/:id/relationships ranks partners by shared events and affiliations', async () => {
-    const { status, body } = await getJson(app, '/api/actors/alexander-lukashenko/relationships');
-    expect(status).toBe(200);
-    const coale = body.items.find((r: any) => r.actor.id === 'john-coale');
+    const body = await getOk(app, '/api/actors/alexander-lukashenko/relationships', RelationshipList);
+    const coale = body.items.find((r) => r.actor.id === 'john-coale');
     expect(coale).toMatchObject({ sharedEventCount: 1, sharedEventsByType: { talks: 1 } });
-    const belarus = body.items.find((r: any) => r.actor.id === 'belarus');
+    const belarus = body.items.find((r) => r.actor.id === 'belarus')!;
     expect(belarus.affiliations).toContainEqual({ role: 'president_of', title: 'President of Belarus', direction: 'outgoing' });
-    const weights = body.items.map((r: any) => r.weight);
+    const weights = body.items.map((r) => r.weight);
     expect([...weights].sort((a, b) => b - a)).toEqual(weights);
-    expect((await getJson(app, '/api/actors/atlantis/relationships')).status).toBe(404);
+    expect((await getError(app, '/api/actors/atlantis/relationships')).status).toBe(404);
   });
 });
 
 describe('articles', () => {
   test('GET /api/articles lists the seed article with its counts', async () => {
-    const { body } = await getJson(app, '/api/articles');
+    const body = await getOk(app, '/api/articles', ArticleList);
     expect(body.items).toEqual([expect.objectContaining({ id: 'minsk-talks-us-belarus-thaw', eventCount: 13, reactionCount: 5, publishedAt: '2025-12-14' })]);
   });
 
   test('GET /api/articles/:id gives text, events with quote offsets, reactions and a stance summary', async () => {
-    const { body } = await getJson(app, '/api/articles/minsk-talks-us-belarus-thaw');
+    const body = await getOk(app, '/api/articles/minsk-talks-us-belarus-thaw', ArticleDetail);
     for (const event of body.events) {
       for (const q of event.quotes) expect(body.text.slice(q.start, q.end)).toBe(q.quote);
     }
-    expect(body.reactions.map((r: any) => [r.author, r.stance])).toEqual([
+    expect(body.reactions.map((r) => [r.author, r.stance])).toEqual([
       ['Bermudez', 'critical'],
       ['Coccinella', 'supportive'],
       ['Bella Ciao', 'mixed'],
@@ -149,13 +147,13 @@ describe('articles', () => {
       ['ZmeeLove', 'supportive'],
     ]);
     expect(body.stances).toEqual({ supportive: 2, critical: 1, mixed: 2 });
-    expect((await getJson(app, '/api/articles/nope')).status).toBe(404);
+    expect((await getError(app, '/api/articles/nope')).status).toBe(404);
   });
 });
 
 describe('who-did-what', () => {
   test('reads agent → type → target with the quote', async () => {
-    const { body } = await getJson(app, '/api/who-did-what?actor=donald-trump');
+    const body = await getOk(app, '/api/who-did-what?actor=donald-trump', WhoDidWhatAnswer);
     expect(body.items).toEqual([
       expect.objectContaining({
         who: expect.arrayContaining([expect.objectContaining({ id: 'donald-trump' })]),
@@ -168,28 +166,27 @@ describe('who-did-what', () => {
   });
 
   test('answers 400 for a bad action and 404 for an unknown target', async () => {
-    expect((await getJson(app, '/api/who-did-what?action=bombed')).status).toBe(400);
-    expect((await getJson(app, '/api/who-did-what?target=atlantis')).status).toBe(404);
+    expect((await getError(app, '/api/who-did-what?action=bombed')).status).toBe(400);
+    expect((await getError(app, '/api/who-did-what?target=atlantis')).status).toBe(404);
   });
 });
 
 describe('service routes', () => {
   test('GET /api/health reports the database up with its counts', async () => {
-    const { status, body } = await getJson(app, '/api/health');
-    expect(status).toBe(200);
+    const body = await getOk(app, '/api/health', Health);
     expect(body).toEqual({ status: 'ok', database: 'up', counts: { events: 13, actors: 14, articles: 1 } });
   });
 
   test('GET /api/openapi.json describes every route with its parameters', async () => {
-    const { body } = await getJson(app, '/api/openapi.json');
+    const body = await getOk(app, '/api/openapi.json', OpenApiDocument);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/events', '/api/events/{id}', '/api/who-did-what', '/api/actors/{id}/relationships']));
-    const typeParam = body.paths['/api/events'].get.parameters.find((p: any) => p.name === 'type');
-    expect(typeParam.schema.enum).toContain('sanctions_lifted');
+    const typeParam = body.paths['/api/events']?.get?.parameters?.find((p) => p.name === 'type');
+    expect(typeParam?.schema.enum).toContain('sanctions_lifted');
   });
 
   test('unknown API routes are JSON 404s', async () => {
-    const { status, body } = await getJson(app, '/api/nothing-here');
+    const { status, body } = await getError(app, '/api/nothing-here');
     expect(status).toBe(404);
     expect(body.error).toMatch(/nothing-here/);
   });
@@ -209,9 +206,15 @@ describe('when the database is down', () => {
     await downDb.driver.close();
   });
 
-  test.each(['/api/events', '/api/actors/john-coale', '/api/who-did-what', '/api/health'])('%s answers 503 within a few seconds', async (path) => {
+  // /api/health answers its 503 in its own shape; the others with an ErrorResponse
+  test.each([
+    ['/api/events', ErrorResponse],
+    ['/api/actors/john-coale', ErrorResponse],
+    ['/api/who-did-what', ErrorResponse],
+    ['/api/health', Health],
+  ])('%s answers 503 within a few seconds', async (path, schema) => {
     const started = Date.now();
-    const { status, body } = await getJson(downApp, path);
+    const { status, body } = await getJson(downApp, path, schema);
     expect(status).toBe(503);
     expect(JSON.stringify(body)).not.toMatch(/password|stack|at .*\.js/);
     expect(Date.now() - started).toBeLessThan(5000);

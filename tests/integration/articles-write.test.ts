@@ -4,7 +4,12 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/settings';
 import type { Db } from '../../src/db/query';
 import { createLogger } from '../../src/http/logger';
-import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';
+import { z } from 'zod';
+import { ArticleDetail } from '../../src/articles/articles.schemas';
+import { ArticleIngested } from '../../src/ingest/ingest.schemas';
+import { EventDetail, EventPage } from '../../src/events/events.schemas';
+import { ErrorResponse } from '../../src/domain/views';
+import { getOk, startTestApp, type RunningApp } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
 
 /**
@@ -41,10 +46,13 @@ afterAll(async () => {
   await db.driver.close();
 });
 
+/** What a write answers: its article and events, or an error; each part checked against its schema. */
+const AnswerBody = ArticleIngested.partial().extend(ErrorResponse.partial().shape).strict();
+
 interface Answer {
   status: number;
   headers: Headers;
-  body: any;
+  body: z.output<typeof AnswerBody> | undefined;
 }
 
 async function post(target: RunningApp, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
@@ -54,7 +62,7 @@ async function post(target: RunningApp, body: unknown, headers: Record<string, s
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, headers: response.headers, body: text ? AnswerBody.parse(JSON.parse(text)) : undefined };
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -98,8 +106,7 @@ describe('POST /api/articles refuses', () => {
       const answer = await expectNothingWritten(() => post(readOnly, ARTICLE, bearer(TOKEN)));
       expect(answer.status).toBe(403);
       expect(answer.body).toEqual({ error: expect.stringMatching(/writes are disabled.*KB_API_TOKEN/i) });
-      const { status } = await getJson(readOnly, `/api/events/${PARDON}`);
-      expect(status).toBe(200);
+      expect((await getOk(readOnly, `/api/events/${PARDON}`, EventDetail)).id).toBe(PARDON);
     } finally {
       await readOnly.close();
     }
@@ -117,7 +124,7 @@ describe('POST /api/articles refuses', () => {
     const long = { ...ARTICLE, text: `${ARTICLE.text} ${'word '.repeat(25_000)}` };
     const answer = await expectNothingWritten(() => post(app, long, bearer(TOKEN)));
     expect(answer.status).toBe(400);
-    expect(answer.body.details).toEqual([expect.objectContaining({ path: 'text' })]);
+    expect(answer.body?.details).toEqual([expect.objectContaining({ path: 'text' })]);
   });
 
   test.each([
@@ -129,9 +136,9 @@ describe('POST /api/articles refuses', () => {
   ])('%s: 400 naming the field, nothing written', async (_what, body, field) => {
     const answer = await expectNothingWritten(() => post(app, body, bearer(TOKEN)));
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toBe('Invalid request');
-    expect(answer.body.details).toEqual([expect.objectContaining({ path: field })]);
-    if (field === '') expect(answer.body.details[0].message).toMatch(/author/);
+    expect(answer.body?.error).toBe('Invalid request');
+    expect(answer.body?.details).toEqual([expect.objectContaining({ path: field })]);
+    if (field === '') expect(answer.body?.details?.[0]?.message).toMatch(/author/);
   });
 
   test('malformed JSON: 400; a body that is not JSON: 415', async () => {
@@ -167,28 +174,28 @@ describe('POST /api/articles with the token', () => {
   });
 
   test('the article and its events are readable through the GET routes', async () => {
-    const { body: article } = await getJson(app, `/api/articles/${ARTICLE_ID}`);
+    const article = await getOk(app, `/api/articles/${ARTICLE_ID}`, ArticleDetail);
     expect(article).toMatchObject({ id: ARTICLE_ID, publisher: 'The Test Gazette', url: ARTICLE.url, publishedAt: '2025-12-15', text: ARTICLE.text });
-    expect(article.events.map((e: any) => e.id)).toEqual(created.body.events.map((e: any) => e.id));
-    const meeting = created.body.events[1].id;
-    const { status, body: event } = await getJson(app, `/api/events/${meeting}`);
-    expect(status).toBe(200);
+    const events = ArticleIngested.parse(created.body).events;
+    expect(article.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    const meeting = events[1]!.id;
+    const event = await getOk(app, `/api/events/${meeting}`, EventDetail);
     expect(event.sources).toEqual([{ article: { id: ARTICLE_ID, title: ARTICLE.title }, quote: ARTICLE.text.split('\n\n')[1] }]);
-    const { body: pardon } = await getJson(app, `/api/events/${PARDON}`);
-    expect(pardon.sources.map((s: any) => s.article.id)).toEqual(['minsk-talks-us-belarus-thaw', 'minsk-talks-us-belarus-thaw', ARTICLE_ID]);
+    const pardon = await getOk(app, `/api/events/${PARDON}`, EventDetail);
+    expect(pardon.sources.map((s) => s.article.id)).toEqual(['minsk-talks-us-belarus-thaw', 'minsk-talks-us-belarus-thaw', ARTICLE_ID]);
   });
 
   test('posting the same article again is idempotent: 200, the same answer, nothing written', async () => {
     const again = await expectNothingWritten(() => post(app, ARTICLE, bearer(TOKEN)));
     expect(again.status).toBe(200);
-    expect(again.body.article).toEqual(created.body.article);
-    expect(again.body.events).toEqual(created.body.events);
+    expect(again.body?.article).toEqual(created.body?.article);
+    expect(again.body?.events).toEqual(created.body?.events);
   });
 
   test('the same id with a different text: 409, nothing written', async () => {
     const answer = await expectNothingWritten(() => post(app, { ...ARTICLE, id: ARTICLE_ID, text: `${ARTICLE.text} More.` }, bearer(TOKEN)));
     expect(answer.status).toBe(409);
-    expect(answer.body.error).toContain(ARTICLE_ID);
+    expect(answer.body?.error).toContain(ARTICLE_ID);
   });
 });
 
@@ -203,7 +210,7 @@ describe('writes are rate-limited, reads are not', () => {
       expect(refused.status).toBe(429);
       expect(refused.body).toEqual({ error: expect.stringMatching(/too many writes/i) });
       expect(refused.headers.get('ratelimit-policy')).toMatch(/q=3/);
-      for (let i = 0; i < 5; i += 1) expect((await getJson(limited, '/api/events?limit=1')).status).toBe(200);
+      for (let i = 0; i < 5; i += 1) expect((await getOk(limited, '/api/events?limit=1', EventPage)).items).toHaveLength(1);
     } finally {
       await limited.close();
     }
@@ -226,7 +233,7 @@ test('secrets never reach the logs', async () => {
   const logger = createLogger(config);
   const lines: string[] = [];
   // the app's own logger (with its redaction rules), its output captured instead of printed
-  (logger as any)[pino.symbols.streamSym] = { write: (line: string) => void lines.push(line) };
+  (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = { write: (line: string) => void lines.push(line) };
   const server = createApp({ db, config, logger }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const target: RunningApp = { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: async () => {} };
@@ -244,11 +251,27 @@ test('secrets never reach the logs', async () => {
 });
 
 test('the OpenAPI description documents the write, its body and its bearer token', async () => {
-  const { body } = await getJson(app, '/api/openapi.json');
-  const write = body.paths['/api/articles'].post;
-  expect(body.paths['/api/articles'].get).toBeDefined();
+  const document = await getOk(app, '/api/openapi.json', OpenApiWrite);
+  const write = document.paths['/api/articles']!.post!;
+  expect(document.paths['/api/articles']!.get).toBeDefined();
   expect(write.security).toEqual([{ bearer: [] }]);
-  expect(write.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['title', 'text', 'publishedAt']));
+  expect(write.requestBody.content['application/json']?.schema.required).toEqual(expect.arrayContaining(['title', 'text', 'publishedAt']));
   expect(Object.keys(write.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '413', '429']));
-  expect(body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+});
+
+/** The parts of the OpenAPI document that describe a write. */
+const OpenApiWrite = z.looseObject({
+  paths: z.record(
+    z.string(),
+    z.looseObject({
+      get: z.unknown().optional(),
+      post: z.looseObject({
+        security: z.array(z.record(z.string(), z.array(z.string()))),
+        requestBody: z.looseObject({ content: z.record(z.string(), z.looseObject({ schema: z.looseObject({ required: z.array(z.string()) }) })) }),
+        responses: z.record(z.string(), z.unknown()),
+      }).optional(),
+    }),
+  ),
+  components: z.looseObject({ securitySchemes: z.record(z.string(), z.looseObject({ type: z.string(), scheme: z.string() })) }),
 });

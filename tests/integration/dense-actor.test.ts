@@ -1,11 +1,15 @@
+import { ActorDetail, RelationshipList } from '../../src/actors/actors.schemas';
 import { requireActor } from '../../src/actors/actors.service';
 import { isDense } from '../../src/db/dense';
 import { read, type Db } from '../../src/db/query';
 import { EVENT_TYPES } from '../../src/domain/taxonomy';
+import { EventPage } from '../../src/events/events.schemas';
+import { Graph } from '../../src/graph/graph.schemas';
 import { loadFactsPaths } from '../../src/ingest/load';
+import { WhoDidWhatAnswer } from '../../src/who-did-what/who-did-what.schemas';
 import { removeDir } from '../faults/support';
 import { tempFactsDir, writeFacts } from '../helpers/facts-fixtures';
-import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';
+import { getOk, startTestApp, type RunningApp } from '../helpers/test-app';
 import { openTestDb, resetToSeed } from '../helpers/test-db';
 
 /**
@@ -75,8 +79,7 @@ async function pagesOf(query: string, pages: number): Promise<string[]> {
   let cursor: string | null = null;
   for (let page = 0; page < pages; page += 1) {
     const path: string = `/api/events?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const { status, body }: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await getJson(app, path);
-    expect(status).toBe(200);
+    const body = await getOk(app, path, EventPage);
     ids.push(...body.items.map((item) => item.id));
     cursor = body.nextCursor;
     if (!cursor) break;
@@ -125,9 +128,8 @@ test("a dense actor's events of one type, from a day and up to a day, are the sa
 });
 
 test("who did what for a dense actor lists its events in date order", async () => {
-  const { status, body } = await getJson(app, `/api/who-did-what?actor=${HUB}&limit=40`);
-  expect(status).toBe(200);
-  expect(body.items.map((row: { event: { id: string } }) => row.event.id)).toEqual((await truth()).slice(0, 40));
+  const body = await getOk(app, `/api/who-did-what?actor=${HUB}&limit=40`, WhoDidWhatAnswer);
+  expect(body.items.map((row) => row.event.id)).toEqual((await truth()).slice(0, 40));
 });
 
 test("a dense actor's profile gives the first and the latest day of its events", async () => {
@@ -136,7 +138,7 @@ test("a dense actor's profile gives the first and the latest day of its events",
     'MATCH (:Actor {id: $hub})-[:PARTICIPATED_IN]->(e) RETURN toString(min(e.date)) AS first, toString(max(e.date)) AS last',
     { hub: HUB },
   );
-  const { body } = await getJson(app, `/api/actors/${HUB}`);
+  const body = await getOk(app, `/api/actors/${HUB}`, ActorDetail);
   expect({ first: body.firstEvent, last: body.lastEvent }).toEqual(rows[0]);
   expect(body.eventCount).toBe((await requireActor(db, HUB)).degree);
 });
@@ -157,8 +159,8 @@ test("a dense actor's partners, in its relationships and its graph, are counted 
     { hub: HUB },
   );
   expect(partners.length).toBeGreaterThan(2);
-  const { body } = await getJson(app, `/api/actors/${HUB}/relationships`);
-  expect(body.items.map((r: { actor: { id: string }; sharedEventCount: number }) => ({ id: r.actor.id, shared: r.sharedEventCount }))).toEqual(partners);
-  const graph = await getJson(app, `/api/graph?actor=${HUB}&limit=3`);
-  expect(graph.body.nodes.map((n: { id: string }) => n.id)).toEqual([HUB, ...partners.slice(0, 2).map((p) => p.id)]);
+  const body = await getOk(app, `/api/actors/${HUB}/relationships`, RelationshipList);
+  expect(body.items.map((r) => ({ id: r.actor.id, shared: r.sharedEventCount }))).toEqual(partners);
+  const graph = await getOk(app, `/api/graph?actor=${HUB}&limit=3`, Graph);
+  expect(graph.nodes.map((n) => n.id)).toEqual([HUB, ...partners.slice(0, 2).map((p) => p.id)]);
 });

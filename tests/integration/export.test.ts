@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import jsonld from 'jsonld';
-import YAML from 'yaml';
+import { z } from 'zod';
+import { ActorDetail } from '../../src/actors/actors.schemas';
+import { ArticleDetail } from '../../src/articles/articles.schemas';
 import type { Db } from '../../src/db/query';
 import { TAXONOMY } from '../../src/domain/taxonomy';
 import { type EventType } from '../../src/domain/model';
@@ -14,8 +16,11 @@ import * as repository from '../../src/exports/exports.repository';
 import { importFile } from '../../src/interchange/import';
 import { FactsValidationError } from '../../src/domain/errors';
 import { loadFactsPaths } from '../../src/ingest/load';
-import { SEED_FACTS_DIR } from '../../src/ingest/seed';
-import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';
+import { EventDetail, EventPage } from '../../src/events/events.schemas';
+import { Health } from '../../src/health/health.schemas';
+import { dataOf, graphmlDocument, jsonldDocument, ploverRecords } from '../helpers/export-formats';
+import { seedFactsObject } from '../helpers/facts-fixtures';
+import { getError, getOk, OpenApiDocument, parseExact, startTestApp, type RunningApp } from '../helpers/test-app';
 import { clearDatabase, contentFingerprint, openTestDb, resetToSeed, testConnection } from '../helpers/test-db';
 
 /**
@@ -53,30 +58,27 @@ async function exportText(format: Format, filters = ''): Promise<string> {
 }
 
 const csvRows = (text: string): Array<Record<string, string>> => parseCsv(text, { columns: true });
-const ploverRecords = (text: string): any[] => text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));
-const jsonldEvents = (text: string): any[] => JSON.parse(text)['@graph'];
-const xml = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  isArray: (name) => ['node', 'edge', 'data', 'key'].includes(name),
-  parseTagValue: false,
-  trimValues: false,
-  htmlEntities: true,
-});
-function graph(text: string) {
+const jsonldEvents = (text: string) => jsonldDocument(text)['@graph'];
+/** A JSON-LD processor's expansion of a document: nodes with their types as full IRIs. */
+const ExpandedJsonLd = z.array(z.looseObject({ '@type': z.array(z.string()) }));
+/** A node or edge of the actor network: its ends or id, and its data by key (n_name, e_relation…). */
+type NetworkElement<Ends> = Ends & Record<string, string | undefined>;
+function graph(text: string): {
+  nodes: Array<NetworkElement<{ id: string }>>;
+  edges: Array<NetworkElement<{ source: string; target: string; directed: string | undefined }>>;
+} {
   expect(XMLValidator.validate(text)).toBe(true);
-  const g = xml.parse(text).graphml.graph;
-  const dataOf = (element: any): Record<string, string> => Object.fromEntries((element.data ?? []).map((d: any) => [d['@key'], d['#text'] ?? '']));
+  const g = graphmlDocument(text).graph;
   return {
-    nodes: (g.node ?? []).map((n: any) => ({ id: n['@id'], ...dataOf(n) })),
-    edges: (g.edge ?? []).map((e: any) => ({ source: e['@source'], target: e['@target'], directed: e['@directed'], ...dataOf(e) })),
+    nodes: (g.node ?? []).map((n) => ({ id: n['@id'], ...dataOf(n) })),
+    edges: (g.edge ?? []).map((e) => ({ source: e['@source'], target: e['@target'], directed: e['@directed'], ...dataOf(e) })),
   };
 }
 
 /** The seed's curated facts, read straight from its YAML: what every export must carry. */
-const seed = YAML.parse(fs.readFileSync(path.join(SEED_FACTS_DIR, 'minsk-talks-us-belarus-thaw.yaml'), 'utf8'));
+const seed = seedFactsObject();
 const seedEvents: Array<{ id: string; type: EventType; sources: Array<{ quote: string }> }> = seed.events;
-const seedActorIds: string[] = seed.actors.map((a: { id: string }) => a.id).sort();
+const seedActorIds: string[] = seed.actors.map((a) => a.id).sort();
 const seedEventIds = seedEvents.map((e) => e.id).sort();
 const byId = new Map(seedEvents.map((e) => [e.id, e]));
 
@@ -137,15 +139,15 @@ describe('exports of the seed', () => {
       expect(record.event).toEqual(plover === null ? [] : [plover]);
       expect(record.cameo).toBe(cameo);
       expect(record.text).toBe(event.sources[0]?.quote);
-      expect(record.kb.sources.map((s: any) => s.quote)).toEqual(event.sources.map((s) => s.quote));
+      expect(record.kb.sources.map((s) => s.quote)).toEqual(event.sources.map((s) => s.quote));
     }
-    const release = records.find((r) => r.id === 'prisoner-release-52-2025-09');
+    const release = records.find((r) => r.id === 'prisoner-release-52-2025-09')!;
     expect(release).toMatchObject({ date: '2025-09-01', enddate: null, event: ['RETREAT'], mode: ['release'] });
-    expect(release.actor.map((a: any) => a.identifier_id)).toEqual(['belarus']);
-    expect(release.recipient.map((a: any) => a.identifier_id)).toEqual(['belarusian-political-prisoners']);
-    const pardon = records.find((r) => r.id === 'pardon-123-prisoners-2025-12');
+    expect(release.actor.map((a) => a.identifier_id)).toEqual(['belarus']);
+    expect(release.recipient.map((a) => a.identifier_id)).toEqual(['belarusian-political-prisoners']);
+    const pardon = records.find((r) => r.id === 'pardon-123-prisoners-2025-12')!;
     expect(pardon.link).toEqual(expect.arrayContaining(['sanctions-lifted-potash-2025-12', 'talks-minsk-2025-12']));
-    const actors = new Set(records.flatMap((r) => r.kb.participants.map((p: any) => p.actor.id)));
+    const actors = new Set(records.flatMap((r) => r.kb.participants.map((p) => p.actor.id)));
     expect([...actors].sort()).toEqual(seedActorIds);
   });
 
@@ -157,49 +159,49 @@ describe('exports of the seed', () => {
       const facts = byId.get(event.identifier)!;
       expect(event['@type']).toBe('Event');
       expect(event.cameoCode).toBe(TAXONOMY[facts.type].cameo);
-      expect(event.citation.map((c: any) => c.text)).toEqual(facts.sources.map((s) => s.quote));
+      expect(event.citation.map((c) => c.text)).toEqual(facts.sources.map((s) => s.quote));
     }
-    const talks = events.find((e) => e.identifier === 'talks-minsk-2025-12');
+    const talks = events.find((e) => e.identifier === 'talks-minsk-2025-12')!;
     expect(talks).toMatchObject({ startDate: '2025-12-12', endDate: '2025-12-13', location: { name: 'Minsk' } });
-    expect(talks.organizer.map((r: any) => r.organizer.identifier).sort()).toEqual(['alexander-lukashenko', 'belarus']);
-    expect(events.find((e) => e.identifier === 'election-belarus-2020').startDate).toBe('2020');
-    const participants = new Set(events.flatMap((e) => [...e.organizer.map((r: any) => r.organizer), ...e.attendee.map((r: any) => r.attendee)].map((a: any) => a.identifier)));
+    expect(talks.organizer.map((r) => r.organizer.identifier).sort()).toEqual(['alexander-lukashenko', 'belarus']);
+    expect(events.find((e) => e.identifier === 'election-belarus-2020')!.startDate).toBe('2020');
+    const participants = new Set(events.flatMap((e) => [...e.organizer.map((r) => r.organizer), ...e.attendee.map((r) => r.attendee)].map((a) => a.identifier)));
     expect([...participants].sort()).toEqual(seedActorIds);
-    const expanded = (await jsonld.expand(JSON.parse(text))) as any[];
+    const expanded = parseExact(ExpandedJsonLd, await jsonld.expand(JSON.parse(text)), 'The expanded JSON-LD');
     expect(expanded).toHaveLength(seedEventIds.length);
     expect(expanded.every((e) => e['@type'][0] === 'https://schema.org/Event')).toBe(true);
   });
 
   test('GraphML: every seed actor as a node with name and kind; shared-event edges weighted; affiliations directed', async () => {
     const { nodes, edges } = graph(await exportText('graphml'));
-    expect(nodes.map((n: any) => n.id).sort()).toEqual(seedActorIds);
+    expect(nodes.map((n) => n.id).sort()).toEqual(seedActorIds);
     for (const actor of seed.actors) {
-      expect(nodes.find((n: any) => n.id === actor.id)).toMatchObject({ n_name: actor.name, n_kind: actor.kind });
+      expect(nodes.find((n) => n.id === actor.id)).toMatchObject({ n_name: actor.name, n_kind: actor.kind });
     }
-    const shared = edges.filter((e: any) => e.e_relation === 'shared_events');
-    const pair = shared.find((e: any) => e.source === 'belarus' && e.target === 'united-states');
-    const together = seed.events.filter((e: any) => ['belarus', 'united-states'].every((id) => e.participants.some((p: any) => p.actor === id)));
+    const shared = edges.filter((e) => e.e_relation === 'shared_events');
+    const pair = shared.find((e) => e.source === 'belarus' && e.target === 'united-states');
+    const together = seed.events.filter((e) => ['belarus', 'united-states'].every((id) => e.participants.some((p) => p.actor === id)));
     expect(together.length).toBeGreaterThan(1);
     expect(pair).toMatchObject({ e_weight: String(together.length) });
-    const affiliations = edges.filter((e: any) => e.e_relation === 'affiliation');
+    const affiliations = edges.filter((e) => e.e_relation === 'affiliation');
     expect(affiliations).toHaveLength(seed.affiliations.length);
-    expect(affiliations.every((e: any) => e.directed === 'true')).toBe(true);
+    expect(affiliations.every((e) => e.directed === 'true')).toBe(true);
     expect(affiliations).toContainEqual(expect.objectContaining({ source: 'john-coale', target: 'belarus', e_role: 'envoy_to', e_from: '2025-11-09' }));
   });
 
   test('filters narrow every format the way they narrow /api/events', async () => {
     const cases = ['actor=belavia', 'type=sanctions_lifted', 'from=2025-09-01&to=2025-09-30', 'q=potash', 'actor=united-states&type=sanctions_lifted'];
     for (const filters of cases) {
-      const { body } = await getJson(app, `/api/events?limit=500&${filters}`);
-      const expected = body.items.map((e: any) => e.id).sort();
+      const body = await getOk(app, `/api/events?limit=500&${filters}`, EventPage);
+      const expected = body.items.map((e) => e.id).sort();
       expect(expected.length).toBeGreaterThan(0);
       expect(expected.length).toBeLessThan(seedEventIds.length);
       const q = `&${filters}`;
       expect([...new Set(csvRows(await exportText('csv', q)).map((r) => r.event_id))].sort()).toEqual(expected);
       expect(ploverRecords(await exportText('plover', q)).map((r) => r.id).sort()).toEqual(expected);
       expect(jsonldEvents(await exportText('jsonld', q)).map((e) => e.identifier).sort()).toEqual(expected);
-      const actors = new Set<string>(body.items.flatMap((e: any) => e.participants.map((p: any) => p.actor.id)));
-      expect(graph(await exportText('graphml', q)).nodes.map((n: any) => n.id).sort()).toEqual([...actors].sort());
+      const actors = new Set<string>(body.items.flatMap((e) => e.participants.map((p) => p.actor.id)));
+      expect(graph(await exportText('graphml', q)).nodes.map((n) => n.id).sort()).toEqual([...actors].sort());
     }
   });
 
@@ -212,14 +214,14 @@ describe('exports of the seed', () => {
   });
 
   test('bad parameters are a 400 naming the field; an unknown actor is a 404', async () => {
-    const missing = await getJson(app, '/api/export');
+    const missing = await getError(app, '/api/export');
     expect(missing.status).toBe(400);
-    expect(missing.body.details.map((d: any) => d.path)).toContain('format');
-    const bad = await getJson(app, '/api/export?format=xlsx&from=2025-02-30');
+    expect(missing.body.details?.map((d) => d.path)).toContain('format');
+    const bad = await getError(app, '/api/export?format=xlsx&from=2025-02-30');
     expect(bad.status).toBe(400);
-    expect(bad.body.details.map((d: any) => d.path).sort()).toEqual(['format', 'from']);
-    expect((await getJson(app, '/api/export?format=csv&limit=5')).status).toBe(400);
-    const unknown = await getJson(app, '/api/export?format=csv&actor=nobody-at-all');
+    expect(bad.body.details?.map((d) => d.path).sort()).toEqual(['format', 'from']);
+    expect((await getError(app, '/api/export?format=csv&limit=5')).status).toBe(400);
+    const unknown = await getError(app, '/api/export?format=csv&actor=nobody-at-all');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toContain('nobody-at-all');
   });
@@ -245,13 +247,13 @@ describe('exports of the seed', () => {
   });
 
   test('the OpenAPI description covers the export route, its formats and their content types', async () => {
-    const { body } = await getJson(app, '/api/openapi.json');
-    const route = body.paths['/api/export'].get;
-    const format = route.parameters.find((p: any) => p.name === 'format');
+    const body = await getOk(app, '/api/openapi.json', OpenApiDocument);
+    const route = body.paths['/api/export']!.get!;
+    const format = route.parameters!.find((p) => p.name === 'format')!;
     expect(format.required).toBe(true);
     expect(format.schema.enum).toEqual(['csv', 'plover', 'jsonld', 'graphml']);
-    expect(route.parameters.map((p: any) => p.name).sort()).toEqual(['actor', 'format', 'from', 'q', 'to', 'type']);
-    expect(Object.keys(route.responses['200'].content).sort()).toEqual(['application/graphml+xml', 'application/ld+json', 'application/x-ndjson', 'text/csv']);
+    expect(route.parameters!.map((p) => p.name).sort()).toEqual(['actor', 'format', 'from', 'q', 'to', 'type']);
+    expect(Object.keys(route.responses['200']!.content!).sort()).toEqual(['application/graphml+xml', 'application/ld+json', 'application/x-ndjson', 'text/csv']);
   });
 });
 
@@ -273,17 +275,17 @@ describe('round trip: export, import into an empty database, export again', () =
   beforeEach(() => resetToSeed(db));
 
   test.each(['plover', 'csv'] as const)('through %s, every format exports the same data again; importing twice changes nothing', async (format) => {
-    const { events: eventsBefore } = { events: (await getJson(app, '/api/events?limit=500')).body.items };
-    const { body: coaleBefore } = await getJson(app, '/api/actors/john-coale');
-    const { body: articleBefore } = await getJson(app, '/api/articles/minsk-talks-us-belarus-thaw');
+    const { events: eventsBefore } = { events: (await getOk(app, '/api/events?limit=500', EventPage)).items };
+    const coaleBefore = await getOk(app, '/api/actors/john-coale', ActorDetail);
+    const articleBefore = await getOk(app, '/api/articles/minsk-talks-us-belarus-thaw', ArticleDetail);
     const { before, after, summary, file } = await roundTrip(format);
     expect(summary.events).toBe(seedEventIds.length);
     for (const f of FORMATS) expect(after[f]).toBe(before[f]);
-    expect((await getJson(app, '/api/events?limit=500')).body.items).toEqual(eventsBefore);
-    expect((await getJson(app, '/api/actors/john-coale')).body).toEqual(coaleBefore);
+    expect((await getOk(app, '/api/events?limit=500', EventPage)).items).toEqual(eventsBefore);
+    expect(await getOk(app, '/api/actors/john-coale', ActorDetail)).toEqual(coaleBefore);
     // The article text is rebuilt from its quotes; metadata and reader reactions come back as they were.
-    const { body: articleAfter } = await getJson(app, '/api/articles/minsk-talks-us-belarus-thaw');
-    const reactions = (article: any) => article.reactions.map((r: any) => ({ ...r, about: r.about.map((e: any) => e.id).sort() }));
+    const articleAfter = await getOk(app, '/api/articles/minsk-talks-us-belarus-thaw', ArticleDetail);
+    const reactions = (article: ArticleDetail) => article.reactions.map((r) => ({ ...r, about: r.about.map((e) => e.id).sort() }));
     expect(reactions(articleAfter)).toEqual(reactions(articleBefore));
     expect(articleAfter.title).toBe(articleBefore.title);
     for (const event of seedEvents) for (const { quote } of event.sources) expect(articleAfter.text).toContain(quote);
@@ -322,7 +324,7 @@ describe('round trip: export, import into an empty database, export again', () =
     // The same rows, but for the links and reaction references to events left behind (kb_* columns)
     const withoutKb = (rows: Array<Record<string, string>>) => rows.map((row) => Object.fromEntries(Object.entries(row).filter(([c]) => !c.startsWith('kb_'))));
     expect(withoutKb(csvRows(await exportText('csv', '&actor=belavia')))).toEqual(withoutKb(csvRows(partial)));
-    expect((await getJson(app, '/api/actors/belavia')).body.roles.map((r: any) => r.role)).toEqual(['state_company_of']);
+    expect((await getOk(app, '/api/actors/belavia', ActorDetail)).roles.map((r) => r.role)).toEqual(['state_company_of']);
   });
 
   test('one bad record refuses the whole file, naming the line and field; nothing is written', async () => {
@@ -460,8 +462,8 @@ describe('tricky names, and an event reported by two articles', () => {
   });
 
   test('the data is as intended: the meeting has quotes from both articles', async () => {
-    const { body } = await getJson(app, '/api/events/tricky-meeting');
-    expect(body.sources.map((s: any) => s.article.id)).toEqual(['tricky-article-a', 'tricky-article-b']);
+    const body = await getOk(app, '/api/events/tricky-meeting', EventDetail);
+    expect(body.sources.map((s) => s.article.id)).toEqual(['tricky-article-a', 'tricky-article-b']);
     expect(body.title).toBe(TRICKY_TITLE);
   });
 
@@ -485,40 +487,40 @@ describe('tricky names, and an event reported by two articles', () => {
   });
 
   test('PLOVER keeps every character', async () => {
-    const [record] = ploverRecords(await exportText('plover', '&actor=tricky-smith&type=talks'));
+    const record = ploverRecords(await exportText('plover', '&actor=tricky-smith&type=talks'))[0]!;
     expect(record.actor).toEqual([{ entity_text: TRICKY_NAME, identifier_id: 'tricky-smith', identifier_text: TRICKY_NAME }]);
-    expect(record.recipient.map((a: any) => a.entity_text)).toEqual([ARABIC, CYRILLIC].sort((a, b) => (a < b ? -1 : 1)));
+    expect(record.recipient.map((a) => a.entity_text)).toEqual([ARABIC, CYRILLIC].sort((a, b) => (a < b ? -1 : 1)));
     expect(record.text).toBe(QUOTE_MEETING);
     expect(record.kb.title).toBe(TRICKY_TITLE);
     expect(record.cite_info).toEqual({ title: trickyA.article.title, url: trickyA.article.url, publication: trickyA.article.publisher });
   });
 
   test('JSON-LD keeps every character', async () => {
-    const [event] = jsonldEvents(await exportText('jsonld', '&q=meets'));
+    const event = jsonldEvents(await exportText('jsonld', '&q=meets'))[0]!;
     expect(event.name).toBe(TRICKY_TITLE);
-    expect(event.location.name).toBe('Minsk, <centre> & "old town"');
-    expect(event.organizer[0].organizer.name).toBe(TRICKY_NAME);
-    expect(event.citation.map((c: any) => c.text)).toEqual([QUOTE_MEETING, QUOTE_MEETING_B]);
-    expect(event.citation[0].isPartOf.headline).toBe(trickyA.article.title);
+    expect(event.location!.name).toBe('Minsk, <centre> & "old town"');
+    expect(event.organizer[0]!.organizer.name).toBe(TRICKY_NAME);
+    expect(event.citation.map((c) => c.text)).toEqual([QUOTE_MEETING, QUOTE_MEETING_B]);
+    expect(event.citation[0]!.isPartOf.headline).toBe(trickyA.article.title);
   });
 
   test('GraphML keeps every character, CRLF included', async () => {
     const { nodes, edges } = graph(await exportText('graphml', '&actor=tricky-smith'));
-    expect(nodes.map((n: any) => [n.id, n.n_name]).sort()).toEqual([
+    expect(nodes.map((n) => [n.id, n.n_name]).sort()).toEqual([
       ['tricky-belarus', CYRILLIC],
       ['tricky-league', ARABIC],
       ['tricky-smith', TRICKY_NAME],
     ]);
     expect(edges).toContainEqual(expect.objectContaining({ source: 'tricky-smith', target: 'tricky-belarus', e_title: 'Envoy, "acting" & <special>' }));
-    const titles = graph(await exportText('graphml')).nodes.map((n: any) => n.n_name);
+    const titles = graph(await exportText('graphml')).nodes.map((n) => n.n_name);
     expect(titles).toContain(TRICKY_NAME);
   });
 
   test.each(['plover', 'csv'] as const)('the round trip through %s gives the same data in every format', async (format) => {
     const { before, after } = await roundTrip(format);
     for (const f of FORMATS) expect(after[f]).toBe(before[f]);
-    const { body } = await getJson(app, '/api/events/tricky-meeting');
-    expect(body.sources.map((s: any) => s.quote)).toEqual([QUOTE_MEETING, QUOTE_MEETING_B]);
+    const body = await getOk(app, '/api/events/tricky-meeting', EventDetail);
+    expect(body.sources.map((s) => s.quote)).toEqual([QUOTE_MEETING, QUOTE_MEETING_B]);
     expect(body.links).toContainEqual(expect.objectContaining({ kind: 'follows', direction: 'incoming', event: expect.objectContaining({ id: 'tricky-praise' }) }));
     await resetToSeed(db);
     await loadTricky();
@@ -602,7 +604,7 @@ describe('a large export', () => {
     expect(first.done).toBe(false);
     controller.abort();
     await reader.read().catch(() => undefined);
-    expect((await getJson(app, '/api/health')).status).toBe(200);
+    await expect(getOk(app, '/api/health', Health)).resolves.toMatchObject({ status: 'ok' });
     expect(ploverRecords(await exportText('plover', '&type=pardon')).map((r) => r.id)).toEqual(['pardon-123-prisoners-2025-12']);
   });
 });

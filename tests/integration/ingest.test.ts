@@ -6,11 +6,16 @@ import { promisify } from 'node:util';
 import YAML from 'yaml';
 import { read, type Db } from '../../src/db/query';
 import { runExtract, runIngest, runLoad, type Output } from '../../src/cli/ingest.command';
+import { ArticleDetail } from '../../src/articles/articles.schemas';
+import { EventDetail, EventPage } from '../../src/events/events.schemas';
+import { Graph } from '../../src/graph/graph.schemas';
 import { ArticleConflictError } from '../../src/ingest/ingest.service';
+import { ArticleIngested } from '../../src/ingest/ingest.schemas';
 import { loadFactsPaths } from '../../src/ingest/load';
 import { loadSeed } from '../../src/ingest/seed';
+import { TimelineWindow } from '../../src/timeline/timeline.schemas';
 import { smallFacts, tempFactsDir, writeFacts } from '../helpers/facts-fixtures';
-import { getJson, startTestApp, type RunningApp } from '../helpers/test-app';
+import { getOk, parseExact, startTestApp, type RunningApp } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed, testConnection } from '../helpers/test-db';
 
 /**
@@ -104,34 +109,33 @@ describe('kb ingest of an article that re-reports a seed event and reports a new
 
   test('the new event appears in /api/events, the timeline and the graph, with its quote', async () => {
     const meeting = result.events[1]!.id;
-    const { body: page } = await getJson(app, '/api/events?type=talks&from=2025-12-15&to=2025-12-15');
-    expect(page.items.map((e: any) => e.id)).toEqual([meeting]);
+    const page = await getOk(app, '/api/events?type=talks&from=2025-12-15&to=2025-12-15', EventPage);
+    expect(page.items.map((e) => e.id)).toEqual([meeting]);
     expect(page.items[0]).toMatchObject({
       date: { start: '2025-12-15', end: null, precision: 'day' },
       place: 'Vilnius',
       sources: [{ article: { id: FOLLOW_UP_ID, title: 'Belarus frees prisoners as Washington eases pressure' }, quote: MEETING_QUOTE }],
     });
-    const { body: timeline } = await getJson(app, '/api/timeline?from=2025-12-01&to=2025-12-31');
-    expect(timeline.items.map((i: any) => i.event)).toContain(meeting);
-    const { body: graph } = await getJson(app, '/api/graph?actor=radek-sikorski');
-    expect(graph.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining(['radek-sikorski', 'gitanas-nauseda']));
+    const timeline = await getOk(app, '/api/timeline?from=2025-12-01&to=2025-12-31', TimelineWindow);
+    expect(timeline.items.map((i) => i.event)).toContain(meeting);
+    const graph = await getOk(app, '/api/graph?actor=radek-sikorski', Graph);
+    expect(graph.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['radek-sikorski', 'gitanas-nauseda']));
   });
 
   test('the pardon is not duplicated: its page shows the quotes of both articles', async () => {
-    const { body: pardons } = await getJson(app, '/api/events?type=pardon&from=2025-12-01&to=2025-12-31');
-    expect(pardons.items.map((e: any) => e.id)).toEqual([PARDON]);
-    const { status, body: pardon } = await getJson(app, `/api/events/${PARDON}`);
-    expect(status).toBe(200);
+    const pardons = await getOk(app, '/api/events?type=pardon&from=2025-12-01&to=2025-12-31', EventPage);
+    expect(pardons.items.map((e) => e.id)).toEqual([PARDON]);
+    const pardon = await getOk(app, `/api/events/${PARDON}`, EventDetail);
     expect(pardon.title).toBe('Lukashenko pardons 123 prisoners');
     expect(pardon.date).toEqual({ start: '2025-12-12', end: '2025-12-13', precision: 'day' });
-    const sources = pardon.sources.map((s: any) => [s.article.id, s.quote]);
+    const sources = pardon.sources.map((s) => [s.article.id, s.quote]);
     expect(sources).toEqual([
       [SEED_ARTICLE, expect.stringContaining('announced the pardon of 123 individuals')],
       [SEED_ARTICLE, expect.stringContaining('President Lukashenko pardoned 123 prisoners')],
       [FOLLOW_UP_ID, PARDON_QUOTE],
     ]);
     // the seed's participants stay; the new article adds what it says
-    const participants = pardon.participants.map((p: any) => `${p.actor.id}|${p.role}`);
+    const participants = pardon.participants.map((p) => `${p.actor.id}|${p.role}`);
     expect(participants).toEqual(expect.arrayContaining(['alexander-lukashenko|agent', 'belarusian-political-prisoners|target']));
   });
 
@@ -146,8 +150,8 @@ describe('kb ingest of an article that re-reports a seed event and reports a new
   });
 
   test('the article page lists both of its events with their quotes', async () => {
-    const { body } = await getJson(app, `/api/articles/${FOLLOW_UP_ID}`);
-    expect(body.events.map((e: any) => [e.id, e.quotes[0].quote])).toEqual([
+    const body = await getOk(app, `/api/articles/${FOLLOW_UP_ID}`, ArticleDetail);
+    expect(body.events.map((e) => [e.id, e.quotes[0]!.quote])).toEqual([
       [PARDON, PARDON_QUOTE],
       [result.events[1]!.id, MEETING_QUOTE],
     ]);
@@ -180,7 +184,7 @@ describe('kb ingest of an article that re-reports a seed event and reports a new
     const other = writeArticle('other.txt', 'Trump pardons\n\nDonald Trump pardoned five prisoners on December 13, 2025.\n');
     const printedJson = capture();
     await runIngest(db, other, { published: '2025-12-16', json: true }, printedJson);
-    const body = JSON.parse(printedJson.stdout());
+    const body = parseExact(ArticleIngested, JSON.parse(printedJson.stdout()), 'kb ingest --json');
     expect(body).toEqual({
       article: { id: 'trump-pardons', title: 'Trump pardons' },
       events: [{ id: expect.stringMatching(/^pardon-donald-trump/), type: 'pardon', title: expect.any(String), merged: false }],
@@ -315,8 +319,8 @@ describe('kb extract', () => {
     const loaded = capture();
     await runLoad(db, [out], loaded);
     expect(loaded.stdout()).toMatch(/^Loaded 1 article\(s\), 2 event\(s\)/);
-    const { body: pardon } = await getJson(app, `/api/events/${PARDON}`);
-    expect(pardon.sources.map((s: any) => s.article.id)).toEqual([SEED_ARTICLE, SEED_ARTICLE, FOLLOW_UP_ID]);
+    const pardon = await getOk(app, `/api/events/${PARDON}`, EventDetail);
+    expect(pardon.sources.map((s) => s.article.id)).toEqual([SEED_ARTICLE, SEED_ARTICLE, FOLLOW_UP_ID]);
     const before = await contentFingerprint(db);
     await runLoad(db, [out], capture());
     expect(await contentFingerprint(db)).toBe(before);

@@ -82,7 +82,7 @@ test('after loading the seed, every actor and pair of actors is summarised exact
 
 test('a second article reporting a known event with another participant adds to it', async () => {
   const seed = seedFactsObject();
-  const talks = seed.events.find((e: any) => e.id === 'talks-minsk-2025-12');
+  const talks = seed.events.find((e) => e.id === 'talks-minsk-2025-12')!;
   const sentence = 'Lithuania followed the talks in Minsk closely.';
   await loadFacts(db, {
     article: { id: 'article-observer', title: 'Observer', publishedAt: '2025-12-15', text: `${sentence} Nothing else happened.` },

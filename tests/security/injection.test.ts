@@ -1,8 +1,11 @@
+import { ArticleDetail } from '../../src/articles/articles.schemas';
 import { read, type Db } from '../../src/db/query';
 import { IsoDate } from '../../src/domain/dates';
 import { Slug } from '../../src/domain/model';
+import { ErrorResponse } from '../../src/domain/views';
 import { encode, INJECTION_PAYLOADS, type RouteSpec } from '../fuzz/junk';
 import { API_ROUTES, PAGE_ROUTES, SEED_ACTORS } from '../fuzz/routes';
+import { parseExact } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
 import { bearer, postArticle, recordingDb, startLoggedApp, TOKEN, type LoggedApp, type SentQuery } from './support';
 
@@ -101,7 +104,7 @@ describe('injection payloads in every field of a posted article', () => {
       if (answer.status !== 201) throw new Error(`${JSON.stringify(article.title)} → ${answer.status} ${answer.text.slice(0, 300)}`);
       const stored = await get(`/api/articles/injected-${i}`, 'application/json');
       expect(stored.status).toBe(200);
-      const body = JSON.parse(stored.text);
+      const body = parseExact(ArticleDetail, JSON.parse(stored.text), `GET /api/articles/injected-${i}`);
       expect({ title: body.title, publisher: body.publisher, url: body.url, text: body.text }).toEqual({
         title: article.title.trim(),
         publisher: article.publisher.trim(),
@@ -118,7 +121,7 @@ describe('injection payloads in every field of a posted article', () => {
       requests += 1;
       const answer = await postArticle(app, { title: 'A title', publishedAt: '2025-12-16', text: 'Some text.', [field]: payload }, bearer(TOKEN));
       expect(answer.status).toBe(400);
-      expect(JSON.parse(answer.text).details.map((d: { path: string }) => d.path)).toContain(field);
+      expect(parseExact(ErrorResponse, JSON.parse(answer.text), `the 400 to a bad ${field}`).details?.map((d) => d.path)).toContain(field);
     }
     expect(await contentFingerprint(db)).toBe(fingerprint);
   });

@@ -54,8 +54,8 @@ describe('request ids and log lines', () => {
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       const lines = completed(app, id);
       expect(lines).toHaveLength(1);
-      expect(lines[0]?.res.statusCode).toBe(status);
-      expect(lines[0]?.req.url).toBe(url);
+      expect(lines[0]?.res?.statusCode).toBe(status);
+      expect(lines[0]?.req?.url).toBe(url);
       ids.push(id);
     }
     expect(new Set(ids).size).toBe(ids.length);

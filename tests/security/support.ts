@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { z } from 'zod';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/settings';
 import type { Db } from '../../src/db/query';
 import { createLogger } from '../../src/http/logger';
-import type { RunningApp } from '../helpers/test-app';
+import { parseExact, type RunningApp } from '../helpers/test-app';
 
 /** A token long enough for the config's rule; tests pass it as KB_API_TOKEN. */
 export const TOKEN = 'security-test-token-7d41c09be2a85f36';
@@ -26,9 +27,9 @@ export function recordingDb(db: Db, sent: SentQuery[]): Db {
     const value = Reflect.get(target, property, target) as unknown;
     return typeof value === 'function' ? value.bind(target) : value;
   };
-  const recordRun = (target: { run: (...args: any[]) => unknown }) => (query: unknown, params?: unknown, ...rest: unknown[]) => {
+  const recordRun = (target: ManagedTransaction | Session) => (query: unknown, params?: unknown, ...rest: unknown[]) => {
     sent.push({ cypher: textOf(query), params });
-    return target.run(query, params, ...rest);
+    return (target.run as (...args: unknown[]) => unknown)(query, params, ...rest);
   };
   const wrapTx = (tx: ManagedTransaction): ManagedTransaction =>
     new Proxy(tx, { get: (target, property) => (property === 'run' ? recordRun(target) : bind(target, property)) });
@@ -58,9 +59,18 @@ export function recordingDb(db: Db, sent: SentQuery[]): Db {
   return { ...db, driver };
 }
 
+/** A pino log line, as far as the tests read it: a request's (with its id, and its answer) or another. */
+const LogLine = z.looseObject({
+  level: z.number(),
+  req: z.looseObject({ id: z.string(), method: z.string(), url: z.string(), headers: z.record(z.string(), z.unknown()) }).optional(),
+  res: z.looseObject({ statusCode: z.number() }).optional(),
+  err: z.looseObject({ message: z.string() }).optional(),
+});
+export type LogLine = z.output<typeof LogLine>;
+
 export interface LoggedApp extends RunningApp {
   /** Every log line the app wrote, parsed. */
-  lines: Array<Record<string, any>>;
+  lines: LogLine[];
   /** The same, as written. */
   raw: string[];
 }
@@ -69,11 +79,11 @@ export interface LoggedApp extends RunningApp {
 export async function startLoggedApp(db: Db, env: NodeJS.ProcessEnv = {}): Promise<LoggedApp> {
   const config = loadConfig({ LOG_LEVEL: 'info', ...env });
   const raw: string[] = [];
-  const lines: Array<Record<string, any>> = [];
+  const lines: LogLine[] = [];
   const logger = createLogger(config, {
     write: (line: string) => {
       raw.push(line);
-      lines.push(JSON.parse(line) as Record<string, any>);
+      lines.push(parseExact(LogLine, JSON.parse(line), 'A log line'));
     },
   });
   const server = createApp({ db, config, logger }).listen(0, '127.0.0.1');

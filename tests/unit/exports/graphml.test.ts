@@ -1,12 +1,7 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { graphmlChunks, xmlEscape } from '../../../src/exports/graphml';
+import { dataOf, graphmlDocument } from '../../helpers/export-formats';
 import { collect, from, TRICKY_NAME } from './sample';
-
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['node', 'edge', 'data', 'key'].includes(name), parseTagValue: false, trimValues: false, htmlEntities: true });
-
-function dataOf(element: any): Record<string, string> {
-  return Object.fromEntries((element.data ?? []).map((d: any) => [d['@key'], d['#text'] ?? '']));
-}
 
 const doc = () =>
   collect(
@@ -30,18 +25,18 @@ test('xmlEscape escapes markup, keeps CR as a reference, and drops what XML 1.0 
 test('the GraphML is well-formed and an XML parser reads nodes, shared-event and affiliation edges', async () => {
   const xml = await doc();
   expect(XMLValidator.validate(xml)).toBe(true);
-  const graphml = parser.parse(xml).graphml;
+  const graphml = graphmlDocument(xml);
   expect(graphml['@xmlns']).toBe('http://graphml.graphdrawing.org/xmlns');
-  const keys = Object.fromEntries(graphml.key.map((k: any) => [k['@id'], k['@attr.name']]));
+  const keys = Object.fromEntries(graphml.key.map((k) => [k['@id'], k['@attr.name']]));
   const graph = graphml.graph;
   expect(graph['@edgedefault']).toBe('undirected');
-  const nodes = graph.node.map((n: any) => ({ id: n['@id'], ...dataOf(n) }));
+  const nodes: Array<Record<string, string>> = graph.node!.map((n) => ({ id: n['@id'], ...dataOf(n) }));
   expect(nodes[0]).toMatchObject({ id: 'tricky', n_kind: 'person', n_events: '2' });
-  expect(nodes[0].n_name).toBe(`${TRICKY_NAME}\r\nend`);
+  expect(nodes[0]!.n_name).toBe(`${TRICKY_NAME}\r\nend`);
   expect(keys.n_name).toBe('name');
-  const [shared, affiliation] = graph.edge;
-  expect(dataOf(shared)).toMatchObject({ e_relation: 'shared_events', e_weight: '2', e_eventTypes: 'talks pardon' });
-  expect(affiliation['@directed']).toBe('true');
-  expect(dataOf(affiliation)).toMatchObject({ e_relation: 'affiliation', e_role: 'envoy_to', e_title: 'Envoy <to> "Zembla" & co', e_from: '2025-11' });
-  expect(dataOf(affiliation).e_to).toBeUndefined();
+  const [shared, affiliation] = graph.edge!;
+  expect(dataOf(shared!)).toMatchObject({ e_relation: 'shared_events', e_weight: '2', e_eventTypes: 'talks pardon' });
+  expect(affiliation!['@directed']).toBe('true');
+  expect(dataOf(affiliation!)).toMatchObject({ e_relation: 'affiliation', e_role: 'envoy_to', e_title: 'Envoy <to> "Zembla" & co', e_from: '2025-11' });
+  expect(dataOf(affiliation!).e_to).toBeUndefined();
 });

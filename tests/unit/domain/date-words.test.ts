@@ -1,6 +1,6 @@
-import { paragraphsOf, quoteInContext } from '../../src/pages/article-text';
-import { formatEventDate, formatPeriod } from '../../src/domain/date-words';
-import { bucketEnd, bucketUnitFor } from '../../src/timeline/timeline.service';
+import { paragraphsOf, quoteInContext } from '../../../src/pages/article-text';
+import { formatEventDate, formatPeriod } from '../../../src/domain/date-words';
+import { bucketEnd, bucketUnitFor } from '../../../src/timeline/timeline.service';
 
 /** Pure helpers of the browsing pages: dates in words, article highlighting, timeline buckets. */
 

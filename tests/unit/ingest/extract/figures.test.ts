@@ -1,4 +1,4 @@
-import { findFigures } from '../../../src/ingest/extract/figures';
+import { findFigures } from '../../../../src/ingest/extract/figures';
 
 const figures = (text: string) => findFigures(text).map((f) => f.figures);
 

@@ -1,6 +1,6 @@
-import { checkFacts } from '../../src/ingest/check-facts';
-import { FactsFile, type Facts } from '../../src/domain/model';
-import { smallFacts } from '../helpers/facts-fixtures';
+import { checkFacts } from '../../../src/ingest/check-facts';
+import { FactsFile, type Facts } from '../../../src/domain/model';
+import { smallFacts } from '../../helpers/facts-fixtures';
 
 const facts = (id: string): Facts => FactsFile.parse(smallFacts(id)) as Facts;
 

@@ -1,4 +1,4 @@
-import { findDates } from '../../../src/ingest/extract/dates';
+import { findDates } from '../../../../src/ingest/extract/dates';
 
 const only = (text: string, publishedAt: string) => {
   const found = findDates(text, publishedAt);

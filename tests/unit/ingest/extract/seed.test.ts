@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { FactsFile } from '../../../src/domain/model';
-import { extract, toFactsFile } from '../../../src/ingest/extract';
-import { recall, score } from '../../../src/ingest/extract/score';
-import { loadEvalCases, seedCase } from '../../../eval/load';
+import { PROJECT_ROOT } from '../../../../src/config/paths';
+import { FactsFile } from '../../../../src/domain/model';
+import { extract, toFactsFile } from '../../../../src/ingest/extract';
+import { recall, score } from '../../../../src/ingest/extract/score';
+import { loadEvalCases, seedCase } from '../../../../eval/load';
 
-const seed = seedCase(join(__dirname, '../../../seed/facts/minsk-talks-us-belarus-thaw.yaml'));
+const seed = seedCase(join(PROJECT_ROOT, 'seed', 'facts', 'minsk-talks-us-belarus-thaw.yaml'));
 const input = { text: seed.text, publishedAt: seed.publishedAt, title: seed.title, articleId: seed.name };
 
 describe('extraction of the seed article', () => {

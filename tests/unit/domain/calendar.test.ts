@@ -1,4 +1,4 @@
-import { firstDay, isValidPartialDate, lastDay, precisionOf } from '../../src/domain/calendar';
+import { firstDay, isValidPartialDate, lastDay, precisionOf } from '../../../src/domain/calendar';
 
 describe('partial dates', () => {
   test.each(['2025', '2025-09', '2025-12-13', '2024-02-29'])('accepts %s', (value) => {

@@ -1,5 +1,5 @@
-import type { EventType } from '../../../src/domain/model';
-import { extract } from '../../../src/ingest/extract';
+import type { EventType } from '../../../../src/domain/model';
+import { extract } from '../../../../src/ingest/extract';
 
 const published = '2025-06-14'; // a Saturday
 

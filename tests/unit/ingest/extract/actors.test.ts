@@ -1,6 +1,6 @@
-import type { Actor } from '../../../src/domain/model';
-import { Lexicon } from '../../../src/ingest/extract/lexicon';
-import { ArticleActors, mainState } from '../../../src/ingest/extract/mentions';
+import type { Actor } from '../../../../src/domain/model';
+import { Lexicon } from '../../../../src/ingest/extract/lexicon';
+import { ArticleActors, mainState } from '../../../../src/ingest/extract/mentions';
 
 const known: Actor[] = [
   { id: 'united-states', name: 'United States', kind: 'state', aliases: ['US', 'Washington'] },

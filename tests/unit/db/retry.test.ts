@@ -1,5 +1,5 @@
 import { Neo4jError } from 'neo4j-driver';
-import { retryOnLockConflict, WRITE_ATTEMPTS } from '../../src/db/retry';
+import { retryOnLockConflict, WRITE_ATTEMPTS } from '../../../src/db/retry';
 
 const deadlock = () => new Neo4jError('ForsetiClient can not acquire ExclusiveLock', 'Neo.TransientError.Transaction.DeadlockDetected', '', '');
 const down = () => new Neo4jError('Could not perform discovery', 'ServiceUnavailable', '', '');

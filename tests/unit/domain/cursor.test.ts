@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from '../../src/domain/cursor';
-import { InvalidError } from '../../src/domain/errors';
+import { decodeCursor, encodeCursor } from '../../../src/domain/cursor';
+import { InvalidError } from '../../../src/domain/errors';
 
 describe('event cursors', () => {
   test('round-trip a position', () => {

@@ -1,4 +1,4 @@
-import { splitSentences } from '../../../src/ingest/extract/sentences';
+import { splitSentences } from '../../../../src/ingest/extract/sentences';
 
 describe('splitSentences', () => {
   it('keeps abbreviations and initialisms inside their sentence', () => {

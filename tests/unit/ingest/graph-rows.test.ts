@@ -1,6 +1,6 @@
-import { FactsFile, type Facts } from '../../src/domain/model';
-import { toGraphRows } from '../../src/ingest/graph-rows';
-import { seedFactsObject } from '../helpers/facts-fixtures';
+import { FactsFile, type Facts } from '../../../src/domain/model';
+import { toGraphRows } from '../../../src/ingest/graph-rows';
+import { seedFactsObject } from '../../helpers/facts-fixtures';
 
 const seed = FactsFile.parse(seedFactsObject()) as Facts;
 

@@ -1,4 +1,4 @@
-import { toLuceneQuery } from '../../src/db/lucene';
+import { toLuceneQuery } from '../../../src/db/lucene';
 
 describe('toLuceneQuery', () => {
   test('requires every word, as a prefix, lower-cased', () => {

@@ -1,7 +1,7 @@
 import type { ExportEvent } from '../../../src/exports/exports.schemas';
 import { partialStart, phasesOf, planImport, type ReadEvent } from '../../../src/interchange/import';
 import { attachFirstAppearances } from '../../../src/exports/records';
-import { sampleEvent } from './sample';
+import { sampleEvent } from '../exports/sample';
 
 const articleA = { id: 'article-a', title: 'A', publisher: null, url: null, publishedAt: '2024-01-02' };
 const articleB = { id: 'article-b', title: 'B', publisher: null, url: null, publishedAt: '2024-01-03' };
@@ -41,10 +41,10 @@ test('articles sharing an event go to different loads; the others share the firs
 test('an article the database lacks gets a text rebuilt from its quotes, one paragraph each', () => {
   const plan = planImport('f.jsonl', read(event('e1', [{ quote: 'First, "one".', article: articleA }, { quote: 'Second.', article: articleA }])), new Map());
   expect(plan.problems).toEqual([]);
-  const entry = plan.loads[0]?.[0] as { facts: any };
+  const entry = plan.loads[0]![0]!;
   expect(entry.facts.article.text).toBe('First, "one".\n\nSecond.');
-  expect(entry.facts.events[0].sources).toEqual([{ quote: 'First, "one".' }, { quote: 'Second.' }]);
-  expect(entry.facts.actors.map((a: any) => a.id)).toEqual(['aland', 'bland']);
+  expect(entry.facts.events[0]!.sources).toEqual([{ quote: 'First, "one".' }, { quote: 'Second.' }]);
+  expect(entry.facts.actors.map((a) => a.id)).toEqual(['aland', 'bland']);
 });
 
 test('an article the database has keeps its stored text', () => {
@@ -69,14 +69,14 @@ test('an event reported by two articles is written with each, in two loads; link
   const plan = planImport('f.jsonl', events, new Map());
   expect(plan.problems).toEqual([]);
   expect(plan.loads.map((load) => load.map((entry) => entry.facts.article.id))).toEqual([['article-a'], ['article-b']]);
-  const [[a], [b]] = plan.loads as unknown as [[any], [any]];
-  expect(a.facts.events.map((e: any) => e.id)).toEqual(['e1', 'e2']);
-  expect(b.facts.events.map((e: any) => e.id)).toEqual(['e2', 'e3']);
-  expect(b.facts.events[0].sources).toEqual([{ quote: 'B says e2.' }]);
+  const [a, b] = plan.loads.map((load) => load[0]!);
+  expect(a!.facts.events.map((e) => e.id)).toEqual(['e1', 'e2']);
+  expect(b!.facts.events.map((e) => e.id)).toEqual(['e2', 'e3']);
+  expect(b!.facts.events[0]!.sources).toEqual([{ quote: 'B says e2.' }]);
   // e1 → e3 crosses loads: no single load holds both, so it is written after them
   expect(plan.crossLinks).toEqual([{ from: 'e1', to: 'e3', kind: 'follows' }]);
-  expect(a.facts.links).toEqual([]);
-  expect(b.facts.links).toEqual([]);
+  expect(a!.facts.links).toEqual([]);
+  expect(b!.facts.links).toEqual([]);
   expect(plan.notes).toEqual(['1 link(s) to events not in the file were left out']);
 });
 
