@@ -15,6 +15,7 @@ import { DraftRequest, type Draft } from '../drafts/drafts.schemas';
 import * as drafts from '../drafts/drafts.service';
 import type { ArticleForDraft } from '../drafts/drafts.service';
 import type { Extraction } from '../ingest/extract';
+import { ArticleIngested } from '../ingest/ingest.schemas';
 import { draftFacts, ingestArticle, knownActorsOf, mergeDraft, type ArticleInput, type IngestResult } from '../ingest/ingest.service';
 import { loadFactsPaths, readFactsPaths } from '../ingest/load';
 import type { MergeDecision } from '../ingest/known-events';
@@ -210,24 +211,31 @@ async function articleFrom(source: string, options: z.infer<typeof IngestOptions
 /** Whoever runs the command: drafts made from the command line say so. */
 const commandLine = (): Principal => ({ name: `cli:${process.env.USER ?? 'kb'}`, role: 'editor', via: 'setting' });
 
-/**
- * `kb ingest <file|url>`: a draft to review in the workbench (the default), or with `--no-review` the extractor's
- * facts loaded at once, marked auto (see ingestArticle).
- */
-export async function runIngest(db: Db, source: string, rawOptions: IngestOptions, output: Output = terminal): Promise<IngestResult | Draft> {
+/** `kb ingest <file|url>`: a draft to review in the workbench (the default), or with `--no-review` loaded at once. */
+export async function runIngest(db: Db, source: string, rawOptions: IngestOptions, output: Output = terminal): Promise<void> {
+  const options = IngestOptions.parse(rawOptions);
+  if (options.review) await runIngestDraft(db, source, options, output);
+  else await runIngestNow(db, source, options, output);
+}
+
+/** The article as a draft to review: nothing enters the graph until an editor commits it. */
+export async function runIngestDraft(db: Db, source: string, rawOptions: IngestOptions, output: Output = terminal): Promise<Draft> {
+  const options = IngestOptions.parse(rawOptions);
+  const { draft, created } = await drafts.createDraft(db, await articleFrom(source, options), commandLine());
+  if (options.json) output.out(`${JSON.stringify(draft)}\n`);
+  else output.out(`${created ? 'Drafted' : 'Already drafted'} "${draft.article.title}": ${draft.events.length} event(s) to review at /review/${draft.id}\n`);
+  return draft;
+}
+
+/** `--no-review`: what the extractor drafted, loaded at once and marked auto (see ingestArticle). */
+export async function runIngestNow(db: Db, source: string, rawOptions: IngestOptions, output: Output = terminal): Promise<IngestResult> {
   const options = IngestOptions.parse(rawOptions);
   const article = await articleFrom(source, options);
-  if (options.review) {
-    const { draft, created } = await drafts.createDraft(db, article, commandLine());
-    if (options.json) output.out(`${JSON.stringify(draft)}\n`);
-    else output.out(`${created ? 'Drafted' : 'Already drafted'} "${draft.article.title}": ${draft.events.length} event(s) to review at /review/${draft.id} (draft ${draft.id})\n`);
-    return draft;
-  }
   const input: ArticleInput = { ...article, publisher: article.publisher ?? undefined, url: article.url ?? undefined };
   const result = await ingestArticle(db, input, (note) => output.err(`note: ${note}\n`));
   if (options.json) {
     const { created: _created, ...body } = result;
-    output.out(`${JSON.stringify(body)}\n`);
+    output.out(`${JSON.stringify(ArticleIngested.parse(body))}\n`);
   } else output.out(describeIngest(result));
   return result;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import YAML from 'yaml';
 import { read, type Db } from '../../src/db/query';
-import { runExtract, runIngest, runLoad, type Output } from '../../src/cli/ingest.command';
+import { runExtract, runIngestNow, runLoad, type Output } from '../../src/cli/ingest.command';
 import { ArticleDetail } from '../../src/articles/articles.schemas';
 import { EventDetail, EventPage } from '../../src/events/events.schemas';
 import { Graph } from '../../src/graph/graph.schemas';
@@ -82,13 +82,13 @@ afterAll(async () => {
 describe('kb ingest of an article that re-reports a seed event and reports a new one', () => {
   let file: string;
   let printed: ReturnType<typeof capture>;
-  let result: Awaited<ReturnType<typeof runIngest>>;
+  let result: Awaited<ReturnType<typeof runIngestNow>>;
 
   beforeAll(async () => {
     await resetToSeed(db);
     file = writeArticle('follow-up.txt', FOLLOW_UP);
     printed = capture();
-    result = await runIngest(db, file, { published: '2025-12-15' }, printed);
+    result = await runIngestNow(db, file, { published: '2025-12-15' }, printed);
   });
 
   test('answers with the article, the merged pardon and the new meeting', () => {
@@ -160,7 +160,7 @@ describe('kb ingest of an article that re-reports a seed event and reports a new
   test('ingesting it a second time changes nothing and says so', async () => {
     const before = await contentFingerprint(db);
     const again = capture();
-    const second = await runIngest(db, file, { published: '2025-12-15' }, again);
+    const second = await runIngestNow(db, file, { published: '2025-12-15' }, again);
     expect(await contentFingerprint(db)).toBe(before);
     expect(second.created).toBe(false);
     expect(second.events).toEqual(result.events);
@@ -176,14 +176,14 @@ describe('kb ingest of an article that re-reports a seed event and reports a new
   test('the same article id with another text is refused, and nothing is written', async () => {
     const before = await contentFingerprint(db);
     const edited = writeArticle('edited.txt', FOLLOW_UP.replace('123', '124'));
-    await expect(runIngest(db, edited, { published: '2025-12-15', id: FOLLOW_UP_ID }, capture())).rejects.toBeInstanceOf(ArticleConflictError);
+    await expect(runIngestNow(db, edited, { published: '2025-12-15', id: FOLLOW_UP_ID }, capture())).rejects.toBeInstanceOf(ArticleConflictError);
     expect(await contentFingerprint(db)).toBe(before);
   });
 
   test('--json prints what was created as one JSON object', async () => {
     const other = writeArticle('other.txt', 'Trump pardons\n\nDonald Trump pardoned five prisoners on December 13, 2025.\n');
     const printedJson = capture();
-    await runIngest(db, other, { published: '2025-12-16', json: true }, printedJson);
+    await runIngestNow(db, other, { published: '2025-12-16', json: true }, printedJson);
     const body = parseExact(ArticleIngested, JSON.parse(printedJson.stdout()), 'kb ingest --json');
     expect(body).toEqual({
       article: { id: 'trump-pardons', title: 'Trump pardons' },
@@ -201,7 +201,7 @@ describe('merging reports', () => {
       'pardons.txt',
       'Other pardons\n\nDonald Trump pardoned five prisoners on December 13, 2025.\n\nAlexander Lukashenko pardoned 30 prisoners in March 2024.\n',
     );
-    const result = await runIngest(db, file, { published: '2025-12-16' }, capture());
+    const result = await runIngestNow(db, file, { published: '2025-12-16' }, capture());
     expect(result.events.map((e) => [e.type, e.merged])).toEqual([
       ['pardon', false],
       ['pardon', false],
@@ -215,7 +215,7 @@ describe('merging reports', () => {
       'potash.txt',
       'Potash deal and pardons\n\nThe United States lifted sanctions on Belarusian potash on December 13, 2025.\n\nThe same day Alexander Lukashenko pardoned 123 prisoners.\n',
     );
-    const result = await runIngest(db, file, { published: '2025-12-16' }, capture());
+    const result = await runIngestNow(db, file, { published: '2025-12-16' }, capture());
     expect(result.events.map((e) => [e.id, e.merged])).toEqual([
       ['sanctions-lifted-potash-2025-12', true],
       [PARDON, true],
