@@ -7,8 +7,8 @@ import { atPrecision, lastDay, type Precision } from './calendar';
  * raise a conflict, open until an editor chooses; the other claims stay, whatever is chosen.
  *
  * The rule without a choice:
- *  - date: the most specific claim (a day before a month before a year; then the shorter span) among those
- *    that overlap every other claim; when no claim agrees with all, the first report's;
+ *  - date: the most specific claim (a day before a month before a year; at equal precision the earlier report)
+ *    among those that overlap every other claim; when no claim agrees with all, the first report's;
  *  - figures and place: the first report's (the article that defined the event), else the first that has one.
  * Conflicts: dates that do not overlap, figures that differ (count or unit), places that differ, and actors:
  * two sources naming who did it with no one in common.
@@ -54,7 +54,6 @@ const RANK: Record<Precision, number> = { day: 0, month: 1, year: 2 };
 
 const lastOf = (date: ClaimDate) => date.end ?? lastDay(atPrecision(date.start, date.precision));
 const overlaps = (a: ClaimDate, b: ClaimDate) => a.start <= lastOf(b) && b.start <= lastOf(a);
-const spanDays = (date: ClaimDate) => Date.parse(lastOf(date)) - Date.parse(date.start);
 const sameFigures = (a: ClaimFigures, b: ClaimFigures) => a.count === b.count && a.unit.trim().toLowerCase() === b.unit.trim().toLowerCase();
 const samePlace = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -79,7 +78,8 @@ export function resolveClaims(claims: readonly Claim[], choices: Choices = {}): 
 
 function agreedDate(claims: readonly Claim[]): ClaimDate | undefined {
   const agreeing = claims.filter((c) => claims.every((other) => overlaps(c.date, other.date)));
-  return agreeing.sort((a, b) => RANK[a.date.precision] - RANK[b.date.precision] || spanDays(a.date) - spanDays(b.date))[0]?.date;
+  // A stable sort: at equal precision the earlier report keeps its place.
+  return agreeing.sort((a, b) => RANK[a.date.precision] - RANK[b.date.precision])[0]?.date;
 }
 
 export function disagree(claims: readonly Claim[], field: ClaimField): boolean {

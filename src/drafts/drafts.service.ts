@@ -39,7 +39,13 @@ export async function createDraft(db: Db, article: ArticleForDraft, principal: P
   const articleId = article.id ?? articleIdFor(article.title);
   await refuseStored(db, articleId, article.text);
   const open = await repository.openDraftOf(db, articleId);
-  if (open) return { draft: await getDraft(db, open), created: false };
+  if (open) {
+    const draft = await getDraft(db, open);
+    if (draft.article.text.trim() !== article.text.trim()) {
+      throw new ConflictError(`An open draft (${open}) already holds an article with id "${articleId}" and a different text; give this one another id.`);
+    }
+    return { draft, created: false };
+  }
   const extraction = extract({ text: article.text, publishedAt: article.publishedAt, title: article.title, articleId }, await readKnownActors(db));
   const matches = chooseMatches(await findReportedEvents(db, articleId, duplicateQueries(extraction)));
   const draft = buildDraft({

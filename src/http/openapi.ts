@@ -36,15 +36,17 @@ function writeOperation(route: RouteSpec) {
   return {
     summary: route.summary,
     tags: [route.tag],
-    security: [{ bearer: [] }],
-    requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body ?? z.object({}), 'input') } } },
+    security: [{ bearer: [] }, { session: [] }],
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    ...(route.params ? { parameters: parameters(route.params, 'path') } : {}),
     responses: {
       200: { description: created, content: json },
       201: { description: created, content: json },
       400: errorResponse('The body is invalid; details name each field and why'),
-      401: errorResponse('No bearer token, or a wrong one; nothing was written'),
-      403: errorResponse('Writes are disabled: the server has no KB_API_TOKEN'),
-      409: errorResponse('The id is taken by an article with a different text'),
+      401: errorResponse('No session and no bearer token, or a wrong one; nothing was written'),
+      403: errorResponse("A session's write without its CSRF token (X-CSRF-Token), or a write the role does not allow"),
+      404: errorResponse('The id (a draft, an event, a user) does not exist'),
+      409: errorResponse('The write contradicts what is stored (an id taken by another text, a draft committed meanwhile)'),
       413: errorResponse('The body is larger than 1 MB'),
       415: errorResponse('The body is not JSON'),
       429: errorResponse('Too many writes from this client; try again later'),
@@ -57,10 +59,12 @@ function readOperation(route: RouteSpec) {
   return {
     summary: route.summary,
     tags: [route.tag],
+    ...(route.signedIn ? { security: [{ bearer: [] }, { session: [] }] } : {}),
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
     responses: {
       200: { description: 'OK', content: route.download ?? { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
       400: errorResponse('A parameter is invalid; details name each field and why'),
+      ...(route.signedIn ? { 401: errorResponse('Signed-in users only: no session and no token') } : {}),
       404: errorResponse('The id (or an actor named in a filter) does not exist'),
       503: errorResponse('The database is not reachable'),
     },
@@ -81,6 +85,11 @@ export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unkno
       description: 'Who did what to whom, when — every event tied to the sentence that reports it.',
     },
     paths,
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The KB_API_TOKEN setting; reads need no token' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: "A user's API token, or the KB_API_TOKEN setting; reads need none" },
+        session: { type: 'apiKey', in: 'cookie', name: 'kb_session', description: 'A signed-in session (POST /login); its writes also send X-CSRF-Token' },
+      },
+    },
   };
 }

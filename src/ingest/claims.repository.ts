@@ -7,13 +7,14 @@ import { resolveClaims, type Choices, type Claim, type ClaimField } from '../dom
  * Keeps an event's shown values and open conflicts in step with its sources' claims (domain/claims.ts), in the
  * transaction that adds a claim or a choice. Claims live on REPORTED_IN (`r.claim`, one per article);
  * choices on the event (`e.choices`, JSON of field → article); open conflicts as `e.conflicts` (field
- * names) with `e.conflicted` set only while there are any, so the index of conflicted events stays small.
+ * names) and `e.conflicted`, both set only while there are any, so the index of conflicted events stays small
+ * and an event one article reports carries neither.
  */
 
 const CLAIMS_OF = `
   UNWIND $ids AS id
   MATCH (e:Event {id: id})
-  WHERE COUNT { (e)-[:REPORTED_IN]->() } > 1 OR e.conflicted IS NOT NULL OR e.choices IS NOT NULL
+  WHERE COUNT { MATCH (e)-[:REPORTED_IN]->(art:Article) RETURN DISTINCT art } > 1 OR e.conflicted IS NOT NULL OR e.choices IS NOT NULL
   RETURN id, e.choices AS choices, coalesce(e.conflicts, []) AS before,
          COLLECT { MATCH (e)-[r:REPORTED_IN]->(art:Article) WHERE r.claim IS NOT NULL
                    RETURN DISTINCT { article: art.id, publishedAt: toString(art.publishedAt), claim: r.claim } AS c } AS claims`;
@@ -25,7 +26,8 @@ const SHOW = `
       e.precision = row.date.precision,
       e.figureCount = row.figures.count, e.figureUnit = row.figures.unit, e.figureApproximate = row.figures.approximate,
       e.place = row.place,
-      e.conflicts = row.conflicts, e.conflicted = CASE WHEN size(row.conflicts) > 0 THEN true ELSE null END`;
+      e.conflicts = CASE WHEN size(row.conflicts) > 0 THEN row.conflicts ELSE null END,
+      e.conflicted = CASE WHEN size(row.conflicts) > 0 THEN true ELSE null END`;
 
 interface ClaimsRow {
   id: string;

@@ -106,7 +106,7 @@ const OpenApiOperation = z.looseObject({
 });
 export const OpenApiDocument = z.looseObject({
   openapi: z.string(),
-  paths: z.record(z.string(), z.partialRecord(z.enum(['get', 'post']), OpenApiOperation)),
+  paths: z.record(z.string(), z.partialRecord(z.enum(['get', 'post', 'put', 'patch', 'delete']), OpenApiOperation)),
 });
 
 export interface SeededApp {
