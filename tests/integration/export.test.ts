@@ -252,7 +252,7 @@ describe('exports of the seed', () => {
     const format = route.parameters!.find((p) => p.name === 'format')!;
     expect(format.required).toBe(true);
     expect(format.schema.enum).toEqual(['csv', 'plover', 'jsonld', 'graphml']);
-    expect(route.parameters!.map((p) => p.name).sort()).toEqual(['actor', 'format', 'from', 'q', 'to', 'type']);
+    expect(route.parameters!.map((p) => p.name).sort()).toEqual(['actor', 'format', 'from', 'q', 'status', 'to', 'type']);
     expect(Object.keys(route.responses['200']!.content!).sort()).toEqual(['application/graphml+xml', 'application/ld+json', 'application/x-ndjson', 'text/csv']);
   });
 });

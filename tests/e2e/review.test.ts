@@ -1,0 +1,165 @@
+import type { Browser } from 'playwright-core';
+import type { Db } from '../../src/db/query';
+import { EventDetail, EventPage } from '../../src/events/events.schemas';
+import { History } from '../../src/history/history.schemas';
+import { addUsers, PASSWORD } from '../helpers/review';
+import { getOk, type RunningApp } from '../helpers/test-app';
+import { openPage, PHONE, screenshot, sidewaysOverflow, useSeededBrowser, useWatchedPage, visit, type WatchedPage } from './support';
+
+/**
+ * The review workbench in Chromium, as an editor uses it: sign in, paste an article, decide its drafted events
+ * (edit one, reject one, add one the extractor missed), commit; then a second report of one of them with
+ * another figure, kept as its own claim and flagged.
+ */
+const ARTICLE = [
+  'Belarus frees more prisoners',
+  '',
+  'On Saturday, December 20, President Alexander Lukashenko pardoned 31 prisoners, his office said. ' +
+    'Norwegian envoy Ingrid Vatne met Lukashenko in Minsk on Friday, December 19, for talks. ' +
+    'The visit was the first by a Nordic diplomat in five years, officials in Oslo noted.',
+].join('\n');
+const MISSED = 'The visit was the first by a Nordic diplomat in five years, officials in Oslo noted.';
+const SECOND = 'Lukashenko pardons 33\n\nOn December 20, President Alexander Lukashenko pardoned 33 prisoners, state media reported.';
+
+/** The parts of the DOM the selection step uses (the project's types leave the DOM out). */
+interface PageNode {
+  textContent: string | null;
+}
+interface PageRange {
+  setStart(node: PageNode, offset: number): void;
+  setEnd(node: PageNode, offset: number): void;
+}
+interface PageDocument {
+  querySelector(selector: string): unknown;
+  createTreeWalker(root: unknown, show: number): { nextNode(): PageNode | null };
+  createRange(): PageRange;
+  getSelection(): { removeAllRanges(): void; addRange(range: PageRange): void };
+}
+
+let app: RunningApp;
+let browser: Browser;
+let db: Db;
+let watched: WatchedPage;
+
+useSeededBrowser((suite) => ({ app, browser, db } = suite));
+beforeAll(() => addUsers(db, [{ name: 'alice', role: 'editor' }]));
+useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
+
+async function signIn(): Promise<void> {
+  const { page } = watched;
+  await visit(watched, app.baseUrl, '/review');
+  expect(new URL(page.url()).pathname).toBe('/login');
+  await page.fill('#login-name', 'alice');
+  await page.fill('#login-password', PASSWORD);
+  await Promise.all([page.waitForURL(/\/review$/), page.click('form[action="/login"] button[type="submit"]')]);
+}
+
+async function paste(text: string, published: string): Promise<void> {
+  const { page } = watched;
+  await Promise.all([page.waitForURL(/\/articles\/new/), page.click('nav a[href="/articles/new"]')]);
+  await page.fill('#new-text', text);
+  await page.fill('#new-published', published);
+  await Promise.all([page.waitForURL(/\/review\/draft-/), page.click('form[action="/articles/new"] button[type="submit"]')]);
+}
+
+const card = (key: number) => watched.page.locator(`#event-${key}`);
+
+test('an editor reviews a pasted article, commits it, and a second report of it is kept as its own claim', async () => {
+  const { page } = watched;
+  await signIn();
+  await paste(ARTICLE, '2025-12-21');
+
+  // Drafts appear with their confidence and reasons, the sentences marked in the article.
+  await expect(page.locator('.draft-card').count()).resolves.toBe(2);
+  await expect(card(0).locator('.confidence').innerText()).resolves.toMatch(/confidence \d+%/);
+  await expect(card(1).locator('.reasons li').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/Ingrid Vatne: proposed new actor/)]));
+  expect(await page.locator('[data-review-article] mark').count()).toBe(2);
+  await screenshot(page, 'review-draft-1280');
+
+  // Edit the pardon: another type and one more actor, then accept it.
+  await card(0).locator('select[name="type"]').selectOption('prisoner_release');
+  await card(0).locator('input[name="add_target"]').fill('Belarus');
+  await Promise.all([page.waitForURL(/#event-0$/), card(0).locator('button[value="accepted"]').click()]);
+  await expect(card(0).locator('.decision-badge').innerText()).resolves.toBe('accepted');
+  await expect(card(0).locator('h3').innerText()).resolves.toBe('Alexander Lukashenko: prisoner release (prisoners, Belarus)');
+
+  // Reject the talks.
+  await Promise.all([page.waitForURL(/#event-1$/), card(1).locator('button[value="rejected"]').click()]);
+  await expect(card(1).locator('.decision-badge').innerText()).resolves.toBe('rejected');
+
+  // Add the missed one: create its actor, then select its sentence in the article.
+  await page.fill('#actor-name', 'Norway');
+  await page.selectOption('#actor-kind', 'state');
+  await Promise.all([page.waitForURL(/#actors$/), page.click('form[action$="/actors"] button[type="submit"]')]);
+  await page.evaluate((sentence) => {
+    const doc = (globalThis as unknown as { document: PageDocument }).document;
+    const walker = doc.createTreeWalker(doc.querySelector('[data-review-article]'), 4);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf(sentence.slice(0, 30));
+      if (at < 0) continue;
+      const range = doc.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 30);
+      doc.getSelection().removeAllRanges();
+      doc.getSelection().addRange(range);
+      return;
+    }
+  }, MISSED);
+  await page.waitForSelector('.selection-offer:not([hidden])');
+  await expect(page.locator('#add-quote').inputValue()).resolves.toBe(MISSED);
+  await page.selectOption('#add-type', 'statement');
+  await page.fill('#add-agent', 'Norway');
+  await Promise.all([page.waitForURL(/#event-2$/), page.click('form[data-add-event] button[type="submit"]')]);
+  await expect(card(2).locator('.decision-badge').innerText()).resolves.toBe('accepted');
+
+  // Commit: the accepted events enter the graph, reviewed.
+  await Promise.all([page.waitForURL(/\/review\/draft-[a-z0-9]+$/), page.click('form[action$="/commit"] button')]);
+  await expect(page.locator('.notice').innerText()).resolves.toMatch(/2 event\(s\) in the knowledge base/);
+  const reviewed = await getOk(app, '/api/events?status=reviewed', EventPage);
+  expect(reviewed.items.map((e) => [e.type, e.status])).toEqual([
+    ['prisoner_release', 'reviewed'],
+    ['statement', 'reviewed'],
+  ]);
+  const release = reviewed.items[0]!;
+
+  // It is on the timeline, and its history names every step and who took it.
+  await visit(watched, app.baseUrl, '/timeline?from=2025-12-01&to=2025-12-31');
+  await page.waitForSelector(`.vis-item[data-id="${release.id}"], .timeline-list a[href="/events/${release.id}"]`);
+  const history = await getOk(app, `/api/events/${release.id}/history`, History);
+  expect(history.items.map((c) => `${c.user} ${c.action}`)).toEqual(['extractor drafted', 'alice edited', 'alice accepted', 'alice accepted']);
+  await visit(watched, app.baseUrl, `/events/${release.id}`);
+  await expect(page.locator('.history li').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/alice edited: Edited type, targets/)]));
+
+  // A second article reports the release with another figure: accepted as the known event, its claim is kept.
+  await paste(SECOND, '2025-12-22');
+  await expect(card(0).locator('.merge-offer').innerText()).resolves.toContain(release.title);
+  await card(0).locator('select[name="type"]').selectOption('prisoner_release');
+  await Promise.all([page.waitForURL(/#event-0$/), card(0).locator('button[name="merge_known"]').click()]);
+  await Promise.all([page.waitForURL(/\/review\/draft-[a-z0-9]+$/), page.click('form[action$="/commit"] button')]);
+  const event = await getOk(app, `/api/events/${release.id}`, EventDetail);
+  expect(event.claims.map((c) => c.figures?.count)).toEqual([31, 33]);
+  expect(event.conflicts).toContain('figures');
+  await visit(watched, app.baseUrl, `/events/${release.id}`);
+  await expect(page.locator('.claims-table tr.conflict th').first().innerText()).resolves.toMatch(/figures.*disagree/s);
+  await expect(page.locator('.claims-table').innerText()).resolves.toMatch(/31 prisoners[\s\S]*33 prisoners/);
+  await screenshot(page, 'event-claims-1280');
+});
+
+test('on a phone the workbench reads top to bottom, with nothing wider than the screen', async () => {
+  const phone = await openPage(browser, app.baseUrl, { viewport: PHONE });
+  try {
+    await phone.page.goto(`${app.baseUrl}/login`);
+    await phone.page.fill('#login-name', 'alice');
+    await phone.page.fill('#login-password', PASSWORD);
+    await Promise.all([phone.page.waitForURL(/\/review/), phone.page.click('form[action="/login"] button[type="submit"]')]);
+    await phone.page.goto(`${app.baseUrl}/review?status=committed`);
+    await Promise.all([phone.page.waitForURL(/\/review\/draft-/), phone.page.locator('.draft-item a').first().click()]);
+    expect(await sidewaysOverflow(phone.page)).toBe(0);
+    await screenshot(phone.page, 'review-draft-390');
+    await phone.page.goto(`${app.baseUrl}/articles/new`);
+    expect(await sidewaysOverflow(phone.page)).toBe(0);
+    expect(phone.problems).toEqual([]);
+  } finally {
+    await phone.close();
+  }
+});
