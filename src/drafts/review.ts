@@ -59,7 +59,8 @@ export function editEvent(draft: Draft, key: number, edit: DraftEventEdit, user:
     after[field] = value;
     next = { ...next, [field]: value };
   }
-  if (edit.title === undefined && ('type' in after || 'agents' in after || 'targets' in after)) next.title = titleOf(next, names(draft));
+  // The title follows the sides unless this edit gave one of its own (a form sends the current title back).
+  if (!('title' in after) && ('type' in after || 'agents' in after || 'targets' in after)) next.title = titleOf(next, names(draft));
   const log = [...event.log];
   if (Object.keys(after).length > 0) log.push(step(user, now, 'edited', `Edited ${Object.keys(after).join(', ')}`, before, after));
   if (edit.decision !== undefined && edit.decision !== event.decision) {

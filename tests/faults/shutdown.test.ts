@@ -136,20 +136,32 @@ describe('the server killed while it takes writes', () => {
     const token = 'crash-test-token-0a9b8c7d6e5f4321';
     const { server, port } = await startServerProcess({ KB_API_TOKEN: token, KB_WRITE_RATE_LIMIT: '1000' });
     try {
-      const post = (n: number) =>
-        fetch(`http://127.0.0.1:${port}/api/articles`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({
+      const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; json?: unknown }> => {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return { status: response.status, json: response.ok ? await response.json() : undefined };
+      };
+      // Each write is an article drafted, all its events accepted, and committed: the commit is the
+      // transaction that writes an article's facts, so it is the one the kill must not leave half done.
+      const post = async (n: number): Promise<{ status: number; body?: { events: unknown[] } }> => {
+        try {
+          const draft = await call('POST', '/api/drafts', {
             id: `crash-article-${n}`,
             title: `Crash article ${n}`,
-            publishedAt: '2025-12-21',
+            published: '2025-12-21',
             text: `President Lukashenko met John Coale in Minsk on Saturday, December 20. Belarus freed ${n + 30} prisoners, the envoy said.`,
-          }),
-        }).then(
-          async (response) => ({ status: response.status, body: response.status === 201 ? ((await response.json()) as { events: unknown[] }) : undefined }),
-          () => ({ status: 0, body: undefined }),
-        );
+          });
+          const { id } = draft.json as { id: string };
+          await call('POST', `/api/drafts/${id}/accept`, { confidence: 0 });
+          const committed = await call('POST', `/api/drafts/${id}/commit`);
+          return { status: committed.status === 200 ? 201 : committed.status, body: committed.json as { events: unknown[] } | undefined };
+        } catch {
+          return { status: 0 };
+        }
+      };
       // Streams of writes, several always in flight, so the kill lands among them whatever the machine's
       // speed; the server is killed outright once a few have been answered.
       const answers: Array<{ status: number; body?: { events: unknown[] } }> = [];

@@ -3,6 +3,7 @@ import { read, type Db } from '../../src/db/query';
 import { IsoDate } from '../../src/domain/dates';
 import { Slug } from '../../src/domain/model';
 import { ErrorResponse } from '../../src/domain/views';
+import { Draft } from '../../src/drafts/drafts.schemas';
 import { encode, INJECTION_PAYLOADS, type RouteSpec } from '../fuzz/junk';
 import { API_ROUTES, PAGE_ROUTES, SEED_ACTORS } from '../fuzz/routes';
 import { parseExact } from '../helpers/test-app';
@@ -88,8 +89,25 @@ describe('injection payloads in every read parameter', () => {
   });
 });
 
+/** Accepts the draft's first event (the pardon every test article opens with) and commits the draft. */
+async function commitFirstEvent(draftText: string): Promise<void> {
+  const draft = parseExact(Draft, JSON.parse(draftText), 'the posted draft');
+  for (const [method, path, body] of [
+    ['PATCH', `/api/drafts/${draft.id}/events/0`, { decision: 'accepted' }],
+    ['POST', `/api/drafts/${draft.id}/commit`, undefined],
+  ] as const) {
+    requests += 1;
+    const response = await fetch(`${app.baseUrl}${path}`, {
+      method,
+      headers: { accept: 'application/json', ...bearer(TOKEN), ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${(await response.text()).slice(0, 300)}`);
+  }
+}
+
 describe('injection payloads in every field of a posted article', () => {
-  test('are stored and given back verbatim, as data', async () => {
+  test('are stored and given back verbatim, as data, in the draft and once committed', async () => {
     for (const [i, payload] of payloads.entries()) {
       const article = {
         id: `injected-${i}`,
@@ -102,6 +120,8 @@ describe('injection payloads in every field of a posted article', () => {
       requests += 1;
       const answer = await postArticle(app, article, bearer(TOKEN));
       if (answer.status !== 201) throw new Error(`${JSON.stringify(article.title)} → ${answer.status} ${answer.text.slice(0, 300)}`);
+      expect(parseExact(Draft, JSON.parse(answer.text), 'the draft').article).toMatchObject({ title: article.title.trim(), text: article.text.trim() });
+      await commitFirstEvent(answer.text);
       const stored = await get(`/api/articles/injected-${i}`, 'application/json');
       expect(stored.status).toBe(200);
       const body = parseExact(ArticleDetail, JSON.parse(stored.text), `GET /api/articles/injected-${i}`);
