@@ -6,7 +6,8 @@ import { ROLES_SHOWN, type ActorDetail, type ActorSummary, type KnownActor, type
 
 /** Event counts come from the activity summaries the loader keeps (src/ingest/summaries.ts). */
 const ACTOR_SUMMARY = `
-  a { .id, .name, .kind, aliases: coalesce(a.aliases, []), .description, eventCount: coalesce(a.eventTotal, 0) }`;
+  a { .id, .name, .kind, aliases: coalesce(a.aliases, []), .description, eventCount: coalesce(a.eventTotal, 0),
+      status: coalesce(a.review, 'auto') }`;
 
 const LIST_ACTORS = `
   MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind

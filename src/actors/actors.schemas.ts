@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActorRef, Limit, SearchText } from '../domain/views';
-import { ActorKind, AffiliationRole, EventType } from '../domain/model';
+import { ActorKind, AffiliationRole, EventType, ReviewStatus } from '../domain/model';
 
 export const ActorsQuery = z.strictObject({
   q: SearchText.optional().describe('Words in the actor name or an alias ("Washington", "Lukashenko")'),
@@ -19,6 +19,7 @@ export const ActorSummary = ActorRef.extend({
   aliases: z.array(z.string()),
   description: z.string().nullable(),
   eventCount: z.number().int(),
+  status: ReviewStatus.describe('reviewed: created or confirmed by an editor; auto: loaded without review'),
 });
 export type ActorSummary = z.infer<typeof ActorSummary>;
 

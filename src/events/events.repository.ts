@@ -117,6 +117,7 @@ const EVENT_DETAIL = `
       RETURN {
         kind: toLower(type(l)),
         direction: CASE WHEN startNode(l) = e THEN 'outgoing' ELSE 'incoming' END,
+        status: coalesce(l.review, 'auto'),
         event: other { .id, .type, .title, date: ${dateView('other')} }
       } AS link ORDER BY other.date, other.id
     },

@@ -42,6 +42,7 @@ export type EventPage = z.infer<typeof EventPage>;
 export const EventLinkView = z.object({
   kind: LinkKind,
   direction: z.enum(['outgoing', 'incoming']).describe('outgoing: this event → the other (e.g. this reciprocates it)'),
+  status: ReviewStatus.describe('reviewed: an editor accepted the link; auto: loaded without review'),
   event: EventRef,
 });
 

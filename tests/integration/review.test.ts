@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { ActorDetail } from '../../src/actors/actors.schemas';
 import { ArticleList } from '../../src/articles/articles.schemas';
 import type { Db } from '../../src/db/query';
 import { Committed, Draft, DraftList } from '../../src/drafts/drafts.schemas';
@@ -116,6 +117,8 @@ describe('a draft is invisible to every read route until it is committed', () =>
     expect((await getOk(app, '/api/stats', Stats)).counts.events).toBe(before.counts.events + 2);
     const vatne = await getOk(app, '/api/events?q=Vatne', EventPage);
     expect(vatne.items).toHaveLength(1);
+    expect((await getOk(app, '/api/actors/ingrid-vatne', ActorDetail)).status).toBe('reviewed');
+    expect((await getOk(app, '/api/actors/belarus', ActorDetail)).status).toBe('auto');
   });
 
   test('the history of a committed event names each step and its user', async () => {
