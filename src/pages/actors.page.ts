@@ -11,6 +11,7 @@ import * as eventsService from '../events/events.service';
 import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, ROLE_LABELS, typeLabel } from '../domain/labels';
 import { formatCount, formatEventDate, formatPeriod, periodSortKey } from '../domain/date-words';
 import { blankAsUndefined, pageId } from './page-params';
+import { storyWindow } from '../timeline/timeline.service';
 import { paddedWindow } from './timeline.page';
 
 export const ActorsPageQuery = z.object({ q: blankAsUndefined(SearchText), kind: blankAsUndefined(ActorKind) });
@@ -30,6 +31,8 @@ export function actorsPage(db: Db) {
       title: query.q ? `Actors matching “${query.q}”` : query.kind ? `Actors: ${kindLabel(query.kind)}` : 'Actors',
       nav: 'actors',
       q: query.q ?? '',
+      activeFilters: [query.q, query.kind].filter(Boolean).length,
+      scripts: ['/js/controls.js'],
       kind: query.kind ?? '',
       kinds: [{ id: '', label: 'All kinds', href: kindHref(null) }, ...KIND_OPTIONS.map((k) => ({ ...k, href: kindHref(k.id) }))],
       actors: actors.map((a) => ({
@@ -85,7 +88,8 @@ export function actorPage(db: Db) {
         firstEvent: actor.firstEvent,
         lastEvent: actor.lastEvent,
       },
-      window: actor.firstEvent && actor.lastEvent ? paddedWindow(actor.firstEvent, actor.lastEvent) : null,
+      window: actor.firstEvent ? await storyWindow(db, { actor: id }) : null,
+      span: actor.firstEvent && actor.lastEvent ? paddedWindow(actor.firstEvent, actor.lastEvent) : null,
       roles,
       roleCount: actor.roleCount,
       heldBy,

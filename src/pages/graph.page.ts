@@ -29,6 +29,7 @@ export function graphPage(db: Db) {
       nav: 'graph',
       scripts: [...D3_SCRIPTS, '/js/graph.js'],
       filters,
+      activeFilters: [query.actor, query.type, query.from, query.to].filter(Boolean).length,
       downloads: downloadLinks(filters, [{ format: 'graphml', label: 'GraphML' }]),
       center: center ? { id: center.id, name: center.name } : null,
       actors,

@@ -7,7 +7,7 @@ import { IsoDate } from '../domain/dates';
 import { EventType, Slug } from '../domain/model';
 import { getStats } from '../stats/stats.service';
 import { GROUP_BYS } from '../timeline/timeline.schemas';
-import { listWindow } from '../timeline/timeline.service';
+import { listWindow, storyWindow } from '../timeline/timeline.service';
 import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
 import { blankAsUndefined } from './page-params';
 import { downloadLinks, TIMELINE_FORMATS } from './downloads';
@@ -40,19 +40,19 @@ export function paddedWindow(first: string, last: string): { from: string; to: s
   return { from: addDays(first, -Math.ceil(pad)), to: addDays(last, Math.floor(pad)) };
 }
 
-/** The window the address names, completed: one year when only one end is given, everything when none. */
-function requestedWindow(full: { from: string; to: string }, from?: string, to?: string): { from: string; to: string } {
+/** The window the address names, completed: one year when only one end is given, the story's when none. */
+function requestedWindow(story: () => Promise<{ from: string; to: string }>, from?: string, to?: string): Promise<{ from: string; to: string }> | { from: string; to: string } {
   if (from && to) return from <= to ? { from, to } : { from: to, to: from };
   if (from) return { from, to: addYears(from, 1) };
   if (to) return { from: addYears(to, -1), to };
-  return full;
+  return story();
 }
 
 export function timelinePage(db: Db) {
   return async (req: Request, res: Response) => {
     const query = TimelinePageQuery.parse(req.query);
     const span = await fullWindow(db);
-    const window = requestedWindow(span, query.from, query.to);
+    const window = await requestedWindow(() => storyWindow(db, { actor: query.actor, type: query.type }), query.from, query.to);
     const [actors, page] = await Promise.all([
       listActorNames(db, 1000),
       listWindow(db, { ...window, actor: query.actor, type: query.type }, LIST_PAGE, query.cursor),
@@ -67,6 +67,7 @@ export function timelinePage(db: Db) {
       styles: VIS_TIMELINE_STYLES,
       scripts: [...VIS_TIMELINE_SCRIPTS, '/js/timeline.js'],
       filters,
+      activeFilters: [query.actor, query.type].filter(Boolean).length,
       downloads: downloadLinks(filters, TIMELINE_FORMATS),
       span,
       actors,

@@ -1,3 +1,4 @@
+import { MAX_DATE } from '../db/cypher';
 import { read, readOne, type Db } from '../db/query';
 import type { EventType } from '../domain/model';
 
@@ -177,4 +178,30 @@ export async function bucketsByActor(db: Db, filter: WindowFilter, unit: string,
     WITH date.truncate($unit, e.date) AS bucket, key
     RETURN toString(bucket) AS start, key, count(*) AS count ORDER BY start, key`;
   return read<BucketRow>(db, cypher, { ...params(filter), unit, actorIds });
+}
+
+/** The latest events' start days (newest first), at most `limit`: what the first window is chosen from. */
+export async function latestStartDays(db: Db, filter: { actor: string | null; type: string | null }, limit: number): Promise<string[]> {
+  const typeCondition = filter.type ? 'AND e.type = $type' : '';
+  const source = filter.actor
+    ? `MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event) WHERE e.date IS NOT NULL ${typeCondition} WITH DISTINCT e`
+    : `MATCH (e:Event) WHERE e.date <= ${MAX_DATE} ${typeCondition}`;
+  const rows = await read<{ day: string }>(db, `${source} WITH e ORDER BY e.date DESC LIMIT $limit RETURN toString(e.date) AS day`, { ...filter, limit });
+  return rows.map((row) => row.day);
+}
+
+/**
+ * How many events lie wholly before the window and wholly after it, each counted up to `cap` (a window far
+ * from the ends of a million events would otherwise count most of them): the markers at the timeline's edges.
+ */
+export async function countOutside(db: Db, filter: WindowFilter, cap: number): Promise<{ earlier: number; later: number }> {
+  const typeCondition = filter.type ? 'AND e.type = $type' : '';
+  const source = filter.actor ? 'MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event)' : 'MATCH (e:Event)';
+  const counted = (name: string, condition: string) => `
+    CALL () { ${source} WHERE ${condition} ${typeCondition} WITH DISTINCT e LIMIT $cap RETURN count(e) AS ${name} }`;
+  const cypher = `
+    ${counted('earlier', 'e.date < date($from) AND e.lastDate < date($from)')}
+    ${counted('later', 'e.date > date($to)')}
+    RETURN earlier, later`;
+  return (await read<{ earlier: number; later: number }>(db, cypher, { ...params(filter), cap }))[0] ?? { earlier: 0, later: 0 };
 }

@@ -67,6 +67,12 @@ export const TimelineWindow = z.object({
   mode: z.enum(['items', 'buckets']).describe('items: every event of the window; buckets: counts, the window being too dense'),
   bucket: z.enum(BUCKET_UNITS).nullable(),
   total: z.number().int().describe('Events in the window (in bucket mode: events that start in it)'),
+  outside: z
+    .object({
+      earlier: z.number().int().describe('Events wholly before the window (counted up to 1,000)'),
+      later: z.number().int().describe('Events wholly after the window (counted up to 1,000)'),
+    })
+    .describe('What the window leaves out, within the filters: the markers at its edges'),
   groups: z.array(TimelineGroup),
   items: z.array(TimelineItem),
   buckets: z.array(TimelineBucket),

@@ -174,13 +174,56 @@ export async function listWindow(
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.date, last.id) : null };
 }
 
+/** How many of the latest events the first window is chosen from, and the share of them it must hold. */
+const STORY_EVENTS = 200;
+const STORY_SHARE = 0.8;
+/** Events outside a window are counted up to this many (the edge markers say "1,000+"). */
+export const OUTSIDE_CAP = 1000;
+
+/**
+ * The first window of a timeline that names no dates: where its story is. Of the latest events (within the
+ * filters), the shortest stretch of days that holds most of them, padded on both sides, so a few old events of
+ * context (an election years before) do not squeeze the story into a sliver. No events: this year.
+ */
+export async function storyWindow(db: Db, filter: { actor?: string; type?: string }): Promise<{ from: string; to: string }> {
+  const days = (await repository.latestStartDays(db, { actor: filter.actor ?? null, type: filter.type ?? null }, STORY_EVENTS)).reverse();
+  if (days.length === 0) {
+    const year = new Date().getUTCFullYear();
+    return { from: `${year}-01-01`, to: `${year}-12-31` };
+  }
+  const [from, to] = widened(days, densestStretch(days, Math.max(1, Math.ceil(days.length * STORY_SHARE))));
+  const pad = Math.max(14, Math.round(daysBetween(from, to) * 0.08));
+  return { from: addDays(from, -pad), to: addDays(to, pad) };
+}
+
+/**
+ * The stretch widened to the events near it: an event within half the stretch's length (or 90 days) of its
+ * ends is part of the story too; only the far ones stay outside.
+ */
+export function widened(sortedDays: readonly string[], [from, to]: [string, string]): [string, string] {
+  const reach = Math.max(90, daysBetween(from, to) / 2);
+  const near = sortedDays.filter((day) => (day < from ? daysBetween(day, from) : day > to ? daysBetween(to, day) : 0) <= reach);
+  return [near[0] ?? from, near[near.length - 1] ?? to];
+}
+
+/** The first and last day of the shortest run of `count` consecutive days in the sorted list; the latest on ties. */
+export function densestStretch(sortedDays: readonly string[], count: number): [string, string] {
+  let best: [string, string] = [sortedDays[sortedDays.length - count] as string, sortedDays[sortedDays.length - 1] as string];
+  for (let i = sortedDays.length - count; i >= 0; i -= 1) {
+    const first = sortedDays[i] as string;
+    const last = sortedDays[i + count - 1] as string;
+    if (daysBetween(first, last) < daysBetween(best[0], best[1])) best = [first, last];
+  }
+  return best;
+}
+
 /**
  * The events of a window, grouped into rows; when the window holds more than ITEM_LIMIT events (or an
  * actor-grouped window more than PLACEMENT_LIMIT placements), counts per bucket instead of items.
  */
 export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineWindow> {
   const filter = await windowFilter(db, query);
-  const base = { from: query.from, to: query.to, groupBy: query.groupBy };
+  const base = { from: query.from, to: query.to, groupBy: query.groupBy, outside: await repository.countOutside(db, filter, OUTSIDE_CAP) };
   // More events starting in the window than ITEM_LIMIT means buckets, whatever else overlaps it: an index-only
   // count settles that without reading the window's events and its look-back (a year of index entries).
   const dense = !filter.actor && (await repository.countStartingIn(db, filter)) > ITEM_LIMIT;

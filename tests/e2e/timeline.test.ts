@@ -7,7 +7,7 @@ import { openPage, PHONE, screenshot, useSeededBrowser, useWatchedPage, visit, t
 
 /** What the page's own script sees, as far as these tests look (the project's types leave out the DOM). */
 interface PageGlobals {
-  document: { querySelector(selectors: string): { dataset: Record<string, string | undefined>; hasAttribute(name: string): boolean } | null };
+  document: { querySelector(selectors: string): { dataset: Record<string, string | undefined>; hasAttribute(name: string): boolean; hidden?: boolean; textContent: string | null } | null };
   location: { search: string };
 }
 
@@ -51,8 +51,26 @@ async function waitForUrl(pattern: RegExp): Promise<void> {
   await watched.page.waitForFunction((source) => new RegExp(source).test((globalThis as unknown as PageGlobals).location.search), pattern.source);
 }
 
-test('the timeline draws every seed event, multi-day ones as ranges, one-day ones as points, imprecise ones marked', async () => {
+/** The seed's story: its events of September–December 2025, without the 2020 election and the 2022 invasion. */
+const STORY_EVENTS = SEED_EVENTS.filter((id) => id !== 'election-belarus-2020' && id !== 'military-support-russia-invasion-ukraine');
+
+test('the timeline opens on the story, marks the earlier events at its edge, and shows every event on request', async () => {
   await visit(watched, app.baseUrl, '/timeline');
+  expect(await drawnEvents()).toEqual([...STORY_EVENTS].sort());
+  await expect(watched.page.locator('[data-timeline-status]').textContent()).resolves.toBe('11 events in view.');
+  const earlier = watched.page.locator('.edge-marker--earlier');
+  await expect(earlier.innerText()).resolves.toBe('← 2 earlier events');
+  expect(await watched.page.locator('.edge-marker--later').isHidden()).toBe(true);
+  expect(watched.page.url()).toMatch(/from=2025-0[78]-\d\d&to=2025-12-\d\d/);
+  await screenshot(watched.page, 'timeline-story-1280');
+  await earlier.click();
+  await watched.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-timeline-status]')?.textContent === '13 events in view.');
+  expect(await drawnEvents()).toEqual([...SEED_EVENTS].sort());
+  await watched.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('.edge-marker--earlier')?.hidden === true);
+});
+
+test('the timeline draws every seed event, multi-day ones as ranges, one-day ones as points, imprecise ones marked', async () => {
+  await visit(watched, app.baseUrl, '/timeline?from=2019-06-01&to=2026-06-01');
   expect(await drawnEvents()).toEqual([...SEED_EVENTS].sort());
   const classOf = (id: string) => watched.page.locator(`.vis-item:has(.item-title[data-event="${id}"])`).getAttribute('class');
   await expect(classOf('talks-minsk-2025-12')).resolves.toMatch(/vis-range.*precision-day|precision-day.*vis-range/);
@@ -160,7 +178,7 @@ test('without JavaScript the same events appear as a plain list, filters and pag
   watched = await openPage(browser, app.baseUrl, { javaScriptEnabled: false });
   await visit(watched, app.baseUrl, '/timeline');
   const titles = await watched.page.locator('[data-timeline-fallback] .event-row__title').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  expect(titles.map((href) => href!.replace('/events/', '')).sort()).toEqual([...SEED_EVENTS].sort());
+  expect(titles.map((href) => href!.replace('/events/', '')).sort()).toEqual([...STORY_EVENTS].sort());
   await watched.page.selectOption('#f-type', 'pardon');
   await watched.page.click('form.filters button[type="submit"]');
   await watched.page.waitForURL(/type=pardon/);

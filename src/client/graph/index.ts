@@ -3,6 +3,7 @@
  * event type, thicker with more events) and affiliations. Hover or focus highlights a node's neighbours;
  * zoom, pan and drag; a node is a link to the actor's page. Filters and the centre live in the address.
  */
+import { foldControls } from '../controls/fold';
 import { onFilterChange, statusWriter, typeLabels } from '../common';
 import { setupPictureDownloads } from '../picture';
 import { graphDrawer } from './draw';
@@ -34,4 +35,5 @@ function setup(root: HTMLElement): void {
   void load(filters);
 }
 
+foldControls();
 document.querySelectorAll<HTMLElement>('[data-graph]').forEach(setup);

@@ -71,7 +71,8 @@ function toItem(item: TimelineItem): vis.Item {
     start: parseDay(item.start),
     end: item.end ? parseDay(item.end) : undefined,
     type: item.itemType,
-    content: el('span', { class: 'item-title', 'data-event': item.event }, item.content),
+    // The whole title as a tooltip: where a range is too narrow for its label, it still says what it is.
+    content: el('span', { class: 'item-title', 'data-event': item.event, title: item.content }, item.content),
     className: item.className,
   };
 }

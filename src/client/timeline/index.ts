@@ -4,8 +4,11 @@
  * window (history.replaceState), so every view can be shared. Also drives the small timeline of an actor page.
  */
 import { statusWriter, typeLabels } from '../common';
+import { foldControls } from '../controls/fold';
 import { bindFilters, bindItemClicks, bindKeyboard, bindWindowMoves, bindZoomButtons, type Reactions } from './controls';
-import { createTimeline, drawWindow, visibleDays, type TimelineView } from './draw';
+import { parseDay } from '../../domain/calendar';
+import { createTimeline, drawWindow, visibleDays, windowEnd, type TimelineView } from './draw';
+import { createEdges, type ShowEdges } from './edges';
 import { windowLoader, windowQuery } from './fetch';
 import { describeWindow, type WindowReport } from './list';
 import { openPanel } from './panel';
@@ -49,12 +52,13 @@ function showInteractiveParts(page: Page): void {
 }
 
 /** Fetches the window shown whenever called, then draws it and says what it holds. */
-function reloader(root: HTMLElement, view: TimelineView, state: State, report: WindowReport): () => void {
+function reloader(root: HTMLElement, view: TimelineView, state: State, report: WindowReport, showEdges: ShowEdges): () => void {
   const load = windowLoader(
     root,
     (data) => {
       drawWindow(root, view, data, report.labels);
       describeWindow(data, visibleDays(view.timeline), report);
+      showEdges(data, visibleDays(view.timeline));
     },
     report.setStatus,
   );
@@ -68,11 +72,12 @@ function setup(root: HTMLElement): void {
   const full = fullWindow(root, state);
   const view = createTimeline(root, state, page.compact);
   showInteractiveParts(page);
+  const showEdges = createEdges(root, () => view.timeline.setWindow(parseDay(full.from), windowEnd(full.to)));
   const reactions: Reactions = {
     remember: () => {
       if (!page.compact && asksToKeepAddress(root)) remember(state);
     },
-    reload: reloader(root, view, state, { setStatus: statusWriter(page.statusLine), listBody: page.listBody, labels }),
+    reload: reloader(root, view, state, { setStatus: statusWriter(page.statusLine), listBody: page.listBody, labels }, showEdges),
   };
   bindItemClicks(view, (eventId) => void openPanel(page.panel, eventId, labels, () => view.timeline.setSelection([])));
   bindWindowMoves(view.timeline, state, page.form, reactions);
@@ -82,4 +87,5 @@ function setup(root: HTMLElement): void {
   reactions.reload();
 }
 
+foldControls();
 document.querySelectorAll<HTMLElement>('[data-timeline]').forEach(setup);
