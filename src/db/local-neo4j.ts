@@ -64,7 +64,7 @@ export function runtimeInstalled(): boolean {
 /** Copies the server's jars from Maven Central into .neo4j/lib, once. Shows progress: it is ~130 MB. */
 export async function ensureRuntime(log: Log = defaultLog): Promise<void> {
   if (runtimeInstalled()) return;
-  requireCommand('mvn', 'Maven is needed to download Neo4j (or set NEO4J_URI to use a server you run).');
+  requireCommand('mvn', 'Maven is needed to download Neo4j: apt-get install -y maven (or set NEO4J_URI to use a server you run).');
   log('Downloading Neo4j Community 5.26 from Maven Central into .neo4j/lib (first start only, about 130 MB)…');
   const staging = `${LIB_DIR}.partial`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -193,7 +193,7 @@ export async function startLocalNeo4j(options: InstanceOptions, log: Log = defau
   if (await portInUse(options.port)) {
     throw new Error(`Port ${options.port} is taken by another program; set NEO4J_LOCAL_PORT or NEO4J_URI.`);
   }
-  requireCommand('java', 'Java 17 or newer is needed to run Neo4j (or set NEO4J_URI).');
+  requireCommand('java', 'Java 17 or newer is needed to run Neo4j: apt-get install -y openjdk-17-jre-headless (or set NEO4J_URI).');
   writeConfig(options);
   const password = ensurePassword(options.name);
   const dir = instanceDir(options.name);

@@ -14,7 +14,7 @@ export const ExportQuery = EventsQuery.omit({ limit: true, cursor: true }).exten
     'csv: one row per event and agent–target pair, with CAMEO and PLOVER codes (text/csv); ' +
       'plover: PLOVER JSON records, one per line (application/x-ndjson); ' +
       'jsonld: schema.org Event objects (application/ld+json); ' +
-      'graphml: the actor network, for Gephi, Cytoscape or yEd (application/graphml+xml)',
+      'graphml: the actor network, for networkx, igraph, Gephi, Cytoscape or yEd (application/graphml+xml)',
   ),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
@@ -147,7 +147,7 @@ export const EXPORT_OPENAPI_CONTENT = {
   'application/graphml+xml': {
     schema: {
       type: 'string',
-      description: 'format=graphml. The actor network: nodes (label, name, kind, events), undirected shared_events edges (weight, eventTypes) and directed affiliation edges (role, title, from, to, former).',
+      description: 'format=graphml. The actor network as a directed graph: nodes (label, name, kind, events), shared_events edges that hold both ways, written once and marked symmetric (weight, eventTypes), and affiliation edges from the holder of the role (role, title, from, to, former).',
     },
   },
 } as const;

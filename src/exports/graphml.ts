@@ -1,10 +1,12 @@
 import type { AffiliationEdge, NetworkNode, SharedEventsEdge } from './exports.schemas';
 
 /**
- * GraphML (graphml.graphdrawing.org) of the actor network, as Gephi, Cytoscape and yEd read it: one node
- * per actor (label, name, kind, number of exported events), one undirected edge per pair of actors that
- * took part in the same events (relation `shared_events`, weight = how many, and their types), and one
- * directed edge per affiliation (relation `affiliation`, its role, title and dates). Values are element
+ * GraphML (graphml.graphdrawing.org) of the actor network, as networkx, igraph, Gephi, Cytoscape and yEd read
+ * it: one node per actor (label, name, kind, number of exported events); one edge per affiliation (relation
+ * `affiliation`, its role, title and dates), directed from the holder of the role; and one edge per pair of
+ * actors that took part in the same events (relation `shared_events`, weight = how many, and their types),
+ * which holds both ways: it is written once, from the lower id, and marked `symmetric`. The graph is directed
+ * throughout, since strict readers (networkx) refuse a directed edge in an undirected graph. Values are element
  * text, never attributes, so line breaks survive; characters XML 1.0 cannot carry are dropped.
  */
 const KEYS: Array<[id: string, target: 'node' | 'edge', type: 'string' | 'int' | 'double' | 'boolean']> = [
@@ -21,6 +23,7 @@ const KEYS: Array<[id: string, target: 'node' | 'edge', type: 'string' | 'int' |
   ['from', 'edge', 'string'],
   ['to', 'edge', 'string'],
   ['former', 'edge', 'boolean'],
+  ['symmetric', 'edge', 'boolean'],
 ];
 
 /** Outside XML 1.0's Char production: C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF. */
@@ -56,7 +59,7 @@ export function graphmlHeader(): string {
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"\n' +
     '  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n' +
     keys +
-    '  <graph id="actors" edgedefault="undirected">\n'
+    '  <graph id="actors" edgedefault="directed">\n'
   );
 }
 
@@ -68,7 +71,7 @@ export function nodeElement(node: NetworkNode): string {
 
 export function sharedEventsElement(edge: SharedEventsEdge): string {
   const label = `${edge.weight} shared event${edge.weight === 1 ? '' : 's'}`;
-  const values = { label, relation: 'shared_events', weight: edge.weight, eventTypes: edge.eventTypes.join(' ') };
+  const values = { label, relation: 'shared_events', weight: edge.weight, eventTypes: edge.eventTypes.join(' '), symmetric: true };
   return `    <edge id="${xmlEscape(`shared:${edge.source}:${edge.target}`)}" source="${xmlEscape(edge.source)}" target="${xmlEscape(edge.target)}">${data('edge', values)}</edge>\n`;
 }
 
@@ -84,7 +87,7 @@ export function affiliationElement(edge: AffiliationEdge): string {
     former: edge.former,
   };
   const id = `affiliation:${edge.source}:${edge.role}:${edge.target}`;
-  return `    <edge id="${xmlEscape(id)}" source="${xmlEscape(edge.source)}" target="${xmlEscape(edge.target)}" directed="true">${data('edge', values)}</edge>\n`;
+  return `    <edge id="${xmlEscape(id)}" source="${xmlEscape(edge.source)}" target="${xmlEscape(edge.target)}">${data('edge', values)}</edge>\n`;
 }
 
 export async function* graphmlChunks(

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config/paths';
+import { CHROMIUM } from '../helpers/prerequisites';
 import { startTestApp, type SeededApp } from '../helpers/test-app';
 import { openTestDb, resetToSeed } from '../helpers/test-db';
 
@@ -11,7 +12,6 @@ import { openTestDb, resetToSeed } from '../helpers/test-db';
  * opened here records script errors, console errors and any request to a host other than the app's.
  */
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts');
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };

@@ -1,4 +1,5 @@
 import { startLocalNeo4j } from '../../src/db/local-neo4j';
+import { missingPrerequisites } from './prerequisites';
 import { TEST_INSTANCE } from './test-db';
 
 /**
@@ -6,6 +7,9 @@ import { TEST_INSTANCE } from './test-db';
  * server to use instead. The connection reaches the tests through KB_TEST_NEO4J_* variables.
  */
 export default async function globalSetup(): Promise<void> {
+  // Stop at once, saying how to install what is missing, rather than fail suite by suite minutes later.
+  const missing = missingPrerequisites();
+  if (missing.length > 0) throw new Error(`Missing prerequisites:\n  ${missing.join('\n  ')}`);
   if (process.env.NEO4J_TEST_URI) {
     process.env.KB_TEST_NEO4J_URI = process.env.NEO4J_TEST_URI;
     process.env.KB_TEST_NEO4J_USER = process.env.NEO4J_TEST_USER ?? 'neo4j';

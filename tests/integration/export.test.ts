@@ -185,7 +185,8 @@ describe('exports of the seed', () => {
     expect(pair).toMatchObject({ e_weight: String(together.length) });
     const affiliations = edges.filter((e) => e.e_relation === 'affiliation');
     expect(affiliations).toHaveLength(seed.affiliations.length);
-    expect(affiliations.every((e) => e.directed === 'true')).toBe(true);
+    expect(affiliations.every((e) => e.e_symmetric === undefined)).toBe(true);
+    expect(shared.every((e) => e.e_symmetric === 'true')).toBe(true);
     expect(affiliations).toContainEqual(expect.objectContaining({ source: 'john-coale', target: 'belarus', e_role: 'envoy_to', e_from: '2025-11-09' }));
   });
 

@@ -29,14 +29,15 @@ test('the GraphML is well-formed and an XML parser reads nodes, shared-event and
   expect(graphml['@xmlns']).toBe('http://graphml.graphdrawing.org/xmlns');
   const keys = Object.fromEntries(graphml.key.map((k) => [k['@id'], k['@attr.name']]));
   const graph = graphml.graph;
-  expect(graph['@edgedefault']).toBe('undirected');
+  expect(graph['@edgedefault']).toBe('directed');
   const nodes: Array<Record<string, string>> = graph.node!.map((n) => ({ id: n['@id'], ...dataOf(n) }));
   expect(nodes[0]).toMatchObject({ id: 'tricky', n_kind: 'person', n_events: '2' });
   expect(nodes[0]!.n_name).toBe(`${TRICKY_NAME}\r\nend`);
   expect(keys.n_name).toBe('name');
   const [shared, affiliation] = graph.edge!;
-  expect(dataOf(shared!)).toMatchObject({ e_relation: 'shared_events', e_weight: '2', e_eventTypes: 'talks pardon' });
-  expect(affiliation!['@directed']).toBe('true');
+  expect(dataOf(shared!)).toMatchObject({ e_relation: 'shared_events', e_weight: '2', e_eventTypes: 'talks pardon', e_symmetric: 'true' });
+  expect(affiliation!['@directed']).toBeUndefined();
+  expect(dataOf(affiliation!).e_symmetric).toBeUndefined();
   expect(dataOf(affiliation!)).toMatchObject({ e_relation: 'affiliation', e_role: 'envoy_to', e_title: 'Envoy <to> "Zembla" & co', e_from: '2025-11' });
   expect(dataOf(affiliation!).e_to).toBeUndefined();
 });
