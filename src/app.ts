@@ -6,6 +6,7 @@ import { accountsRoutes } from './accounts/accounts.routes';
 import { actorsRoutes } from './actors/actors.routes';
 import { articlesRoutes } from './articles/articles.routes';
 import { PROJECT_ROOT } from './config/paths';
+import { connectionsRoutes } from './connections/connections.routes';
 import type { Config } from './config/settings';
 import type { Db } from './db/query';
 import { NotFoundError } from './domain/errors';
@@ -40,6 +41,7 @@ export function apiRoutes(db: Db, config: Config): RouteSpec[] {
     ...historyRoutes(db),
     ...actorsRoutes(db),
     ...whoDidWhatRoutes(db),
+    ...connectionsRoutes(db),
     ...articlesRoutes(db),
     ...draftsRoutes(db, config),
     ...timelineRoutes(db),

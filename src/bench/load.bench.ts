@@ -51,8 +51,8 @@ async function freshDatabase(instance: InstanceOptions): Promise<Db> {
  */
 async function graphSize(db: Db, withSummaries = false): Promise<{ nodes: number; relationships: number }> {
   const { records } = await db.driver.executeQuery(
-    `CALL () { MATCH (n) WHERE $withSummaries OR NOT (n:ActorPair OR n:SummaryVersion) RETURN count(n) AS nodes }
-     CALL () { MATCH ()-[r]->() WHERE $withSummaries OR NOT r:IN_PAIR RETURN count(r) AS relationships }
+    `CALL () { MATCH (n) WHERE $withSummaries OR NOT (n:ActorPair OR n:RoleLink OR n:SummaryVersion) RETURN count(n) AS nodes }
+     CALL () { MATCH ()-[r]->() WHERE $withSummaries OR NOT (r:IN_PAIR OR r:IN_ROLE) RETURN count(r) AS relationships }
      RETURN nodes, relationships`,
     { withSummaries },
     { database: db.database },

@@ -10,6 +10,7 @@ const SCHEMA = [
   'CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT reaction_id IF NOT EXISTS FOR (n:Reaction) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT actor_pair_id IF NOT EXISTS FOR (n:ActorPair) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT role_link_id IF NOT EXISTS FOR (n:RoleLink) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)',
   'CREATE INDEX event_type_date IF NOT EXISTS FOR (n:Event) ON (n.type, n.date)',
   // The timeline's look-back reads the longest explicit span: through this index, the events that have an

@@ -34,10 +34,17 @@ export function routerFor(routes: readonly RouteSpec[], guards: Guards): Router 
 async function send(res: Response, spec: RouteSpec, answer: unknown): Promise<void> {
   if (answer instanceof Download) return sendDownload(res, answer);
   if (answer instanceof Reply) {
-    res.status(answer.status).set(answer.headers).json(spec.response.parse(answer.body));
+    res.status(answer.status).set(answer.headers).json(fitted(spec, answer.body));
     return;
   }
-  res.json(spec.response.parse(answer));
+  res.json(fitted(spec, answer));
+}
+
+/** The answer as its schema has it. One that does not fit is the server's fault: a 500, never a 400 that blames the request. */
+function fitted(spec: RouteSpec, answer: unknown): unknown {
+  const parsed = spec.response.safeParse(answer);
+  if (!parsed.success) throw new Error(`The answer of ${spec.method.toUpperCase()} ${spec.path} does not fit its schema: ${parsed.error.message}`);
+  return parsed.data;
 }
 
 /** Yields `first` (already pulled), then the rest of the iterator. */

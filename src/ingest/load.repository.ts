@@ -7,7 +7,7 @@ import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 import { type LinkKind } from '../domain/model';
 import type { GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
-import { readContributions, writeSummaryChanges, type Contribution } from './summaries';
+import { readContributions, writeRoleLinks, writeSummaryChanges, type Contribution } from './summaries';
 
 /**
  * The Cypher that writes one article's facts. Every statement is MERGE-on-id then SET, so loading the same
@@ -338,7 +338,10 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = fals
     await run(tx, MERGE_PARTICIPANTS, { participants: knownParticipants }, counts);
   }
   if (knownSources.length > 0) await run(tx, MERGE_SOURCES, { sources: knownSources }, counts);
-  if (p.affiliations.length > 0) await run(tx, MERGE_AFFILIATIONS, { affiliations: p.affiliations }, counts);
+  if (p.affiliations.length > 0) {
+    await run(tx, MERGE_AFFILIATIONS, { affiliations: p.affiliations }, counts);
+    await writeRoleLinks(tx, p.affiliations);
+  }
   for (const kind of LINK_KINDS) {
     if (p.links[kind].length > 0) await run(tx, MERGE_LINKS[kind], { rows: p.links[kind] }, counts);
   }

@@ -14,6 +14,10 @@ import { EVENT_TYPES } from '../domain/taxonomy';
  *    the loader finds it by a unique-index seek: checking two busy actors for a relationship between them
  *    reads thousands of relationships.
  *
+ *  - for two actors one of whom holds a role toward the other (AFFILIATED_WITH, either way), one
+ *    `(:RoleLink {id: 'a|b'})` joined to both by IN_ROLE: with the pairs, it makes every step from one actor to
+ *    the next two relationships long, whatever joins them, so path searches (connections/) count hops alike.
+ *
  * They are derived data, kept exact by the loader in the transaction that writes the events: the
  * contribution of every event of the batch (its type and distinct participants) is read before the writes
  * if the event already existed and after them (for a new event, it is what the batch wrote), and only the
@@ -112,11 +116,25 @@ export async function writeSummaryChanges(tx: ManagedTransaction, before: Contri
   if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
 }
 
+const APPLY_ROLE_LINKS = `
+  UNWIND $ids AS id
+  MATCH (a:Actor {id: split(id, '|')[0]})
+  MATCH (b:Actor {id: split(id, '|')[1]})
+  MERGE (link:RoleLink {id: id})
+  MERGE (a)-[:IN_ROLE]->(link)
+  MERGE (b)-[:IN_ROLE]->(link)`;
+
+/** Joins the two ends of each affiliation by their RoleLink (affiliations are only ever added). */
+export async function writeRoleLinks(tx: ManagedTransaction, affiliations: ReadonlyArray<{ actor: string; counterpart: string }>): Promise<void> {
+  const ids = [...new Set(affiliations.filter((a) => a.actor !== a.counterpart).map((a) => pairId(a.actor, a.counterpart)))].sort();
+  if (ids.length > 0) await tx.run(APPLY_ROLE_LINKS, { ids });
+}
+
 /**
  * The form of the summaries a database holds, recorded in a `(:SummaryVersion {id: 'activity'})` node.
- * 1: pairs as SHARES_EVENTS relationships (a few days in November 2026); 2: ActorPair nodes.
+ * 1: pairs as SHARES_EVENTS relationships (a few days in November 2026); 2: ActorPair nodes; 3: RoleLink nodes too.
  */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 const SUMMARY_STATE = `
   OPTIONAL MATCH (v:SummaryVersion {id: 'activity'})
@@ -128,6 +146,7 @@ const CLEAR_SUMMARIES = [
   'MATCH (p:ActorPair) CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS',
   'MATCH ()-[s:SHARES_EVENTS]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS',
   'MATCH (a:Actor) CALL (a) { REMOVE a.eventTotal, a.eventsByType } IN TRANSACTIONS OF 10000 ROWS',
+  'MATCH (l:RoleLink) CALL (l) { DETACH DELETE l } IN TRANSACTIONS OF 10000 ROWS',
 ];
 
 /** Per-type counts of the `types` list, in EVENT_TYPES order. */
@@ -152,6 +171,15 @@ const REBUILD_PAIRS = `
     CREATE (a)-[:IN_PAIR]->(:ActorPair { id: a.id + '|' + b.id, total: size(types), byType: ${COUNT_TYPES} })<-[:IN_PAIR]-(b)
   } IN TRANSACTIONS OF 20 ROWS`;
 
+const REBUILD_ROLE_LINKS = `
+  MATCH (a:Actor)-[:AFFILIATED_WITH]-(b:Actor) WHERE a.id < b.id
+  WITH DISTINCT a, b
+  CALL (a, b) {
+    MERGE (link:RoleLink {id: a.id + '|' + b.id})
+    MERGE (a)-[:IN_ROLE]->(link)
+    MERGE (b)-[:IN_ROLE]->(link)
+  } IN TRANSACTIONS OF 1000 ROWS`;
+
 /**
  * A database whose summaries are missing or of an older form (written before they existed, or by an older
  * version) gets them computed from all its events (about half a minute per million events). Runs after the
@@ -160,16 +188,16 @@ const REBUILD_PAIRS = `
 export async function ensureSummaries(db: Db, log: (message: string) => void = () => {}): Promise<void> {
   const run = (cypher: string, params: Record<string, unknown> = {}) => db.driver.executeQuery(cypher, params, { database: db.database });
   const { records } = await run(SUMMARY_STATE);
-  const version = records[0]?.get('version') as { toNumber(): number } | null | undefined;
-  if (version && version.toNumber() === SUMMARY_VERSION) return;
+  const version = (records[0]?.get('version') as { toNumber(): number } | null | undefined)?.toNumber();
+  if (version === SUMMARY_VERSION) return;
   if (records[0]?.get('anyEvents') === true) {
+    // Version 2 lacks only the role links; anything older is computed again from the events.
+    const statements = version === 2 ? [REBUILD_ROLE_LINKS] : [...CLEAR_SUMMARIES, REBUILD_ACTORS, REBUILD_PAIRS, REBUILD_ROLE_LINKS];
     log('Computing the activity summaries of the events loaded so far (once) …');
     // IN TRANSACTIONS needs an auto-commit transaction: a session's run, not executeQuery's managed one.
     const session = db.driver.session({ database: db.database });
     try {
-      for (const cypher of CLEAR_SUMMARIES) await session.run(cypher);
-      await session.run(REBUILD_ACTORS, { types: [...EVENT_TYPES] });
-      await session.run(REBUILD_PAIRS, { types: [...EVENT_TYPES] });
+      for (const cypher of statements) await session.run(cypher, { types: [...EVENT_TYPES] });
     } finally {
       await session.close();
     }
