@@ -12,6 +12,7 @@ import type { Db } from './db/query';
 import { NotFoundError } from './domain/errors';
 import type { RouteSpec } from './domain/route';
 import { draftsRoutes } from './drafts/drafts.routes';
+import { dyadsRoutes } from './dyads/dyads.routes';
 import { eventsRoutes } from './events/events.routes';
 import { exportsRoutes } from './exports/exports.routes';
 import { graphRoutes } from './graph/graph.routes';
@@ -42,6 +43,7 @@ export function apiRoutes(db: Db, config: Config): RouteSpec[] {
     ...actorsRoutes(db),
     ...whoDidWhatRoutes(db),
     ...connectionsRoutes(db),
+    ...dyadsRoutes(db),
     ...articlesRoutes(db),
     ...draftsRoutes(db, config),
     ...timelineRoutes(db),

@@ -16,13 +16,15 @@ export const figuresView = (e: string) => `
        ELSE { count: ${e}.figureCount, unit: ${e}.figureUnit, approximate: coalesce(${e}.figureApproximate, false) } END`;
 
 /**
- * Events of a type (`$type`) within a date window (`$from`, `$to`; each may be null): an event is in the
- * window when it ends on or after `$from` and starts on or before `$to`.
+ * An event `e` within a date window (`$from`, `$to`; each may be null): it ends on or after `$from` and starts
+ * on or before `$to`.
  */
+export const inWindow = (e: string) => `($from IS NULL OR ${e}.lastDate >= date($from)) AND ($to IS NULL OR ${e}.date <= date($to))`;
+
+/** Events of a type (`$type`) within a date window (`$from`, `$to`; each may be null). */
 export const TYPE_AND_WINDOW = `
   ($type IS NULL OR e.type = $type)
-  AND ($from IS NULL OR e.lastDate >= date($from))
-  AND ($to IS NULL OR e.date <= date($to))`;
+  AND ${inWindow('e')}`;
 
 /** The event links as one relationship-type alternation, for reading them all. */
 export const EVENT_LINK_TYPES = 'RECIPROCATES|FOLLOWS|PART_OF|CAUSES';

@@ -72,6 +72,9 @@ export const AFFILIATION_ROLES = [
 ] as const;
 export type AffiliationRole = (typeof AFFILIATION_ROLES)[number];
 
+/** The roles whose holder acts for the counterpart: a state's president, an organisation's leader, its envoy, its state company. */
+export const ACTS_FOR_ROLES: readonly AffiliationRole[] = ['president_of', 'leader_of', 'envoy_of', 'state_company_of'];
+
 /**
  * Per-type counts as the activity summaries store them (a list in EVENT_TYPES order, since a map cannot be
  * a property) read back as a record of the types that have any.

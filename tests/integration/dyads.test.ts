@@ -1,0 +1,83 @@
+import type { Db } from '../../src/db/query';
+import { DyadAnswer } from '../../src/dyads/dyads.schemas';
+import { getError, getOk, type RunningApp, useSeededApp } from '../helpers/test-app';
+
+/** Two actors toward each other, over the seed in the real Neo4j. */
+let db: Db;
+let app: RunningApp;
+
+useSeededApp((suite) => ({ db, app } = suite));
+
+const moves = (body: DyadAnswer, side: string) => body.events.filter((e) => e.side === side).map((e) => e.id);
+const entries = (list: DyadAnswer['ledger']['a']) => list.map((l) => [l.event.id, l.inReturnFor.map((e) => e.id), l.answeredBy.map((e) => e.id)]);
+
+test('the US–Belarus dyad: both sides’ moves, oldest first, with the people who act for each side', async () => {
+  const body = await getOk(app, '/api/dyads/united-states/belarus', DyadAnswer);
+  expect(body.a.actingFor.map((a) => a.id)).toEqual(['donald-trump', 'john-coale']);
+  expect(body.b.actingFor.map((a) => a.id)).toEqual(['alexander-lukashenko', 'belavia']);
+  expect(moves(body, 'a')).toEqual(['sanctions-lifted-belavia-2025-09', 'intent-normalise-relations', 'sanctions-lifted-potash-2025-12']);
+  expect(moves(body, 'b')).toEqual(['prisoner-release-52-2025-09', 'talks-minsk-2025-09', 'pardon-123-prisoners-2025-12', 'talks-minsk-2025-12']);
+  const starts = body.events.map((e) => e.date.start);
+  expect(starts).toEqual([...starts].sort());
+  const release = body.events.find((e) => e.id === 'prisoner-release-52-2025-09')!;
+  expect(release).toMatchObject({ linkedOnly: true, label: 'Prisoner release' });
+  expect(release.quote).toContain('release of 52 political prisoners');
+  expect(body.events.find((e) => e.id === 'sanctions-lifted-potash-2025-12')!.linkedOnly).toBe(false);
+  expect(body.events.map((e) => e.id)).not.toContain('nomination-coale-envoy-belarus');
+  expect(body.truncated).toBe(false);
+});
+
+test('the two reciprocities and the ledger: Belavia for 52 prisoners, potash answered by 123 pardons', async () => {
+  const body = await getOk(app, '/api/dyads/united-states/belarus', DyadAnswer);
+  expect(body.links).toEqual(
+    expect.arrayContaining([
+      { from: 'sanctions-lifted-belavia-2025-09', to: 'prisoner-release-52-2025-09', kind: 'reciprocates' },
+      { from: 'pardon-123-prisoners-2025-12', to: 'sanctions-lifted-potash-2025-12', kind: 'reciprocates' },
+      { from: 'pardon-123-prisoners-2025-12', to: 'talks-minsk-2025-12', kind: 'part_of' },
+    ]),
+  );
+  expect(entries(body.ledger.a)).toEqual([
+    ['sanctions-lifted-belavia-2025-09', ['prisoner-release-52-2025-09'], []],
+    ['sanctions-lifted-potash-2025-12', [], ['pardon-123-prisoners-2025-12']],
+  ]);
+  expect(entries(body.ledger.b)).toEqual([
+    ['prisoner-release-52-2025-09', [], ['sanctions-lifted-belavia-2025-09']],
+    ['pardon-123-prisoners-2025-12', ['sanctions-lifted-potash-2025-12'], []],
+  ]);
+});
+
+test('counts by type and the monthly trend of Goldstein weights with quad classes', async () => {
+  const body = await getOk(app, '/api/dyads/united-states/belarus', DyadAnswer);
+  expect(body.counts.a).toEqual({ sanctions_lifted: 2, intent: 1 });
+  expect(body.counts.b).toEqual({ prisoner_release: 1, talks: 2, pardon: 1 });
+  expect(body.trend.map((m) => m.month)).toEqual(['2025-09', '2025-12']);
+  const september = body.trend[0]!;
+  expect(september.a).toEqual({ events: 1, goldstein: 7 });
+  expect(september.b).toEqual({ events: 2, goldstein: 4.9 });
+  expect(september.quad).toEqual([1, 2, 0, 0]);
+  expect(body.method).toContain('Goldstein');
+});
+
+test('seen from the other side, the sides swap; a window keeps only its events', async () => {
+  const swapped = await getOk(app, '/api/dyads/belarus/united-states', DyadAnswer);
+  expect(moves(swapped, 'b')).toEqual(['sanctions-lifted-belavia-2025-09', 'intent-normalise-relations', 'sanctions-lifted-potash-2025-12']);
+  const december = await getOk(app, '/api/dyads/united-states/belarus?from=2025-12-01&to=2025-12-31', DyadAnswer);
+  expect(december.events.map((e) => e.id).sort()).toEqual(['intent-normalise-relations', 'pardon-123-prisoners-2025-12', 'sanctions-lifted-potash-2025-12', 'talks-minsk-2025-12']);
+  expect(december).toMatchObject({ from: '2025-12-01', to: '2025-12-31' });
+  const limited = await getOk(app, '/api/dyads/united-states/belarus?limit=1', DyadAnswer);
+  expect(limited.truncated).toBe(true);
+  expect(limited.events.filter((e) => !e.linkedOnly).map((e) => e.id)).toHaveLength(1);
+});
+
+test('two actors with nothing between them get an empty dyad; errors name the field', async () => {
+  const empty = await getOk(app, '/api/dyads/ukraine/viasna', DyadAnswer);
+  expect(empty).toMatchObject({ events: [], links: [], trend: [], ledger: { a: [], b: [] } });
+  const same = await getError(app, '/api/dyads/belarus/belarus');
+  expect([same.status, same.body.details?.map((d) => d.path)]).toEqual([400, ['b']]);
+  const unknown = await getError(app, '/api/dyads/belarus/atlantis');
+  expect(unknown.status).toBe(404);
+  const reversed = await getError(app, '/api/dyads/belarus/united-states?from=2025-12-01&to=2025-01-01');
+  expect([reversed.status, reversed.body.details?.map((d) => d.path)]).toEqual([400, ['to']]);
+  const badDate = await getError(app, '/api/dyads/belarus/united-states?from=2025-13-01');
+  expect([badDate.status, badDate.body.details?.map((d) => d.path)]).toEqual([400, ['from']]);
+});
