@@ -1,5 +1,5 @@
 import { scoreOf } from '../domain/cameo';
-import { AGENT_ROLES, EVENT_TYPES, type EventType } from '../domain/taxonomy';
+import { AGENT_ROLES } from '../domain/taxonomy';
 import type { EventRef } from '../domain/views';
 import type { DyadAnswer, DyadEvent, DyadLink, LedgerEntry, Side, TrendMonth } from './dyads.schemas';
 
@@ -90,5 +90,3 @@ function monthScore(month: string, events: DyadEvent[]): TrendMonth {
   return { month, a: side('a'), b: side('b'), both: side('both'), goldstein: mean(scored(events).map((x) => x.goldstein)), quad };
 }
 
-/** The types in the taxonomy's order, for tables that list counts. */
-export const typesIn = (counts: Partial<Record<EventType, number>>) => EVENT_TYPES.filter((type) => (counts[type] ?? 0) > 0);

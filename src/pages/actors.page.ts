@@ -54,9 +54,10 @@ export function actorPage(db: Db) {
   return async (req: Request, res: Response) => {
     const id = pageId('actor', req.params);
     const actor = await actorsService.getActor(db, id);
-    const [relationships, events] = await Promise.all([
+    const [relationships, events, names] = await Promise.all([
       actorsService.getRelationships(db, id, 8),
       eventsService.listEvents(db, { actor: id, limit: 200 }),
+      actorsService.listActorNames(db, 1000),
     ]);
     const roles = [...actor.roles]
       .sort((a, b) => periodSortKey(a.from, a.former).localeCompare(periodSortKey(b.from, b.former)))
@@ -95,6 +96,7 @@ export function actorPage(db: Db) {
       heldBy,
       heldByCount: actor.heldByCount,
       eventCounts: EVENT_TYPES.filter((t) => actor.eventCounts[t]).map((t) => ({ type: t, label: typeLabel(t), count: actor.eventCounts[t] })),
+      connectable: names.filter((a) => a.id !== id),
       relationships: relationships.items.map((r) => ({
         actor: { id: r.actor.id, name: r.actor.name, kind: r.actor.kind, kindLabel: kindLabel(r.actor.kind) },
         weight: r.weight,

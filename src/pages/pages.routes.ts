@@ -5,6 +5,8 @@ import { requireSignIn } from '../http/auth';
 import { accountPage, createTokenAction, revokeTokenAction, usersAction } from './account.page';
 import { actorPage, actorsPage } from './actors.page';
 import { articlePage, articlesPage } from './articles.page';
+import { connectionsPage } from './connections.page';
+import { dyadPage } from './dyads.page';
 import { chooseClaimAction, eventPage } from './events.page';
 import { graphPage } from './graph.page';
 import { homePage } from './home.page';
@@ -48,6 +50,8 @@ export function pages(db: Db, config: Config): Router {
     .get('/actors', actorsPage(db))
     .get('/actors/:id', actorPage(db))
     .get('/graph', graphPage(db))
+    .get('/connections', connectionsPage(db))
+    .get('/dyads/:a/:b', dyadPage(db))
     .get('/articles', articlesPage(db))
     .get('/articles/new', requireSignIn, newArticlePage())
     .post('/articles/new', ...editor, newArticleAction(db, config))

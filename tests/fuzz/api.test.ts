@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { ActorDetail, ActorList, RelationshipList } from '../../src/actors/actors.schemas';
 import { ArticleDetail, ArticleList } from '../../src/articles/articles.schemas';
+import { ConnectionsAnswer } from '../../src/connections/connections.schemas';
 import type { Db } from '../../src/db/query';
 import { ErrorResponse } from '../../src/domain/views';
+import { DyadAnswer } from '../../src/dyads/dyads.schemas';
 import { EventDetail, EventPage } from '../../src/events/events.schemas';
 import { Graph } from '../../src/graph/graph.schemas';
 import { Health } from '../../src/health/health.schemas';
@@ -55,6 +57,8 @@ const RESPONSES: Record<string, z.ZodType | 'file'> = {
   'GET /api/articles': ArticleList,
   'GET /api/articles/:id': ArticleDetail,
   'GET /api/who-did-what': WhoDidWhatAnswer,
+  'GET /api/connections': ConnectionsAnswer,
+  'GET /api/dyads/:a/:b': DyadAnswer,
   'GET /api/timeline': TimelineWindow,
   'GET /api/graph': Graph,
   'GET /api/stats': Stats,
@@ -73,7 +77,7 @@ const head = (path: string) => path.split(/[.[]/)[0] ?? '';
 function namesTheField(detail: { path: string; message: string }, spec: RouteSpec, sent: readonly string[]): boolean {
   if (detail.path === '') return sent.some((key) => !Object.hasOwn(spec.query, key) && detail.message.includes(key));
   const field = head(detail.path);
-  if (spec.ids && (field === 'id' || field === 'path')) return true;
+  if (spec.ids && (field === (spec.idName ?? 'id') || field === 'path')) return true;
   return Object.hasOwn(spec.query, field) || sent.includes(field);
 }
 

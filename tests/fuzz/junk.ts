@@ -152,6 +152,8 @@ export interface RouteSpec {
   path: string;
   /** Values the route accepts for `:id`, to mix with junk. */
   ids?: readonly string[];
+  /** The name the route gives the `:id` segment, when it is not `id` (a dyad's second actor is `b`). */
+  idName?: string;
   /** Each query parameter with values it accepts, to mix with junk. */
   query: Record<string, fc.Arbitrary<string>>;
 }

@@ -29,6 +29,11 @@ export const API_ROUTES: Record<string, RouteSpec> = {
     path: '/api/who-did-what',
     query: { actor, action: eventType, target: actor, from: day, to: day, limit },
   },
+  'GET /api/connections': {
+    path: '/api/connections',
+    query: { from: actor, to: actor, maxHops: fc.integer({ min: 0, max: 7 }).map(String), via: fc.constantFrom('events', 'roles', 'both', 'trains') },
+  },
+  'GET /api/dyads/:a/:b': { path: '/api/dyads/united-states/:id', ids: SEED_ACTORS, idName: 'b', query: { from: day, to: day, limit } },
   'GET /api/timeline': {
     path: '/api/timeline',
     query: { from: day, to: day, actor, type: eventType, groupBy: fc.constantFrom('type', 'actor') },
@@ -51,6 +56,8 @@ export const PAGE_ROUTES: Record<string, RouteSpec> = {
   'GET /actors': { path: '/actors', query: { q: words, kind: fc.constantFrom<string>(...ACTOR_KINDS) } },
   'GET /actors/:id': { path: '/actors/:id', ids: SEED_ACTORS, query: {} },
   'GET /graph': { path: '/graph', query: { actor, type: eventType, from: day, to: day } },
+  'GET /connections': { path: '/connections', query: { from: actor, to: actor, maxHops: fc.integer({ min: 1, max: 5 }).map(String), via: fc.constantFrom('events', 'roles', 'both') } },
+  'GET /dyads/:a/:b': { path: '/dyads/united-states/:id', ids: SEED_ACTORS, idName: 'b', query: { from: day, to: day } },
   'GET /articles': { path: '/articles', query: {} },
   'GET /articles/:id': { path: '/articles/:id', ids: [SEED_ARTICLE], query: {} },
   'GET /search': { path: '/search', query: { q: words } },

@@ -23,6 +23,8 @@ const payloads = INJECTION_PAYLOADS.map((p) => `${MARKER}${p}`);
 const BASE: Record<string, string> = {
   'GET /api/timeline': 'from=2025-01-01&to=2025-12-31',
   'GET /api/export': 'format=csv',
+  'GET /api/connections': 'from=donald-trump&to=ales-bialiatski',
+  'GET /connections': 'from=donald-trump&to=ales-bialiatski',
 };
 
 let db: Db;

@@ -4,6 +4,7 @@ import type { Graph, GraphNode } from '../../graph/graph.schemas';
 import type { TypeLabels } from '../common';
 import { dragging, follow, settle, type Simulation } from './layout';
 import { graphModel, type GraphModel, type LinkPaths, type NodeLinks, type SimLink, type SimNode, type Size } from './model';
+import { pickPairs } from './selection';
 import { countsText, edgeTitle, NO_ACTOR, nodeLabel, nodeTitle } from './words';
 
 declare const d3: typeof D3;
@@ -17,6 +18,8 @@ export interface GraphPage {
   heading: HTMLElement | null;
   setStatus: (text: string) => void;
   labels: TypeLabels;
+  /** Where two picked actors are offered for comparison. */
+  pickedBar: HTMLElement | null;
 }
 
 /** Draws each answer in place of the last, whose layout is stopped first. */
@@ -43,6 +46,7 @@ function drawGraph(root: HTMLElement, graph: Graph, page: GraphPage): Simulation
   const linkPaths = drawLinks(layer, model, page.labels);
   const nodeLinks = drawNodes(layer, model.nodes, graph.center);
   highlightNeighbours(root, nodeLinks, linkPaths, model.neighbours);
+  pickPairs(page.pickedBar, nodeLinks, linkPaths);
   const simulation = settle(model, size);
   follow(simulation, linkPaths, nodeLinks);
   nodeLinks.call(dragging(simulation, graph.center));

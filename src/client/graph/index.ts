@@ -17,7 +17,12 @@ function setup(root: HTMLElement): void {
   const listBlock = document.querySelector<HTMLDetailsElement>('[data-graph-list]');
   // With the graph drawn, the list is a secondary view: folded, one click away.
   if (listBlock) listBlock.open = false;
-  const page = { heading: document.querySelector<HTMLElement>('.page-title h1'), setStatus: statusWriter(statusLine), labels: typeLabels() };
+  const page = {
+    heading: document.querySelector<HTMLElement>('.page-title h1'),
+    setStatus: statusWriter(statusLine),
+    labels: typeLabels(),
+    pickedBar: document.querySelector<HTMLElement>('[data-graph-picked]'),
+  };
   const filters = initialFilters(root);
   const draw = graphDrawer(root, page);
   const load = graphLoader((graph) => {

@@ -30,5 +30,7 @@ function connection(link: GraphLink, names: Map<string, string>, labels: TypeLab
           ` × ${n}`,
         ])
       : [el('span', { class: 'muted' }, `${roleWord(link.type)} (role)`)]),
+    ' ',
+    el('a', { class: 'muted', href: `/dyads/${link.source}/${link.target}` }, 'both sides'),
   );
 }

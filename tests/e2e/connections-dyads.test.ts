@@ -1,0 +1,95 @@
+import type { Browser } from 'playwright-core';
+import type { RunningApp } from '../helpers/test-app';
+import { openPage, PHONE, screenshot, sidewaysOverflow, useSeededBrowser, visit, type WatchedPage } from './support';
+
+/**
+ * How two actors are connected, and what they did toward each other, in the browser: the paths drawn and listed,
+ * the two columns of a dyad with the links between them, the ledger and the trend; reached from the actor page
+ * and from the graph; at a desktop width and on a phone.
+ */
+let app: RunningApp;
+let browser: Browser;
+
+useSeededBrowser((suite) => ({ app, browser } = suite));
+
+const SIZES = [
+  ['1280', { width: 1280, height: 800 }],
+  ['390', PHONE],
+] as const;
+
+async function withPage(viewport: { width: number; height: number }, work: (watched: WatchedPage) => Promise<void>): Promise<void> {
+  const watched = await openPage(browser, app.baseUrl, { viewport });
+  try {
+    await work(watched);
+    expect(watched.problems).toEqual([]);
+  } finally {
+    await watched.close();
+  }
+}
+
+describe.each(SIZES)('at %s px', (name, viewport) => {
+  test('the connections page draws and lists the paths from Donald Trump to Ales Bialiatski', async () => {
+    await withPage(viewport, async ({ page, ...watched }) => {
+      expect(await visit({ page, ...watched }, app.baseUrl, '/connections?from=donald-trump&to=ales-bialiatski')).toBe(200);
+      await page.waitForSelector('.paths-svg .path-actor');
+      const drawn = await page.locator('.paths-svg .path-actor text').allTextContents();
+      expect(drawn).toEqual(expect.arrayContaining(['Donald Trump', 'John Coale', 'Belarus', 'Ales Bialiatski']));
+      expect(await page.locator('.paths-svg .path-step--roles').count()).toBeGreaterThan(0);
+      const titles = await page.locator('.path__title').allTextContents();
+      expect(titles[0]).toMatch(/^3 steps:\s+Donald Trump → .+ → Ales Bialiatski$/);
+      expect(await page.locator('.step__events a', { hasText: 'Trump nominates John Coale' }).first().isVisible()).toBe(true);
+      expect(await sidewaysOverflow(page)).toBe(0);
+      await screenshot(page, `connections-${name}`);
+    });
+  });
+
+  test('the US–Belarus dyad shows both sides, the two reciprocities, the ledger and the trend', async () => {
+    await withPage(viewport, async (watched) => {
+      const { page } = watched;
+      expect(await visit(watched, app.baseUrl, '/dyads/united-states/belarus')).toBe(200);
+      await page.waitForSelector('.trend-svg .trend-point');
+      const side = (id: string) => page.locator(`[data-move="${id}"]`).getAttribute('class');
+      expect(await side('sanctions-lifted-belavia-2025-09')).toContain('move--a');
+      expect(await side('prisoner-release-52-2025-09')).toContain('move--b');
+      const ledger = await page.locator('.ledger__side--a').innerText();
+      expect(ledger).toMatch(/United States lifts sanctions on Belavia[\s\S]*in return for\s+Belarus releases 52 political prisoners/);
+      expect(ledger).toMatch(/United States lifts sanctions on Belarusian potash[\s\S]*answered by\s+Lukashenko pardons 123 prisoners/);
+      expect(await page.locator('.trend-svg .trend-point--a').count()).toBe(2);
+      const curves = await page.locator('.dyad__links .dyad-link--reciprocates').count();
+      expect(curves).toBe(viewport.width > 640 ? 2 : 0);
+      expect(await sidewaysOverflow(page)).toBe(0);
+      await screenshot(page, `dyad-${name}`);
+    });
+  });
+});
+
+test('an empty dyad and an unanswerable connection say so', async () => {
+  await withPage({ width: 1280, height: 800 }, async (watched) => {
+    await visit(watched, app.baseUrl, '/dyads/ukraine/viasna');
+    expect(await watched.page.locator('.empty-state').first().innerText()).toContain('No event of Ukraine toward Viasna');
+    await visit(watched, app.baseUrl, '/connections?from=donald-trump&to=ales-bialiatski&maxHops=2');
+    expect(await watched.page.locator('.empty-state').innerText()).toContain('not connected through shared events or roles within 2 steps');
+    await visit(watched, app.baseUrl, '/connections?from=belarus&to=belarus');
+    expect(await watched.page.locator('.empty-state').innerText()).toContain('Choose two different actors');
+  });
+});
+
+test('the actor page and the graph lead to both views', async () => {
+  await withPage({ width: 1280, height: 800 }, async (watched) => {
+    const { page } = watched;
+    await visit(watched, app.baseUrl, '/actors/donald-trump');
+    await page.selectOption('#connect-to', 'ales-bialiatski');
+    await Promise.all([page.waitForURL(/\/connections\?from=donald-trump&to=ales-bialiatski/), page.click('.connect-form button')]);
+    await page.waitForSelector('.path__title');
+    await visit(watched, app.baseUrl, '/actors/belarus');
+    await Promise.all([page.waitForURL(/\/dyads\/belarus\/united-states$/), page.locator('.relationship-list li', { hasText: 'United States' }).locator('.relationship-list__dyad').click()]);
+    await visit(watched, app.baseUrl, '/graph');
+    await page.waitForSelector('.graph svg .node');
+    await page.locator('.graph .node[data-id="belarus"]').click({ modifiers: ['Shift'] });
+    await page.locator('.graph .node[data-id="united-states"]').click({ modifiers: ['Shift'] });
+    const picked = page.locator('[data-graph-picked]');
+    await picked.locator('a').first().waitFor();
+    expect(await picked.innerText()).toContain('Belarus and United States');
+    await Promise.all([page.waitForURL(/\/dyads\/belarus\/united-states$/), picked.locator('a', { hasText: 'what they did toward each other' }).click()]);
+  });
+});
