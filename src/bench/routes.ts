@@ -14,6 +14,9 @@ export interface Route {
   paths: string[];
 }
 
+/** The p95 each route must keep at a million events: paths may search the whole graph; the rest read a few rows. */
+export const P95_TARGET_MS = (route: string) => (route.startsWith('connections') ? 100 : 50);
+
 
 export function buildRoutes(actors: Array<{ id: string; name: string }>, count: number, seed: number): Route[] {
   const random = prng(seed);
@@ -37,6 +40,12 @@ export function buildRoutes(actors: Array<{ id: string; name: string }>, count: 
     { name: 'graph-neighbourhood', paths: times((i) => `/api/graph?actor=${actor(i)}`) },
     { name: 'search-events', paths: times((i) => `/api/events?q=${encodeURIComponent(nameWord(i))}&limit=50`) },
     { name: 'search-actors', paths: times((i) => `/api/actors?q=${encodeURIComponent(nameWord(i))}&limit=30`) },
+    // A busy actor and a quiet one (five ranks apart), so that paths take more than one step.
+    ...(['both', 'events', 'roles'] as const).map((via) => ({
+      name: `connections-${via}`,
+      paths: times((i) => `/api/connections?from=${actor(i)}&to=${actor(i + 5)}&via=${via}`),
+    })),
+    { name: 'dyad', paths: times((i) => `/api/dyads/${actor(i)}/${actor(i + 1)}`) },
   ];
 }
 
