@@ -6,6 +6,7 @@ import {
   intOption,
   log,
   machineLine,
+  option,
   percentile,
   printFigures,
   round,
@@ -15,7 +16,7 @@ import { recordingDb, replay } from './recording-db';
 import { benchActors, buildRoutes, P95_TARGET_MS } from './routes';
 
 /**
- * `npm run bench:query -- --events 1000000 [--seed 1] [--requests 60]`
+ * `npm run bench:query -- --events 1000000 [--seed 1] [--requests 60] [--routes connections,dyad]`
  *
  * With the corpus loaded into the bench instance (once; see bench-corpus.ts), each hot route is requested
  * --requests times through the HTTP API (the real app on loopback) and the very Cypher each request ran is
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
   const events = intOption('events', 1_000_000);
   const seed = intOption('seed', 1);
   const requests = intOption('requests', 60);
+  // Only the routes whose names start with one of these (all by default): to measure a route after changing it.
+  const only = (option('routes') ?? '').split(',').filter(Boolean);
   const corpus = await openBenchCorpus(events, seed);
   const ranked = await actorsByActivity(corpus.db);
   const chosen = benchActors(ranked);
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
   try {
     httpFloor = await measureHttpFloor(app.baseUrl);
     log(`  HTTP floor (an unknown /api route: loopback, express, headers, error body; no query) p50 ${round(httpFloor)} ms`);
-    for (const route of buildRoutes(chosen, requests, seed)) {
+    for (const route of buildRoutes(chosen, requests, seed).filter((r) => only.length === 0 || only.some((prefix) => r.name.startsWith(prefix)))) {
       // Every distinct request once, untimed: the figures are of a warm server (plans cached, pages in memory).
       for (const path of new Set(route.paths)) {
         await getJson(app.baseUrl + path);

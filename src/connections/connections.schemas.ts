@@ -7,7 +7,7 @@ export type ConnectionVia = (typeof CONNECTION_VIAS)[number];
 
 /** The most steps a path may take: beyond five, everyone is connected to everyone and a path says nothing. */
 export const MAX_HOPS = 5;
-/** How many paths an answer holds at most, and how many events it lists on each step. */
+/** How many of the shortest paths an answer holds at most, and how many events it lists on each step. */
 export const PATHS_SHOWN = 10;
 export const HOP_EVENTS_SHOWN = 3;
 
@@ -54,7 +54,7 @@ export const ConnectionsAnswer = z.object({
   to: ActorRef,
   via: z.enum(CONNECTION_VIAS),
   maxHops: z.number().int(),
-  paths: z.array(ConnectionPath).describe(`The shortest paths, shortest first (at most ${PATHS_SHOWN})`),
+  paths: z.array(ConnectionPath).describe(`The shortest paths, all of the fewest steps there are (at most ${PATHS_SHOWN})`),
   message: z.string().nullable().describe('Why there is no path, when there is none'),
 });
 export type ConnectionsAnswer = z.infer<typeof ConnectionsAnswer>;

@@ -1,14 +1,9 @@
-import { dateView, EVENT_LINK_TYPES, inWindow, MIN_DATE } from '../db/cypher';
-import { DENSE_ACTOR_EVENTS } from '../db/dense';
+import { dateView, EVENT_LINK_TYPES, inWindow } from '../db/cypher';
 import { read, readOne, type Db } from '../db/query';
+import { latestSharedEvents, type Window } from '../db/shared-events';
 import { ACTS_FOR_ROLES, AGENT_ROLES } from '../domain/taxonomy';
 import type { ActorRef } from '../domain/views';
 import type { DyadEvent, DyadLink } from './dyads.schemas';
-
-export interface Window {
-  from: string | null;
-  to: string | null;
-}
 
 /** The two actors, each with those who act for it (never the other actor itself). */
 const SIDES = `
@@ -33,56 +28,47 @@ export async function readSides(db: Db, a: string, b: string): Promise<SidesRow 
 }
 
 /**
- * The events in which someone of each side took part, newest first (at most $limit), then the moves of either
- * side linked to them. Each pair of members is read like a step of a connection: from the one with fewer
- * events, or, when both are busy, by walking the date index from the newest.
+ * The moves of either side linked to some of the dyad's events that name both sides: a move of one side
+ * (someone of it acted) that does not name the other is still part of the story when it answers one that does.
  */
-const EVENT_IDS = `
-  UNWIND $pairs AS pair
-  MATCH (x:Actor {id: pair[0]}), (y:Actor {id: pair[1]})
-  WITH CASE WHEN coalesce(x.eventTotal, 0) <= coalesce(y.eventTotal, 0) THEN [x, y] ELSE [y, x] END AS ends
-  WITH ends[0] AS few, ends[1] AS many
-  CALL (few, many) {
-    WITH few, many WHERE coalesce(few.eventTotal, 0) < $dense
-    MATCH (few)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(many)
-    WHERE ${inWindow('e')}
-    WITH DISTINCT e ORDER BY e.date DESC, e.id LIMIT $limit
-    RETURN collect(e) AS found
-    UNION ALL
-    WITH few, many WHERE coalesce(few.eventTotal, 0) >= $dense
-    MATCH (e:Event) WHERE e.date >= ${MIN_DATE} AND ${inWindow('e')}
-      AND EXISTS { (few)-[:PARTICIPATED_IN]->(e) } AND EXISTS { (many)-[:PARTICIPATED_IN]->(e) }
-    WITH e ORDER BY e.date DESC LIMIT $limit
-    RETURN collect(e) AS found
-  }
-  UNWIND found AS e
-  WITH DISTINCT e ORDER BY e.date DESC, e.id LIMIT $limit
-  WITH collect(e) AS direct
-  CALL (direct) {
-    UNWIND direct AS d
-    MATCH (d)-[:${EVENT_LINK_TYPES}]-(l:Event)
-    WHERE NOT l IN direct AND ${inWindow('l')}
-      AND EXISTS { MATCH (s:Actor)-[p:PARTICIPATED_IN]->(l) WHERE s.id IN $members AND p.role IN $acting }
-    RETURN collect(DISTINCT l.id) AS linked
-  }
-  RETURN [e IN direct | e.id] AS direct, linked`;
+const LINKED = `
+  UNWIND $ids AS id
+  MATCH (d:Event {id: id})-[:${EVENT_LINK_TYPES}]-(l:Event)
+  WHERE NOT l.id IN $ids AND ${inWindow('l')}
+    AND EXISTS { MATCH (s:Actor)-[p:PARTICIPATED_IN]->(l) WHERE s.id IN $members AND p.role IN $acting }
+  RETURN collect(DISTINCT l.id) AS linked`;
 
+/**
+ * The events in which someone of each side took part, newest first (at most `limit`), read pair of members by
+ * pair (db/shared-events.ts), then the moves linked to them.
+ */
 export async function readEventIds(
   db: Db,
   members: { a: string[]; b: string[] },
   window: Window,
   limit: number,
 ): Promise<{ direct: string[]; linked: string[] }> {
-  const pairs = members.a.flatMap((x) => members.b.filter((y) => y !== x).map((y) => [x, y]));
-  const rows = await read<{ direct: string[]; linked: string[] }>(db, EVENT_IDS, {
-    pairs,
+  const asks = members.a.flatMap((a) => members.b.filter((b) => b !== a).map((b) => ({ key: `${a}|${b}`, a, b })));
+  const found = await latestSharedEvents(db, asks, window, limit);
+  const direct = await newestFirst(db, [...new Set([...found.values()].flat())], limit);
+  const linked = await readOne<string[]>(db, LINKED, {
+    ids: direct,
     members: [...members.a, ...members.b],
     acting: [...AGENT_ROLES, 'source'],
-    dense: DENSE_ACTOR_EVENTS,
-    limit,
     ...window,
   });
-  return rows[0] ?? { direct: [], linked: [] };
+  return { direct, linked: linked ?? [] };
+}
+
+const NEWEST_FIRST = `
+  UNWIND $ids AS id
+  MATCH (e:Event {id: id})
+  WITH e ORDER BY e.date DESC, e.id LIMIT $limit
+  RETURN collect(e.id) AS ids`;
+
+/** Of the events several pairs found, the latest `limit`. */
+async function newestFirst(db: Db, ids: string[], limit: number): Promise<string[]> {
+  return ids.length === 0 ? [] : ((await readOne<string[]>(db, NEWEST_FIRST, { ids, limit })) ?? []);
 }
 
 /** The events with their participants and first quote, and the links among them. */
