@@ -20,6 +20,7 @@ import {
   reviewListPage,
   reviewPage,
 } from './review.page';
+import { sanctionsPage } from './sanctions.page';
 import { searchPage } from './search.page';
 import { loginAction, loginPage, logoutAction } from './session.page';
 import { timelinePage } from './timeline.page';
@@ -48,6 +49,7 @@ export function pages(db: Db, config: Config): Router {
     .get('/actors', actorsPage(db))
     .get('/actors/:id', actorPage(db))
     .get('/graph', graphPage(db))
+    .get('/sanctions', sanctionsPage(db))
     .get('/articles', articlesPage(db))
     .get('/articles/new', requireSignIn, newArticlePage())
     .post('/articles/new', ...editor, newArticleAction(db, config))
