@@ -3,8 +3,7 @@ import { PRECISIONS } from '../domain/calendar';
 import { IsoDate } from '../domain/dates';
 import { Slug } from '../domain/model';
 import { CHANGE_KINDS } from '../domain/sanctions';
-import { ActorRef, Limit } from '../domain/views';
-import { EventLinkView } from '../events/events.schemas';
+import { ActorRef, EventLinkView, Limit } from '../domain/views';
 
 const Filters = {
   target: Slug.optional().describe('An actor id: measures on it, or on a part of it (its scope), e.g. belavia'),
