@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/query';
-import { read } from '../../src/db/query';
+import { read, write } from '../../src/db/query';
+import { ensureMeasures } from '../../src/sanctions/refresh';
 import { ChangesAnswer, InForceAnswer, MeasuresAnswer, type MeasureView } from '../../src/sanctions/sanctions.schemas';
 import { loadFacts } from '../helpers/browse-fixtures';
 import { getError, getOk, type RunningApp, useSeededApp } from '../helpers/test-app';
@@ -238,5 +239,28 @@ describe('a line written here: imposed, eased, re-imposed, lifted', () => {
     await loadFacts(db, story());
     expect((await getOk(app, '/api/sanctions/measures?authority=elbonia', MeasuresAnswer)).items).toEqual([]);
     expect((await stored()).stale).toBe(0);
+  });
+});
+
+describe('measures of a database that never had them, and marks a crash left behind', () => {
+  const seedMeasures = async () => (await getOk(app, '/api/sanctions/measures', MeasuresAnswer)).items.map((m) => [m.id, m.start, m.end]);
+
+  test('at start a database without the version marker gets every measure built', async () => {
+    const before = await seedMeasures();
+    expect(before.length).toBeGreaterThan(0);
+    await write(db, "MATCH (m:Measure) DETACH DELETE m WITH count(*) AS n MATCH (v:MeasuresVersion) DELETE v");
+    expect(await seedMeasures()).toEqual([]);
+    await ensureMeasures(db);
+    expect(await seedMeasures()).toEqual(before);
+  });
+
+  test('an event left marked (a load stopped before its refresh) has its lines recomputed at start', async () => {
+    const before = await seedMeasures();
+    await write(db, "MATCH (m:Measure {id: $id}) DETACH DELETE m", { id: BELAVIA });
+    await write(db, "MATCH (e:Event {id: 'sanctions-lifted-belavia-2025-09'}) SET e:MeasuresStale");
+    expect((await seedMeasures()).map(([id]) => id)).not.toContain(BELAVIA);
+    await ensureMeasures(db);
+    expect(await seedMeasures()).toEqual(before);
+    expect(await read(db, 'MATCH (e:MeasuresStale) RETURN e.id AS id')).toEqual([]);
   });
 });
