@@ -51,17 +51,23 @@ function start(root: HTMLElement): void {
       if (dayWords) dayWords.textContent = sayKnownDate({ date: data.on, precision: 'day' });
       listBox?.removeAttribute('aria-busy');
     },
-    (message) => say(`Could not load the measures in force: ${message}`),
+    (message) => {
+      say(`Could not load the measures in force: ${message}`);
+      listBox?.removeAttribute('aria-busy');
+    },
   );
   let timer: number | undefined;
   const dayForm = document.querySelector<HTMLFormElement>('[data-sanctions-day]');
+  // The line follows the slider at once; the address and the list wait until it rests.
   const picker = dayForm ? bindDayPicker(dayForm, span, (day) => {
     state.on = day;
     moveDayLine(chart, day);
-    remember(state);
     listBox?.setAttribute('aria-busy', 'true');
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => void loadInForce(state), 150);
+    timer = window.setTimeout(() => {
+      remember(state);
+      void loadInForce(state);
+    }, 150);
   }) : null;
   picker?.set(state.on);
   const filters = document.querySelector<HTMLFormElement>('[data-sanctions-filters]');
