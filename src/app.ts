@@ -25,6 +25,7 @@ import { buildOpenApi } from './http/openapi';
 import { routerFor } from './http/routes';
 import { writeGuards } from './http/writes';
 import { pages } from './pages/pages.routes';
+import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
 import { whoDidWhatRoutes } from './who-did-what/who-did-what.routes';
@@ -44,6 +45,7 @@ export function apiRoutes(db: Db, config: Config): RouteSpec[] {
     ...whoDidWhatRoutes(db),
     ...connectionsRoutes(db),
     ...dyadsRoutes(db),
+    ...sanctionsRoutes(db),
     ...articlesRoutes(db),
     ...draftsRoutes(db, config),
     ...timelineRoutes(db),

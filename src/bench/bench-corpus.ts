@@ -8,6 +8,7 @@ import { ensureSchema } from '../db/schema';
 import { createLogger } from '../http/logger';
 import { loadFactsPaths } from '../ingest/load';
 import { ensureSummaries } from '../ingest/summaries';
+import { ensureMeasures } from '../sanctions/refresh';
 import { BENCH_INSTANCE, benchDb, elapsedMs, log, round, startBenchNeo4j } from './common';
 
 /**
@@ -42,6 +43,7 @@ export async function openBenchCorpus(events: number, seed: number): Promise<Ben
   if (found?.complete && found.events === events && found.seed === seed) {
     log(`bench database: the corpus of ${events.toLocaleString('en')} events (seed ${seed}) is already loaded`);
     await ensureSummaries(db, log);
+    await ensureMeasures(db, log);
     return { connection, db, events, seed, loadedNow: false };
   }
   const sameCorpus = found && found.events === events && found.seed === seed;

@@ -46,6 +46,8 @@ declare namespace vis {
     setSelection(ids: string[]): void;
     redraw(): void;
     setOptions(options: Record<string, unknown>): void;
+    addCustomTime(time: Date, id: string): void;
+    setCustomTime(time: Date, id: string): void;
   }
 }
 

@@ -29,6 +29,18 @@ export const TYPE_AND_WINDOW = `
 /** The event links as one relationship-type alternation, for reading them all. */
 export const EVENT_LINK_TYPES = 'RECIPROCATES|FOLLOWS|PART_OF|CAUSES';
 
+/** The events linked to event `e`, both ways, as the API shows them (kind, direction, review status, the other event). */
+export const eventLinksView = (e: string) => `
+  COLLECT {
+    MATCH (${e})-[l:${EVENT_LINK_TYPES}]-(other:Event)
+    RETURN {
+      kind: toLower(type(l)),
+      direction: CASE WHEN startNode(l) = ${e} THEN 'outgoing' ELSE 'incoming' END,
+      status: coalesce(l.review, 'auto'),
+      event: other { .id, .type, .title, date: ${dateView('other')} }
+    } AS link ORDER BY other.date, other.id
+  }`;
+
 /**
  * One statement per link kind that joins two existing events (`row.from` → `row.to`) with a link: relationship
  * types cannot be parameters, so the type comes from a fixed map. `set` may record more on the link.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './dates';
 import { PRECISIONS } from './calendar';
-import { ActorKind, EventType, Role, Slug } from './model';
+import { ActorKind, EventType, LinkKind, ReviewStatus, Role, Slug } from './model';
 
 /**
  * Shapes shared by several API routes: the parameters they accept and the plain JSON they answer with.
@@ -29,6 +29,14 @@ export const FiguresView = z.object({ count: z.number(), unit: z.string(), appro
 
 export const EventRef = z.object({ id: z.string(), type: EventType, title: z.string(), date: DateView });
 export type EventRef = z.infer<typeof EventRef>;
+
+/** A link of one event to another, seen from the first (events' details, the changes of sanctions measures). */
+export const EventLinkView = z.object({
+  kind: LinkKind,
+  direction: z.enum(['outgoing', 'incoming']).describe('outgoing: this event → the other (e.g. this reciprocates it)'),
+  status: ReviewStatus.describe('reviewed: an editor accepted the link; auto: loaded without review'),
+  event: EventRef,
+});
 
 export const ParticipantView = z.object({ actor: ActorRef, role: Role });
 

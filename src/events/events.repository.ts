@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { dateView, EVENT_LINK_TYPES, figuresView, MIN_DATE, TYPE_AND_WINDOW } from '../db/cypher';
+import { dateView, eventLinksView, figuresView, MIN_DATE, TYPE_AND_WINDOW } from '../db/cypher';
 import { readOne, read, type Db } from '../db/query';
 import type { CursorPosition } from '../domain/cursor';
 import type { ActorRef } from '../domain/views';
@@ -112,15 +112,7 @@ const EVENT_DETAIL = `
   WITH e, claims, ${EVENT_VIEW} AS view
   RETURN view {
     .*,
-    links: COLLECT {
-      MATCH (e)-[l:${EVENT_LINK_TYPES}]-(other:Event)
-      RETURN {
-        kind: toLower(type(l)),
-        direction: CASE WHEN startNode(l) = e THEN 'outgoing' ELSE 'incoming' END,
-        status: coalesce(l.review, 'auto'),
-        event: other { .id, .type, .title, date: ${dateView('other')} }
-      } AS link ORDER BY other.date, other.id
-    },
+    links: ${eventLinksView('e')},
     claims: claims,
     conflicts: coalesce(e.conflicts, []),
     choices: e.choices

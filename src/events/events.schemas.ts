@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DateFilter, DateView, EventRef, FiguresView, Limit, ParticipantView, SearchText, SourceView } from '../domain/views';
+import { DateFilter, DateView, EventLinkView, EventRef, FiguresView, Limit, ParticipantView, SearchText, SourceView } from '../domain/views';
 import { CLAIM_FIELDS } from '../domain/claims';
-import { EVENT_STATUSES, EventType, LinkKind, ReviewStatus, Slug } from '../domain/model';
+import { EVENT_STATUSES, EventType, ReviewStatus, Slug } from '../domain/model';
 
 /**
  * A search lists (in date order) the most relevant matches, at most this many: a common word matches
@@ -38,13 +38,6 @@ export type EventView = z.infer<typeof EventView>;
 
 export const EventPage = z.object({ items: z.array(EventView), nextCursor: z.string().nullable() });
 export type EventPage = z.infer<typeof EventPage>;
-
-export const EventLinkView = z.object({
-  kind: LinkKind,
-  direction: z.enum(['outgoing', 'incoming']).describe('outgoing: this event → the other (e.g. this reciprocates it)'),
-  status: ReviewStatus.describe('reviewed: an editor accepted the link; auto: loaded without review'),
-  event: EventRef,
-});
 
 /** What one article says of the event: its own values, whatever the event shows. */
 export const ClaimView = z.object({

@@ -8,6 +8,7 @@ import { type LinkKind } from '../domain/model';
 import type { GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
 import { readContributions, writeRoleLinks, writeSummaryChanges, type Contribution } from './summaries';
+import { markKindChanges, markStale } from '../sanctions/sanctions.repository';
 
 /**
  * The Cypher that writes one article's facts. Every statement is MERGE-on-id then SET, so loading the same
@@ -327,7 +328,10 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = fals
   const [newSources, knownSources] = split(p.sources, (r) => r.event);
 
   await run(tx, MERGE_ARTICLES, { articles: p.articles }, counts);
-  if (p.actors.length > 0) await run(tx, MERGE_ACTORS, { actors: p.actors }, counts);
+  if (p.actors.length > 0) {
+    await markKindChanges(tx, p.actors);
+    await run(tx, MERGE_ACTORS, { actors: p.actors }, counts);
+  }
   if (newEvents.length > 0) {
     await run(tx, CREATE_EVENTS, { events: newEvents }, counts);
     await run(tx, CREATE_PARTICIPANTS, { participants: unique(newParticipants, (r) => `${r.event}|${r.actor}|${r.role}`) }, counts);
@@ -347,6 +351,8 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = fals
   }
   if (p.reactions.length > 0) await run(tx, MERGE_REACTIONS, { reactions: p.reactions }, counts);
   if (before.size > 0) await withdrawStaleStatements(tx, p, before, counts);
+  // Sanctions measures are recomputed after the load (sanctions/refresh.ts); here their events are only marked.
+  await markStale(tx, eventIds);
   const existingAfter = await readContributions(tx, [...known]);
   await writeSummaryChanges(tx, existingBefore, [...existingAfter, ...newContributions(p, isNew)]);
   const added = await settleClaims(tx, [...new Set(knownEvents.map((e) => e.id))]);

@@ -10,6 +10,7 @@ import { FactsValidationError, type FileProblem } from '../domain/errors';
 import { toGraphRows, type GraphRows } from './graph-rows';
 import { existingActorIds, noWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
 import { ensureSummaries } from './summaries';
+import { ensureMeasures, refreshMeasures } from '../sanctions/refresh';
 
 export interface LoadProgress {
   file: string;
@@ -37,11 +38,12 @@ const MAX_PROBLEMS = 1_000;
  * Indexes and constraints first (once per database handle: a dozen schema statements, each taking a schema
  * lock, before every posted article were round trips that only added waiting under concurrent posts); then
  * summaries for any events written before they existed (one read when they are in place; the database may
- * have been emptied since, marker and all).
+ * have been emptied since, marker and all); then the sanctions measures likewise, and any a crash left stale.
  */
 export async function prepareForWrites(db: Db, log?: (message: string) => void): Promise<void> {
   await ensureSchemaOnce(db);
   await ensureSummaries(db, log);
+  await ensureMeasures(db, log);
 }
 
 /** Reads every facts file under the given paths; throws FactsValidationError listing every problem found. */
@@ -120,6 +122,8 @@ async function writeBatches(
     writing.catch(() => {}); // awaited below or at the next batch; not an unhandled rejection meanwhile
   }
   await writing;
+  // Once per load, not per batch: a busy line touched by every batch is recomputed once.
+  await refreshMeasures(db);
   return summary;
 }
 

@@ -22,6 +22,7 @@ import {
   reviewListPage,
   reviewPage,
 } from './review.page';
+import { sanctionsPage } from './sanctions.page';
 import { searchPage } from './search.page';
 import { loginAction, loginPage, logoutAction } from './session.page';
 import { timelinePage } from './timeline.page';
@@ -52,6 +53,7 @@ export function pages(db: Db, config: Config): Router {
     .get('/graph', graphPage(db))
     .get('/connections', connectionsPage(db))
     .get('/dyads/:a/:b', dyadPage(db))
+    .get('/sanctions', sanctionsPage(db))
     .get('/articles', articlesPage(db))
     .get('/articles/new', requireSignIn, newArticlePage())
     .post('/articles/new', ...editor, newArticleAction(db, config))

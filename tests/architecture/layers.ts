@@ -27,6 +27,7 @@ export const FLOORS: Record<string, number> = {
   health: 3,
   history: 3,
   ingest: 3,
+  sanctions: 3,
   interchange: 3,
   stats: 3,
   timeline: 3,

@@ -9,6 +9,7 @@ import { DyadAnswer } from '../../src/dyads/dyads.schemas';
 import { EventDetail, EventPage } from '../../src/events/events.schemas';
 import { Graph } from '../../src/graph/graph.schemas';
 import { Health } from '../../src/health/health.schemas';
+import { ChangesAnswer, InForceAnswer, MeasuresAnswer } from '../../src/sanctions/sanctions.schemas';
 import { Stats } from '../../src/stats/stats.schemas';
 import { TimelineWindow } from '../../src/timeline/timeline.schemas';
 import { WhoDidWhatAnswer } from '../../src/who-did-what/who-did-what.schemas';
@@ -63,6 +64,9 @@ const RESPONSES: Record<string, z.ZodType | 'file'> = {
   'GET /api/graph': Graph,
   'GET /api/stats': Stats,
   'GET /api/export': 'file',
+  'GET /api/sanctions': InForceAnswer,
+  'GET /api/sanctions/changes': ChangesAnswer,
+  'GET /api/sanctions/measures': MeasuresAnswer,
   'GET /api/health': Health,
   'GET /api/openapi.json': OpenApiDocument,
 };

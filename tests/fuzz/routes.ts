@@ -41,6 +41,9 @@ export const API_ROUTES: Record<string, RouteSpec> = {
   'GET /api/graph': { path: '/api/graph', query: { actor, type: eventType, from: day, to: day, limit: fc.integer({ min: 1, max: 200 }).map(String) } },
   'GET /api/stats': { path: '/api/stats', query: { latest: fc.integer({ min: 1, max: 50 }).map(String) } },
   'GET /api/export': { path: '/api/export', query: { ...eventFilters, format: fc.constantFrom<string>(...EXPORT_FORMATS) } },
+  'GET /api/sanctions': { path: '/api/sanctions', query: { target: actor, authority: actor, on: day, limit } },
+  'GET /api/sanctions/changes': { path: '/api/sanctions/changes', query: { target: actor, authority: actor, from: day, to: day, limit } },
+  'GET /api/sanctions/measures': { path: '/api/sanctions/measures', query: { target: actor, authority: actor, limit } },
   'GET /api/health': { path: '/api/health', query: {} },
   'GET /api/openapi.json': { path: '/api/openapi.json', query: {} },
 };
@@ -58,6 +61,7 @@ export const PAGE_ROUTES: Record<string, RouteSpec> = {
   'GET /graph': { path: '/graph', query: { actor, type: eventType, from: day, to: day } },
   'GET /connections': { path: '/connections', query: { from: actor, to: actor, maxHops: fc.integer({ min: 1, max: 5 }).map(String), via: fc.constantFrom('events', 'roles', 'both') } },
   'GET /dyads/:a/:b': { path: '/dyads/united-states/:id', ids: SEED_ACTORS, idName: 'b', query: { from: day, to: day } },
+  'GET /sanctions': { path: '/sanctions', query: { target: actor, authority: actor, on: day } },
   'GET /articles': { path: '/articles', query: {} },
   'GET /articles/:id': { path: '/articles/:id', ids: [SEED_ARTICLE], query: {} },
   'GET /search': { path: '/search', query: { q: words } },

@@ -1,0 +1,59 @@
+import { requireActor } from '../actors/actors.service';
+import type { Db } from '../db/query';
+import { addYears, toDay } from '../domain/calendar';
+import { InvalidError } from '../domain/errors';
+import { inForceOn } from '../domain/sanctions';
+import { listChanges, listMeasures, type MeasureFilter, type StoredExemption, type StoredMeasure } from './sanctions.repository';
+import type { ChangesAnswer, ChangesQuery, ExemptionView, InForceAnswer, InForceQuery, MeasuresAnswer, MeasuresQuery, MeasureView } from './sanctions.schemas';
+
+/** The actors a question names, each refused when unknown (404). */
+async function filterOf(db: Db, query: { target?: string; authority?: string }): Promise<MeasureFilter> {
+  if (query.target) await requireActor(db, query.target);
+  if (query.authority) await requireActor(db, query.authority);
+  return { target: query.target ?? null, authority: query.authority ?? null };
+}
+
+const withStartKnown = <T extends { start: unknown }>(period: T) => ({ ...period, startKnown: period.start !== null });
+
+const exemptionView = (x: StoredExemption): ExemptionView => withStartKnown(x);
+
+const measureView = (m: StoredMeasure, exemptions: StoredExemption[] = m.exemptions): MeasureView => ({
+  ...withStartKnown(m),
+  exemptions: exemptions.map(exemptionView),
+});
+
+/** The measures in force on a day (today when none is given), each with the exemptions in force that day. */
+export async function measuresInForce(db: Db, query: InForceQuery): Promise<InForceAnswer> {
+  const filter = await filterOf(db, query);
+  const on = query.on ?? toDay(new Date());
+  const rows = await listMeasures(db, filter, on, query.limit);
+  const items = rows.slice(0, query.limit).map((m) => ({
+    ...measureView(m, m.exemptions.filter((x) => inForceOn(x, on).inForce)),
+    certain: inForceOn(m, on).certain,
+  }));
+  return { on, items, capped: rows.length > query.limit };
+}
+
+/** Every measure (in force or not) with all its exemptions, for the page's chart. */
+export async function allMeasures(db: Db, query: MeasuresQuery): Promise<MeasuresAnswer> {
+  const filter = await filterOf(db, query);
+  const rows = await listMeasures(db, filter, null, query.limit);
+  return { items: rows.slice(0, query.limit).map((m) => measureView(m)), capped: rows.length > query.limit };
+}
+
+/** The window a question names, completed: a year back from `to` (today), or a year on from `from` alone. */
+function windowOf(query: ChangesQuery): { from: string; to: string } {
+  const to = query.to ?? (query.from ? addYears(query.from, 1) : toDay(new Date()));
+  const from = query.from ?? addYears(to, -1);
+  if (from > to) throw new InvalidError('to', `must be on or after from (${from})`);
+  return { from, to };
+}
+
+/** Measures imposed, re-imposed, extended, eased or lifted in a window, each change with the events linked to it. */
+export async function measureChanges(db: Db, query: ChangesQuery): Promise<ChangesAnswer> {
+  const window = windowOf(query);
+  const filter = await filterOf(db, query);
+  const rows = await listChanges(db, { ...filter, ...window }, query.limit);
+  const items = rows.slice(0, query.limit).map((row) => ({ ...row, measure: withStartKnown(row.measure) }));
+  return { ...window, items, capped: rows.length > query.limit };
+}
