@@ -15,14 +15,16 @@ export interface ChangeRecord extends Change {
 
 const RECORD = `
   UNWIND $changes AS c
-  CREATE (:Change { id: c.id, entity: c.entity, entityId: c.entityId, at: datetime(c.at), user: c.user, action: c.action,
+  CREATE (:Change { id: c.id, seq: c.seq, entity: c.entity, entityId: c.entityId, at: datetime(c.at), user: c.user, action: c.action,
                     summary: c.summary, before: c.before, after: c.after })`;
 
 export async function recordChanges(tx: ManagedTransaction, changes: readonly ChangeRecord[]): Promise<void> {
   if (changes.length === 0) return;
-  const rows = changes.map((c) => ({
+  // `seq` keeps the order a change was recorded in among records that share a moment (a commit stamps them all `now`).
+  const rows = changes.map((c, seq) => ({
     ...c,
     id: randomUUID(),
+    seq,
     before: c.before === null || c.before === undefined ? null : JSON.stringify(c.before),
     after: c.after === null || c.after === undefined ? null : JSON.stringify(c.after),
   }));
@@ -33,7 +35,8 @@ const HISTORY = `
   MATCH (e:Event {id: $id})
   RETURN { id: e.id, status: coalesce(e.review, 'auto'), definedIn: e.definedIn,
            items: COLLECT { MATCH (c:Change {entity: 'event', entityId: $id})
-                            RETURN c { at: toString(c.at), .user, .action, .summary, .before, .after } AS c ORDER BY c.at, c.id } } AS history`;
+                            WITH c ORDER BY c.at, c.seq, c.id
+                            RETURN c { at: toString(c.at), .user, .action, .summary, .before, .after } AS c } } AS history`;
 
 export interface HistoryRow {
   id: string;

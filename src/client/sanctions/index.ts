@@ -74,6 +74,7 @@ function start(root: HTMLElement): void {
   if (filters) {
     onFilterChange(filters, () => {
       readFilters(filters, state);
+      listBox?.setAttribute('aria-busy', 'true');
       remember(state);
       void loadMeasures(state);
       void loadInForce(state);
