@@ -148,7 +148,8 @@ async function main(): Promise<void> {
   // traffic, and "before" should be that steady state, not a cold process.
   const warmupSeconds = intOption('warmup', seconds);
   const corpus = await openBenchCorpus(events, seed);
-  const paths = mixedPaths(buildRoutes(benchActors(await actorsByActivity(corpus.db)), 100, seed + 1));
+  const routes = buildRoutes(benchActors(await actorsByActivity(corpus.db)), 100, seed + 1);
+  const paths = mixedPaths(routes);
   await corpus.db.driver.close();
   const { child, baseUrl } = await startAppProcess(corpus.connection.uri, corpus.connection.password);
   const pid = child.pid as number;
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
     warm = await boundedLoad(baseUrl, paths, connections, warmupSeconds);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     before = residentKiB(pid);
-    log(`load: ${connections} connections for ${seconds} s over ${paths.length} request shapes (9 routes) …`);
+    log(`load: ${connections} connections for ${seconds} s over ${paths.length} request shapes (${routes.length} routes) …`);
     const sampler = setInterval(() => samples.push(residentKiB(pid) ?? 0), 5000);
     load = await boundedLoad(baseUrl, paths, connections, seconds).finally(() => clearInterval(sampler));
     await new Promise((resolve) => setTimeout(resolve, 2000));

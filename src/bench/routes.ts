@@ -17,7 +17,6 @@ export interface Route {
 /** The p95 each route must keep at a million events: paths may search the whole graph; the rest read a few rows. */
 export const P95_TARGET_MS = (route: string) => (route.startsWith('connections') ? 100 : 50);
 
-
 export function buildRoutes(actors: Array<{ id: string; name: string }>, count: number, seed: number): Route[] {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
@@ -46,6 +45,8 @@ export function buildRoutes(actors: Array<{ id: string; name: string }>, count: 
       paths: times((i) => `/api/connections?from=${actor(i)}&to=${actor(i + 5)}&via=${via}`),
     })),
     { name: 'dyad', paths: times((i) => `/api/dyads/${actor(i)}/${actor(i + 1)}`) },
+    { name: 'sanctions-on-day', paths: times(() => `/api/sanctions?on=${windowStart()}`) },
+    { name: 'sanctions-on-day-target', paths: times((i) => `/api/sanctions?on=${windowStart()}&target=${actor(i)}`) },
   ];
 }
 
