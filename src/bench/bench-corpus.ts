@@ -42,6 +42,8 @@ export async function openBenchCorpus(events: number, seed: number): Promise<Ben
   const found = await marker(db);
   if (found?.complete && found.events === events && found.seed === seed) {
     log(`bench database: the corpus of ${events.toLocaleString('en')} events (seed ${seed}) is already loaded`);
+    // Indexes added since the corpus was loaded (the measures' among them) must exist before anything is derived.
+    await ensureSchema(db);
     await ensureSummaries(db, log);
     await ensureMeasures(db, log);
     return { connection, db, events, seed, loadedNow: false };
