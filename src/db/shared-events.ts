@@ -58,16 +58,64 @@ const BY_DATE = `
 /** Whether walking the date index reads less than the quieter actor's own events. */
 export const walkByDate = (fewEvents: number, shared: number, allEvents: number, limit: number) => (limit * allEvents) / shared < fewEvents;
 
-/** For each pair that shares events (within the window), the ids of the latest `limit` of them, newest first. */
-export async function latestSharedEvents(db: Db, asks: SharedAsk[], window: Window, limit: number): Promise<Map<string, string[]>> {
-  if (asks.length === 0) return new Map();
+/** The events a pair's cheaper way reads. */
+const pairCost = (fewEvents: number, shared: number, allEvents: number, limit: number) => Math.min(fewEvents, (limit * allEvents) / shared);
+
+/**
+ * Whether one walk down the date index, keeping the events someone of each side took part in, reads less than
+ * all the pairs of members read one by one: two sides of many busy members share many events between them.
+ */
+export const walkSides = (pairs: Array<{ fewEvents: number; shared: number }>, allEvents: number, limit: number) => {
+  const shared = pairs.reduce((sum, p) => sum + p.shared, 0);
+  const byPairs = pairs.reduce((sum, p) => sum + pairCost(p.fewEvents, p.shared, allEvents, limit), 0);
+  return shared > 0 && (limit * allEvents) / shared < byPairs;
+};
+
+const SIDES_BY_DATE = `
+  MATCH (e:Event) WHERE e.date >= ${MIN_DATE} AND ${inWindow('e')}
+    AND EXISTS { MATCH (x:Actor)-[:PARTICIPATED_IN]->(e)<-[:PARTICIPATED_IN]-(y:Actor) WHERE x.id IN $a AND y.id IN $b AND x <> y }
+  WITH e ORDER BY e.date DESC LIMIT $limit
+  RETURN collect(e.id) AS ids`;
+
+type Plan = { key: string; few: string; many: string; fewEvents: number; shared: number; walk: boolean };
+
+/** Which pairs share events, how many, and which of their two ways reads less. */
+async function planPairs(db: Db, asks: SharedAsk[], limit: number): Promise<{ plans: Plan[]; allEvents: number }> {
   const [facts, allEvents] = await Promise.all([
     read<{ key: string; shared: number; ends: [string, string, number] }>(db, FACTS, { asks: asks.map((ask) => ({ ...ask, pair: pairId(ask.a, ask.b) })) }),
     readOne<number>(db, ALL_EVENTS),
   ]);
-  const plans = facts.map(({ key, shared, ends: [few, many, fewEvents] }) => ({ key, few, many, walk: walkByDate(fewEvents, shared, allEvents ?? 0, limit) }));
-  const run = (cypher: string, chosen: typeof plans) =>
+  const all = allEvents ?? 0;
+  const plans = facts.map(({ key, shared, ends: [few, many, fewEvents] }) => ({ key, few, many, fewEvents, shared, walk: walkByDate(fewEvents, shared, all, limit) }));
+  return { plans, allEvents: all };
+}
+
+async function readPairs(db: Db, plans: Plan[], window: Window, limit: number): Promise<Map<string, string[]>> {
+  const run = (cypher: string, chosen: Plan[]) =>
     chosen.length === 0 ? Promise.resolve([]) : read<{ key: string; ids: string[] }>(db, cypher, { asks: chosen, limit, ...window });
   const rows = (await Promise.all([run(FROM_FEW, plans.filter((p) => !p.walk)), run(BY_DATE, plans.filter((p) => p.walk))])).flat();
   return new Map(rows.map((row) => [row.key, row.ids]));
+}
+
+/** For each pair that shares events (within the window), the ids of the latest `limit` of them, newest first. */
+export async function latestSharedEvents(db: Db, asks: SharedAsk[], window: Window, limit: number): Promise<Map<string, string[]>> {
+  if (asks.length === 0) return new Map();
+  const { plans } = await planPairs(db, asks, limit);
+  return readPairs(db, plans, window, limit);
+}
+
+/**
+ * The latest events (at most `limit` of them) in which a member of one side and a member of the other took
+ * part: pair by pair, or in one walk down the date index when that reads less. Not in date order when read by
+ * pairs (each pair gives its own latest `limit`): the caller sorts and cuts. `way` forces one of the two ways,
+ * for comparing them.
+ */
+export async function latestEventsBetween(db: Db, asks: SharedAsk[], window: Window, limit: number, way: 'cheaper' | 'pairs' | 'walk' = 'cheaper'): Promise<string[]> {
+  if (asks.length === 0) return [];
+  const { plans, allEvents } = await planPairs(db, asks, limit);
+  if (way === 'walk' || (way === 'cheaper' && plans.length > 1 && walkSides(plans, allEvents, limit))) {
+    const sides = { a: [...new Set(asks.map((ask) => ask.a))], b: [...new Set(asks.map((ask) => ask.b))] };
+    return (await readOne<string[]>(db, SIDES_BY_DATE, { ...sides, limit, ...window })) ?? [];
+  }
+  return [...new Set([...(await readPairs(db, plans, window, limit)).values()].flat())];
 }

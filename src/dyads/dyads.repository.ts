@@ -1,6 +1,6 @@
 import { dateView, EVENT_LINK_TYPES, inWindow } from '../db/cypher';
 import { read, readOne, type Db } from '../db/query';
-import { latestSharedEvents, type Window } from '../db/shared-events';
+import { latestEventsBetween, type Window } from '../db/shared-events';
 import { ACTS_FOR_ROLES, AGENT_ROLES } from '../domain/taxonomy';
 import type { ActorRef } from '../domain/views';
 import type { DyadEvent, DyadLink } from './dyads.schemas';
@@ -40,7 +40,7 @@ const LINKED = `
 
 /**
  * The events in which someone of each side took part, newest first (at most `limit`), read pair of members by
- * pair (db/shared-events.ts), then the moves linked to them.
+ * pair or in one walk of the date index, whichever reads less (db/shared-events.ts), then the moves linked to them.
  */
 export async function readEventIds(
   db: Db,
@@ -49,8 +49,7 @@ export async function readEventIds(
   limit: number,
 ): Promise<{ direct: string[]; linked: string[] }> {
   const asks = members.a.flatMap((a) => members.b.filter((b) => b !== a).map((b) => ({ key: `${a}|${b}`, a, b })));
-  const found = await latestSharedEvents(db, asks, window, limit);
-  const direct = await newestFirst(db, [...new Set([...found.values()].flat())], limit);
+  const direct = await newestFirst(db, await latestEventsBetween(db, asks, window, limit), limit);
   const linked = await readOne<string[]>(db, LINKED, {
     ids: direct,
     members: [...members.a, ...members.b],

@@ -262,7 +262,9 @@ function measuresOf(filter: MeasureFilter, exemptions: 'with' | 'without'): stri
       WITH m WHERE ${kept} AND ($authority IS NULL OR m.authority = $authority)`;
   }
   if (filter.authority !== null) return `MATCH (m:Measure {authority: $authority}) WHERE ${kept}`;
-  return `MATCH (m:Measure) WHERE ${kept}`;
+  // Every measure has a target; saying so lets the planner read them in target order from its index, and a
+  // capped list in MEASURE_ORDER stops after the first few hundred instead of sorting them all.
+  return `MATCH (m:Measure) WHERE m.target IS NOT NULL AND ${kept}`;
 }
 
 const MEASURE_ORDER = `m.target, coalesce(m.scope, ''), m.authority, m.start, m.id`;

@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/query';
 import { DyadAnswer } from '../../src/dyads/dyads.schemas';
+import { latestEventsBetween } from '../../src/db/shared-events';
 import { getError, getOk, type RunningApp, useSeededApp } from '../helpers/test-app';
 
 /** Two actors toward each other, over the seed in the real Neo4j. */
@@ -80,4 +81,20 @@ test('two actors with nothing between them get an empty dyad; errors name the fi
   expect([reversed.status, reversed.body.details?.map((d) => d.path)]).toEqual([400, ['to']]);
   const badDate = await getError(app, '/api/dyads/belarus/united-states?from=2025-13-01');
   expect([badDate.status, badDate.body.details?.map((d) => d.path)]).toEqual([400, ['from']]);
+});
+
+test('both ways of reading a dyad find the same events: pair by pair, and one walk down the date index', async () => {
+  const sides = { a: ['united-states', 'donald-trump', 'john-coale'], b: ['belarus', 'alexander-lukashenko', 'belavia'] };
+  const asks = sides.a.flatMap((a) => sides.b.map((b) => ({ key: `${a}|${b}`, a, b })));
+  const read = async (way: 'pairs' | 'walk', limit: number) => [...(await latestEventsBetween(db, asks, { from: null, to: null }, limit, way))].sort();
+  const byPairs = await read('pairs', 200);
+  expect(byPairs.length).toBeGreaterThan(3);
+  expect(await read('walk', 200)).toEqual(byPairs);
+  // Cut short, the walk keeps the latest: none of the events it leaves out is newer than one it keeps.
+  const dates = new Map((await getOk(app, '/api/dyads/united-states/belarus', DyadAnswer)).events.map((e) => [e.id, e.date.start]));
+  expect(byPairs.filter((id) => !dates.has(id))).toEqual([]);
+  const latest = await read('walk', 2);
+  expect(latest).toHaveLength(2);
+  const kept = Math.min(...latest.map((id) => Date.parse(dates.get(id) ?? '')));
+  expect(byPairs.filter((id) => !latest.includes(id) && Date.parse(dates.get(id) ?? '') > kept)).toEqual([]);
 });
