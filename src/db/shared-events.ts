@@ -90,18 +90,38 @@ async function planPairs(db: Db, asks: SharedAsk[], limit: number): Promise<{ pl
   return { plans, allEvents: all };
 }
 
-async function readPairs(db: Db, plans: Plan[], window: Window, limit: number): Promise<Map<string, string[]>> {
-  const run = (cypher: string, chosen: Plan[]) =>
-    chosen.length === 0 ? Promise.resolve([]) : read<{ key: string; ids: string[] }>(db, cypher, { asks: chosen, limit, ...window });
-  const rows = (await Promise.all([run(FROM_FEW, plans.filter((p) => !p.walk)), run(BY_DATE, plans.filter((p) => p.walk))])).flat();
-  return new Map(rows.map((row) => [row.key, row.ids]));
+/**
+ * Pairs in `lanes` groups of about equal cost, heaviest first into the lightest group: each group is its own
+ * query, and the queries run at once, so one request's reading is spread over the database's cores.
+ */
+export function balance<T>(items: T[], cost: (item: T) => number, lanes: number): T[][] {
+  const groups = Array.from({ length: lanes }, () => ({ cost: 0, items: [] as T[] }));
+  for (const item of [...items].sort((x, y) => cost(y) - cost(x))) {
+    const lightest = groups.reduce((min, g) => (g.cost < min.cost ? g : min));
+    lightest.items.push(item);
+    lightest.cost += cost(item);
+  }
+  return groups.map((g) => g.items).filter((g) => g.length > 0);
+}
+
+/** Queries at once per way of reading: two cores on the machines this runs on, a few more do no harm. */
+const LANES = 2;
+
+async function readPairs(db: Db, plans: Plan[], window: Window, limit: number, allEvents: number): Promise<Map<string, string[]>> {
+  const cost = (p: Plan) => (p.walk ? (limit * allEvents) / p.shared : p.fewEvents);
+  const queries = [
+    ...balance(plans.filter((p) => !p.walk), cost, LANES).map((chosen) => ({ cypher: FROM_FEW, chosen })),
+    ...balance(plans.filter((p) => p.walk), cost, LANES).map((chosen) => ({ cypher: BY_DATE, chosen })),
+  ];
+  const rows = await Promise.all(queries.map(({ cypher, chosen }) => read<{ key: string; ids: string[] }>(db, cypher, { asks: chosen, limit, ...window })));
+  return new Map(rows.flat().map((row) => [row.key, row.ids]));
 }
 
 /** For each pair that shares events (within the window), the ids of the latest `limit` of them, newest first. */
 export async function latestSharedEvents(db: Db, asks: SharedAsk[], window: Window, limit: number): Promise<Map<string, string[]>> {
   if (asks.length === 0) return new Map();
-  const { plans } = await planPairs(db, asks, limit);
-  return readPairs(db, plans, window, limit);
+  const { plans, allEvents } = await planPairs(db, asks, limit);
+  return readPairs(db, plans, window, limit, allEvents);
 }
 
 /**
@@ -117,5 +137,5 @@ export async function latestEventsBetween(db: Db, asks: SharedAsk[], window: Win
     const sides = { a: [...new Set(asks.map((ask) => ask.a))], b: [...new Set(asks.map((ask) => ask.b))] };
     return (await readOne<string[]>(db, SIDES_BY_DATE, { ...sides, limit, ...window })) ?? [];
   }
-  return [...new Set([...(await readPairs(db, plans, window, limit)).values()].flat())];
+  return [...new Set([...(await readPairs(db, plans, window, limit, allEvents)).values()].flat())];
 }

@@ -1,4 +1,4 @@
-import { walkByDate, walkSides } from '../../../src/db/shared-events';
+import { balance, walkByDate, walkSides } from '../../../src/db/shared-events';
 
 test('two busy actors who share many events are read down the date index; a quiet one from its own events', () => {
   // 3 of 1,000,000 events, shared 10,000 times: about 300 index entries against 50,000 own events.
@@ -16,4 +16,11 @@ test("two sides of many busy members are read in one walk of the date index; a f
   // Two quiet members sharing a few events: their own events are fewer than any walk.
   expect(walkSides([{ fewEvents: 77, shared: 3 }, { fewEvents: 46, shared: 1 }], 1_000_000, 200)).toBe(false);
   expect(walkSides([], 1_000_000, 200)).toBe(false);
+});
+
+test('pairs are spread over queries of about equal cost, the heaviest first', () => {
+  const groups = balance([5, 1, 8, 3, 3], (n) => n, 2);
+  expect(groups).toEqual([[8, 3], [5, 3, 1]]);
+  expect(balance([4], (n) => n, 2)).toEqual([[4]]);
+  expect(balance([], (n: number) => n, 2)).toEqual([]);
 });
