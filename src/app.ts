@@ -24,6 +24,7 @@ import { requestLogger } from './http/logger';
 import { buildOpenApi } from './http/openapi';
 import { routerFor } from './http/routes';
 import { writeGuards } from './http/writes';
+import { apiDocsPage, apiIndex } from './pages/api-docs.page';
 import { pages } from './pages/pages.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { statsRoutes } from './stats/stats.routes';
@@ -89,7 +90,8 @@ function vendorAssets() {
     .use('/vis-data', from('vis-data/peer/umd'))
     .use('/vis-timeline/js', from('vis-timeline/peer/umd'))
     .use('/vis-timeline/css', from('vis-timeline/styles'))
-    .use('/d3', from('d3/dist'));
+    .use('/d3', from('d3/dist'))
+    .use('/swagger-ui', from('swagger-ui-dist'));
 }
 
 function api(db: Db, config: Config) {
@@ -99,5 +101,7 @@ function api(db: Db, config: Config) {
     .Router()
     .use(routerFor(routes, { write: writeGuards(config), signedIn: [requireWriter] }))
     .get('/openapi.json', (_req, res) => void res.json(openApi))
+    .get('/docs', apiDocsPage())
+    .get('/', apiIndex())
     .use((req, _res, next) => next(new NotFoundError('route', req.path)));
 }

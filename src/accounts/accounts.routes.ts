@@ -15,10 +15,11 @@ const Done = z.object({ ok: z.literal(true) });
 const UserParams = z.strictObject({ name: UserName });
 
 export const accountsRoutes = (db: Db) => [
-  route({ method: 'get', path: '/tokens', tag: 'accounts', summary: "The signed-in user's API tokens (never the tokens themselves)", response: TokenList, signedIn: true, handle: async ({ principal }) => ({ items: await service.listTokens(db, who(principal).name) }) }),
+  route({ method: 'get', path: '/tokens', operationId: 'listTokens', tag: 'accounts', summary: "The signed-in user's API tokens (never the tokens themselves)", response: TokenList, signedIn: true, handle: async ({ principal }) => ({ items: await service.listTokens(db, who(principal).name) }) }),
   route({
     method: 'post',
     path: '/tokens',
+    operationId: 'createToken',
     tag: 'accounts',
     summary: 'A new API token for scripts: shown once in the answer, stored only as a digest',
     body: TokenRequest,
@@ -29,6 +30,7 @@ export const accountsRoutes = (db: Db) => [
   route({
     method: 'delete',
     path: '/tokens/:key',
+    operationId: 'revokeToken',
     tag: 'accounts',
     summary: 'Revoke one of your API tokens',
     params: TokenKeyParams,
@@ -36,10 +38,11 @@ export const accountsRoutes = (db: Db) => [
     write: { created: 'Revoked' },
     handle: async ({ params, principal }) => (await service.revokeToken(db, who(principal).name, params.key), { ok: true as const }),
   }),
-  route({ method: 'get', path: '/users', tag: 'accounts', summary: 'Users and their roles (admins)', response: z.object({ items: z.array(UserView) }), signedIn: true, handle: async ({ principal }) => ({ items: await adminOnly(principal, () => service.listUsers(db)) }) }),
+  route({ method: 'get', path: '/users', operationId: 'listUsers', tag: 'accounts', summary: 'Users and their roles (admins)', response: z.object({ items: z.array(UserView) }), signedIn: true, handle: async ({ principal }) => ({ items: await adminOnly(principal, () => service.listUsers(db)) }) }),
   route({
     method: 'post',
     path: '/users',
+    operationId: 'addUser',
     tag: 'accounts',
     summary: 'Add a user (admins): editors review and edit, admins also manage users',
     body: NewUser,
@@ -50,6 +53,7 @@ export const accountsRoutes = (db: Db) => [
   route({
     method: 'patch',
     path: '/users/:name',
+    operationId: 'setUserRole',
     tag: 'accounts',
     summary: "Change a user's role (admins)",
     params: UserParams,
@@ -61,6 +65,7 @@ export const accountsRoutes = (db: Db) => [
   route({
     method: 'delete',
     path: '/users/:name',
+    operationId: 'removeUser',
     tag: 'accounts',
     summary: 'Remove a user, their sessions and tokens (admins)',
     params: UserParams,

@@ -8,6 +8,7 @@ export const actorsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/actors',
+    operationId: 'listActors',
     tag: 'actors',
     summary: 'Actors, searchable by name or alias and filterable by kind',
     query: ActorsQuery,
@@ -17,6 +18,7 @@ export const actorsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/actors/:id',
+    operationId: 'getActor',
     tag: 'actors',
     summary: 'One actor with roles over time and event counts by type',
     params: IdParams,
@@ -26,6 +28,7 @@ export const actorsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/actors/:id/relationships',
+    operationId: 'listActorRelationships',
     tag: 'actors',
     summary: 'Actors linked to this one by shared events and affiliations',
     params: IdParams,

@@ -8,6 +8,7 @@ export const articlesRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/articles',
+    operationId: 'listArticles',
     tag: 'articles',
     summary: 'Articles, newest first',
     query: ArticlesQuery,
@@ -17,6 +18,7 @@ export const articlesRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/articles/:id',
+    operationId: 'getArticle',
     tag: 'articles',
     summary: 'One article: text, the events it reports, its reader reactions',
     params: IdParams,

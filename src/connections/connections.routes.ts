@@ -7,6 +7,7 @@ export const connectionsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/connections',
+    operationId: 'findConnections',
     tag: 'connections',
     summary: 'How two actors are connected: the shortest paths between them, with the events or roles of each step',
     query: ConnectionsQuery,

@@ -7,7 +7,8 @@ import { isValidPartialDate } from './calendar';
  */
 export const PartialDate = z
   .string()
-  .refine(isValidPartialDate, { message: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD' });
+  .refine(isValidPartialDate, { message: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD' })
+  .meta({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' });
 export type PartialDate = z.infer<typeof PartialDate>;
 
 /** A full calendar date, YYYY-MM-DD, that exists (2025-02-30 does not). */
@@ -15,4 +16,5 @@ export const IsoDate = z
   .string()
   .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isValidPartialDate(value), {
     message: 'must be a real date written YYYY-MM-DD',
-  });
+  })
+  .meta({ format: 'date' });

@@ -49,6 +49,11 @@ export interface RouteSpec<Q extends z.ZodObject | undefined = z.ZodObject | und
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Below /api, with express-style parameters: `/events/:id`. */
   path: string;
+  /**
+   * Its name in the OpenAPI document, a verb and a noun (`listEvents`); keep it stable, clients generate code
+   * from it. Without one the document derives a name from the method and path (`getActorsByIdRelationships`).
+   */
+  operationId?: string;
   summary: string;
   /** The feature it belongs to (its OpenAPI tag). */
   tag: string;

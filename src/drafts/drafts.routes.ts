@@ -36,6 +36,7 @@ export const draftsRoutes = (db: Db, config: Config) => {
     route({
       method: 'post',
       path: '/drafts',
+      operationId: 'createDraft',
       tag,
       summary: 'Draft an article, from its text or its address: its events are extracted for review; nothing enters the graph yet',
       body: DraftRequest,
@@ -46,6 +47,7 @@ export const draftsRoutes = (db: Db, config: Config) => {
     route({
       method: 'post',
       path: '/articles',
+      operationId: 'addArticle',
       tag,
       summary: 'Add an article by its text (as POST /api/drafts with text): it becomes a draft to review',
       body: ArticlePost,
@@ -53,11 +55,12 @@ export const draftsRoutes = (db: Db, config: Config) => {
       write: { created: 'The draft (201), or the open draft of the same article (200)' },
       handle: async ({ body, principal }) => created(await service.createDraft(db, body, who(principal))),
     }),
-    route({ method: 'get', path: '/drafts', tag, summary: 'Drafts, newest first (open ones by default)', query: DraftsQuery, response: DraftList, signedIn: true, handle: ({ query }) => service.listDrafts(db, query) }),
-    route({ method: 'get', path: '/drafts/:id', tag, summary: 'One draft: the article and every drafted event with its confidence and reasons', params: DraftParams, response: Draft, signedIn: true, handle: ({ params }) => service.getDraft(db, params.id) }),
+    route({ method: 'get', path: '/drafts', operationId: 'listDrafts', tag, summary: 'Drafts, newest first (open ones by default)', query: DraftsQuery, response: DraftList, signedIn: true, handle: ({ query }) => service.listDrafts(db, query) }),
+    route({ method: 'get', path: '/drafts/:id', operationId: 'getDraft', tag, summary: 'One draft: the article and every drafted event with its confidence and reasons', params: DraftParams, response: Draft, signedIn: true, handle: ({ params }) => service.getDraft(db, params.id) }),
     route({
       method: 'patch',
       path: '/drafts/:id/events/:key',
+      operationId: 'editDraftEvent',
       tag,
       summary: 'Edit a drafted event, or decide it (accepted, rejected); merge it into a known event with mergeInto',
       params: DraftEventParams,
@@ -69,6 +72,7 @@ export const draftsRoutes = (db: Db, config: Config) => {
     route({
       method: 'post',
       path: '/drafts/:id/events',
+      operationId: 'addDraftEvent',
       tag,
       summary: 'Add an event the extractor missed, from its sentence',
       params: DraftParams,
@@ -80,6 +84,7 @@ export const draftsRoutes = (db: Db, config: Config) => {
     route({
       method: 'post',
       path: '/drafts/:id/actors',
+      operationId: 'nameDraftActor',
       tag,
       summary: 'Name an actor in the draft: one the graph has ({ id }), or a new one (name, kind, aliases) created on commit',
       params: DraftParams,
@@ -91,6 +96,7 @@ export const draftsRoutes = (db: Db, config: Config) => {
     route({
       method: 'post',
       path: '/drafts/:id/accept',
+      operationId: 'acceptDraftEvents',
       tag,
       summary: 'Accept every pending event at or above a confidence',
       params: DraftParams,
@@ -102,6 +108,7 @@ export const draftsRoutes = (db: Db, config: Config) => {
     route({
       method: 'post',
       path: '/drafts/:id/commit',
+      operationId: 'commitDraft',
       tag,
       summary: 'Write the accepted events into the graph, in one transaction, after the checks of a facts file',
       params: DraftParams,
@@ -112,6 +119,7 @@ export const draftsRoutes = (db: Db, config: Config) => {
     route({
       method: 'delete',
       path: '/drafts/:id',
+      operationId: 'discardDraft',
       tag,
       summary: 'Discard a draft: nothing of it enters the graph',
       params: DraftParams,

@@ -7,6 +7,7 @@ export const dyadsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/dyads/:a/:b',
+    operationId: 'getDyad',
     tag: 'dyads',
     summary: 'Two actors toward each other: each side’s moves, the reciprocities between them, a ledger, counts and a monthly trend',
     params: DyadParams,

@@ -8,6 +8,7 @@ export const eventsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/events',
+    operationId: 'listEvents',
     tag: 'events',
     summary: 'Events in date order, filtered; paginated by cursor',
     query: EventsQuery,
@@ -17,6 +18,7 @@ export const eventsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/events/:id',
+    operationId: 'getEvent',
     tag: 'events',
     summary: 'One event with its participants, sources and linked events',
     params: IdParams,
@@ -26,6 +28,7 @@ export const eventsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/conflicts',
+    operationId: 'listConflicts',
     tag: 'events',
     summary: 'Events whose sources disagree (dates, figures, place, who did it) and that no editor has settled',
     query: ConflictsQuery,
@@ -35,6 +38,7 @@ export const eventsRoutes = (db: Db) => [
   route({
     method: 'post',
     path: '/events/:id/choices',
+    operationId: 'chooseEventClaim',
     tag: 'events',
     summary: "Settle a conflict: the event shows this article's claim for the field (the other claims stay)",
     params: IdParams,

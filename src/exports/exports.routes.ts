@@ -8,6 +8,7 @@ export const exportsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/export',
+    operationId: 'exportEvents',
     tag: 'exports',
     summary: 'Every event matching the /api/events filters as a file (Content-Disposition: attachment) in csv, plover, jsonld or graphml; streamed',
     query: ExportQuery,

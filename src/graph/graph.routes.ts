@@ -7,6 +7,7 @@ export const graphRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/graph',
+    operationId: 'getGraph',
     tag: 'graph',
     summary: "Actors and their links (one per pair for shared events, with counts by type; one per role): the most active, or one actor's neighbourhood",
     query: GraphQuery,

@@ -7,6 +7,7 @@ export const healthRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/health',
+    operationId: 'getHealth',
     tag: 'health',
     summary: 'Whether the database answers',
     response: Health,

@@ -7,6 +7,7 @@ export const historyRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/events/:id/history',
+    operationId: 'getEventHistory',
     tag: 'events',
     summary: 'Who did what to an event, when, with the values before and after (oldest first)',
     params: HistoryParams,

@@ -3,6 +3,7 @@ import type { Config } from '../config/settings';
 import type { Db } from '../db/query';
 import { requireSignIn } from '../http/auth';
 import { accountPage, createTokenAction, revokeTokenAction, usersAction } from './account.page';
+import { docsRedirect } from './api-docs.page';
 import { actorPage, actorsPage } from './actors.page';
 import { articlePage, articlesPage } from './articles.page';
 import { connectionsPage } from './connections.page';
@@ -59,6 +60,7 @@ export function pages(db: Db, config: Config): Router {
     .post('/articles/new', ...editor, newArticleAction(db, config))
     .get('/articles/:id', articlePage(db))
     .get('/search', searchPage(db))
+    .get('/docs', docsRedirect())
     .get('/login', loginPage())
     .post('/login', form, loginAction(db))
     .post('/logout', ...editor, logoutAction(db))

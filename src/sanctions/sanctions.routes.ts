@@ -7,6 +7,7 @@ export const sanctionsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/sanctions',
+    operationId: 'listSanctionsInForce',
     tag: 'sanctions',
     summary: 'Sanctions measures in force on a day: who imposed them on whom, on what, since and until when',
     query: InForceQuery,
@@ -16,6 +17,7 @@ export const sanctionsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/sanctions/changes',
+    operationId: 'listSanctionsChanges',
     tag: 'sanctions',
     summary: 'Sanctions measures imposed, re-imposed, extended, eased or lifted between two days, with the events linked to each change',
     query: ChangesQuery,
@@ -25,6 +27,7 @@ export const sanctionsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/sanctions/measures',
+    operationId: 'listSanctionsMeasures',
     tag: 'sanctions',
     summary: 'Every sanctions measure, in force or not, with its exemptions',
     query: MeasuresQuery,

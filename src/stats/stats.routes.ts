@@ -7,6 +7,7 @@ export const statsRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/stats',
+    operationId: 'getStats',
     tag: 'stats',
     summary: 'What the knowledge base holds: counts, date span, latest events',
     query: StatsQuery,

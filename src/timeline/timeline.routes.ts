@@ -7,6 +7,7 @@ export const timelineRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/timeline',
+    operationId: 'getTimeline',
     tag: 'timeline',
     summary: 'The events of a date window for the timeline, or counts per bucket when the window is dense',
     query: TimelineQuery,

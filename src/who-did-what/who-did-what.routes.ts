@@ -7,6 +7,7 @@ export const whoDidWhatRoutes = (db: Db) => [
   route({
     method: 'get',
     path: '/who-did-what',
+    operationId: 'listWhoDidWhat',
     tag: 'who-did-what',
     summary: 'Who did what to whom, when, with the sentence that says so',
     query: WhoDidWhatQuery,

@@ -17,7 +17,7 @@ export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 const CLIENT_SOURCES = path.join(PROJECT_ROOT, 'src', 'client');
-const BUNDLES = ['timeline.js', 'graph.js', 'review.js', 'controls.js', 'connections.js', 'dyads.js', 'sanctions.js'].map((file) => path.join(PROJECT_ROOT, 'public', 'js', file));
+const BUNDLES = ['timeline.js', 'graph.js', 'review.js', 'controls.js', 'connections.js', 'dyads.js', 'sanctions.js', 'api-docs.js'].map((file) => path.join(PROJECT_ROOT, 'public', 'js', file));
 
 /** The latest change under a folder, sub-folders included (a folder's own time changes when a file goes). */
 const newest = (dir: string): number =>

@@ -94,20 +94,43 @@ export async function getError(app: RunningApp, path: string): Promise<{ status:
 export type ErrorBody = z.output<typeof ErrorResponse>;
 
 /** /api/openapi.json has no response schema of its own: the parts of its OpenAPI 3.1 document the tests read. */
+const OpenApiSchema = z.looseObject({ $ref: z.string().optional(), enum: z.array(z.unknown()).optional(), required: z.array(z.string()).optional() });
+export type OpenApiSchema = z.output<typeof OpenApiSchema>;
 const OpenApiParameter = z.looseObject({
   name: z.string(),
   in: z.enum(['path', 'query']),
   required: z.boolean(),
-  schema: z.looseObject({ enum: z.array(z.string()).optional() }),
+  schema: OpenApiSchema,
+  example: z.union([z.string(), z.number()]).optional(),
 });
+/** An answer (with its description), or a reference to one of the shared error answers (components.responses). */
+const OpenApiResponse = z
+  .looseObject({ $ref: z.string().optional(), description: z.string().optional(), content: z.record(z.string(), z.unknown()).optional() })
+  .refine((response) => (response.$ref === undefined) !== (response.description === undefined), 'an answer has a description or is a reference');
 const OpenApiOperation = z.looseObject({
+  operationId: z.string(),
+  tags: z.array(z.string()),
+  security: z.array(z.record(z.string(), z.array(z.string()))),
   parameters: z.array(OpenApiParameter).optional(),
-  responses: z.record(z.string(), z.looseObject({ description: z.string(), content: z.record(z.string(), z.unknown()).optional() })),
+  requestBody: z.looseObject({ content: z.record(z.string(), z.looseObject({ schema: OpenApiSchema, example: z.unknown().optional() })) }).optional(),
+  responses: z.record(z.string(), OpenApiResponse),
 });
 export const OpenApiDocument = z.looseObject({
   openapi: z.string(),
   paths: z.record(z.string(), z.partialRecord(z.enum(['get', 'post', 'put', 'patch', 'delete']), OpenApiOperation)),
+  components: z.looseObject({ schemas: z.record(z.string(), OpenApiSchema) }),
 });
+export type OpenApiDocument = z.output<typeof OpenApiDocument>;
+
+/** A schema of the document with its `$ref` followed into components.schemas (as often as it takes). */
+export function resolveSchema(document: OpenApiDocument, schema: OpenApiSchema): OpenApiSchema {
+  const prefix = '#/components/schemas/';
+  if (schema.$ref === undefined) return schema;
+  if (!schema.$ref.startsWith(prefix)) throw new Error(`a reference outside the document's schemas: ${schema.$ref}`);
+  const target = document.components.schemas[schema.$ref.slice(prefix.length)];
+  if (!target) throw new Error(`a reference to a schema the document does not have: ${schema.$ref}`);
+  return resolveSchema(document, target);
+}
 
 export interface SeededApp {
   db: Db;
