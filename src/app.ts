@@ -88,8 +88,7 @@ function vendorAssets() {
     .use('/moment', from('moment/min'))
     .use('/vis-data', from('vis-data/peer/umd'))
     .use('/vis-timeline/js', from('vis-timeline/peer/umd'))
-    .use('/vis-timeline/css', from('vis-timeline/styles'))
-    .use('/d3', from('d3/dist'));
+    .use('/vis-timeline/css', from('vis-timeline/styles'));
 }
 
 function api(db: Db, config: Config) {

@@ -82,7 +82,7 @@ describe('security headers', () => {
     ['/api/export?format=csv', 200, 'text/csv'],
     ['/css/app.css', 200, 'text/css'],
     ['/js/timeline.js', 200, 'javascript'],
-    ['/vendor/d3/d3.min.js', 200, 'javascript'],
+    ['/vendor/vis-data/vis-data.min.js', 200, 'javascript'],
     ['/no-such-page', 404, 'text/html'],
     ['/api/no-such-route', 404, 'application/json'],
     ['/timeline?from=not-a-date', 400, 'text/html'],
