@@ -1,4 +1,5 @@
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type pino from 'pino';
@@ -66,6 +67,8 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(requestLogger(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
+  // gzip or brotli (brotli when the client takes both), for answers of 1 KB and more: JSON, pages, files, exports.
+  app.use(compression());
   // Credentials are read for the API and the pages, not for static files (no database call per asset).
   const who = identify(db, config);
   app.use('/api', who, api(db, config));
