@@ -65,6 +65,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.set('view engine', 'ejs');
   app.set('views', path.join(PROJECT_ROOT, 'views'));
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLogger(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
   // gzip or brotli (brotli when the client takes both), for answers of 1 KB and more: JSON, pages, files, exports.
