@@ -1,7 +1,6 @@
 import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type pino from 'pino';
 import { accountsRoutes } from './accounts/accounts.routes';
 import { actorsRoutes } from './actors/actors.routes';
@@ -24,6 +23,7 @@ import { errorHandler } from './http/errors';
 import { requestLogger } from './http/logger';
 import { buildOpenApi } from './http/openapi';
 import { routerFor } from './http/routes';
+import { securityHeaders } from './http/security-headers';
 import { writeGuards } from './http/writes';
 import { pages } from './pages/pages.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
@@ -67,7 +67,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLogger(logger));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
+  app.use(securityHeaders());
   // gzip or brotli (brotli when the client takes both), for answers of 1 KB and more: JSON, pages, files, exports.
   app.use(compression());
   // Credentials are read for the API and the pages, not for static files (no database call per asset).
