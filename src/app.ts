@@ -19,6 +19,7 @@ import { graphRoutes } from './graph/graph.routes';
 import { healthRoutes } from './health/health.routes';
 import { historyRoutes } from './history/history.routes';
 import { identify, requireWriter } from './http/auth';
+import { openReads, sameOriginWrites } from './http/cross-origin';
 import { errorHandler } from './http/errors';
 import { requestLogger } from './http/logger';
 import { buildOpenApi } from './http/openapi';
@@ -68,11 +69,12 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLogger(logger));
   app.use(securityHeaders());
+  app.use(sameOriginWrites);
   // gzip or brotli (brotli when the client takes both), for answers of 1 KB and more: JSON, pages, files, exports.
   app.use(compression());
   // Credentials are read for the API and the pages, not for static files (no database call per asset).
   const who = identify(db, config);
-  app.use('/api', who, api(db, config));
+  app.use('/api', openReads, who, api(db, config));
   app.use(express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: '1h' }));
   app.use('/vendor', vendorAssets());
   app.use(who, pages(db, config));

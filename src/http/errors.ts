@@ -58,5 +58,6 @@ function titleFor(status: number): string {
   if (status === 404) return 'Not found';
   if (status === 503) return 'Database unavailable';
   if (status === 400) return 'Bad request';
+  if (status === 401 || status === 403) return 'Not allowed';
   return 'Something went wrong';
 }

@@ -11,11 +11,16 @@ import helmet from 'helmet';
  *   and find nothing there (the app opened on a LAN address), and HSTS over HTTP is ignored anyway;
  * - over plain HTTP to an address other than loopback, no Cross-Origin-Opener-Policy either: browsers honour it
  *   only in a secure context and report every page that sends it elsewhere as a console error.
+ *
+ * The referrer policy is `same-origin` rather than `no-referrer`: nothing is sent to other sites either way, but
+ * under `no-referrer` a browser sends `Origin: null` with the forms a page posts to its own site, and writes are
+ * told apart from cross-site ones by their Origin (cross-origin.ts).
  */
 export function securityHeaders(): RequestHandler {
   const directives = { 'script-src': ["'self'"], 'style-src': ["'self'"] };
-  const overHttps = helmet({ contentSecurityPolicy: { directives } });
-  const plain = { contentSecurityPolicy: { directives: { ...directives, 'upgrade-insecure-requests': null } }, strictTransportSecurity: false };
+  const referrerPolicy = { policy: 'same-origin' as const };
+  const overHttps = helmet({ contentSecurityPolicy: { directives }, referrerPolicy });
+  const plain = { contentSecurityPolicy: { directives: { ...directives, 'upgrade-insecure-requests': null } }, strictTransportSecurity: false, referrerPolicy };
   const overHttpToLoopback = helmet(plain);
   const overHttp = helmet({ ...plain, crossOriginOpenerPolicy: false });
   return (req, res, next) => (req.secure ? overHttps : isLoopback(req) ? overHttpToLoopback : overHttp)(req, res, next);
