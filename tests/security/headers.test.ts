@@ -1,5 +1,6 @@
 import { openDb } from '../../src/db/context';
 import type { Db } from '../../src/db/query';
+import { readBundles } from '../../src/pages/bundles';
 import { ensureClientBuilt } from '../e2e/support';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 import { openTestDb, resetToSeed } from '../helpers/test-db';
@@ -92,7 +93,8 @@ describe('security headers', () => {
     ['/api/events?limit=0', 400, 'application/json'],
   ])('%s (%s) carries them', async (path, status, type) => {
     const accept = type === 'text/html' ? 'text/html' : '*/*';
-    const response = await fetch(app.baseUrl + path, { headers: { accept } });
+    // A bundle's file is named by its hash in this build.
+    const response = await fetch(app.baseUrl + readBundles().address(path), { headers: { accept } });
     await response.arrayBuffer();
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toContain(type);
