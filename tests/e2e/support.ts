@@ -38,7 +38,8 @@ export function ensureClientBuilt(): void {
   execFileSync('npm', ['run', '--silent', 'build:client'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** Chromium, headless; `extraArgs` adds switches (e.g. --host-resolver-rules to give the app a name). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -49,6 +50,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
