@@ -1,6 +1,7 @@
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type pino from 'pino';
 import { accountsRoutes } from './accounts/accounts.routes';
 import { actorsRoutes } from './actors/actors.routes';
@@ -19,12 +20,16 @@ import { graphRoutes } from './graph/graph.routes';
 import { healthRoutes } from './health/health.routes';
 import { historyRoutes } from './history/history.routes';
 import { identify, requireWriter } from './http/auth';
+import { cacheControl, HASHED_ASSET, UNHASHED_ASSET_MAX_AGE } from './http/caching';
+import { openReads, sameOriginWrites } from './http/cross-origin';
 import { errorHandler } from './http/errors';
 import { requestLogger } from './http/logger';
 import { buildOpenApi } from './http/openapi';
 import { routerFor } from './http/routes';
+import { securityHeaders } from './http/security-headers';
 import { writeGuards } from './http/writes';
 import { apiDocsPage, apiIndex } from './pages/api-docs.page';
+import { readBundles, type Bundles } from './pages/bundles';
 import { pages } from './pages/pages.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { statsRoutes } from './stats/stats.routes';
@@ -65,17 +70,31 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.set('view engine', 'ejs');
   app.set('views', path.join(PROJECT_ROOT, 'views'));
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.TRUST_PROXY);
+  const bundles = readBundles();
+  if (!bundles.built) logger.warn('public/js holds no build of the browser scripts (npm run build:client): pages will miss them');
+  app.locals.scriptAddress = bundles.address;
   app.use(requestLogger(logger));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"] } } }));
+  app.use(securityHeaders());
+  app.use(sameOriginWrites);
+  // gzip or brotli (brotli when the client takes both), for answers of 1 KB and more: JSON, pages, files, exports.
+  app.use(compression());
   // Credentials are read for the API and the pages, not for static files (no database call per asset).
   const who = identify(db, config);
-  app.use('/api', who, api(db, config));
-  app.use(express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: '1h' }));
+  app.use('/api', openReads, who, cacheControl, api(db, config));
+  app.use(express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: UNHASHED_ASSET_MAX_AGE, setHeaders: keepForever(bundles) }));
   app.use('/vendor', vendorAssets());
-  app.use(who, pages(db, config));
+  app.use(who, cacheControl, pages(db, config));
   app.use((req, _res, next) => next(new NotFoundError('page', req.path)));
   app.use(errorHandler);
   return app;
+}
+
+/** Hashed bundles are cached for good; every other file of public/ keeps the short max-age of express.static. */
+function keepForever(bundles: Bundles) {
+  return (res: ServerResponse, file: string) => {
+    if (bundles.isHashed(path.basename(file))) res.setHeader('Cache-Control', HASHED_ASSET);
+  };
 }
 
 /**
@@ -83,14 +102,13 @@ export function createApp({ db, config, logger }: AppDeps): Express {
  * "peer" build is used because its standalone build injects <style> elements, which the CSP refuses.
  */
 function vendorAssets() {
-  const from = (dir: string) => express.static(path.join(PROJECT_ROOT, 'node_modules', dir), { maxAge: '1d', fallthrough: false });
+  const from = (dir: string) => express.static(path.join(PROJECT_ROOT, 'node_modules', dir), { maxAge: UNHASHED_ASSET_MAX_AGE, fallthrough: false });
   return express
     .Router()
     .use('/moment', from('moment/min'))
     .use('/vis-data', from('vis-data/peer/umd'))
     .use('/vis-timeline/js', from('vis-timeline/peer/umd'))
     .use('/vis-timeline/css', from('vis-timeline/styles'))
-    .use('/d3', from('d3/dist'))
     .use('/swagger-ui', from('swagger-ui-dist'));
 }
 

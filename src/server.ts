@@ -18,8 +18,7 @@ async function main(): Promise<void> {
   }
   const app = createApp({ db, config, logger });
   const server = app.listen(config.PORT, config.HOST, () => {
-    const host = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-    say(`Ready: http://${host}:${config.PORT} (database ${uri})`);
+    say(`Ready: http://${linkHost(config.HOST)}:${config.PORT} (database ${uri})`);
   });
   const shutdown = (signal: string) => {
     logger.info(`${signal}: finishing in-flight requests, then closing the database driver`);
@@ -29,6 +28,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** The address the app listens on, as a link writes it: this machine as localhost, IPv6 in brackets. */
+function linkHost(host: string): string {
+  if (['127.0.0.1', '0.0.0.0', '::'].includes(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Start-up messages are for the person at the terminal; request logs stay structured (pino). */

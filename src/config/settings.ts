@@ -1,9 +1,32 @@
 import { z } from 'zod';
 
+const ProxyAddress = z.union([z.enum(['loopback', 'linklocal', 'uniquelocal']), z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+/**
+ * `false` (the default: the app faces its clients directly), `true` (believe any proxy: only when the app is
+ * unreachable except through one), a number of proxy hops, or a comma-separated list of proxy addresses, ranges
+ * and express's names for them (`loopback`, `linklocal`, `uniquelocal`). Parsed here so that a typo stops the start
+ * instead of surfacing as express's error, or as a proxy silently not believed.
+ */
+function trustProxy() {
+  return z.union(
+    [
+      z.enum(['', 'false', '0']).transform(() => false),
+      z.literal('true').transform(() => true),
+      z.string().regex(/^[1-9]\d?$/).transform(Number),
+      z.string().transform((list) => list.split(',').map((item) => item.trim())).pipe(z.array(ProxyAddress)),
+    ],
+    { error: 'must be false, true, a number of hops, or a comma-separated list of addresses, ranges, loopback, linklocal, uniquelocal' },
+  );
+}
+
 /** Every setting the project reads from the environment, parsed once. `.env.example` documents each key. */
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
+  /** The interface the app listens on: loopback unless the user asks for more (0.0.0.0, ::, a LAN address). */
+  HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name' }).default('127.0.0.1'),
+  /** Which proxies in front of the app to believe about the client's address and scheme (express's `trust proxy`). */
+  TRUST_PROXY: z.string().trim().default('false').pipe(trustProxy()),
   NEO4J_URI: z.string().url().optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),

@@ -49,7 +49,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const { status, body } = describeError(error);
   if (status >= 500) req.log?.error({ err: error, status }, 'request failed');
   if (res.headersSent) return void res.end();
-  res.status(status);
+  // An error is about this moment (a database down, a write refused): never kept and served again.
+  res.status(status).set('Cache-Control', 'no-store');
   if (wantsHtml(req)) return res.render('errors/error', { title: titleFor(status), status, body });
   res.json(body);
 };
@@ -58,5 +59,6 @@ function titleFor(status: number): string {
   if (status === 404) return 'Not found';
   if (status === 503) return 'Database unavailable';
   if (status === 400) return 'Bad request';
+  if (status === 401 || status === 403) return 'Not allowed';
   return 'Something went wrong';
 }

@@ -5,4 +5,3 @@ export const VIS_TIMELINE_SCRIPTS = [
   '/vendor/vis-timeline/js/vis-timeline-graph2d.min.js',
 ];
 export const VIS_TIMELINE_STYLES = ['/vendor/vis-timeline/css/vis-timeline-graph2d.min.css'];
-export const D3_SCRIPTS = ['/vendor/d3/d3.min.js'];

@@ -8,7 +8,6 @@ import { formatEventDate } from '../domain/date-words';
 import { AFFILIATION_LABELS, typeLabel } from '../domain/labels';
 import { Slug } from '../domain/model';
 import type { ActorRef } from '../domain/views';
-import { D3_SCRIPTS } from './assets';
 import { blankAsUndefined } from './page-params';
 
 export const ConnectionsPageQuery = z.object({
@@ -36,7 +35,7 @@ export function connectionsPage(db: Db) {
     res.render('pages/connections/index', {
       title: answer ? `From ${answer.from.name} to ${answer.to.name}` : 'Connections',
       nav: 'connections',
-      scripts: answer && answer.paths.length > 0 ? [...D3_SCRIPTS, '/js/connections.js'] : [],
+      scripts: answer && answer.paths.length > 0 ? ['/js/connections.js'] : [],
       actors,
       filters: { from: query.from ?? '', to: query.to ?? '', maxHops: query.maxHops, via: query.via },
       hopOptions: Array.from({ length: MAX_HOPS }, (_, i) => i + 1),

@@ -8,7 +8,6 @@ import { EVENT_TYPES } from '../domain/taxonomy';
 import { DyadParams, type DyadAnswer, type DyadEvent, type LedgerEntry } from '../dyads/dyads.schemas';
 import { getDyad } from '../dyads/dyads.service';
 import { IsoDate } from '../domain/dates';
-import { D3_SCRIPTS } from './assets';
 import { blankAsUndefined } from './page-params';
 
 export const DyadPageQuery = z.object({ from: blankAsUndefined(IsoDate), to: blankAsUndefined(IsoDate) });
@@ -27,7 +26,7 @@ export function dyadPage(db: Db) {
     res.render('pages/dyads/show', {
       title: `${dyad.a.name} and ${dyad.b.name}`,
       nav: 'connections',
-      scripts: [...D3_SCRIPTS, '/js/dyads.js'],
+      scripts: ['/js/dyads.js'],
       a: dyad.a,
       b: dyad.b,
       filters: { from: query.from ?? '', to: query.to ?? '' },

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { IsoDate } from '../domain/dates';
 import { EventType, Slug, type AffiliationRole } from '../domain/model';
 import type { Db } from '../db/query';
-import { D3_SCRIPTS } from './assets';
 import { listActorNames } from '../actors/actors.service';
 import { getGraph } from '../graph/graph.service';
 import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_OPTIONS, typeLabel } from '../domain/labels';
@@ -27,7 +26,7 @@ export function graphPage(db: Db) {
     res.render('pages/graph/index', {
       title: center ? `Graph around ${center.name}` : 'Graph of actors',
       nav: 'graph',
-      scripts: [...D3_SCRIPTS, '/js/graph.js'],
+      scripts: ['/js/graph.js'],
       filters,
       activeFilters: [query.actor, query.type, query.from, query.to].filter(Boolean).length,
       downloads: downloadLinks(filters, [{ format: 'graphml', label: 'GraphML' }]),

@@ -17,7 +17,8 @@ export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 const CLIENT_SOURCES = path.join(PROJECT_ROOT, 'src', 'client');
-const BUNDLES = ['timeline.js', 'graph.js', 'review.js', 'controls.js', 'connections.js', 'dyads.js', 'sanctions.js', 'api-docs.js'].map((file) => path.join(PROJECT_ROOT, 'public', 'js', file));
+/** Written by esbuild after the bundles (named with hashes), so its time is the build's. */
+const METAFILE = path.join(PROJECT_ROOT, 'public', 'js', 'meta.json');
 
 /** The latest change under a folder, sub-folders included (a folder's own time changes when a file goes). */
 const newest = (dir: string): number =>
@@ -29,15 +30,16 @@ const newest = (dir: string): number =>
     }),
   );
 
-/** Builds public/js from src/client when a bundle is missing or older than its sources. */
+/** Builds public/js from src/client when there is no build or it is older than its sources. */
 export function ensureClientBuilt(): void {
-  const built = BUNDLES.every((file) => fs.existsSync(file)) ? Math.min(...BUNDLES.map((file) => fs.statSync(file).mtimeMs)) : 0;
+  const built = fs.existsSync(METAFILE) ? fs.statSync(METAFILE).mtimeMs : 0;
   const sources = Math.max(...[CLIENT_SOURCES, ...['timeline', 'graph', 'events', 'domain', 'sanctions'].map((dir) => path.join(PROJECT_ROOT, 'src', dir))].map(newest));
   if (built > sources) return;
   execFileSync('npm', ['run', '--silent', 'build:client'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** Chromium, headless; `extraArgs` adds switches (e.g. --host-resolver-rules to give the app a name). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -48,6 +50,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

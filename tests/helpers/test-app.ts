@@ -12,15 +12,19 @@ export interface RunningApp {
   close: () => Promise<void>;
 }
 
-/** The real app on an ephemeral loopback port, over the given database; `env` adds settings (e.g. KB_API_TOKEN). */
+/**
+ * The real app on an ephemeral port of HOST (127.0.0.1 unless `env` says otherwise), over the given database;
+ * `env` adds settings (e.g. KB_API_TOKEN).
+ */
 export async function startTestApp(db: Db, env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const app = createApp({ db, config, logger: createLogger(config) });
-  const server = app.listen(0, '127.0.0.1');
+  const server = app.listen(0, config.HOST);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://${host}:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,13 +3,11 @@
  * steps (solid for shared events, dashed for roles). The lists under it, rendered by the server, say the same
  * in words. Each actor is a link to its page.
  */
-import type * as D3 from 'd3';
+import { select } from 'd3-selection';
 import type { ConnectionsAnswer } from '../../connections/connections.schemas';
 import { getJson } from '../common';
 import { foldControls } from '../controls/fold';
 import { placePaths, type Picture } from './layout';
-
-declare const d3: typeof D3;
 
 async function setup(root: HTMLElement): Promise<void> {
   const query = new URLSearchParams({ from: root.dataset.from ?? '', to: root.dataset.to ?? '', via: root.dataset.via ?? 'both', maxHops: root.dataset.maxHops ?? '4' });
@@ -22,8 +20,7 @@ async function setup(root: HTMLElement): Promise<void> {
 }
 
 function draw(root: HTMLElement, picture: Picture, answer: ConnectionsAnswer): void {
-  const svg = d3
-    .select(root)
+  const svg = select(root)
     .append('svg')
     .attr('viewBox', `0 0 ${picture.width} ${picture.height}`)
     .attr('class', 'paths-svg')

@@ -1,5 +1,6 @@
 /** The graph drawn in SVG: edges, then actor nodes (links to their pages), with zoom, highlight and drag. */
-import type * as D3 from 'd3';
+import { select, type Selection } from 'd3-selection';
+import { zoom as zoomBehavior, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import type { Graph, GraphNode } from '../../graph/graph.schemas';
 import type { TypeLabels } from '../common';
 import { dragging, follow, settle, type Simulation } from './layout';
@@ -7,11 +8,9 @@ import { graphModel, type GraphModel, type LinkPaths, type NodeLinks, type SimLi
 import { pickPairs } from './selection';
 import { countsText, edgeTitle, NO_ACTOR, nodeLabel, nodeTitle } from './words';
 
-declare const d3: typeof D3;
-
-type Svg = D3.Selection<SVGSVGElement, unknown, null, undefined>;
-type Layer = D3.Selection<SVGGElement, unknown, null, undefined>;
-type Zoom = D3.ZoomBehavior<SVGSVGElement, unknown>;
+type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+type Layer = Selection<SVGGElement, unknown, null, undefined>;
+type Zoom = ZoomBehavior<SVGSVGElement, unknown>;
 
 /** The parts of the page a drawing speaks through. */
 export interface GraphPage {
@@ -56,17 +55,15 @@ function drawGraph(root: HTMLElement, graph: Graph, page: GraphPage): Simulation
 
 /** The SVG and the layer that zoom and pan move. */
 function canvas(root: HTMLElement, center: GraphNode | undefined, { width, height }: Size): { svg: Svg; layer: Layer; zoom: Zoom } {
-  const svg = d3
-    .select(root)
+  const svg = select(root)
     .append('svg')
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('role', 'group')
     .attr('aria-label', center ? `Actors around ${center.name}` : 'The most active actors and their links');
   const layer = svg.append('g');
-  const zoom = d3
-    .zoom<SVGSVGElement, unknown>()
+  const zoom = zoomBehavior<SVGSVGElement, unknown>()
     .scaleExtent([0.25, 5])
-    .on('zoom', (event: D3.D3ZoomEvent<SVGSVGElement, unknown>) => void layer.attr('transform', event.transform.toString()));
+    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => void layer.attr('transform', event.transform.toString()));
   svg.call(zoom);
   return { svg, layer, zoom };
 }
@@ -132,5 +129,5 @@ function fit(svg: Svg, zoom: Zoom, nodes: SimNode[], { width, height }: Size): v
   const scale = Math.min(1.4, (width - 2 * pad) / Math.max(1, maxX - minX), (height - 2 * pad) / Math.max(1, maxY - minY));
   const tx = width / 2 - ((minX + maxX) / 2) * scale;
   const ty = height / 2 - ((minY + maxY) / 2) * scale;
-  svg.call(zoom.transform, d3.zoomIdentity.translate(tx, ty).scale(scale));
+  svg.call(zoom.transform, zoomIdentity.translate(tx, ty).scale(scale));
 }

@@ -1,30 +1,27 @@
 /** The force layout (d3-force): settled before it is shown, then kept alive for dragging. */
-import type * as D3 from 'd3';
+import { drag, type D3DragEvent, type DragBehavior, type SubjectPosition } from 'd3-drag';
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation as ForceSimulation } from 'd3-force';
 import type { GraphModel, LinkPaths, NodeLinks, SimLink, SimNode, Size } from './model';
 
-declare const d3: typeof D3;
-
-export type Simulation = D3.Simulation<SimNode, SimLink>;
+export type Simulation = ForceSimulation<SimNode, SimLink>;
 
 /** Ticks run before the first drawing: the graph appears laid out instead of exploding from a point. */
 const SETTLING_TICKS = 300;
 
 export function settle({ nodes, links, heaviest }: GraphModel, { width, height }: Size): Simulation {
-  const simulation = d3
-    .forceSimulation<SimNode, SimLink>(nodes)
+  const simulation = forceSimulation<SimNode, SimLink>(nodes)
     .force(
       'link',
-      d3
-        .forceLink<SimNode, SimLink>(links)
+      forceLink<SimNode, SimLink>(links)
         .distance((d) => (d.kind === 'affiliation' ? 110 : 90 + 50 * (1 - Math.sqrt(d.weight / heaviest))) + d.source.radius + d.target.radius)
         .strength(0.25),
     )
-    .force('charge', d3.forceManyBody<SimNode>().strength(-600))
-    .force('center', d3.forceCenter(width / 2, height / 2))
-    .force('collide', d3.forceCollide<SimNode>().radius((d) => Math.max(d.radius + 12, d.name.length * 3.3)).iterations(2))
+    .force('charge', forceManyBody<SimNode>().strength(-600))
+    .force('center', forceCenter(width / 2, height / 2))
+    .force('collide', forceCollide<SimNode>().radius((d) => Math.max(d.radius + 12, d.name.length * 3.3)).iterations(2))
     // Pull harder along the container's short side, so the layout takes the shape of the screen.
-    .force('x', d3.forceX(width / 2).strength(height > width ? 0.22 : Math.min(0.2, 0.05 * (height / width))))
-    .force('y', d3.forceY(height / 2).strength(height > width ? 0.015 : Math.min(0.2, 0.05 * (width / height))))
+    .force('x', forceX(width / 2).strength(height > width ? 0.22 : Math.min(0.2, 0.05 * (height / width))))
+    .force('y', forceY(height / 2).strength(height > width ? 0.015 : Math.min(0.2, 0.05 * (width / height))))
     .stop();
   for (let i = 0; i < SETTLING_TICKS; i += 1) simulation.tick();
   return simulation;
@@ -51,10 +48,9 @@ function linkPath(d: SimLink): string {
 }
 
 /** Dragging wakes the layout and holds the node; let go, it floats again, except the centre, which stays. */
-export function dragging(simulation: Simulation, centerId: string | null): D3.DragBehavior<SVGAElement, SimNode, SimNode | D3.SubjectPosition> {
-  type DragEvent = D3.D3DragEvent<SVGAElement, SimNode, SimNode>;
-  return d3
-    .drag<SVGAElement, SimNode>()
+export function dragging(simulation: Simulation, centerId: string | null): DragBehavior<SVGAElement, SimNode, SimNode | SubjectPosition> {
+  type DragEvent = D3DragEvent<SVGAElement, SimNode, SimNode>;
+  return drag<SVGAElement, SimNode>()
     .on('start', (event: DragEvent, d) => {
       if (!event.active) simulation.alphaTarget(0.2).restart();
       d.fx = d.x;

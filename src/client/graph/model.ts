@@ -1,8 +1,9 @@
 /** What is drawn for a graph answer: actors sized by their events, the edges between them, who is near whom. */
-import type * as D3 from 'd3';
+import type { SimulationLinkDatum, SimulationNodeDatum } from 'd3-force';
+import type { Selection } from 'd3-selection';
 import type { Graph, GraphLink, GraphNode } from '../../graph/graph.schemas';
 
-export interface SimNode extends GraphNode, D3.SimulationNodeDatum {
+export interface SimNode extends GraphNode, SimulationNodeDatum {
   radius: number;
 }
 
@@ -10,7 +11,7 @@ export interface SimNode extends GraphNode, D3.SimulationNodeDatum {
  * What is drawn between two actors: one line for all the events they share (coloured by the type they
  * share most, thicker with more events) and one dashed line per affiliation, bent apart when several.
  */
-export interface SimLink extends D3.SimulationLinkDatum<SimNode> {
+export interface SimLink extends SimulationLinkDatum<SimNode> {
   kind: 'event' | 'affiliation';
   /** For events: the types shared, most first; for an affiliation: its role. */
   types: Array<{ type: string; weight: number }>;
@@ -20,8 +21,8 @@ export interface SimLink extends D3.SimulationLinkDatum<SimNode> {
   target: SimNode;
 }
 
-export type LinkPaths = D3.Selection<SVGPathElement, SimLink, SVGGElement, unknown>;
-export type NodeLinks = D3.Selection<SVGAElement, SimNode, SVGGElement, unknown>;
+export type LinkPaths = Selection<SVGPathElement, SimLink, SVGGElement, unknown>;
+export type NodeLinks = Selection<SVGAElement, SimNode, SVGGElement, unknown>;
 
 export interface Size {
   width: number;

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from '../config/paths';
+
+/**
+ * The browser bundles in public/js are named with a hash of their content (esbuild `--entry-names=[name]-[hash]`),
+ * so browsers may keep them for a year: a changed bundle is a new name. Pages name a bundle by what it is,
+ * `/js/timeline.js`; the metafile esbuild writes beside the bundles says which file that is in this build.
+ */
+export const BUNDLE_DIR = path.join(PROJECT_ROOT, 'public', 'js');
+const METAFILE = 'meta.json';
+
+/** The part of esbuild's metafile read here: each output file, and for a bundle the entry point it was built from. */
+const Metafile = z.object({ outputs: z.record(z.string(), z.object({ entryPoint: z.string().optional() })) });
+
+/** An output of `--entry-names=[name]-[hash]`: the entry's name, then the hash. */
+const HASHED_NAME = /^(.+)-[A-Z0-9]{8}\.js$/;
+
+export interface Bundles {
+  /** False when public/js holds no build: pages then name bundles that are not there. */
+  built: boolean;
+  /** The address of a page's script: for a bundle, its hashed file; any other address unchanged. */
+  address: (src: string) => string;
+  /** Whether a file in public/js (by name) is a hashed output of this build: a bundle or its source map. */
+  isHashed: (fileName: string) => boolean;
+}
+
+/** Reads the metafile once; the app calls this when it is made, so a rebuild needs a restart (as the server code does). */
+export function readBundles(dir: string = BUNDLE_DIR): Bundles {
+  const file = path.join(dir, METAFILE);
+  if (!fs.existsSync(file)) return { built: false, address: (src) => src, isHashed: () => false };
+  const outputs = Object.entries(Metafile.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).outputs);
+  const hashed = new Set(outputs.map(([output]) => path.basename(output)));
+  const byName = new Map<string, string>();
+  for (const [output, { entryPoint }] of outputs) {
+    const name = HASHED_NAME.exec(path.basename(output))?.[1];
+    if (entryPoint !== undefined && name !== undefined) byName.set(`/js/${name}.js`, `/js/${path.basename(output)}`);
+  }
+  return { built: true, address: (src) => byName.get(src) ?? src, isHashed: (fileName) => hashed.has(fileName) };
+}
