@@ -287,3 +287,24 @@ describe('cursors are opaque and checked', () => {
     expect(body.details?.[0]?.path).toBe('cursor');
   });
 });
+
+describe('the actors page', () => {
+  test('links to the next page of actors, which continues the list by name: every actor once', async () => {
+    const crowd = Array.from({ length: 200 }, (_, i) => ({ id: `crowd-member-${String(i).padStart(3, '0')}`, name: `Crowd Member ${i % 50}`, kind: 'person' }));
+    await loadFacts(db, { article: { id: 'paging-crowd-article', title: 'Crowd', publishedAt: '2024-10-01', text: 'A crowd.' }, actors: crowd, events: [] });
+    const expected = (await get('/api/actors?limit=500', ActorList)).items.map((a) => a.id);
+    expect(expected.length).toBeGreaterThan(200);
+
+    const listed: string[] = [];
+    let next: string | null = '/actors';
+    let pages = 0;
+    while (next && pages < 10) {
+      const html = await (await fetch(app.baseUrl + next)).text();
+      listed.push(...[...html.matchAll(/class="actor-card__name" href="\/actors\/([^"]+)"/g)].map((m) => m[1] as string));
+      next = /<a href="([^"]+)" rel="next">More actors/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? null;
+      pages += 1;
+    }
+    expect(pages).toBe(2);
+    expect(listed).toEqual(expected);
+  });
+});
