@@ -1,3 +1,4 @@
+import { keyset } from '../db/keyset';
 import { read, readOne, write, type Db } from '../db/query';
 import type { UserRole } from '../domain/principal';
 import type { TokenView, UserView } from './accounts.schemas';
@@ -28,6 +29,18 @@ async function writeOne<T>(db: Db, cypher: string, params: Record<string, unknow
 
 export function findUser(db: Db, name: string): Promise<StoredUser | undefined> {
   return readOne<StoredUser>(db, 'MATCH (u:User {name: $name}) RETURN u { .name, .role, .passwordHash } AS user', { name });
+}
+
+/** Users by name (unique). */
+export const USER_ORDER = keyset('users', [{ expr: 'u.name', kind: 'string' }]);
+
+/** Up to `limit` users after the cursor's keys (`after`, null for the first page), each with its sort keys. */
+export function listUsersAfter(db: Db, limit: number, after: unknown[] | null): Promise<Array<{ item: UserView; keys: unknown[] }>> {
+  const cypher = `
+    MATCH (u:User) WHERE ${USER_ORDER.after(after)}
+    WITH u ORDER BY ${USER_ORDER.orderBy} LIMIT $limit
+    RETURN u { .name, .role, createdAt: toString(u.createdAt) } AS item, ${USER_ORDER.keys} AS keys`;
+  return read<{ item: UserView; keys: unknown[] }>(db, cypher, { limit, after });
 }
 
 export async function listUsers(db: Db): Promise<UserView[]> {
@@ -92,6 +105,21 @@ export async function createToken(db: Db, token: { digest: string; key: string; 
     CREATE (t:ApiToken {id: $digest, key: $key, user: $user, label: $label, createdAt: datetime()})
     RETURN t { .key, .label, createdAt: toString(t.createdAt), lastUsedAt: null } AS token`;
   return writeOne<TokenView>(db, cypher, token);
+}
+
+/** A user's tokens, newest first, those made the same moment by key. */
+export const TOKEN_ORDER = keyset('tokens', [
+  { expr: 't.createdAt', kind: 'datetime', desc: true },
+  { expr: 't.key', kind: 'string' },
+]);
+
+/** Up to `limit` of the user's tokens after the cursor's keys (`after`, null for the first page), each with its sort keys. */
+export function listTokensAfter(db: Db, user: string, limit: number, after: unknown[] | null): Promise<Array<{ item: TokenView; keys: unknown[] }>> {
+  const cypher = `
+    MATCH (t:ApiToken {user: $user}) WHERE ${TOKEN_ORDER.after(after)}
+    WITH t ORDER BY ${TOKEN_ORDER.orderBy} LIMIT $limit
+    RETURN t { .key, .label, createdAt: toString(t.createdAt), lastUsedAt: toString(t.lastUsedAt) } AS item, ${TOKEN_ORDER.keys} AS keys`;
+  return read<{ item: TokenView; keys: unknown[] }>(db, cypher, { user, limit, after });
 }
 
 export async function listTokens(db: Db, user: string): Promise<TokenView[]> {

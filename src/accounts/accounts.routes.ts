@@ -3,7 +3,7 @@ import type { Db } from '../db/query';
 import { ForbiddenError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { Reply, route } from '../domain/route';
-import { NewUser, TokenCreated, TokenKeyParams, TokenList, TokenRequest, UserName, UserRole, UserView } from './accounts.schemas';
+import { ListQuery, NewUser, TokenCreated, TokenKeyParams, TokenList, TokenRequest, UserList, UserName, UserRole, UserView } from './accounts.schemas';
 import * as service from './accounts.service';
 
 const who = (principal: Principal | undefined): Principal => {
@@ -15,7 +15,17 @@ const Done = z.object({ ok: z.literal(true) });
 const UserParams = z.strictObject({ name: UserName });
 
 export const accountsRoutes = (db: Db) => [
-  route({ method: 'get', path: '/tokens', operationId: 'listTokens', tag: 'accounts', summary: "The signed-in user's API tokens (never the tokens themselves)", response: TokenList, signedIn: true, handle: async ({ principal }) => ({ items: await service.listTokens(db, who(principal).name) }) }),
+  route({
+    method: 'get',
+    path: '/tokens',
+    operationId: 'listTokens',
+    tag: 'accounts',
+    summary: "The signed-in user's API tokens (never the tokens themselves), newest first; paginated by cursor",
+    query: ListQuery,
+    response: TokenList,
+    signedIn: true,
+    handle: ({ query, principal }) => service.tokensPage(db, who(principal).name, query),
+  }),
   route({
     method: 'post',
     path: '/tokens',
@@ -38,7 +48,17 @@ export const accountsRoutes = (db: Db) => [
     write: { created: 'Revoked' },
     handle: async ({ params, principal }) => (await service.revokeToken(db, who(principal).name, params.key), { ok: true as const }),
   }),
-  route({ method: 'get', path: '/users', operationId: 'listUsers', tag: 'accounts', summary: 'Users and their roles (admins)', response: z.object({ items: z.array(UserView) }), signedIn: true, handle: async ({ principal }) => ({ items: await adminOnly(principal, () => service.listUsers(db)) }) }),
+  route({
+    method: 'get',
+    path: '/users',
+    operationId: 'listUsers',
+    tag: 'accounts',
+    summary: 'Users and their roles (admins), by name; paginated by cursor',
+    query: ListQuery,
+    response: UserList,
+    signedIn: true,
+    handle: ({ query, principal }) => adminOnly(principal, () => service.usersPage(db, query)),
+  }),
   route({
     method: 'post',
     path: '/users',

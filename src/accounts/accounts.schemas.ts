@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CursorParam, pageOf } from '../domain/page';
 import { ROLES_OF_USERS } from '../domain/principal';
+import { Limit } from '../domain/views';
 
 export const UserName = z
   .string()
@@ -16,6 +18,14 @@ export type NewUser = z.infer<typeof NewUser>;
 export const UserView = z.object({ name: z.string(), role: UserRole, createdAt: z.string() });
 export type UserView = z.infer<typeof UserView>;
 
+/** By name, a page at a time. */
+export const UserList = pageOf(UserView);
+export type UserList = z.infer<typeof UserList>;
+
+/** The parameters of the account lists (users, tokens). */
+export const ListQuery = z.strictObject({ limit: Limit(100, 500), cursor: CursorParam });
+export type ListQuery = z.infer<typeof ListQuery>;
+
 export const Credentials = z.object({ name: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 
 export const TokenRequest = z.strictObject({ label: z.string().trim().min(1).max(100).describe('What the token is for, e.g. "nightly import"') });
@@ -28,7 +38,9 @@ export const TokenView = z.object({
 });
 export type TokenView = z.infer<typeof TokenView>;
 
-export const TokenList = z.object({ items: z.array(TokenView) });
+/** Newest first, a page at a time. */
+export const TokenList = pageOf(TokenView);
+export type TokenList = z.infer<typeof TokenList>;
 
 export const TokenCreated = TokenView.extend({ token: z.string().describe('The token itself: shown this once, stored only as a digest') });
 export type TokenCreated = z.infer<typeof TokenCreated>;

@@ -1,8 +1,10 @@
+import { cursorKeys } from '../db/keyset';
 import type { Db } from '../db/query';
+import { pageFrom } from '../domain/cursor';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import type { Principal, UserRole } from '../domain/principal';
 import * as repository from './accounts.repository';
-import { NewUser, type TokenCreated, type TokenView, type UserView } from './accounts.schemas';
+import { NewUser, type ListQuery, type TokenCreated, type TokenList, type TokenView, type UserList, type UserView } from './accounts.schemas';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { digestOf, newSecret } from './secrets';
 
@@ -17,6 +19,12 @@ export async function addUser(db: Db, input: { name: string; role: UserRole; pas
 }
 
 export const listUsers = (db: Db) => repository.listUsers(db);
+
+/** A page of the users, by name. */
+export async function usersPage(db: Db, query: ListQuery): Promise<UserList> {
+  const rows = await repository.listUsersAfter(db, query.limit + 1, cursorKeys(repository.USER_ORDER, query.cursor));
+  return pageFrom(rows, query.limit, repository.USER_ORDER.codec);
+}
 
 export async function setRole(db: Db, name: string, role: UserRole): Promise<void> {
   if (!(await repository.setRole(db, name, role))) throw new NotFoundError('user', name);
@@ -64,6 +72,12 @@ export async function createToken(db: Db, user: string, label: string): Promise<
 }
 
 export const listTokens = (db: Db, user: string): Promise<TokenView[]> => repository.listTokens(db, user);
+
+/** A page of the user's tokens, newest first. */
+export async function tokensPage(db: Db, user: string, query: ListQuery): Promise<TokenList> {
+  const rows = await repository.listTokensAfter(db, user, query.limit + 1, cursorKeys(repository.TOKEN_ORDER, query.cursor));
+  return pageFrom(rows, query.limit, repository.TOKEN_ORDER.codec);
+}
 
 export async function revokeToken(db: Db, user: string, key: string): Promise<void> {
   if (!(await repository.deleteToken(db, user, key))) throw new NotFoundError('token', key);

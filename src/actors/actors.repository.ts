@@ -1,5 +1,6 @@
 import { MAX_DATE, MIN_DATE, partnerInPair } from '../db/cypher';
 import { DENSE_ACTOR_EVENTS } from '../db/dense';
+import { keyset } from '../db/keyset';
 import { read, readOne, type Db } from '../db/query';
 import { countsByType } from '../domain/taxonomy';
 import { ROLES_SHOWN, type ActorDetail, type ActorSummary, type KnownActor, type Relationship } from './actors.schemas';
@@ -9,20 +10,34 @@ const ACTOR_SUMMARY = `
   a { .id, .name, .kind, aliases: coalesce(a.aliases, []), .description, eventCount: coalesce(a.eventTotal, 0),
       status: coalesce(a.review, 'auto') }`;
 
-const LIST_ACTORS = `
-  MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind
-  WITH a ORDER BY a.name LIMIT $limit
-  RETURN ${ACTOR_SUMMARY} AS actor`;
+/** Actors by name, ties broken by id (names need not be unique). */
+export const ACTORS_BY_NAME = keyset('actors', [
+  { expr: 'a.name', kind: 'string' },
+  { expr: 'a.id', kind: 'string' },
+]);
 
-const SEARCH_ACTORS = `
+/** Matches of a search, best first; equal scores by name, then id. Scores change as actors are added. */
+export const ACTORS_BY_SCORE = keyset('actor-search', [
+  { expr: 'score', kind: 'float', desc: true },
+  { expr: 'a.name', kind: 'string' },
+  { expr: 'a.id', kind: 'string' },
+]);
+
+const LIST_ACTORS = (after: string) => `
+  MATCH (a:Actor) WHERE ($kind IS NULL OR a.kind = $kind) AND ${after}
+  WITH a ORDER BY ${ACTORS_BY_NAME.orderBy} LIMIT $limit
+  RETURN ${ACTOR_SUMMARY} AS item, ${ACTORS_BY_NAME.keys} AS keys`;
+
+const SEARCH_ACTORS = (after: string) => `
   CALL db.index.fulltext.queryNodes('actor_search', $lucene) YIELD node AS a, score
-  WHERE $kind IS NULL OR a.kind = $kind
-  WITH a, score ORDER BY score DESC, a.name LIMIT $limit
-  RETURN ${ACTOR_SUMMARY} AS actor`;
+  WITH a, score WHERE ($kind IS NULL OR a.kind = $kind) AND ${after}
+  WITH a, score ORDER BY ${ACTORS_BY_SCORE.orderBy} LIMIT $limit
+  RETURN ${ACTOR_SUMMARY} AS item, ${ACTORS_BY_SCORE.keys} AS keys`;
 
-export async function listActors(db: Db, lucene: string | null, kind: string | null, limit: number): Promise<ActorSummary[]> {
-  const rows = await read<{ actor: ActorSummary }>(db, lucene ? SEARCH_ACTORS : LIST_ACTORS, { lucene, kind, limit });
-  return rows.map((row) => row.actor);
+/** Up to `limit` actors after the cursor's keys (`after`: of ACTORS_BY_SCORE with a search, else of ACTORS_BY_NAME). */
+export async function listActors(db: Db, lucene: string | null, kind: string | null, limit: number, after: unknown[] | null): Promise<Array<{ item: ActorSummary; keys: unknown[] }>> {
+  const cypher = lucene ? SEARCH_ACTORS(ACTORS_BY_SCORE.after(after)) : LIST_ACTORS(ACTORS_BY_NAME.after(after));
+  return read<{ item: ActorSummary; keys: unknown[] }>(db, cypher, { lucene, kind, limit, after });
 }
 
 /** A role relationship as the API shows it: `h` holds role `r` toward `c`. */
@@ -108,13 +123,19 @@ export function findKnownActor(db: Db, id: string): Promise<KnownActor | undefin
   return readOne<KnownActor>(db, KNOWN_ACTOR, { id });
 }
 
+/** Partners strongest first, equal weights by id (the pair summaries name partners by id: no lookup to rank them). */
+export const RELATIONSHIP_ORDER = keyset('relationships', [
+  { expr: 'weight', kind: 'int', desc: true },
+  { expr: 'otherId', kind: 'string' },
+]);
+
 /**
  * Actors linked to one actor by shared events (the loader's ActorPair summaries) and by affiliations
- * (either direction), strongest first: at most $limit partners, listed by name within equal weights.
+ * (either direction), strongest first, $limit partners after the cursor's.
  * A busy actor has thousands of pairs: the partners are ranked by the id the pair's own id names ('a|b'),
  * and only the chosen are looked up, with their pair's counts by type.
  */
-const RELATIONSHIPS = `
+const RELATIONSHIPS = (after: string) => `
   MATCH (self:Actor {id: $id})
   CALL (self) {
     MATCH (self)-[:IN_PAIR]->(p)
@@ -129,17 +150,19 @@ const RELATIONSHIPS = `
   WITH otherId, sum(shared) AS shared, head(collect(pair)) AS pair, collect(affiliations) AS affiliationLists
   WITH otherId, shared, pair, reduce(all = [], list IN affiliationLists | all + list) AS affiliations
   WITH otherId, shared, pair, affiliations, shared + size(affiliations) AS weight
-  ORDER BY weight DESC, otherId LIMIT $limit
+  WITH otherId, shared, pair, affiliations, weight WHERE ${after}
+  WITH otherId, shared, pair, affiliations, weight ORDER BY ${RELATIONSHIP_ORDER.orderBy} LIMIT $limit
   MATCH (other:Actor {id: otherId})
   RETURN {
     actor: other { .id, .name, .kind }, weight: weight, sharedEventCount: shared,
     sharedEventsByType: coalesce(pair.byType, []), affiliations: affiliations
-  } AS relationship
-  ORDER BY weight DESC, other.name`;
+  } AS item, ${RELATIONSHIP_ORDER.keys} AS keys
+  ORDER BY ${RELATIONSHIP_ORDER.orderBy}`;
 
 type RelationshipRow = Omit<Relationship, 'sharedEventsByType'> & { sharedEventsByType: number[] };
 
-export async function listRelationships(db: Db, id: string, limit: number): Promise<Relationship[]> {
-  const rows = await read<{ relationship: RelationshipRow }>(db, RELATIONSHIPS, { id, limit });
-  return rows.map(({ relationship }) => ({ ...relationship, sharedEventsByType: countsByType(relationship.sharedEventsByType) }));
+/** Up to `limit` partners after the cursor's keys (`after`, null for the first page), each with its sort keys. */
+export async function listRelationships(db: Db, id: string, limit: number, after: unknown[] | null): Promise<Array<{ item: Relationship; keys: unknown[] }>> {
+  const rows = await read<{ item: RelationshipRow; keys: unknown[] }>(db, RELATIONSHIPS(RELATIONSHIP_ORDER.after(after)), { id, limit, after });
+  return rows.map(({ item, keys }) => ({ item: { ...item, sharedEventsByType: countsByType(item.sharedEventsByType) }, keys }));
 }

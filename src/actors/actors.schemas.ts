@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorParam, pageOf } from '../domain/page';
 import { ActorRef, Limit, SearchText } from '../domain/views';
 import { ActorKind, AffiliationRole, EventType, ReviewStatus } from '../domain/model';
 
@@ -6,10 +7,12 @@ export const ActorsQuery = z.strictObject({
   q: SearchText.optional().describe('Words in the actor name or an alias ("Washington", "Lukashenko")'),
   kind: ActorKind.optional(),
   limit: Limit(50, 500),
+  cursor: CursorParam,
 });
 export type ActorsQuery = z.infer<typeof ActorsQuery>;
 
-export const RelationshipsQuery = z.strictObject({ limit: Limit(25, 200) });
+export const RelationshipsQuery = z.strictObject({ limit: Limit(25, 200), cursor: CursorParam });
+export type RelationshipsQuery = z.infer<typeof RelationshipsQuery>;
 
 /** An actor a request names, as requireActor finds it: `degree` is how many event participations it has. */
 export const KnownActor = ActorRef.extend({ degree: z.number().int() });
@@ -23,7 +26,9 @@ export const ActorSummary = ActorRef.extend({
 });
 export type ActorSummary = z.infer<typeof ActorSummary>;
 
-export const ActorList = z.object({ items: z.array(ActorSummary) });
+/** By name (ties by id), or with `q` best match first; a page at a time. */
+export const ActorList = pageOf(ActorSummary);
+export type ActorList = z.infer<typeof ActorList>;
 
 /** A role held over time: `actor` was `role` (title) of/to `counterpart`, from … to …. */
 export const RoleView = z.object({
@@ -61,5 +66,6 @@ export const Relationship = z.object({
 });
 export type Relationship = z.infer<typeof Relationship>;
 
-export const RelationshipList = z.object({ actor: ActorRef, items: z.array(Relationship) });
+/** Strongest first, equal weights by partner id; a page at a time. */
+export const RelationshipList = pageOf(Relationship).extend({ actor: ActorRef });
 export type RelationshipList = z.infer<typeof RelationshipList>;

@@ -1,12 +1,17 @@
+import { cursorKeys } from '../db/keyset';
 import { toLuceneQuery } from '../db/lucene';
 import type { Db } from '../db/query';
+import { pageFrom } from '../domain/cursor';
 import { NotFoundError } from '../domain/errors';
 import * as repository from './actors.repository';
-import type { ActorDetail, ActorsQuery, KnownActor, RelationshipList } from './actors.schemas';
+import type { ActorDetail, ActorList, ActorsQuery, KnownActor, RelationshipList, RelationshipsQuery } from './actors.schemas';
 
-export function listActors(db: Db, query: ActorsQuery) {
+/** A page of actors: by name, or with `q` the matches best first. */
+export async function listActors(db: Db, query: Pick<ActorsQuery, 'q' | 'kind' | 'limit' | 'cursor'>): Promise<ActorList> {
   const lucene = query.q === undefined ? null : toLuceneQuery(query.q);
-  return repository.listActors(db, lucene, query.kind ?? null, query.limit);
+  const order = lucene ? repository.ACTORS_BY_SCORE : repository.ACTORS_BY_NAME;
+  const rows = await repository.listActors(db, lucene, query.kind ?? null, query.limit + 1, cursorKeys(order, query.cursor));
+  return pageFrom(rows, query.limit, order.codec);
 }
 
 /** Every actor's id and name, by name, at most `limit`: the choices of a filter. */
@@ -30,7 +35,10 @@ export async function requireActor(db: Db, id: string): Promise<KnownActor> {
   return actor;
 }
 
-export async function getRelationships(db: Db, id: string, limit: number): Promise<RelationshipList> {
+/** A page of the actor's partners, strongest first. */
+export async function getRelationships(db: Db, id: string, query: Pick<RelationshipsQuery, 'limit' | 'cursor'>): Promise<RelationshipList> {
+  const after = cursorKeys(repository.RELATIONSHIP_ORDER, query.cursor);
   const { degree: _degree, ...actor } = await requireActor(db, id);
-  return { actor, items: await repository.listRelationships(db, id, limit) };
+  const rows = await repository.listRelationships(db, id, query.limit + 1, after);
+  return { actor, ...pageFrom(rows, query.limit, repository.RELATIONSHIP_ORDER.codec) };
 }

@@ -1,4 +1,5 @@
 import { dateView } from '../db/cypher';
+import { keyset } from '../db/keyset';
 import { read, readOne, type Db } from '../db/query';
 import type { ArticleDetail, ArticleSummary } from './articles.schemas';
 
@@ -7,14 +8,20 @@ const ARTICLE_SUMMARY = `
       eventCount: COUNT { MATCH (e:Event)-[:REPORTED_IN]->(a) RETURN DISTINCT e },
       reactionCount: COUNT { (:Reaction)-[:ON]->(a) } }`;
 
-const LIST_ARTICLES = `
-  MATCH (a:Article)
-  WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $limit
-  RETURN ${ARTICLE_SUMMARY} AS article`;
+/** Newest first, articles of the same day by id. */
+export const ARTICLE_ORDER = keyset('articles', [
+  { expr: 'a.publishedAt', kind: 'date', desc: true },
+  { expr: 'a.id', kind: 'string' },
+]);
 
-export async function listArticles(db: Db, limit: number): Promise<ArticleSummary[]> {
-  const rows = await read<{ article: ArticleSummary }>(db, LIST_ARTICLES, { limit });
-  return rows.map((row) => row.article);
+const LIST_ARTICLES = (after: string) => `
+  MATCH (a:Article) WHERE ${after}
+  WITH a ORDER BY ${ARTICLE_ORDER.orderBy} LIMIT $limit
+  RETURN ${ARTICLE_SUMMARY} AS item, ${ARTICLE_ORDER.keys} AS keys`;
+
+/** Up to `limit` articles after the cursor's keys (`after`, null for the first page), each with its sort keys. */
+export function listArticles(db: Db, limit: number, after: unknown[] | null): Promise<Array<{ item: ArticleSummary; keys: unknown[] }>> {
+  return read<{ item: ArticleSummary; keys: unknown[] }>(db, LIST_ARTICLES(ARTICLE_ORDER.after(after)), { limit, after });
 }
 
 const ARTICLE_DETAIL = `

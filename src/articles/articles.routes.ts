@@ -10,10 +10,10 @@ export const articlesRoutes = (db: Db) => [
     path: '/articles',
     operationId: 'listArticles',
     tag: 'articles',
-    summary: 'Articles, newest first',
+    summary: 'Articles, newest first; paginated by cursor',
     query: ArticlesQuery,
     response: ArticleList,
-    handle: async ({ query }) => ({ items: await service.listArticles(db, query.limit) }),
+    handle: ({ query }) => service.listArticles(db, query),
   }),
   route({
     method: 'get',

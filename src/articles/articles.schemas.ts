@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { CursorParam, pageOf } from '../domain/page';
 import { EventRef, Limit } from '../domain/views';
 import { STANCES } from '../domain/taxonomy';
 import { Stance } from '../domain/model';
 
-export const ArticlesQuery = z.strictObject({ limit: Limit(50, 500) });
+export const ArticlesQuery = z.strictObject({ limit: Limit(50, 500), cursor: CursorParam });
+export type ArticlesQuery = z.infer<typeof ArticlesQuery>;
 
 export const ArticleSummary = z.object({
   id: z.string(),
@@ -16,7 +18,9 @@ export const ArticleSummary = z.object({
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
-export const ArticleList = z.object({ items: z.array(ArticleSummary) });
+/** Newest first (the same day by id), a page at a time. */
+export const ArticleList = pageOf(ArticleSummary);
+export type ArticleList = z.infer<typeof ArticleList>;
 
 export const ReactionView = z.object({
   id: z.string(),

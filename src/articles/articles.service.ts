@@ -1,12 +1,16 @@
+import { cursorKeys } from '../db/keyset';
 import type { Db } from '../db/query';
+import { pageFrom } from '../domain/cursor';
 import { NotFoundError } from '../domain/errors';
 import { STANCES } from '../domain/taxonomy';
 import * as repository from './articles.repository';
-import type { ArticleDetail, ArticleSummary } from './articles.schemas';
+import type { ArticleDetail, ArticleList, ArticlesQuery } from './articles.schemas';
 
-/** The newest articles first, at most `limit`. */
-export function listArticles(db: Db, limit: number): Promise<ArticleSummary[]> {
-  return repository.listArticles(db, limit);
+/** A page of articles, newest first. */
+export async function listArticles(db: Db, query: Pick<ArticlesQuery, 'limit' | 'cursor'>): Promise<ArticleList> {
+  const after = cursorKeys(repository.ARTICLE_ORDER, query.cursor);
+  const rows = await repository.listArticles(db, query.limit + 1, after);
+  return pageFrom(rows, query.limit, repository.ARTICLE_ORDER.codec);
 }
 
 /** One article with its text, the events it reports (where in the text), and its reactions by stance. */

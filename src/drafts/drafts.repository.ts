@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { keyset } from '../db/keyset';
 import { read, readOne, write, type Db } from '../db/query';
 import type { Draft, DraftSummary } from './drafts.schemas';
 
@@ -89,15 +90,21 @@ export async function markCommitted(tx: ManagedTransaction, draft: Draft): Promi
   await tx.run(cypher, { id: draft.id, body: bodyOf(draft) });
 }
 
-const LIST = `
-  MATCH (d:Draft) WHERE d.status = $status
-    AND ($afterTime IS NULL OR d.createdAt < datetime($afterTime) OR (d.createdAt = datetime($afterTime) AND d.id > $afterId))
-  WITH d ORDER BY d.createdAt DESC, d.id LIMIT $limit
-  RETURN d { .id, .status, .title, .publishedAt, createdAt: toString(d.createdAt), .createdBy, .eventCount, .pendingCount } AS draft`;
+/** Newest first, drafts made the same moment by id. */
+export const DRAFT_ORDER = keyset('drafts', [
+  { expr: 'd.createdAt', kind: 'datetime', desc: true },
+  { expr: 'd.id', kind: 'string' },
+]);
 
-export async function listDrafts(db: Db, status: Draft['status'], limit: number, after: { time: string; id: string } | null): Promise<DraftSummary[]> {
-  const rows = await read<{ draft: DraftSummary }>(db, LIST, { status, limit, afterTime: after?.time ?? null, afterId: after?.id ?? null });
-  return rows.map((row) => row.draft);
+const LIST = (after: string) => `
+  MATCH (d:Draft) WHERE d.status = $status AND ${after}
+  WITH d ORDER BY ${DRAFT_ORDER.orderBy} LIMIT $limit
+  RETURN d { .id, .status, .title, .publishedAt, createdAt: toString(d.createdAt), .createdBy, .eventCount, .pendingCount } AS item,
+         ${DRAFT_ORDER.keys} AS keys`;
+
+/** Up to `limit` drafts of a status after the cursor's keys (`after`, null for the first page), each with its sort keys. */
+export function listDrafts(db: Db, status: Draft['status'], limit: number, after: unknown[] | null): Promise<Array<{ item: DraftSummary; keys: unknown[] }>> {
+  return read<{ item: DraftSummary; keys: unknown[] }>(db, LIST(DRAFT_ORDER.after(after)), { status, limit, after });
 }
 
 /** An open draft of the same article id, if any: posting an article twice finds its draft. */

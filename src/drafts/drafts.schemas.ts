@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../domain/dates';
 import { ActorKind, Article, DateSpan, EventType, Figures, LinkKind, Slug, WebAddress } from '../domain/model';
+import { CursorParam, pageOf } from '../domain/page';
 import { Limit } from '../domain/views';
 
 /**
@@ -125,12 +126,13 @@ export const DraftSummary = z.object({
 });
 export type DraftSummary = z.infer<typeof DraftSummary>;
 
-export const DraftList = z.object({ items: z.array(DraftSummary), nextCursor: z.string().nullable() });
+/** Newest first, a page at a time. */
+export const DraftList = pageOf(DraftSummary);
 
 export const DraftsQuery = z.strictObject({
   status: z.enum(DRAFT_STATUSES).optional().describe('Default: open drafts'),
   limit: Limit(50, 200),
-  cursor: z.string().max(500).optional(),
+  cursor: CursorParam,
 });
 
 export const DraftParams = z.strictObject({ id: z.string().regex(/^draft-[a-z0-9]{6,40}$/) });

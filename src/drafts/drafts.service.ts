@@ -3,7 +3,8 @@ import { requireActor } from '../actors/actors.service';
 import type { Config } from '../config/settings';
 import type { Db } from '../db/query';
 import { FetchError, safeFetch, type FetchLimits } from '../net/safe-fetch';
-import { decodeKeyset, encodeKeyset } from '../domain/cursor';
+import { cursorKeys } from '../db/keyset';
+import { pageFrom } from '../domain/cursor';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { extract } from '../ingest/extract';
@@ -77,11 +78,9 @@ export async function getDraft(db: Db, id: string): Promise<Draft> {
 }
 
 export async function listDrafts(db: Db, query: { status?: Draft['status']; limit: number; cursor?: string }): Promise<z.infer<typeof DraftList>> {
-  const after = query.cursor === undefined ? null : decodeKeyset(query.cursor, 2);
-  const rows = await repository.listDrafts(db, query.status ?? 'open', query.limit + 1, after && { time: after[0] as string, id: after[1] as string });
-  const items = rows.slice(0, query.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > query.limit && last ? encodeKeyset([last.createdAt, last.id]) : null };
+  const after = cursorKeys(repository.DRAFT_ORDER, query.cursor);
+  const rows = await repository.listDrafts(db, query.status ?? 'open', query.limit + 1, after);
+  return pageFrom(rows, query.limit, repository.DRAFT_ORDER.codec);
 }
 
 /**

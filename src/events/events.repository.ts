@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { dateView, eventLinksView, figuresView, MIN_DATE, TYPE_AND_WINDOW } from '../db/cypher';
+import { keyset } from '../db/keyset';
 import { readOne, read, type Db } from '../db/query';
 import type { CursorPosition } from '../domain/cursor';
 import type { ActorRef } from '../domain/views';
@@ -133,14 +134,19 @@ export async function actorRefs(db: Db, ids: string[]): Promise<ActorRef[]> {
   return rows.map((row) => row.actor);
 }
 
-const CONFLICTED = `
-  MATCH (e:Event) WHERE e.conflicted = true AND ($afterId IS NULL OR e.id > $afterId)
-  WITH e ORDER BY e.id LIMIT $limit
-  RETURN { event: e { .id, .type, .title, date: ${dateView('e')} }, conflicts: e.conflicts,
-           claims: COUNT { MATCH (e)-[r:REPORTED_IN]->(art:Article) WHERE r.claim IS NOT NULL RETURN DISTINCT art } } AS item`;
+/** Conflicted events by id. */
+export const CONFLICT_ORDER = keyset('conflicts', [{ expr: 'e.id', kind: 'string' }]);
 
-export async function listConflicted(db: Db, limit: number, afterId: string | null): Promise<ConflictList['items']> {
-  return (await read<{ item: ConflictList['items'][number] }>(db, CONFLICTED, { limit, afterId })).map((row) => row.item);
+const CONFLICTED = (after: string) => `
+  MATCH (e:Event) WHERE e.conflicted = true AND ${after}
+  WITH e ORDER BY ${CONFLICT_ORDER.orderBy} LIMIT $limit
+  RETURN { event: e { .id, .type, .title, date: ${dateView('e')} }, conflicts: e.conflicts,
+           claims: COUNT { MATCH (e)-[r:REPORTED_IN]->(art:Article) WHERE r.claim IS NOT NULL RETURN DISTINCT art } } AS item,
+         ${CONFLICT_ORDER.keys} AS keys`;
+
+/** Up to `limit` conflicted events after the cursor's keys (`after`, null for the first page), each with its sort keys. */
+export function listConflicted(db: Db, limit: number, after: unknown[] | null): Promise<Array<{ item: ConflictList['items'][number]; keys: unknown[] }>> {
+  return read<{ item: ConflictList['items'][number]; keys: unknown[] }>(db, CONFLICTED(CONFLICT_ORDER.after(after)), { limit, after });
 }
 
 /** Records an editor's choices on the event, then runs `alongside` in the same transaction. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorParam, pageOf } from '../domain/page';
 import { DateFilter, DateView, EventLinkView, EventRef, FiguresView, Limit, ParticipantView, SearchText, SourceView } from '../domain/views';
 import { CLAIM_FIELDS } from '../domain/claims';
 import { EVENT_STATUSES, EventType, ReviewStatus, Slug } from '../domain/model';
@@ -17,7 +18,7 @@ export const EventsQuery = z.strictObject({
   status: ReviewStatus.optional().describe('reviewed: only events an editor accepted; auto: only events loaded without review'),
   q: SearchText.optional().describe(`Words in the event title or summary: the ${SEARCH_CANDIDATES.toLocaleString('en')} most relevant matches, listed in date order`),
   limit: Limit(50, 500),
-  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+  cursor: CursorParam,
 });
 export type EventsQuery = z.infer<typeof EventsQuery>;
 
@@ -36,7 +37,8 @@ export const EventView = z.object({
 });
 export type EventView = z.infer<typeof EventView>;
 
-export const EventPage = z.object({ items: z.array(EventView), nextCursor: z.string().nullable() });
+/** In date order (ties by id), a page at a time. */
+export const EventPage = pageOf(EventView);
 export type EventPage = z.infer<typeof EventPage>;
 
 /** What one article says of the event: its own values, whatever the event shows. */
@@ -62,13 +64,11 @@ export const EventDetail = EventView.extend({
 });
 export type EventDetail = z.infer<typeof EventDetail>;
 
-export const ConflictsQuery = z.strictObject({ limit: Limit(50, 200), cursor: z.string().max(500).optional() });
+export const ConflictsQuery = z.strictObject({ limit: Limit(50, 200), cursor: CursorParam });
 export type ConflictsQuery = z.infer<typeof ConflictsQuery>;
 
-export const ConflictList = z.object({
-  items: z.array(z.object({ event: EventRef, conflicts: z.array(ClaimFieldSchema), claims: z.number().int() })),
-  nextCursor: z.string().nullable(),
-});
+/** By event id, a page at a time. */
+export const ConflictList = pageOf(z.object({ event: EventRef, conflicts: z.array(ClaimFieldSchema), claims: z.number().int() }));
 export type ConflictList = z.infer<typeof ConflictList>;
 
 export const ClaimChoice = z.strictObject({ field: ClaimFieldSchema, article: Slug.describe('The article whose claim the event should show') });

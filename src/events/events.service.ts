@@ -1,9 +1,10 @@
 import { requireActor } from '../actors/actors.service';
 import { isDense } from '../db/dense';
+import { cursorKeys } from '../db/keyset';
 import { toLuceneQuery } from '../db/lucene';
 import type { Db } from '../db/query';
 import type { Choices, Claim } from '../domain/claims';
-import { decodeCursor, decodeKeyset, encodeCursor, encodeKeyset } from '../domain/cursor';
+import { decodeCursor, encodeCursor, pageFrom } from '../domain/cursor';
 import { InvalidError, NotFoundError } from '../domain/errors';
 import type { Role } from '../domain/model';
 import type { Principal } from '../domain/principal';
@@ -64,11 +65,8 @@ async function claimViews(db: Db, event: repository.StoredEventDetail): Promise<
 
 /** Events whose sources disagree on something no editor has settled yet, by id. */
 export async function listConflicts(db: Db, query: ConflictsQuery): Promise<ConflictList> {
-  const afterId = query.cursor === undefined ? null : (decodeKeyset(query.cursor, 1)[0] as string);
-  const rows = await repository.listConflicted(db, query.limit + 1, afterId);
-  const items = rows.slice(0, query.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > query.limit && last ? encodeKeyset([last.event.id]) : null };
+  const rows = await repository.listConflicted(db, query.limit + 1, cursorKeys(repository.CONFLICT_ORDER, query.cursor));
+  return pageFrom(rows, query.limit, repository.CONFLICT_ORDER.codec);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
+import { keyset } from '../db/keyset';
 import { readOne, type Db } from '../db/query';
 import type { Change } from './history.schemas';
 
@@ -31,20 +32,31 @@ export async function recordChanges(tx: ManagedTransaction, changes: readonly Ch
   await tx.run(RECORD, { changes: rows });
 }
 
-const HISTORY = `
+/** Oldest first; a batch stamped with one moment in the order it was recorded (records before `seq` count as first). */
+export const HISTORY_ORDER = keyset('history', [
+  { expr: 'c.at', kind: 'datetime' },
+  { expr: 'coalesce(c.seq, 0)', kind: 'int' },
+  { expr: 'c.id', kind: 'string' },
+]);
+
+const HISTORY = (after: string) => `
   MATCH (e:Event {id: $id})
   RETURN { id: e.id, status: coalesce(e.review, 'auto'), definedIn: e.definedIn,
-           items: COLLECT { MATCH (c:Change {entity: 'event', entityId: $id})
-                            WITH c ORDER BY c.at, c.seq, c.id
-                            RETURN c { at: toString(c.at), .user, .action, .summary, .before, .after } AS c } } AS history`;
+           rows: COLLECT { MATCH (c:Change {entity: 'event', entityId: $id}) WHERE ${after}
+                           WITH c ORDER BY ${HISTORY_ORDER.orderBy} LIMIT $limit
+                           RETURN { item: c { at: toString(c.at), .user, .action, .summary, .before, .after },
+                                    keys: ${HISTORY_ORDER.keys} } AS row } } AS history`;
+
+export type StoredChange = Omit<Change, 'before' | 'after'> & { before: string | null; after: string | null };
 
 export interface HistoryRow {
   id: string;
   status: 'reviewed' | 'auto';
   definedIn: string | null;
-  items: Array<Omit<Change, 'before' | 'after'> & { before: string | null; after: string | null }>;
+  rows: Array<{ item: StoredChange; keys: unknown[] }>;
 }
 
-export function readEventHistory(db: Db, id: string): Promise<HistoryRow | undefined> {
-  return readOne<HistoryRow>(db, HISTORY, { id });
+/** The event and up to `limit` of its changes after the cursor's keys (`after`, null for the first page). */
+export function readEventHistory(db: Db, id: string, limit: number, after: unknown[] | null): Promise<HistoryRow | undefined> {
+  return readOne<HistoryRow>(db, HISTORY(HISTORY_ORDER.after(after)), { id, limit, after });
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/query';
 import { route } from '../domain/route';
-import { History, HistoryParams } from './history.schemas';
+import { History, HistoryParams, HistoryQuery } from './history.schemas';
 import { eventHistory } from './history.service';
 
 export const historyRoutes = (db: Db) => [
@@ -9,9 +9,10 @@ export const historyRoutes = (db: Db) => [
     path: '/events/:id/history',
     operationId: 'getEventHistory',
     tag: 'events',
-    summary: 'Who did what to an event, when, with the values before and after (oldest first)',
+    summary: 'Who did what to an event, when, with the values before and after (oldest first); paginated by cursor',
     params: HistoryParams,
+    query: HistoryQuery,
     response: History,
-    handle: ({ params }) => eventHistory(db, params.id),
+    handle: ({ params, query }) => eventHistory(db, params.id, query),
   }),
 ];

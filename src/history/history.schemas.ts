@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdParams } from '../domain/views';
+import { CursorParam, pageOf } from '../domain/page';
+import { IdParams, Limit } from '../domain/views';
 
 export const CHANGE_ACTIONS = ['drafted', 'edited', 'accepted', 'rejected', 'added', 'merged', 'claim added', 'conflict resolved', 'created', 'withdrawn'] as const;
 export const ChangeAction = z.enum(CHANGE_ACTIONS);
@@ -22,7 +23,11 @@ export const Change = z.object({
 });
 export type Change = z.infer<typeof Change>;
 
-export const History = z.object({ id: z.string(), status: z.enum(['reviewed', 'auto']), items: z.array(Change).describe('Oldest first') });
+/** Oldest first, a page at a time. */
+export const History = pageOf(Change).extend({ id: z.string(), status: z.enum(['reviewed', 'auto']) });
 export type History = z.infer<typeof History>;
 
 export const HistoryParams = IdParams;
+
+export const HistoryQuery = z.strictObject({ limit: Limit(100, 500), cursor: CursorParam });
+export type HistoryQuery = z.infer<typeof HistoryQuery>;

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { CursorParam } from '../domain/page';
 import { SearchText } from '../domain/views';
 import type { Db } from '../db/query';
 import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
@@ -14,19 +15,24 @@ import { blankAsUndefined, pageId } from './page-params';
 import { storyWindow } from '../timeline/timeline.service';
 import { paddedWindow } from './timeline.page';
 
-export const ActorsPageQuery = z.object({ q: blankAsUndefined(SearchText), kind: blankAsUndefined(ActorKind) });
+export const ActorsPageQuery = z.object({ q: blankAsUndefined(SearchText), kind: blankAsUndefined(ActorKind), cursor: blankAsUndefined(CursorParam) });
+
+/** Actors listed on one page; the next ones a link away. */
+const ACTORS_SHOWN = 200;
 
 export function actorsPage(db: Db) {
   return async (req: Request, res: Response) => {
     const query = ActorsPageQuery.parse(req.query);
-    const actors = await actorsService.listActors(db, { q: query.q, kind: query.kind, limit: 200 });
-    const kindHref = (kind: string | null) => {
+    const page = await actorsService.listActors(db, { q: query.q, kind: query.kind, limit: ACTORS_SHOWN, cursor: query.cursor });
+    const actorsHref = (kind: string | null, cursor?: string) => {
       const params = new URLSearchParams();
       if (query.q) params.set('q', query.q);
       if (kind) params.set('kind', kind);
+      if (cursor) params.set('cursor', cursor);
       const text = params.toString();
       return text ? `/actors?${text}` : '/actors';
     };
+    const kindHref = (kind: string | null) => actorsHref(kind);
     res.render('pages/actors/index', {
       title: query.q ? `Actors matching “${query.q}”` : query.kind ? `Actors: ${kindLabel(query.kind)}` : 'Actors',
       nav: 'actors',
@@ -35,7 +41,8 @@ export function actorsPage(db: Db) {
       scripts: ['/js/controls.js'],
       kind: query.kind ?? '',
       kinds: [{ id: '', label: 'All kinds', href: kindHref(null) }, ...KIND_OPTIONS.map((k) => ({ ...k, href: kindHref(k.id) }))],
-      actors: actors.map((a) => ({
+      nextHref: page.nextCursor ? actorsHref(query.kind ?? null, page.nextCursor) : null,
+      actors: page.items.map((a) => ({
         id: a.id,
         name: a.name,
         kind: a.kind,
@@ -55,7 +62,7 @@ export function actorPage(db: Db) {
     const id = pageId('actor', req.params);
     const actor = await actorsService.getActor(db, id);
     const [relationships, events, names] = await Promise.all([
-      actorsService.getRelationships(db, id, 8),
+      actorsService.getRelationships(db, id, { limit: 8 }),
       eventsService.listEvents(db, { actor: id, limit: 200 }),
       actorsService.listActorNames(db, 1000),
     ]);

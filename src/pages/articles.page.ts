@@ -1,19 +1,28 @@
 import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { CursorParam } from '../domain/page';
 import type { Db } from '../db/query';
 import { STANCES } from '../domain/taxonomy';
 import { STANCE_LABELS, typeLabel } from '../domain/labels';
 import * as articlesService from '../articles/articles.service';
 import { paragraphsOf, type QuoteSpan } from './article-text';
 import { formatPartialDate } from '../domain/date-words';
-import { pageId } from './page-params';
+import { blankAsUndefined, pageId } from './page-params';
+
+const ArticlesPageQuery = z.object({ cursor: blankAsUndefined(CursorParam) });
+
+/** Articles listed on one page; older ones a link away. */
+const ARTICLES_SHOWN = 200;
 
 export function articlesPage(db: Db) {
-  return async (_req: Request, res: Response) => {
-    const articles = await articlesService.listArticles(db, 200);
+  return async (req: Request, res: Response) => {
+    const query = ArticlesPageQuery.parse(req.query);
+    const page = await articlesService.listArticles(db, { limit: ARTICLES_SHOWN, cursor: query.cursor });
     res.render('pages/articles/index', {
       title: 'Articles',
       nav: 'articles',
-      articles: articles.map((a) => ({ ...a, publishedText: formatPartialDate(a.publishedAt) })),
+      articles: page.items.map((a) => ({ ...a, publishedText: formatPartialDate(a.publishedAt) })),
+      nextHref: page.nextCursor ? `/articles?${new URLSearchParams({ cursor: page.nextCursor })}` : null,
     });
   };
 }

@@ -53,10 +53,13 @@ function whoDidWhat(event: EventDetail) {
   };
 }
 
+/** Steps of an event's history its page lists, oldest first (the API pages through the rest). */
+const HISTORY_SHOWN = 500;
+
 export function eventPage(db: Db) {
   return async (req: Request, res: Response) => {
     const id = pageId('event', req.params);
-    const [event, history] = await Promise.all([eventsService.getEvent(db, id), historyService.eventHistory(db, id)]);
+    const [event, history] = await Promise.all([eventsService.getEvent(db, id), historyService.eventHistory(db, id, { limit: HISTORY_SHOWN })]);
     const articleIds = [...new Set(event.sources.map((s) => s.article.id))];
     const articles = new Map((await Promise.all(articleIds.map((id) => articlesService.getArticle(db, id)))).map((a) => [a.id, a]));
     const sources = event.sources.map((source) => {

@@ -183,7 +183,7 @@ async function resolverFor(db: Db, draftId: string, typed: Array<string | undefi
       ids.set(text, inDraft.id);
       continue;
     }
-    const found = await actorsService.listActors(db, { q: text, limit: 5 });
+    const { items: found } = await actorsService.listActors(db, { q: text, limit: 5 });
     const best = found.find((a) => a.name.toLowerCase() === lower || a.aliases.some((x) => x.toLowerCase() === lower)) ?? found[0];
     if (!best) throw new InvalidError('actor', `no actor named "${text}": create it under "New actor" first`);
     ids.set(text, (await drafts.addActor(db, draftId, { id: best.id })).id);

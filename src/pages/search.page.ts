@@ -16,13 +16,13 @@ export function searchPage(db: Db) {
     const { q } = SearchPageQuery.parse(req.query);
     const [actors, events] = q
       ? await Promise.all([actorsService.listActors(db, { q, limit: 30 }), eventsService.listEvents(db, { q, limit: 50 })])
-      : [[], { items: [] }];
+      : [{ items: [] }, { items: [] }];
     res.render('pages/search/index', {
       title: q ? `Search: ${q}` : 'Search',
       nav: 'search',
       q: q ?? '',
       searched: Boolean(q),
-      actors: actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, kindLabel: kindLabel(a.kind), description: a.description, eventCount: a.eventCount })),
+      actors: actors.items.map((a) => ({ id: a.id, name: a.name, kind: a.kind, kindLabel: kindLabel(a.kind), description: a.description, eventCount: a.eventCount })),
       events: events.items.map((e) => ({ id: e.id, title: e.title, type: e.type, typeLabel: typeLabel(e.type), dateText: formatEventDate(e.date) })),
     });
   };

@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { eventLinksView } from '../db/cypher';
 import { toParams, toPlain } from '../db/plain';
+import { keyset } from '../db/keyset';
 import { read, type Db } from '../db/query';
 import { retryOnLockConflict } from '../db/retry';
 import type { Precision } from '../domain/calendar';
@@ -267,20 +268,29 @@ function measuresOf(filter: MeasureFilter, exemptions: 'with' | 'without'): stri
   return `MATCH (m:Measure) WHERE m.target IS NOT NULL AND ${kept}`;
 }
 
-const MEASURE_ORDER = `m.target, coalesce(m.scope, ''), m.authority, m.start, m.id`;
+/**
+ * Measures by line (target, scope, authority), then by start (unknown starts first: they began before any known
+ * one), then id. Keys are never null, so that a page can seek after the cursor's measure.
+ */
+export const MEASURE_ORDER = keyset('measures', [
+  { expr: 'm.target', kind: 'string' },
+  { expr: "coalesce(m.scope, '')", kind: 'string' },
+  { expr: 'm.authority', kind: 'string' },
+  { expr: "coalesce(toString(m.start), '')", kind: 'string' },
+  { expr: 'm.id', kind: 'string' },
+]);
 
 /** In force on $on, by the rule of domain/sanctions.ts (inForceOn): started by then, not yet ended. */
 const IN_FORCE = `(m.start IS NULL OR m.start <= date($on)) AND (m.end IS NULL OR date($on) < m.end)`;
 
-/** Up to `limit` + 1 measures (one more says the answer was capped). */
-export async function listMeasures(db: Db, filter: MeasureFilter, on: string | null, limit: number): Promise<StoredMeasure[]> {
+/** Up to `limit` measures after the cursor's keys (`after`, null for the first page), each with its sort keys. */
+export async function listMeasures(db: Db, filter: MeasureFilter, on: string | null, limit: number, after: unknown[] | null): Promise<Array<{ item: StoredMeasure; keys: unknown[] }>> {
   const cypher = `
     ${measuresOf(filter, 'without')}
-    WITH m WHERE $on IS NULL OR (${IN_FORCE})
-    WITH m ORDER BY ${MEASURE_ORDER} LIMIT $limit
-    RETURN ${MEASURE_VIEW} AS measure`;
-  const rows = await read<{ measure: StoredMeasure }>(db, cypher, { ...filter, on, limit: limit + 1 });
-  return rows.map((r) => r.measure);
+    WITH m WHERE ($on IS NULL OR (${IN_FORCE})) AND ${MEASURE_ORDER.after(after)}
+    WITH m ORDER BY ${MEASURE_ORDER.orderBy} LIMIT $limit
+    RETURN ${MEASURE_VIEW} AS item, ${MEASURE_ORDER.keys} AS keys`;
+  return read<{ item: StoredMeasure; keys: unknown[] }>(db, cypher, { ...filter, on, limit, after });
 }
 
 /**
@@ -309,12 +319,20 @@ export interface ChangesFilter extends MeasureFilter {
   to: string;
 }
 
-/** Up to `limit` + 1 changes in the window, in date order, each with its measure and its event's links. */
-export async function listChanges(db: Db, filter: ChangesFilter, limit: number): Promise<StoredChangeRow[]> {
+/** Changes in date order, those of one day by measure, those of one measure and event in the order of its line. */
+export const CHANGE_ORDER = keyset('sanctions-changes', [
+  { expr: 'e.date', kind: 'date' },
+  { expr: 'm.id', kind: 'string' },
+  { expr: 'c.order', kind: 'int' },
+]);
+
+/** Up to `limit` changes in the window after the cursor's keys (`after`), each with its measure, its event's links and its sort keys. */
+export async function listChanges(db: Db, filter: ChangesFilter, limit: number, after: unknown[] | null): Promise<Array<{ item: StoredChangeRow; keys: unknown[] }>> {
   const source = filter.target === null && filter.authority === null ? EVENTS_IN_WINDOW : CHANGES_OF_MEASURES(filter);
   const cypher = `
     ${source}
-    WITH m, c, e ORDER BY e.date, m.id, c.order LIMIT $limit
+    WITH m, c, e WHERE ${CHANGE_ORDER.after(after)}
+    WITH m, c, e ORDER BY ${CHANGE_ORDER.orderBy} LIMIT $limit
     RETURN {
       measure: {
         id: m.id, authority: ${actorRef('m.authority')}, target: ${actorRef('m.target')},
@@ -323,7 +341,6 @@ export async function listChanges(db: Db, filter: ChangesFilter, limit: number):
       },
       change: ${changeView('e', 'c')},
       links: ${eventLinksView('e')}
-    } AS row`;
-  const rows = await read<{ row: StoredChangeRow }>(db, cypher, { ...filter, types: [...SANCTIONS_TYPES], limit: limit + 1 });
-  return rows.map((r) => r.row);
+    } AS item, ${CHANGE_ORDER.keys} AS keys`;
+  return read<{ item: StoredChangeRow; keys: unknown[] }>(db, cypher, { ...filter, types: [...SANCTIONS_TYPES], limit, after });
 }

@@ -3,6 +3,7 @@ import { PRECISIONS } from '../domain/calendar';
 import { IsoDate } from '../domain/dates';
 import { Slug } from '../domain/model';
 import { CHANGE_KINDS } from '../domain/sanctions';
+import { CursorParam, pageOf } from '../domain/page';
 import { ActorRef, EventLinkView, Limit } from '../domain/views';
 
 const Filters = {
@@ -14,6 +15,7 @@ export const InForceQuery = z.strictObject({
   ...Filters,
   on: IsoDate.optional().describe('The day (YYYY-MM-DD); today when left out'),
   limit: Limit(200, 1000),
+  cursor: CursorParam,
 });
 export type InForceQuery = z.infer<typeof InForceQuery>;
 
@@ -22,10 +24,11 @@ export const ChangesQuery = z.strictObject({
   from: IsoDate.optional().describe('First day (YYYY-MM-DD); a year before `to` when left out'),
   to: IsoDate.optional().describe('Last day (YYYY-MM-DD); today when left out'),
   limit: Limit(200, 1000),
+  cursor: CursorParam,
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
 
-export const MeasuresQuery = z.strictObject({ ...Filters, limit: Limit(500, 2000) });
+export const MeasuresQuery = z.strictObject({ ...Filters, limit: Limit(500, 2000), cursor: CursorParam });
 export type MeasuresQuery = z.infer<typeof MeasuresQuery>;
 
 /** A start or an end: its first day and how precisely the source knows it. */
@@ -71,12 +74,13 @@ export const InForceMeasure = MeasureView.extend({
 });
 export type InForceMeasure = z.infer<typeof InForceMeasure>;
 
-const Capped = z.boolean().describe('true when more matched than `limit`: narrow the filters');
+const Capped = z.boolean().describe('true when more matched than this page holds (nextCursor is set): follow it, or narrow the filters');
 
-export const InForceAnswer = z.object({ on: z.string(), items: z.array(InForceMeasure), capped: Capped });
+/** Measures by line (target, scope, authority), then start (unknown first), then id; a page at a time. */
+export const InForceAnswer = pageOf(InForceMeasure).extend({ on: z.string(), capped: Capped });
 export type InForceAnswer = z.infer<typeof InForceAnswer>;
 
-export const MeasuresAnswer = z.object({ items: z.array(MeasureView), capped: Capped });
+export const MeasuresAnswer = pageOf(MeasureView).extend({ capped: Capped });
 export type MeasuresAnswer = z.infer<typeof MeasuresAnswer>;
 
 /** One change of a measure in the window, with the event behind it and the events linked to that one. */
@@ -94,5 +98,6 @@ export const ChangeRow = z.object({
 });
 export type ChangeRow = z.infer<typeof ChangeRow>;
 
-export const ChangesAnswer = z.object({ from: z.string(), to: z.string(), items: z.array(ChangeRow), capped: Capped });
+/** Changes by day, then measure, then their order on the measure's line; a page at a time. */
+export const ChangesAnswer = pageOf(ChangeRow).extend({ from: z.string(), to: z.string(), capped: Capped });
 export type ChangesAnswer = z.infer<typeof ChangesAnswer>;

@@ -1,9 +1,11 @@
 import { requireActor } from '../actors/actors.service';
+import { cursorKeys } from '../db/keyset';
 import type { Db } from '../db/query';
 import { addYears, toDay } from '../domain/calendar';
+import { pageFrom } from '../domain/cursor';
 import { InvalidError } from '../domain/errors';
 import { inForceOn } from '../domain/sanctions';
-import { listChanges, listMeasures, type MeasureFilter, type StoredExemption, type StoredMeasure } from './sanctions.repository';
+import { CHANGE_ORDER, listChanges, listMeasures, MEASURE_ORDER, type MeasureFilter, type StoredExemption, type StoredMeasure } from './sanctions.repository';
 import type { ChangesAnswer, ChangesQuery, ExemptionView, InForceAnswer, InForceQuery, MeasuresAnswer, MeasuresQuery, MeasureView } from './sanctions.schemas';
 
 /** The actors a question names, each refused when unknown (404). */
@@ -22,23 +24,27 @@ const measureView = (m: StoredMeasure, exemptions: StoredExemption[] = m.exempti
   exemptions: exemptions.map(exemptionView),
 });
 
-/** The measures in force on a day (today when none is given), each with the exemptions in force that day. */
+/** A page of the measures in force on a day (today when none is given), each with the exemptions in force that day. */
 export async function measuresInForce(db: Db, query: InForceQuery): Promise<InForceAnswer> {
+  const after = cursorKeys(MEASURE_ORDER, query.cursor);
   const filter = await filterOf(db, query);
   const on = query.on ?? toDay(new Date());
-  const rows = await listMeasures(db, filter, on, query.limit);
-  const items = rows.slice(0, query.limit).map((m) => ({
-    ...measureView(m, m.exemptions.filter((x) => inForceOn(x, on).inForce)),
-    certain: inForceOn(m, on).certain,
+  const rows = await listMeasures(db, filter, on, query.limit + 1, after);
+  const viewed = rows.map(({ item: m, keys }) => ({
+    item: { ...measureView(m, m.exemptions.filter((x) => inForceOn(x, on).inForce)), certain: inForceOn(m, on).certain },
+    keys,
   }));
-  return { on, items, capped: rows.length > query.limit };
+  const page = pageFrom(viewed, query.limit, MEASURE_ORDER.codec);
+  return { on, ...page, capped: page.nextCursor !== null };
 }
 
-/** Every measure (in force or not) with all its exemptions, for the page's chart. */
+/** A page of every measure (in force or not) with all its exemptions, for the page's chart. */
 export async function allMeasures(db: Db, query: MeasuresQuery): Promise<MeasuresAnswer> {
+  const after = cursorKeys(MEASURE_ORDER, query.cursor);
   const filter = await filterOf(db, query);
-  const rows = await listMeasures(db, filter, null, query.limit);
-  return { items: rows.slice(0, query.limit).map((m) => measureView(m)), capped: rows.length > query.limit };
+  const rows = await listMeasures(db, filter, null, query.limit + 1, after);
+  const page = pageFrom(rows.map(({ item, keys }) => ({ item: measureView(item), keys })), query.limit, MEASURE_ORDER.codec);
+  return { ...page, capped: page.nextCursor !== null };
 }
 
 /** The window a question names, completed: a year back from `to` (today), or a year on from `from` alone. */
@@ -49,11 +55,13 @@ function windowOf(query: ChangesQuery): { from: string; to: string } {
   return { from, to };
 }
 
-/** Measures imposed, re-imposed, extended, eased or lifted in a window, each change with the events linked to it. */
+/** A page of the measures imposed, re-imposed, extended, eased or lifted in a window, each change with the events linked to it. */
 export async function measureChanges(db: Db, query: ChangesQuery): Promise<ChangesAnswer> {
+  const after = cursorKeys(CHANGE_ORDER, query.cursor);
   const window = windowOf(query);
   const filter = await filterOf(db, query);
-  const rows = await listChanges(db, { ...filter, ...window }, query.limit);
-  const items = rows.slice(0, query.limit).map((row) => ({ ...row, measure: withStartKnown(row.measure) }));
-  return { ...window, items, capped: rows.length > query.limit };
+  const rows = await listChanges(db, { ...filter, ...window }, query.limit + 1, after);
+  const viewed = rows.map(({ item, keys }) => ({ item: { ...item, measure: withStartKnown(item.measure) }, keys }));
+  const page = pageFrom(viewed, query.limit, CHANGE_ORDER.codec);
+  return { ...window, ...page, capped: page.nextCursor !== null };
 }

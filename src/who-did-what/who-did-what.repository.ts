@@ -1,5 +1,6 @@
 import { dateView, figuresView, MIN_DATE, TYPE_AND_WINDOW } from '../db/cypher';
 import { isDense } from '../db/dense';
+import { keyset } from '../db/keyset';
 import { read, type Db } from '../db/query';
 import { AGENT_ROLES, TARGET_ROLES } from '../domain/taxonomy';
 import type { WhoDidWhatRow } from './who-did-what.schemas';
@@ -37,18 +38,26 @@ const EVENT_FILTERS = `
     AND ($target IS NULL OR EXISTS {
       MATCH (:Actor {id: $target})-[p:PARTICIPATED_IN]->(e) WHERE p.role IN $targetRoles })`;
 
+/** Rows in date order, ties broken by event id. */
+export const WHO_DID_WHAT_ORDER = keyset('who-did-what', [
+  { expr: 'e.date', kind: 'date' },
+  { expr: 'e.id', kind: 'string' },
+]);
+
 const FROM_ACTOR = `
   MATCH (:Actor {id: $anchor})-[:PARTICIPATED_IN]->(e:Event)
   WITH DISTINCT e
   WHERE ${EVENT_FILTERS}`;
 
+/** From the cursor's day on (the whole index on the first page), so that the walk starts where the page does. */
 const BY_DATE = (action: boolean) => `
   MATCH (e:Event)
-  WHERE e.date >= ${MIN_DATE} ${action ? 'AND e.type = $type' : ''} AND ${EVENT_FILTERS}`;
+  WHERE e.date >= coalesce(date($after[0]), ${MIN_DATE}) ${action ? 'AND e.type = $type' : ''} AND ${EVENT_FILTERS}`;
 
 /** Each event read as agent side → type → target side, with its first quote. `label` is added by the service. */
-const WHO_DID_WHAT = (source: string, order: string) => `
+const WHO_DID_WHAT = (source: string, order: string, after: string) => `
   ${source}
+  WITH e WHERE ${after}
   WITH e ORDER BY ${order} LIMIT $limit
   MATCH (e)-[r:REPORTED_IN]->(art:Article)
   WITH e, r, art ORDER BY art.publishedAt, r.rank
@@ -71,18 +80,23 @@ const WHO_DID_WHAT = (source: string, order: string) => `
     figures: ${figuresView('e')},
     quote: source.quote,
     article: source.article
-  } AS row
-  ORDER BY row.date.start, row.event.id`;
+  } AS item, ${WHO_DID_WHAT_ORDER.keys} AS keys
+  ORDER BY ${WHO_DID_WHAT_ORDER.orderBy}`;
 
-export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, anchor: Anchor | null, limit: number): Promise<Array<Omit<WhoDidWhatRow, 'label'>>> {
+export interface WhoDidWhatRows {
+  item: Omit<WhoDidWhatRow, 'label'>;
+  keys: unknown[];
+}
+
+/** Up to `limit` rows after the cursor's keys (`after`, null for the first page), each with its sort keys. */
+export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, anchor: Anchor | null, limit: number, after: unknown[] | null): Promise<WhoDidWhatRows[]> {
   const fromActor = anchor !== null && (!isDense(anchor.degree) || filter.from !== null);
   const source = fromActor ? FROM_ACTOR : BY_DATE(filter.action !== null);
   // With one type, ordering by (type, date) is ordering by date, and lets the (type, date) index supply the order.
-  const order = !fromActor && filter.action !== null ? 'e.type, e.date, e.id' : 'e.date, e.id';
+  const order = !fromActor && filter.action !== null ? `e.type, ${WHO_DID_WHAT_ORDER.orderBy}` : WHO_DID_WHAT_ORDER.orderBy;
   // Starting from the actor's own events, checking each one for the actor again is wasted work.
   const actor = fromActor && anchor.id === filter.actor ? null : filter.actor;
   const { action: type, target, from, to, status } = filter;
-  const params = { type, target, from, to, status, actor, anchor: anchor?.id ?? null, limit, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
-  const rows = await read<{ row: Omit<WhoDidWhatRow, 'label'> }>(db, WHO_DID_WHAT(source, order), params);
-  return rows.map((r) => r.row);
+  const params = { type, target, from, to, status, actor, anchor: anchor?.id ?? null, limit, after, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
+  return read<WhoDidWhatRows>(db, WHO_DID_WHAT(source, order, WHO_DID_WHAT_ORDER.after(after)), params);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorParam, pageOf } from '../domain/page';
 import { ActorRef, DateFilter, DateView, FiguresView, Limit } from '../domain/views';
 import { EventType, Slug, ReviewStatus } from '../domain/model';
 
@@ -10,6 +11,7 @@ export const WhoDidWhatQuery = z.strictObject({
   to: DateFilter,
   status: ReviewStatus.optional().describe('reviewed: only events an editor accepted; auto: only events loaded without review'),
   limit: Limit(100, 500),
+  cursor: CursorParam,
 });
 export type WhoDidWhatQuery = z.infer<typeof WhoDidWhatQuery>;
 
@@ -30,5 +32,6 @@ export const WhoDidWhatRow = z.object({
 });
 export type WhoDidWhatRow = z.infer<typeof WhoDidWhatRow>;
 
-export const WhoDidWhatAnswer = z.object({ items: z.array(WhoDidWhatRow) });
+/** Rows in date order (ties by event id), a page at a time. */
+export const WhoDidWhatAnswer = pageOf(WhoDidWhatRow);
 export type WhoDidWhatAnswer = z.infer<typeof WhoDidWhatAnswer>;

@@ -9,6 +9,7 @@ import { DyadAnswer } from '../../src/dyads/dyads.schemas';
 import { EventDetail, EventPage } from '../../src/events/events.schemas';
 import { Graph } from '../../src/graph/graph.schemas';
 import { Health } from '../../src/health/health.schemas';
+import { History } from '../../src/history/history.schemas';
 import { ChangesAnswer, InForceAnswer, MeasuresAnswer } from '../../src/sanctions/sanctions.schemas';
 import { Stats } from '../../src/stats/stats.schemas';
 import { TimelineWindow } from '../../src/timeline/timeline.schemas';
@@ -68,6 +69,7 @@ const RESPONSES: Record<string, z.ZodType | 'file'> = {
   'GET /api/sanctions/changes': ChangesAnswer,
   'GET /api/sanctions/measures': MeasuresAnswer,
   'GET /api/health': Health,
+  'GET /api/events/:id/history': History,
   'GET /api/openapi.json': OpenApiDocument,
 };
 

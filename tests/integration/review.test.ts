@@ -11,7 +11,7 @@ import { History } from '../../src/history/history.schemas';
 import { Stats } from '../../src/stats/stats.schemas';
 import { TimelineWindow } from '../../src/timeline/timeline.schemas';
 import { WhoDidWhatAnswer } from '../../src/who-did-what/who-did-what.schemas';
-import { TokenCreated } from '../../src/accounts/accounts.schemas';
+import { TokenCreated, TokenList } from '../../src/accounts/accounts.schemas';
 import { addUsers, call, draftAccepted, ok, signIn, type Session } from '../helpers/review';
 import { getOk, startTestApp, type RunningApp } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
@@ -155,7 +155,7 @@ describe('credentials', () => {
   test('a user makes a token, shown once; a script writes with it as that user; revoked, it is refused', async () => {
     const token = await ok(app, 'POST', '/api/tokens', { session: alice }, TokenCreated, { label: 'nightly' });
     expect(token.token).toMatch(/^kbt_/);
-    const listed = await ok(app, 'GET', '/api/tokens', { session: alice }, z.object({ items: z.array(z.looseObject({ key: z.string() })) }));
+    const listed = await ok(app, 'GET', '/api/tokens', { session: alice }, TokenList);
     expect(JSON.stringify(listed)).not.toContain(token.token);
     const draft = await ok(app, 'POST', '/api/drafts', { token: token.token }, Draft, { ...ARTICLE, title: 'By script', id: 'by-script' });
     expect(draft.createdBy).toBe('alice');

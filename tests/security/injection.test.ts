@@ -1,4 +1,10 @@
+import { ACTORS_BY_NAME, ACTORS_BY_SCORE, RELATIONSHIP_ORDER } from '../../src/actors/actors.repository';
 import { ArticleDetail } from '../../src/articles/articles.schemas';
+import { ARTICLE_ORDER } from '../../src/articles/articles.repository';
+import type { Keyset } from '../../src/db/keyset';
+import { HISTORY_ORDER } from '../../src/history/history.repository';
+import { CHANGE_ORDER, MEASURE_ORDER } from '../../src/sanctions/sanctions.repository';
+import { WHO_DID_WHAT_ORDER } from '../../src/who-did-what/who-did-what.repository';
 import { read, type Db } from '../../src/db/query';
 import { IsoDate } from '../../src/domain/dates';
 import { Slug } from '../../src/domain/model';
@@ -82,6 +88,26 @@ describe('injection payloads in every read parameter', () => {
       if (answer.status >= 500) throw new Error(`${url} → ${answer.status}`);
       for (const raw of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>']) {
         expect(answer.text).not.toContain(`${MARKER}${raw}`);
+      }
+    }
+  });
+
+  test('inside well-formed cursors, where a list hands its keys to the database: answered 200', async () => {
+    const lists: Array<[string, Keyset, (payload: string) => unknown[]]> = [
+      ['/api/actors', ACTORS_BY_NAME, (p) => [p, p]],
+      ['/api/actors?q=belarus', ACTORS_BY_SCORE, (p) => [1, p, p]],
+      ['/api/actors/belarus/relationships', RELATIONSHIP_ORDER, (p) => [1, p]],
+      ['/api/articles', ARTICLE_ORDER, (p) => ['2025-12-14', p]],
+      ['/api/who-did-what', WHO_DID_WHAT_ORDER, (p) => ['2025-09-01', p]],
+      ['/api/sanctions/measures', MEASURE_ORDER, (p) => [p, p, p, p, p]],
+      ['/api/sanctions/changes?from=2025-01-01&to=2025-12-31', CHANGE_ORDER, (p) => ['2025-09-01', p, 1]],
+      ['/api/events/talks-minsk-2025-12/history', HISTORY_ORDER, (p) => ['2025-12-14T10:00:00Z', 0, p]],
+    ];
+    for (const [path, list, keys] of lists) {
+      for (const payload of payloads) {
+        const url = `${path}${path.includes('?') ? '&' : '?'}cursor=${list.codec.encode(keys(payload))}`;
+        const answer = await get(url, 'application/json');
+        if (answer.status !== 200) throw new Error(`${url} → ${answer.status} ${answer.text.slice(0, 200)}`);
       }
     }
   });
