@@ -8,6 +8,7 @@ import { read, readOne, type Db } from './query';
  *  - down the date index from the newest, keeping the events both took part in (reads about
  *    limit × all events ÷ shared events entries: few when two busy actors share many events).
  * Each way is its own query: a plan that holds both reads the index even for the pairs it does not walk.
+ * Two sides of several members (a dyad) have a third way, their quieter side's events read once.
  */
 
 export interface SharedAsk {
@@ -28,8 +29,9 @@ const FACTS = `
   WITH ask, a, b, coalesce(pair.total, 0) AS shared
   WHERE shared > 0
   RETURN ask.key AS key, shared,
-         CASE WHEN coalesce(a.eventTotal, 0) <= coalesce(b.eventTotal, 0) THEN [a.id, b.id, coalesce(a.eventTotal, 0)]
-              ELSE [b.id, a.id, coalesce(b.eventTotal, 0)] END AS ends`;
+         CASE WHEN coalesce(a.eventTotal, 0) <= coalesce(b.eventTotal, 0)
+              THEN [a.id, b.id, coalesce(a.eventTotal, 0), coalesce(b.eventTotal, 0)]
+              ELSE [b.id, a.id, coalesce(b.eventTotal, 0), coalesce(a.eventTotal, 0)] END AS ends`;
 
 const ALL_EVENTS = 'MATCH (e:Event) RETURN count(e) AS n';
 
@@ -61,15 +63,39 @@ export const walkByDate = (fewEvents: number, shared: number, allEvents: number,
 /** The events a pair's cheaper way reads. */
 const pairCost = (fewEvents: number, shared: number, allEvents: number, limit: number) => Math.min(fewEvents, (limit * allEvents) / shared);
 
+/** What each of the three ways of reading two sides would read, in events or index entries. */
+export interface SideCosts {
+  pairs: number;
+  walk: number;
+  quieterSide: number;
+}
+
 /**
- * Whether one walk down the date index, keeping the events someone of each side took part in, reads less than
- * all the pairs of members read one by one: two sides of many busy members share many events between them.
+ * Two sides of several members: pair by pair (each pair's cheaper way), one walk down the date index keeping the
+ * events someone of each side took part in (cheap when the sides share many events), or the events of the
+ * quieter side's members read once, keeping those someone of the other side took part in.
  */
-export const walkSides = (pairs: Array<{ fewEvents: number; shared: number }>, allEvents: number, limit: number) => {
+export function sideCosts(pairs: Array<{ fewEvents: number; shared: number }>, sideEvents: [number, number], allEvents: number, limit: number): SideCosts {
   const shared = pairs.reduce((sum, p) => sum + p.shared, 0);
-  const byPairs = pairs.reduce((sum, p) => sum + pairCost(p.fewEvents, p.shared, allEvents, limit), 0);
-  return shared > 0 && (limit * allEvents) / shared < byPairs;
-};
+  return {
+    pairs: pairs.reduce((sum, p) => sum + pairCost(p.fewEvents, p.shared, allEvents, limit), 0),
+    walk: shared > 0 ? (limit * allEvents) / shared : Number.POSITIVE_INFINITY,
+    quieterSide: Math.min(...sideEvents),
+  };
+}
+
+export type SideWay = 'pairs' | 'walk' | 'quieterSide';
+
+export const cheapestWay = (costs: SideCosts): SideWay =>
+  (Object.entries(costs) as Array<[SideWay, number]>).reduce((best, next) => (next[1] < best[1] ? next : best))[0];
+
+const FROM_QUIETER_SIDE = `
+  UNWIND $few AS id
+  MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(e:Event)
+  WITH DISTINCT e WHERE ${inWindow('e')}
+    AND EXISTS { MATCH (x:Actor)-[:PARTICIPATED_IN]->(e)<-[:PARTICIPATED_IN]-(y:Actor) WHERE x.id IN $few AND y.id IN $many AND x <> y }
+  WITH e ORDER BY e.date DESC, e.id LIMIT $limit
+  RETURN collect(e.id) AS ids`;
 
 const SIDES_BY_DATE = `
   MATCH (e:Event) WHERE e.date >= ${MIN_DATE} AND ${inWindow('e')}
@@ -77,16 +103,16 @@ const SIDES_BY_DATE = `
   WITH e ORDER BY e.date DESC LIMIT $limit
   RETURN collect(e.id) AS ids`;
 
-type Plan = { key: string; few: string; many: string; fewEvents: number; shared: number; walk: boolean };
+type Plan = { key: string; few: string; many: string; fewEvents: number; manyEvents: number; shared: number; walk: boolean };
 
 /** Which pairs share events, how many, and which of their two ways reads less. */
 async function planPairs(db: Db, asks: SharedAsk[], limit: number): Promise<{ plans: Plan[]; allEvents: number }> {
   const [facts, allEvents] = await Promise.all([
-    read<{ key: string; shared: number; ends: [string, string, number] }>(db, FACTS, { asks: asks.map((ask) => ({ ...ask, pair: pairId(ask.a, ask.b) })) }),
+    read<{ key: string; shared: number; ends: [string, string, number, number] }>(db, FACTS, { asks: asks.map((ask) => ({ ...ask, pair: pairId(ask.a, ask.b) })) }),
     readOne<number>(db, ALL_EVENTS),
   ]);
   const all = allEvents ?? 0;
-  const plans = facts.map(({ key, shared, ends: [few, many, fewEvents] }) => ({ key, few, many, fewEvents, shared, walk: walkByDate(fewEvents, shared, all, limit) }));
+  const plans = facts.map(({ key, shared, ends: [few, many, fewEvents, manyEvents] }) => ({ key, few, many, fewEvents, manyEvents, shared, walk: walkByDate(fewEvents, shared, all, limit) }));
   return { plans, allEvents: all };
 }
 
@@ -124,18 +150,32 @@ export async function latestSharedEvents(db: Db, asks: SharedAsk[], window: Wind
   return readPairs(db, plans, window, limit, allEvents);
 }
 
+/** Each side's members that share events with the other side, and the events they take part in. */
+function sidesOf(asks: SharedAsk[], plans: Plan[]): { a: string[]; b: string[]; events: [number, number] } {
+  const sharing = new Set(plans.map((p) => p.key));
+  const totals = new Map(plans.flatMap((p) => [[p.few, p.fewEvents], [p.many, p.manyEvents]] as Array<[string, number]>));
+  const kept = asks.filter((ask) => sharing.has(ask.key));
+  const a = [...new Set(kept.map((ask) => ask.a))];
+  const b = [...new Set(kept.map((ask) => ask.b))];
+  const sum = (ids: string[]) => ids.reduce((total, id) => total + (totals.get(id) ?? 0), 0);
+  return { a, b, events: [sum(a), sum(b)] };
+}
+
 /**
  * The latest events (at most `limit` of them) in which a member of one side and a member of the other took
- * part: pair by pair, or in one walk down the date index when that reads less. Not in date order when read by
- * pairs (each pair gives its own latest `limit`): the caller sorts and cuts. `way` forces one of the two ways,
- * for comparing them.
+ * part, read the cheapest of three ways (`sideCosts`). Not in date order when read by pairs (each pair gives
+ * its own latest `limit`): the caller sorts and cuts. `way` forces one of them, for comparing them.
  */
-export async function latestEventsBetween(db: Db, asks: SharedAsk[], window: Window, limit: number, way: 'cheaper' | 'pairs' | 'walk' = 'cheaper'): Promise<string[]> {
+export async function latestEventsBetween(db: Db, asks: SharedAsk[], window: Window, limit: number, way?: SideWay): Promise<string[]> {
   if (asks.length === 0) return [];
   const { plans, allEvents } = await planPairs(db, asks, limit);
-  if (way === 'walk' || (way === 'cheaper' && plans.length > 1 && walkSides(plans, allEvents, limit))) {
-    const sides = { a: [...new Set(asks.map((ask) => ask.a))], b: [...new Set(asks.map((ask) => ask.b))] };
-    return (await readOne<string[]>(db, SIDES_BY_DATE, { ...sides, limit, ...window })) ?? [];
+  if (plans.length === 0) return [];
+  const sides = sidesOf(asks, plans);
+  const chosen = way ?? (plans.length === 1 ? 'pairs' : cheapestWay(sideCosts(plans, sides.events, allEvents, limit)));
+  if (chosen === 'walk') return (await readOne<string[]>(db, SIDES_BY_DATE, { a: sides.a, b: sides.b, limit, ...window })) ?? [];
+  if (chosen === 'quieterSide') {
+    const [few, many] = sides.events[0] <= sides.events[1] ? [sides.a, sides.b] : [sides.b, sides.a];
+    return (await readOne<string[]>(db, FROM_QUIETER_SIDE, { few, many, limit, ...window })) ?? [];
   }
   return [...new Set([...(await readPairs(db, plans, window, limit, allEvents)).values()].flat())];
 }
