@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError, type Command } from 'commander';
+import { loadEnvFile } from '../config/env-file';
 import { registerExportCommand } from './export.command';
 import { registerImportCommand } from './import.command';
 import { registerIngestCommands } from './ingest.command';
@@ -44,6 +45,7 @@ export async function runKb(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  loadEnvFile();
   void runKb(process.argv).then((status) => {
     process.exitCode = status;
   });
