@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { testConnection } from './test-db';
 
@@ -45,11 +44,19 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Written to standard input, which is then closed (empty when not given). */
   input?: string;
-  /** Where the command runs: by default an empty folder, so no `.env` of the checkout is read. */
+  /** Where the command runs (by default an empty folder: see emptyCwd). */
   cwd?: string;
 }
 
-const emptyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-cwd-'));
+/**
+ * Where commands run unless told otherwise: an empty folder in the git-ignored test-artifacts/, reused from run
+ * to run, so no `.env` of the checkout is read.
+ */
+function emptyCwd(): string {
+  const folder = path.join(PROJECT, 'test-artifacts', 'cli-cwd');
+  fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}
 
 /** Runs a built script with node; resolves with its status and what it wrote, whatever the status. */
 export function runScript(script: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
@@ -58,7 +65,7 @@ export function runScript(script: string, args: readonly string[], options: RunO
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  const child = spawn(process.execPath, [script, ...args], { cwd: options.cwd ?? emptyFolder, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], { cwd: options.cwd ?? emptyCwd(), env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
