@@ -1,13 +1,15 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { loadEnvFile } from './config/env-file';
 import { loadConfig } from './config/settings';
 import { closeDb, connectDb } from './db/context';
 import { createLogger } from './http/logger';
 import { prepareForWrites } from './ingest/load';
 import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
 
-/** Process entry: config → database (the project's own unless NEO4J_URI) → seed if empty → listen. */
+/** Process entry: config (the environment, then .env) → database (the project's own unless NEO4J_URI) → seed if empty → listen. */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const logger = createLogger(config);
   const { db, uri } = await connectDb(config);

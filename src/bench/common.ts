@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
+import type { Command, OptionValues } from 'commander';
+import { newProgram, parseOptions, positiveInt } from '../cli/program';
 import { openDb } from '../db/context';
 import { startLocalNeo4j, type Connection, type InstanceOptions } from '../db/local-neo4j';
 import type { Db } from '../db/query';
@@ -21,17 +22,19 @@ export const BENCH_INSTANCES = [BENCH_INSTANCE, LOAD_BENCH_INSTANCE, SEED_INSTAN
 
 export const log = (message: string) => process.stderr.write(`${message}\n`);
 
-export function option(name: string, fallback?: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : process.argv[at + 1];
+/**
+ * A benchmark's command line: commander, as `kb` (cli/program.ts), so `--help` lists the options with their
+ * defaults and a bad value is a usage error (exit 2) before anything starts.
+ */
+export function benchProgram(script: string, description: string): Command {
+  return newProgram(`npm run ${script} --`, description);
 }
 
-export function intOption(name: string, fallback: number): number {
-  const raw = option(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number (got ${raw})`);
-  return n;
+/** --events and --seed: the corpus a benchmark runs on (see bench-corpus.ts), with its default size. */
+export function corpusOptions(program: Command, events: number): Command {
+  return program
+    .option('--events <n>', 'events in the synthetic corpus', positiveInt, events)
+    .option('--seed <n>', 'seed of the corpus generator', positiveInt, 1);
 }
 
 export async function startBenchNeo4j(instance: InstanceOptions): Promise<Connection> {
@@ -89,9 +92,14 @@ export function printFigures(figures: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-/** Runs a benchmark's main; a failure is reported in words and exits non-zero. */
-export function runBench(main: () => Promise<void>): void {
-  main().then(
+/**
+ * Parses the benchmark's command line, then runs its main with the options; a failure is reported in words
+ * and exits 1, a usage error 2 (commander has said why), --help 0.
+ */
+export function runBench<T extends OptionValues>(program: Command, main: (options: T) => Promise<void>): void {
+  const parsed = parseOptions<T>(program);
+  if ('exitCode' in parsed) process.exit(parsed.exitCode);
+  main(parsed.options).then(
     () => process.exit(0),
     (error: unknown) => {
       log(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -2,13 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { positiveInt } from '../cli/program';
 import { PROJECT_ROOT } from '../config/paths';
 import { actorsByActivity, openBenchCorpus } from './bench-corpus';
 import {
   BENCH_INSTANCE,
+  benchProgram,
+  corpusOptions,
   describeMachine,
   elapsedMs,
-  intOption,
   log,
   machineLine,
   percentile,
@@ -139,14 +141,23 @@ function mixedPaths(routes: ReturnType<typeof buildRoutes>): Array<{ route: stri
   ).flat();
 }
 
-async function main(): Promise<void> {
-  const events = intOption('events', 1_000_000);
-  const seed = intOption('seed', 1);
-  const connections = intOption('connections', 50);
-  const seconds = intOption('seconds', 30);
+interface HttpBenchOptions {
+  events: number;
+  seed: number;
+  connections: number;
+  seconds: number;
+  warmup?: number;
+}
+
+const program = corpusOptions(benchProgram('bench:http', '50 connections over the hot read routes for 30 s: rps, p50/p99, errors, memory'), 1_000_000)
+  .option('--connections <n>', 'requests kept in flight', positiveInt, 50)
+  .option('--seconds <n>', 'how long the load lasts', positiveInt, 30)
+  .option('--warmup <n>', 'seconds of warm-up before it (default: as long as --seconds)', positiveInt);
+
+async function main({ events, seed, connections, seconds, warmup }: HttpBenchOptions): Promise<void> {
   // The warm-up is as long as the load: V8's heap grows to its working size under the first minutes of
   // traffic, and "before" should be that steady state, not a cold process.
-  const warmupSeconds = intOption('warmup', seconds);
+  const warmupSeconds = warmup ?? seconds;
   const corpus = await openBenchCorpus(events, seed);
   const routes = buildRoutes(benchActors(await actorsByActivity(corpus.db)), 100, seed + 1);
   const paths = mixedPaths(routes);
@@ -207,4 +218,4 @@ async function main(): Promise<void> {
   });
 }
 
-runBench(main);
+runBench(program, main);

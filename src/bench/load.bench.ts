@@ -1,3 +1,4 @@
+import { positiveInt } from '../cli/program';
 import { writeCorpus } from '../corpus/write';
 import { removeInstance, stopLocalNeo4j, type InstanceOptions } from '../db/local-neo4j';
 import type { Db } from '../db/query';
@@ -7,9 +8,10 @@ import { ensureSummaries } from '../ingest/summaries';
 import { ensureMeasures } from '../sanctions/refresh';
 import {
   benchDb,
+  benchProgram,
+  corpusOptions,
   describeMachine,
   elapsedMs,
-  intOption,
   LOAD_BENCH_INSTANCE,
   log,
   machineLine,
@@ -69,10 +71,20 @@ const describeCounts = (counts: RowCounts) =>
     .map(([name, n]) => `${n.toLocaleString('en')} ${name}`)
     .join(', ');
 
-async function main(): Promise<void> {
-  const events = intOption('events', 100_000);
-  const seed = intOption('seed', 1);
-  const naiveEvents = intOption('naive-events', 2_000);
+interface LoadBenchOptions {
+  events: number;
+  seed: number;
+  naiveEvents: number;
+}
+
+const program = corpusOptions(benchProgram('bench:load', 'The project loader against LOAD CSV and one transaction per fact, on the same corpus'), 100_000).option(
+  '--naive-events <n>',
+  'events of the corpus written one transaction per fact (that path is slow)',
+  positiveInt,
+  2_000,
+);
+
+async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<void> {
   const instance = LOAD_BENCH_INSTANCE;
   const corpusDir = writeCorpus(events, seed, undefined, (message: string) => process.stderr.write(message));
   const machineBefore = describeMachine();
@@ -160,4 +172,4 @@ async function main(): Promise<void> {
   });
 }
 
-runBench(main);
+runBench(program, main);

@@ -1,13 +1,14 @@
 import { chromium, type Browser } from 'playwright-core';
+import { positiveInt } from '../cli/program';
 import { databaseIsEmpty, loadSeed } from '../ingest/seed';
 import { openBenchCorpus, startBenchApp } from './bench-corpus';
 import {
   benchDb,
+  benchProgram,
+  corpusOptions,
   describeMachine,
-  intOption,
   log,
   machineLine,
-  option,
   percentile,
   printFigures,
   round,
@@ -27,7 +28,6 @@ import {
  * /api/timeline in any response (and drawn, counted as .vis-item elements).
  */
 
-const CHROMIUM = option('chromium', '/usr/bin/chromium') as string;
 const WINDOW = '/timeline?from=2025-01-01&to=2025-12-31';
 
 interface Measure {
@@ -91,17 +91,25 @@ async function measure(browser: Browser, targets: Array<{ baseUrl: string; path:
   return results;
 }
 
-async function main(): Promise<void> {
-  const events = intOption('events', 1_000_000);
-  const seed = intOption('seed', 1);
-  const runs = intOption('runs', 9);
+interface PageBenchOptions {
+  events: number;
+  seed: number;
+  runs: number;
+  chromium: string;
+}
+
+const program = corpusOptions(benchProgram('bench:page', '/timeline in Chromium: the million-event corpus against the seed alone'), 1_000_000)
+  .option('--runs <n>', 'page loads measured per database (after one warm-up)', positiveInt, 9)
+  .option('--chromium <path>', 'the Chromium to drive', '/usr/bin/chromium');
+
+async function main({ events, seed, runs, chromium: executablePath }: PageBenchOptions): Promise<void> {
   const corpus = await openBenchCorpus(events, seed);
   const seedDb = benchDb(await startBenchNeo4j(SEED_INSTANCE));
   if (await databaseIsEmpty(seedDb)) await loadSeed(seedDb, () => {});
   const million = await startBenchApp(corpus.db);
   const seedApp = await startBenchApp(seedDb);
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const machine = describeMachine();
@@ -149,4 +157,4 @@ async function main(): Promise<void> {
   });
 }
 
-runBench(main);
+runBench(program, main);

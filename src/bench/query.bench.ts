@@ -1,12 +1,13 @@
+import { positiveInt } from '../cli/program';
 import { actorsByActivity, openBenchCorpus, startBenchApp } from './bench-corpus';
 import {
   BENCH_INSTANCE,
+  benchProgram,
+  corpusOptions,
   describeMachine,
   elapsedMs,
-  intOption,
   log,
   machineLine,
-  option,
   percentile,
   printFigures,
   round,
@@ -43,12 +44,20 @@ async function measureHttpFloor(baseUrl: string): Promise<number> {
   return percentile(samples.slice(50), 50);
 }
 
-async function main(): Promise<void> {
-  const events = intOption('events', 1_000_000);
-  const seed = intOption('seed', 1);
-  const requests = intOption('requests', 60);
-  // Only the routes whose names start with one of these (all by default): to measure a route after changing it.
-  const only = (option('routes') ?? '').split(',').filter(Boolean);
+interface QueryBenchOptions {
+  events: number;
+  seed: number;
+  requests: number;
+  routes?: string;
+}
+
+const program = corpusOptions(benchProgram('bench:query', 'p50/p95 of the hot routes, through the API and as the same Cypher on the driver'), 1_000_000)
+  .option('--requests <n>', 'requests per route', positiveInt, 60)
+  .option('--routes <names>', 'only the routes whose names start with one of these, comma-separated (default: all)');
+
+async function main({ events, seed, requests, routes }: QueryBenchOptions): Promise<void> {
+  // Only the routes named (all by default): to measure a route after changing it.
+  const only = (routes ?? '').split(',').filter(Boolean);
   const corpus = await openBenchCorpus(events, seed);
   const ranked = await actorsByActivity(corpus.db);
   const chosen = benchActors(ranked);
@@ -122,4 +131,4 @@ async function main(): Promise<void> {
   printFigures({ bench: 'query', events, requests, http_floor_ms: round(httpFloor), load1_before: machine.load1, load1_after: after.load1, routes: results });
 }
 
-runBench(main);
+runBench(program, main);

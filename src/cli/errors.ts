@@ -1,3 +1,4 @@
+import { Neo4jError } from 'neo4j-driver';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db/errors';
 import { ConflictError, FactsValidationError, formatPath, InvalidError, NotFoundError } from '../domain/errors';
@@ -13,6 +14,9 @@ export function describeCliError(error: unknown): { message: string; exitCode: n
     return { message: error.message, exitCode: 1 };
   }
   if (isDatabaseUnavailable(error)) return { message: `The database is not reachable: ${(error as Error).message}`, exitCode: 1 };
+  if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Security.Unauthorized') {
+    return { message: `The database refused the user name or password (NEO4J_USER, NEO4J_PASSWORD): ${error.message}`, exitCode: 1 };
+  }
   if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') return { message: error.message, exitCode: 1 };
   return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), exitCode: 1 };
 }

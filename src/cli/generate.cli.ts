@@ -1,26 +1,31 @@
 import path from 'node:path';
 import { writeCorpus } from '../corpus/write';
+import { EXIT, newProgram, parseOptions, positiveInt } from './program';
 
 /** `npm run gen -- --events N [--seed S] [--out DIR]`: writes the synthetic corpus (see corpus/write.ts). */
-function option(name: string, fallback?: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : process.argv[at + 1];
+export function generateProgram() {
+  return newProgram('npm run gen --', 'Write a synthetic corpus of facts files (JSON Lines) for the benchmarks; a complete one is reused')
+    .requiredOption('--events <n>', 'how many events', positiveInt)
+    .option('--seed <n>', 'seed of the generator: the same seed gives the same corpus', positiveInt, 1)
+    .option('--out <dir>', 'the folder to write (default: .corpus/events-<n>-seed-<s>)');
 }
 
-function positiveInt(name: string, value: string | undefined): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number (got ${value ?? 'nothing'})`);
-  return n;
+interface GenerateOptions {
+  events: number;
+  seed: number;
+  out?: string;
 }
 
 if (require.main === module) {
-  try {
-    const events = positiveInt('events', option('events'));
-    const seed = positiveInt('seed', option('seed', '1'));
-    const out = option('out');
-    console.log(writeCorpus(events, seed, out && path.resolve(out)));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
+  const parsed = parseOptions<GenerateOptions>(generateProgram());
+  if ('exitCode' in parsed) process.exitCode = parsed.exitCode;
+  else {
+    const { events, seed, out } = parsed.options;
+    try {
+      console.log(writeCorpus(events, seed, out && path.resolve(out)));
+    } catch (error) {
+      console.error((error as Error).message);
+      process.exitCode = EXIT.failure;
+    }
   }
 }

@@ -1,28 +1,21 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
-import { withDb } from '../db/context';
-import { describeSummary, printProgress } from '../ingest/seed';
-import { formatFromFileName, importFile, IMPORT_FORMATS, type ImportFormat } from '../interchange/import';
+import { formatFromFileName, IMPORT_FORMATS, type ImportFormat } from '../interchange/formats';
+import { EXIT } from './program';
+import { isStdio } from './stdio';
 
-/** `kb import <file> [--format plover|csv]`: loads what `kb export` wrote. */
+/** `kb import <file|-> [--format plover|csv]`: loads what `kb export` wrote. The work is loaded when the command runs. */
 export function registerImportCommand(program: Command): void {
-  program
+  const command: Command = program
     .command('import')
     .description('Load a file written by `kb export --format plover|csv`: checked whole before anything is written; idempotent')
-    .argument('<file>', 'the exported file')
-    .option('-f, --format <format>', `${IMPORT_FORMATS.join(' | ')} (default: from the file name: .jsonl → plover, .csv → csv)`)
-    .action(async (file: string, options: { format?: string }) => {
-      const format = (options.format ?? formatFromFileName(file)) as ImportFormat | undefined;
-      if (!format || !IMPORT_FORMATS.includes(format)) {
-        program.error(`kb import: give --format ${IMPORT_FORMATS.join(' or ')} (cannot tell from "${file}")`, { exitCode: 2 });
-        return;
-      }
-      if (!fs.existsSync(file)) throw Object.assign(new Error(`No such file: ${file}`), { code: 'ENOENT' });
-      await withDb(async (db) => {
-        process.stderr.write(`Importing ${file} (${format}) …\n`);
-        const summary = await importFile(db, file, format, printProgress);
-        for (const note of summary.notes) process.stderr.write(`  note: ${note}\n`);
-        console.log(describeSummary(summary));
-      });
-    });
+    .argument('<file>', 'the exported file; - for standard input (then give --format)')
+    .option('-f, --format <format>', `${IMPORT_FORMATS.join(' | ')} (default: from the file name: .jsonl → plover, .csv → csv)`);
+  command.action(async (file: string, options: { format?: string }) => {
+    const format = (options.format ?? (isStdio(file) ? undefined : formatFromFileName(file))) as ImportFormat | undefined;
+    if (!format || !IMPORT_FORMATS.includes(format)) {
+      const source = isStdio(file) ? 'standard input' : `"${file}"`;
+      command.error(`kb import: give --format ${IMPORT_FORMATS.join(' or ')} (cannot tell from ${source})`, { exitCode: EXIT.usage });
+    }
+    await (await import('./import.action')).runImport(file, format);
+  });
 }

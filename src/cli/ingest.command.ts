@@ -1,249 +1,18 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import YAML, { type YAMLMap, type YAMLSeq } from 'yaml';
-import { z } from 'zod';
-import { loadConfig } from '../config/settings';
-import { withDb, withReachableDb } from '../db/context';
-import type { Db } from '../db/query';
-import { IsoDate } from '../domain/dates';
-import { InvalidError } from '../domain/errors';
-import { Article, Slug, type Actor, type Facts } from '../domain/model';
-import type { Principal } from '../domain/principal';
-import { TAXONOMY } from '../domain/taxonomy';
-import { DraftRequest, type Draft } from '../drafts/drafts.schemas';
-import * as drafts from '../drafts/drafts.service';
-import type { ArticleForDraft } from '../drafts/drafts.service';
-import type { Extraction } from '../ingest/extract';
-import { ArticleIngested } from '../ingest/ingest.schemas';
-import { draftFacts, ingestArticle, knownActorsOf, mergeDraft, type ArticleInput, type IngestResult } from '../ingest/ingest.service';
-import { loadFactsPaths, readFactsPaths } from '../ingest/load';
-import type { MergeDecision } from '../ingest/known-events';
-import { describeSummary, SEED_FACTS_DIR } from '../ingest/seed';
+import type { ExtractOptions, IngestOptions } from './ingest.action';
+import { EXIT } from './program';
+import { isStdio } from './stdio';
 
 /**
- * `kb extract`, `kb load` and `kb ingest`: from an article's text to draft facts, from facts files to the
- * knowledge base, and both in one step. Standard output carries only the result (one JSON object with
- * --json); notes and progress go to standard error.
+ * `kb extract`, `kb load` and `kb ingest` as they are typed; what they do is in ingest.action.ts, loaded when
+ * one of them runs.
  */
-
-/** Where a command writes: the result, and notes for the person at the terminal. */
-export interface Output {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const terminal: Output = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
-const ArticleOptions = z.object({
-  published: IsoDate,
-  title: Article.shape.title.optional(),
-  id: Slug.optional(),
-  publisher: Article.shape.publisher,
-  url: Article.shape.url,
-});
-
-export const ExtractOptions = ArticleOptions.extend({
-  json: z.boolean().optional(),
-  out: z
-    .string()
-    .regex(/\.(ya?ml|json)$/i, { message: 'must name a .yaml, .yml or .json file' })
-    .optional(),
-  offline: z.boolean().optional(),
-});
-export type ExtractOptions = z.input<typeof ExtractOptions>;
-
-export const IngestOptions = ArticleOptions.extend({
-  published: IsoDate.optional(),
-  json: z.boolean().optional(),
-  /** false (`--no-review`): load what the extractor drafted at once, marked auto; true: a draft to review. */
-  review: z.boolean().default(true),
-});
-export type IngestOptions = z.input<typeof IngestOptions>;
-
-/** The article in a text file; its title defaults to the file's first line. */
-function readArticle(file: string, options: z.infer<typeof ArticleOptions>): ArticleInput {
-  const text = fs.readFileSync(file, 'utf8');
-  const firstLine = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? path.basename(file);
-  const input: ArticleInput = {
-    title: options.title ?? Article.shape.title.parse(firstLine.slice(0, 500)),
-    text: Article.shape.text.parse(text),
-    publishedAt: options.published,
-  };
-  if (options.id) input.id = options.id;
-  if (options.publisher) input.publisher = options.publisher;
-  if (options.url) input.url = options.url;
-  return input;
-}
-
-/** The seed's actors: what names are resolved against when no database is reachable. */
-export function seedActors(): Actor[] {
-  const byId = new Map(readFactsPaths([SEED_FACTS_DIR]).flatMap(({ facts }) => facts.actors.map((a) => [a.id, a] as const)));
-  return [...byId.values()];
-}
-
-/** The extraction in the shape `kb extract --json` promises: actors by name, quotes verbatim. */
-export function extractionJson(extraction: Extraction) {
-  const names = new Map(extraction.actors.map((a) => [a.id, a.name]));
-  const name = (id: string) => names.get(id) ?? id;
-  return {
-    events: extraction.events.map((e) => ({
-      type: e.type,
-      date: e.date && { start: e.date.start, end: e.date.end, precision: e.date.precision },
-      agents: e.agents.map(name),
-      targets: e.targets.map(name),
-      figures: e.figures,
-      place: e.place,
-      quote: e.quote,
-    })),
-    actors: extraction.actors.map(({ id, name: actorName, kind, known }) => ({ id, name: actorName, kind, known })),
-  };
-}
-
-function describeExtraction(title: string, extraction: Extraction): string {
-  const json = extractionJson(extraction);
-  const lines = [`Draft facts of "${title}": ${json.events.length} event(s)`];
-  for (const e of json.events) {
-    const date = e.date ? `${e.date.start}${e.date.end ? `..${e.date.end}` : ''}${e.date.precision === 'day' ? '' : ` (${e.date.precision})`}` : 'undated';
-    const who = `${e.agents.join(', ') || '?'}${e.targets.length > 0 ? ` → ${e.targets.join(', ')}` : ''}`;
-    const extras = [e.figures && `${e.figures.count} ${e.figures.unit}`, e.place && `in ${e.place}`].filter(Boolean).join(', ');
-    lines.push(`  ${TAXONOMY[e.type].label.padEnd(22)} ${date.padEnd(24)} ${who}${extras ? `  [${extras}]` : ''}`);
-    lines.push(`    "${e.quote}"`);
-  }
-  const proposed = json.actors.filter((a) => !a.known);
-  if (proposed.length > 0) lines.push(`New actors: ${proposed.map((a) => `${a.name} (${a.kind})`).join(', ')}`);
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * A facts file in the seed's format: the article's text stays in its own file (`textFile`, relative to the
- * facts file), empty sections are left out, and events the knowledge base already has say so in a comment.
- */
-export function factsFileText(facts: Facts, out: string, textFile: string, decisions: readonly MergeDecision[]): string {
-  const { text: _text, ...meta } = facts.article;
-  const document = {
-    article: { ...meta, textFile: path.relative(path.dirname(path.resolve(out)), path.resolve(textFile)) },
-    actors: facts.actors,
-    events: facts.events,
-    ...(facts.affiliations.length > 0 ? { affiliations: facts.affiliations } : {}),
-    ...(facts.links.length > 0 ? { links: facts.links } : {}),
-    ...(facts.reactions.length > 0 ? { reactions: facts.reactions } : {}),
-  };
-  if (/\.json$/i.test(out)) return `${JSON.stringify(document, null, 2)}\n`;
-  const yaml = new YAML.Document(document);
-  yaml.commentBefore =
-    ` Draft facts extracted by \`kb extract\` from ${path.basename(textFile)}: review them, then \`kb load\` this file.\n` +
-    ' Every quote must stay a verbatim sentence of the article.';
-  const events = yaml.get('events', true) as YAMLSeq<YAMLMap> | undefined;
-  for (const decision of decisions) {
-    const node = events?.items[decision.index];
-    if (node && decision.merged) {
-      node.commentBefore =
-        ` Already in the knowledge base as "${decision.title}": loading adds this article's quote and participants\n` +
-        ' to it; its title, date and other properties stay as the article that first reported it gave them.';
-    }
-  }
-  return yaml.toString({ lineWidth: 0 });
-}
-
-function writeWhole(file: string, content: string): void {
-  const partial = `${file}.partial`;
-  try {
-    fs.writeFileSync(partial, content);
-    fs.renameSync(partial, file);
-  } finally {
-    fs.rmSync(partial, { force: true });
-  }
-}
-
-/**
- * `kb extract`: draft facts of an article. With a database (`db`), names are resolved against its actors and
- * `--out` re-points events it already has; without one, against the seed's actors.
- */
-export async function runExtract(file: string, rawOptions: ExtractOptions, db: Db | null, output: Output = terminal): Promise<void> {
-  const options = ExtractOptions.parse(rawOptions);
-  const input = readArticle(file, options);
-  const knownActors = db ? await knownActorsOf(db, (note) => output.err(`note: ${note}\n`)) : seedActors();
-  const draft = draftFacts(input, knownActors);
-  if (options.out) {
-    const prepared = db ? await mergeDraft(db, draft.facts) : { facts: draft.facts, decisions: [] };
-    writeWhole(options.out, factsFileText(prepared.facts, options.out, file, prepared.decisions));
-    const merged = prepared.decisions.filter((d) => d.merged);
-    for (const d of merged) output.err(`note: events[${d.index}] is already in the knowledge base as ${d.id} ("${d.title}")\n`);
-    output.err(`Wrote ${options.out}: ${prepared.facts.events.length} event(s), ${merged.length} already known; review it, then \`kb load ${options.out}\`\n`);
-  }
-  if (options.json) output.out(`${JSON.stringify(extractionJson(draft.extraction))}\n`);
-  else if (!options.out) output.out(describeExtraction(input.title, draft.extraction));
-}
-
-/** `kb load`: validates every file first (nothing is written if any is refused), then one transaction per article. */
-export async function runLoad(db: Db, paths: string[], output: Output = terminal): Promise<void> {
-  const summary = await loadFactsPaths(db, paths, (progress) => output.err(`  [${progress.index}/${progress.total}] ${path.basename(progress.file)}: ${progress.events} events\n`));
-  output.out(`${describeSummary(summary)}\n`);
-}
-
-function describeIngest(result: IngestResult): string {
-  if (!result.created) {
-    return `"${result.article.title}" (${result.article.id}) is already in the knowledge base with this text; nothing was written. It reports ${result.events.length} event(s).\n`;
-  }
-  const lines = [`Ingested "${result.article.title}" as ${result.article.id}: ${result.events.length} event(s)`];
-  for (const e of result.events) lines.push(`  ${e.merged ? 'merged' : 'new   '}  ${e.id}  ${e.title}`);
-  const created = result.actors.filter((a) => a.created);
-  lines.push(`Actors: ${result.actors.length - created.length} known${created.length > 0 ? `, ${created.length} new: ${created.map((a) => a.name).join(', ')}` : ''}`);
-  return `${lines.join('\n')}\n`;
-}
-
-const isAddress = (source: string) => /^https?:\/\//i.test(source);
-
-/** The article a file or an address holds; an address is fetched as the web page's form would fetch it. */
-async function articleFrom(source: string, options: z.infer<typeof IngestOptions>): Promise<ArticleForDraft> {
-  if (isAddress(source)) {
-    const request = DraftRequest.parse({ url: source, title: options.title, published: options.published, publisher: options.publisher, id: options.id });
-    return drafts.articleOf(request, drafts.fetchLimitsOf(loadConfig()));
-  }
-  if (!options.published) throw new InvalidError('published', 'give the day the article was published (YYYY-MM-DD)');
-  return readArticle(source, { ...options, published: options.published });
-}
-
-/** Whoever runs the command: drafts made from the command line say so. */
-const commandLine = (): Principal => ({ name: `cli:${process.env.USER ?? 'kb'}`, role: 'editor', via: 'setting' });
-
-/** `kb ingest <file|url>`: a draft to review in the workbench (the default), or with `--no-review` loaded at once. */
-export async function runIngest(db: Db, source: string, rawOptions: IngestOptions, output: Output = terminal): Promise<void> {
-  const options = IngestOptions.parse(rawOptions);
-  if (options.review) await runIngestDraft(db, source, options, output);
-  else await runIngestNow(db, source, options, output);
-}
-
-/** The article as a draft to review: nothing enters the graph until an editor commits it. */
-export async function runIngestDraft(db: Db, source: string, rawOptions: IngestOptions, output: Output = terminal): Promise<Draft> {
-  const options = IngestOptions.parse(rawOptions);
-  const { draft, created } = await drafts.createDraft(db, await articleFrom(source, options), commandLine());
-  if (options.json) output.out(`${JSON.stringify(draft)}\n`);
-  else output.out(`${created ? 'Drafted' : 'Already drafted'} "${draft.article.title}": ${draft.events.length} event(s) to review at /review/${draft.id}\n`);
-  return draft;
-}
-
-/** `--no-review`: what the extractor drafted, loaded at once and marked auto (see ingestArticle). */
-export async function runIngestNow(db: Db, source: string, rawOptions: IngestOptions, output: Output = terminal): Promise<IngestResult> {
-  const options = IngestOptions.parse(rawOptions);
-  const article = await articleFrom(source, options);
-  const input: ArticleInput = { ...article, publisher: article.publisher ?? undefined, url: article.url ?? undefined };
-  const result = await ingestArticle(db, input, (note) => output.err(`note: ${note}\n`));
-  if (options.json) {
-    const { created: _created, ...body } = result;
-    output.out(`${JSON.stringify(ArticleIngested.parse(body))}\n`);
-  } else output.out(describeIngest(result));
-  return result;
-}
+const action = () => import('./ingest.action');
 
 const articleOptions = (command: Command) =>
   command
     .requiredOption('-p, --published <date>', 'the day the article was published (YYYY-MM-DD); relative dates are read from it')
-    .option('-t, --title <title>', "the article's title (default: the file's first line)")
+    .option('-t, --title <title>', "the article's title (default: its first line)")
     .option('--id <slug>', "the article's id (default: a slug of the title)")
     .option('--publisher <name>', 'who published it')
     .option('--url <url>', 'where it was published');
@@ -253,37 +22,42 @@ export function registerIngestCommands(program: Command): void {
     program
       .command('extract')
       .description("Draft facts from an article's text, for review: printed, as JSON (--json), or as a facts file (--out)")
-      .argument('<file>', "the article's text (UTF-8)"),
+      .argument('<file>', "the article's text (UTF-8); - for standard input"),
   )
     .option('--json', 'print exactly one JSON object: { events: [{ type, date, agents, targets, figures, place, quote }], actors }')
-    .option('-o, --out <file>', 'write a facts file (.yaml or .json) in the format of seed/facts, for `kb load`')
+    .option('-o, --out <file>', 'write a facts file (.yaml or .json) in the format of seed/facts, for `kb load`; - for standard output (YAML)')
     .option('--offline', "resolve names against the seed's actors; do not look for a database")
     .action(async (file: string, options: ExtractOptions) => {
+      const { runExtract } = await action();
       if (options.offline) return runExtract(file, options, null);
+      const { withReachableDb } = await import('../db/context');
       const fallback = "names are resolved against the seed's actors (pass --offline to do so without looking for one)";
-      await withReachableDb((db) => runExtract(file, options, db), (why) => terminal.err(`note: ${why}; ${fallback}\n`));
+      await withReachableDb((db) => runExtract(file, options, db), (why) => process.stderr.write(`note: ${why}; ${fallback}\n`));
     });
 
-  program
+  const load = program
     .command('load')
     .description('Validate facts files and load them: nothing is written if any file is refused; idempotent')
-    .argument('<paths...>', 'facts files (.yaml, .yml, .json) or folders of them')
-    .action(async (paths: string[]) => {
-      await withDb((db) => runLoad(db, paths));
-    });
+    .argument('<paths...>', 'facts files (.yaml, .yml, .json, .jsonl) or folders of them; - (alone) for one document on standard input');
+  load.action(async (paths: string[]) => {
+    if (paths.length > 1 && paths.some(isStdio)) load.error('kb load: - (standard input) cannot be given with other paths', { exitCode: EXIT.usage });
+    const [{ runLoad }, { withDb }] = await Promise.all([action(), import('../db/context')]);
+    await withDb((db) => runLoad(db, paths));
+  });
 
   program
     .command('ingest')
     .description('Draft the events of an article (a text file, or a web address) for review; with --no-review, load them at once')
-    .argument('<source>', "the article's text (a UTF-8 file) or its address (http/https)")
-    .option('-p, --published <date>', 'the day it was published (YYYY-MM-DD); for an address, default: the page\'s own date')
-    .option('-t, --title <title>', "the article's title (default: the page's title or the file's first line)")
+    .argument('<source>', "the article's text (a UTF-8 file, or - for standard input) or its address (http/https)")
+    .option('-p, --published <date>', "the day it was published (YYYY-MM-DD); for an address, default: the page's own date")
+    .option('-t, --title <title>', "the article's title (default: the page's title or the text's first line)")
     .option('--id <slug>', "the article's id (default: a slug of the title)")
     .option('--publisher <name>', 'who published it')
     .option('--url <url>', 'where it was published (for a file)')
     .option('--no-review', 'load the drafted facts at once, without review (marked auto)')
     .option('--json', 'print the draft (or, with --no-review, what was loaded) as one JSON object')
-    .action(async (file: string, options: IngestOptions) => {
-      await withDb((db) => runIngest(db, file, options));
+    .action(async (source: string, options: IngestOptions) => {
+      const [{ runIngest }, { withDb }] = await Promise.all([action(), import('../db/context')]);
+      await withDb((db) => runIngest(db, source, options));
     });
 }

@@ -1,3 +1,4 @@
+import { loadEnvFile } from '../config/env-file';
 import { loadConfig } from '../config/settings';
 import { devInstance } from '../db/connection';
 import { connectionFor, runningPid, startLocalNeo4j, stopLocalNeo4j } from '../db/local-neo4j';
@@ -5,6 +6,7 @@ import { connectionFor, runningPid, startLocalNeo4j, stopLocalNeo4j } from '../d
 /** `npm run db:start | db:stop | db:status`: manages the project's own Neo4j (the instance the app uses). */
 async function main(): Promise<void> {
   const [command] = process.argv.slice(2);
+  loadEnvFile();
   const config = loadConfig();
   if (config.NEO4J_URI) {
     console.log(`NEO4J_URI is set (${config.NEO4J_URI}): the project uses that server and manages none of its own.`);

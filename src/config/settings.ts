@@ -36,6 +36,12 @@ const Env = z.object({
   /** Heap of the project-managed Neo4j, passed to java as -Xmx. */
   NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i).default('1g'),
   NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/i).default('512m'),
+  /** 1: the project-managed Neo4j opens its HTTP connector (on 127.0.0.1) and serves Neo4j Browser there. */
+  NEO4J_BROWSER: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+  NEO4J_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(7474),
   /** Seconds within which a database call must answer before the API reports 503. */
   DB_TIMEOUT_S: z.coerce.number().positive().default(3),
   /** auto: load seed/ when the database holds no events; always: on every start; never. */

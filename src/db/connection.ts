@@ -3,7 +3,8 @@ import { startLocalNeo4j, type Connection, type InstanceOptions, type Log } from
 
 /** The project-managed instance the app browses; the test suite has its own (tests/helpers/test-db.ts). */
 export function devInstance(config: Config): InstanceOptions {
-  return { name: 'dev', port: config.NEO4J_LOCAL_PORT, heap: config.NEO4J_HEAP, pagecache: config.NEO4J_PAGECACHE };
+  const instance = { name: 'dev', port: config.NEO4J_LOCAL_PORT, heap: config.NEO4J_HEAP, pagecache: config.NEO4J_PAGECACHE };
+  return config.NEO4J_BROWSER ? { ...instance, httpPort: config.NEO4J_HTTP_PORT } : instance;
 }
 
 /**

@@ -9,13 +9,15 @@ import { PROJECT_ROOT } from '../config/paths';
 /**
  * Provisions and runs a genuine Neo4j Community server from the jars Maven Central publishes:
  * no Docker, no system package. Everything lives in the git-ignored `.neo4j/`:
- *   .neo4j/lib/            the server's jars, shared by every instance
+ *   .neo4j/lib/            the server's jars (of the version neo4j/pom.xml names), shared by every instance
+ *   .neo4j/browser/        Neo4j Browser's jar, fetched on first use (an instance with an HTTP port serves it)
  *   .neo4j/<instance>/     conf/, data/, logs/, the pid file and the generated password
  * The app uses the `dev` instance; the test suite uses its own `test` instance on another port.
  */
 
 const RUNTIME_DIR = path.join(PROJECT_ROOT, '.neo4j');
 const LIB_DIR = path.join(RUNTIME_DIR, 'lib');
+const BROWSER_DIR = path.join(RUNTIME_DIR, 'browser');
 const POM = path.join(PROJECT_ROOT, 'neo4j', 'pom.xml');
 const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
 const START_TIMEOUT_MS = 120_000;
@@ -42,6 +44,11 @@ export interface InstanceOptions {
   port: number;
   heap: string;
   pagecache: string;
+  /**
+   * Turns the HTTP connector on, on 127.0.0.1 at this port, with Neo4j Browser at /browser/. Off by default:
+   * the app needs Bolt only, and a port that is not open cannot be reached.
+   */
+  httpPort?: number;
 }
 
 export interface Connection {
@@ -57,23 +64,47 @@ const instanceDir = (name: string) => path.join(RUNTIME_DIR, name);
 const pidFile = (name: string) => path.join(instanceDir(name), 'neo4j.pid');
 const passwordFile = (name: string) => path.join(instanceDir(name), 'password');
 
-export function runtimeInstalled(): boolean {
-  return fs.existsSync(path.join(LIB_DIR, '.complete'));
+/** A version neo4j/pom.xml pins (`neo4j.version`, `neo4j-browser.version`): the one place each is written. */
+function pomVersion(property: string): string {
+  const match = new RegExp(`<${property.replaceAll('.', '\\.')}>([^<]+)</`).exec(fs.readFileSync(POM, 'utf8'));
+  if (!match?.[1]) throw new Error(`${POM} names no <${property}>`);
+  return match[1];
 }
 
-/** Copies the server's jars from Maven Central into .neo4j/lib, once. Shows progress: it is ~130 MB. */
+export const neo4jVersion = () => pomVersion('neo4j.version');
+export const browserVersion = () => pomVersion('neo4j-browser.version');
+
+/** True when .neo4j/lib holds a complete copy of the jars of the pinned version (another version is replaced). */
+export function runtimeInstalled(): boolean {
+  return fs.existsSync(path.join(LIB_DIR, '.complete')) && fs.existsSync(path.join(LIB_DIR, `neo4j-${neo4jVersion()}.jar`));
+}
+
+/** Copies the server's jars from Maven Central into .neo4j/lib, once per version. Shows progress: it is ~130 MB. */
 export async function ensureRuntime(log: Log = defaultLog): Promise<void> {
   if (runtimeInstalled()) return;
   requireCommand('mvn', 'Maven is needed to download Neo4j: apt-get install -y maven (or set NEO4J_URI to use a server you run).');
-  log('Downloading Neo4j Community 5.26 from Maven Central into .neo4j/lib (first start only, about 130 MB)…');
-  const staging = `${LIB_DIR}.partial`;
+  log(`Downloading Neo4j Community ${neo4jVersion()} from Maven Central into .neo4j/lib (first start only, about 130 MB)…`);
+  await copyDependencies(LIB_DIR, [], log);
+  log(`Neo4j jars ready (${fs.readdirSync(LIB_DIR).length - 1} files).`);
+}
+
+/** Copies Neo4j Browser's jar (the static pages the server serves at /browser/) into .neo4j/browser, once per version. */
+export async function ensureBrowser(log: Log = defaultLog): Promise<void> {
+  if (fs.existsSync(path.join(BROWSER_DIR, `neo4j-browser-${browserVersion()}.jar`))) return;
+  requireCommand('mvn', 'Maven is needed to download Neo4j Browser: apt-get install -y maven.');
+  log(`Downloading Neo4j Browser ${browserVersion()} from Maven Central into .neo4j/browser (first use only, about 15 MB)…`);
+  await copyDependencies(BROWSER_DIR, ['-P', 'browser', '-DincludeArtifactIds=neo4j-browser'], log);
+}
+
+/** Fills `dir` with what Maven resolves from the pom, through a staging folder so that a failed copy leaves none. */
+async function copyDependencies(dir: string, args: string[], log: Log): Promise<void> {
+  const staging = `${dir}.partial`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(RUNTIME_DIR, { recursive: true });
-  await runMaven(['-B', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`], log);
+  await runMaven(['-B', '-f', POM, ...args, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`], log);
   fs.writeFileSync(path.join(staging, '.complete'), new Date().toISOString());
-  fs.rmSync(LIB_DIR, { recursive: true, force: true });
-  fs.renameSync(staging, LIB_DIR);
-  log(`Neo4j jars ready (${fs.readdirSync(LIB_DIR).length - 1} files).`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(staging, dir);
 }
 
 function runMaven(args: string[], log: Log): Promise<void> {
@@ -110,7 +141,9 @@ function writeConfig(options: InstanceOptions): void {
     'server.default_listen_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${options.port}`,
     'server.bolt.advertised_address=127.0.0.1:' + options.port,
-    'server.http.enabled=false',
+    ...(options.httpPort
+      ? ['server.http.enabled=true', `server.http.listen_address=127.0.0.1:${options.httpPort}`, `server.http.advertised_address=127.0.0.1:${options.httpPort}`]
+      : ['server.http.enabled=false']),
     'server.https.enabled=false',
     `server.memory.pagecache.size=${options.pagecache}`,
     `server.directories.data=${path.join(dir, 'data')}`,
@@ -123,8 +156,13 @@ function writeConfig(options: InstanceOptions): void {
   fs.writeFileSync(path.join(dir, 'conf', 'neo4j.conf'), conf.join('\n') + '\n');
 }
 
+/** The server's jars, and Browser's when the instance serves it over HTTP. */
+function classpath(options?: Pick<InstanceOptions, 'httpPort'>): string {
+  return [path.join(LIB_DIR, '*'), ...(options?.httpPort ? [path.join(BROWSER_DIR, '*')] : [])].join(path.delimiter);
+}
+
 function java(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync('java', ['-cp', path.join(LIB_DIR, '*'), ...args], {
+  return spawnSync('java', ['-cp', classpath(), ...args], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
@@ -182,16 +220,37 @@ export function connectionFor(options: Pick<InstanceOptions, 'name' | 'port'>): 
   return { uri: `bolt://127.0.0.1:${options.port}`, user: 'neo4j', password };
 }
 
+/** True when the instance was last started with its HTTP connector on (its config says so). */
+function servesHttp(name: string): boolean {
+  try {
+    return fs.readFileSync(path.join(instanceDir(name), 'conf', 'neo4j.conf'), 'utf8').includes('server.http.enabled=true');
+  } catch {
+    return false;
+  }
+}
+
+function announceBrowser(options: InstanceOptions, log: Log): void {
+  if (!options.httpPort) return;
+  if (!servesHttp(options.name)) {
+    log(`Neo4j (${options.name}) was started without its HTTP connector: stop it (npm run db:stop) and start again for Neo4j Browser.`);
+    return;
+  }
+  log(`Neo4j Browser: http://127.0.0.1:${options.httpPort}/browser/ (connect to bolt://127.0.0.1:${options.port}, user neo4j, password in .neo4j/${options.name}/password)`);
+}
+
 /** Starts the instance unless it already runs; resolves once Bolt answers a query. */
 export async function startLocalNeo4j(options: InstanceOptions, log: Log = defaultLog): Promise<Connection> {
   await ensureRuntime(log);
+  if (options.httpPort) await ensureBrowser(log);
   if (runningPid(options.name) !== undefined) {
     const connection = connectionFor(options);
     await waitForBolt(connection, options.name);
+    announceBrowser(options, log);
     return connection;
   }
-  if (await portInUse(options.port)) {
-    throw new Error(`Port ${options.port} is taken by another program; set NEO4J_LOCAL_PORT or NEO4J_URI.`);
+  const ports = [{ port: options.port, setting: 'NEO4J_LOCAL_PORT' }, ...(options.httpPort ? [{ port: options.httpPort, setting: 'NEO4J_HTTP_PORT' }] : [])];
+  for (const { port, setting } of ports) {
+    if (await portInUse(port)) throw new Error(`Port ${port} is taken by another program; set ${setting} or NEO4J_URI.`);
   }
   requireCommand('java', 'Java 17 or newer is needed to run Neo4j: apt-get install -y openjdk-17-jre-headless (or set NEO4J_URI).');
   writeConfig(options);
@@ -202,7 +261,7 @@ export async function startLocalNeo4j(options: InstanceOptions, log: Log = defau
     `-Xmx${options.heap}`,
     ...JVM_FLAGS,
     '-cp',
-    path.join(LIB_DIR, '*'),
+    classpath(options),
     ENTRY_POINT,
     `--home-dir=${dir}`,
     `--config-dir=${path.join(dir, 'conf')}`,
@@ -215,6 +274,7 @@ export async function startLocalNeo4j(options: InstanceOptions, log: Log = defau
   const connection = { uri: `bolt://127.0.0.1:${options.port}`, user: 'neo4j', password };
   await waitForBolt(connection, options.name);
   log(`Neo4j (${options.name}) is up.`);
+  announceBrowser(options, log);
   return connection;
 }
 

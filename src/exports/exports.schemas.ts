@@ -3,8 +3,9 @@ import { IsoDate, PartialDate } from '../domain/dates';
 import { PRECISIONS } from '../domain/calendar';
 import { Actor, Affiliation, AffiliationRole, Article, Event, EVENT_STATUSES, EventType, Figures, LinkKind, Reaction, Role, Slug, WebAddress } from '../domain/model';
 import { EventsQuery } from '../events/events.schemas';
+import { EXPORT_FORMATS } from './formats';
 
-export const EXPORT_FORMATS = ['csv', 'plover', 'jsonld', 'graphml'] as const;
+export { EXPORT_FORMATS };
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 

@@ -50,6 +50,23 @@ export function readFactsFile(file: string): { facts?: Facts; problems: FileProb
   return factsFromDocument(file, raw, path.dirname(file));
 }
 
+/**
+ * A facts document given as text rather than a file (`kb load -`), in YAML or JSON, named `where` in its
+ * problems; a `textFile` in it is read relative to `baseDir`.
+ */
+export function readFactsText(where: string, content: string, baseDir: string): { facts?: Facts; problems: FileProblem[] } {
+  if (content.length > MAX_FACTS_FILE_BYTES) {
+    return { problems: [{ file: where, path: '', reason: `it is ${content.length} characters; the limit is ${MAX_FACTS_FILE_BYTES}` }] };
+  }
+  let raw: unknown;
+  try {
+    raw = parseDocument(where, content);
+  } catch (error) {
+    return { problems: [{ file: where, path: '', reason: `not valid YAML or JSON: ${(error as Error).message}` }] };
+  }
+  return factsFromDocument(where, raw, baseDir);
+}
+
 /** A parsed document checked against the schema, with `textFile` read relative to `baseDir`. */
 function factsFromDocument(where: string, raw: unknown, baseDir: string): { facts?: Facts; problems: FileProblem[] } {
   const parsed = FactsFile.safeParse(raw);

@@ -1,10 +1,10 @@
-import path from 'node:path';
 import type { Db } from '../db/query';
 import { FactsValidationError, type FileProblem } from '../domain/errors';
 import { checkFacts, type FactsEntry } from '../ingest/check-facts';
 import { loadEntries, type LoadProgress, type LoadSummary } from '../ingest/load';
 import { existingActorIds } from '../ingest/load.repository';
 import { articlesInDatabase, mergeEventLinks } from '../exports/exports.repository';
+import type { ImportFormat } from './formats';
 import { planImport, type ImportPlan } from './plan';
 import { readCsvFile } from './read-csv';
 import type { ReadEvent } from './read-event';
@@ -14,6 +14,7 @@ export { partialStart, phasesOf, planImport, type ImportPlan, type StoredArticle
 export { readCsvFile } from './read-csv';
 export type { ReadEvent } from './read-event';
 export { readPloverFile } from './read-plover';
+export { formatFromFileName, IMPORT_FORMATS, type ImportFormat } from './formats';
 
 /**
  * `kb import`: reads what `kb export --format plover|csv` wrote and loads it like any facts files:
@@ -27,17 +28,6 @@ export { readPloverFile } from './read-plover';
  * the file does not carry is refused: the loader would detach them (a partial export of an article can
  * start a new knowledge base, but not overwrite what another one knows about that article).
  */
-export const IMPORT_FORMATS = ['plover', 'csv'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** `.jsonl`/`.ndjson` → plover, `.csv` → csv. */
-export function formatFromFileName(file: string): ImportFormat | undefined {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.jsonl' || extension === '.ndjson') return 'plover';
-  if (extension === '.csv') return 'csv';
-  return undefined;
-}
-
 export async function readImportFile(file: string, format: ImportFormat): Promise<ReadEvent[]> {
   const { events, problems } = format === 'plover' ? await readPloverFile(file) : await readCsvFile(file);
   if (problems.length > 0) throw new FactsValidationError(problems);

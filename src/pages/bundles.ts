@@ -26,10 +26,12 @@ export interface Bundles {
   isHashed: (fileName: string) => boolean;
 }
 
-/** Reads the metafile once; the app calls this when it is made, so a rebuild needs a restart (as the server code does). */
-export function readBundles(dir: string = BUNDLE_DIR): Bundles {
-  const file = path.join(dir, METAFILE);
-  if (!fs.existsSync(file)) return { built: false, address: (src) => src, isHashed: () => false };
+interface Build {
+  hashed: Set<string>;
+  byName: Map<string, string>;
+}
+
+function readBuild(file: string): Build {
   const outputs = Object.entries(Metafile.parse(JSON.parse(fs.readFileSync(file, 'utf8'))).outputs);
   const hashed = new Set(outputs.map(([output]) => path.basename(output)));
   const byName = new Map<string, string>();
@@ -37,5 +39,26 @@ export function readBundles(dir: string = BUNDLE_DIR): Bundles {
     const name = HASHED_NAME.exec(path.basename(output))?.[1];
     if (entryPoint !== undefined && name !== undefined) byName.set(`/js/${name}.js`, `/js/${path.basename(output)}`);
   }
-  return { built: true, address: (src) => byName.get(src) ?? src, isHashed: (fileName) => hashed.has(fileName) };
+  return { hashed, byName };
+}
+
+/**
+ * The bundles of the build in `dir`. The metafile is read again when it changes (a stat per lookup), so a
+ * rebuild under `npm run dev` shows on the next page without restarting the server.
+ */
+export function readBundles(dir: string = BUNDLE_DIR): Bundles {
+  const file = path.join(dir, METAFILE);
+  if (!fs.existsSync(file)) return { built: false, address: (src) => src, isHashed: () => false };
+  let seen = -1;
+  let build: Build = { hashed: new Set(), byName: new Map() };
+  const current = (): Build => {
+    const changed = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (changed !== undefined && changed !== seen) {
+      build = readBuild(file);
+      seen = changed;
+    }
+    return build;
+  };
+  current();
+  return { built: true, address: (src) => current().byName.get(src) ?? src, isHashed: (fileName) => current().hashed.has(fileName) };
 }

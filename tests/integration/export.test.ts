@@ -18,6 +18,7 @@ import { FactsValidationError } from '../../src/domain/errors';
 import { loadFactsPaths } from '../../src/ingest/load';
 import { EventDetail, EventPage } from '../../src/events/events.schemas';
 import { Health } from '../../src/health/health.schemas';
+import { ensureBuilt, KB } from '../helpers/cli';
 import { dataOf, graphmlDocument, jsonldDocument, ploverRecords } from '../helpers/export-formats';
 import { seedFactsObject } from '../helpers/facts-fixtures';
 import { getError, getOk, OpenApiDocument, parseExact, resolveSchema, startTestApp, type RunningApp } from '../helpers/test-app';
@@ -529,13 +530,16 @@ describe('tricky names, and an event reported by two articles', () => {
 });
 
 describe('the kb command', () => {
-  beforeAll(() => resetToSeed(db));
+  beforeAll(async () => {
+    ensureBuilt();
+    await resetToSeed(db);
+  });
 
   test('kb export --out then kb import reproduce the seed; bad options exit with a message', async () => {
     const run = promisify(execFile);
     const { uri, user, password } = testConnection();
     const env = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, LOG_LEVEL: 'silent' };
-    const kb = (...args: string[]) => run('npx', ['tsx', 'src/cli/kb.ts', ...args], { env, cwd: path.resolve(__dirname, '../..') });
+    const kb = (...args: string[]) => run(process.execPath, [KB, ...args], { env, cwd: path.resolve(__dirname, '../..') });
     const out = path.join(tmp, 'cli.plover.jsonl');
     await kb('export', '--format', 'plover', '--out', out);
     expect(fs.readFileSync(out, 'utf8')).toBe(await exportText('plover'));

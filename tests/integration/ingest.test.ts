@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import YAML from 'yaml';
 import { read, type Db } from '../../src/db/query';
-import { runExtract, runIngestNow, runLoad, type Output } from '../../src/cli/ingest.command';
+import { runExtract, runIngestNow, runLoad, type Output } from '../../src/cli/ingest.action';
 import { ArticleDetail } from '../../src/articles/articles.schemas';
 import { EventDetail, EventPage } from '../../src/events/events.schemas';
 import { Graph } from '../../src/graph/graph.schemas';
@@ -14,6 +14,7 @@ import { ArticleIngested } from '../../src/ingest/ingest.schemas';
 import { loadFactsPaths } from '../../src/ingest/load';
 import { loadSeed } from '../../src/ingest/seed';
 import { TimelineWindow } from '../../src/timeline/timeline.schemas';
+import { ensureBuilt, KB } from '../helpers/cli';
 import { smallFacts, tempFactsDir, writeFacts } from '../helpers/facts-fixtures';
 import { getOk, parseExact, startTestApp, type RunningApp } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed, testConnection } from '../helpers/test-db';
@@ -57,7 +58,7 @@ function writeArticle(name: string, text: string): string {
 }
 
 const kb = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  promisify(execFile)('npx', ['tsx', 'src/cli/kb.ts', ...args], {
+  promisify(execFile)(process.execPath, [KB, ...args], {
     cwd: path.resolve(__dirname, '../..'),
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
   });
@@ -68,6 +69,7 @@ function testDbEnv(): NodeJS.ProcessEnv {
 }
 
 beforeAll(async () => {
+  ensureBuilt();
   db = openTestDb();
   app = await startTestApp(db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-ingest-'));

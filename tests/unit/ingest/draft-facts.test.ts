@@ -1,5 +1,5 @@
 import { FactsFile } from '../../../src/domain/model';
-import { seedActors } from '../../../src/cli/ingest.command';
+import { seedActors } from '../../../src/cli/ingest.action';
 import { articleIdFor, draftFacts } from '../../../src/ingest/ingest.service';
 
 const TEXT = [
