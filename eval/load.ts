@@ -66,7 +66,11 @@ export function loadEvalCases(): EvalCase[] {
       const name = f.replace(/\.yaml$/, '');
       const file = GoldFile.parse(parse(readFileSync(join(dir, f), 'utf8')));
       const text = readFileSync(join(ROOT, 'eval', 'articles', `${name}.txt`), 'utf8');
-      const gold = file.events.map((e) => ({ type: e.type, date: { start: e.date.start, end: e.date.end ?? null, precision: e.date.precision }, agents: e.agents }));
+      const gold = file.events.map((e) => ({
+        type: e.type,
+        date: { start: e.date.start, end: e.date.end ?? null, precision: e.date.precision },
+        agents: e.agents,
+      }));
       return { name, split: file.split, text, publishedAt: file.publishedAt, title: file.title, knownActors: file.knownActors, gold };
     });
 }

@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     logger.info(`${signal}: finishing in-flight requests, then closing the database driver`);
     closeServer(server)
       .then(() => closeDb(db))
-      .then(() => process.exit(0), () => process.exit(1));
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

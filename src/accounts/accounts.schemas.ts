@@ -31,7 +31,7 @@ export const Credentials = z.object({ name: z.string().trim().min(1).max(64), pa
 export const TokenRequest = z.strictObject({ label: z.string().trim().min(1).max(100).describe('What the token is for, e.g. "nightly import"') });
 
 export const TokenView = z.object({
-  key: z.string().describe('The token\'s public id (its first characters), to revoke it by'),
+  key: z.string().describe("The token's public id (its first characters), to revoke it by"),
   label: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),

@@ -35,7 +35,13 @@ const SEARCH_ACTORS = (after: string) => `
   RETURN ${ACTOR_SUMMARY} AS item, ${ACTORS_BY_SCORE.keys} AS keys`;
 
 /** Up to `limit` actors after the cursor's keys (`after`: of ACTORS_BY_SCORE with a search, else of ACTORS_BY_NAME). */
-export async function listActors(db: Db, lucene: string | null, kind: string | null, limit: number, after: unknown[] | null): Promise<Array<{ item: ActorSummary; keys: unknown[] }>> {
+export async function listActors(
+  db: Db,
+  lucene: string | null,
+  kind: string | null,
+  limit: number,
+  after: unknown[] | null,
+): Promise<Array<{ item: ActorSummary; keys: unknown[] }>> {
   const cypher = lucene ? SEARCH_ACTORS(ACTORS_BY_SCORE.after(after)) : LIST_ACTORS(ACTORS_BY_NAME.after(after));
   return read<{ item: ActorSummary; keys: unknown[] }>(db, cypher, { lucene, kind, limit, after });
 }
@@ -106,11 +112,9 @@ export async function findActor(db: Db, id: string): Promise<ActorDetail | undef
 
 /** Every actor's id and name, by name: the choices of a filter. Reads no relationships, so it stays fast. */
 export async function listActorNames(db: Db, limit: number): Promise<Array<{ id: string; name: string }>> {
-  const rows = await read<{ actor: { id: string; name: string } }>(
-    db,
-    'MATCH (a:Actor) WITH a ORDER BY a.name LIMIT $limit RETURN a { .id, .name } AS actor',
-    { limit },
-  );
+  const rows = await read<{ actor: { id: string; name: string } }>(db, 'MATCH (a:Actor) WITH a ORDER BY a.name LIMIT $limit RETURN a { .id, .name } AS actor', {
+    limit,
+  });
   return rows.map((row) => row.actor);
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { FactsFile, type Facts } from '../domain/model';
 import { LINK_KINDS } from '../domain/taxonomy';
-import { toGraphRows, type GraphRows } from '../ingest/graph-rows';
+import type { GraphRows } from '../ingest/graph-rows';
 
 /**
  * Reading a generated corpus (JSON Lines shards, one facts document per line) back, and counting its rows

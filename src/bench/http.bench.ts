@@ -87,12 +87,7 @@ interface LoadResult {
 }
 
 /** Keeps `connections` requests in flight until `seconds` have passed; each loop reuses its own socket. */
-async function boundedLoad(
-  baseUrl: string,
-  paths: ReadonlyArray<{ route: string; path: string }>,
-  connections: number,
-  seconds: number,
-): Promise<LoadResult> {
+async function boundedLoad(baseUrl: string, paths: ReadonlyArray<{ route: string; path: string }>, connections: number, seconds: number): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const result: LoadResult = { requests: 0, errors: 0, errorsByRoute: new Map(), statuses: new Map(), latencies: [], ms: 0 };
   const start = process.hrtime.bigint();
@@ -136,9 +131,7 @@ async function boundedLoad(
 /** Interleaves the routes' request lists: one of each route in turn. */
 function mixedPaths(routes: ReturnType<typeof buildRoutes>): Array<{ route: string; path: string }> {
   const longest = Math.max(...routes.map((r) => r.paths.length));
-  return Array.from({ length: longest }, (_, i) =>
-    routes.flatMap((r) => (i < r.paths.length ? [{ route: r.name, path: r.paths[i] as string }] : [])),
-  ).flat();
+  return Array.from({ length: longest }, (_, i) => routes.flatMap((r) => (i < r.paths.length ? [{ route: r.name, path: r.paths[i] as string }] : []))).flat();
 }
 
 interface HttpBenchOptions {
@@ -191,7 +184,9 @@ async function main({ events, seed, connections, seconds, warmup }: HttpBenchOpt
   log(`\nHTTP benchmark: ${connections} connections, ${seconds} s, loopback, mixed read routes`);
   log(machineLine(machine));
   log(`  load average after ${after1.load1}`);
-  log(`  ${load.requests.toLocaleString('en')} requests, ${round(rps, 1)} per second, p50 ${round(percentile(load.latencies, 50))} ms, p99 ${round(percentile(load.latencies, 99))} ms`);
+  log(
+    `  ${load.requests.toLocaleString('en')} requests, ${round(rps, 1)} per second, p50 ${round(percentile(load.latencies, 50))} ms, p99 ${round(percentile(load.latencies, 99))} ms`,
+  );
   log(`  errors: ${load.errors} (statuses ${JSON.stringify(Object.fromEntries(load.statuses))}); warm-up errors ${warm.errors}`);
   if (load.errors > 0) log(`  errors by route: ${JSON.stringify(Object.fromEntries(load.errorsByRoute))}`);
   log(`  app memory (RSS): at start ${mib(startRss)} MiB, after warm-up ${mib(before)} MiB, after the load ${mib(after)} MiB (${round(growth * 100, 1)} %)`);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
-import { type LinkKind } from '../domain/model';
+import type { LinkKind } from '../domain/model';
 import { toGraphRows } from '../ingest/graph-rows';
 import { addRows, corpusFacts, emptyCounts, type RowCounts } from './corpus-rows';
 import { elapsedMs } from './common';
@@ -26,9 +26,12 @@ class CsvFile {
   private readonly fd: number;
   private buffer: string[] = [];
   private size = 0;
-  constructor(file: string, readonly columns: readonly string[]) {
+  constructor(
+    file: string,
+    readonly columns: readonly string[],
+  ) {
     this.fd = fs.openSync(file, 'w');
-    this.write(columns.join(',') + '\n');
+    this.write(`${columns.join(',')}\n`);
   }
   private write(text: string) {
     this.buffer.push(text);
@@ -36,7 +39,7 @@ class CsvFile {
     if (this.size > 1 << 20) this.flush();
   }
   row(values: Record<string, unknown>) {
-    this.write(this.columns.map((column) => csvField(values[column])).join(',') + '\n');
+    this.write(`${this.columns.map((column) => csvField(values[column])).join(',')}\n`);
   }
   flush() {
     fs.writeSync(this.fd, this.buffer.join(''));
@@ -58,8 +61,20 @@ export async function writeCorpusCsv(corpusDir: string, importDir: string): Prom
   const articles = open('articles.csv', ['id', 'title', 'publisher', 'url', 'publishedAt', 'text']);
   const actors = open('actors.csv', ['id', 'name', 'kind', 'aliases', 'aliasText', 'description']);
   const events = open('events.csv', [
-    'id', 'definedIn', 'type', 'title', 'summary', 'date', 'endDate', 'lastDate', 'precision', 'place', 'status',
-    'figureCount', 'figureUnit', 'figureApproximate',
+    'id',
+    'definedIn',
+    'type',
+    'title',
+    'summary',
+    'date',
+    'endDate',
+    'lastDate',
+    'precision',
+    'place',
+    'status',
+    'figureCount',
+    'figureUnit',
+    'figureApproximate',
   ]);
   const participants = open('participants.csv', ['event', 'actor', 'role', 'article']);
   const sources = open('sources.csv', ['event', 'article', 'quote', 'start', 'end', 'rank']);

@@ -77,12 +77,10 @@ interface LoadBenchOptions {
   naiveEvents: number;
 }
 
-const program = corpusOptions(benchProgram('bench:load', 'The project loader against LOAD CSV and one transaction per fact, on the same corpus'), 100_000).option(
-  '--naive-events <n>',
-  'events of the corpus written one transaction per fact (that path is slow)',
-  positiveInt,
-  2_000,
-);
+const program = corpusOptions(
+  benchProgram('bench:load', 'The project loader against LOAD CSV and one transaction per fact, on the same corpus'),
+  100_000,
+).option('--naive-events <n>', 'events of the corpus written one transaction per fact (that path is slow)', positiveInt, 2_000);
 
 async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<void> {
   const instance = LOAD_BENCH_INSTANCE;
@@ -105,7 +103,9 @@ async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<vo
   const projectSize = await graphSize(db);
   const projectFullSize = await graphSize(db, true);
   await db.driver.close();
-  log(`  ${summary.articles.toLocaleString('en')} articles, ${summary.events.toLocaleString('en')} events in ${round(projectMs / 1000, 1)} s (checking everything before the first write: about ${round((firstWrittenMs ?? 0) / 1000, 1)} s)`);
+  log(
+    `  ${summary.articles.toLocaleString('en')} articles, ${summary.events.toLocaleString('en')} events in ${round(projectMs / 1000, 1)} s (checking everything before the first write: about ${round((firstWrittenMs ?? 0) / 1000, 1)} s)`,
+  );
 
   log('\n[2/3] LOAD CSV … CALL { … } IN TRANSACTIONS OF 10000 ROWS …');
   db = await freshDatabase(instance);
@@ -144,12 +144,20 @@ async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<vo
   log(machineLine(machineBefore));
   log(`  load average before ${machineBefore.load1}, after ${machineAfter.load1}`);
   log(`  rows (articles + actors + events + participants + sources + affiliations + links): ${rows.toLocaleString('en')}`);
-  log(`  project loader  ${round(projectMs / 1000, 1)} s  ${projectRate.toLocaleString('en')} rows/s  → ${projectSize.nodes.toLocaleString('en')} nodes, ${projectSize.relationships.toLocaleString('en')} relationships`);
-  log(`  LOAD CSV        ${round(loadCsvMs / 1000, 1)} s  ${loadCsvRate.toLocaleString('en')} rows/s  → ${csvSize.nodes.toLocaleString('en')} nodes, ${csvSize.relationships.toLocaleString('en')} relationships`);
+  log(
+    `  project loader  ${round(projectMs / 1000, 1)} s  ${projectRate.toLocaleString('en')} rows/s  → ${projectSize.nodes.toLocaleString('en')} nodes, ${projectSize.relationships.toLocaleString('en')} relationships`,
+  );
+  log(
+    `  LOAD CSV        ${round(loadCsvMs / 1000, 1)} s  ${loadCsvRate.toLocaleString('en')} rows/s  → ${csvSize.nodes.toLocaleString('en')} nodes, ${csvSize.relationships.toLocaleString('en')} relationships`,
+  );
   log(`  naive (sample)  ${round(naive.ms / 1000, 1)} s for ${naiveRows.toLocaleString('en')} rows  ${naiveRate.toLocaleString('en')} rows/s`);
   log(`  same graph from the project loader and LOAD CSV: ${same ? 'yes' : 'NO'}`);
-  log(`  LOAD CSV + summaries  ${round((loadCsvMs + csvSummariesMs) / 1000, 1)} s  ${withSummariesRate.toLocaleString('en')} rows/s (the same end state as the project loader's)`);
-  log(`  ratio vs LOAD CSV ${round(projectRate / loadCsvRate)} (target ≥ 1.0), vs LOAD CSV + summaries ${round(projectRate / withSummariesRate)}, vs naive ${round(projectRate / naiveRate, 1)} (target ≥ 20)`);
+  log(
+    `  LOAD CSV + summaries  ${round((loadCsvMs + csvSummariesMs) / 1000, 1)} s  ${withSummariesRate.toLocaleString('en')} rows/s (the same end state as the project loader's)`,
+  );
+  log(
+    `  ratio vs LOAD CSV ${round(projectRate / loadCsvRate)} (target ≥ 1.0), vs LOAD CSV + summaries ${round(projectRate / withSummariesRate)}, vs naive ${round(projectRate / naiveRate, 1)} (target ≥ 20)`,
+  );
   log(`  the bench-load instance is left running (port ${instance.port}); stop it with: npm run bench:stop`);
   printFigures({
     bench: 'load',

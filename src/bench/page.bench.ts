@@ -58,8 +58,10 @@ async function loadOnce(browser: Browser, baseUrl: string, path: string): Promis
     await page.goto(baseUrl + path, { waitUntil: 'commit' });
     await page.waitForFunction(
       () => {
-        const root = (globalThis as any).document.querySelector('[data-timeline]');
-        return Boolean(root && root.dataset.mode && !root.hasAttribute('aria-busy'));
+        const root = (
+          globalThis as unknown as { document: { querySelector: (s: string) => { dataset: { mode?: string }; hasAttribute: (a: string) => boolean } | null } }
+        ).document.querySelector('[data-timeline]');
+        return Boolean(root?.dataset.mode && !root.hasAttribute('aria-busy'));
       },
       undefined,
       { timeout: 60_000, polling: 'raf' },
@@ -110,7 +112,15 @@ async function main({ events, seed, runs, chromium: executablePath }: PageBenchO
   const seedApp = await startBenchApp(seedDb);
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const machine = describeMachine();
   let seedResult: Measure;
@@ -141,7 +151,9 @@ async function main({ events, seed, runs, chromium: executablePath }: PageBenchO
   log(`\npage benchmark: /timeline, median of ${runs} loads after a warm-up`);
   log(machineLine(machine));
   log(`  seed alone        ${WINDOW}: ${seedMs} ms (p95 ${percentile(seedResult.ms, 95)} ms), ${seedResult.maxItemsGiven} items given`);
-  log(`  ${events.toLocaleString('en')} events ${WINDOW}: ${millionMs} ms (p95 ${percentile(millionResult.ms, 95)} ms), ${millionResult.maxItemsGiven} items/buckets given`);
+  log(
+    `  ${events.toLocaleString('en')} events ${WINDOW}: ${millionMs} ms (p95 ${percentile(millionResult.ms, 95)} ms), ${millionResult.maxItemsGiven} items/buckets given`,
+  );
   log(`  ${events.toLocaleString('en')} events /timeline (everything): ${fullMs} ms, ${millionFull.maxItemsGiven} items/buckets given`);
   log(`  ratio ${round(millionMs / seedMs)} (target ≤ 1.5); at most ${maxGiven} items handed to the browser (target ≤ 500), ${maxDrawn} drawn`);
   log('  instances left running: bench (7689) and bench-seed (7691); stop them with: npm run bench:stop');

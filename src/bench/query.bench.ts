@@ -1,18 +1,6 @@
 import { positiveInt } from '../cli/program';
 import { actorsByActivity, openBenchCorpus, startBenchApp } from './bench-corpus';
-import {
-  BENCH_INSTANCE,
-  benchProgram,
-  corpusOptions,
-  describeMachine,
-  elapsedMs,
-  log,
-  machineLine,
-  percentile,
-  printFigures,
-  round,
-  runBench,
-} from './common';
+import { BENCH_INSTANCE, benchProgram, corpusOptions, describeMachine, elapsedMs, log, machineLine, percentile, printFigures, round, runBench } from './common';
 import { recordingDb, replay } from './recording-db';
 import { benchActors, buildRoutes, P95_TARGET_MS } from './routes';
 
@@ -120,7 +108,9 @@ async function main({ events, seed, requests, routes }: QueryBenchOptions): Prom
     await corpus.db.driver.close();
   }
   const after = describeMachine();
-  const slow = results.filter((r) => (r.api_p95_ms as number) > P95_TARGET_MS(r.name as string)).map((r) => `${r.name} (target ${P95_TARGET_MS(r.name as string)} ms)`);
+  const slow = results
+    .filter((r) => (r.api_p95_ms as number) > P95_TARGET_MS(r.name as string))
+    .map((r) => `${r.name} (target ${P95_TARGET_MS(r.name as string)} ms)`);
   const heavy = results.filter((r) => (r.overhead_ratio as number) > 1.3).map((r) => r.name);
   log(`\nquery benchmark: ${events.toLocaleString('en')} events, ${requests} requests per route and path`);
   log(machineLine(machine));

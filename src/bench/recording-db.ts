@@ -70,9 +70,7 @@ export function waves(queries: readonly RecordedQuery[]): RecordedQuery[][] {
 export async function replay(driver: Driver, database: string | undefined, queries: readonly RecordedQuery[]): Promise<number> {
   const start = process.hrtime.bigint();
   for (const wave of waves(queries)) {
-    await Promise.all(
-      wave.map((query) => driver.executeQuery(query.cypher, query.params, { routing: neo4j.routing.READ, database })),
-    );
+    await Promise.all(wave.map((query) => driver.executeQuery(query.cypher, query.params, { routing: neo4j.routing.READ, database })));
   }
   return elapsedMs(start);
 }

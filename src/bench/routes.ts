@@ -29,8 +29,20 @@ export function buildRoutes(actors: Array<{ id: string; name: string }>, count: 
   };
   const windowStart = () => addDays(`${1991 + Math.floor(random() * 35)}-01-01`, Math.floor(random() * 330));
   return [
-    { name: 'timeline-30d', paths: times(() => { const from = windowStart(); return `/api/timeline?from=${from}&to=${addDays(from, 29)}`; }) },
-    { name: 'timeline-1y', paths: times(() => { const year = 1991 + Math.floor(random() * 35); return `/api/timeline?from=${year}-01-01&to=${year}-12-31`; }) },
+    {
+      name: 'timeline-30d',
+      paths: times(() => {
+        const from = windowStart();
+        return `/api/timeline?from=${from}&to=${addDays(from, 29)}`;
+      }),
+    },
+    {
+      name: 'timeline-1y',
+      paths: times(() => {
+        const year = 1991 + Math.floor(random() * 35);
+        return `/api/timeline?from=${year}-01-01&to=${year}-12-31`;
+      }),
+    },
     { name: 'who-did-what-actor', paths: times((i) => `/api/who-did-what?actor=${actor(i)}`) },
     { name: 'who-did-what-actor-type', paths: times((i) => `/api/who-did-what?actor=${actor(i)}&action=${pick(EVENT_TYPES)}`) },
     { name: 'actor-events', paths: times((i) => `/api/events?actor=${actor(i)}&limit=50`) },
@@ -49,7 +61,6 @@ export function buildRoutes(actors: Array<{ id: string; name: string }>, count: 
     { name: 'sanctions-on-day-target', paths: times((i) => `/api/sanctions?on=${windowStart()}&target=${actor(i)}`) },
   ];
 }
-
 
 export function benchActors<T>(ranked: readonly T[]): T[] {
   return [...ACTOR_RANKS.filter((rank) => rank <= ranked.length).map((rank) => ranked[rank - 1] as T), ranked[ranked.length - 1] as T];

@@ -11,10 +11,7 @@ function start(command: string, args: string[]): ChildProcess {
   return spawn(command, args, { stdio: 'inherit', detached: true });
 }
 
-const children = [
-  start('npm', ['run', '--silent', 'build:client', '--', '--watch=forever']),
-  start('tsx', ['watch', '--clear-screen=false', 'src/server.ts']),
-];
+const children = [start('npm', ['run', '--silent', 'build:client', '--', '--watch=forever']), start('tsx', ['watch', '--clear-screen=false', 'src/server.ts'])];
 
 let stopping = false;
 function stopAll(status: number): void {

@@ -71,7 +71,11 @@ export type IngestOptions = z.input<typeof IngestOptions>;
 /** The article in a text file, or on standard input (`-`); its title defaults to its first line. */
 async function readArticle(file: string, options: z.infer<typeof ArticleOptions>): Promise<ArticleInput> {
   const text = isStdio(file) ? await readStdin() : fs.readFileSync(file, 'utf8');
-  const firstLine = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? (isStdio(file) ? STDIN_NAME : path.basename(file));
+  const firstLine =
+    text
+      .split('\n')
+      .find((line) => line.trim().length > 0)
+      ?.trim() ?? (isStdio(file) ? STDIN_NAME : path.basename(file));
   const input: ArticleInput = {
     title: options.title ?? Article.shape.title.parse(firstLine.slice(0, 500)),
     text: Article.shape.text.parse(text),
@@ -211,7 +215,9 @@ function describeIngest(result: IngestResult): string {
   const lines = [`Ingested "${result.article.title}" as ${result.article.id}: ${result.events.length} event(s)`];
   for (const e of result.events) lines.push(`  ${e.merged ? 'merged' : 'new   '}  ${e.id}  ${e.title}`);
   const created = result.actors.filter((a) => a.created);
-  lines.push(`Actors: ${result.actors.length - created.length} known${created.length > 0 ? `, ${created.length} new: ${created.map((a) => a.name).join(', ')}` : ''}`);
+  lines.push(
+    `Actors: ${result.actors.length - created.length} known${created.length > 0 ? `, ${created.length} new: ${created.map((a) => a.name).join(', ')}` : ''}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

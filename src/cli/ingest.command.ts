@@ -32,7 +32,10 @@ export function registerIngestCommands(program: Command): void {
       if (options.offline) return runExtract(file, options, null);
       const { withReachableDb } = await import('../db/context');
       const fallback = "names are resolved against the seed's actors (pass --offline to do so without looking for one)";
-      await withReachableDb((db) => runExtract(file, options, db), (why) => process.stderr.write(`note: ${why}; ${fallback}\n`));
+      await withReachableDb(
+        (db) => runExtract(file, options, db),
+        (why) => process.stderr.write(`note: ${why}; ${fallback}\n`),
+      );
     });
 
   const load = program

@@ -24,7 +24,10 @@ export const present = (...children: Child[]): Array<Node | string> =>
   children.filter((child): child is Node | string => child !== null && child !== undefined && child !== false);
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -35,7 +38,7 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   const body = (await response.json().catch(() => ({}))) as { error?: string };
   if (!response.ok) {
     const message =
-      response.status === 503 ? 'The database is not reachable right now; try again in a moment.' : body.error ?? `The server answered ${response.status}.`;
+      response.status === 503 ? 'The database is not reachable right now; try again in a moment.' : (body.error ?? `The server answered ${response.status}.`);
     throw new ApiError(response.status, message);
   }
   return body as T;

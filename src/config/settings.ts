@@ -13,8 +13,14 @@ function trustProxy() {
     [
       z.enum(['', 'false', '0']).transform(() => false),
       z.literal('true').transform(() => true),
-      z.string().regex(/^[1-9]\d?$/).transform(Number),
-      z.string().transform((list) => list.split(',').map((item) => item.trim())).pipe(z.array(ProxyAddress)),
+      z
+        .string()
+        .regex(/^[1-9]\d?$/)
+        .transform(Number),
+      z
+        .string()
+        .transform((list) => list.split(',').map((item) => item.trim()))
+        .pipe(z.array(ProxyAddress)),
     ],
     { error: 'must be false, true, a number of hops, or a comma-separated list of addresses, ranges, loopback, linklocal, uniquelocal' },
   );
@@ -34,8 +40,14 @@ const Env = z.object({
   /** Port of the project-managed Neo4j (used only when NEO4J_URI is unset). */
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   /** Heap of the project-managed Neo4j, passed to java as -Xmx. */
-  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i).default('1g'),
-  NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/i).default('512m'),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/i)
+    .default('1g'),
+  NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[mg]$/i)
+    .default('512m'),
   /** 1: the project-managed Neo4j opens its HTTP connector (on 127.0.0.1) and serves Neo4j Browser there. */
   NEO4J_BROWSER: z
     .enum(['0', '1', 'true', 'false'])

@@ -65,11 +65,14 @@ export async function readHops(db: Db, steps: Array<[string, string]>): Promise<
   const hops = [...new Map(steps.map(([from, to]) => [pairId(from, to), { from, to, pair: pairId(from, to) }])).values()];
   const [rows, latest] = await Promise.all([
     read<Omit<HopRow, 'events'>>(db, HOPS, { hops }),
-    latestSharedEvents(db, hops.map((h) => ({ key: h.pair, a: h.from, b: h.to })), { from: null, to: null }, HOP_EVENTS_SHOWN),
+    latestSharedEvents(
+      db,
+      hops.map((h) => ({ key: h.pair, a: h.from, b: h.to })),
+      { from: null, to: null },
+      HOP_EVENTS_SHOWN,
+    ),
   ]);
-  const events = new Map(
-    (await read<{ event: EventRef }>(db, EVENTS, { ids: [...latest.values()].flat() })).map(({ event }) => [event.id, event]),
-  );
+  const events = new Map((await read<{ event: EventRef }>(db, EVENTS, { ids: [...latest.values()].flat() })).map(({ event }) => [event.id, event]));
   return new Map(rows.map((row) => [row.pair, { ...row, events: (latest.get(row.pair) ?? []).map((id) => events.get(id)!) }]));
 }
 

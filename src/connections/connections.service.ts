@@ -21,8 +21,7 @@ export async function findConnections(db: Db, query: ConnectionsQuery): Promise<
     actors: ids.map((id) => actors.get(id)!),
     hops: ids.slice(1).map((id, i) => hopView(ids[i]!, id, hops.get(pairId(ids[i]!, id)))),
   }));
-  const message =
-    paths.length > 0 ? null : `${from.name} and ${to.name} are not connected through ${VIA_WORDS[query.via]} within ${query.maxHops} steps.`;
+  const message = paths.length > 0 ? null : `${from.name} and ${to.name} are not connected through ${VIA_WORDS[query.via]} within ${query.maxHops} steps.`;
   return { from: ref(from), to: ref(to), via: query.via, maxHops: query.maxHops, paths, message };
 }
 

@@ -27,8 +27,36 @@ export function prng(seed: number): () => number {
 }
 
 const SYLLABLES = ['ka', 'lo', 'ri', 'ven', 'dor', 'sa', 'mi', 'tra', 'bel', 'nor', 'zan', 'qui', 'ost', 'ar', 'len', 'vo', 'du', 'fel', 'ga', 'mon'];
-const FIRST = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Marek', 'Nadia', 'Omar', 'Paula', 'Ravi', 'Sofia', 'Tomas', 'Yara'];
-const KIND_SHARE: Array<[ActorKind, number]> = [['state', 0.08], ['person', 0.6], ['organization', 0.12], ['group', 0.1], ['company', 0.08], ['commodity', 0.02]];
+const FIRST = [
+  'Anna',
+  'Boris',
+  'Carla',
+  'Dmitri',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kofi',
+  'Lena',
+  'Marek',
+  'Nadia',
+  'Omar',
+  'Paula',
+  'Ravi',
+  'Sofia',
+  'Tomas',
+  'Yara',
+];
+const KIND_SHARE: Array<[ActorKind, number]> = [
+  ['state', 0.08],
+  ['person', 0.6],
+  ['organization', 0.12],
+  ['group', 0.1],
+  ['company', 0.08],
+  ['commodity', 0.02],
+];
 
 const VERB: Record<EventType, string> = {
   talks: 'held talks with',
@@ -59,14 +87,14 @@ class Corpus {
   private readonly byId: Map<string, Actor>;
   private readonly states: Actor[];
 
-  constructor(private readonly options: CorpusOptions) {
+  constructor(readonly options: CorpusOptions) {
     this.random = prng(options.seed);
     this.actors = this.makeActors(Math.max(50, Math.round(Math.sqrt(options.events) * 4)));
     this.byId = new Map(this.actors.map((actor) => [actor.id, actor]));
     this.states = this.actors.filter((actor) => actor.kind === 'state');
     // Zipf-like weights: actor i is chosen with weight 1 / (i + 1)^1.1.
     let total = 0;
-    this.cumulative = this.actors.map((_, i) => (total += 1 / Math.pow(i + 1, 1.1)));
+    this.cumulative = this.actors.map((_, i) => (total += 1 / (i + 1) ** 1.1));
   }
 
   private pick<T>(items: readonly T[]): T {
@@ -86,7 +114,12 @@ class Corpus {
   private makeActors(count: number): Actor[] {
     return Array.from({ length: count }, (_, i) => {
       const kind = this.kindFor();
-      const base = kind === 'person' ? `${this.pick(FIRST)} ${this.name()}` : kind === 'state' ? `Republic of ${this.name()}` : `${this.name()} ${kind === 'company' ? 'Corporation' : kind === 'commodity' ? 'grain' : kind === 'group' ? 'Movement' : 'Council'}`;
+      const base =
+        kind === 'person'
+          ? `${this.pick(FIRST)} ${this.name()}`
+          : kind === 'state'
+            ? `Republic of ${this.name()}`
+            : `${this.name()} ${kind === 'company' ? 'Corporation' : kind === 'commodity' ? 'grain' : kind === 'group' ? 'Movement' : 'Council'}`;
       const name = `${base} ${i + 1}`;
       return { id: `${kind}-${i + 1}`, name, kind, aliases: kind === 'state' ? [`${this.name()} ${i + 1}`] : [] };
     });

@@ -25,7 +25,7 @@ export function writeCorpus(events: number, seed: number, out = defaultCorpusDir
   const flush = () => {
     if (lines.length === 0) return;
     part += 1;
-    fs.writeFileSync(path.join(out, `part-${String(part).padStart(4, '0')}.jsonl`), lines.join('\n') + '\n');
+    fs.writeFileSync(path.join(out, `part-${String(part).padStart(4, '0')}.jsonl`), `${lines.join('\n')}\n`);
     lines = [];
     log(`\r  ${written.toLocaleString('en')} / ${events.toLocaleString('en')} events written`);
   };

@@ -26,5 +26,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * short): Neo4j rolled the transaction back, and writing it again is the remedy. A database that is down
  * is not one of them: that must stay a fast 503.
  */
-export const isLockConflict = (error: unknown): boolean =>
-  error instanceof Neo4jError && error.code.startsWith('Neo.TransientError.Transaction.');
+export const isLockConflict = (error: unknown): boolean => error instanceof Neo4jError && error.code.startsWith('Neo.TransientError.Transaction.');

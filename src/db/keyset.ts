@@ -46,7 +46,10 @@ export function keyset(list: string, keys: readonly [SortKey, ...SortKey[]]): Ke
   // The first key also as a plain range, which an index on it can seek.
   const range = `${first.expr} ${first.desc ? '<=' : '>='} ${parameter(first, 0)}`;
   return {
-    codec: keysetCodec(list, keys.map((key) => key.kind)),
+    codec: keysetCodec(
+      list,
+      keys.map((key) => key.kind),
+    ),
     orderBy: keys.map((key) => (key.desc ? `${key.expr} DESC` : key.expr)).join(', '),
     keys: `[${keys.map((key) => key.expr).join(', ')}]`,
     after: (cursor) => (cursor === null ? 'true' : `(${range} AND ${beyond(keys, 0)})`),

@@ -122,9 +122,7 @@ function runMaven(args: string[], log: Log): Promise<void> {
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (tail = (tail + chunk).slice(-4000)));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`Maven failed to fetch Neo4j (exit ${code}):\n${tail}`)),
-    );
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`Maven failed to fetch Neo4j (exit ${code}):\n${tail}`))));
   });
 }
 
@@ -140,7 +138,7 @@ function writeConfig(options: InstanceOptions): void {
     '# Written by src/db/local-neo4j.ts on every start; edit that file, not this one.',
     'server.default_listen_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${options.port}`,
-    'server.bolt.advertised_address=127.0.0.1:' + options.port,
+    `server.bolt.advertised_address=127.0.0.1:${options.port}`,
     ...(options.httpPort
       ? ['server.http.enabled=true', `server.http.listen_address=127.0.0.1:${options.httpPort}`, `server.http.advertised_address=127.0.0.1:${options.httpPort}`]
       : ['server.http.enabled=false']),
@@ -153,7 +151,7 @@ function writeConfig(options: InstanceOptions): void {
     'db.tx_log.rotation.retention_policy=1 files',
     'dbms.usage_report.enabled=false',
   ];
-  fs.writeFileSync(path.join(dir, 'conf', 'neo4j.conf'), conf.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'conf', 'neo4j.conf'), `${conf.join('\n')}\n`);
 }
 
 /** The server's jars, and Browser's when the instance serves it over HTTP. */
@@ -235,7 +233,9 @@ function announceBrowser(options: InstanceOptions, log: Log): void {
     log(`Neo4j (${options.name}) was started without its HTTP connector: stop it (npm run db:stop) and start again for Neo4j Browser.`);
     return;
   }
-  log(`Neo4j Browser: http://127.0.0.1:${options.httpPort}/browser/ (connect to bolt://127.0.0.1:${options.port}, user neo4j, password in .neo4j/${options.name}/password)`);
+  log(
+    `Neo4j Browser: http://127.0.0.1:${options.httpPort}/browser/ (connect to bolt://127.0.0.1:${options.port}, user neo4j, password in .neo4j/${options.name}/password)`,
+  );
 }
 
 /** Starts the instance unless it already runs; resolves once Bolt answers a query. */
@@ -257,15 +257,7 @@ export async function startLocalNeo4j(options: InstanceOptions, log: Log = defau
   const password = ensurePassword(options.name);
   const dir = instanceDir(options.name);
   const console = fs.openSync(path.join(dir, 'logs', 'console.log'), 'a');
-  const args = [
-    `-Xmx${options.heap}`,
-    ...JVM_FLAGS,
-    '-cp',
-    classpath(options),
-    ENTRY_POINT,
-    `--home-dir=${dir}`,
-    `--config-dir=${path.join(dir, 'conf')}`,
-  ];
+  const args = [`-Xmx${options.heap}`, ...JVM_FLAGS, '-cp', classpath(options), ENTRY_POINT, `--home-dir=${dir}`, `--config-dir=${path.join(dir, 'conf')}`];
   log(`Starting Neo4j (${options.name}) on bolt://127.0.0.1:${options.port} …`);
   const child = spawn('java', args, { detached: true, stdio: ['ignore', console, console] });
   child.unref();
@@ -303,7 +295,11 @@ async function waitForBolt(connection: Connection, name: string): Promise<void> 
 function logTail(name: string): string {
   for (const file of ['neo4j.log', 'console.log']) {
     try {
-      return fs.readFileSync(path.join(instanceDir(name), 'logs', file), 'utf8').split('\n').slice(-15).join('\n');
+      return fs
+        .readFileSync(path.join(instanceDir(name), 'logs', file), 'utf8')
+        .split('\n')
+        .slice(-15)
+        .join('\n');
     } catch {
       /* try the next log */
     }

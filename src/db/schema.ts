@@ -58,4 +58,3 @@ export function ensureSchemaOnce(db: Db): Promise<void> {
   }
   return ensuring;
 }
-

@@ -108,11 +108,21 @@ type Plan = { key: string; few: string; many: string; fewEvents: number; manyEve
 /** Which pairs share events, how many, and which of their two ways reads less. */
 async function planPairs(db: Db, asks: SharedAsk[], limit: number): Promise<{ plans: Plan[]; allEvents: number }> {
   const [facts, allEvents] = await Promise.all([
-    read<{ key: string; shared: number; ends: [string, string, number, number] }>(db, FACTS, { asks: asks.map((ask) => ({ ...ask, pair: pairId(ask.a, ask.b) })) }),
+    read<{ key: string; shared: number; ends: [string, string, number, number] }>(db, FACTS, {
+      asks: asks.map((ask) => ({ ...ask, pair: pairId(ask.a, ask.b) })),
+    }),
     readOne<number>(db, ALL_EVENTS),
   ]);
   const all = allEvents ?? 0;
-  const plans = facts.map(({ key, shared, ends: [few, many, fewEvents, manyEvents] }) => ({ key, few, many, fewEvents, manyEvents, shared, walk: walkByDate(fewEvents, shared, all, limit) }));
+  const plans = facts.map(({ key, shared, ends: [few, many, fewEvents, manyEvents] }) => ({
+    key,
+    few,
+    many,
+    fewEvents,
+    manyEvents,
+    shared,
+    walk: walkByDate(fewEvents, shared, all, limit),
+  }));
   return { plans, allEvents: all };
 }
 
@@ -136,8 +146,16 @@ const LANES = 2;
 async function readPairs(db: Db, plans: Plan[], window: Window, limit: number, allEvents: number): Promise<Map<string, string[]>> {
   const cost = (p: Plan) => (p.walk ? (limit * allEvents) / p.shared : p.fewEvents);
   const queries = [
-    ...balance(plans.filter((p) => !p.walk), cost, LANES).map((chosen) => ({ cypher: FROM_FEW, chosen })),
-    ...balance(plans.filter((p) => p.walk), cost, LANES).map((chosen) => ({ cypher: BY_DATE, chosen })),
+    ...balance(
+      plans.filter((p) => !p.walk),
+      cost,
+      LANES,
+    ).map((chosen) => ({ cypher: FROM_FEW, chosen })),
+    ...balance(
+      plans.filter((p) => p.walk),
+      cost,
+      LANES,
+    ).map((chosen) => ({ cypher: BY_DATE, chosen })),
   ];
   const rows = await Promise.all(queries.map(({ cypher, chosen }) => read<{ key: string; ids: string[] }>(db, cypher, { asks: chosen, limit, ...window })));
   return new Map(rows.flat().map((row) => [row.key, row.ids]));
@@ -153,7 +171,15 @@ export async function latestSharedEvents(db: Db, asks: SharedAsk[], window: Wind
 /** Each side's members that share events with the other side, and the events they take part in. */
 function sidesOf(asks: SharedAsk[], plans: Plan[]): { a: string[]; b: string[]; events: [number, number] } {
   const sharing = new Set(plans.map((p) => p.key));
-  const totals = new Map(plans.flatMap((p) => [[p.few, p.fewEvents], [p.many, p.manyEvents]] as Array<[string, number]>));
+  const totals = new Map(
+    plans.flatMap(
+      (p) =>
+        [
+          [p.few, p.fewEvents],
+          [p.many, p.manyEvents],
+        ] as Array<[string, number]>,
+    ),
+  );
   const kept = asks.filter((ask) => sharing.has(ask.key));
   const a = [...new Set(kept.map((ask) => ask.a))];
   const b = [...new Set(kept.map((ask) => ask.b))];

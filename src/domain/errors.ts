@@ -7,7 +7,10 @@ import type { z } from 'zod';
 
 /** An id that names nothing. */
 export class NotFoundError extends Error {
-  constructor(readonly what: string, readonly id: string) {
+  constructor(
+    readonly what: string,
+    readonly id: string,
+  ) {
     super(`No ${what} with id "${id}"`);
     this.name = 'NotFoundError';
   }
@@ -15,7 +18,10 @@ export class NotFoundError extends Error {
 
 /** A value the knowledge base cannot take, with the field that holds it (`cursor`, `events[2].date`). */
 export class InvalidError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'InvalidError';
   }
@@ -56,9 +62,7 @@ export class FactsValidationError extends Error {
 
 /** `events[3].date.start`: the form people read in error messages. */
 export function formatPath(segments: readonly PropertyKey[]): string {
-  return segments
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
-    .join('');
+  return segments.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`)).join('');
 }
 
 /** A schema's complaints about one file, as file problems. */

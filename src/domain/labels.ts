@@ -1,14 +1,4 @@
-import {
-  ACTOR_KINDS,
-  EVENT_TYPES,
-  TAXONOMY,
-  type ActorKind,
-  type AffiliationRole,
-  type EventType,
-  type LinkKind,
-  type Role,
-  type Stance,
-} from './taxonomy';
+import { ACTOR_KINDS, EVENT_TYPES, TAXONOMY, type ActorKind, type AffiliationRole, type EventType, type LinkKind, type Role, type Stance } from './taxonomy';
 
 /**
  * The vocabulary in words, one set for the pages and the browser scripts: labels start with a capital, as

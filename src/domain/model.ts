@@ -120,10 +120,7 @@ export const Article = z.strictObject({ ...ArticleMeta, text: Text(2_000_000) })
 export type Article = z.infer<typeof Article>;
 
 /** In a facts file the text is inline or in a file next to it (`textFile`, relative to the facts file). */
-export const ArticleEntry = z.union([
-  z.strictObject({ ...ArticleMeta, text: Text(2_000_000) }),
-  z.strictObject({ ...ArticleMeta, textFile: Text(500) }),
-]);
+export const ArticleEntry = z.union([z.strictObject({ ...ArticleMeta, text: Text(2_000_000) }), z.strictObject({ ...ArticleMeta, textFile: Text(500) })]);
 export type ArticleEntry = z.infer<typeof ArticleEntry>;
 
 /** One facts file: one article and every fact it reports. It loads in one transaction. */

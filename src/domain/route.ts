@@ -45,7 +45,12 @@ export interface WriteAccess {
   admin?: boolean;
 }
 
-export interface RouteSpec<Q extends z.ZodObject | undefined = z.ZodObject | undefined, P extends z.ZodObject | undefined = z.ZodObject | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, R extends z.ZodType = z.ZodType> {
+export interface RouteSpec<
+  Q extends z.ZodObject | undefined = z.ZodObject | undefined,
+  P extends z.ZodObject | undefined = z.ZodObject | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType = z.ZodType,
+> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Below /api, with express-style parameters: `/events/:id`. */
   path: string;
@@ -71,8 +76,11 @@ export interface RouteSpec<Q extends z.ZodObject | undefined = z.ZodObject | und
 }
 
 /** Declares a route with its types inferred from its schemas. */
-export function route<Q extends z.ZodObject | undefined = undefined, P extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodType>(
-  spec: RouteSpec<Q, P, B, R>,
-): RouteSpec {
+export function route<
+  Q extends z.ZodObject | undefined = undefined,
+  P extends z.ZodObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(spec: RouteSpec<Q, P, B, R>): RouteSpec {
   return spec as unknown as RouteSpec;
 }

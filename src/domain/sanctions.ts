@@ -88,7 +88,11 @@ const distinct = (ids: string[]) => [...new Set(ids)];
 export function measureKeys(event: Pick<SanctionsEvent, 'participants'>): MeasureKey[] {
   const withRole = (role: string) => event.participants.filter((p) => p.role === role);
   const authorities = distinct(withRole('agent').map((p) => p.actor));
-  const states = distinct(withRole('beneficiary').filter((p) => p.kind === 'state').map((p) => p.actor));
+  const states = distinct(
+    withRole('beneficiary')
+      .filter((p) => p.kind === 'state')
+      .map((p) => p.actor),
+  );
   const lines = withRole('target').map((t) =>
     t.kind === 'state' || states.length !== 1 ? { target: t.actor, scope: null } : { target: states[0] as string, scope: t.actor },
   );

@@ -58,7 +58,9 @@ function draftEvent(event: ExtractedEvent, key: number, names: ReadonlyMap<strin
     decision: 'pending',
     mergeInto: null,
     origin: 'extracted',
-    log: [{ at: input.now, user: 'extractor', action: 'drafted', summary: `Drafted from "${input.article.title}" for ${input.user}`, before: null, after: null }],
+    log: [
+      { at: input.now, user: 'extractor', action: 'drafted', summary: `Drafted from "${input.article.title}" for ${input.user}`, before: null, after: null },
+    ],
   };
 }
 
@@ -68,6 +70,8 @@ export function duplicateQueries(extraction: Extraction) {
     const agents = event.agents.length > 0 ? event.agents : event.sources;
     if (agents.length === 0 || !event.date) return [];
     const start = atPrecision(event.date.start, event.date.precision);
-    return [{ index, type: event.type, date: firstDay(start), lastDate: lastDay(event.date.end ? atPrecision(event.date.end, event.date.precision) : start), agents }];
+    return [
+      { index, type: event.type, date: firstDay(start), lastDate: lastDay(event.date.end ? atPrecision(event.date.end, event.date.precision) : start), agents },
+    ];
   });
 }

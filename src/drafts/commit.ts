@@ -65,7 +65,14 @@ async function factsOf(db: Db, draft: Draft, accepted: DraftEvent[], ids: Map<nu
     .map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases }));
   const { article } = draft;
   return {
-    article: { id: article.id, title: article.title, publishedAt: article.publishedAt, text: article.text, ...(article.publisher ? { publisher: article.publisher } : {}), ...(article.url ? { url: article.url } : {}) },
+    article: {
+      id: article.id,
+      title: article.title,
+      publishedAt: article.publishedAt,
+      text: article.text,
+      ...(article.publisher ? { publisher: article.publisher } : {}),
+      ...(article.url ? { url: article.url } : {}),
+    },
     actors,
     events: accepted.map((e) => eventOf(e, ids)),
     affiliations: [],
@@ -104,7 +111,11 @@ function historyOf(draft: Draft, accepted: DraftEvent[], ids: Map<number, string
     const value = facts.events.find((f) => f.id === id && e.mergeInto === null);
     const steps: ChangeRecord[] = e.log.map((s) => ({ ...s, entity: 'event', entityId: id }));
     const from = `"${draft.article.title}" (draft ${draft.id})`;
-    if (e.mergeInto === null) return [...steps, { entity: 'event', entityId: id, at: now, user, action: 'accepted', summary: `Committed from ${from}`, before: null, after: value ?? null }];
+    if (e.mergeInto === null)
+      return [
+        ...steps,
+        { entity: 'event', entityId: id, at: now, user, action: 'accepted', summary: `Committed from ${from}`, before: null, after: value ?? null },
+      ];
     const conflicts = opened.get(id) ?? [];
     const claim = { type: e.type, date: e.date, figures: e.figures, place: e.place, agents: e.agents, targets: e.targets, quote: e.quote };
     return [
@@ -122,6 +133,8 @@ function historyOf(draft: Draft, accepted: DraftEvent[], ids: Map<number, string
       },
     ];
   });
-  const actors = facts.actors.map((a): ChangeRecord => ({ entity: 'actor', entityId: a.id, at: now, user, action: 'created', summary: `Created from ${draft.id}`, before: null, after: a }));
+  const actors = facts.actors.map(
+    (a): ChangeRecord => ({ entity: 'actor', entityId: a.id, at: now, user, action: 'created', summary: `Created from ${draft.id}`, before: null, after: a }),
+  );
   return [...events, ...actors];
 }

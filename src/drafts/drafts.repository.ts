@@ -68,7 +68,14 @@ const UPDATE = `
 
 /** Writes the draft if nobody wrote it since `version` was read; false when somebody did. */
 export async function updateDraft(db: Db, draft: Draft, version: number): Promise<boolean> {
-  const { rows } = await write(db, UPDATE, { id: draft.id, version, status: draft.status, title: draft.article.title, ...countsOf(draft), body: bodyOf(draft) });
+  const { rows } = await write(db, UPDATE, {
+    id: draft.id,
+    version,
+    status: draft.status,
+    title: draft.article.title,
+    ...countsOf(draft),
+    body: bodyOf(draft),
+  });
   return rows.length > 0;
 }
 

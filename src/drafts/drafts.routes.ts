@@ -25,8 +25,7 @@ const who = (principal: Principal | undefined): Principal => {
   return principal;
 };
 
-const created = ({ draft, created: isNew }: { draft: Draft; created: boolean }) =>
-  new Reply(isNew ? 201 : 200, draft, { Location: `/api/drafts/${draft.id}` });
+const created = ({ draft, created: isNew }: { draft: Draft; created: boolean }) => new Reply(isNew ? 201 : 200, draft, { Location: `/api/drafts/${draft.id}` });
 
 const tag = 'drafts';
 
@@ -55,8 +54,28 @@ export const draftsRoutes = (db: Db, config: Config) => {
       write: { created: 'The draft (201), or the open draft of the same article (200)' },
       handle: async ({ body, principal }) => created(await service.createDraft(db, body, who(principal))),
     }),
-    route({ method: 'get', path: '/drafts', operationId: 'listDrafts', tag, summary: 'Drafts, newest first (open ones by default)', query: DraftsQuery, response: DraftList, signedIn: true, handle: ({ query }) => service.listDrafts(db, query) }),
-    route({ method: 'get', path: '/drafts/:id', operationId: 'getDraft', tag, summary: 'One draft: the article and every drafted event with its confidence and reasons', params: DraftParams, response: Draft, signedIn: true, handle: ({ params }) => service.getDraft(db, params.id) }),
+    route({
+      method: 'get',
+      path: '/drafts',
+      operationId: 'listDrafts',
+      tag,
+      summary: 'Drafts, newest first (open ones by default)',
+      query: DraftsQuery,
+      response: DraftList,
+      signedIn: true,
+      handle: ({ query }) => service.listDrafts(db, query),
+    }),
+    route({
+      method: 'get',
+      path: '/drafts/:id',
+      operationId: 'getDraft',
+      tag,
+      summary: 'One draft: the article and every drafted event with its confidence and reasons',
+      params: DraftParams,
+      response: Draft,
+      signedIn: true,
+      handle: ({ params }) => service.getDraft(db, params.id),
+    }),
     route({
       method: 'patch',
       path: '/drafts/:id/events/:key',

@@ -108,9 +108,7 @@ export const Draft = z.object({
   article: DraftArticle,
   actors: z.array(DraftActor).describe('Every actor the events refer to'),
   events: z.array(DraftEvent),
-  committed: z
-    .object({ at: z.string(), by: z.string(), events: z.array(z.object({ key: z.number().int(), id: z.string(), merged: z.boolean() })) })
-    .nullable(),
+  committed: z.object({ at: z.string(), by: z.string(), events: z.array(z.object({ key: z.number().int(), id: z.string(), merged: z.boolean() })) }).nullable(),
 });
 export type Draft = z.infer<typeof Draft>;
 
@@ -169,4 +167,3 @@ export const Committed = z.object({
   events: z.array(z.object({ key: z.number().int(), id: z.string(), merged: z.boolean() })),
 });
 export type Committed = z.infer<typeof Committed>;
-

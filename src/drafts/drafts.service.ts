@@ -14,7 +14,17 @@ import { chooseMatches } from '../ingest/known-events';
 import { buildDraft, duplicateQueries } from './build';
 import { commitDraft } from './commit';
 import * as repository from './drafts.repository';
-import { MAX_DRAFT_TEXT, type Committed, type Draft, type DraftActor, type DraftEventEdit, type DraftList, type DraftRequest, type NewDraftActor, type NewDraftEvent } from './drafts.schemas';
+import {
+  MAX_DRAFT_TEXT,
+  type Committed,
+  type Draft,
+  type DraftActor,
+  type DraftEventEdit,
+  type DraftList,
+  type DraftRequest,
+  type NewDraftActor,
+  type NewDraftEvent,
+} from './drafts.schemas';
 import { articleOfPage } from './page-text';
 import * as review from './review';
 import type { z } from 'zod';
@@ -53,7 +63,15 @@ export async function createDraft(db: Db, article: ArticleForDraft, principal: P
     id: newDraftId(),
     now: new Date().toISOString(),
     user: principal.name,
-    article: { id: articleId, title: article.title, publisher: article.publisher ?? null, url: article.url ?? null, byline: article.byline ?? null, publishedAt: article.publishedAt, text: article.text },
+    article: {
+      id: articleId,
+      title: article.title,
+      publisher: article.publisher ?? null,
+      url: article.url ?? null,
+      byline: article.byline ?? null,
+      publishedAt: article.publishedAt,
+      text: article.text,
+    },
     extraction,
     knownEvents: new Map([...matches].map(([index, m]) => [index, { id: m.id, title: m.title }])),
   });
@@ -145,7 +163,8 @@ export async function commit(db: Db, id: string, principal: Principal): Promise<
 async function checkMergeTargets(db: Db, draft: Draft): Promise<void> {
   for (const event of draft.events) {
     if (event.decision !== 'accepted' || event.mergeInto === null) continue;
-    if (!(await repository.eventExists(db, event.mergeInto))) throw new InvalidError(`events[${event.key}].mergeInto`, `no known event "${event.mergeInto}" to merge into`);
+    if (!(await repository.eventExists(db, event.mergeInto)))
+      throw new InvalidError(`events[${event.key}].mergeInto`, `no known event "${event.mergeInto}" to merge into`);
   }
 }
 
@@ -184,7 +203,7 @@ export async function draftFromRequest(db: Db, request: DraftRequest, principal:
 const firstLine = (text: string) => (text.split('\n').find((line) => line.trim().length > 0) ?? 'Untitled').trim().slice(0, 500);
 
 async function fetchArticle(url: string, limits: FetchLimits) {
-  let fetched;
+  let fetched: Awaited<ReturnType<typeof safeFetch>>;
   try {
     fetched = await safeFetch(url, limits);
   } catch (error) {

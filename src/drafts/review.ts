@@ -38,7 +38,8 @@ function checkActors(draft: Draft, edit: DraftEventEdit): void {
   }
   (edit.links ?? []).forEach((link, i) => {
     const key = /^draft:(\d+)$/.exec(link.to)?.[1];
-    if (key === undefined || !draft.events.some((e) => e.key === Number(key))) throw new InvalidError(`links[${i}].to`, `"${link.to}" is not an event of this draft (write draft:<key>)`);
+    if (key === undefined || !draft.events.some((e) => e.key === Number(key)))
+      throw new InvalidError(`links[${i}].to`, `"${link.to}" is not an event of this draft (write draft:<key>)`);
   });
 }
 
@@ -125,7 +126,11 @@ export function acceptAbove(draft: Draft, confidence: number, user: string, now:
   const events = draft.events.map((e) => {
     if (e.decision !== 'pending' || e.confidence < confidence) return e;
     accepted += 1;
-    return { ...e, decision: 'accepted' as const, log: [...e.log, step(user, now, 'accepted', `Accepted with every event at or above confidence ${confidence}`)] };
+    return {
+      ...e,
+      decision: 'accepted' as const,
+      log: [...e.log, step(user, now, 'accepted', `Accepted with every event at or above confidence ${confidence}`)],
+    };
   });
   return { draft: { ...draft, updatedAt: now, events }, accepted };
 }

@@ -51,14 +51,25 @@ export function ledger(events: readonly DyadEvent[], links: readonly DyadLink[])
       .filter((e) => e.side === side)
       .map((e) => ({
         event: ref(e),
-        inReturnFor: reciprocal.filter((l) => l.from === e.id).map((l) => byId.get(l.to)).filter(isOtherSide(side)).map(ref),
-        answeredBy: reciprocal.filter((l) => l.to === e.id).map((l) => byId.get(l.from)).filter(isOtherSide(side)).map(ref),
+        inReturnFor: reciprocal
+          .filter((l) => l.from === e.id)
+          .map((l) => byId.get(l.to))
+          .filter(isOtherSide(side))
+          .map(ref),
+        answeredBy: reciprocal
+          .filter((l) => l.to === e.id)
+          .map((l) => byId.get(l.from))
+          .filter(isOtherSide(side))
+          .map(ref),
       }))
       .filter((entry) => entry.inReturnFor.length + entry.answeredBy.length > 0 || (scoreOf(entry.event.type)?.goldstein ?? 0) >= GIVING_WEIGHT);
   return { a: entries('a'), b: entries('b') };
 }
 
-const isOtherSide = (side: 'a' | 'b') => (event: DyadEvent | undefined): event is DyadEvent => event !== undefined && event.side !== side;
+const isOtherSide =
+  (side: 'a' | 'b') =>
+  (event: DyadEvent | undefined): event is DyadEvent =>
+    event !== undefined && event.side !== side;
 
 export function countsBySide(events: readonly DyadEvent[]): DyadAnswer['counts'] {
   const counts: DyadAnswer['counts'] = { a: {}, b: {}, both: {} };
@@ -89,4 +100,3 @@ function monthScore(month: string, events: DyadEvent[]): TrendMonth {
   for (const score of scored(events)) quad[score.quad - 1] = quad[score.quad - 1]! + 1;
   return { month, a: side('a'), b: side('b'), both: side('both'), goldstein: mean(scored(events).map((x) => x.goldstein)), quad };
 }
-

@@ -16,7 +16,9 @@ export const EventsQuery = z.strictObject({
   from: DateFilter.describe('Events that end on or after this day (YYYY-MM-DD)'),
   to: DateFilter.describe('Events that start on or before this day (YYYY-MM-DD)'),
   status: ReviewStatus.optional().describe('reviewed: only events an editor accepted; auto: only events loaded without review'),
-  q: SearchText.optional().describe(`Words in the event title or summary: the ${SEARCH_CANDIDATES.toLocaleString('en')} most relevant matches, listed in date order`),
+  q: SearchText.optional().describe(
+    `Words in the event title or summary: the ${SEARCH_CANDIDATES.toLocaleString('en')} most relevant matches, listed in date order`,
+  ),
   limit: Limit(50, 500),
   cursor: CursorParam,
 });
@@ -58,7 +60,7 @@ export const EventDetail = EventView.extend({
   cameo: z.string().nullable().describe('Closest CAMEO code (codebook 1.1b3)'),
   plover: z.string().nullable(),
   links: z.array(EventLinkView),
-  claims: z.array(ClaimView).describe('Each reporting article\'s own values, first report first'),
+  claims: z.array(ClaimView).describe("Each reporting article's own values, first report first"),
   conflicts: z.array(ClaimFieldSchema).describe('Fields on which the claims disagree and no editor has chosen'),
   choices: z.partialRecord(ClaimFieldSchema, z.string()).describe('Fields an editor settled: the article whose claim the event shows'),
 });

@@ -77,7 +77,7 @@ export async function chooseClaim(db: Db, id: string, choice: ClaimChoice, princ
   const event = await getEvent(db, id);
   const claim = event.claims.find((c) => c.article.id === choice.article);
   if (!claim) throw new InvalidError('article', `article "${choice.article}" makes no claim about event "${id}"`);
-  const before = valueOf(event, choice.field);
+  const before = fieldValue(event, choice.field);
   await repository.writeChoice(db, id, JSON.stringify({ ...event.choices, [choice.field]: choice.article }), async (tx) => {
     await settleClaims(tx, [id]);
     await recordChanges(tx, [
@@ -89,14 +89,14 @@ export async function chooseClaim(db: Db, id: string, choice: ClaimChoice, princ
         action: 'conflict resolved',
         summary: `Chose the ${choice.field} of "${claim.article.title}"`,
         before,
-        after: valueOf({ ...event, ...claim }, choice.field),
+        after: fieldValue({ ...event, ...claim }, choice.field),
       },
     ]);
   });
   return getEvent(db, id);
 }
 
-function valueOf(event: Pick<EventDetail, 'date' | 'figures' | 'place' | 'participants'>, field: ClaimChoice['field']): unknown {
+function fieldValue(event: Pick<EventDetail, 'date' | 'figures' | 'place' | 'participants'>, field: ClaimChoice['field']): unknown {
   if (field === 'participants') return event.participants.map((p) => ({ actor: p.actor.id, role: p.role }));
   return event[field];
 }

@@ -104,9 +104,7 @@ export function eventRows(event: ExportEvent): CsvRow[] {
   const targets: Array<SideActor | undefined> = targetSide(event);
   if (agents.length === 0) agents.push(undefined);
   if (targets.length === 0) targets.push(undefined);
-  return agents.flatMap((agent) =>
-    targets.map((target) => ({ ...common, ...sideColumns('agent', agent), ...sideColumns('target', target) }) as CsvRow),
-  );
+  return agents.flatMap((agent) => targets.map((target) => ({ ...common, ...sideColumns('agent', agent), ...sideColumns('target', target) }) as CsvRow));
 }
 
 export async function* csvChunks(events: AsyncIterable<ExportEvent>): AsyncGenerator<string> {
@@ -187,8 +185,7 @@ export function rowToEventInput(row: Partial<CsvRow>): { input: Record<string, u
         : {
             count: /^\d+$/.test(count) ? Number(count) : count,
             unit: row.figure_unit,
-            approximate:
-              row.figure_approximate === 'true' ? true : row.figure_approximate === 'false' ? false : orNull(row.figure_approximate) ?? undefined,
+            approximate: row.figure_approximate === 'true' ? true : row.figure_approximate === 'false' ? false : (orNull(row.figure_approximate) ?? undefined),
           },
     participants: parseJsonColumn(row, 'kb_participants', jsonProblems),
     sources: parseJsonColumn(row, 'kb_sources', jsonProblems),

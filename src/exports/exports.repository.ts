@@ -2,7 +2,7 @@ import { dateView, EVENT_LINK_TYPES, mergeEventLink } from '../db/cypher';
 import { toParams } from '../db/plain';
 import { read, type Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
-import { type LinkKind } from '../domain/model';
+import type { LinkKind } from '../domain/model';
 import { AFTER_CURSOR, EVENT_CONDITIONS, eventSource, filterParams, type EventFilter } from '../events/events.repository';
 import { AffiliationRecord, ExportEvent, ReactionRecord, type AffiliationEdge, type NetworkNode, type SharedEventsEdge } from './exports.schemas';
 import { attachFirstAppearances, type SeenIds } from './records';
@@ -108,11 +108,12 @@ export async function* exportEvents(db: Db, filter: EventFilter, options: Export
 async function withFirstAppearances(db: Db, page: ExportEvent[], seen: SeenIds): Promise<ExportEvent[]> {
   const newActors = [...new Set(page.flatMap((e) => e.participants.map((p) => p.actor.id)))].filter((id) => !seen.actors.has(id));
   const affiliations = await byId<AffiliationRecord>(db, ACTOR_AFFILIATIONS, newActors);
-  const articleIds = [
-    ...[...affiliations.values()].flat().map((a) => a.article.id),
-    ...page.flatMap((e) => e.sources.map((s) => s.article.id)),
-  ];
-  const reactions = await byId<ReactionRecord>(db, ARTICLE_REACTIONS, [...new Set(articleIds)].filter((id) => !seen.articles.has(id)));
+  const articleIds = [...[...affiliations.values()].flat().map((a) => a.article.id), ...page.flatMap((e) => e.sources.map((s) => s.article.id))];
+  const reactions = await byId<ReactionRecord>(
+    db,
+    ARTICLE_REACTIONS,
+    [...new Set(articleIds)].filter((id) => !seen.articles.has(id)),
+  );
   return attachFirstAppearances(page, seen, {
     affiliations: (id) => (affiliations.get(id) ?? []).map((a) => AffiliationRecord.parse(a)),
     reactions: (id) => (reactions.get(id) ?? []).map((r) => ReactionRecord.parse(r)),
@@ -146,15 +147,10 @@ export async function* sharedEventEdges(db: Db, filter: EventFilter, pageSize = 
     ORDER BY source, target LIMIT $limit
     RETURN { source: source, target: target, weight: weight,
              eventTypes: COLLECT { UNWIND types AS t RETURN t ORDER BY t } } AS edge`;
-  yield* pages<SharedEventsEdge>(
-    db,
-    cypher,
-    filter,
-    pageSize,
-    'edge',
-    (edge) => ({ afterSource: edge.source, afterTarget: edge.target }),
-    { afterSource: '', afterTarget: '' },
-  );
+  yield* pages<SharedEventsEdge>(db, cypher, filter, pageSize, 'edge', (edge) => ({ afterSource: edge.source, afterTarget: edge.target }), {
+    afterSource: '',
+    afterTarget: '',
+  });
 }
 
 /** Affiliations between two actors of the network (both took part in matched events); by (source, role, target). */

@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { IsoDate, PartialDate } from '../domain/dates';
 import { PRECISIONS } from '../domain/calendar';
-import { Actor, Affiliation, AffiliationRole, Article, Event, EVENT_STATUSES, EventType, Figures, LinkKind, Reaction, Role, Slug, WebAddress } from '../domain/model';
+import {
+  Actor,
+  type Affiliation,
+  AffiliationRole,
+  Article,
+  Event,
+  EVENT_STATUSES,
+  EventType,
+  Figures,
+  LinkKind,
+  Reaction,
+  Role,
+  Slug,
+  WebAddress,
+} from '../domain/model';
 import { EventsQuery } from '../events/events.schemas';
 import { EXPORT_FORMATS } from './formats';
 
@@ -142,13 +156,15 @@ export const EXPORT_OPENAPI_CONTENT = {
   'application/ld+json': {
     schema: {
       type: 'object',
-      description: 'format=jsonld. {"@context", "@graph": [schema.org Event]} with startDate/endDate, location, organizer/attendee roles and the quotes as citation.',
+      description:
+        'format=jsonld. {"@context", "@graph": [schema.org Event]} with startDate/endDate, location, organizer/attendee roles and the quotes as citation.',
     },
   },
   'application/graphml+xml': {
     schema: {
       type: 'string',
-      description: 'format=graphml. The actor network as a directed graph: nodes (label, name, kind, events), shared_events edges that hold both ways, written once and marked symmetric (weight, eventTypes), and affiliation edges from the holder of the role (role, title, from, to, former).',
+      description:
+        'format=graphml. The actor network as a directed graph: nodes (label, name, kind, events), shared_events edges that hold both ways, written once and marked symmetric (weight, eventTypes), and affiliation edges from the holder of the role (role, title, from, to, former).',
     },
   },
 } as const;

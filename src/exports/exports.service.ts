@@ -18,7 +18,6 @@ export const EXPORT_MEDIA: Record<ExportFormat, { contentType: string; extension
   graphml: { contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml' },
 };
 
-
 /**
  * A file name that says what is in the file: `kb-events-actor-belarus-from-2025-09-01.csv`. Only ids,
  * type names and dates go into it (all slugs or digits); free text does not, it only adds `-search`.
@@ -39,7 +38,14 @@ export function exportFileName(query: ExportQuery): string {
  */
 export async function prepareExport(db: Db, query: ExportQuery): Promise<Download> {
   if (query.actor) await requireActor(db, query.actor);
-  const filter: EventFilter = { actor: query.actor, type: query.type, from: query.from, to: query.to, status: query.status, lucene: query.q && toLuceneQuery(query.q) };
+  const filter: EventFilter = {
+    actor: query.actor,
+    type: query.type,
+    from: query.from,
+    to: query.to,
+    status: query.status,
+    lucene: query.q && toLuceneQuery(query.q),
+  };
   const { contentType } = EXPORT_MEDIA[query.format];
   return new Download(contentType, exportFileName(query), batched(render(db, query.format, filter)));
 }
@@ -53,11 +59,7 @@ function render(db: Db, format: ExportFormat, filter: EventFilter): AsyncIterabl
     case 'jsonld':
       return jsonldChunks(repository.exportEvents(db, filter));
     case 'graphml':
-      return graphmlChunks(
-        repository.networkNodes(db, filter),
-        repository.sharedEventEdges(db, filter),
-        repository.affiliationEdges(db, filter),
-      );
+      return graphmlChunks(repository.networkNodes(db, filter), repository.sharedEventEdges(db, filter), repository.affiliationEdges(db, filter));
   }
 }
 

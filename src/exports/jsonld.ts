@@ -1,5 +1,5 @@
 import { AGENT_ROLES, TAXONOMY } from '../domain/taxonomy';
-import { type ActorKind, type LinkKind } from '../domain/model';
+import type { ActorKind, LinkKind } from '../domain/model';
 import type { ActorRecord, ArticleRecord, ExportEvent } from './exports.schemas';
 
 /**

@@ -1,5 +1,5 @@
 import { TAXONOMY } from '../domain/taxonomy';
-import { type EventType } from '../domain/model';
+import type { EventType } from '../domain/model';
 import type { ActorRecord, ExportEvent } from './exports.schemas';
 import { agentSide, primarySource, targetSide } from './records';
 
@@ -74,7 +74,9 @@ export function ploverRecord(event: ExportEvent) {
  * are escaped too, so tools that also split lines on them read the same records.
  */
 export function ploverLine(event: ExportEvent): string {
-  return `${JSON.stringify(ploverRecord(event)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
+  return `${JSON.stringify(ploverRecord(event))
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}\n`;
 }
 
 export async function* ploverChunks(events: AsyncIterable<ExportEvent>): AsyncGenerator<string> {

@@ -1,5 +1,5 @@
 import { AGENT_ROLES, TARGET_ROLES } from '../domain/taxonomy';
-import { type Role } from '../domain/model';
+import type { Role } from '../domain/model';
 import type { ActorRecord, AffiliationRecord, ArticleRecord, ExportEvent, ReactionRecord } from './exports.schemas';
 
 /** An actor on one side of an event, with the role(s) it has there. */

@@ -3,7 +3,7 @@ import { DateFilter, Limit } from '../domain/views';
 import { ActorKind, AffiliationRole, EventType, Slug } from '../domain/model';
 
 export const GraphQuery = z.strictObject({
-  actor: Slug.optional().describe("Centre on this actor: it and its closest neighbours"),
+  actor: Slug.optional().describe('Centre on this actor: it and its closest neighbours'),
   type: EventType.optional().describe('Only shared events of this type'),
   from: DateFilter.describe('Only events that end on or after this day (YYYY-MM-DD)'),
   to: DateFilter.describe('Only events that start on or before this day (YYYY-MM-DD)'),

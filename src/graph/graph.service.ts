@@ -12,6 +12,13 @@ export async function getGraph(db: Db, query: GraphQuery): Promise<Graph> {
   const nodes = query.actor
     ? await repository.neighbourhood(db, (await requireActor(db, query.actor)).id, filter, query.limit)
     : await repository.mostActiveActors(db, filter, query.limit);
-  const links = nodes.length > 1 ? await repository.linksAmong(db, nodes.map((n) => n.id), filter) : [];
+  const links =
+    nodes.length > 1
+      ? await repository.linksAmong(
+          db,
+          nodes.map((n) => n.id),
+          filter,
+        )
+      : [];
   return { center: query.actor ?? null, nodes, links };
 }

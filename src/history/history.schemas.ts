@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { CursorParam, pageOf } from '../domain/page';
 import { IdParams, Limit } from '../domain/views';
 
-export const CHANGE_ACTIONS = ['drafted', 'edited', 'accepted', 'rejected', 'added', 'merged', 'claim added', 'conflict resolved', 'created', 'withdrawn'] as const;
+export const CHANGE_ACTIONS = [
+  'drafted',
+  'edited',
+  'accepted',
+  'rejected',
+  'added',
+  'merged',
+  'claim added',
+  'conflict resolved',
+  'created',
+  'withdrawn',
+] as const;
 export const ChangeAction = z.enum(CHANGE_ACTIONS);
 export type ChangeAction = z.infer<typeof ChangeAction>;
 

@@ -16,7 +16,14 @@ export async function eventHistory(db: Db, id: string, query: HistoryQuery): Pro
   const rows = row.rows.map(({ item, keys }) => ({ item: { ...item, before: parse(item.before), after: parse(item.after) }, keys }));
   const page = pageFrom(rows, query.limit, HISTORY_ORDER.codec);
   if (page.items.length === 0 && after === null && row.definedIn) {
-    page.items.push({ at: '', user: 'loader', action: 'added', summary: `Loaded without review from the facts of article "${row.definedIn}"`, before: null, after: null });
+    page.items.push({
+      at: '',
+      user: 'loader',
+      action: 'added',
+      summary: `Loaded without review from the facts of article "${row.definedIn}"`,
+      before: null,
+      after: null,
+    });
   }
   return { id: row.id, status: row.status, ...page };
 }

@@ -72,7 +72,12 @@ export const requireWriter: RequestHandler = (req, res, next) => {
   if (!req.principal) {
     const invalid = req.refusedCredentials === 'invalid_token';
     res.set('WWW-Authenticate', invalid ? 'Bearer realm="kb", error="invalid_token"' : 'Bearer realm="kb"');
-    return next(new HttpError(401, invalid ? 'The bearer token is not valid.' : 'A session or a bearer token is required: sign in, or send Authorization: Bearer <token>.'));
+    return next(
+      new HttpError(
+        401,
+        invalid ? 'The bearer token is not valid.' : 'A session or a bearer token is required: sign in, or send Authorization: Bearer <token>.',
+      ),
+    );
   }
   next(checkCsrf(req));
 };

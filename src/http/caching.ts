@@ -18,8 +18,7 @@ export const cacheControl: RequestHandler = (req, res, next) => {
   next();
 };
 
-const isPersonal = (req: Request) =>
-  (req.method !== 'GET' && req.method !== 'HEAD') || req.principal !== undefined || req.get('authorization') !== undefined;
+const isPersonal = (req: Request) => (req.method !== 'GET' && req.method !== 'HEAD') || req.principal !== undefined || req.get('authorization') !== undefined;
 
 /**
  * Static files. Those whose names carry a hash of their content (the browser bundles) never change under their

@@ -6,7 +6,10 @@ import { ConflictError, FactsValidationError, ForbiddenError, formatPath, Invali
 
 /** A request refused at the edge, before any feature saw it (no credentials, not JSON, …), with its status. */
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'HttpError';
   }

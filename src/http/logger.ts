@@ -18,7 +18,7 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, destination?: pi
 export function requestLogger(logger: pino.Logger) {
   return pinoHttp({
     logger,
-    genReqId: (req, res) => {
+    genReqId: (_req, res) => {
       const id = randomUUID();
       res.setHeader('X-Request-Id', id);
       return id;

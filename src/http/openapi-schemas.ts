@@ -80,7 +80,7 @@ export class SchemaComponents {
     for (const id of [...input].sort()) {
       if (output.has(id) && !differ.has(id)) continue;
       const json = this.inlineParameters(structuredClone(this.json('input', id)), 'input');
-      components[differ.has(id) ? id + 'Input' : id] = pointAtInputForms(json, differ);
+      components[differ.has(id) ? `${id}Input` : id] = pointAtInputForms(json, differ);
     }
     for (const json of this.requestJson) pointAtInputForms(json, differ);
     return components;
@@ -117,7 +117,9 @@ export class SchemaComponents {
 
   /** A parameter's schema reached from a named one (the same zod object used twice) is written out in place. */
   private inlineParameters(json: JsonSchema, io: Io): JsonSchema {
-    return mapRefs(json, (ref, node) => (ref.startsWith(PARAMETER) ? this.inlineParameters(structuredClone({ ...this.json(io, ref), ...without$ref(node) }), io) : node));
+    return mapRefs(json, (ref, node) =>
+      ref.startsWith(PARAMETER) ? this.inlineParameters(structuredClone({ ...this.json(io, ref), ...without$ref(node) }), io) : node,
+    );
   }
 
   /** The components reached from the roots; through inlined parameters too, which are not components. */
@@ -179,7 +181,7 @@ function mapRefs(json: JsonSchema, replace: (id: string, node: JsonSchema) => Js
 
 function pointAtInputForms(json: JsonSchema, differ: Set<string>): JsonSchema {
   return mapRefs(json, (id, node) => {
-    if (differ.has(id)) node.$ref = uri(id + 'Input');
+    if (differ.has(id)) node.$ref = uri(`${id}Input`);
     return node;
   });
 }

@@ -48,7 +48,13 @@ const pascal = (word: string) => word.replace(/(^|[-_])([a-z0-9])/g, (_m, _sep, 
 
 /** A route without an operationId of its own is named by its method and path: `getActorsByIdRelationships`. */
 const operationIdOf = (route: RouteSpec) =>
-  route.operationId ?? route.method + route.path.split('/').filter(Boolean).map((part) => (part.startsWith(':') ? `By${pascal(part.slice(1))}` : pascal(part))).join('');
+  route.operationId ??
+  route.method +
+    route.path
+      .split('/')
+      .filter(Boolean)
+      .map((part) => (part.startsWith(':') ? `By${pascal(part.slice(1))}` : pascal(part)))
+      .join('');
 
 const CREDENTIALS = [{ bearer: [] }, { session: [] }];
 
@@ -160,7 +166,10 @@ function registerSchemas(routes: readonly RouteSpec[]): SchemaComponents {
   schemas.register(ErrorResponse, 'ErrorResponse');
   for (const route of routes) {
     const name = pascal(operationIdOf(route));
-    for (const [location, object] of [['path', route.params], ['query', route.query]] as const) {
+    for (const [location, object] of [
+      ['path', route.params],
+      ['query', route.query],
+    ] as const) {
       for (const [field, type] of Object.entries(object?.shape ?? {})) schemas.registerParameter(type as z.ZodType, `${name}.${location}.${field}`);
     }
     if (route.body) schemas.register(route.body, `${name}Body`);
@@ -170,7 +179,10 @@ function registerSchemas(routes: readonly RouteSpec[]): SchemaComponents {
   return schemas;
 }
 
-export function buildOpenApi(routes: readonly RouteSpec[], { version = packageVersion(), examples = SEED_EXAMPLES }: OpenApiOptions = {}): Record<string, unknown> {
+export function buildOpenApi(
+  routes: readonly RouteSpec[],
+  { version = packageVersion(), examples = SEED_EXAMPLES }: OpenApiOptions = {},
+): Record<string, unknown> {
   const schemas = registerSchemas(routes);
   const builder = new DocumentBuilder(schemas, examples);
   const paths: Record<string, Record<string, unknown>> = {};
@@ -179,13 +191,17 @@ export function buildOpenApi(routes: readonly RouteSpec[], { version = packageVe
     paths[path] = { ...paths[path], [route.method]: builder.operation(route) };
   }
   const responses = builder.errorResponses();
-  const tags = [...new Set(routes.map((route) => route.tag))].map((name) => ({ name, ...(TAG_DESCRIPTIONS[name] ? { description: TAG_DESCRIPTIONS[name] } : {}) }));
+  const tags = [...new Set(routes.map((route) => route.tag))].map((name) => ({
+    name,
+    ...(TAG_DESCRIPTIONS[name] ? { description: TAG_DESCRIPTIONS[name] } : {}),
+  }));
   return {
     openapi: '3.1.0',
     info: {
       title: 'Diplomatic events knowledge base',
       version,
-      description: 'Who did what to whom, when — every event tied to the sentence that reports it. Reads are open to all; writes need a session or an API token.',
+      description:
+        'Who did what to whom, when — every event tied to the sentence that reports it. Reads are open to all; writes need a session or an API token.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'This server' }],

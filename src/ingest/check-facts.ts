@@ -48,7 +48,12 @@ export class FactsChecker {
 
   add({ file, facts }: FactsEntry): void {
     firstDefinition(this.articles, file, [[facts.article.id, 'article.id']], this.found.articles);
-    firstDefinition(new Map(), file, facts.actors.map((actor, i) => [actor.id, `actors[${i}].id`]), this.found.actors);
+    firstDefinition(
+      new Map(),
+      file,
+      facts.actors.map((actor, i) => [actor.id, `actors[${i}].id`]),
+      this.found.actors,
+    );
     facts.actors.forEach((actor, i) => {
       const first = this.actorKinds.get(actor.id);
       if (!first) this.actorKinds.set(actor.id, { kind: actor.kind, file });
@@ -56,7 +61,12 @@ export class FactsChecker {
         this.found.conflicts.push({ file, path: `actors[${i}].kind`, reason: `"${actor.id}" is a ${first.kind} in ${first.file}, here a ${actor.kind}` });
       }
     });
-    firstDefinition(this.events, file, facts.events.map((event, i) => [event.id, `events[${i}].id`]), this.found.events);
+    firstDefinition(
+      this.events,
+      file,
+      facts.events.map((event, i) => [event.id, `events[${i}].id`]),
+      this.found.events,
+    );
     // Only what is not resolved yet is kept: most references name actors and events defined by then.
     for (const ref of references({ file, facts })) {
       const resolved = ref.kind === 'actor' ? this.actorKinds.has(ref.id) : ref.kind === 'event' && this.events.has(ref.id);

@@ -67,9 +67,7 @@ export function claimOf(event: Event): Omit<Claim, 'article' | 'publishedAt'> {
     figures: event.figures ?? null,
     place: event.place ?? null,
     // In one order whatever order the source listed them in: the same claim is the same text.
-    participants: event.participants
-      .map(({ actor, role }) => ({ actor, role }))
-      .sort((a, b) => a.role.localeCompare(b.role) || a.actor.localeCompare(b.actor)),
+    participants: event.participants.map(({ actor, role }) => ({ actor, role })).sort((a, b) => a.role.localeCompare(b.role) || a.actor.localeCompare(b.actor)),
   };
 }
 

@@ -14,11 +14,7 @@ const KNOWN_ACTORS = `
 
 /** The actors the knowledge base holds, with their aliases, as the extractor takes them; at most `limit`. */
 export async function readKnownActors(db: Db, limit = MAX_KNOWN_ACTORS): Promise<Actor[]> {
-  const rows = await read<{ actor: { id: string; name: string; kind: string; aliases: string[]; description: string | null } }>(
-    db,
-    KNOWN_ACTORS,
-    { limit },
-  );
+  const rows = await read<{ actor: { id: string; name: string; kind: string; aliases: string[]; description: string | null } }>(db, KNOWN_ACTORS, { limit });
   return rows.flatMap(({ actor }) => {
     const kind = ActorKind.safeParse(actor.kind);
     if (!kind.success) return [];

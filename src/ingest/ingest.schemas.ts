@@ -15,8 +15,6 @@ export const ArticleIngested = z.object({
       merged: z.boolean().describe('True when the knowledge base already had this event: the article became a further source of it'),
     }),
   ),
-  actors: z.array(
-    z.object({ id: z.string(), name: z.string(), created: z.boolean().describe('True when this load added the actor') }),
-  ),
+  actors: z.array(z.object({ id: z.string(), name: z.string(), created: z.boolean().describe('True when this load added the actor') })),
 });
 export type ArticleIngested = z.infer<typeof ArticleIngested>;

@@ -93,7 +93,10 @@ export async function knownActorsOf(db: Db, onNote: (note: string) => void = () 
 /** Draft facts merged with what the knowledge base has, ready to load; actors it already has are not redefined. */
 export async function mergeDraft(db: Db, draft: Facts): Promise<{ facts: Facts; decisions: MergeDecision[] }> {
   const { facts, decisions } = await mergeReports(db, draft);
-  const existing = await existingActorIds(db, facts.actors.map((a) => a.id));
+  const existing = await existingActorIds(
+    db,
+    facts.actors.map((a) => a.id),
+  );
   return { facts: { ...facts, actors: facts.actors.filter((a) => !existing.has(a.id)) }, decisions };
 }
 

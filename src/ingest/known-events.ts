@@ -100,7 +100,11 @@ export async function mergeReports(db: Db, facts: Facts): Promise<MergedFacts> {
   const unmatched = facts.events.map((event, index) => ({ event, index })).filter(({ index }) => !matches.has(index));
   const reserved = new Set([...matches.values()].map((m) => m.id));
   const candidates = unmatched.flatMap(({ event }) => idCandidates(event.id));
-  const newIds = assignIds(unmatched.map(({ event }) => event.id), reserved, await eventIdsTaken(db, articleId, candidates));
+  const newIds = assignIds(
+    unmatched.map(({ event }) => event.id),
+    reserved,
+    await eventIdsTaken(db, articleId, candidates),
+  );
   const finalIds = new Map<number, string>(unmatched.map(({ index }, i) => [index, newIds[i] as string]));
 
   const decisions = facts.events.map((event, index): MergeDecision => {

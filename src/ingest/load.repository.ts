@@ -4,7 +4,7 @@ import { toParams } from '../db/plain';
 import { retryOnLockConflict } from '../db/retry';
 import type { Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
-import { type LinkKind } from '../domain/model';
+import type { LinkKind } from '../domain/model';
 import type { GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
 import { readContributions, writeRoleLinks, writeSummaryChanges, type Contribution } from './summaries';
@@ -134,9 +134,10 @@ const MERGE_AFFILIATIONS = `
   SET r.title = row.title, r.from = row.from, r.to = row.to, r.former = row.former,
       r.article = row.article, r.quote = row.quote`;
 
-const MERGE_LINKS = Object.fromEntries(
-  LINK_KINDS.map((kind) => [kind, mergeEventLink(LINK_RELATIONSHIP[kind], STATED_BY_ARTICLE)]),
-) as Record<LinkKind, string>;
+const MERGE_LINKS = Object.fromEntries(LINK_KINDS.map((kind) => [kind, mergeEventLink(LINK_RELATIONSHIP[kind], STATED_BY_ARTICLE)])) as Record<
+  LinkKind,
+  string
+>;
 
 /** Links among the article's own events that it no longer states; only articles stating links are looked at. */
 const DROP_STALE_LINKS = `
@@ -218,8 +219,7 @@ export async function writeFactsBatch(db: Db, batch: readonly GraphRows[], optio
  * uniqueness constraint refuses the whole transaction, and the batch is written again with MERGE for every
  * event. Nothing else this module writes with CREATE has a constraint.
  */
-const isCreateConflict = (error: unknown) =>
-  error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+const isCreateConflict = (error: unknown) => error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 type BatchParams = ReturnType<typeof batchParams>;
 
@@ -295,8 +295,8 @@ export interface WriteOptions {
 
 const AUTO: WriteOptions = { review: 'auto' };
 
-const MARK_EVENTS = 'UNWIND $ids AS id MATCH (e:Event {id: id}) SET e.review = \'reviewed\'';
-const MARK_ACTORS = 'UNWIND $ids AS id MATCH (a:Actor {id: id}) SET a.review = \'reviewed\'';
+const MARK_EVENTS = "UNWIND $ids AS id MATCH (e:Event {id: id}) SET e.review = 'reviewed'";
+const MARK_ACTORS = "UNWIND $ids AS id MATCH (a:Actor {id: id}) SET a.review = 'reviewed'";
 const MARK_LINKS = `
   UNWIND $rows AS row
   MATCH (a:Event {id: row.from})-[r:${EVENT_LINK_TYPES}]->(b:Event {id: row.to})

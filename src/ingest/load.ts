@@ -117,7 +117,11 @@ async function writeBatches(
   let writing: Promise<void> | undefined;
   for await (const batch of batches(items)) {
     await writing;
-    const write = writeFactsBatch(db, batch.map((item) => item.rows), options);
+    const write = writeFactsBatch(
+      db,
+      batch.map((item) => item.rows),
+      options,
+    );
     writing = write.then((counts) => report(batch, counts));
     writing.catch(() => {}); // awaited below or at the next batch; not an unhandled rejection meanwhile
   }
@@ -177,13 +181,13 @@ export async function loadFactsPaths(db: Db, paths: readonly string[], onProgres
           pendingChars += line.length;
           total += 1;
           if (pendingChars > 1 << 22) {
-            fs.writeSync(fd, pending.join('\n') + '\n');
+            fs.writeSync(fd, `${pending.join('\n')}\n`);
             pending = [];
             pendingChars = 0;
           }
         }
       }
-      if (pending.length > 0) fs.writeSync(fd, pending.join('\n') + '\n');
+      if (pending.length > 0) fs.writeSync(fd, `${pending.join('\n')}\n`);
     } finally {
       fs.closeSync(fd);
     }

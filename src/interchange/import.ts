@@ -40,12 +40,7 @@ export interface ImportSummary extends LoadSummary {
 }
 
 /** Reads, checks (everything, before any write) and loads an exported file. */
-export async function importFile(
-  db: Db,
-  file: string,
-  format: ImportFormat,
-  onProgress: (progress: LoadProgress) => void = () => {},
-): Promise<ImportSummary> {
+export async function importFile(db: Db, file: string, format: ImportFormat, onProgress: (progress: LoadProgress) => void = () => {}): Promise<ImportSummary> {
   const read = await readImportFile(file, format);
   const plan = planImport(file, read, await articlesInDatabase(db, articleIdsOf(read)));
   if (plan.problems.length > 0) throw new FactsValidationError(plan.problems);
@@ -60,18 +55,24 @@ export async function importFile(
 
 /** Every article the records name, as a source or as the report of an affiliation. */
 function articleIdsOf(read: readonly ReadEvent[]): string[] {
-  return [...new Set(read.flatMap(({ event }) => [
-    ...event.sources.map((s) => s.article.id),
-    ...event.participants.flatMap((p) => (p.actor.affiliations ?? []).map((a) => a.article.id)),
-  ]))];
+  return [
+    ...new Set(
+      read.flatMap(({ event }) => [
+        ...event.sources.map((s) => s.article.id),
+        ...event.participants.flatMap((p) => (p.actor.affiliations ?? []).map((a) => a.article.id)),
+      ]),
+    ),
+  ];
 }
 
 /** Every load is checked before the first is written; actors defined by an earlier load count as known. */
 async function checkLoads(db: Db, loads: readonly FactsEntry[][]): Promise<void> {
-  const allActors = loads.flat().flatMap(({ facts }) => [
-    ...facts.events.flatMap((e) => e.participants.map((p) => p.actor)),
-    ...facts.affiliations.flatMap((a) => [a.actor, a.counterpart]),
-  ]);
+  const allActors = loads
+    .flat()
+    .flatMap(({ facts }) => [
+      ...facts.events.flatMap((e) => e.participants.map((p) => p.actor)),
+      ...facts.affiliations.flatMap((a) => [a.actor, a.counterpart]),
+    ]);
   const known = await existingActorIds(db, [...new Set(allActors)]);
   const problems: FileProblem[] = [];
   for (const load of loads) {
@@ -82,7 +83,16 @@ async function checkLoads(db: Db, loads: readonly FactsEntry[][]): Promise<void>
 }
 
 async function writePlan(db: Db, plan: ImportPlan, onProgress: (progress: LoadProgress) => void): Promise<ImportSummary> {
-  const summary: ImportSummary = { articles: 0, events: 0, actors: 0, nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, nodesDeleted: 0, notes: plan.notes };
+  const summary: ImportSummary = {
+    articles: 0,
+    events: 0,
+    actors: 0,
+    nodesCreated: 0,
+    relationshipsCreated: 0,
+    relationshipsDeleted: 0,
+    nodesDeleted: 0,
+    notes: plan.notes,
+  };
   for (const load of plan.loads) {
     const done = await loadEntries(db, load, onProgress);
     for (const key of ['nodesCreated', 'relationshipsCreated', 'relationshipsDeleted', 'nodesDeleted'] as const) summary[key] += done[key];

@@ -27,7 +27,10 @@ export interface Fetched {
 
 /** Why a fetch was refused or failed, in words for the person who gave the address. */
 export class FetchError extends Error {
-  constructor(readonly reason: 'address' | 'private' | 'unreachable' | 'timeout' | 'too large' | 'redirects' | 'status', message: string) {
+  constructor(
+    readonly reason: 'address' | 'private' | 'unreachable' | 'timeout' | 'too large' | 'redirects' | 'status',
+    message: string,
+  ) {
     super(message);
     this.name = 'FetchError';
   }
@@ -35,10 +38,27 @@ export class FetchError extends Error {
 
 const BLOCKED = new net.BlockList();
 for (const [address, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) BLOCKED.addSubnet(address, prefix, 'ipv4');
-for (const [address, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) {
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  BLOCKED.addSubnet(address, prefix, 'ipv4');
+for (const [address, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+] as const) {
   BLOCKED.addSubnet(address, prefix, 'ipv6');
 }
 
@@ -94,13 +114,21 @@ function get(url: URL, target: { address: string; family: number }, limits: Fetc
     const client = url.protocol === 'https:' ? https : http;
     const request = client.get(url, {
       // The checked address, not a second lookup.
-      lookup: (_host: string, _options: unknown, callback: (e: Error | null, address: string, family: number) => void) => callback(null, target.address, target.family),
+      lookup: (_host: string, _options: unknown, callback: (e: Error | null, address: string, family: number) => void) =>
+        callback(null, target.address, target.family),
       headers: { 'user-agent': 'diplomatic-events-kb (article fetch)', accept: 'text/html,application/xhtml+xml' },
     } as http.RequestOptions);
-    const timer = setTimeout(() => request.destroy(new FetchError('timeout', `No complete answer within ${limits.timeoutMs / 1000} s.`)), Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(
+      () => request.destroy(new FetchError('timeout', `No complete answer within ${limits.timeoutMs / 1000} s.`)),
+      Math.max(0, deadline - Date.now()),
+    );
     request.on('error', (error) => {
       clearTimeout(timer);
-      reject(error instanceof FetchError ? error : new FetchError('unreachable', `${url.host} could not be reached (${(error as NodeJS.ErrnoException).code ?? error.message}).`));
+      reject(
+        error instanceof FetchError
+          ? error
+          : new FetchError('unreachable', `${url.host} could not be reached (${(error as NodeJS.ErrnoException).code ?? error.message}).`),
+      );
     });
     request.on('response', (response) => {
       const status = response.statusCode ?? 0;

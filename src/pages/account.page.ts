@@ -16,7 +16,16 @@ export function accountPage(db: Db) {
   return async (req: Request, res: Response) => {
     const principal = signedIn(req);
     const [tokens, users] = await Promise.all([accounts.listTokens(db, principal.name), principal.role === 'admin' ? accounts.listUsers(db) : null]);
-    res.render('pages/account/index', { title: 'Your account', nav: 'account', principal, tokens, users, roles: UserRole.options, newToken: null, message: null });
+    res.render('pages/account/index', {
+      title: 'Your account',
+      nav: 'account',
+      principal,
+      tokens,
+      users,
+      roles: UserRole.options,
+      newToken: null,
+      message: null,
+    });
   };
 }
 
@@ -28,7 +37,16 @@ export function createTokenAction(db: Db) {
     const [tokens, users] = await Promise.all([accounts.listTokens(db, principal.name), principal.role === 'admin' ? accounts.listUsers(db) : null]);
     // Shown once: the page is not cached and the token is never stored in clear.
     res.set('Cache-Control', 'no-store');
-    res.status(201).render('pages/account/index', { title: 'Your account', nav: 'account', principal, tokens, users, roles: UserRole.options, newToken: token, message: null });
+    res.status(201).render('pages/account/index', {
+      title: 'Your account',
+      nav: 'account',
+      principal,
+      tokens,
+      users,
+      roles: UserRole.options,
+      newToken: token,
+      message: null,
+    });
   };
 }
 

@@ -109,7 +109,9 @@ export function actorPage(db: Db) {
         weight: r.weight,
         sharedEvents: r.sharedEventCount,
         affiliations: r.affiliations.map((a) =>
-          a.direction === 'outgoing' ? `${AFFILIATION_LABELS[a.role]} ${r.actor.name}` : `${r.actor.name}: ${AFFILIATION_LABELS[a.role].toLowerCase()} ${actor.name}`,
+          a.direction === 'outgoing'
+            ? `${AFFILIATION_LABELS[a.role]} ${r.actor.name}`
+            : `${r.actor.name}: ${AFFILIATION_LABELS[a.role].toLowerCase()} ${actor.name}`,
         ),
       })),
       events: events.items.map((e) => ({

@@ -46,9 +46,11 @@ export function dyadPage(db: Db) {
 function eventView(e: DyadEvent, dyad: DyadAnswer) {
   const titles = new Map(dyad.events.map((x) => [x.id, x.title]));
   const links = dyad.links.flatMap((l) =>
-    l.from === e.id ? [{ phrase: LINK_PHRASES[l.kind].outgoing, id: l.to, title: titles.get(l.to) ?? l.to, kind: l.kind }]
-    : l.to === e.id ? [{ phrase: LINK_PHRASES[l.kind].incoming, id: l.from, title: titles.get(l.from) ?? l.from, kind: l.kind }]
-    : [],
+    l.from === e.id
+      ? [{ phrase: LINK_PHRASES[l.kind].outgoing, id: l.to, title: titles.get(l.to) ?? l.to, kind: l.kind }]
+      : l.to === e.id
+        ? [{ phrase: LINK_PHRASES[l.kind].incoming, id: l.from, title: titles.get(l.from) ?? l.from, kind: l.kind }]
+        : [],
   );
   return {
     id: e.id,

@@ -34,7 +34,11 @@ function claimsOf(event: EventDetail) {
         date: formatEventDate(c.date),
         figures: c.figures ? `${c.figures.approximate ? 'about ' : ''}${formatCount(c.figures.count)} ${c.figures.unit}` : '—',
         place: c.place ?? '—',
-        participants: c.participants.filter((p) => AGENT_ROLES.includes(p.role)).map((p) => p.actor.name).join(', ') || '—',
+        participants:
+          c.participants
+            .filter((p) => AGENT_ROLES.includes(p.role))
+            .map((p) => p.actor.name)
+            .join(', ') || '—',
       },
     })),
   };

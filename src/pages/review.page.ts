@@ -125,7 +125,9 @@ function workbench(draft: Draft) {
     paragraphs: paragraphsOf(draft.article.text, spans),
     events: draft.events.map((e) => cardOf(e, draft, actors)),
     counts: { pending: count(draft, 'pending'), accepted: count(draft, 'accepted'), rejected: count(draft, 'rejected') },
-    sentences: splitSentences(draft.article.text).filter((s) => !s.heading && !quoted.has(s.text)).map((s) => s.text),
+    sentences: splitSentences(draft.article.text)
+      .filter((s) => !s.heading && !quoted.has(s.text))
+      .map((s) => s.text),
     actorChoices: draft.actors.map((a) => ({ id: a.id, name: a.name, known: a.known })),
     types: TYPE_OPTIONS,
     kinds: KIND_OPTIONS,
@@ -218,7 +220,13 @@ export function addActorAction(db: Db) {
   return action(async (req) => {
     const id = draftIdOf(req);
     const body = req.body as Record<string, unknown>;
-    const aliases = typeof body.aliases === 'string' ? body.aliases.split(',').map((a) => a.trim()).filter(Boolean) : [];
+    const aliases =
+      typeof body.aliases === 'string'
+        ? body.aliases
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [];
     await drafts.addActor(db, id, NewDraftActor.parse({ name: body.name, kind: body.kind, aliases }));
     return `/review/${id}#actors`;
   });
@@ -227,7 +235,11 @@ export function addActorAction(db: Db) {
 export function acceptAboveAction(db: Db) {
   return action(async (req) => {
     const id = draftIdOf(req);
-    const percent = z.coerce.number().min(0).max(100).parse((req.body as Record<string, unknown>).confidence);
+    const percent = z.coerce
+      .number()
+      .min(0)
+      .max(100)
+      .parse((req.body as Record<string, unknown>).confidence);
     await drafts.acceptAbove(db, id, percent / 100, principalOf(req));
     return `/review/${id}#events`;
   });

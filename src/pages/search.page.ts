@@ -22,7 +22,14 @@ export function searchPage(db: Db) {
       nav: 'search',
       q: q ?? '',
       searched: Boolean(q),
-      actors: actors.items.map((a) => ({ id: a.id, name: a.name, kind: a.kind, kindLabel: kindLabel(a.kind), description: a.description, eventCount: a.eventCount })),
+      actors: actors.items.map((a) => ({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        kindLabel: kindLabel(a.kind),
+        description: a.description,
+        eventCount: a.eventCount,
+      })),
       events: events.items.map((e) => ({ id: e.id, title: e.title, type: e.type, typeLabel: typeLabel(e.type), dateText: formatEventDate(e.date) })),
     });
   };

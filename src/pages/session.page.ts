@@ -28,7 +28,8 @@ export function loginAction(db: Db, throttle = new LoginThrottle()) {
     const next = safeNext(form.next);
     const keys = [`name:${form.name.trim().toLowerCase()}`, `address:${req.ip}`];
     const { refusedForMs, delayMs } = throttle.check(keys);
-    const again = (status: number, error: string) => res.status(status).render('pages/session/login', { title: 'Sign in', nav: 'review', next, error, name: form.name });
+    const again = (status: number, error: string) =>
+      res.status(status).render('pages/session/login', { title: 'Sign in', nav: 'review', next, error, name: form.name });
     if (refusedForMs > 0) {
       res.set('Retry-After', String(Math.ceil(refusedForMs / 1000)));
       return again(429, `Too many failed sign-ins: try again in ${Math.ceil(refusedForMs / 60_000)} minute(s).`);

@@ -41,7 +41,11 @@ export function paddedWindow(first: string, last: string): { from: string; to: s
 }
 
 /** The window the address names, completed: one year when only one end is given, the story's when none. */
-function requestedWindow(story: () => Promise<{ from: string; to: string }>, from?: string, to?: string): Promise<{ from: string; to: string }> | { from: string; to: string } {
+function requestedWindow(
+  story: () => Promise<{ from: string; to: string }>,
+  from?: string,
+  to?: string,
+): Promise<{ from: string; to: string }> | { from: string; to: string } {
   if (from && to) return from <= to ? { from, to } : { from: to, to: from };
   if (from) return { from, to: addYears(from, 1) };
   if (to) return { from: addYears(to, -1), to };

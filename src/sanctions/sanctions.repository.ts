@@ -284,7 +284,13 @@ export const MEASURE_ORDER = keyset('measures', [
 const IN_FORCE = `(m.start IS NULL OR m.start <= date($on)) AND (m.end IS NULL OR date($on) < m.end)`;
 
 /** Up to `limit` measures after the cursor's keys (`after`, null for the first page), each with its sort keys. */
-export async function listMeasures(db: Db, filter: MeasureFilter, on: string | null, limit: number, after: unknown[] | null): Promise<Array<{ item: StoredMeasure; keys: unknown[] }>> {
+export async function listMeasures(
+  db: Db,
+  filter: MeasureFilter,
+  on: string | null,
+  limit: number,
+  after: unknown[] | null,
+): Promise<Array<{ item: StoredMeasure; keys: unknown[] }>> {
   const cypher = `
     ${measuresOf(filter, 'without')}
     WITH m WHERE ($on IS NULL OR (${IN_FORCE})) AND ${MEASURE_ORDER.after(after)}
@@ -327,7 +333,12 @@ export const CHANGE_ORDER = keyset('sanctions-changes', [
 ]);
 
 /** Up to `limit` changes in the window after the cursor's keys (`after`), each with its measure, its event's links and its sort keys. */
-export async function listChanges(db: Db, filter: ChangesFilter, limit: number, after: unknown[] | null): Promise<Array<{ item: StoredChangeRow; keys: unknown[] }>> {
+export async function listChanges(
+  db: Db,
+  filter: ChangesFilter,
+  limit: number,
+  after: unknown[] | null,
+): Promise<Array<{ item: StoredChangeRow; keys: unknown[] }>> {
   const source = filter.target === null && filter.authority === null ? EVENTS_IN_WINDOW : CHANGES_OF_MEASURES(filter);
   const cypher = `
     ${source}

@@ -94,7 +94,7 @@ export const ChangeRow = z.object({
     ...Period,
   }),
   change: ChangeView,
-  links: z.array(EventLinkView).describe('The events linked to the change\'s event, e.g. what a lift reciprocates'),
+  links: z.array(EventLinkView).describe("The events linked to the change's event, e.g. what a lift reciprocates"),
 });
 export type ChangeRow = z.infer<typeof ChangeRow>;
 

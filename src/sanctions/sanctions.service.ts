@@ -31,7 +31,13 @@ export async function measuresInForce(db: Db, query: InForceQuery): Promise<InFo
   const on = query.on ?? toDay(new Date());
   const rows = await listMeasures(db, filter, on, query.limit + 1, after);
   const viewed = rows.map(({ item: m, keys }) => ({
-    item: { ...measureView(m, m.exemptions.filter((x) => inForceOn(x, on).inForce)), certain: inForceOn(m, on).certain },
+    item: {
+      ...measureView(
+        m,
+        m.exemptions.filter((x) => inForceOn(x, on).inForce),
+      ),
+      certain: inForceOn(m, on).certain,
+    },
     keys,
   }));
   const page = pageFrom(viewed, query.limit, MEASURE_ORDER.codec);
@@ -43,7 +49,11 @@ export async function allMeasures(db: Db, query: MeasuresQuery): Promise<Measure
   const after = cursorKeys(MEASURE_ORDER, query.cursor);
   const filter = await filterOf(db, query);
   const rows = await listMeasures(db, filter, null, query.limit + 1, after);
-  const page = pageFrom(rows.map(({ item, keys }) => ({ item: measureView(item), keys })), query.limit, MEASURE_ORDER.codec);
+  const page = pageFrom(
+    rows.map(({ item, keys }) => ({ item: measureView(item), keys })),
+    query.limit,
+    MEASURE_ORDER.codec,
+  );
   return { ...page, capped: page.nextCursor !== null };
 }
 

@@ -66,12 +66,7 @@ export interface WindowEventRow {
  * The window's events in date order, at most $limit, each with the actors that took part (by name);
  * `after` continues a listing after the (date, id) of its last event.
  */
-export async function windowEvents(
-  db: Db,
-  filter: WindowFilter,
-  limit: number,
-  after?: { afterDate: string; afterId: string },
-): Promise<WindowEventRow[]> {
+export async function windowEvents(db: Db, filter: WindowFilter, limit: number, after?: { afterDate: string; afterId: string }): Promise<WindowEventRow[]> {
   // A later page is the rest of its first day plus the following days: two seeks, each in index order
   // (one OR-ed condition would make the planner sort the whole window).
   const source = after

@@ -1,7 +1,7 @@
 import type { Db } from '../db/query';
 import { addDays, daysBetween, parseDay, toDay } from '../domain/calendar';
 import { EVENT_TYPES, TAXONOMY } from '../domain/taxonomy';
-import { type EventType } from '../domain/model';
+import type { EventType } from '../domain/model';
 import { requireActor } from '../actors/actors.service';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import * as repository from './timeline.repository';
@@ -264,11 +264,21 @@ async function actorBuckets(db: Db, filter: repository.WindowFilter, unit: Bucke
   const total = await repository.countStartingIn(db, filter);
   if (total > EXACT_ACTOR_ROWS_LIMIT && !filter.actor) {
     const leaders = await repository.mostActiveActors(db, ACTOR_ROWS);
-    const rows = await repository.bucketsOfActors(db, filter, unit, leaders.map((a) => a.id));
+    const rows = await repository.bucketsOfActors(
+      db,
+      filter,
+      unit,
+      leaders.map((a) => a.id),
+    );
     return { groups: leaders.map(actorGroup), rows, total };
   }
   const leaders = await repository.topWindowActors(db, filter, ACTOR_ROWS);
-  const rows = await repository.bucketsByActor(db, filter, unit, leaders.map((a) => a.id));
+  const rows = await repository.bucketsByActor(
+    db,
+    filter,
+    unit,
+    leaders.map((a) => a.id),
+  );
   const groups = leaders.map(actorGroup);
   if (rows.some((row) => row.key === 'other')) groups.push(OTHER_GROUP);
   return { groups, rows, total };

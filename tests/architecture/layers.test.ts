@@ -30,7 +30,10 @@ describe('the floors of src/ (docs/ARCHITECTURE.md)', () => {
 test('unit tests mirror the layout: every folder under tests/unit/ is a folder of src/', () => {
   const UNIT = path.join(__dirname, '..', 'unit');
   const folders = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => [e.name, ...folders(path.join(dir, e.name)).map((sub) => path.join(e.name, sub))]);
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .flatMap((e) => [e.name, ...folders(path.join(dir, e.name)).map((sub) => path.join(e.name, sub))]);
   expect(folders(UNIT).filter((folder) => !fs.existsSync(path.join(SRC, folder)))).toEqual([]);
   expect(fs.readdirSync(UNIT).filter((name) => name.endsWith('.ts'))).toEqual([]);
 });
@@ -44,7 +47,7 @@ describe('the guard itself', () => {
       fs.writeFileSync(path.join(dir, file), text);
     };
     write('domain/labels.ts', "import type { X } from '../http/errors';\nexport const a = 1;\n");
-    write('http/errors.ts', "export type X = number;\n");
+    write('http/errors.ts', 'export type X = number;\n');
     write('events/a.ts', "import { b } from '../graph/b';\nexport const a = b;\n");
     write('graph/b.ts', "import { a } from '../events/a';\nexport const b = a;\n");
   });
@@ -59,5 +62,8 @@ describe('the guard itself', () => {
 });
 
 function packagesOf(file: string): string[] {
-  return ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName).filter((name) => !name.startsWith('.'));
+  return ts
+    .preProcessFile(fs.readFileSync(file, 'utf8'), true, true)
+    .importedFiles.map((f) => f.fileName)
+    .filter((name) => !name.startsWith('.'));
 }

@@ -25,7 +25,17 @@ const Seen = z.object({
   graphml_igraph: z.object({ directed: z.boolean(), nodes: z.array(Attributes), edges: z.array(Edge) }),
   jsonld_rdflib: z.object({
     triples: z.number(),
-    events: z.array(z.object({ id: z.string(), name: z.string(), start: z.string(), end: z.string().nullable(), participants: z.array(z.string()), quotes: z.array(z.string()), articles: z.array(z.string()) })),
+    events: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        start: z.string(),
+        end: z.string().nullable(),
+        participants: z.array(z.string()),
+        quotes: z.array(z.string()),
+        articles: z.array(z.string()),
+      }),
+    ),
   }),
   csv_pandas: z.object({
     rows: z.number(),
@@ -91,7 +101,11 @@ describe('GraphML', () => {
     expect(roles.every(([, , a]) => a.symmetric === undefined)).toBe(true);
     const pair = shared.find(([s, t]) => s === 'belarus' && t === 'united-states');
     expect(pair?.[2].weight).toBe(sharedCount('belarus', 'united-states'));
-    expect(roles).toContainEqual(['hostile-person', 'hostile-state', expect.objectContaining({ role: 'envoy_to', title: 'Envoy, "acting" & <special> ✉️', from: '2024-02' })]);
+    expect(roles).toContainEqual([
+      'hostile-person',
+      'hostile-state',
+      expect.objectContaining({ role: 'envoy_to', title: 'Envoy, "acting" & <special> ✉️', from: '2024-02' }),
+    ]);
   });
 
   test('igraph reads the same graph: as many nodes and edges, the same names, weights and relations', () => {

@@ -13,7 +13,10 @@ let browser: Browser;
 let watched: WatchedPage;
 
 useSeededBrowser((suite) => ({ app, browser } = suite));
-useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
+useWatchedPage(
+  () => openPage(browser, app.baseUrl),
+  (page) => (watched = page),
+);
 
 interface CspWindow {
   __cspViolations: string[];
@@ -22,7 +25,9 @@ interface CspWindow {
 /** Every CSP violation the page meets, kept where the test can read it (Chromium also logs them as console errors). */
 async function recordViolations(): Promise<() => Promise<string[]>> {
   await watched.page.addInitScript(() => {
-    const window = globalThis as unknown as CspWindow & { addEventListener(type: string, listener: (event: { violatedDirective: string; blockedURI: string }) => void): void };
+    const window = globalThis as unknown as CspWindow & {
+      addEventListener(type: string, listener: (event: { violatedDirective: string; blockedURI: string }) => void): void;
+    };
     window.__cspViolations = [];
     window.addEventListener('securitypolicyviolation', (event) => window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
   });

@@ -82,7 +82,10 @@ test('the actor page and the graph lead to both views', async () => {
     await Promise.all([page.waitForURL(/\/connections\?from=donald-trump&to=ales-bialiatski/), page.click('.connect-form button')]);
     await page.waitForSelector('.path__title');
     await visit(watched, app.baseUrl, '/actors/belarus');
-    await Promise.all([page.waitForURL(/\/dyads\/belarus\/united-states$/), page.locator('.relationship-list li', { hasText: 'United States' }).locator('.relationship-list__dyad').click()]);
+    await Promise.all([
+      page.waitForURL(/\/dyads\/belarus\/united-states$/),
+      page.locator('.relationship-list li', { hasText: 'United States' }).locator('.relationship-list__dyad').click(),
+    ]);
     await visit(watched, app.baseUrl, '/graph');
     await page.waitForSelector('.graph svg .node');
     await page.locator('.graph .node[data-id="belarus"]').click({ modifiers: ['Shift'] });

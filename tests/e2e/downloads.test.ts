@@ -11,7 +11,10 @@ let browser: Browser;
 let watched: WatchedPage;
 
 useSeededBrowser((suite) => ({ app, browser } = suite));
-useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
+useWatchedPage(
+  () => openPage(browser, app.baseUrl),
+  (page) => (watched = page),
+);
 
 async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([watched.page.waitForEvent('download') as Promise<Download>, click()]);
@@ -35,7 +38,11 @@ test('the timeline downloads the events of its window and filters as CSV, PLOVER
   for (const row of rows) expect(row.date_start! <= to).toBe(true);
 
   const plover = await download(() => watched.page.locator('[data-export-format="plover"]').click());
-  const records = plover.bytes.toString('utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const records = plover.bytes
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(records.map((r) => r.id)).toEqual(expect.arrayContaining([...ids]));
 
   const jsonld = await download(() => watched.page.locator('[data-export-format="jsonld"]').click());

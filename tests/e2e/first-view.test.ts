@@ -31,7 +31,9 @@ async function withPage(viewport: { width: number; height: number }, work: (watc
 
 const timelineReady = (watched: WatchedPage) =>
   watched.page.waitForFunction(() => {
-    const root = (globalThis as unknown as { document: { querySelector(s: string): { dataset: { mode?: string }; hasAttribute(n: string): boolean } | null } }).document.querySelector('[data-timeline]');
+    const root = (
+      globalThis as unknown as { document: { querySelector(s: string): { dataset: { mode?: string }; hasAttribute(n: string): boolean } | null } }
+    ).document.querySelector('[data-timeline]');
     return root !== null && root.dataset.mode !== undefined && !root.hasAttribute('aria-busy');
   });
 
@@ -45,7 +47,11 @@ describe.each(SIZES)('at %s px', (name, viewport) => {
       expect(box).not.toBeNull();
       expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
       const labels = await watched.page.locator('.vis-item .item-title').evaluateAll((spans) =>
-        spans.map((span) => ({ width: span.getBoundingClientRect().width, visible: (span.parentElement?.getBoundingClientRect().width ?? 0), title: span.getAttribute('title') ?? '' })),
+        spans.map((span) => ({
+          width: span.getBoundingClientRect().width,
+          visible: span.parentElement?.getBoundingClientRect().width ?? 0,
+          title: span.getAttribute('title') ?? '',
+        })),
       );
       expect(labels.length).toBe(11);
       for (const label of labels) expect(Math.min(label.width, label.visible) >= 24 || label.title.length > 0).toBe(true);

@@ -14,7 +14,10 @@ let watched: WatchedPage;
 
 useSeededBrowser((suite) => ({ app, browser } = suite));
 
-useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
+useWatchedPage(
+  () => openPage(browser, app.baseUrl),
+  (page) => (watched = page),
+);
 
 const nodeIds = async () => {
   await watched.page.waitForSelector('.graph svg .node');
@@ -35,7 +38,7 @@ test('the graph draws a node per actor, coloured by kind, and edges for shared e
   await screenshot(watched.page, 'graph-seed-1280');
 });
 
-test("hovering a node highlights its neighbours and dims the rest", async () => {
+test('hovering a node highlights its neighbours and dims the rest', async () => {
   await visit(watched, app.baseUrl, '/graph');
   await nodeIds();
   await watched.page.locator('.node[data-id="viasna"] circle').hover();

@@ -87,7 +87,9 @@ describe.each([HOST, NAME])('over plain HTTP at %s', (host) => {
     try {
       await seen.watched.page.waitForSelector('.vis-item .item-title');
       const paths = expectAllLoaded(seen, base());
-      expect(paths).toEqual(expect.arrayContaining([readBundles().address('/js/timeline.js'), '/vendor/vis-timeline/js/vis-timeline-graph2d.min.js', '/css/app.css']));
+      expect(paths).toEqual(
+        expect.arrayContaining([readBundles().address('/js/timeline.js'), '/vendor/vis-timeline/js/vis-timeline-graph2d.min.js', '/css/app.css']),
+      );
       expect(paths.some((path) => path.startsWith('/api/timeline'))).toBe(true);
       expect(await seen.watched.page.locator('.vis-item').count()).toBeGreaterThan(0);
     } finally {
@@ -108,7 +110,7 @@ describe.each([HOST, NAME])('over plain HTTP at %s', (host) => {
     }
   });
 
-  test('an editor signs in with the form: its post carries the page\'s own origin and is accepted', async () => {
+  test("an editor signs in with the form: its post carries the page's own origin and is accepted", async () => {
     const seen = await open(base(), '/login?next=/review');
     try {
       const page = seen.watched.page;

@@ -44,7 +44,10 @@ let watched: WatchedPage;
 
 useSeededBrowser((suite) => ({ app, browser, db } = suite));
 beforeAll(() => addUsers(db, [{ name: 'alice', role: 'editor' }]));
-useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
+useWatchedPage(
+  () => openPage(browser, app.baseUrl),
+  (page) => (watched = page),
+);
 
 async function signIn(): Promise<void> {
   const { page } = watched;
@@ -73,7 +76,9 @@ test('an editor reviews a pasted article, commits it, and a second report of it 
   // Drafts appear with their confidence and reasons, the sentences marked in the article.
   await expect(page.locator('.draft-card').count()).resolves.toBe(2);
   await expect(card(0).locator('.confidence').innerText()).resolves.toMatch(/confidence \d+%/);
-  await expect(card(1).locator('.reasons li').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/Ingrid Vatne: proposed new actor/)]));
+  await expect(card(1).locator('.reasons li').allTextContents()).resolves.toEqual(
+    expect.arrayContaining([expect.stringMatching(/Ingrid Vatne: proposed new actor/)]),
+  );
   expect(await page.locator('[data-review-article] mark').count()).toBe(2);
   await screenshot(page, 'review-draft-1280');
 
@@ -129,7 +134,9 @@ test('an editor reviews a pasted article, commits it, and a second report of it 
   const history = await getOk(app, `/api/events/${release.id}/history`, History);
   expect(history.items.map((c) => `${c.user} ${c.action}`)).toEqual(['extractor drafted', 'alice edited', 'alice accepted', 'alice accepted']);
   await visit(watched, app.baseUrl, `/events/${release.id}`);
-  await expect(page.locator('.history li').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/alice edited: Edited type, targets/)]));
+  await expect(page.locator('.history li').allInnerTexts()).resolves.toEqual(
+    expect.arrayContaining([expect.stringMatching(/alice edited: Edited type, targets/)]),
+  );
 
   // A second article reports the release with another figure: accepted as the known event, its claim is kept.
   await paste(SECOND, '2025-12-22');
@@ -154,7 +161,11 @@ test('on a phone the workbench reads top to bottom, with nothing wider than the 
     await phone.page.fill('#login-name', 'alice');
     await phone.page.fill('#login-password', PASSWORD);
     await Promise.all([phone.page.waitForURL(/\/review/), phone.page.click('form[action="/login"] button[type="submit"]')]);
-    const { draft } = await createDraft(db, { title: 'On a phone', text: ARTICLE.replace('Belarus frees', 'On a phone:'), publishedAt: '2025-12-21' }, { name: 'alice', role: 'editor', via: 'session' });
+    const { draft } = await createDraft(
+      db,
+      { title: 'On a phone', text: ARTICLE.replace('Belarus frees', 'On a phone:'), publishedAt: '2025-12-21' },
+      { name: 'alice', role: 'editor', via: 'session' },
+    );
     await phone.page.goto(`${app.baseUrl}/review`);
     await Promise.all([phone.page.waitForURL(/\/review\/draft-/), phone.page.locator(`.draft-item a[href="/review/${draft.id}"]`).click()]);
     await expect(phone.page.locator('.draft-card').count()).resolves.toBe(draft.events.length);

@@ -67,7 +67,10 @@ const HOSTILE_FACTS = {
       type: 'criticism',
       title: `Criticism ${IMG}`,
       date: { start: '2026-01' },
-      participants: [{ actor: 'hostile-img-group', role: 'agent' }, { actor: 'hostile-script-actor', role: 'target' }],
+      participants: [
+        { actor: 'hostile-img-group', role: 'agent' },
+        { actor: 'hostile-script-actor', role: 'target' },
+      ],
       sources: [{ quote: QUOTE_2 }],
     },
     {

@@ -18,7 +18,10 @@ let browser: Browser;
 useSeededBrowser((suite) => ({ db, app, browser } = suite));
 
 let watched: WatchedPage;
-useWatchedPage(() => openPage(browser, app.baseUrl, { viewport: { width: 1280, height: 800 } }), (page) => (watched = page));
+useWatchedPage(
+  () => openPage(browser, app.baseUrl, { viewport: { width: 1280, height: 800 } }),
+  (page) => (watched = page),
+);
 
 const POTASH = 'united-states|belarus|belarusian-potash|1';
 const BELAVIA = 'united-states|belarus|belavia|1';
@@ -63,7 +66,9 @@ test('the date field and the slider change the list of what was in force, and th
   // The slider counts days from the chart's first day: find the offset of 1 January 2026.
   const offset = await watched.page.locator('[data-day-range]').evaluate((range, day) => {
     const input = range as unknown as { min: string; max: string };
-    const from = (globalThis as unknown as { document: { querySelector(s: string): { dataset: { spanFrom: string } } } }).document.querySelector('[data-sanctions-chart]').dataset.spanFrom;
+    const from = (globalThis as unknown as { document: { querySelector(s: string): { dataset: { spanFrom: string } } } }).document.querySelector(
+      '[data-sanctions-chart]',
+    ).dataset.spanFrom;
     return Math.round((Date.parse(day) - Date.parse(from)) / 86_400_000) + Number(input.min);
   }, '2026-01-01');
   await watched.page.locator('[data-day-range]').fill(String(offset));
@@ -78,7 +83,9 @@ test('a filter narrows the chart and the list; one that matches nothing says so'
   await drawnMeasures();
   await watched.page.selectOption('#s-target', 'belavia');
   await watched.page.waitForFunction(() => (globalThis as unknown as PageGlobals).location.search.includes('target=belavia'));
-  await watched.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelectorAll('.vis-item .item-title[data-measure]').length === 1);
+  await watched.page.waitForFunction(
+    () => (globalThis as unknown as PageGlobals).document.querySelectorAll('.vis-item .item-title[data-measure]').length === 1,
+  );
   expect(await drawnMeasures()).toEqual([BELAVIA]);
   expect(await listedFor('15 August 2025')).toEqual([BELAVIA]);
   await visit(watched, app.baseUrl, '/sanctions?authority=belarus');
@@ -147,7 +154,10 @@ const EASED = {
       type: 'sanctions_imposed',
       title: 'Freedonia imposes sanctions on Sylvania',
       date: { start: '2020-03-10' },
-      participants: [{ actor: 'freedonia', role: 'agent' }, { actor: 'sylvania', role: 'target' }],
+      participants: [
+        { actor: 'freedonia', role: 'agent' },
+        { actor: 'sylvania', role: 'target' },
+      ],
       sources: [{ quote: 'Freedonia imposed sanctions on Sylvania.' }],
     },
     {
@@ -155,7 +165,11 @@ const EASED = {
       type: 'sanctions_lifted',
       title: 'Freedonia exempts Sylvanian grain',
       date: { start: '2021-06' },
-      participants: [{ actor: 'freedonia', role: 'agent' }, { actor: 'sylvanian-grain', role: 'target' }, { actor: 'sylvania', role: 'beneficiary' }],
+      participants: [
+        { actor: 'freedonia', role: 'agent' },
+        { actor: 'sylvanian-grain', role: 'target' },
+        { actor: 'sylvania', role: 'beneficiary' },
+      ],
       sources: [{ quote: 'In June 2021 Freedonia exempted Sylvanian grain from its sanctions.' }],
     },
   ],

@@ -33,7 +33,9 @@ const newest = (dir: string): number =>
 /** Builds public/js from src/client when there is no build or it is older than its sources. */
 export function ensureClientBuilt(): void {
   const built = fs.existsSync(METAFILE) ? fs.statSync(METAFILE).mtimeMs : 0;
-  const sources = Math.max(...[CLIENT_SOURCES, ...['timeline', 'graph', 'events', 'domain', 'sanctions'].map((dir) => path.join(PROJECT_ROOT, 'src', dir))].map(newest));
+  const sources = Math.max(
+    ...[CLIENT_SOURCES, ...['timeline', 'graph', 'events', 'domain', 'sanctions'].map((dir) => path.join(PROJECT_ROOT, 'src', dir))].map(newest),
+  );
   if (built > sources) return;
   execFileSync('npm', ['run', '--silent', 'build:client'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
 }

@@ -7,7 +7,11 @@ import { openPage, PHONE, screenshot, useSeededBrowser, useWatchedPage, visit, t
 
 /** What the page's own script sees, as far as these tests look (the project's types leave out the DOM). */
 interface PageGlobals {
-  document: { querySelector(selectors: string): { dataset: Record<string, string | undefined>; hasAttribute(name: string): boolean; hidden?: boolean; textContent: string | null } | null };
+  document: {
+    querySelector(
+      selectors: string,
+    ): { dataset: Record<string, string | undefined>; hasAttribute(name: string): boolean; hidden?: boolean; textContent: string | null } | null;
+  };
   location: { search: string };
 }
 
@@ -35,13 +39,16 @@ const SEED_EVENTS = [
 useSeededBrowser((suite) => ({ db, app, browser } = suite));
 
 let watched: WatchedPage;
-useWatchedPage(() => openPage(browser, app.baseUrl), (page) => (watched = page));
+useWatchedPage(
+  () => openPage(browser, app.baseUrl),
+  (page) => (watched = page),
+);
 
 /** The event ids drawn on the timeline, once the latest window has been fetched. */
 async function drawnEvents(): Promise<string[]> {
   await watched.page.waitForFunction(() => {
     const root = (globalThis as unknown as PageGlobals).document.querySelector('[data-timeline]');
-    return root && root.dataset.mode && !root.hasAttribute('aria-busy');
+    return root?.dataset.mode && !root.hasAttribute('aria-busy');
   });
   const ids = await watched.page.locator('.vis-item .item-title').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-event')));
   return [...new Set(ids as string[])].sort();
@@ -64,7 +71,9 @@ test('the timeline opens on the story, marks the earlier events at its edge, and
   expect(watched.page.url()).toMatch(/from=2025-0[78]-\d\d&to=2025-12-\d\d/);
   await screenshot(watched.page, 'timeline-story-1280');
   await earlier.click();
-  await watched.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-timeline-status]')?.textContent === '13 events in view.');
+  await watched.page.waitForFunction(
+    () => (globalThis as unknown as PageGlobals).document.querySelector('[data-timeline-status]')?.textContent === '13 events in view.',
+  );
   expect(await drawnEvents()).toEqual([...SEED_EVENTS].sort());
   await watched.page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('.edge-marker--earlier')?.hidden === true);
 });

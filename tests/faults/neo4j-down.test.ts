@@ -55,7 +55,16 @@ describe('Neo4j stopped while the app serves', () => {
 
     await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
 
-    const apiRoutes = ['/api/events', '/api/events/talks-minsk-2025-12', '/api/actors/john-coale', '/api/who-did-what', '/api/stats', '/api/timeline?from=2025-01-01&to=2025-12-31', '/api/graph', '/api/export?format=csv'];
+    const apiRoutes = [
+      '/api/events',
+      '/api/events/talks-minsk-2025-12',
+      '/api/actors/john-coale',
+      '/api/who-did-what',
+      '/api/stats',
+      '/api/timeline?from=2025-01-01&to=2025-12-31',
+      '/api/graph',
+      '/api/export?format=csv',
+    ];
     for (const path of apiRoutes) {
       const answer = await timed(app, path);
       expect({ path, status: answer.status }).toEqual({ path, status: 503 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { testConnection } from '../helpers/test-db';
-import { runningPid, type Connection, type InstanceOptions } from '../../src/db/local-neo4j';
+import { runningPid, type InstanceOptions } from '../../src/db/local-neo4j';
 import { PROJECT_ROOT } from '../../src/config/paths';
 import { read, type Db } from '../../src/db/query';
 import { EVENT_TYPES } from '../../src/domain/taxonomy';

@@ -41,26 +41,28 @@ const VALID = {
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 });
 
 /** Authorization headers that are not the token: junk, other schemes, and near misses of the token. */
-const wrongAuthorization = fc.oneof(
-  printable,
-  printable.map((s) => `Bearer ${s}`),
-  fc.constantFrom(
-    '',
-    'Bearer',
-    'Bearer ',
-    `Basic ${Buffer.from(`neo4j:${TOKEN}`).toString('base64')}`,
-    `Token ${TOKEN}`,
-    `Bearer ${TOKEN}x`,
-    `Bearer x${TOKEN}`,
-    `Bearer ${TOKEN.slice(0, -1)}`,
-    `Bearer ${TOKEN.toUpperCase()}`,
-    `Bearer ${TOKEN} ${TOKEN}`,
-    `Bearer "${TOKEN}"`,
-    `${TOKEN}`,
-    `Bearer\t${TOKEN}`,
-  ),
-  fc.nat({ max: TOKEN.length - 1 }).chain((i) => fc.constantFrom('0', 'z', '-', '%').map((c) => `Bearer ${TOKEN.slice(0, i)}${c}${TOKEN.slice(i + 1)}`)),
-).filter((value) => value.trim() !== `Bearer ${TOKEN}`);
+const wrongAuthorization = fc
+  .oneof(
+    printable,
+    printable.map((s) => `Bearer ${s}`),
+    fc.constantFrom(
+      '',
+      'Bearer',
+      'Bearer ',
+      `Basic ${Buffer.from(`neo4j:${TOKEN}`).toString('base64')}`,
+      `Token ${TOKEN}`,
+      `Bearer ${TOKEN}x`,
+      `Bearer x${TOKEN}`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      `Bearer ${TOKEN.toUpperCase()}`,
+      `Bearer ${TOKEN} ${TOKEN}`,
+      `Bearer "${TOKEN}"`,
+      `${TOKEN}`,
+      `Bearer\t${TOKEN}`,
+    ),
+    fc.nat({ max: TOKEN.length - 1 }).chain((i) => fc.constantFrom('0', 'z', '-', '%').map((c) => `Bearer ${TOKEN.slice(0, i)}${c}${TOKEN.slice(i + 1)}`)),
+  )
+  .filter((value) => value.trim() !== `Bearer ${TOKEN}`);
 
 /** A field's value: valid, or junk of any JSON type. */
 const fieldValue = (valid: string | undefined) =>
@@ -72,10 +74,14 @@ const fieldValue = (valid: string | undefined) =>
   );
 
 const body: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 8, arbitrary: fc.record(
-    Object.fromEntries(FIELDS.map((f) => [f, fieldValue(VALID[f as keyof typeof VALID])])) as Record<string, fc.Arbitrary<unknown>>,
-    { requiredKeys: [] },
-  ).chain((record) => fc.option(fc.tuple(junkKey, junkValue), { freq: 4 }).map((extra) => (extra ? { ...record, [extra[0]]: extra[1] } : record))) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .record(Object.fromEntries(FIELDS.map((f) => [f, fieldValue(VALID[f as keyof typeof VALID])])) as Record<string, fc.Arbitrary<unknown>>, {
+        requiredKeys: [],
+      })
+      .chain((record) => fc.option(fc.tuple(junkKey, junkValue), { freq: 4 }).map((extra) => (extra ? { ...record, [extra[0]]: extra[1] } : record))),
+  },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, 42, 'a string', [], [VALID], true) },
   { weight: 1, arbitrary: fc.jsonValue() },
 );
@@ -127,7 +133,9 @@ describe('POST /api/articles with the token', () => {
           if (answer.status === 400) {
             const sent = candidate !== null && typeof candidate === 'object' && !Array.isArray(candidate) ? Object.keys(candidate) : [];
             const named = (parsed.details as Array<{ path: string; message: string }>).some((d) =>
-              d.path === '' ? sent.some((key) => d.message.includes(key)) || !sent.length || typeof candidate !== 'object' : FIELDS.includes(d.path.split(/[.[]/)[0] ?? ''),
+              d.path === ''
+                ? sent.some((key) => d.message.includes(key)) || !sent.length || typeof candidate !== 'object'
+                : FIELDS.includes(d.path.split(/[.[]/)[0] ?? ''),
             );
             if (!named) throw new Error(`400 naming no field: ${context}`);
           }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import YAML from 'yaml';
 import type { Db } from '../../src/db/query';
 import { MAX_FACTS_FILE_BYTES } from '../../src/ingest/facts-files';
 import { FactsValidationError, type FileProblem } from '../../src/domain/errors';
@@ -35,8 +34,7 @@ afterAll(async () => {
 });
 
 type Segment = string | number;
-const show = (segments: readonly Segment[]) =>
-  segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${s}`)).join('');
+const show = (segments: readonly Segment[]) => segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${s}`)).join('');
 
 /** Every path in the facts object, with the value there (the article text is one leaf). */
 function paths(value: unknown, prefix: Segment[] = []): Array<{ at: Segment[]; value: unknown }> {
@@ -53,12 +51,33 @@ const pathsWhere = (test: (shown: string) => boolean) => ALL_PATHS.filter(({ at 
 
 /** Keys the schema requires, by where they sit (indices written as [*]). */
 const REQUIRED = new Set([
-  'article.id', 'article.title', 'article.publishedAt',
-  'actors[*].id', 'actors[*].name', 'actors[*].kind',
-  'events[*].id', 'events[*].type', 'events[*].title', 'events[*].date', 'events[*].date.start', 'events[*].participants', 'events[*].sources',
-  'events[*].figures.count', 'events[*].figures.unit', 'events[*].participants[*].actor', 'events[*].participants[*].role',
-  'events[*].sources[*].quote', 'affiliations[*].actor', 'affiliations[*].counterpart', 'affiliations[*].role',
-  'affiliations[*].source.quote', 'links[*].from', 'links[*].to', 'links[*].kind', 'reactions[*].author', 'reactions[*].text',
+  'article.id',
+  'article.title',
+  'article.publishedAt',
+  'actors[*].id',
+  'actors[*].name',
+  'actors[*].kind',
+  'events[*].id',
+  'events[*].type',
+  'events[*].title',
+  'events[*].date',
+  'events[*].date.start',
+  'events[*].participants',
+  'events[*].sources',
+  'events[*].figures.count',
+  'events[*].figures.unit',
+  'events[*].participants[*].actor',
+  'events[*].participants[*].role',
+  'events[*].sources[*].quote',
+  'affiliations[*].actor',
+  'affiliations[*].counterpart',
+  'affiliations[*].role',
+  'affiliations[*].source.quote',
+  'links[*].from',
+  'links[*].to',
+  'links[*].kind',
+  'reactions[*].author',
+  'reactions[*].text',
   'reactions[*].stance',
 ]);
 const pattern = (at: Segment[]) => show(at).replace(/\[\d+\]/g, '[*]');
@@ -116,7 +135,10 @@ const unknownKey: fc.Arbitrary<Mutation> = fc
 
 const DATE_PATHS = pathsWhere((p) => /(\.date\.(start|end)|affiliations\[\d+\]\.(from|to)|article\.publishedAt)$/.test(p));
 const badDate: fc.Arbitrary<Mutation> = fc
-  .tuple(fc.constantFrom(...DATE_PATHS), fc.constantFrom('2025-02-30', '2023-02-29', '2025-13', '2025-00-01', '12/03/2025', '2025-1-1', '20250101', '', '2025-12-14T00:00:00Z'))
+  .tuple(
+    fc.constantFrom(...DATE_PATHS),
+    fc.constantFrom('2025-02-30', '2023-02-29', '2025-13', '2025-00-01', '12/03/2025', '2025-1-1', '20250101', '', '2025-12-14T00:00:00Z'),
+  )
   .map(([at, date]) => ({ label: `${show(at)} := ${date}`, at: show(at), apply: (f) => setAt(f, at, date) }));
 
 const REF_PATHS = pathsWhere((p) => /(participants\[\d+\]\.actor|affiliations\[\d+\]\.(actor|counterpart)|links\[\d+\]\.(from|to)|about\[\d+\])$/.test(p));
@@ -133,23 +155,24 @@ const foreignQuote: fc.Arbitrary<Mutation> = fc
     apply: (f) => setAt(f, at, `${String(valueAt(f, at))}${tail}x`),
   }));
 
-const duplicateId: fc.Arbitrary<Mutation> = fc
-  .tuple(fc.constantFrom('events', 'actors'), fc.nat())
-  .map(([list, n]) => {
-    const index = n % base[list].length;
-    return {
-      label: `${list}[${index}] duplicated`,
-      at: `${list}[${base[list].length}].id`,
-      apply: (f) => void (list === 'events' ? f.events.push(structuredClone(f.events[index]!)) : f.actors.push(structuredClone(f.actors[index]!))),
-    };
-  });
+const duplicateId: fc.Arbitrary<Mutation> = fc.tuple(fc.constantFrom('events', 'actors'), fc.nat()).map(([list, n]) => {
+  const index = n % base[list].length;
+  return {
+    label: `${list}[${index}] duplicated`,
+    at: `${list}[${base[list].length}].id`,
+    apply: (f) => void (list === 'events' ? f.events.push(structuredClone(f.events[index]!)) : f.actors.push(structuredClone(f.actors[index]!))),
+  };
+});
 
 const mutation = fc.oneof(retype, removeRequired, unknownKey, badDate, dangling, foreignQuote, duplicateId);
 
 /** Loads and expects a refusal that names the file; the database must not change. */
 async function expectRefused(target: string, file: string): Promise<FileProblem[]> {
   tried += 1;
-  const error = await loadFactsPaths(db, [target]).then(() => undefined, (e: unknown) => e);
+  const error = await loadFactsPaths(db, [target]).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof FactsValidationError)) throw new Error(`accepted or failed otherwise: ${String(error)}`);
   for (const problem of error.problems) {
     expect(problem.file).toBe(file);
@@ -207,7 +230,11 @@ describe('malformed facts files, by hand', () => {
   test.each([
     ['a tab-indented YAML', 'article:\n\tid: x\n', /not valid YAML/],
     ['a YAML with a duplicate key', 'article:\n  id: a\n  id: b\n', /not valid YAML.*[Uu]nique|not valid YAML.*duplicate/i],
-    ['a YAML alias bomb', `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`, /not valid YAML|alias/i],
+    [
+      'a YAML alias bomb',
+      `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`,
+      /not valid YAML|alias/i,
+    ],
     ['an empty file', '', /expected object/],
     ['a YAML scalar', 'just words\n', /expected object/],
     ['a YAML list', '- 1\n- 2\n', /expected object/],
@@ -222,7 +249,10 @@ describe('malformed facts files, by hand', () => {
   test('a file of many megabytes beyond the limit is refused by its size, before it is parsed', async () => {
     const file = path.join(tempFactsDir(), 'huge.json');
     const filler = 'x'.repeat(1024 * 1024);
-    fs.writeFileSync(file, `{"article": {"id": "huge", "title": "Huge", "publishedAt": "2025-01-01", "text": "${filler.repeat(MAX_FACTS_FILE_BYTES / filler.length + 1)}"}}`);
+    fs.writeFileSync(
+      file,
+      `{"article": {"id": "huge", "title": "Huge", "publishedAt": "2025-01-01", "text": "${filler.repeat(MAX_FACTS_FILE_BYTES / filler.length + 1)}"}}`,
+    );
     const started = Date.now();
     const [problem] = await expectRefused(file, file);
     expect(problem).toMatchObject({ path: '', reason: expect.stringMatching(/bytes; the limit is/) });
@@ -254,16 +284,19 @@ describe('malformed facts files, by hand', () => {
     expect(problem).toMatchObject({ path: 'article.textFile', reason: expect.stringMatching(/cannot read/) });
   });
 
-  test.each(['javascript:alert(document.cookie)', 'JavaScript:void(0)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd'])(
-    'an article url %s is refused at article.url: only web addresses are links',
-    async (url) => {
-      const facts = structuredClone(base);
-      facts.article.url = url;
-      const file = writeFacts(tempFactsDir(), 'f.json', facts);
-      const problems = await expectRefused(file, file);
-      expect(problems).toEqual([expect.objectContaining({ path: 'article.url', reason: expect.stringMatching(/http or https/) })]);
-    },
-  );
+  test.each([
+    'javascript:alert(document.cookie)',
+    'JavaScript:void(0)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+  ])('an article url %s is refused at article.url: only web addresses are links', async (url) => {
+    const facts = structuredClone(base);
+    facts.article.url = url;
+    const file = writeFacts(tempFactsDir(), 'f.json', facts);
+    const problems = await expectRefused(file, file);
+    expect(problems).toEqual([expect.objectContaining({ path: 'article.url', reason: expect.stringMatching(/http or https/) })]);
+  });
 
   test('a good file next to a malformed one is not loaded either', async () => {
     const dir = tempFactsDir();
@@ -276,7 +309,10 @@ describe('malformed facts files, by hand', () => {
     writeFacts(dir, 'a-good.json', good);
     const bad = path.join(dir, 'b-bad.json');
     fs.writeFileSync(bad, '{"article": ');
-    const error = await loadFactsPaths(db, [dir]).then(() => undefined, (e: unknown) => e);
+    const error = await loadFactsPaths(db, [dir]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FactsValidationError);
     expect((error as FactsValidationError).problems).toEqual([expect.objectContaining({ file: bad, path: '' })]);
     tried += 1;

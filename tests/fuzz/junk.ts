@@ -15,7 +15,7 @@ export const INJECTION_PAYLOADS: readonly string[] = [
   '`) DETACH DELETE n //',
   "x'}) RETURN 1 UNION MATCH (n) DETACH DELETE n RETURN 1 //",
   '\\u0027) MATCH (n) SET n.pwned = true //',
-  "1; MATCH (n) DETACH DELETE n",
+  '1; MATCH (n) DETACH DELETE n',
   "' WITH 1 AS x CALL dbms.security.createUser('evil','evil',false) //",
   "' CALL apoc.cypher.runWrite('MATCH (n) DETACH DELETE n', {}) YIELD value RETURN 1 //",
   "' LOAD CSV FROM 'http://127.0.0.1:1/x' AS l RETURN l //",
@@ -39,6 +39,7 @@ export const INJECTION_PAYLOADS: readonly string[] = [
   'javascript:alert(1)',
   '"><svg onload=alert(1)>',
   "' onmouseover='alert(1)",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection probe, sent as plain text
   '{{7*7}}<%= 7*7 %>${7*7}',
   // paths, protocol and log breaking
   '../../../../etc/passwd',
@@ -163,12 +164,23 @@ export function requestFor(spec: RouteSpec): fc.Arbitrary<{ url: string; keys: s
   const known = Object.keys(spec.query);
   const value = (key: string) =>
     Object.hasOwn(spec.query, key)
-      ? fc.oneof({ weight: 2, arbitrary: (spec.query[key] as fc.Arbitrary<string>).map(encode) }, { weight: 3, arbitrary: junkValue.map(encode) }, { weight: 1, arbitrary: rawJunk })
+      ? fc.oneof(
+          { weight: 2, arbitrary: (spec.query[key] as fc.Arbitrary<string>).map(encode) },
+          { weight: 3, arbitrary: junkValue.map(encode) },
+          { weight: 1, arbitrary: rawJunk },
+        )
       : junkValue.map(encode);
   const key = known.length > 0 ? fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: junkKey }) : junkKey;
-  const pairs = fc.array(key.chain((k) => value(k).map((v) => [k, v] as const)), { maxLength: known.length + 2 });
+  const pairs = fc.array(
+    key.chain((k) => value(k).map((v) => [k, v] as const)),
+    { maxLength: known.length + 2 },
+  );
   const id = spec.ids
-    ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...spec.ids).map(encode) }, { weight: 3, arbitrary: junkValue.map(encode) }, { weight: 1, arbitrary: rawJunk })
+    ? fc.oneof(
+        { weight: 2, arbitrary: fc.constantFrom(...spec.ids).map(encode) },
+        { weight: 3, arbitrary: junkValue.map(encode) },
+        { weight: 1, arbitrary: rawJunk },
+      )
     : fc.constant('');
   return fc.tuple(id, pairs).map(([idPart, list]) => {
     const path = spec.path.replace(':id', idPart === '' ? '%20' : idPart);

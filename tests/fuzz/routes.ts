@@ -27,7 +27,13 @@ const eventFilters = { actor, type: eventType, from: day, to: day, q: words };
  * not exist, a number for a name), one of another list, and plain junk.
  */
 const cursorOf = (set: Keyset, good: unknown[], bad: unknown[]) =>
-  fc.constantFrom(set.codec.encode(good), set.codec.encode(bad), ACTORS_BY_NAME.codec.encode(['Belarus', 'belarus']), WHO_DID_WHAT_ORDER.codec.encode(['2025-09-01', 'x']), 'abc');
+  fc.constantFrom(
+    set.codec.encode(good),
+    set.codec.encode(bad),
+    ACTORS_BY_NAME.codec.encode(['Belarus', 'belarus']),
+    WHO_DID_WHAT_ORDER.codec.encode(['2025-09-01', 'x']),
+    'abc',
+  );
 
 const measureCursor = cursorOf(MEASURE_ORDER, ['belarus', 'belavia', 'united-states', '', 'x'], ['belarus', null, 'united-states', '', 'x']);
 
@@ -41,7 +47,10 @@ export const API_ROUTES: Record<string, RouteSpec> = {
       q: words,
       kind: fc.constantFrom<string>(...ACTOR_KINDS),
       limit,
-      cursor: fc.oneof(cursorOf(ACTORS_BY_NAME, ['John Coale', 'john-coale'], [7, 'john-coale']), cursorOf(ACTORS_BY_SCORE, [1.5, 'Belavia', 'belavia'], ['high', 'x', 'y'])),
+      cursor: fc.oneof(
+        cursorOf(ACTORS_BY_NAME, ['John Coale', 'john-coale'], [7, 'john-coale']),
+        cursorOf(ACTORS_BY_SCORE, [1.5, 'Belavia', 'belavia'], ['high', 'x', 'y']),
+      ),
     },
   },
   'GET /api/actors/:id': { path: '/api/actors/:id', ids: SEED_ACTORS, query: {} },
@@ -54,7 +63,15 @@ export const API_ROUTES: Record<string, RouteSpec> = {
   'GET /api/articles/:id': { path: '/api/articles/:id', ids: [SEED_ARTICLE], query: {} },
   'GET /api/who-did-what': {
     path: '/api/who-did-what',
-    query: { actor, action: eventType, target: actor, from: day, to: day, limit, cursor: cursorOf(WHO_DID_WHAT_ORDER, ['2025-09-01', 'talks-minsk-2025-12'], ['2025-02-30', 'x']) },
+    query: {
+      actor,
+      action: eventType,
+      target: actor,
+      from: day,
+      to: day,
+      limit,
+      cursor: cursorOf(WHO_DID_WHAT_ORDER, ['2025-09-01', 'talks-minsk-2025-12'], ['2025-02-30', 'x']),
+    },
   },
   'GET /api/connections': {
     path: '/api/connections',
@@ -91,10 +108,16 @@ export const PAGE_ROUTES: Record<string, RouteSpec> = {
     query: { from: day, to: day, actor, type: eventType, group: fc.constantFrom('type', 'actor'), cursor: fc.constant('abc') },
   },
   'GET /events/:id': { path: '/events/:id', ids: SEED_EVENTS, query: {} },
-  'GET /actors': { path: '/actors', query: { q: words, kind: fc.constantFrom<string>(...ACTOR_KINDS), cursor: cursorOf(ACTORS_BY_NAME, ['John Coale', 'john-coale'], [7, 'x']) } },
+  'GET /actors': {
+    path: '/actors',
+    query: { q: words, kind: fc.constantFrom<string>(...ACTOR_KINDS), cursor: cursorOf(ACTORS_BY_NAME, ['John Coale', 'john-coale'], [7, 'x']) },
+  },
   'GET /actors/:id': { path: '/actors/:id', ids: SEED_ACTORS, query: {} },
   'GET /graph': { path: '/graph', query: { actor, type: eventType, from: day, to: day } },
-  'GET /connections': { path: '/connections', query: { from: actor, to: actor, maxHops: fc.integer({ min: 1, max: 5 }).map(String), via: fc.constantFrom('events', 'roles', 'both') } },
+  'GET /connections': {
+    path: '/connections',
+    query: { from: actor, to: actor, maxHops: fc.integer({ min: 1, max: 5 }).map(String), via: fc.constantFrom('events', 'roles', 'both') },
+  },
   'GET /dyads/:a/:b': { path: '/dyads/united-states/:id', ids: SEED_ACTORS, idName: 'b', query: { from: day, to: day } },
   'GET /sanctions': { path: '/sanctions', query: { target: actor, authority: actor, on: day } },
   'GET /articles': { path: '/articles', query: { cursor: cursorOf(ARTICLE_ORDER, ['2025-12-14', SEED_ARTICLE], ['2025-13-14', SEED_ARTICLE]) } },

@@ -65,7 +65,14 @@ export async function call<S extends z.ZodType>(
 }
 
 /** The same call, which must succeed: its parsed body. */
-export async function ok<S extends z.ZodType>(app: RunningApp, method: string, path: string, credentials: Credentials, schema: S, body?: unknown): Promise<z.output<S>> {
+export async function ok<S extends z.ZodType>(
+  app: RunningApp,
+  method: string,
+  path: string,
+  credentials: Credentials,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
   const answer = await call(app, method, path, credentials, schema, body);
   if (answer.status >= 300) throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body as z.output<S>;

@@ -47,10 +47,7 @@ export async function resetToSeed(db: Db): Promise<void> {
  */
 export async function contentFingerprint(db: Db): Promise<string> {
   const nodes = await read<{ n: unknown }>(db, 'MATCH (n) RETURN n {.*, labels: labels(n)} AS n');
-  const rels = await read<{ r: unknown }>(
-    db,
-    'MATCH (a)-[r]->(b) RETURN { type: type(r), from: a.id, to: b.id, props: properties(r) } AS r',
-  );
+  const rels = await read<{ r: unknown }>(db, 'MATCH (a)-[r]->(b) RETURN { type: type(r), from: a.id, to: b.id, props: properties(r) } AS r');
   const canonical = [...nodes.map((x) => stableJson(x.n)), ...rels.map((x) => stableJson(x.r))].sort();
   return `${nodes.length}n/${rels.length}r:${createHash('sha256').update(canonical.join('\n')).digest('hex')}`;
 }

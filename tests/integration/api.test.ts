@@ -109,7 +109,10 @@ describe('actors', () => {
   test('GET /api/actors/:id gives roles, the roles others hold toward it, and event counts by type', async () => {
     const body = await getOk(app, '/api/actors/belarus', ActorDetail);
     expect(body.heldBy.map((r) => [r.actor.id, r.role])).toEqual(
-      expect.arrayContaining([['alexander-lukashenko', 'president_of'], ['john-coale', 'envoy_to']]),
+      expect.arrayContaining([
+        ['alexander-lukashenko', 'president_of'],
+        ['john-coale', 'envoy_to'],
+      ]),
     );
     expect(body.eventCounts.sanctions_lifted).toBe(2);
     expect(body.firstEvent).toBe('2020-01-01');

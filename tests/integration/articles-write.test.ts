@@ -249,12 +249,16 @@ test('the OpenAPI description documents the write, its body and its bearer token
   const write = document.paths['/api/articles']!.post!;
   expect(document.paths['/api/articles']!.get).toBeDefined();
   expect(write.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
-  expect(resolveSchema(document, write.requestBody!.content['application/json']!.schema).required).toEqual(expect.arrayContaining(['title', 'text', 'publishedAt']));
+  expect(resolveSchema(document, write.requestBody!.content['application/json']!.schema).required).toEqual(
+    expect.arrayContaining(['title', 'text', 'publishedAt']),
+  );
   expect(Object.keys(write.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '413', '429']));
   expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
 });
 
 /** The parts of the OpenAPI document that describe a write: its security schemes besides what every test reads. */
 const OpenApiWrite = OpenApiDocument.extend({
-  components: OpenApiDocument.shape.components.extend({ securitySchemes: z.record(z.string(), z.looseObject({ type: z.string(), scheme: z.string().optional() })) }),
+  components: OpenApiDocument.shape.components.extend({
+    securitySchemes: z.record(z.string(), z.looseObject({ type: z.string(), scheme: z.string().optional() })),
+  }),
 });

@@ -53,7 +53,10 @@ describe('GET /api/timeline', () => {
 
   test('grouped by actor, an event sits in the row of each of its actors', async () => {
     const body = await getOk(app, '/api/timeline?from=2025-12-01&to=2025-12-31&groupBy=actor', TimelineWindow);
-    const rows = body.items.filter((i) => i.event === 'talks-minsk-2025-12').map((i) => i.group).sort();
+    const rows = body.items
+      .filter((i) => i.event === 'talks-minsk-2025-12')
+      .map((i) => i.group)
+      .sort();
     expect(rows).toEqual(['actor:alexander-lukashenko', 'actor:belarus', 'actor:john-coale', 'actor:united-states']);
     expect(new Set(body.items.map((i) => i.id)).size).toBe(body.items.length);
     expect(body.groups.find((g) => g.id === 'actor:john-coale')!.content).toBe('John Coale');

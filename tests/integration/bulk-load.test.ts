@@ -20,7 +20,7 @@ beforeEach(() => resetToSeed(db));
 
 function writeLines(dir: string, name: string, documents: unknown[]): string {
   const file = path.join(dir, name);
-  fs.writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  fs.writeFileSync(file, `${documents.map((d) => JSON.stringify(d)).join('\n')}\n`);
   return file;
 }
 

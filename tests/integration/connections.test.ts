@@ -59,7 +59,11 @@ test('the same actor twice, an unknown actor, and bad limits are refused, naming
   const unknown = await getError(app, '/api/connections?from=belarus&to=atlantis');
   expect(unknown.status).toBe(404);
   expect(unknown.body.error).toContain('atlantis');
-  for (const [query, field] of [['maxHops=6', 'maxHops'], ['maxHops=0', 'maxHops'], ['via=trains', 'via']]) {
+  for (const [query, field] of [
+    ['maxHops=6', 'maxHops'],
+    ['maxHops=0', 'maxHops'],
+    ['via=trains', 'via'],
+  ]) {
     const bad = await getError(app, `/api/connections?from=belarus&to=viasna&${query}`);
     expect(bad.status).toBe(400);
     expect(bad.body.details?.map((d) => d.path)).toEqual([field]);

@@ -127,7 +127,7 @@ test("a dense actor's events of one type, from a day and up to a day, are the sa
   expect(await pagesOf(`actor=${HUB}&to=${to}&limit=200`, 50)).toEqual(early);
 });
 
-test("who did what for a dense actor lists its events in date order", async () => {
+test('who did what for a dense actor lists its events in date order', async () => {
   const body = await getOk(app, `/api/who-did-what?actor=${HUB}&limit=40`, WhoDidWhatAnswer);
   expect(body.items.map((row) => row.event.id)).toEqual((await truth()).slice(0, 40));
 });

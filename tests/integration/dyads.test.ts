@@ -63,7 +63,12 @@ test('seen from the other side, the sides swap; a window keeps only its events',
   const swapped = await getOk(app, '/api/dyads/belarus/united-states', DyadAnswer);
   expect(moves(swapped, 'b')).toEqual(['sanctions-lifted-belavia-2025-09', 'intent-normalise-relations', 'sanctions-lifted-potash-2025-12']);
   const december = await getOk(app, '/api/dyads/united-states/belarus?from=2025-12-01&to=2025-12-31', DyadAnswer);
-  expect(december.events.map((e) => e.id).sort()).toEqual(['intent-normalise-relations', 'pardon-123-prisoners-2025-12', 'sanctions-lifted-potash-2025-12', 'talks-minsk-2025-12']);
+  expect(december.events.map((e) => e.id).sort()).toEqual([
+    'intent-normalise-relations',
+    'pardon-123-prisoners-2025-12',
+    'sanctions-lifted-potash-2025-12',
+    'talks-minsk-2025-12',
+  ]);
   expect(december).toMatchObject({ from: '2025-12-01', to: '2025-12-31' });
   const limited = await getOk(app, '/api/dyads/united-states/belarus?limit=1', DyadAnswer);
   expect(limited.truncated).toBe(true);
@@ -86,7 +91,8 @@ test('two actors with nothing between them get an empty dyad; errors name the fi
 test('the three ways of reading a dyad find the same events: pair by pair, one walk down the date index, the quieter side once', async () => {
   const sides = { a: ['united-states', 'donald-trump', 'john-coale'], b: ['belarus', 'alexander-lukashenko', 'belavia'] };
   const asks = sides.a.flatMap((a) => sides.b.map((b) => ({ key: `${a}|${b}`, a, b })));
-  const read = async (way: 'pairs' | 'walk' | 'quieterSide', limit: number) => [...(await latestEventsBetween(db, asks, { from: null, to: null }, limit, way))].sort();
+  const read = async (way: 'pairs' | 'walk' | 'quieterSide', limit: number) =>
+    [...(await latestEventsBetween(db, asks, { from: null, to: null }, limit, way))].sort();
   const byPairs = await read('pairs', 200);
   expect(byPairs.length).toBeGreaterThan(3);
   expect(await read('walk', 200)).toEqual(byPairs);

@@ -37,7 +37,12 @@ describe('.env in the folder kb starts in', () => {
   });
 
   const writeEnv = (settings: Record<string, string>) =>
-    fs.writeFileSync(path.join(folder, '.env'), `# settings of this checkout\n${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join('\n')}\n`);
+    fs.writeFileSync(
+      path.join(folder, '.env'),
+      `# settings of this checkout\n${Object.entries(settings)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n')}\n`,
+    );
   const exportPardons = (env: Record<string, string | undefined>) => runKb(['export', '--format', 'csv', '--type', 'pardon'], { cwd: folder, env });
 
   test('its settings are read: the database it names is the one used', async () => {

@@ -11,7 +11,7 @@ import { ActorDetail } from '../../src/actors/actors.schemas';
 import { ArticleDetail } from '../../src/articles/articles.schemas';
 import type { Db } from '../../src/db/query';
 import { TAXONOMY } from '../../src/domain/taxonomy';
-import { type EventType } from '../../src/domain/model';
+import type { EventType } from '../../src/domain/model';
 import * as repository from '../../src/exports/exports.repository';
 import { importFile } from '../../src/interchange/import';
 import { FactsValidationError } from '../../src/domain/errors';
@@ -49,7 +49,12 @@ afterAll(async () => {
 
 async function download(query: string): Promise<{ status: number; type: string | null; disposition: string | null; text: string }> {
   const response = await fetch(`${app.baseUrl}/api/export?${query}`);
-  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), text: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    text: await response.text(),
+  };
 }
 
 async function exportText(format: Format, filters = ''): Promise<string> {
@@ -166,7 +171,9 @@ describe('exports of the seed', () => {
     expect(talks).toMatchObject({ startDate: '2025-12-12', endDate: '2025-12-13', location: { name: 'Minsk' } });
     expect(talks.organizer.map((r) => r.organizer.identifier).sort()).toEqual(['alexander-lukashenko', 'belarus']);
     expect(events.find((e) => e.identifier === 'election-belarus-2020')!.startDate).toBe('2020');
-    const participants = new Set(events.flatMap((e) => [...e.organizer.map((r) => r.organizer), ...e.attendee.map((r) => r.attendee)].map((a) => a.identifier)));
+    const participants = new Set(
+      events.flatMap((e) => [...e.organizer.map((r) => r.organizer), ...e.attendee.map((r) => r.attendee)].map((a) => a.identifier)),
+    );
     expect([...participants].sort()).toEqual(seedActorIds);
     const expanded = parseExact(ExpandedJsonLd, await jsonld.expand(JSON.parse(text)), 'The expanded JSON-LD');
     expect(expanded).toHaveLength(seedEventIds.length);
@@ -200,10 +207,22 @@ describe('exports of the seed', () => {
       expect(expected.length).toBeLessThan(seedEventIds.length);
       const q = `&${filters}`;
       expect([...new Set(csvRows(await exportText('csv', q)).map((r) => r.event_id))].sort()).toEqual(expected);
-      expect(ploverRecords(await exportText('plover', q)).map((r) => r.id).sort()).toEqual(expected);
-      expect(jsonldEvents(await exportText('jsonld', q)).map((e) => e.identifier).sort()).toEqual(expected);
+      expect(
+        ploverRecords(await exportText('plover', q))
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual(expected);
+      expect(
+        jsonldEvents(await exportText('jsonld', q))
+          .map((e) => e.identifier)
+          .sort(),
+      ).toEqual(expected);
       const actors = new Set<string>(body.items.flatMap((e) => e.participants.map((p) => p.actor.id)));
-      expect(graph(await exportText('graphml', q)).nodes.map((n) => n.id).sort()).toEqual([...actors].sort());
+      expect(
+        graph(await exportText('graphml', q))
+          .nodes.map((n) => n.id)
+          .sort(),
+      ).toEqual([...actors].sort());
     }
   });
 
@@ -255,7 +274,12 @@ describe('exports of the seed', () => {
     expect(format.required).toBe(true);
     expect(resolveSchema(body, format.schema).enum).toEqual(['csv', 'plover', 'jsonld', 'graphml']);
     expect(route.parameters!.map((p) => p.name).sort()).toEqual(['actor', 'format', 'from', 'q', 'status', 'to', 'type']);
-    expect(Object.keys(route.responses['200']!.content!).sort()).toEqual(['application/graphml+xml', 'application/ld+json', 'application/x-ndjson', 'text/csv']);
+    expect(Object.keys(route.responses['200']!.content!).sort()).toEqual([
+      'application/graphml+xml',
+      'application/ld+json',
+      'application/x-ndjson',
+      'text/csv',
+    ]);
   });
 });
 
@@ -354,7 +378,9 @@ describe('round trip: export, import into an empty database, export again', () =
     fs.writeFileSync(file, [columns.join(','), ...rows.map((r) => columns.map((c) => quote(r[c] ?? '')).join(','))].join('\r\n'));
     const error = (await importFile(db, file, 'csv').catch((e: unknown) => e)) as FactsValidationError;
     expect(error).toBeInstanceOf(FactsValidationError);
-    expect(error.problems).toEqual([expect.objectContaining({ path: `row ${talks + 3}: event_title`, reason: `differs from row ${talks + 2} of the same event "talks-minsk-2025-12"` })]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({ path: `row ${talks + 3}: event_title`, reason: `differs from row ${talks + 2} of the same event "talks-minsk-2025-12"` }),
+    ]);
   });
 });
 
@@ -415,7 +441,14 @@ const trickyA = {
     },
   ],
   affiliations: [
-    { actor: 'tricky-smith', counterpart: 'tricky-belarus', role: 'envoy_to', title: 'Envoy, "acting" & <special>', from: '2024-02', source: { quote: QUOTE_ROLE } },
+    {
+      actor: 'tricky-smith',
+      counterpart: 'tricky-belarus',
+      role: 'envoy_to',
+      title: 'Envoy, "acting" & <special>',
+      from: '2024-02',
+      source: { quote: QUOTE_ROLE },
+    },
   ],
   links: [{ from: 'tricky-meeting', to: 'tricky-league-statement', kind: 'causes' }],
   reactions: [{ author: 'Читатель, "один"', text: 'Good & <bad>\nmixed, "very"', stance: 'mixed', about: ['tricky-meeting'] }],
@@ -523,7 +556,9 @@ describe('tricky names, and an event reported by two articles', () => {
     for (const f of FORMATS) expect(after[f]).toBe(before[f]);
     const body = await getOk(app, '/api/events/tricky-meeting', EventDetail);
     expect(body.sources.map((s) => s.quote)).toEqual([QUOTE_MEETING, QUOTE_MEETING_B]);
-    expect(body.links).toContainEqual(expect.objectContaining({ kind: 'follows', direction: 'incoming', event: expect.objectContaining({ id: 'tricky-praise' }) }));
+    expect(body.links).toContainEqual(
+      expect.objectContaining({ kind: 'follows', direction: 'incoming', event: expect.objectContaining({ id: 'tricky-praise' }) }),
+    );
     await resetToSeed(db);
     await loadTricky();
   });

@@ -171,18 +171,25 @@ function resolved(path: string): string {
 
 describe('writes stay with this site', () => {
   const postDraft = (target: RunningApp, headers: Record<string, string>) =>
-    request(target, '/api/drafts', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers }, body: newArticle() });
+    request(target, '/api/drafts', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
+      body: newArticle(),
+    });
 
-  test.each([OTHER_SITE, 'null', 'http://127.0.0.1:1'])('a POST with a valid token from Origin %s is refused (403 naming why) before any work, writing nothing', async (origin) => {
-    const before = await contentFingerprint(db);
-    const answer = await postDraft(app, { origin });
-    expect(answer.status).toBe(403);
-    expect(errorOf(answer).error).toBe(`Writes are accepted only from this site's own pages (${app.baseUrl}); this request came from ${origin}.`);
-    expect(answer.headers['access-control-allow-origin']).toBeUndefined();
-    // The write rate limit, the first of the write guards, never saw it.
-    expect(answer.headers.ratelimit).toBeUndefined();
-    expect(await contentFingerprint(db)).toBe(before);
-  });
+  test.each([OTHER_SITE, 'null', 'http://127.0.0.1:1'])(
+    'a POST with a valid token from Origin %s is refused (403 naming why) before any work, writing nothing',
+    async (origin) => {
+      const before = await contentFingerprint(db);
+      const answer = await postDraft(app, { origin });
+      expect(answer.status).toBe(403);
+      expect(errorOf(answer).error).toBe(`Writes are accepted only from this site's own pages (${app.baseUrl}); this request came from ${origin}.`);
+      expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+      // The write rate limit, the first of the write guards, never saw it.
+      expect(answer.headers.ratelimit).toBeUndefined();
+      expect(await contentFingerprint(db)).toBe(before);
+    },
+  );
 
   test('a DELETE from another origin is refused too, and the draft stays', async () => {
     const draft = parseExact(Draft, json(await postDraft(app, {})), 'the draft');
@@ -206,7 +213,8 @@ describe('writes stay with this site', () => {
   });
 
   test('a write from this site (its own Origin) or from a program (no Origin) goes through', async () => {
-    const drafts = async () => parseExact(DraftList, json(await request(app, '/api/drafts', { headers: { authorization: `Bearer ${TOKEN}` } })), 'drafts').items.length;
+    const drafts = async () =>
+      parseExact(DraftList, json(await request(app, '/api/drafts', { headers: { authorization: `Bearer ${TOKEN}` } })), 'drafts').items.length;
     const before = await drafts();
     const own = await postDraft(app, { origin: app.baseUrl });
     const program = await postDraft(app, {});
@@ -225,18 +233,21 @@ describe('writes stay with this site', () => {
 });
 
 describe('caching', () => {
-  test.each(['/api/events?actor=belarus', '/api/openapi.json', '/timeline', '/actors/john-coale'])('%s: no-cache with an ETag, then 304 while it is unchanged', async (path) => {
-    const first = await request(app, path);
-    expect(first.status).toBe(200);
-    expect(first.headers['cache-control']).toBe('no-cache');
-    const etag = first.headers.etag;
-    expect(etag).toMatch(/^W\/".+"$/);
-    const again = await request(app, path, { headers: { 'if-none-match': etag as string } });
-    expect(again.status).toBe(304);
-    expect(again.body.length).toBe(0);
-    const stale = await request(app, path, { headers: { 'if-none-match': 'W/"something-else"' } });
-    expect(stale.status).toBe(200);
-  });
+  test.each(['/api/events?actor=belarus', '/api/openapi.json', '/timeline', '/actors/john-coale'])(
+    '%s: no-cache with an ETag, then 304 while it is unchanged',
+    async (path) => {
+      const first = await request(app, path);
+      expect(first.status).toBe(200);
+      expect(first.headers['cache-control']).toBe('no-cache');
+      const etag = first.headers.etag;
+      expect(etag).toMatch(/^W\/".+"$/);
+      const again = await request(app, path, { headers: { 'if-none-match': etag as string } });
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
+      const stale = await request(app, path, { headers: { 'if-none-match': 'W/"something-else"' } });
+      expect(stale.status).toBe(200);
+    },
+  );
 
   test('anything asked with a session or a token is private, no-store: pages with a CSRF token, API answers', async () => {
     const session = await signIn(app, 'hc-editor');
@@ -250,7 +261,11 @@ describe('caching', () => {
   });
 
   test('writes and errors are never stored', async () => {
-    const write = await request(app, '/api/drafts', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: newArticle() });
+    const write = await request(app, '/api/drafts', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: newArticle(),
+    });
     expect(write.status).toBe(201);
     expect(write.headers['cache-control']).toBe('private, no-store');
     for (const path of ['/api/events?limit=0', '/api/events/no-such-event', '/no-such-page', '/vendor/moment/no-such.js']) {
@@ -273,18 +288,24 @@ describe('caching', () => {
     expect((await request(app, '/vendor/d3/d3.min.js')).status).toBe(404);
   });
 
-  test.each(['/css/app.css', '/img/mark.svg', '/vendor/vis-data/vis-data.min.js', '/js/meta.json'])('%s, named without a hash, is kept ten minutes, then revalidated by its ETag', async (path) => {
-    const answer = await request(app, path);
-    expect(answer.status).toBe(200);
-    expect(answer.headers['cache-control']).toBe('public, max-age=600');
-    const again = await request(app, path, { headers: { 'if-none-match': answer.headers.etag as string } });
-    expect(again.status).toBe(304);
-  });
+  test.each(['/css/app.css', '/img/mark.svg', '/vendor/vis-data/vis-data.min.js', '/js/meta.json'])(
+    '%s, named without a hash, is kept ten minutes, then revalidated by its ETag',
+    async (path) => {
+      const answer = await request(app, path);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['cache-control']).toBe('public, max-age=600');
+      const again = await request(app, path, { headers: { 'if-none-match': answer.headers.etag as string } });
+      expect(again.status).toBe(304);
+    },
+  );
 });
 
 /** The policy as a map of directive → sources. */
 function policy(header: string | string[] | undefined): Map<string, string[]> {
-  const directives = String(header ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]);
+  const directives = String(header ?? '')
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .filter((d) => d[0]);
   return new Map(directives.map(([name, ...sources]) => [name as string, sources]));
 }
 
@@ -306,7 +327,8 @@ describe('HTTPS-only headers only over HTTPS', () => {
   });
 
   test('Cross-Origin-Opener-Policy only where browsers honour it: over HTTPS or to loopback, not to a LAN name over HTTP', async () => {
-    const coop = async (target: RunningApp, headers: Record<string, string>) => (await request(target, '/timeline', { headers })).headers['cross-origin-opener-policy'];
+    const coop = async (target: RunningApp, headers: Record<string, string>) =>
+      (await request(target, '/timeline', { headers })).headers['cross-origin-opener-policy'];
     expect(await coop(app, {})).toBe('same-origin');
     expect(await coop(app, { host: 'localhost' })).toBe('same-origin');
     expect(await coop(app, { host: 'kb.lan:3000' })).toBeUndefined();
@@ -328,4 +350,3 @@ describe('HTTPS-only headers only over HTTPS', () => {
     expect(String(plain.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
   });
 });
-

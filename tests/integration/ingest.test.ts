@@ -212,7 +212,7 @@ describe('merging reports', () => {
     expect(pardons).toHaveLength(3);
   });
 
-  test('an article re-reporting two linked seed events keeps their link and the seed\'s participants', async () => {
+  test("an article re-reporting two linked seed events keeps their link and the seed's participants", async () => {
     const file = writeArticle(
       'potash.txt',
       'Potash deal and pardons\n\nThe United States lifted sanctions on Belarusian potash on December 13, 2025.\n\nThe same day Alexander Lukashenko pardoned 123 prisoners.\n',
@@ -222,7 +222,10 @@ describe('merging reports', () => {
       ['sanctions-lifted-potash-2025-12', true],
       [PARDON, true],
     ]);
-    const links = await read<{ n: number }>(db, `MATCH (:Event {id: '${PARDON}'})-[r:RECIPROCATES]-(:Event {id: 'sanctions-lifted-potash-2025-12'}) RETURN count(r) AS n`);
+    const links = await read<{ n: number }>(
+      db,
+      `MATCH (:Event {id: '${PARDON}'})-[r:RECIPROCATES]-(:Event {id: 'sanctions-lifted-potash-2025-12'}) RETURN count(r) AS n`,
+    );
     expect(links).toEqual([{ n: 1 }]);
     const seedParticipants = await read<{ n: number }>(
       db,
@@ -307,13 +310,18 @@ describe('kb extract', () => {
     expect(JSON.parse(offline.stdout()).actors).not.toEqual(expect.arrayContaining([expect.objectContaining({ id: 'freedonia', known: true })]));
   });
 
-  test('--out writes a facts file in the seed\'s format that kb load accepts; loading it twice changes nothing', async () => {
+  test("--out writes a facts file in the seed's format that kb load accepts; loading it twice changes nothing", async () => {
     const out = path.join(dir, 'facts', 'follow-up.yaml');
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const notes = capture();
     await runExtract(file, { published: '2025-12-15', out }, db, notes);
     const written = YAML.parse(fs.readFileSync(out, 'utf8'));
-    expect(written.article).toEqual({ id: FOLLOW_UP_ID, title: 'Belarus frees prisoners as Washington eases pressure', publishedAt: '2025-12-15', textFile: '../follow-up.txt' });
+    expect(written.article).toEqual({
+      id: FOLLOW_UP_ID,
+      title: 'Belarus frees prisoners as Washington eases pressure',
+      publishedAt: '2025-12-15',
+      textFile: '../follow-up.txt',
+    });
     expect(written.events[0].id).toBe(PARDON);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/# Already in the knowledge base as "Lukashenko pardons 123 prisoners"/);
     expect(notes.stderr()).toMatch(/events\[0\] is already in the knowledge base as pardon-123-prisoners-2025-12/);
@@ -337,7 +345,10 @@ describe('kb load from the command line', () => {
     const bad = smallFacts('bad');
     bad.events[0].participants[0].actor = 'atlantis';
     const file = writeFacts(tempFactsDir(), 'bad.yaml', bad);
-    const error = await kb(['load', file], testDbEnv()).then(() => undefined, (e: unknown) => e as { code: number; stderr: string });
+    const error = await kb(['load', file], testDbEnv()).then(
+      () => undefined,
+      (e: unknown) => e as { code: number; stderr: string },
+    );
     expect(error?.code).toBe(1);
     expect(error?.stderr).toContain(`${file}: events[0].participants[0].actor: unknown actor "atlantis"`);
     expect(await contentFingerprint(db)).toBe(before);

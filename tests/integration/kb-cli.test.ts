@@ -84,7 +84,11 @@ describe('usage errors exit 2 in every command, before any work', () => {
     ['ingest without a source', ['ingest'], "missing required argument 'source'"],
     ['ingest of a file without --published', ['ingest', SEED_ARTICLE], '--published: give the day'],
     ['a role that does not exist', ['user', 'role', 'alice', 'emperor'], "value 'emperor' is invalid for argument 'role'. Allowed choices are editor, admin."],
-    ['a new user with a role that does not exist', ['user', 'add', 'alice', '--role', 'emperor'], "argument 'emperor' is invalid. Allowed choices are editor, admin."],
+    [
+      'a new user with a role that does not exist',
+      ['user', 'add', 'alice', '--role', 'emperor'],
+      "argument 'emperor' is invalid. Allowed choices are editor, admin.",
+    ],
     ['a user command that does not exist', ['user', 'rename', 'alice'], "unknown command 'rename'"],
   ])('%s', async (_what, args, reason) => {
     expectUsageError(await withDb(args), reason);
@@ -156,7 +160,9 @@ describe('- for standard input and output; results on standard output, progress 
   test('extract --out - of a file names the file relative to the current folder', async () => {
     const run = await runKb(['extract', SEED_ARTICLE, '-p', '2025-12-15', '--out', '-', '--offline'], { cwd: PROJECT });
     expect(run.status).toBe(0);
-    expect((YAML.parse(run.stdout) as { article: { textFile: string } }).article.textFile).toBe(path.join('seed', 'articles', 'minsk-talks-us-belarus-thaw.txt'));
+    expect((YAML.parse(run.stdout) as { article: { textFile: string } }).article.textFile).toBe(
+      path.join('seed', 'articles', 'minsk-talks-us-belarus-thaw.txt'),
+    );
   });
 
   test('export writes to standard output with no --out or --out -, and to a file with --out, saying so on standard error', async () => {

@@ -71,7 +71,11 @@ describe('a bad file', () => {
     writeFacts(dir, 'c-good.yaml', smallFacts('three'));
     const problems = await expectRefused([dir]);
     expect(problems).toEqual([
-      expect.objectContaining({ file: expect.stringContaining('b-bad.yaml'), path: 'events[0].participants[0].actor', reason: expect.stringContaining('atlantis') }),
+      expect.objectContaining({
+        file: expect.stringContaining('b-bad.yaml'),
+        path: 'events[0].participants[0].actor',
+        reason: expect.stringContaining('atlantis'),
+      }),
     ]);
   });
 

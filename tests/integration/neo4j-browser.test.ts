@@ -14,7 +14,13 @@ import { read, type Db } from '../../src/db/query';
  * and 201 (HTTP), clear of the dev, test, fault and benchmark instances.
  */
 const TEST_PORT = Number(process.env.NEO4J_TEST_PORT ?? 7688);
-const BROWSER_INSTANCE: InstanceOptions = { name: `browser-${TEST_PORT + 200}`, port: TEST_PORT + 200, heap: '512m', pagecache: '64m', httpPort: TEST_PORT + 201 };
+const BROWSER_INSTANCE: InstanceOptions = {
+  name: `browser-${TEST_PORT + 200}`,
+  port: TEST_PORT + 200,
+  heap: '512m',
+  pagecache: '64m',
+  httpPort: TEST_PORT + 201,
+};
 const HTTP = `http://127.0.0.1:${BROWSER_INSTANCE.httpPort}`;
 
 async function setting(db: Db, name: string): Promise<string | undefined> {

@@ -47,7 +47,10 @@ describe('the linter', () => {
   test('does report a document that breaks its rules (an operation without operationId, a reference to nothing)', async () => {
     const broken = OpenApiDocument.parse(JSON.parse(await servedDocument()));
     delete (broken.paths['/api/events']!.get as { operationId?: string }).operationId;
-    broken.paths['/api/actors']!.get!.responses['200'] = { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/Nowhere' } } } };
+    broken.paths['/api/actors']!.get!.responses['200'] = {
+      description: 'OK',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Nowhere' } } },
+    };
     const rules = (await lint(JSON.stringify(broken))).map((problem) => `${problem.severity} ${problem.rule}`);
     expect(rules).toEqual(expect.arrayContaining(['warn operation-operationId', 'error no-unresolved-refs']));
   });
@@ -59,7 +62,9 @@ test.each([
   ['getDyad', 'united-states'],
 ])('the examples of %s come from the seed (%s)', async (operationId, value) => {
   const document = await getOk(app, '/api/openapi.json', OpenApiDocument);
-  const operation = Object.values(document.paths).flatMap((methods) => Object.values(methods)).find((o) => o?.operationId === operationId)!;
+  const operation = Object.values(document.paths)
+    .flatMap((methods) => Object.values(methods))
+    .find((o) => o?.operationId === operationId)!;
   expect(operation.parameters!.map((parameter) => parameter.example)).toContain(value);
 });
 
@@ -71,7 +76,9 @@ async function publicReads(): Promise<Array<{ operationId: string; url: string; 
     if (!read || read.security.length > 0) return [];
     const parameters = read.parameters ?? [];
     const pathname = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(parameters.find((p) => p.name === name)!.example)));
-    const query = new URLSearchParams(parameters.filter((p) => p.in === 'query' && p.example !== undefined).map((p): [string, string] => [p.name, String(p.example)]));
+    const query = new URLSearchParams(
+      parameters.filter((p) => p.in === 'query' && p.example !== undefined).map((p): [string, string] => [p.name, String(p.example)]),
+    );
     const exemplified = parameters.some((p) => p.example !== undefined);
     return [{ operationId: read.operationId, url: query.size > 0 ? `${pathname}?${query}` : pathname, exemplified }];
   });

@@ -57,12 +57,35 @@ function pagingFacts(k: number) {
     ...extra,
   });
   const events: Array<Record<string, unknown>> = [
-    event(0, 'talks', [['paging-hub', 'agent'], [own(0), 'target']], { figures: { count: 10, unit: 'envoys' } }),
-    event(1, 'sanctions_imposed', [['paging-hub', 'agent'], [own(1), 'target']]),
-    event(2, 'criticism', [[own(2), 'agent'], ['paging-hub', 'target']]),
-    event(3, 'sanctions_imposed', [['paging-hub', 'agent'], [own(3), 'target']]),
-    event(4, 'sanctions_lifted', [['paging-hub', 'agent'], [own(1), 'target']]),
-    event(5, 'talks', [['paging-hub', 'agent'], [own(2), 'target']]),
+    event(
+      0,
+      'talks',
+      [
+        ['paging-hub', 'agent'],
+        [own(0), 'target'],
+      ],
+      { figures: { count: 10, unit: 'envoys' } },
+    ),
+    event(1, 'sanctions_imposed', [
+      ['paging-hub', 'agent'],
+      [own(1), 'target'],
+    ]),
+    event(2, 'criticism', [
+      [own(2), 'agent'],
+      ['paging-hub', 'target'],
+    ]),
+    event(3, 'sanctions_imposed', [
+      ['paging-hub', 'agent'],
+      [own(3), 'target'],
+    ]),
+    event(4, 'sanctions_lifted', [
+      ['paging-hub', 'agent'],
+      [own(1), 'target'],
+    ]),
+    event(5, 'talks', [
+      ['paging-hub', 'agent'],
+      [own(2), 'target'],
+    ]),
   ];
   const texts = events.map((_, j) => sentence(k, j));
   if (k > 0) {
@@ -99,11 +122,29 @@ function pagingFacts(k: number) {
 
 /** Steps in the history of one event: three recorded at one moment (kept in the order recorded), the rest apart. */
 async function recordHistory(eventId: string): Promise<void> {
-  const step = (n: number, at: string) => ({ entity: 'event' as const, entityId: eventId, at, user: 'pager', action: 'edited' as const, summary: `step ${n}`, before: null, after: { n } });
+  const step = (n: number, at: string) => ({
+    entity: 'event' as const,
+    entityId: eventId,
+    at,
+    user: 'pager',
+    action: 'edited' as const,
+    summary: `step ${n}`,
+    before: null,
+    after: { n },
+  });
   const session = db.driver.session({ database: db.database });
   try {
-    await session.executeWrite((tx) => recordChanges(tx, [step(1, '2024-06-01T10:00:00.000Z'), step(2, '2024-06-01T10:00:00.000Z'), step(3, '2024-06-01T10:00:00.000Z'), step(4, '2024-06-02T09:00:00.000Z')]));
-    await session.executeWrite((tx) => recordChanges(tx, [step(5, '2024-06-02T09:00:00.000Z'), step(6, '2024-06-03T08:30:00.000Z'), step(7, '2024-07-01T00:00:00.000Z')]));
+    await session.executeWrite((tx) =>
+      recordChanges(tx, [
+        step(1, '2024-06-01T10:00:00.000Z'),
+        step(2, '2024-06-01T10:00:00.000Z'),
+        step(3, '2024-06-01T10:00:00.000Z'),
+        step(4, '2024-06-02T09:00:00.000Z'),
+      ]),
+    );
+    await session.executeWrite((tx) =>
+      recordChanges(tx, [step(5, '2024-06-02T09:00:00.000Z'), step(6, '2024-06-03T08:30:00.000Z'), step(7, '2024-07-01T00:00:00.000Z')]),
+    );
   } finally {
     await session.close();
   }
@@ -114,7 +155,10 @@ beforeAll(async () => {
   await resetToSeed(db);
   for (let k = 0; k < ARTICLES; k += 1) await loadFacts(db, pagingFacts(k));
   await recordHistory('paging-event-0-1');
-  await addUsers(db, ['pager', 'reader-a', 'reader-b', 'reader-c', 'reader-d'].map((name) => ({ name, role: 'editor' as const })));
+  await addUsers(
+    db,
+    ['pager', 'reader-a', 'reader-b', 'reader-c', 'reader-d'].map((name) => ({ name, role: 'editor' as const })),
+  );
   app = await startTestApp(db, { KB_API_TOKEN: TOKEN, KB_WRITE_RATE_LIMIT: '100000' });
   for (let i = 0; i < 5; i += 1) {
     const { token } = await accounts.createToken(db, 'pager', `script ${i}`);
@@ -173,17 +217,74 @@ interface ListCase {
 
 const LISTS: ListCase[] = [
   { path: '/api/events', schema: EventPage, key: (e: { id: string }) => e.id, max: 500, limit: 7, count: 'MATCH (e:Event) RETURN count(e) AS n' },
-  { path: '/api/events?actor=paging-hub', schema: EventPage, key: (e: { id: string }) => e.id, max: 500, limit: 4, count: "MATCH (:Actor {id: 'paging-hub'})-[:PARTICIPATED_IN]->(e:Event) RETURN count(DISTINCT e) AS n" },
-  { path: '/api/events?q=paging', schema: EventPage, key: (e: { id: string }) => e.id, max: 500, limit: 5, count: "MATCH (e:Event) WHERE e.title STARTS WITH 'Paging event' RETURN count(e) AS n" },
-  { path: '/api/who-did-what', schema: WhoDidWhatAnswer, key: (r: { event: { id: string } }) => r.event.id, max: 500, limit: 6, count: 'MATCH (e:Event) RETURN count(e) AS n' },
-  { path: '/api/who-did-what?actor=paging-hub', schema: WhoDidWhatAnswer, key: (r: { event: { id: string } }) => r.event.id, max: 500, limit: 4, count: "MATCH (:Actor {id: 'paging-hub'})-[:PARTICIPATED_IN]->(e:Event) RETURN count(DISTINCT e) AS n" },
-  { path: '/api/who-did-what?action=talks', schema: WhoDidWhatAnswer, key: (r: { event: { id: string } }) => r.event.id, max: 500, limit: 3, count: "MATCH (e:Event {type: 'talks'}) RETURN count(e) AS n" },
+  {
+    path: '/api/events?actor=paging-hub',
+    schema: EventPage,
+    key: (e: { id: string }) => e.id,
+    max: 500,
+    limit: 4,
+    count: "MATCH (:Actor {id: 'paging-hub'})-[:PARTICIPATED_IN]->(e:Event) RETURN count(DISTINCT e) AS n",
+  },
+  {
+    path: '/api/events?q=paging',
+    schema: EventPage,
+    key: (e: { id: string }) => e.id,
+    max: 500,
+    limit: 5,
+    count: "MATCH (e:Event) WHERE e.title STARTS WITH 'Paging event' RETURN count(e) AS n",
+  },
+  {
+    path: '/api/who-did-what',
+    schema: WhoDidWhatAnswer,
+    key: (r: { event: { id: string } }) => r.event.id,
+    max: 500,
+    limit: 6,
+    count: 'MATCH (e:Event) RETURN count(e) AS n',
+  },
+  {
+    path: '/api/who-did-what?actor=paging-hub',
+    schema: WhoDidWhatAnswer,
+    key: (r: { event: { id: string } }) => r.event.id,
+    max: 500,
+    limit: 4,
+    count: "MATCH (:Actor {id: 'paging-hub'})-[:PARTICIPATED_IN]->(e:Event) RETURN count(DISTINCT e) AS n",
+  },
+  {
+    path: '/api/who-did-what?action=talks',
+    schema: WhoDidWhatAnswer,
+    key: (r: { event: { id: string } }) => r.event.id,
+    max: 500,
+    limit: 3,
+    count: "MATCH (e:Event {type: 'talks'}) RETURN count(e) AS n",
+  },
   { path: '/api/actors', schema: ActorList, key: (a: { id: string }) => a.id, max: 500, limit: 5, count: 'MATCH (a:Actor) RETURN count(a) AS n' },
-  { path: '/api/actors?q=paging', schema: ActorList, key: (a: { id: string }) => a.id, max: 500, limit: 4, count: "MATCH (a:Actor) WHERE a.name STARTS WITH 'Paging' RETURN count(a) AS n" },
-  { path: '/api/actors/paging-hub/relationships', schema: RelationshipList, key: (r: { actor: { id: string } }) => r.actor.id, max: 200, limit: 3, count: "MATCH (:Actor {id: 'paging-hub'})-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(o:Actor) WHERE o.id <> 'paging-hub' RETURN count(DISTINCT o) AS n" },
+  {
+    path: '/api/actors?q=paging',
+    schema: ActorList,
+    key: (a: { id: string }) => a.id,
+    max: 500,
+    limit: 4,
+    count: "MATCH (a:Actor) WHERE a.name STARTS WITH 'Paging' RETURN count(a) AS n",
+  },
+  {
+    path: '/api/actors/paging-hub/relationships',
+    schema: RelationshipList,
+    key: (r: { actor: { id: string } }) => r.actor.id,
+    max: 200,
+    limit: 3,
+    count:
+      "MATCH (:Actor {id: 'paging-hub'})-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(o:Actor) WHERE o.id <> 'paging-hub' RETURN count(DISTINCT o) AS n",
+  },
   { path: '/api/articles', schema: ArticleList, key: (a: { id: string }) => a.id, max: 500, limit: 2, count: 'MATCH (a:Article) RETURN count(a) AS n' },
   { path: '/api/sanctions?on=2030-01-01', schema: InForceAnswer, key: (m: { id: string }) => m.id, max: 1000, limit: 2 },
-  { path: '/api/sanctions/measures', schema: MeasuresAnswer, key: (m: { id: string }) => m.id, max: 2000, limit: 3, count: 'MATCH (m:Measure) WHERE m.exemptionOf IS NULL RETURN count(m) AS n' },
+  {
+    path: '/api/sanctions/measures',
+    schema: MeasuresAnswer,
+    key: (m: { id: string }) => m.id,
+    max: 2000,
+    limit: 3,
+    count: 'MATCH (m:Measure) WHERE m.exemptionOf IS NULL RETURN count(m) AS n',
+  },
   {
     path: '/api/sanctions/changes?from=2024-01-01&to=2024-12-31',
     schema: ChangesAnswer,
@@ -192,11 +293,49 @@ const LISTS: ListCase[] = [
     limit: 4,
     count: "MATCH (:Measure)-[c:CHANGED_BY]->(e:Event) WHERE e.id STARTS WITH 'paging-' RETURN count(c) AS n",
   },
-  { path: '/api/conflicts', schema: ConflictList, key: (c: { event: { id: string } }) => c.event.id, max: 200, limit: 2, count: 'MATCH (e:Event {conflicted: true}) RETURN count(e) AS n' },
-  { path: '/api/drafts', schema: DraftList, key: (d: { id: string }) => d.id, max: 200, limit: 2, headers: automation, count: "MATCH (d:Draft {status: 'open'}) RETURN count(d) AS n" },
-  { path: '/api/events/paging-event-0-1/history', schema: History, key: (c: { summary: string }) => c.summary, max: 500, limit: 2, count: "MATCH (c:Change {entity: 'event', entityId: 'paging-event-0-1'}) RETURN count(c) AS n" },
-  { path: '/api/tokens', schema: TokenList, key: (t: { key: string }) => t.key, max: 500, limit: 2, headers: pager, count: "MATCH (t:ApiToken {user: 'pager'}) RETURN count(t) AS n" },
-  { path: '/api/users', schema: UserList, key: (u: { name: string }) => u.name, max: 500, limit: 2, headers: automation, count: 'MATCH (u:User) RETURN count(u) AS n' },
+  {
+    path: '/api/conflicts',
+    schema: ConflictList,
+    key: (c: { event: { id: string } }) => c.event.id,
+    max: 200,
+    limit: 2,
+    count: 'MATCH (e:Event {conflicted: true}) RETURN count(e) AS n',
+  },
+  {
+    path: '/api/drafts',
+    schema: DraftList,
+    key: (d: { id: string }) => d.id,
+    max: 200,
+    limit: 2,
+    headers: automation,
+    count: "MATCH (d:Draft {status: 'open'}) RETURN count(d) AS n",
+  },
+  {
+    path: '/api/events/paging-event-0-1/history',
+    schema: History,
+    key: (c: { summary: string }) => c.summary,
+    max: 500,
+    limit: 2,
+    count: "MATCH (c:Change {entity: 'event', entityId: 'paging-event-0-1'}) RETURN count(c) AS n",
+  },
+  {
+    path: '/api/tokens',
+    schema: TokenList,
+    key: (t: { key: string }) => t.key,
+    max: 500,
+    limit: 2,
+    headers: pager,
+    count: "MATCH (t:ApiToken {user: 'pager'}) RETURN count(t) AS n",
+  },
+  {
+    path: '/api/users',
+    schema: UserList,
+    key: (u: { name: string }) => u.name,
+    max: 500,
+    limit: 2,
+    headers: automation,
+    count: 'MATCH (u:User) RETURN count(u) AS n',
+  },
 ];
 
 describe('every list walked page by page gives each item exactly once', () => {
@@ -270,10 +409,14 @@ describe('a walk under writes', () => {
 
 describe('cursors are opaque and checked', () => {
   test.each(LISTS.map((list) => [list.path, list] as const))('%s: a cursor it did not give out is a 400 naming `cursor`', async (_path, list) => {
-    const foreign = list.path.startsWith('/api/articles') ? (await get('/api/actors?limit=1', ActorList)).nextCursor : (await get('/api/articles?limit=1', ArticleList)).nextCursor;
+    const foreign = list.path.startsWith('/api/articles')
+      ? (await get('/api/actors?limit=1', ActorList)).nextCursor
+      : (await get('/api/articles?limit=1', ArticleList)).nextCursor;
     const forged = Buffer.from(JSON.stringify(['who-did-what', '2025-02-30', 'x'])).toString('base64url');
     for (const cursor of ['garbage', foreign ?? '', forged]) {
-      const response = await fetch(app.baseUrl + withQuery(list.path, `cursor=${encodeURIComponent(cursor)}`), { headers: { accept: 'application/json', ...list.headers } });
+      const response = await fetch(app.baseUrl + withQuery(list.path, `cursor=${encodeURIComponent(cursor)}`), {
+        headers: { accept: 'application/json', ...list.headers },
+      });
       expect(response.status).toBe(400);
       const body = (await response.json()) as { details?: Array<{ path: string }> };
       expect(body.details?.map((d) => d.path)).toContain('cursor');

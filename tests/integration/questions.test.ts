@@ -49,11 +49,7 @@ test("Coale's roles over time and his nomination on 2025-11-09 by Trump", async 
 
 test('what happened in September 2025: talks in Minsk, 52 prisoners released, Belavia sanctions lifted', async () => {
   const body = await getOk(app, '/api/events?from=2025-09-01&to=2025-09-30', EventPage);
-  expect(ids(body.items).sort()).toEqual([
-    'prisoner-release-52-2025-09',
-    'sanctions-lifted-belavia-2025-09',
-    'talks-minsk-2025-09',
-  ]);
+  expect(ids(body.items).sort()).toEqual(['prisoner-release-52-2025-09', 'sanctions-lifted-belavia-2025-09', 'talks-minsk-2025-09']);
   const release = body.items.find((e) => e.type === 'prisoner_release')!;
   expect(release.figures!.count).toBe(52);
 });

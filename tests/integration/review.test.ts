@@ -148,7 +148,11 @@ describe('credentials', () => {
     expect((await attempt({ session: bob, csrf: false })).status).toBe(403);
     expect((await call(app, 'POST', '/api/drafts', { session: { ...bob, csrf: alice.csrf } }, Draft, ARTICLE)).status).toBe(403);
     expect(await contentFingerprint(db)).toBe(before);
-    const draft = await ok(app, 'POST', '/api/drafts', { session: bob }, Draft, { ...ARTICLE, title: 'Bob drafts', text: `${ARTICLE.text} ` + 'Bob was here.' });
+    const draft = await ok(app, 'POST', '/api/drafts', { session: bob }, Draft, {
+      ...ARTICLE,
+      title: 'Bob drafts',
+      text: `${ARTICLE.text} Bob was here.`,
+    });
     expect(draft.createdBy).toBe('bob');
   });
 
@@ -211,7 +215,11 @@ describe('credentials', () => {
 
 describe('committing', () => {
   test('two editors committing the same draft at once write its events once', async () => {
-    const draft = await draftAccepted(app, { session: alice }, { ...SECOND, title: 'Twice committed', text: SECOND.text.replace('33', '35').replace('Lukashenko pardons 33', 'Twice committed') });
+    const draft = await draftAccepted(
+      app,
+      { session: alice },
+      { ...SECOND, title: 'Twice committed', text: SECOND.text.replace('33', '35').replace('Lukashenko pardons 33', 'Twice committed') },
+    );
     const before = (await getOk(app, '/api/stats', Stats)).counts;
     const answers = await Promise.all([alice, bob].map((session) => call(app, 'POST', `/api/drafts/${draft.id}/commit`, { session }, Committed)));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);

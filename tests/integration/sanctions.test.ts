@@ -15,7 +15,7 @@ const POTASH = 'united-states|belarus|belarusian-potash|1';
 const BELAVIA = 'united-states|belarus|belavia|1';
 
 describe('the seed', () => {
-  test('on 2025-10-01 the potash measure (United States → Belarus, on Belarusian potash) is in force, of unknown start; Belavia\'s is not', async () => {
+  test("on 2025-10-01 the potash measure (United States → Belarus, on Belarusian potash) is in force, of unknown start; Belavia's is not", async () => {
     const body = await getOk(app, '/api/sanctions?on=2025-10-01', InForceAnswer);
     expect(body.on).toBe('2025-10-01');
     expect(body.capped).toBe(false);
@@ -37,7 +37,7 @@ describe('the seed', () => {
     expect(potash?.changes[0]?.event.quote).toContain('lifting sanctions on Belarusian potash');
   });
 
-  test('in August 2025 both were in force; from September, known only to the month, Belavia\'s is left out; from 12 December neither', async () => {
+  test("in August 2025 both were in force; from September, known only to the month, Belavia's is left out; from 12 December neither", async () => {
     const august = await getOk(app, '/api/sanctions?on=2025-08-31&target=belarus', InForceAnswer);
     expect(august.items.map((m) => [m.id, m.certain])).toEqual([
       [POTASH, true],
@@ -63,7 +63,13 @@ describe('the seed', () => {
     expect(body).toMatchObject({ from: '2025-09-01', to: '2025-09-30', capped: false });
     expect(body.items.map((row) => [row.measure.id, row.change.kind, row.change.event.id])).toEqual([[BELAVIA, 'lifted', 'sanctions-lifted-belavia-2025-09']]);
     const [row] = body.items;
-    expect(row?.measure).toMatchObject({ scope: { id: 'belavia' }, start: null, startKnown: false, end: { date: '2025-09-01', precision: 'month' }, exemptionOf: null });
+    expect(row?.measure).toMatchObject({
+      scope: { id: 'belavia' },
+      start: null,
+      startKnown: false,
+      end: { date: '2025-09-01', precision: 'month' },
+      exemptionOf: null,
+    });
     expect(row?.change.date).toEqual({ date: '2025-09-01', precision: 'month' });
     expect(row?.links.map((l) => [l.kind, l.direction, l.event.id])).toEqual(
       expect.arrayContaining([
@@ -248,7 +254,7 @@ describe('measures of a database that never had them, and marks a crash left beh
   test('at start a database without the version marker gets every measure built', async () => {
     const before = await seedMeasures();
     expect(before.length).toBeGreaterThan(0);
-    await write(db, "MATCH (m:Measure) DETACH DELETE m WITH count(*) AS n MATCH (v:MeasuresVersion) DELETE v");
+    await write(db, 'MATCH (m:Measure) DETACH DELETE m WITH count(*) AS n MATCH (v:MeasuresVersion) DELETE v');
     expect(await seedMeasures()).toEqual([]);
     await ensureMeasures(db);
     expect(await seedMeasures()).toEqual(before);
@@ -256,7 +262,7 @@ describe('measures of a database that never had them, and marks a crash left beh
 
   test('an event left marked (a load stopped before its refresh) has its lines recomputed at start', async () => {
     const before = await seedMeasures();
-    await write(db, "MATCH (m:Measure {id: $id}) DETACH DELETE m", { id: BELAVIA });
+    await write(db, 'MATCH (m:Measure {id: $id}) DETACH DELETE m', { id: BELAVIA });
     await write(db, "MATCH (e:Event {id: 'sanctions-lifted-belavia-2025-09'}) SET e:MeasuresStale");
     expect((await seedMeasures()).map(([id]) => id)).not.toContain(BELAVIA);
     await ensureMeasures(db);

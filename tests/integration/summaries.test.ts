@@ -95,10 +95,7 @@ test('a second article reporting a known event with another participant adds to 
       },
     ],
   });
-  const [pair] = await read<{ total: number }>(
-    db,
-    "MATCH (p:ActorPair {id: 'belarus|lithuania'}) RETURN p.total AS total",
-  );
+  const [pair] = await read<{ total: number }>(db, "MATCH (p:ActorPair {id: 'belarus|lithuania'}) RETURN p.total AS total");
   expect(pair!.total).toBe(1);
   await expectSummariesToMatchEvents();
 });

@@ -102,7 +102,8 @@ function request(method: 'GET' | 'POST', url: string, body?: string): Promise<An
   const started = performance.now();
   return new Promise((resolve) => {
     const headers: http.OutgoingHttpHeaders = { accept: url.startsWith('/api') ? 'application/json' : 'text/html' };
-    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'content-length': Buffer.byteLength(body) });
+    if (body !== undefined)
+      Object.assign(headers, { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'content-length': Buffer.byteLength(body) });
     const req = http.request({ host: '127.0.0.1', port, path: url, method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -121,7 +122,11 @@ function rssMb(pid: number): number {
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 test(`${CONNECTIONS} connections for ${SECONDS} s over the read routes with a trickle of writes: no error, no lost write, memory steady`, async () => {
   const pid = server.process.pid as number;
@@ -203,13 +208,17 @@ test(`${CONNECTIONS} connections for ${SECONDS} s over the read routes with a tr
       : Array.isArray(value)
         ? value.map(round)
         : value && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)])) : value;
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, round(v)]))
+          : value;
   fs.mkdirSync(path.join(PROJECT_ROOT, 'test-artifacts'), { recursive: true });
   fs.writeFileSync(path.join(PROJECT_ROOT, 'test-artifacts', 'load-report.json'), JSON.stringify(round(report), null, 2));
   process.stderr.write(`load: ${JSON.stringify(round(report))}\n`);
 
   // The server's own account of what failed, next to the failures.
-  const failures = server.output().split('\n').filter((line) => line.includes('request failed'));
+  const failures = server
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('request failed'));
   expect({ errors: errors.slice(0, 10), serverSaid: failures.slice(0, 3).map((line) => line.slice(0, 1500)) }).toEqual({ errors: [], serverSaid: [] });
   expect(accepted.length).toBeGreaterThanOrEqual(Math.floor(SECONDS / 2));
   expect(lost).toEqual([]);

@@ -49,7 +49,10 @@ const PAGES = [
 
 /** The policy as a map of directive → sources. */
 function policy(header: string | null): Map<string, string[]> {
-  const directives = (header ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]);
+  const directives = (header ?? '')
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .filter((d) => d[0]);
   return new Map(directives.map(([name, ...sources]) => [name as string, sources]));
 }
 

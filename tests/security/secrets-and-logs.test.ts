@@ -67,7 +67,11 @@ describe('request ids and log lines', () => {
     const anonymous = await postArticle(app, ARTICLE);
     answers.push(accepted.text, refused.text, anonymous.text);
     expect([accepted.status, refused.status, anonymous.status]).toEqual([201, 401, 401]);
-    for (const [answer, status] of [[accepted, 201], [refused, 401], [anonymous, 401]] as const) {
+    for (const [answer, status] of [
+      [accepted, 201],
+      [refused, 401],
+      [anonymous, 401],
+    ] as const) {
       const lines = completed(app, answer.headers.get('x-request-id'));
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({ req: { method: 'POST', url: '/api/articles' }, res: { statusCode: status } });
@@ -76,7 +80,12 @@ describe('request ids and log lines', () => {
 
   test('every 5xx is logged at level error with its request id and the error, but answers without details', async () => {
     const downDb = openDb({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'down-db-password-8c1f' }, { DB_TIMEOUT_S: 1 });
-    const broken: Db = { ...db, driver: new Proxy(db.driver, { get: (t, p) => (p === 'executeQuery' ? () => Promise.reject(new TypeError('a bug in a repository')) : Reflect.get(t, p, t)) }) };
+    const broken: Db = {
+      ...db,
+      driver: new Proxy(db.driver, {
+        get: (t, p) => (p === 'executeQuery' ? () => Promise.reject(new TypeError('a bug in a repository')) : Reflect.get(t, p, t)),
+      }),
+    };
     const down = await startLoggedApp(downDb, { KB_API_TOKEN: TOKEN });
     const buggy = await startLoggedApp(broken, { KB_API_TOKEN: TOKEN });
     try {
@@ -143,7 +152,9 @@ describe("the project's own Neo4j", () => {
     const loopback = ['0100007F', '00000000000000000000000001000000', '0000000000000000FFFF00000100007F'];
     for (const address of listening) expect(loopback).toContain(address);
     // and from every other address of this machine, nothing answers on that port
-    const others = Object.values(os.networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4');
+    const others = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal && a.family === 'IPv4');
     return Promise.all(
       others.map(
         (a) =>

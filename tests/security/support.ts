@@ -27,10 +27,12 @@ export function recordingDb(db: Db, sent: SentQuery[]): Db {
     const value = Reflect.get(target, property, target) as unknown;
     return typeof value === 'function' ? value.bind(target) : value;
   };
-  const recordRun = (target: ManagedTransaction | Session) => (query: unknown, params?: unknown, ...rest: unknown[]) => {
-    sent.push({ cypher: textOf(query), params });
-    return (target.run as (...args: unknown[]) => unknown)(query, params, ...rest);
-  };
+  const recordRun =
+    (target: ManagedTransaction | Session) =>
+    (query: unknown, params?: unknown, ...rest: unknown[]) => {
+      sent.push({ cypher: textOf(query), params });
+      return (target.run as (...args: unknown[]) => unknown)(query, params, ...rest);
+    };
   const wrapTx = (tx: ManagedTransaction): ManagedTransaction =>
     new Proxy(tx, { get: (target, property) => (property === 'run' ? recordRun(target) : bind(target, property)) });
   const wrapSession = (session: Session): Session =>

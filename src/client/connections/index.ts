@@ -10,7 +10,12 @@ import { foldControls } from '../controls/fold';
 import { placePaths, type Picture } from './layout';
 
 async function setup(root: HTMLElement): Promise<void> {
-  const query = new URLSearchParams({ from: root.dataset.from ?? '', to: root.dataset.to ?? '', via: root.dataset.via ?? 'both', maxHops: root.dataset.maxHops ?? '4' });
+  const query = new URLSearchParams({
+    from: root.dataset.from ?? '',
+    to: root.dataset.to ?? '',
+    via: root.dataset.via ?? 'both',
+    maxHops: root.dataset.maxHops ?? '4',
+  });
   try {
     const answer = await getJson<ConnectionsAnswer>(`/api/connections?${query}`);
     if (answer.paths.length > 0) draw(root, placePaths(answer.paths), answer);

@@ -50,9 +50,13 @@ function stepsOf(paths: readonly ConnectionPath[], placed: Map<string, PlacedAct
     if (steps.has(key)) continue;
     const kind = hop.sharedEvents > 0 && hop.roles.length > 0 ? 'both' : hop.sharedEvents > 0 ? 'events' : 'roles';
     const title = [
-      hop.sharedEvents > 0 ? `${hop.sharedEvents} shared event${hop.sharedEvents === 1 ? '' : 's'}${hop.events[0] ? `, latest: ${hop.events[0].title}` : ''}` : '',
+      hop.sharedEvents > 0
+        ? `${hop.sharedEvents} shared event${hop.sharedEvents === 1 ? '' : 's'}${hop.events[0] ? `, latest: ${hop.events[0].title}` : ''}`
+        : '',
       ...hop.roles.map((r) => r.title ?? r.role.replace(/_/g, ' ')),
-    ].filter(Boolean).join('; ');
+    ]
+      .filter(Boolean)
+      .join('; ');
     steps.set(key, { from: placed.get(hop.from)!, to: placed.get(hop.to)!, kind, title });
   }
   return [...steps.values()];

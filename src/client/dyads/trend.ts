@@ -17,7 +17,13 @@ export function drawTrend(root: HTMLElement, dyad: DyadAnswer): void {
   const y = scaleLinear([-10, 10], [SIZE.top + SIZE.chart, SIZE.top]);
   const svg = select(root).append('svg').attr('viewBox', `0 0 ${SIZE.width} ${SIZE.height}`).attr('class', 'trend-svg');
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${SIZE.left},0)`).call(axisLeft(y).ticks(5));
-  svg.append('line').attr('class', 'trend-zero').attr('x1', SIZE.left).attr('x2', SIZE.width - SIZE.right).attr('y1', y(0)).attr('y2', y(0));
+  svg
+    .append('line')
+    .attr('class', 'trend-zero')
+    .attr('x1', SIZE.left)
+    .attr('x2', SIZE.width - SIZE.right)
+    .attr('y1', y(0))
+    .attr('y2', y(0));
   const every = Math.ceil(months.length / 12);
   svg
     .append('g')
@@ -28,11 +34,20 @@ export function drawTrend(root: HTMLElement, dyad: DyadAnswer): void {
   for (const side of ['a', 'b'] as const) drawSide(svg, dyad, side, x, y);
 }
 
-function drawSide(svg: Selection<SVGSVGElement, unknown, null, undefined>, dyad: DyadAnswer, side: 'a' | 'b', x: ScaleBand<string>, y: ScaleLinear<number, number>): void {
+function drawSide(
+  svg: Selection<SVGSVGElement, unknown, null, undefined>,
+  dyad: DyadAnswer,
+  side: 'a' | 'b',
+  x: ScaleBand<string>,
+  y: ScaleLinear<number, number>,
+): void {
   const points = dyad.trend.filter((m) => m[side].goldstein !== null);
   const at = (m: TrendMonth) => [x(m.month)! + x.bandwidth() / 2, y(m[side].goldstein!)] as [number, number];
   const name = dyad[side].name;
-  svg.append('path').attr('class', `trend-line trend-line--${side}`).attr('d', line()(points.map(at)));
+  svg
+    .append('path')
+    .attr('class', `trend-line trend-line--${side}`)
+    .attr('d', line()(points.map(at)));
   svg
     .append('g')
     .selectAll('circle')
@@ -51,7 +66,13 @@ function drawBars(svg: Selection<SVGSVGElement, unknown, null, undefined>, trend
   const most = Math.max(1, ...trend.map((m) => m.quad.reduce((s, n) => s + n, 0)));
   const h = scaleLinear([0, most], [0, SIZE.bars - 14]);
   const group = svg.append('g');
-  group.append('text').attr('class', 'trend-caption').attr('x', SIZE.left - 6).attr('y', top + 10).attr('text-anchor', 'end').text('events');
+  group
+    .append('text')
+    .attr('class', 'trend-caption')
+    .attr('x', SIZE.left - 6)
+    .attr('y', top + 10)
+    .attr('text-anchor', 'end')
+    .text('events');
   for (const month of trend) {
     let offset = 0;
     month.quad.forEach((count, i) => {

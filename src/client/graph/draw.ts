@@ -109,13 +109,11 @@ function drawNodes(layer: Layer, nodes: SimNode[], centerId: string | null): Nod
 function highlightNeighbours(root: HTMLElement, nodeLinks: NodeLinks, linkPaths: LinkPaths, neighbours: Map<string, Set<string>>): void {
   const highlight = (id: string | null) => {
     root.classList.toggle('is-highlighting', id !== null);
-    const near = id ? neighbours.get(id) ?? new Set<string>() : new Set<string>();
+    const near = id ? (neighbours.get(id) ?? new Set<string>()) : new Set<string>();
     nodeLinks.classed('is-near', (d) => near.has(d.id));
     linkPaths.classed('is-near', (d) => id !== null && (d.source.id === id || d.target.id === id));
   };
-  nodeLinks
-    .on('mouseenter focus', (_event: Event, d: SimNode) => highlight(d.id))
-    .on('mouseleave blur', () => highlight(null));
+  nodeLinks.on('mouseenter focus', (_event: Event, d: SimNode) => highlight(d.id)).on('mouseleave blur', () => highlight(null));
 }
 
 /** Zooms so every node (with its label) is in view. */

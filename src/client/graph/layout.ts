@@ -18,7 +18,12 @@ export function settle({ nodes, links, heaviest }: GraphModel, { width, height }
     )
     .force('charge', forceManyBody<SimNode>().strength(-600))
     .force('center', forceCenter(width / 2, height / 2))
-    .force('collide', forceCollide<SimNode>().radius((d) => Math.max(d.radius + 12, d.name.length * 3.3)).iterations(2))
+    .force(
+      'collide',
+      forceCollide<SimNode>()
+        .radius((d) => Math.max(d.radius + 12, d.name.length * 3.3))
+        .iterations(2),
+    )
     // Pull harder along the container's short side, so the layout takes the shape of the screen.
     .force('x', forceX(width / 2).strength(height > width ? 0.22 : Math.min(0.2, 0.05 * (height / width))))
     .force('y', forceY(height / 2).strength(height > width ? 0.015 : Math.min(0.2, 0.05 * (width / height))))

@@ -73,7 +73,7 @@ function bar(id: string, group: string, period: Pick<MeasureView, 'start' | 'end
 }
 
 function measureBar(m: MeasureView, span: Span): vis.Item {
-  const label = `${m.scope ? m.scope.name : 'Whole of ' + m.target.name} · by ${m.authority.name}`;
+  const label = `${m.scope ? m.scope.name : `Whole of ${m.target.name}`} · by ${m.authority.name}`;
   return bar(m.id, m.target.id, m, span, label, 'measure');
 }
 
@@ -85,7 +85,12 @@ function exemptionBar(x: ExemptionView, m: MeasureView, span: Span): vis.Item {
 /** Rows by target, in the order of the answer (by target id). */
 function toGroups(measures: MeasureView[]): vis.Group[] {
   const targets = new Map(measures.map((m) => [m.target.id, m.target]));
-  return [...targets.values()].map((t, order) => ({ id: t.id, content: el('a', { href: `/actors/${t.id}` }, sayWhat(t, null)), className: 'group-target', order }));
+  return [...targets.values()].map((t, order) => ({
+    id: t.id,
+    content: el('a', { href: `/actors/${t.id}` }, sayWhat(t, null)),
+    className: 'group-target',
+    order,
+  }));
 }
 
 export function drawMeasures(chart: Chart, data: MeasuresAnswer, span: Span): void {

@@ -59,16 +59,18 @@ function start(root: HTMLElement): void {
   let timer: number | undefined;
   const dayForm = document.querySelector<HTMLFormElement>('[data-sanctions-day]');
   // The line follows the slider at once; the address and the list wait until it rests.
-  const picker = dayForm ? bindDayPicker(dayForm, span, (day) => {
-    state.on = day;
-    moveDayLine(chart, day);
-    listBox?.setAttribute('aria-busy', 'true');
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => {
-      remember(state);
-      void loadInForce(state);
-    }, 150);
-  }) : null;
+  const picker = dayForm
+    ? bindDayPicker(dayForm, span, (day) => {
+        state.on = day;
+        moveDayLine(chart, day);
+        listBox?.setAttribute('aria-busy', 'true');
+        window.clearTimeout(timer);
+        timer = window.setTimeout(() => {
+          remember(state);
+          void loadInForce(state);
+        }, 150);
+      })
+    : null;
   picker?.set(state.on);
   const filters = document.querySelector<HTMLFormElement>('[data-sanctions-filters]');
   if (filters) {

@@ -38,7 +38,15 @@ function measureRow(m: InForceMeasure): HTMLLIElement {
       'ul',
       { class: 'measure-row__changes' },
       ...m.changes.map((c) =>
-        el('li', {}, el('span', { class: 'change-kind' }, CHANGE_LABELS[c.kind]), ' ', el('span', { class: 'muted' }, sayKnownDate(c.date)), ' ', el('a', { href: `/events/${c.event.id}` }, c.event.title)),
+        el(
+          'li',
+          {},
+          el('span', { class: 'change-kind' }, CHANGE_LABELS[c.kind]),
+          ' ',
+          el('span', { class: 'muted' }, sayKnownDate(c.date)),
+          ' ',
+          el('a', { href: `/events/${c.event.id}` }, c.event.title),
+        ),
       ),
     ),
   );
@@ -47,8 +55,14 @@ function measureRow(m: InForceMeasure): HTMLLIElement {
 export function showInForce(container: HTMLElement, data: InForceAnswer, filtered: boolean): void {
   const list =
     data.items.length === 0
-      ? el('p', { class: 'empty-state', 'data-in-force-empty': '' }, `Nothing was in force that day${filtered ? ' within these filters' : ''}. Move the day, or clear a filter.`)
+      ? el(
+          'p',
+          { class: 'empty-state', 'data-in-force-empty': '' },
+          `Nothing was in force that day${filtered ? ' within these filters' : ''}. Move the day, or clear a filter.`,
+        )
       : el('ol', { class: 'measure-list', 'data-in-force-items': '' }, ...data.items.map(measureRow));
-  const capped = data.capped && el('p', { class: 'muted', 'data-in-force-capped': '' }, `Only the first ${data.items.length} are listed: choose a target or an authority to see the rest.`);
+  const capped =
+    data.capped &&
+    el('p', { class: 'muted', 'data-in-force-capped': '' }, `Only the first ${data.items.length} are listed: choose a target or an authority to see the rest.`);
   container.replaceChildren(...present(list, capped));
 }

@@ -57,10 +57,7 @@ export function drawWindow(root: HTMLElement, view: TimelineView, data: Timeline
 }
 
 function toGroup(group: TimelineGroup, order: number): vis.Group {
-  const content =
-    group.kind === 'actor'
-      ? el('a', { href: `/actors/${group.id.slice('actor:'.length)}` }, group.content)
-      : el('span', {}, group.content);
+  const content = group.kind === 'actor' ? el('a', { href: `/actors/${group.id.slice('actor:'.length)}` }, group.content) : el('span', {}, group.content);
   return { id: group.id, content, className: group.className, order };
 }
 

@@ -36,7 +36,10 @@ export function createEdges(root: HTMLElement, showAll: () => void): ShowEdges {
       earlier.hidden = later.hidden = true;
       return;
     }
-    for (const [button, side, arrow] of [[earlier, 'earlier', '←'], [later, 'later', '→']] as const) {
+    for (const [button, side, arrow] of [
+      [earlier, 'earlier', '←'],
+      [later, 'later', '→'],
+    ] as const) {
       const fromAnswer = data.outside[side];
       const n = fromAnswer + beyond(data, visible, side);
       button.hidden = n === 0;

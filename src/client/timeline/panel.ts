@@ -19,7 +19,10 @@ export async function openPanel(panel: HTMLElement | null, eventId: string, labe
     panel.replaceChildren(...eventDetails(event, labels, closeButton(panel, onClose)));
     panel.focus({ preventScroll: true });
   } catch (error) {
-    panel.replaceChildren(el('p', {}, `Could not load this event: ${(error as Error).message}`), el('a', { href: `/events/${eventId}` }, 'Open the event page'));
+    panel.replaceChildren(
+      el('p', {}, `Could not load this event: ${(error as Error).message}`),
+      el('a', { href: `/events/${eventId}` }, 'Open the event page'),
+    );
   }
 }
 
@@ -47,12 +50,7 @@ function eventDetails(event: EventDetail, labels: TypeLabels, close: HTMLButtonE
     el('h3', {}, event.title),
     whoDidWhat(event, typeWord),
     source ? el('blockquote', {}, `“${source.quote}”`) : null,
-    el(
-      'p',
-      { class: 'panel-actions' },
-      el('a', { class: 'button-link', href: `/events/${event.id}`, 'data-panel-link': '' }, 'Open the event page →'),
-      close,
-    ),
+    el('p', { class: 'panel-actions' }, el('a', { class: 'button-link', href: `/events/${event.id}`, 'data-panel-link': '' }, 'Open the event page →'), close),
   );
 }
 
@@ -64,4 +62,3 @@ function whoDidWhat(event: EventDetail, typeWord: string): HTMLParagraphElement 
   const names = (list: typeof doers) => list.map((p) => p.actor.name).join(', ');
   return el('p', {}, names(doers) || 'Someone', ' → ', typeWord, done.length ? ` → ${names(done)}` : '');
 }
-

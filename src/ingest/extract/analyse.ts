@@ -43,7 +43,15 @@ export function analyseSentence(sentence: string, publishedAt: string, actors: A
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);
   const triggers = reported(findTriggers(sentence), sentence, clauses, speech);
-  const context: RoleContext = { sentence, heads, clauses, triggerStarts: triggers.map((t) => t.index).concat(speech ? [speech.verbIndex] : []).sort((a, b) => a - b) };
+  const context: RoleContext = {
+    sentence,
+    heads,
+    clauses,
+    triggerStarts: triggers
+      .map((t) => t.index)
+      .concat(speech ? [speech.verbIndex] : [])
+      .sort((a, b) => a - b),
+  };
   const events = eventsFor(triggers, context, mentions, speech, actors);
   if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
   attachDates(events, triggers, sentence, publishedAt);
@@ -66,7 +74,10 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     if (isReducedParticiple(t, before)) return hasOwnDate(sentence.slice(t.end, clause.end));
     return true;
   });
-  return onePerClause(kept.map((t) => hedged(t, masked)), clauses);
+  return onePerClause(
+    kept.map((t) => hedged(t, masked)),
+    clauses,
+  );
 }
 
 /** "12 protesters jailed during demonstrations last year": the participle describes the people it follows. */
@@ -118,7 +129,18 @@ function eventsFor(triggers: Trigger[], context: RoleContext, mentions: Mention[
     }
     const sources = speech && trigger.index >= speech.content.start && trigger.index < speech.content.end ? speech.speakers.map((m) => m.actor) : [];
     const reportedSpeech = sources.length > 0;
-    const base = { type: trigger.type, sources, date: null, figures: null, place: location?.text ?? null, quote: context.sentence, at: trigger.index, trigger: trigger.text, dateFrom: null, reported: reportedSpeech };
+    const base = {
+      type: trigger.type,
+      sources,
+      date: null,
+      figures: null,
+      place: location?.text ?? null,
+      quote: context.sentence,
+      at: trigger.index,
+      trigger: trigger.text,
+      dateFrom: null,
+      reported: reportedSpeech,
+    };
     const sides = trigger.swap && agents.length > 1 ? agents.map((a) => [a]) : [agents];
     for (const side of sides) {
       const others = trigger.swap && agents.length > 1 ? agents.filter((a) => !side.includes(a)) : [];
@@ -163,7 +185,7 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
     figures: null,
     place: null,
     quote: sentence,
-    at: speech.content.start > speech.verbIndex ? speech.content.start : speech.verbIndex,
+    at: Math.max(speech.content.start, speech.verbIndex),
     trigger: null,
     dateFrom: null,
     reported: false,

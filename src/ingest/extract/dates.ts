@@ -165,9 +165,7 @@ function withDuration(text: string, mentions: DateMention[]): DateMention[] {
   const word = (match[1] ?? match[2] ?? '').toLowerCase();
   const days = NUMBER_WORDS[word] ?? Number(word);
   return mentions.map((m) =>
-    m.date.precision === 'day' && m.date.end === null && days > 1
-      ? { ...m, date: { ...m.date, end: addDays(m.date.start, days - 1) } }
-      : m,
+    m.date.precision === 'day' && m.date.end === null && days > 1 ? { ...m, date: { ...m.date, end: addDays(m.date.start, days - 1) } } : m,
   );
 }
 

@@ -25,7 +25,11 @@ export function mergeDuplicates(events: DatedEvent[]): DatedEvent[] {
 function isSameEvent(a: DatedEvent, b: DatedEvent): boolean {
   if (a.type !== b.type) return false;
   if (a.date && b.date && !overlaps(a.date, b.date)) return false;
-  const ids = (e: DatedEvent) => e.agents.map((x) => x.id).sort().join('|');
+  const ids = (e: DatedEvent) =>
+    e.agents
+      .map((x) => x.id)
+      .sort()
+      .join('|');
   if (a.type !== 'talks') return ids(a) === ids(b);
   const actors = new Set([...a.agents, ...a.targets].map((x) => x.id));
   return [...b.agents, ...b.targets].some((x) => actors.has(x.id));

@@ -257,7 +257,10 @@ export function slugify(text: string): string {
 }
 
 const list = (field: string | undefined): string[] =>
-  (field ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  (field ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 
 /** "Belarusian" → ["Belarusian", "Belarusians"]: the plural noun names the people ("80 Venezuelans"). */
 function withPlurals(demonyms: string[]): string[] {

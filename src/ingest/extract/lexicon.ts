@@ -57,9 +57,7 @@ export class Lexicon {
 
   /** A gazetteer entry maps onto a known actor of the same id or name, so "Belarusian" finds the known Belarus. */
   private addGazetteer(entry: GazetteerEntry, knownActors: readonly Actor[]): void {
-    const known = knownActors.find(
-      (a) => a.id === entry.id || a.name === entry.name || a.aliases.includes(entry.name),
-    );
+    const known = knownActors.find((a) => a.id === entry.id || a.name === entry.name || a.aliases.includes(entry.name));
     const ref: ActorRef = known
       ? { id: known.id, name: known.name, kind: known.kind, known: true }
       : { id: entry.id, name: entry.name, kind: entry.kind, known: false };

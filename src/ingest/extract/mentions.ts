@@ -24,12 +24,18 @@ export interface Mention {
 const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
   ...`citizens nationals soldiers troops prisoners detainees hostages protesters demonstrators activists dissidents
   journalists lawmakers exiles groups refugees migrants students workers fishermen sailors civilians clergy tourists
-  opposition businessmen scientists athletes pilgrims veterans officers`.split(/\s+/).map((w) => [w, 'group']),
+  opposition businessmen scientists athletes pilgrims veterans officers`
+    .split(/\s+/)
+    .map((w) => [w, 'group']),
   ...`academic journalist activist dissident official lawmaker minister diplomat citizen national soldier student
-  businessman businesswoman blogger tourist worker researcher pilot sailor priest`.split(/\s+/).map((w) => [w, 'person']),
+  businessman businesswoman blogger tourist worker researcher pilot sailor priest`
+    .split(/\s+/)
+    .map((w) => [w, 'person']),
   ...`firms companies company firm airline airlines carrier bank banks lender exporters exporter producer`.split(/\s+/).map((w) => [w, 'company']),
   ...`potash oil gas steel wheat grain fertiliser fertilizer fertilisers fertilizers timber diamonds gold coal uranium
-  aluminium aluminum cotton cocoa coffee copper nickel`.split(/\s+/).map((w) => [w, 'commodity']),
+  aluminium aluminum cotton cocoa coffee copper nickel`
+    .split(/\s+/)
+    .map((w) => [w, 'commodity']),
 ]);
 
 /** Words after a nationality that describe the state acting through its institutions: "Kenyan police". */
@@ -38,7 +44,8 @@ const STATE_BODY_WORD = new RegExp(String.raw`^(?:${STATE_BODIES})$`);
 /** The same words alone name the article's state; "officials", "the embassy" alone are too vague to. */
 const GOVERNMENT_WORDS = String.raw`government|authorities|police|junta|regime|military|army|security forces|state media|foreign ministry|administration`;
 /** A role word after a group noun makes it a title: "opposition leader Teresa Alvarado". */
-const ROLE_AFTER = /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist)\b/;
+const ROLE_AFTER =
+  /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist)\b/;
 
 const LOCATION_BEFORE = /\b(?:in|at|near|outside|inside|across|throughout|from)\s+(?:the\s+)?$/i;
 
@@ -86,7 +93,8 @@ export class ArticleActors {
     const named = this.lexicon.find(unit).find((m) => m.index === 0 && m.end === unit.length);
     const actor = named?.actor ?? this.propose(unit, 'group');
     if (!this.seen.has(actor.id)) this.seen.set(actor.id, actor);
-    if (!this.resolved.has(actor.id)) this.resolved.set(actor.id, named ? `the people counted, "${unit}"` : `proposed new group: the people counted, "${unit}"`);
+    if (!this.resolved.has(actor.id))
+      this.resolved.set(actor.id, named ? `the people counted, "${unit}"` : `proposed new group: the people counted, "${unit}"`);
     return actor;
   }
 
@@ -156,29 +164,44 @@ export class ArticleActors {
       if ([...named, ...found].some((m) => index < m.end && m.index < end)) return;
       for (const actor of actors) if (actor) found.push(this.mention(sentence, index, end, actor, proposedOr(actor, `"${text}": ${why}`)));
     };
-    for (const m of sentence.matchAll(new RegExp(String.raw`\b(?:(?:the|its|their)\s+)?(?:(?:military|interim|new|local|central)\s+)?(?:${GOVERNMENT_WORDS})\b`, 'gi'))) {
-      if (!followsState(sentence, m.index ?? 0, named)) add(m.index ?? 0, m[0], [this.governmentNear(sentence, m.index ?? 0, named)], 'the state that governs where it happens, or the article\'s main state');
+    for (const m of sentence.matchAll(
+      new RegExp(String.raw`\b(?:(?:the|its|their)\s+)?(?:(?:military|interim|new|local|central)\s+)?(?:${GOVERNMENT_WORDS})\b`, 'gi'),
+    )) {
+      if (!followsState(sentence, m.index ?? 0, named))
+        add(m.index ?? 0, m[0], [this.governmentNear(sentence, m.index ?? 0, named)], "the state that governs where it happens, or the article's main state");
     }
     for (const m of sentence.matchAll(/\b(?:his|her)\s+(?:government|country|administration)\b/gi)) {
       const person = this.persons[this.persons.length - 1];
       add(m.index ?? 0, m[0], [(person && this.personState.get(person.id)) ?? this.dominant], 'the state of the person named last');
     }
     for (const m of sentence.matchAll(/\b(?:human\s+)?rights\s+(?:groups|organi[sz]ations|activists|campaigners|defenders)\b(?!\s+\p{Lu})/giu)) {
-      add(m.index ?? 0, m[0], [this.propose(m[0].replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 'group')], 'a group');
+      add(
+        m.index ?? 0,
+        m[0],
+        [
+          this.propose(
+            m[0].replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+            'group',
+          ),
+        ],
+        'a group',
+      );
     }
-    for (const m of sentence.matchAll(/\b[Tt]he\s+(?:group|organi[sz]ation)\b(?!\s+\p{Lu})/gu)) add(m.index ?? 0, m[0], [this.lastOrganization], 'the organisation named last');
+    for (const m of sentence.matchAll(/\b[Tt]he\s+(?:group|organi[sz]ation)\b(?!\s+\p{Lu})/gu))
+      add(m.index ?? 0, m[0], [this.lastOrganization], 'the organisation named last');
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:\w+\s+)?(?:ministers|leaders|presidents|envoys|men|women)\b/g)) {
       add(m.index ?? 0, m[0], this.persons.slice(-2), 'the two people named last');
     }
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
       add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
-    for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g)) add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]], 'pronoun for the person named last');
+    for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g))
+      add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]], 'pronoun for the person named last');
     return found;
   }
 
   /** "police in Yangon" act for the state of Yangon; "the government" otherwise for the article's main state. */
-  private governmentNear(sentence: string, index: number, named: Mention[]): ActorRef | null {
+  private governmentNear(_sentence: string, index: number, named: Mention[]): ActorRef | null {
     const place = named.find((m) => m.location && m.index > index && m.index - index < 40 && m.actor.kind === 'state');
     return place?.actor ?? this.dominant;
   }

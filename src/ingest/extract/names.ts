@@ -41,8 +41,10 @@ const COMPANY_WORDS = /\b(Airlines|Airways|Air|Bank|Corp|Corporation|Company|Inc
 const GOVERNMENT_WORDS = /\b(Ministry|Department|Office|Cabinet|Parliament|Senate|Congress|Assembly|Council)\b/;
 
 /** Lower-case words that introduce a person's name or an organisation's name. */
-const PERSON_CUES = /\b(leader|envoy|diplomat|spokesman|spokeswoman|spokesperson|minister|president|lawmakers?|counterpart|chairperson|chairman|laureate|founder|lawyer|official|activist|journalist|dissident|blogger|academic|businessman|businesswoman|researcher|opposition figure|cardinal|general|commander|premier|ambassador|consul|senator|MP|judge|prosecutor|negotiator|adviser|advisor|citizen|national|husband|wife|son|daughter)\s*,?\s*$/;
-const ORGANIZATION_CUES = /\b(group|organi[sz]ation|NGO|charity|movement|party|agency|network|coalition|centre|center|alliance|outlet|newspaper|broadcaster)\s*$/;
+const PERSON_CUES =
+  /\b(leader|envoy|diplomat|spokesman|spokeswoman|spokesperson|minister|president|lawmakers?|counterpart|chairperson|chairman|laureate|founder|lawyer|official|activist|journalist|dissident|blogger|academic|businessman|businesswoman|researcher|opposition figure|cardinal|general|commander|premier|ambassador|consul|senator|MP|judge|prosecutor|negotiator|adviser|advisor|citizen|national|husband|wife|son|daughter)\s*,?\s*$/;
+const ORGANIZATION_CUES =
+  /\b(group|organi[sz]ation|NGO|charity|movement|party|agency|network|coalition|centre|center|alliance|outlet|newspaper|broadcaster)\s*$/;
 const COMPANY_CUES = /\b(company|firm|carrier|airline|bank|group|conglomerate|producer|exporter|operator)\s*$/;
 
 /** Splits a run of capitalised words into a name, dropping titles and sentence furniture, and guesses its kind. */

@@ -50,12 +50,7 @@ export function score(gold: GoldEvent[], extracted: DraftEvent[]): Score {
 }
 
 export function matches(gold: GoldEvent, event: DraftEvent): boolean {
-  return (
-    gold.type === event.type &&
-    event.date !== null &&
-    overlaps(gold.date, event.date) &&
-    event.agents.some((a) => gold.agents.includes(a))
-  );
+  return gold.type === event.type && event.date !== null && overlaps(gold.date, event.date) && event.agents.some((a) => gold.agents.includes(a));
 }
 
 export const recall = (s: Pick<Score, 'gold' | 'matched'>): number => (s.gold === 0 ? 1 : s.matched / s.gold);

@@ -49,47 +49,110 @@ const RULES: Rule[] = [
   { type: 'nomination', pattern: String.raw`\b(?:nomination|appointment)\b`, noun: true },
   // prisoner releases and exchanges
   { type: 'prisoner_release', pattern: String.raw`\b(?:exchanged|swapped|traded)${WITHIN(2)}\s+(?:prisoners|detainees|captives)\b`, swap: true },
-  { type: 'prisoner_release', pattern: String.raw`\b(?:prisoner|detainee)\s+(?:swap|exchange)\b|\b(?:swap|exchange) of (?:prisoners|detainees)\b`, noun: true, swap: true },
-  { type: 'prisoner_release', pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))` },
+  {
+    type: 'prisoner_release',
+    pattern: String.raw`\b(?:prisoner|detainee)\s+(?:swap|exchange)\b|\b(?:swap|exchange) of (?:prisoners|detainees)\b`,
+    noun: true,
+    swap: true,
+  },
+  {
+    type: 'prisoner_release',
+    pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))`,
+  },
   { type: 'prisoner_release', pattern: String.raw`\bset free\b` },
   { type: 'prisoner_release', pattern: String.raw`\b(?:release|releases)\b(?=\s+of\b)`, noun: true },
   // pardons, amnesties
   { type: 'pardon', pattern: String.raw`\b(?:pardoned|pardons|pardoning|commuted|commutes|amnestied)\b|\bgranted\s+(?:an\s+)?(?:amnesty|clemency|pardons?)\b` },
   { type: 'pardon', pattern: String.raw`\b(?:pardons?|amnesty|clemency)\b`, noun: true },
   // sanctions
-  { type: 'sanctions_lifted', pattern: String.raw`\b(?:lift|lifted|lifting|lifts|eased|eases|easing|ease|removed|removes|removing|suspended|suspends|waived|relaxed|relaxes|dropped|scrapped|unfroze|rolled back|unblocked)${WITHIN(4)}\s+(?:${SANCTION_WORDS})\b` },
-  { type: 'sanctions_lifted', pattern: String.raw`\b(?:removed|removes|removing|delisted|struck)\b[^,.;]{0,40}?\bfrom\s+(?:its|the|a|their)\s+[\w\s-]{0,30}?\b(?:list|blacklist)\b` },
-  { type: 'sanctions_lifted', pattern: String.raw`\b(?:lifting|easing|removal|suspension|relaxation|rollback)\s+of${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b|\bsanctions relief\b`, noun: true },
-  { type: 'sanctions_imposed', pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b` },
+  {
+    type: 'sanctions_lifted',
+    pattern: String.raw`\b(?:lift|lifted|lifting|lifts|eased|eases|easing|ease|removed|removes|removing|suspended|suspends|waived|relaxed|relaxes|dropped|scrapped|unfroze|rolled back|unblocked)${WITHIN(4)}\s+(?:${SANCTION_WORDS})\b`,
+  },
+  {
+    type: 'sanctions_lifted',
+    pattern: String.raw`\b(?:removed|removes|removing|delisted|struck)\b[^,.;]{0,40}?\bfrom\s+(?:its|the|a|their)\s+[\w\s-]{0,30}?\b(?:list|blacklist)\b`,
+  },
+  {
+    type: 'sanctions_lifted',
+    pattern: String.raw`\b(?:lifting|easing|removal|suspension|relaxation|rollback)\s+of${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b|\bsanctions relief\b`,
+    noun: true,
+  },
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
+  },
   { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
   // agreements
-  { type: 'agreement', pattern: String.raw`\b(?:signed|signs|sign|signing|concluded|reached|sealed|struck|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b` },
+  {
+    type: 'agreement',
+    pattern: String.raw`\b(?:signed|signs|sign|signing|concluded|reached|sealed|struck|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
+  },
   { type: 'agreement', pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed)\b` },
   { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
   // relations
-  { type: 'relations_restored', pattern: String.raw`\b(?:restored|restores|restore|restoring|re-?established|reestablishes|resumed|resumes|normali[sz]ed|established|upgraded)${WITHIN(2)}\s+(?:diplomatic\s+)?(?:relations|ties)\b` },
-  { type: 'relations_restored', pattern: String.raw`\b(?:reopened|reopens|reopen|reopening|re-opened|opened|opens)${WITHIN(2)}\s+(?:embassy|embassies|consulate|consulates)\b` },
-  { type: 'relations_restored', pattern: String.raw`\b(?:restoration|resumption|reopening|re-establishment|normali[sz]ation)\s+of${WITHIN(3)}\s+(?:relations|ties|embassy|embassies)\b`, noun: true },
+  {
+    type: 'relations_restored',
+    pattern: String.raw`\b(?:restored|restores|restore|restoring|re-?established|reestablishes|resumed|resumes|normali[sz]ed|established|upgraded)${WITHIN(2)}\s+(?:diplomatic\s+)?(?:relations|ties)\b`,
+  },
+  {
+    type: 'relations_restored',
+    pattern: String.raw`\b(?:reopened|reopens|reopen|reopening|re-opened|opened|opens)${WITHIN(2)}\s+(?:embassy|embassies|consulate|consulates)\b`,
+  },
+  {
+    type: 'relations_restored',
+    pattern: String.raw`\b(?:restoration|resumption|reopening|re-establishment|normali[sz]ation)\s+of${WITHIN(3)}\s+(?:relations|ties|embassy|embassies)\b`,
+    noun: true,
+  },
   // intents
-  { type: 'intent', pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|determined|looking forward)\s+to\b` },
-  { type: 'intent', pattern: String.raw`\b(?:wants?|wanted|seeks?|sought)\b(?=\s+(?:good|better|closer|normal|stronger|improved|friendly)\s+(?:relations|ties)\b)` },
+  {
+    type: 'intent',
+    pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|determined|looking forward)\s+to\b`,
+  },
+  {
+    type: 'intent',
+    pattern: String.raw`\b(?:wants?|wanted|seeks?|sought)\b(?=\s+(?:good|better|closer|normal|stronger|improved|friendly)\s+(?:relations|ties)\b)`,
+  },
   { type: 'intent', pattern: String.raw`\b(?:goal|aim|objective|intention|priority)\b(?=[^.;]{0,60}?\bis to\b)` },
   // reactions
-  { type: 'endorsement', pattern: String.raw`\b(?:welcomed|welcomes|welcoming|praised|praises|praising|thanked|thanking|hailed|hails|commended|commends|applauded|applauds|congratulated|congratulates|endorsed|endorses|lauded|lauds)\b|\bexpressed (?:its |his |her |their )?support for\b` },
+  {
+    type: 'endorsement',
+    pattern: String.raw`\b(?:welcomed|welcomes|welcoming|praised|praises|praising|thanked|thanking|hailed|hails|commended|commends|applauded|applauds|congratulated|congratulates|endorsed|endorses|lauded|lauds)\b|\bexpressed (?:its |his |her |their )?support for\b`,
+  },
   { type: 'endorsement', pattern: String.raw`\b(?:welcome|praise|thank|hail|commend|applaud)\b(?=\s+(?:the|a|an|his|her|its|their|\p{Lu}))` },
-  { type: 'criticism', pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b` },
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b`,
+  },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
-  { type: 'appeal', pattern: String.raw`\b(?:urged|urges|urge|urging|demanded|demands|demanding|pressed|presses|implored|exhorted)\b|\b(?:called|calls|call|calling) (?:on|upon|for)\b|\b(?:appealed|appeals|appealing) (?:to|for)\b` },
+  {
+    type: 'appeal',
+    pattern: String.raw`\b(?:urged|urges|urge|urging|demanded|demands|demanding|pressed|presses|implored|exhorted)\b|\b(?:called|calls|call|calling) (?:on|upon|for)\b|\b(?:appealed|appeals|appealing) (?:to|for)\b`,
+  },
   // detention
-  { type: 'detention', pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|jailed|jails|imprisoned|imprisons|captured|captures|abducted|kidnapped|incarcerated|sentenced)\b|\b(?:took|taken) into custody\b` },
+  {
+    type: 'detention',
+    pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|jailed|jails|imprisoned|imprisons|captured|captures|abducted|kidnapped|incarcerated|sentenced)\b|\b(?:took|taken) into custody\b`,
+  },
   { type: 'detention', pattern: String.raw`\b(?:arrest|arrests|detention|imprisonment|capture|abduction)\s+of\b`, noun: true },
   // elections
-  { type: 'election', pattern: String.raw`\b(?:presidential|parliamentary|general|legislative|local|municipal|snap|regional|national)\s+(?:elections?|polls?|vote)\b`, noun: true },
+  {
+    type: 'election',
+    pattern: String.raw`\b(?:presidential|parliamentary|general|legislative|local|municipal|snap|regional|national)\s+(?:elections?|polls?|vote)\b`,
+    noun: true,
+  },
   { type: 'election', pattern: String.raw`\b(?:held|holds|hold)${WITHIN(2)}\s+elections?\b|\bre-?elected\b` },
   // military support
   { type: 'military_support', pattern: String.raw`\bmilitary\s+(?:support|aid|assistance|backing|help)\b`, noun: true },
-  { type: 'military_support', pattern: String.raw`\b(?:support|backing)\s+for\s+[^,.;]{0,40}?\b(?:invasion|war|offensive|military|operation|attack|aggression)\b`, noun: true },
-  { type: 'military_support', pattern: String.raw`\b(?:supplied|sent|delivered|provided|shipped|supplies|sends|supplying|sending)${WITHIN(3)}\s+(?:weapons|arms|troops|ammunition|missiles|drones|tanks|air defen[cs]e systems?)\b` },
+  {
+    type: 'military_support',
+    pattern: String.raw`\b(?:support|backing)\s+for\s+[^,.;]{0,40}?\b(?:invasion|war|offensive|military|operation|attack|aggression)\b`,
+    noun: true,
+  },
+  {
+    type: 'military_support',
+    pattern: String.raw`\b(?:supplied|sent|delivered|provided|shipped|supplies|sends|supplying|sending)${WITHIN(3)}\s+(?:weapons|arms|troops|ammunition|missiles|drones|tanks|air defen[cs]e systems?)\b`,
+  },
 ];
 
 const COMPILED = RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'giu') }));
@@ -147,5 +210,8 @@ function dropOverlaps(triggers: Trigger[]): Trigger[] {
  * the report of an event: they are blanked out, keeping offsets.
  */
 export function maskQuotations(sentence: string): string {
-  return sentence.replace(/(^|[\s(])(['‘"“])([^'’"”]{2,}?)(['’"”])(?=$|[\s.,;:!?)])/g, (_all, lead: string, open: string, body: string, close: string) => `${lead}${open}${' '.repeat(body.length)}${close}`);
+  return sentence.replace(
+    /(^|[\s(])(['‘"“])([^'’"”]{2,}?)(['’"”])(?=$|[\s.,;:!?)])/g,
+    (_all, lead: string, open: string, body: string, close: string) => `${lead}${open}${' '.repeat(body.length)}${close}`,
+  );
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { loadConfig } from '../../../src/config/settings';
 
 /** HOST and TRUST_PROXY: what they take, what express is given, and a refusal naming the setting. */

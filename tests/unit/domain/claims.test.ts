@@ -46,7 +46,12 @@ describe('the values an event shows from its sources', () => {
     const a = claim('a', '2025-12-14');
     const other = claim('b', '2025-12-15', { participants: [{ actor: 'belarus', role: 'agent' }] });
     expect(resolveClaims([a, other]).conflicts).toEqual(['participants']);
-    const overlapping = claim('b', '2025-12-15', { participants: [{ actor: 'belarus', role: 'agent' }, { actor: 'alexander-lukashenko', role: 'host' }] });
+    const overlapping = claim('b', '2025-12-15', {
+      participants: [
+        { actor: 'belarus', role: 'agent' },
+        { actor: 'alexander-lukashenko', role: 'host' },
+      ],
+    });
     expect(resolveClaims([a, overlapping]).conflicts).toEqual([]);
   });
 

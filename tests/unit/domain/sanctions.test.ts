@@ -52,7 +52,14 @@ describe('which measures an event touches', () => {
 describe('the measures of one line', () => {
   test('an imposition opens a measure; another extends it; a lift closes it', () => {
     expect(outline(event('a', 'imposed', day('2020-01-10')), event('b', 'imposed', day('2021-03-01')), event('c', 'lifted', day('2022-05-05')))).toEqual([
-      { id: 'freedonia|sylvania|*|1', exemptionOf: null, start: '2020-01-10', end: '2022-05-05', changes: ['imposed:a', 'extended:b', 'lifted:c'], reimposes: null },
+      {
+        id: 'freedonia|sylvania|*|1',
+        exemptionOf: null,
+        start: '2020-01-10',
+        end: '2022-05-05',
+        changes: ['imposed:a', 'extended:b', 'lifted:c'],
+        reimposes: null,
+      },
     ]);
   });
 
@@ -80,12 +87,23 @@ describe('the measures of one line', () => {
     );
     expect(measures).toEqual([
       { id: 'freedonia|sylvania|*|1', exemptionOf: null, start: '2020-01-01', end: '2024-01-01', changes: ['imposed:impose', 'lifted:end'], reimposes: null },
-      { id: 'freedonia|sylvania|grain|1', exemptionOf: 'freedonia|sylvania|*|1', start: '2021-06-01', end: '2022-02-01', changes: ['eased:ease', 'reimposed:again'], reimposes: null },
+      {
+        id: 'freedonia|sylvania|grain|1',
+        exemptionOf: 'freedonia|sylvania|*|1',
+        start: '2021-06-01',
+        end: '2022-02-01',
+        changes: ['eased:ease', 'reimposed:again'],
+        reimposes: null,
+      },
     ]);
   });
 
   test('an exemption still open ends with its measure', () => {
-    const [whole, exemption] = outline(event('impose', 'imposed', day('2020-01-01')), event('ease', 'lifted', day('2021-06-01'), 'grain'), event('end', 'lifted', day('2024-01-01')));
+    const [whole, exemption] = outline(
+      event('impose', 'imposed', day('2020-01-01')),
+      event('ease', 'lifted', day('2021-06-01'), 'grain'),
+      event('end', 'lifted', day('2024-01-01')),
+    );
     expect(whole?.end).toBe('2024-01-01');
     expect(exemption).toMatchObject({ exemptionOf: whole?.id, start: '2021-06-01', end: '2024-01-01', changes: ['eased:ease'] });
   });
@@ -103,7 +121,11 @@ describe('the measures of one line', () => {
   });
 
   test('a scoped lift closes the scoped measure, not the whole one beside it', () => {
-    const measures = outline(event('whole', 'imposed', day('2020-01-01')), event('airline', 'imposed', day('2020-02-01'), 'airline'), event('lift', 'lifted', day('2021-01-01'), 'airline'));
+    const measures = outline(
+      event('whole', 'imposed', day('2020-01-01')),
+      event('airline', 'imposed', day('2020-02-01'), 'airline'),
+      event('lift', 'lifted', day('2021-01-01'), 'airline'),
+    );
     expect(measures.map((m) => [m.id, m.end, m.exemptionOf])).toEqual([
       ['freedonia|sylvania|*|1', null, null],
       ['freedonia|sylvania|airline|1', '2021-01-01', null],
@@ -116,7 +138,16 @@ describe('the measures of one line', () => {
     const c = event('c', 'imposed', day('2022-01-01'));
     expect(outline(c, b, a)).toEqual(outline(a, b, c));
     const sameDay = outline(event('z-lift', 'lifted', day('2020-05-05')), event('y-impose', 'imposed', day('2020-05-05')));
-    expect(sameDay).toEqual([{ id: 'freedonia|sylvania|*|1', exemptionOf: null, start: '2020-05-05', end: '2020-05-05', changes: ['imposed:y-impose', 'lifted:z-lift'], reimposes: null }]);
+    expect(sameDay).toEqual([
+      {
+        id: 'freedonia|sylvania|*|1',
+        exemptionOf: null,
+        start: '2020-05-05',
+        end: '2020-05-05',
+        changes: ['imposed:y-impose', 'lifted:z-lift'],
+        reimposes: null,
+      },
+    ]);
   });
 
   test('events of other lines and events without an agent are passed over', () => {
@@ -130,7 +161,11 @@ describe('the measures of one line', () => {
       event('a', 'imposed', month('2020-03'), null, 'The sanctions were imposed.'),
       event('b', 'lifted', { date: '2023-01-01', precision: 'year' }, null, 'Executive Order 14038 was revoked.'),
     );
-    expect(measure).toMatchObject({ start: { date: '2020-03-01', precision: 'month' }, end: { date: '2023-01-01', precision: 'year' }, instrument: 'Executive Order 14038' });
+    expect(measure).toMatchObject({
+      start: { date: '2020-03-01', precision: 'month' },
+      end: { date: '2023-01-01', precision: 'year' },
+      instrument: 'Executive Order 14038',
+    });
   });
 });
 

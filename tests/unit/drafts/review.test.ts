@@ -34,7 +34,15 @@ const draft: Draft = {
   createdAt: NOW,
   createdBy: 'alice',
   updatedAt: NOW,
-  article: { id: 'a', title: 'A', publisher: null, url: null, byline: null, publishedAt: '2025-12-21', text: 'Lukashenko pardoned 31 prisoners. Belarus thanked Norway.' },
+  article: {
+    id: 'a',
+    title: 'A',
+    publisher: null,
+    url: null,
+    byline: null,
+    publishedAt: '2025-12-21',
+    text: 'Lukashenko pardoned 31 prisoners. Belarus thanked Norway.',
+  },
   actors: [
     { id: 'alexander-lukashenko', name: 'Alexander Lukashenko', kind: 'person', known: true, aliases: [] },
     { id: 'prisoners', name: 'prisoners', kind: 'group', known: false, aliases: [] },
@@ -53,7 +61,10 @@ describe('reviewing a draft', () => {
       ['bob', 'edited'],
       ['bob', 'accepted'],
     ]);
-    expect(edited.log[0]).toMatchObject({ before: { type: 'pardon', agents: ['alexander-lukashenko'] }, after: { type: 'prisoner_release', agents: ['belarus'] } });
+    expect(edited.log[0]).toMatchObject({
+      before: { type: 'pardon', agents: ['alexander-lukashenko'] },
+      after: { type: 'prisoner_release', agents: ['belarus'] },
+    });
     expect(draft.events[0]!.type).toBe('pardon');
   });
 

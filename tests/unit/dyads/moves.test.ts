@@ -40,7 +40,10 @@ test('the ledger lists concessions and reciprocal moves, with what answered what
     { from: 'protest', to: 'detain', kind: 'causes' },
   ]);
   const lines = (list: typeof result.a) => list.map((l) => [l.event.id, l.inReturnFor.map((e) => e.id), l.answeredBy.map((e) => e.id)]);
-  expect(lines(result.a)).toEqual([['unfreeze', ['release'], []], ['old', [], []]]);
+  expect(lines(result.a)).toEqual([
+    ['unfreeze', ['release'], []],
+    ['old', [], []],
+  ]);
   expect(lines(result.b)).toEqual([['release', [], ['unfreeze']]]);
 });
 

@@ -3,7 +3,13 @@ import type { ExportEvent } from '../../../src/exports/exports.schemas';
 /** Names that break naive writers: separators, quotes, line breaks, markup, non-Latin scripts. */
 export const TRICKY_NAME = 'Smith, "Junior" & Sons <Ltd>\nСвятлана Ціханоўская — جامعة الدول العربية';
 
-const article = { id: 'article-one', title: 'Talks, "again" & <more>', publisher: 'Gazette & Co', url: 'https://example.org/a?x=1&y=2', publishedAt: '2024-03-04' };
+const article = {
+  id: 'article-one',
+  title: 'Talks, "again" & <more>',
+  publisher: 'Gazette & Co',
+  url: 'https://example.org/a?x=1&y=2',
+  publishedAt: '2024-03-04',
+};
 
 /** A small event with every part an export writes: two agents, two targets, a source, figures, a link. */
 export function sampleEvent(overrides: Partial<ExportEvent> = {}): ExportEvent {
@@ -24,7 +30,10 @@ export function sampleEvent(overrides: Partial<ExportEvent> = {}): ExportEvent {
       { role: 'source', actor: { id: 'herald', name: 'Herald', kind: 'organization', aliases: [], description: null } },
     ],
     sources: [
-      { quote: 'They met, "at last" & <quietly>.', article: { ...article, reactions: [{ author: 'A', text: 'Good', stance: 'supportive', about: ['talks-one'] }] } },
+      {
+        quote: 'They met, "at last" & <quietly>.',
+        article: { ...article, reactions: [{ author: 'A', text: 'Good', stance: 'supportive', about: ['talks-one'] }] },
+      },
       { quote: 'Second sentence.', article },
     ],
     links: [{ kind: 'follows', to: 'talks-zero' }],

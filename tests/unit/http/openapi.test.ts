@@ -117,7 +117,10 @@ describe('the seed examples', () => {
     const route = routeOf(operationId)!;
     const examples = SEED_EXAMPLES[operationId]!;
     const operation = operations().find(({ operation: o }) => o.operationId === operationId)!.operation;
-    for (const [location, values, schema] of [['path', examples.params, route.params], ['query', examples.query, route.query]] as const) {
+    for (const [location, values, schema] of [
+      ['path', examples.params, route.params],
+      ['query', examples.query, route.query],
+    ] as const) {
       if (!values) continue;
       // Path and query values reach the route as text.
       const asText = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));

@@ -12,11 +12,25 @@ describe('checkFacts', () => {
   test('lets several files define the same actor alike, but not as different kinds', () => {
     const a = facts('a');
     const b = facts('b');
-    expect(checkFacts([{ file: 'a.yaml', facts: a }, { file: 'b.yaml', facts: b }], new Set())).toEqual([]);
+    expect(
+      checkFacts(
+        [
+          { file: 'a.yaml', facts: a },
+          { file: 'b.yaml', facts: b },
+        ],
+        new Set(),
+      ),
+    ).toEqual([]);
     b.actors[0]!.kind = 'person';
-    expect(checkFacts([{ file: 'a.yaml', facts: a }, { file: 'b.yaml', facts: b }], new Set())).toEqual([
-      { file: 'b.yaml', path: 'actors[0].kind', reason: '"freedonia" is a state in a.yaml, here a person' },
-    ]);
+    expect(
+      checkFacts(
+        [
+          { file: 'a.yaml', facts: a },
+          { file: 'b.yaml', facts: b },
+        ],
+        new Set(),
+      ),
+    ).toEqual([{ file: 'b.yaml', path: 'actors[0].kind', reason: '"freedonia" is a state in a.yaml, here a person' }]);
   });
 
   test('resolves references to actors the database already has', () => {
@@ -30,9 +44,6 @@ describe('checkFacts', () => {
     const f = facts('a');
     f.events[0]!.sources[0]!.article = 'other-article';
     f.reactions.push({ author: 'x', text: 'y', stance: 'mixed', about: ['nothing'] });
-    expect(checkFacts([{ file: 'a.yaml', facts: f }], new Set()).map((p) => p.path)).toEqual([
-      'reactions[0].about[0]',
-      'events[0].sources[0].article',
-    ]);
+    expect(checkFacts([{ file: 'a.yaml', facts: f }], new Set()).map((p) => p.path)).toEqual(['reactions[0].about[0]', 'events[0].sources[0].article']);
   });
 });

@@ -42,7 +42,18 @@ describe('the seed facts', () => {
 
   test('cover every event type the article reports', () => {
     const types = new Set(seed.events.map((e) => e.type));
-    for (const type of ['talks', 'nomination', 'prisoner_release', 'pardon', 'sanctions_lifted', 'intent', 'statement', 'endorsement', 'election', 'military_support']) {
+    for (const type of [
+      'talks',
+      'nomination',
+      'prisoner_release',
+      'pardon',
+      'sanctions_lifted',
+      'intent',
+      'statement',
+      'endorsement',
+      'election',
+      'military_support',
+    ]) {
       expect(types).toContain(type);
     }
   });

@@ -15,11 +15,27 @@ const match = (index: number, id: string) => ({ index, id, title: id, definedIn:
 
 describe('principal actors of a new event', () => {
   test('are its agents and hosts', () => {
-    expect(principalActors(event('e', [{ actor: 'a', role: 'agent' }, { actor: 'h', role: 'host' }, { actor: 't', role: 'target' }, { actor: 's', role: 'source' }]))).toEqual(['a', 'h']);
+    expect(
+      principalActors(
+        event('e', [
+          { actor: 'a', role: 'agent' },
+          { actor: 'h', role: 'host' },
+          { actor: 't', role: 'target' },
+          { actor: 's', role: 'source' },
+        ]),
+      ),
+    ).toEqual(['a', 'h']);
   });
 
   test('are its sources when nobody did it (a statement)', () => {
-    expect(principalActors(event('e', [{ actor: 's', role: 'source' }, { actor: 't', role: 'target' }]))).toEqual(['s']);
+    expect(
+      principalActors(
+        event('e', [
+          { actor: 's', role: 'source' },
+          { actor: 't', role: 'target' },
+        ]),
+      ),
+    ).toEqual(['s']);
   });
 
   test('are none when it names only whom it was done to: such an event is never merged', () => {

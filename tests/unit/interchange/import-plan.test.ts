@@ -35,11 +35,28 @@ test('a start date goes back to the precision it was given in', () => {
 });
 
 test('articles sharing an event go to different loads; the others share the first', () => {
-  expect(phasesOf(new Map([['a', ['e1', 'e2']], ['b', ['e2', 'e3']], ['c', ['e4']]]))).toEqual([['a', 'c'], ['b']]);
+  expect(
+    phasesOf(
+      new Map([
+        ['a', ['e1', 'e2']],
+        ['b', ['e2', 'e3']],
+        ['c', ['e4']],
+      ]),
+    ),
+  ).toEqual([['a', 'c'], ['b']]);
 });
 
 test('an article the database lacks gets a text rebuilt from its quotes, one paragraph each', () => {
-  const plan = planImport('f.jsonl', read(event('e1', [{ quote: 'First, "one".', article: articleA }, { quote: 'Second.', article: articleA }])), new Map());
+  const plan = planImport(
+    'f.jsonl',
+    read(
+      event('e1', [
+        { quote: 'First, "one".', article: articleA },
+        { quote: 'Second.', article: articleA },
+      ]),
+    ),
+    new Map(),
+  );
   expect(plan.problems).toEqual([]);
   const entry = plan.loads[0]![0]!;
   expect(entry.facts.article.text).toBe('First, "one".\n\nSecond.');
@@ -63,7 +80,10 @@ test('an article the database holds with events the file lacks is refused, namin
 test('an event reported by two articles is written with each, in two loads; links go where both events exist', () => {
   const events = read(
     event('e1', [{ quote: 'A says e1.', article: articleA }], [{ kind: 'follows', to: 'e3' }]),
-    event('e2', [{ quote: 'A says e2.', article: articleA }, { quote: 'B says e2.', article: articleB }]),
+    event('e2', [
+      { quote: 'A says e2.', article: articleA },
+      { quote: 'B says e2.', article: articleB },
+    ]),
     event('e3', [{ quote: 'B says e3.', article: articleB }], [{ kind: 'causes', to: 'outside' }]),
   );
   const plan = planImport('f.jsonl', events, new Map());
@@ -90,7 +110,16 @@ test('conflicting descriptions of one actor are problems, with both places', () 
 
 test('affiliations and reactions travel once, where an actor or article first appears', () => {
   const coale = { ...state('coale'), kind: 'person' as const };
-  const affiliation = { role: 'envoy_to' as const, counterpart: state('bland'), title: 'Envoy', from: '2025-11', to: null, former: false, article: articleA, quote: 'A says e1.' };
+  const affiliation = {
+    role: 'envoy_to' as const,
+    counterpart: state('bland'),
+    title: 'Envoy',
+    from: '2025-11',
+    to: null,
+    former: false,
+    article: articleA,
+    quote: 'A says e1.',
+  };
   const e1 = event('e1', [{ quote: 'A says e1.', article: articleA }]);
   e1.participants.push({ role: 'source', actor: coale });
   const e2 = event('e2', [{ quote: 'A says e2.', article: articleA }]);
@@ -111,7 +140,9 @@ test('affiliations and reactions travel once, where an actor or article first ap
   const plan = planImport('f.jsonl', read(...written), new Map());
   expect(plan.problems).toEqual([]);
   const facts = plan.loads[0]?.[0]?.facts;
-  expect(facts?.affiliations).toEqual([expect.objectContaining({ actor: 'coale', counterpart: 'bland', role: 'envoy_to', from: '2025-11', source: { quote: 'A says e1.' } })]);
+  expect(facts?.affiliations).toEqual([
+    expect.objectContaining({ actor: 'coale', counterpart: 'bland', role: 'envoy_to', from: '2025-11', source: { quote: 'A says e1.' } }),
+  ]);
   expect(facts?.reactions).toEqual([{ author: 'X', text: 'Hm', stance: 'mixed', about: ['e1'] }]);
   expect(plan.notes).toContain('1 reader reaction reference(s) to events not in the file were left out');
 });
@@ -120,5 +151,8 @@ test('the sample event with its link out of the file imports without the link', 
   const plan = planImport('f.jsonl', read(sampleEvent()), new Map());
   expect(plan.problems).toEqual([]);
   expect(plan.loads[0]?.[0]?.facts.links).toEqual([]);
-  expect(plan.loads[0]?.[0]?.facts.events[0]).toMatchObject({ date: { start: '2024-03', end: '2024-03-31' }, figures: { count: 3, unit: 'rounds', approximate: true } });
+  expect(plan.loads[0]?.[0]?.facts.events[0]).toMatchObject({
+    date: { start: '2024-03', end: '2024-03-31' },
+    figures: { count: 3, unit: 'rounds', approximate: true },
+  });
 });

@@ -2,7 +2,19 @@ import { densestStretch, widened } from '../../../src/timeline/timeline.service'
 
 describe('the densest stretch of the latest events', () => {
   test('leaves out old context: an election years before does not stretch the story', () => {
-    const days = ['2020-08-09', '2022-02-24', '2025-09-10', '2025-09-11', '2025-09-15', '2025-11-09', '2025-12-12', '2025-12-13', '2025-12-13', '2025-12-14', '2025-12-15'];
+    const days = [
+      '2020-08-09',
+      '2022-02-24',
+      '2025-09-10',
+      '2025-09-11',
+      '2025-09-15',
+      '2025-11-09',
+      '2025-12-12',
+      '2025-12-13',
+      '2025-12-13',
+      '2025-12-14',
+      '2025-12-15',
+    ];
     expect(densestStretch(days, Math.ceil(days.length * 0.8))).toEqual(['2025-09-10', '2025-12-15']);
   });
 

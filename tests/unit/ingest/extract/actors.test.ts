@@ -15,7 +15,10 @@ function readerFor(text: string, actors: Actor[] = known) {
 }
 
 const ids = (reader: ArticleActors, sentence: string) =>
-  reader.mentionsIn(sentence).filter((m) => !m.location && !m.modifier).map((m) => m.actor.id);
+  reader
+    .mentionsIn(sentence)
+    .filter((m) => !m.location && !m.modifier)
+    .map((m) => m.actor.id);
 
 describe('actor mentions', () => {
   it('resolves names and aliases of known actors, and their surnames', () => {
@@ -37,7 +40,7 @@ describe('actor mentions', () => {
     expect(ids(reader, 'Kenyan police detained them while Peruvian officials watched.')).toEqual(['kenya', 'peru']);
   });
 
-  it('treats a nationality before a name as that person\'s nationality, not a participant', () => {
+  it("treats a nationality before a name as that person's nationality, not a participant", () => {
     const reader = readerFor('', []);
     expect(ids(reader, 'Swedish Foreign Minister Karin Lindqvist met her counterpart.')).toEqual(['karin-lindqvist']);
   });

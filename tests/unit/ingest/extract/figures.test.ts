@@ -8,9 +8,7 @@ describe('findFigures', () => {
   });
 
   it('marks approximate counts and reads thousands separators', () => {
-    expect(figures('approximately 1,200 political prisoners remain incarcerated')).toEqual([
-      { count: 1200, unit: 'political prisoners', approximate: true },
-    ]);
+    expect(figures('approximately 1,200 political prisoners remain incarcerated')).toEqual([{ count: 1200, unit: 'political prisoners', approximate: true }]);
     expect(figures('nearly 100 political hostages had been freed')).toEqual([{ count: 100, unit: 'political hostages', approximate: true }]);
     expect(figures('more than 5,800 prisoners')).toEqual([{ count: 5800, unit: 'prisoners', approximate: true }]);
   });
