@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../helpers/test-app';
-import { openPage, PHONE, screenshot, sidewaysOverflow, useSeededBrowser, visit, type WatchedPage } from './support';
+import { screenshot, sidewaysOverflow, useSeededBrowser, visit, type WatchedPage, withPage as openWatched, SIZES } from './support';
 
 /**
  * How two actors are connected, and what they did toward each other, in the browser: the paths drawn and listed,
@@ -12,20 +12,9 @@ let browser: Browser;
 
 useSeededBrowser((suite) => ({ app, browser } = suite));
 
-const SIZES = [
-  ['1280', { width: 1280, height: 800 }],
-  ['390', PHONE],
-] as const;
-
-async function withPage(viewport: { width: number; height: number }, work: (watched: WatchedPage) => Promise<void>): Promise<void> {
-  const watched = await openPage(browser, app.baseUrl, { viewport });
-  try {
-    await work(watched);
-    expect(watched.problems).toEqual([]);
-  } finally {
-    await watched.close();
-  }
-}
+/** A watched page of the seeded app at `viewport` (see support.ts). */
+const withPage = (viewport: { width: number; height: number }, work: (watched: WatchedPage) => Promise<void>) =>
+  openWatched(browser, app.baseUrl, viewport, work);
 
 describe.each(SIZES)('at %s px', (name, viewport) => {
   test('the connections page draws and lists the paths from Donald Trump to Ales Bialiatski', async () => {

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/query';
 import { bulkFacts, loadFacts } from '../helpers/browse-fixtures';
 import type { RunningApp } from '../helpers/test-app';
-import { DESKTOP, openPage, PHONE, screenshot, sidewaysOverflow, useSeededBrowser, visit, type WatchedPage } from './support';
+import { DESKTOP, PHONE, screenshot, sidewaysOverflow, useSeededBrowser, visit, type WatchedPage, withPage as openWatched, SIZES } from './support';
 
 /**
  * The first view tells the story: the timeline opens where the events are, every event in it readable or with
@@ -14,20 +14,9 @@ let db: Db;
 
 useSeededBrowser((suite) => ({ app, browser, db } = suite));
 
-const SIZES = [
-  ['1280', { width: 1280, height: 800 }],
-  ['390', PHONE],
-] as const;
-
-async function withPage(viewport: { width: number; height: number }, work: (watched: WatchedPage) => Promise<void>): Promise<void> {
-  const watched = await openPage(browser, app.baseUrl, { viewport });
-  try {
-    await work(watched);
-    expect(watched.problems).toEqual([]);
-  } finally {
-    await watched.close();
-  }
-}
+/** A watched page of the seeded app at `viewport` (see support.ts). */
+const withPage = (viewport: { width: number; height: number }, work: (watched: WatchedPage) => Promise<void>) =>
+  openWatched(browser, app.baseUrl, viewport, work);
 
 const timelineReady = (watched: WatchedPage) =>
   watched.page.waitForFunction(() => {

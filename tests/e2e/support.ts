@@ -88,6 +88,28 @@ export async function openPage(
   return { page, context, problems, close: () => context.close() };
 }
 
+/** The two screens the first-view and analyst pages are checked at: a laptop's first screen and a phone. */
+export const SIZES = [
+  ['1280', { width: 1280, height: 800 }],
+  ['390', PHONE],
+] as const;
+
+/** Runs `work` on a fresh watched page at `viewport`, then requires that the page met no problem. */
+export async function withPage(
+  browser: Browser,
+  baseUrl: string,
+  viewport: { width: number; height: number },
+  work: (watched: WatchedPage) => Promise<void>,
+): Promise<void> {
+  const watched = await openPage(browser, baseUrl, { viewport });
+  try {
+    await work(watched);
+    expect(watched.problems).toEqual([]);
+  } finally {
+    await watched.close();
+  }
+}
+
 /** Loads a path and waits until the network is quiet (the page's own API calls included). */
 export async function visit(watched: WatchedPage, baseUrl: string, pathname: string): Promise<number> {
   const response = await watched.page.goto(baseUrl + pathname, { waitUntil: 'networkidle' });
