@@ -12,21 +12,16 @@ function signedIn(req: Request) {
   return req.principal;
 }
 
+type Principal = ReturnType<typeof signedIn>;
+
+/** The account page: the user's tokens, the users for an admin, and a token just made (shown this once). */
+async function renderAccount(db: Db, res: Response, principal: Principal, newToken: Awaited<ReturnType<typeof accounts.createToken>> | null): Promise<void> {
+  const [tokens, users] = await Promise.all([accounts.listTokens(db, principal.name), principal.role === 'admin' ? accounts.listUsers(db) : null]);
+  res.render('pages/account/index', { title: 'Your account', nav: 'account', principal, tokens, users, roles: UserRole.options, newToken, message: null });
+}
+
 export function accountPage(db: Db) {
-  return async (req: Request, res: Response) => {
-    const principal = signedIn(req);
-    const [tokens, users] = await Promise.all([accounts.listTokens(db, principal.name), principal.role === 'admin' ? accounts.listUsers(db) : null]);
-    res.render('pages/account/index', {
-      title: 'Your account',
-      nav: 'account',
-      principal,
-      tokens,
-      users,
-      roles: UserRole.options,
-      newToken: null,
-      message: null,
-    });
-  };
+  return (req: Request, res: Response) => renderAccount(db, res, signedIn(req), null);
 }
 
 export function createTokenAction(db: Db) {
@@ -34,19 +29,9 @@ export function createTokenAction(db: Db) {
     const principal = signedIn(req);
     const { label } = TokenRequest.parse({ label: req.body?.label });
     const token = await accounts.createToken(db, principal.name, label);
-    const [tokens, users] = await Promise.all([accounts.listTokens(db, principal.name), principal.role === 'admin' ? accounts.listUsers(db) : null]);
     // Shown once: the page is not cached and the token is never stored in clear.
-    res.set('Cache-Control', 'no-store');
-    res.status(201).render('pages/account/index', {
-      title: 'Your account',
-      nav: 'account',
-      principal,
-      tokens,
-      users,
-      roles: UserRole.options,
-      newToken: token,
-      message: null,
-    });
+    res.set('Cache-Control', 'no-store').status(201);
+    await renderAccount(db, res, principal, token);
   };
 }
 
