@@ -1,6 +1,5 @@
 import { dateView, pairId } from '../db/cypher';
 import { read, type Db } from '../db/query';
-import { latestSharedEvents } from '../db/shared-events';
 import type { ActorRef, EventRef } from '../domain/views';
 import { HOP_EVENTS_SHOWN, MAX_HOPS, type ConnectionVia, type HopRole } from './connections.schemas';
 
@@ -37,20 +36,21 @@ export async function findPaths(db: Db, from: string, to: string, via: Connectio
   return rows.map((row) => row.actors);
 }
 
-/** What joins the two actors of each step: their pair's counts and the roles between them. */
+/**
+ * What joins the two actors of each step: their pair's counts and latest shared events (the pair keeps them
+ * listed, src/ingest/summaries.ts), and the roles between them.
+ */
 const HOPS = `
   UNWIND $hops AS hop
   MATCH (x:Actor {id: hop.from}), (y:Actor {id: hop.to})
   OPTIONAL MATCH (pair:ActorPair {id: hop.pair})
   RETURN hop.pair AS pair, coalesce(pair.total, 0) AS sharedEvents, coalesce(pair.byType, []) AS byType,
+         COLLECT { UNWIND coalesce(pair.latestIds, [])[0..$shown] AS id
+                   MATCH (e:Event {id: id})
+                   RETURN e { .id, .type, .title, date: ${dateView('e')} } AS event } AS events,
          COLLECT { MATCH (x)-[r:AFFILIATED_WITH]-(y)
                    RETURN { holder: startNode(r).id, role: r.role, title: r.title, from: r.from, to: r.to } AS role
                    ORDER BY role.holder, role.role } AS roles`;
-
-const EVENTS = `
-  UNWIND $ids AS id
-  MATCH (e:Event {id: id})
-  RETURN e { .id, .type, .title, date: ${dateView('e')} } AS event`;
 
 export interface HopRow {
   pair: string;
@@ -60,20 +60,11 @@ export interface HopRow {
   roles: HopRole[];
 }
 
-/** The details of each distinct step, by its pair id ('a|b', a < b), with the latest events its two actors share. */
+/** The details of each distinct step, by its pair id ('a|b', a < b). */
 export async function readHops(db: Db, steps: Array<[string, string]>): Promise<Map<string, HopRow>> {
   const hops = [...new Map(steps.map(([from, to]) => [pairId(from, to), { from, to, pair: pairId(from, to) }])).values()];
-  const [rows, latest] = await Promise.all([
-    read<Omit<HopRow, 'events'>>(db, HOPS, { hops }),
-    latestSharedEvents(
-      db,
-      hops.map((h) => ({ key: h.pair, a: h.from, b: h.to })),
-      { from: null, to: null },
-      HOP_EVENTS_SHOWN,
-    ),
-  ]);
-  const events = new Map((await read<{ event: EventRef }>(db, EVENTS, { ids: [...latest.values()].flat() })).map(({ event }) => [event.id, event]));
-  return new Map(rows.map((row) => [row.pair, { ...row, events: (latest.get(row.pair) ?? []).map((id) => events.get(id)!) }]));
+  const rows = await read<HopRow>(db, HOPS, { hops, shown: HOP_EVENTS_SHOWN });
+  return new Map(rows.map((row) => [row.pair, row]));
 }
 
 const ACTORS = `

@@ -2,8 +2,14 @@ import { inWindow, MIN_DATE, pairId } from './cypher';
 import { read, readOne, type Db } from './query';
 
 /**
- * The latest events two actors both took part in, for many pairs at once (the steps of a connection, the
- * members of a dyad's two sides). Two ways to find them, chosen per pair by what each would read:
+ * The latest events in which a member of one side and a member of the other took part (a dyad's two sides).
+ *
+ * Each pair of actors keeps its latest shared events listed on its `ActorPair` (ingest/summaries.ts: the
+ * `LATEST_KEPT` latest, newest first), which answers whenever the lists hold enough: when a pair's list holds
+ * all its shared events, or at least `limit` of them within the date window. Otherwise (an old window, a limit
+ * over what is kept) the events are searched, in one of the ways below.
+ *
+ * Searching for one pair, two ways, chosen per pair by what each would read:
  *  - from the quieter actor's own events, keeping those the other took part in (reads all of its events);
  *  - down the date index from the newest, keeping the events both took part in (reads about
  *    limit × all events ÷ shared events entries: few when two busy actors share many events).
@@ -161,13 +167,6 @@ async function readPairs(db: Db, plans: Plan[], window: Window, limit: number, a
   return new Map(rows.flat().map((row) => [row.key, row.ids]));
 }
 
-/** For each pair that shares events (within the window), the ids of the latest `limit` of them, newest first. */
-export async function latestSharedEvents(db: Db, asks: SharedAsk[], window: Window, limit: number): Promise<Map<string, string[]>> {
-  if (asks.length === 0) return new Map();
-  const { plans, allEvents } = await planPairs(db, asks, limit);
-  return readPairs(db, plans, window, limit, allEvents);
-}
-
 /** Each side's members that share events with the other side, and the events they take part in. */
 function sidesOf(asks: SharedAsk[], plans: Plan[]): { a: string[]; b: string[]; events: [number, number] } {
   const sharing = new Set(plans.map((p) => p.key));
@@ -187,13 +186,80 @@ function sidesOf(asks: SharedAsk[], plans: Plan[]): { a: string[]; b: string[]; 
   return { a, b, events: [sum(a), sum(b)] };
 }
 
+/** A pair's listed events within the window, newest first (at most `limit`), and whether its list holds all its shared events. */
+interface Listed {
+  key: string;
+  shared: number;
+  listed: number;
+  latest: Array<[string, string]>;
+}
+
+const LISTED = `
+  UNWIND $asks AS ask
+  OPTIONAL MATCH (p:ActorPair {id: ask.pair})
+  WITH ask, p, coalesce(p.latestIds, []) AS ids
+  RETURN ask.key AS key, coalesce(p.total, 0) AS shared, size(ids) AS listed,
+         [i IN range(0, size(ids) - 1) | [ids[i], toString(p.latestDates[i])]][0..$limit] AS latest`;
+
+const LISTED_IN_WINDOW = `
+  UNWIND $asks AS ask
+  OPTIONAL MATCH (p:ActorPair {id: ask.pair})
+  WITH ask, p, coalesce(p.latestIds, []) AS ids
+  CALL (ids) {
+    UNWIND ids AS id
+    MATCH (e:Event {id: id}) WHERE ${inWindow('e')}
+    WITH e ORDER BY e.date DESC, e.id LIMIT $limit
+    RETURN collect([e.id, toString(e.date)]) AS latest
+  }
+  RETURN ask.key AS key, coalesce(p.total, 0) AS shared, size(ids) AS listed, latest`;
+
+async function readListed(db: Db, asks: SharedAsk[], window: Window, limit: number): Promise<Listed[]> {
+  const cypher = window.from === null && window.to === null ? LISTED : LISTED_IN_WINDOW;
+  return read<Listed>(db, cypher, { asks: asks.map((ask) => ({ ...ask, pair: pairId(ask.a, ask.b) })), limit, ...window });
+}
+
+/** The list answers for its pair when it holds all the pair's shared events or `limit` of them in the window. */
+export const listAnswers = (row: Pick<Listed, 'shared' | 'listed' | 'latest'>, limit: number) => row.listed >= row.shared || row.latest.length >= limit;
+
+/** The latest `limit` of the events several lists hold (an event may be on several), newest first, then by id. */
+export function newestOfLists(lists: Array<Array<[string, string]>>, limit: number): string[] {
+  const days = new Map(lists.flat());
+  const order = ([idA, dayA]: [string, string], [idB, dayB]: [string, string]) => (dayA !== dayB ? (dayA < dayB ? 1 : -1) : idA < idB ? -1 : idA > idB ? 1 : 0);
+  return [...days]
+    .sort(order)
+    .slice(0, limit)
+    .map(([id]) => id);
+}
+
+const NEWEST_FIRST = `
+  UNWIND $ids AS id
+  MATCH (e:Event {id: id})
+  WITH e ORDER BY e.date DESC, e.id LIMIT $limit
+  RETURN collect(e.id) AS ids`;
+
+export type BetweenWay = 'lists' | SideWay;
+
 /**
- * The latest events (at most `limit` of them) in which a member of one side and a member of the other took
- * part, read the cheapest of three ways (`sideCosts`). Not in date order when read by pairs (each pair gives
- * its own latest `limit`): the caller sorts and cuts. `way` forces one of them, for comparing them.
+ * The latest events (at most `limit` of them, newest first) in which a member of one side and a member of the
+ * other took part: from the pairs' lists when they answer, else searched the cheapest of three ways
+ * (`sideCosts`). `way` forces one of them, for comparing them.
  */
-export async function latestEventsBetween(db: Db, asks: SharedAsk[], window: Window, limit: number, way?: SideWay): Promise<string[]> {
+export async function latestEventsBetween(db: Db, asks: SharedAsk[], window: Window, limit: number, way?: BetweenWay): Promise<string[]> {
   if (asks.length === 0) return [];
+  if (way === undefined || way === 'lists') {
+    const listed = await readListed(db, asks, window, limit);
+    if (way === 'lists' || listed.every((row) => listAnswers(row, limit)))
+      return newestOfLists(
+        listed.map((row) => row.latest),
+        limit,
+      );
+  }
+  const found = await searchBetween(db, asks, window, limit, way);
+  return found.length === 0 ? [] : ((await readOne<string[]>(db, NEWEST_FIRST, { ids: found, limit })) ?? []);
+}
+
+/** The events searched for (`latestEventsBetween` when the lists do not answer), in no particular order. */
+async function searchBetween(db: Db, asks: SharedAsk[], window: Window, limit: number, way?: SideWay): Promise<string[]> {
   const { plans, allEvents } = await planPairs(db, asks, limit);
   if (plans.length === 0) return [];
   const sides = sidesOf(asks, plans);

@@ -28,69 +28,48 @@ export async function readSides(db: Db, a: string, b: string): Promise<SidesRow 
 }
 
 /**
- * The moves of either side linked to some of the dyad's events that name both sides: a move of one side
- * (someone of it acted) that does not name the other is still part of the story when it answers one that does.
+ * The events in which someone of each side took part, newest first (at most `limit`), from the lists of latest
+ * shared events each pair of members keeps, or searched when they do not reach (db/shared-events.ts).
  */
-const LINKED = `
-  UNWIND $ids AS id
-  MATCH (d:Event {id: id})-[:${EVENT_LINK_TYPES}]-(l:Event)
-  WHERE NOT l.id IN $ids AND ${inWindow('l')}
-    AND EXISTS { MATCH (s:Actor)-[p:PARTICIPATED_IN]->(l) WHERE s.id IN $members AND p.role IN $acting }
-  RETURN collect(DISTINCT l.id) AS linked`;
+export async function readEventIds(db: Db, members: { a: string[]; b: string[] }, window: Window, limit: number): Promise<string[]> {
+  const asks = members.a.flatMap((a) => members.b.filter((b) => b !== a).map((b) => ({ key: `${a}|${b}`, a, b })));
+  return latestEventsBetween(db, asks, window, limit);
+}
 
 /**
- * The events in which someone of each side took part, newest first (at most `limit`), read pair of members by
- * pair or in one walk of the date index, whichever reads less (db/shared-events.ts), then the moves linked to them.
+ * The events with their participants, first quote and the links among them, and with them the moves of either
+ * side linked to one of the events: a move of one side (someone of it acted) that does not name the other is
+ * still part of the story when it answers one that does (`linkedOnly`).
  */
-export async function readEventIds(
-  db: Db,
-  members: { a: string[]; b: string[] },
-  window: Window,
-  limit: number,
-): Promise<{ direct: string[]; linked: string[] }> {
-  const asks = members.a.flatMap((a) => members.b.filter((b) => b !== a).map((b) => ({ key: `${a}|${b}`, a, b })));
-  const direct = await newestFirst(db, await latestEventsBetween(db, asks, window, limit), limit);
-  const linked = await readOne<string[]>(db, LINKED, {
-    ids: direct,
-    members: [...members.a, ...members.b],
-    acting: [...AGENT_ROLES, 'source'],
-    ...window,
-  });
-  return { direct, linked: linked ?? [] };
-}
-
-const NEWEST_FIRST = `
-  UNWIND $ids AS id
-  MATCH (e:Event {id: id})
-  WITH e ORDER BY e.date DESC, e.id LIMIT $limit
-  RETURN collect(e.id) AS ids`;
-
-/** Of the events several pairs found, the latest `limit`. */
-async function newestFirst(db: Db, ids: string[], limit: number): Promise<string[]> {
-  return ids.length === 0 ? [] : ((await readOne<string[]>(db, NEWEST_FIRST, { ids, limit })) ?? []);
-}
-
-/** The events with their participants and first quote, and the links among them. */
 const EVENTS = `
-  UNWIND $ids AS id
+  CALL () {
+    UNWIND $ids AS id
+    MATCH (d:Event {id: id})-[:${EVENT_LINK_TYPES}]-(l:Event)
+    WHERE NOT l.id IN $ids AND ${inWindow('l')}
+      AND EXISTS { MATCH (s:Actor)-[p:PARTICIPATED_IN]->(l) WHERE s.id IN $members AND p.role IN $acting }
+    RETURN collect(DISTINCT l.id) AS linked
+  }
+  WITH linked, $ids + linked AS shown
+  UNWIND shown AS id
   MATCH (e:Event {id: id})
   RETURN e {
     .id, .type, .title, date: ${dateView('e')},
+    linkedOnly: id IN linked,
     participants: COLLECT { MATCH (x:Actor)-[p:PARTICIPATED_IN]->(e)
                             RETURN { actor: x { .id, .name, .kind }, role: p.role } AS p ORDER BY p.actor.name, p.role },
     source: head(COLLECT { MATCH (e)-[r:REPORTED_IN]->(art:Article) WITH r, art ORDER BY art.publishedAt, r.rank
                            RETURN { quote: r.quote, article: art { .id, .title } } AS s }),
-    links: COLLECT { MATCH (e)-[l:${EVENT_LINK_TYPES}]->(other:Event) WHERE other.id IN $ids
+    links: COLLECT { MATCH (e)-[l:${EVENT_LINK_TYPES}]->(other:Event) WHERE other.id IN shown
                      RETURN { from: e.id, to: other.id, kind: toLower(type(l)) } AS l ORDER BY l.kind, l.to }
   } AS event`;
 
-export type EventRow = Omit<DyadEvent, 'label' | 'side' | 'quote' | 'article' | 'linkedOnly'> & {
+export type EventRow = Omit<DyadEvent, 'label' | 'side' | 'quote' | 'article'> & {
   source: { quote: string; article: { id: string; title: string } } | null;
   links: DyadLink[];
 };
 
-export async function readEvents(db: Db, ids: string[]): Promise<EventRow[]> {
+export async function readEvents(db: Db, ids: string[], members: string[], window: Window): Promise<EventRow[]> {
   if (ids.length === 0) return [];
-  const rows = await read<{ event: EventRow }>(db, EVENTS, { ids });
+  const rows = await read<{ event: EventRow }>(db, EVENTS, { ids, members, acting: [...AGENT_ROLES, 'source'], ...window });
   return rows.map((row) => row.event);
 }

@@ -272,7 +272,7 @@ function unique<T>(rows: T[], key: (row: T) => string): T[] {
 function newContributions(p: BatchParams, isNew: (id: string) => boolean): Contribution[] {
   const actors = new Map<string, Set<string>>();
   for (const row of p.participants) if (isNew(row.event)) actors.set(row.event, (actors.get(row.event) ?? new Set()).add(row.actor));
-  return p.events.filter((e) => isNew(e.id)).map((e) => ({ id: e.id, type: e.type, actors: [...(actors.get(e.id) ?? [])] }));
+  return p.events.filter((e) => isNew(e.id)).map((e) => ({ id: e.id, type: e.type, date: e.date, actors: [...(actors.get(e.id) ?? [])] }));
 }
 
 /** What a batch wrote: the events it created, and the known events it added to (their conflicts may have changed). */

@@ -14,6 +14,10 @@ import { EVENT_TYPES } from '../domain/taxonomy';
  *    the loader finds it by a unique-index seek: checking two busy actors for a relationship between them
  *    reads thousands of relationships.
  *
+ *    Each pair also keeps its latest shared events, newest first (`latestIds`, with their `latestDates`): the
+ *    `LATEST_KEPT` latest, or all when it has fewer. A connection's steps and a dyad read them instead of
+ *    searching two actors' events for the ones they share (two busy actors share thousands among 300,000).
+ *
  *  - for two actors one of whom holds a role toward the other (AFFILIATED_WITH, either way), one
  *    `(:RoleLink {id: 'a|b'})` joined to both by IN_ROLE: with the pairs, it makes every step from one actor to
  *    the next two relationships long, whatever joins them, so path searches (connections/) count hops alike.
@@ -26,23 +30,27 @@ import { EVENT_TYPES } from '../domain/taxonomy';
 
 const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
 
-/** What one event adds to the summaries: its type and its distinct participants. */
+/** How many of a pair's latest shared events it keeps: more than a dyad shows by default (200, and one to tell it was cut). */
+export const LATEST_KEPT = 256;
+
+/** What one event adds to the summaries: its type, its first day (ISO) and its distinct participants. */
 export interface Contribution {
   id: string;
   type: string;
+  date: string;
   actors: string[];
 }
 
 const CONTRIBUTIONS = `
   UNWIND $ids AS id
   MATCH (e:Event {id: id})
-  RETURN id, e.type AS type, COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a.id } AS actors`;
+  RETURN id, e.type AS type, toString(e.date) AS date, COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a.id } AS actors`;
 
 /** The contributions of those of these events that exist (the others are not returned). */
 export async function readContributions(tx: ManagedTransaction, ids: string[]): Promise<Contribution[]> {
   if (ids.length === 0) return [];
   const { records } = await tx.run(CONTRIBUTIONS, { ids });
-  return records.map((r) => ({ id: r.get('id') as string, type: r.get('type') as string, actors: r.get('actors') as string[] }));
+  return records.map((r) => ({ id: r.get('id') as string, type: r.get('type') as string, date: r.get('date') as string, actors: r.get('actors') as string[] }));
 }
 
 /** Per-key totals and per-type counts, built up from contributions (positive or negative). */
@@ -78,6 +86,43 @@ function tallyInto(actors: Tally, pairs: Tally, contributions: Contribution[], s
   }
 }
 
+/** The events one pair shares, as one side of a write sees them: event id → first day. */
+function sharedByPair(contributions: Contribution[]): Map<string, Map<string, string>> {
+  const pairs = new Map<string, Map<string, string>>();
+  for (const { id, date, actors } of contributions) {
+    const sorted = [...actors].sort();
+    sorted.forEach((a, i) => {
+      for (const b of sorted.slice(i + 1)) pairs.set(pairId(a, b), (pairs.get(pairId(a, b)) ?? new Map<string, string>()).set(id, date));
+    });
+  }
+  return pairs;
+}
+
+/** What a write changes in a pair's latest shared events: the events it no longer shares (or shares on another day), the new ones. */
+export interface LatestChange {
+  key: string;
+  drop: string[];
+  add: Array<{ id: string; date: string }>;
+}
+
+/** The changes to the pairs' latest shared events between the contributions before a write and after it, in key order. */
+export function latestChanges(before: Contribution[], after: Contribution[]): LatestChange[] {
+  const was = sharedByPair(before);
+  const is = sharedByPair(after);
+  return [...new Set([...was.keys(), ...is.keys()])]
+    .sort()
+    .map((key) => {
+      const old = was.get(key) ?? new Map<string, string>();
+      const now = is.get(key) ?? new Map<string, string>();
+      return {
+        key,
+        drop: [...old].filter(([id, date]) => now.get(id) !== date).map(([id]) => id),
+        add: [...now].filter(([id, date]) => old.get(id) !== date).map(([id, date]) => ({ id, date })),
+      };
+    })
+    .filter((change) => change.drop.length + change.add.length > 0);
+}
+
 const addLists = (current: string) => `[i IN range(0, size(row.byType) - 1) | coalesce(${current}[i], 0) + row.byType[i]]`;
 
 const APPLY_TO_ACTORS = `
@@ -93,6 +138,48 @@ const APPLY_TO_PAIRS = `
   MATCH (a:Actor {id: split(row.key, '|')[0]})
   MATCH (b:Actor {id: split(row.key, '|')[1]})
   CREATE (a)-[:IN_PAIR]->(p)<-[:IN_PAIR]-(b)`;
+
+/** Newest first, then by id: the order every reader of the latest shared events expects. */
+const LATEST_ORDER = 'ORDER BY entry.date DESC, entry.id';
+
+/**
+ * Merges each pair's changes into its kept list. A list that lost an event it held while full may now lack
+ * one it should hold (the next older shared event): those pairs are returned, to be read again from the events.
+ */
+const APPLY_LATEST = `
+  UNWIND $rows AS row
+  MATCH (p:ActorPair {id: row.key})
+  CALL (p, row) {
+    WITH coalesce(p.latestIds, []) AS ids, coalesce(p.latestDates, []) AS dates
+    UNWIND [i IN range(0, size(ids) - 1) WHERE NOT ids[i] IN row.drop | {id: ids[i], date: dates[i]}]
+         + [x IN row.add | {id: x.id, date: date(x.date)}] AS entry
+    WITH entry ${LATEST_ORDER} LIMIT $kept
+    RETURN collect(entry.id) AS ids, collect(entry.date) AS dates
+  }
+  SET p.latestIds = ids, p.latestDates = dates
+  WITH p, ids WHERE p.total > 0 AND size(ids) < CASE WHEN p.total < $kept THEN p.total ELSE $kept END
+  RETURN p.id AS key`;
+
+/** A pair's latest shared events read from the events of its quieter actor. */
+const REFILL_LATEST = `
+  UNWIND $keys AS key
+  MATCH (p:ActorPair {id: key})
+  MATCH (a:Actor {id: split(key, '|')[0]}), (b:Actor {id: split(key, '|')[1]})
+  WITH p, CASE WHEN coalesce(a.eventTotal, 0) <= coalesce(b.eventTotal, 0) THEN [a, b] ELSE [b, a] END AS ends
+  CALL (ends) {
+    WITH ends[0] AS few, ends[1] AS many
+    MATCH (few)-[:PARTICIPATED_IN]->(entry:Event) WHERE EXISTS { (many)-[:PARTICIPATED_IN]->(entry) }
+    WITH DISTINCT entry ${LATEST_ORDER} LIMIT $kept
+    RETURN collect(entry.id) AS ids, collect(entry.date) AS dates
+  }
+  SET p.latestIds = ids, p.latestDates = dates`;
+
+async function writeLatestChanges(tx: ManagedTransaction, changes: LatestChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const { records } = await tx.run(APPLY_LATEST, toParams({ rows: changes, kept: LATEST_KEPT }) as Record<string, unknown>);
+  const short = records.map((r) => r.get('key') as string);
+  if (short.length > 0) await tx.run(REFILL_LATEST, toParams({ keys: short, kept: LATEST_KEPT }) as Record<string, unknown>);
+}
 
 const DROP_EMPTY_PAIRS = `
   UNWIND $ids AS id
@@ -112,6 +199,7 @@ export async function writeSummaryChanges(tx: ManagedTransaction, before: Contri
   const pairRows = pairs.changes();
   if (actorRows.length > 0) await tx.run(APPLY_TO_ACTORS, toParams({ rows: actorRows }) as Record<string, unknown>);
   if (pairRows.length > 0) await tx.run(APPLY_TO_PAIRS, toParams({ rows: pairRows }) as Record<string, unknown>);
+  await writeLatestChanges(tx, latestChanges(before, after));
   const shrunk = pairRows.filter((row) => row.total < 0).map((row) => row.key);
   if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
 }
@@ -132,9 +220,10 @@ export async function writeRoleLinks(tx: ManagedTransaction, affiliations: Reado
 
 /**
  * The form of the summaries a database holds, recorded in a `(:SummaryVersion {id: 'activity'})` node.
- * 1: pairs as SHARES_EVENTS relationships (a few days in November 2026); 2: ActorPair nodes; 3: RoleLink nodes too.
+ * 1: pairs as SHARES_EVENTS relationships (a few days in November 2026); 2: ActorPair nodes; 3: RoleLink nodes too;
+ * 4: each pair's latest shared events.
  */
-export const SUMMARY_VERSION = 3;
+export const SUMMARY_VERSION = 4;
 
 const SUMMARY_STATE = `
   OPTIONAL MATCH (v:SummaryVersion {id: 'activity'})
@@ -171,6 +260,17 @@ const REBUILD_PAIRS = `
     CREATE (a)-[:IN_PAIR]->(:ActorPair { id: a.id + '|' + b.id, total: size(types), byType: ${COUNT_TYPES} })<-[:IN_PAIR]-(b)
   } IN TRANSACTIONS OF 20 ROWS`;
 
+const REBUILD_LATEST = `
+  MATCH (a:Actor)
+  CALL (a) {
+    MATCH (a)-[:PARTICIPATED_IN]->(entry:Event)<-[:PARTICIPATED_IN]-(b:Actor)
+    WHERE a.id < b.id
+    WITH DISTINCT b, entry ${LATEST_ORDER}
+    WITH b, collect(entry)[0..$kept] AS latest
+    MATCH (p:ActorPair {id: a.id + '|' + b.id})
+    SET p.latestIds = [e IN latest | e.id], p.latestDates = [e IN latest | e.date]
+  } IN TRANSACTIONS OF 20 ROWS`;
+
 const REBUILD_ROLE_LINKS = `
   MATCH (a:Actor)-[:AFFILIATED_WITH]-(b:Actor) WHERE a.id < b.id
   WITH DISTINCT a, b
@@ -179,6 +279,9 @@ const REBUILD_ROLE_LINKS = `
     MERGE (a)-[:IN_ROLE]->(link)
     MERGE (b)-[:IN_ROLE]->(link)
   } IN TRANSACTIONS OF 1000 ROWS`;
+
+/** What a database of summaries of version 2 or 3 lacks. */
+const CATCH_UP: Record<number, string[]> = { 2: [REBUILD_ROLE_LINKS, REBUILD_LATEST], 3: [REBUILD_LATEST] };
 
 /**
  * A database whose summaries are missing or of an older form (written before they existed, or by an older
@@ -191,13 +294,13 @@ export async function ensureSummaries(db: Db, log: (message: string) => void = (
   const version = (records[0]?.get('version') as { toNumber(): number } | null | undefined)?.toNumber();
   if (version === SUMMARY_VERSION) return;
   if (records[0]?.get('anyEvents') === true) {
-    // Version 2 lacks only the role links; anything older is computed again from the events.
-    const statements = version === 2 ? [REBUILD_ROLE_LINKS] : [...CLEAR_SUMMARIES, REBUILD_ACTORS, REBUILD_PAIRS, REBUILD_ROLE_LINKS];
+    // Versions 2 and 3 lack only what came after them; anything older is computed again from the events.
+    const statements = CATCH_UP[version ?? 0] ?? [...CLEAR_SUMMARIES, REBUILD_ACTORS, REBUILD_PAIRS, REBUILD_ROLE_LINKS, REBUILD_LATEST];
     log('Computing the activity summaries of the events loaded so far (once) …');
     // IN TRANSACTIONS needs an auto-commit transaction: a session's run, not executeQuery's managed one.
     const session = db.driver.session({ database: db.database });
     try {
-      for (const cypher of statements) await session.run(cypher, { types: [...EVENT_TYPES] });
+      for (const cypher of statements) await session.run(cypher, toParams({ types: [...EVENT_TYPES], kept: LATEST_KEPT }) as Record<string, unknown>);
     } finally {
       await session.close();
     }

@@ -1,6 +1,6 @@
 import type { Db } from '../../src/db/query';
 import { DyadAnswer } from '../../src/dyads/dyads.schemas';
-import { latestEventsBetween } from '../../src/db/shared-events';
+import { type BetweenWay, latestEventsBetween } from '../../src/db/shared-events';
 import { getError, getOk, type RunningApp, useSeededApp } from '../helpers/test-app';
 
 /** Two actors toward each other, over the seed in the real Neo4j. */
@@ -88,14 +88,14 @@ test('two actors with nothing between them get an empty dyad; errors name the fi
   expect([badDate.status, badDate.body.details?.map((d) => d.path)]).toEqual([400, ['from']]);
 });
 
-test('the three ways of reading a dyad find the same events: pair by pair, one walk down the date index, the quieter side once', async () => {
+test("the ways of reading a dyad find the same events: the pairs' lists, pair by pair, one walk down the date index, the quieter side once", async () => {
   const sides = { a: ['united-states', 'donald-trump', 'john-coale'], b: ['belarus', 'alexander-lukashenko', 'belavia'] };
   const asks = sides.a.flatMap((a) => sides.b.map((b) => ({ key: `${a}|${b}`, a, b })));
-  const read = async (way: 'pairs' | 'walk' | 'quieterSide', limit: number) =>
-    [...(await latestEventsBetween(db, asks, { from: null, to: null }, limit, way))].sort();
+  const read = async (way: BetweenWay, limit: number) => [...(await latestEventsBetween(db, asks, { from: null, to: null }, limit, way))].sort();
   const byPairs = await read('pairs', 200);
   expect(byPairs.length).toBeGreaterThan(3);
   expect(await read('walk', 200)).toEqual(byPairs);
+  expect(await read('lists', 200)).toEqual(byPairs);
   expect(await read('quieterSide', 200)).toEqual(byPairs);
   // Cut short, the walk keeps the latest: none of the events it leaves out is newer than one it keeps.
   const dates = new Map((await getOk(app, '/api/dyads/united-states/belarus', DyadAnswer)).events.map((e) => [e.id, e.date.start]));
@@ -103,6 +103,7 @@ test('the three ways of reading a dyad find the same events: pair by pair, one w
   const latest = await read('walk', 2);
   expect(latest).toHaveLength(2);
   expect(await read('quieterSide', 2)).toEqual(latest);
+  expect(await read('lists', 2)).toEqual(latest);
   const kept = Math.min(...latest.map((id) => Date.parse(dates.get(id) ?? '')));
   expect(byPairs.filter((id) => !latest.includes(id) && Date.parse(dates.get(id) ?? '') > kept)).toEqual([]);
 });

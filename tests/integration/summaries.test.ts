@@ -1,7 +1,7 @@
 import { read, type Db } from '../../src/db/query';
 import { countsByType } from '../../src/domain/taxonomy';
 import { loadSeed } from '../../src/ingest/seed';
-import { ensureSummaries } from '../../src/ingest/summaries';
+import { ensureSummaries, LATEST_KEPT } from '../../src/ingest/summaries';
 import { loadFacts } from '../helpers/browse-fixtures';
 import { seedFactsObject, smallFacts } from '../helpers/facts-fixtures';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
@@ -9,7 +9,8 @@ import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db'
 /**
  * The activity summaries (src/ingest/summaries.ts) must always equal what counting the events themselves
  * gives, whatever a load did: a new article, a report merged into a known event, an edited article
- * withdrawing a participant and changing a type, a rebuild of a database written without them.
+ * withdrawing a participant and changing a type, a rebuild of a database written without them. Each pair's
+ * list of latest shared events must be the `LATEST_KEPT` newest of them (by day, then id), as the events say.
  */
 
 let db: Db;
@@ -21,6 +22,10 @@ afterAll(() => db.driver.close());
 
 type Counts = { total: number; byType: Record<string, number> };
 
+/** Newest first, then by id. */
+const newestFirst = (a: { id: string; date: string }, b: { id: string; date: string }) =>
+  a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : 1;
+
 function tally(map: Map<string, Counts>, key: string, type: string): void {
   const counts = map.get(key) ?? { total: 0, byType: {} };
   counts.total += 1;
@@ -30,20 +35,34 @@ function tally(map: Map<string, Counts>, key: string, type: string): void {
 
 /** Per actor and per pair of actors, counted from the PARTICIPATED_IN relationships alone. */
 async function countedFromEvents() {
-  const rows = await read<{ event: string; type: string; actors: string[] }>(
+  const rows = await read<{ event: string; type: string; date: string; actors: string[] }>(
     db,
-    'MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event) WITH e, collect(DISTINCT a.id) AS actors RETURN e.id AS event, e.type AS type, actors',
+    `MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event) WITH e, collect(DISTINCT a.id) AS actors
+     RETURN e.id AS event, e.type AS type, toString(e.date) AS date, actors`,
   );
   const actors = new Map<string, Counts>();
   const pairs = new Map<string, Counts>();
-  for (const { type, actors: ids } of rows) {
+  const shared = new Map<string, Array<{ id: string; date: string }>>();
+  for (const { event, type, date, actors: ids } of rows) {
     const sorted = [...ids].sort();
     sorted.forEach((a, i) => {
       tally(actors, a, type);
-      for (const b of sorted.slice(i + 1)) tally(pairs, `${a}|${b}`, type);
+      for (const b of sorted.slice(i + 1)) {
+        tally(pairs, `${a}|${b}`, type);
+        shared.set(`${a}|${b}`, [...(shared.get(`${a}|${b}`) ?? []), { id: event, date }]);
+      }
     });
   }
-  return { actors, pairs };
+  const latest = new Map(
+    [...shared].map(([key, events]) => [
+      key,
+      events
+        .sort(newestFirst)
+        .slice(0, LATEST_KEPT)
+        .map((e) => e.id),
+    ]),
+  );
+  return { actors, pairs, latest };
 }
 
 async function storedSummaries() {
@@ -51,10 +70,11 @@ async function storedSummaries() {
     db,
     'MATCH (a:Actor) RETURN a.id AS id, a.eventTotal AS total, a.eventsByType AS byType',
   );
-  const pairRows = await read<{ key: string; ends: string; total: number; byType: number[] }>(
+  const pairRows = await read<{ key: string; ends: string; total: number; byType: number[]; latest: string[]; days: string[] }>(
     db,
     `MATCH (a:Actor)-[:IN_PAIR]->(p:ActorPair)<-[:IN_PAIR]-(b:Actor) WHERE a.id < b.id
-     RETURN p.id AS key, a.id + '|' + b.id AS ends, p.total AS total, p.byType AS byType`,
+     RETURN p.id AS key, a.id + '|' + b.id AS ends, p.total AS total, p.byType AS byType,
+            p.latestIds AS latest, [d IN p.latestDates | toString(d)] AS days`,
   );
   const actors = new Map<string, Counts>();
   for (const row of actorRows) if ((row.total ?? 0) > 0) actors.set(row.id, { total: row.total!, byType: countsByType(row.byType) });
@@ -62,7 +82,15 @@ async function storedSummaries() {
   const [{ pairNodes }] = (await read<{ pairNodes: number }>(db, 'MATCH (p:ActorPair) RETURN count(p) AS pairNodes')) as [{ pairNodes: number }];
   expect(pairRows.every((row) => row.key === row.ends)).toBe(true);
   expect(pairNodes).toBe(pairRows.length);
-  return { actors, pairs, pairKeys: pairRows.map((row) => row.key) };
+  const latest = new Map(pairRows.map((row) => [row.key, row.latest]));
+  const days = await read<{ ok: boolean }>(
+    db,
+    `UNWIND $rows AS row UNWIND range(0, size(row.latest) - 1) AS i
+     MATCH (e:Event {id: row.latest[i]}) RETURN toString(e.date) = row.days[i] AS ok`,
+    { rows: pairRows },
+  );
+  expect(days.every((row) => row.ok)).toBe(true);
+  return { actors, pairs, latest, pairKeys: pairRows.map((row) => row.key) };
 }
 
 async function expectSummariesToMatchEvents(): Promise<void> {
@@ -70,6 +98,7 @@ async function expectSummariesToMatchEvents(): Promise<void> {
   const stored = await storedSummaries();
   expect(Object.fromEntries(stored.actors)).toEqual(Object.fromEntries(expected.actors));
   expect(Object.fromEntries(stored.pairs)).toEqual(Object.fromEntries(expected.pairs));
+  expect(Object.fromEntries(stored.latest)).toEqual(Object.fromEntries(expected.latest));
   expect(stored.pairKeys.every((key) => key.split('|')[0]! < key.split('|')[1]!)).toBe(true);
   expect(new Set(stored.pairKeys).size).toBe(stored.pairKeys.length);
 }
@@ -114,6 +143,57 @@ test('an edited article that changes a type and drops a participant moves and re
   await loadFacts(db, edited);
   const pairs = await read<{ other: string }>(db, "MATCH (:Actor {id: 'freedonia'})-[:IN_PAIR]->(:ActorPair)<-[:IN_PAIR]-(o:Actor) RETURN o.id AS other");
   expect(pairs.map((p) => p.other)).toEqual(['ruritania']);
+  await expectSummariesToMatchEvents();
+});
+
+/** More events between Oceania and Eurasia than a pair keeps listed, two a day (a meeting and an agreement). */
+function manyMeetings() {
+  const sentence = 'Envoys of Oceania and Eurasia met again and again.';
+  const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 2))).toISOString().slice(0, 10);
+  return {
+    article: { id: 'article-many-meetings', title: 'Many meetings', publishedAt: '2024-06-01', text: `${sentence} Nothing else happened.` },
+    actors: [
+      { id: 'oceania', name: 'Oceania', kind: 'state' },
+      { id: 'eurasia', name: 'Eurasia', kind: 'state' },
+      { id: 'eastasia', name: 'Eastasia', kind: 'state' },
+    ],
+    events: Array.from({ length: LATEST_KEPT + 6 }, (_, i) => ({
+      id: `meeting-${String(i).padStart(3, '0')}`,
+      type: i % 2 === 0 ? 'talks' : 'agreement',
+      title: `Oceania and Eurasia, ${i}`,
+      date: { start: day(i) },
+      participants: [
+        { actor: 'oceania', role: 'agent' },
+        { actor: 'eurasia', role: 'target' },
+      ],
+      sources: [{ quote: sentence }],
+    })),
+  };
+}
+
+test('a pair lists its latest shared events; an edit that takes a listed one away reads the next older one back', async () => {
+  const facts = manyMeetings();
+  await loadFacts(db, facts);
+  const listed = async () => (await read<{ ids: string[] }>(db, "MATCH (p:ActorPair {id: 'eurasia|oceania'}) RETURN p.latestIds AS ids"))[0]!.ids;
+  const first = await listed();
+  expect(first).toHaveLength(LATEST_KEPT);
+  expect(first.slice(0, 3)).toEqual(['meeting-260', 'meeting-261', 'meeting-258']);
+  await expectSummariesToMatchEvents();
+  // The two newest meetings lose Eurasia and an old one moves to the newest day: the list, one short, must
+  // reach back for the next older one.
+  const edited = structuredClone(facts);
+  for (const event of edited.events.slice(-2)) {
+    event.participants = [
+      { actor: 'oceania', role: 'agent' },
+      { actor: 'eastasia', role: 'target' },
+    ];
+  }
+  edited.events[0]!.date = { start: '2021-06-01' };
+  await loadFacts(db, edited);
+  const second = await listed();
+  expect(second.slice(0, 3)).toEqual(['meeting-000', 'meeting-258', 'meeting-259']);
+  expect(second).toContain(first.at(-1));
+  expect(second).toHaveLength(LATEST_KEPT);
   await expectSummariesToMatchEvents();
 });
 
