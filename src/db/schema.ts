@@ -32,12 +32,14 @@ const SCHEMA = [
   'CREATE CONSTRAINT draft_id IF NOT EXISTS FOR (n:Draft) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX draft_status_created IF NOT EXISTS FOR (n:Draft) ON (n.status, n.createdAt)',
   'CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entity, n.entityId)',
-  // Sanctions measures (derived from the sanctions events): found by id, by line (rebuilt together), by actor.
+  // Sanctions measures (derived from the sanctions events): found by id, by line (rebuilt together), by actor,
+  // and the exemptions of a measure by the measure they exempt from.
   'CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX measure_key IF NOT EXISTS FOR (n:Measure) ON (n.key)',
   'CREATE INDEX measure_target IF NOT EXISTS FOR (n:Measure) ON (n.target)',
   'CREATE INDEX measure_scope IF NOT EXISTS FOR (n:Measure) ON (n.scope)',
   'CREATE INDEX measure_authority IF NOT EXISTS FOR (n:Measure) ON (n.authority)',
+  'CREATE INDEX measure_exemption_of IF NOT EXISTS FOR (n:Measure) ON (n.exemptionOf)',
 ];
 
 export async function ensureSchema(db: Db): Promise<void> {

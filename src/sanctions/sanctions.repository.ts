@@ -221,7 +221,7 @@ const changesOf = (m: string) => `COLLECT {
 const periodOf = (m: string) => `start: ${dateOf(m, 'start')}, end: ${dateOf(m, 'end')}`;
 
 const EXEMPTIONS = `COLLECT {
-  MATCH (x:Measure {key: m.key}) WHERE x.exemptionOf = m.id
+  MATCH (x:Measure {exemptionOf: m.id})
   RETURN { id: x.id, scope: ${actorRef('x.scope')}, ${periodOf('x')}, changes: ${changesOf('x')} } AS exemption
   ORDER BY x.start, x.id
 }`;

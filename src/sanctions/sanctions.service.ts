@@ -8,11 +8,18 @@ import { inForceOn } from '../domain/sanctions';
 import { CHANGE_ORDER, listChanges, listMeasures, MEASURE_ORDER, type MeasureFilter, type StoredExemption, type StoredMeasure } from './sanctions.repository';
 import type { ChangesAnswer, ChangesQuery, ExemptionView, InForceAnswer, InForceQuery, MeasuresAnswer, MeasuresQuery, MeasureView } from './sanctions.schemas';
 
-/** The actors a question names, each refused when unknown (404). */
-async function filterOf(db: Db, query: { target?: string; authority?: string }): Promise<MeasureFilter> {
-  if (query.target) await requireActor(db, query.target);
-  if (query.authority) await requireActor(db, query.authority);
-  return { target: query.target ?? null, authority: query.authority ?? null };
+type Named = { target?: string; authority?: string };
+
+const filterOf = (query: Named): MeasureFilter => ({ target: query.target ?? null, authority: query.authority ?? null });
+
+/**
+ * Reads `rows` beside the checks of the actors the question names, each refused when unknown (404): an unknown
+ * actor has no measures, so the read need not wait for the checks.
+ */
+async function checked<T>(db: Db, query: Named, rows: Promise<T>): Promise<T> {
+  const names = [query.target, query.authority].filter((id): id is string => Boolean(id));
+  const [found] = await Promise.all([rows, ...names.map((id) => requireActor(db, id))]);
+  return found;
 }
 
 const withStartKnown = <T extends { start: unknown }>(period: T) => ({ ...period, startKnown: period.start !== null });
@@ -27,9 +34,8 @@ const measureView = (m: StoredMeasure, exemptions: StoredExemption[] = m.exempti
 /** A page of the measures in force on a day (today when none is given), each with the exemptions in force that day. */
 export async function measuresInForce(db: Db, query: InForceQuery): Promise<InForceAnswer> {
   const after = cursorKeys(MEASURE_ORDER, query.cursor);
-  const filter = await filterOf(db, query);
   const on = query.on ?? toDay(new Date());
-  const rows = await listMeasures(db, filter, on, query.limit + 1, after);
+  const rows = await checked(db, query, listMeasures(db, filterOf(query), on, query.limit + 1, after));
   const viewed = rows.map(({ item: m, keys }) => ({
     item: {
       ...measureView(
@@ -47,8 +53,7 @@ export async function measuresInForce(db: Db, query: InForceQuery): Promise<InFo
 /** A page of every measure (in force or not) with all its exemptions, for the page's chart. */
 export async function allMeasures(db: Db, query: MeasuresQuery): Promise<MeasuresAnswer> {
   const after = cursorKeys(MEASURE_ORDER, query.cursor);
-  const filter = await filterOf(db, query);
-  const rows = await listMeasures(db, filter, null, query.limit + 1, after);
+  const rows = await checked(db, query, listMeasures(db, filterOf(query), null, query.limit + 1, after));
   const page = pageFrom(
     rows.map(({ item, keys }) => ({ item: measureView(item), keys })),
     query.limit,
@@ -69,8 +74,7 @@ function windowOf(query: ChangesQuery): { from: string; to: string } {
 export async function measureChanges(db: Db, query: ChangesQuery): Promise<ChangesAnswer> {
   const after = cursorKeys(CHANGE_ORDER, query.cursor);
   const window = windowOf(query);
-  const filter = await filterOf(db, query);
-  const rows = await listChanges(db, { ...filter, ...window }, query.limit + 1, after);
+  const rows = await checked(db, query, listChanges(db, { ...filterOf(query), ...window }, query.limit + 1, after));
   const viewed = rows.map(({ item, keys }) => ({ item: { ...item, measure: withStartKnown(item.measure) }, keys }));
   const page = pageFrom(viewed, query.limit, CHANGE_ORDER.codec);
   return { ...window, ...page, capped: page.nextCursor !== null };
