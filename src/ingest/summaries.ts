@@ -1,7 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
-import type { Db } from '../db/query';
 import { EVENT_TYPES } from '../domain/taxonomy';
 
 /**
@@ -130,77 +129,5 @@ export async function writeRoleLinks(tx: ManagedTransaction, affiliations: Reado
   if (ids.length > 0) await tx.run(APPLY_ROLE_LINKS, { ids });
 }
 
-/**
- * The form of the summaries a database holds, recorded in a `(:SummaryVersion {id: 'activity'})` node.
- * 1: pairs as SHARES_EVENTS relationships (a few days in November 2026); 2: ActorPair nodes; 3: RoleLink nodes too.
- */
-export const SUMMARY_VERSION = 3;
-
-const SUMMARY_STATE = `
-  OPTIONAL MATCH (v:SummaryVersion {id: 'activity'})
-  RETURN v.version AS version, EXISTS { ()-[:PARTICIPATED_IN]->() } AS anyEvents`;
-
-const MARK_VERSION = `MERGE (v:SummaryVersion {id: 'activity'}) SET v.version = $version`;
-
-const CLEAR_SUMMARIES = [
-  'MATCH (p:ActorPair) CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS',
-  'MATCH ()-[s:SHARES_EVENTS]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS',
-  'MATCH (a:Actor) CALL (a) { REMOVE a.eventTotal, a.eventsByType } IN TRANSACTIONS OF 10000 ROWS',
-  'MATCH (l:RoleLink) CALL (l) { DETACH DELETE l } IN TRANSACTIONS OF 10000 ROWS',
-];
-
-/** Per-type counts of the `types` list, in EVENT_TYPES order. */
-const COUNT_TYPES = '[type IN $types | size([t IN types WHERE t = type])]';
-
-const REBUILD_ACTORS = `
-  MATCH (a:Actor) WHERE EXISTS { (a)-[:PARTICIPATED_IN]->() }
-  CALL (a) {
-    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
-    WITH DISTINCT e
-    WITH collect(e.type) AS types
-    SET a.eventTotal = size(types), a.eventsByType = ${COUNT_TYPES}
-  } IN TRANSACTIONS OF 100 ROWS`;
-
-const REBUILD_PAIRS = `
-  MATCH (a:Actor)
-  CALL (a) {
-    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
-    WHERE a.id < b.id
-    WITH DISTINCT b, e
-    WITH b, collect(e.type) AS types
-    CREATE (a)-[:IN_PAIR]->(:ActorPair { id: a.id + '|' + b.id, total: size(types), byType: ${COUNT_TYPES} })<-[:IN_PAIR]-(b)
-  } IN TRANSACTIONS OF 20 ROWS`;
-
-const REBUILD_ROLE_LINKS = `
-  MATCH (a:Actor)-[:AFFILIATED_WITH]-(b:Actor) WHERE a.id < b.id
-  WITH DISTINCT a, b
-  CALL (a, b) {
-    MERGE (link:RoleLink {id: a.id + '|' + b.id})
-    MERGE (a)-[:IN_ROLE]->(link)
-    MERGE (b)-[:IN_ROLE]->(link)
-  } IN TRANSACTIONS OF 1000 ROWS`;
-
-/**
- * A database whose summaries are missing or of an older form (written before they existed, or by an older
- * version) gets them computed from all its events (about half a minute per million events). Runs after the
- * schema, before any load or serving; an empty database is only marked.
- */
-export async function ensureSummaries(db: Db, log: (message: string) => void = () => {}): Promise<void> {
-  const run = (cypher: string, params: Record<string, unknown> = {}) => db.driver.executeQuery(cypher, params, { database: db.database });
-  const { records } = await run(SUMMARY_STATE);
-  const version = (records[0]?.get('version') as { toNumber(): number } | null | undefined)?.toNumber();
-  if (version === SUMMARY_VERSION) return;
-  if (records[0]?.get('anyEvents') === true) {
-    // Version 2 lacks only the role links; anything older is computed again from the events.
-    const statements = version === 2 ? [REBUILD_ROLE_LINKS] : [...CLEAR_SUMMARIES, REBUILD_ACTORS, REBUILD_PAIRS, REBUILD_ROLE_LINKS];
-    log('Computing the activity summaries of the events loaded so far (once) …');
-    // IN TRANSACTIONS needs an auto-commit transaction: a session's run, not executeQuery's managed one.
-    const session = db.driver.session({ database: db.database });
-    try {
-      for (const cypher of statements) await session.run(cypher, { types: [...EVENT_TYPES] });
-    } finally {
-      await session.close();
-    }
-  }
-  await run(MARK_VERSION, toParams({ version: SUMMARY_VERSION }) as Record<string, unknown>);
-}
+// A database whose events were written before the summaries (or in an older form) gets them computed by a
+// migration: src/migrations/steps/002-activity-summaries.ts.
