@@ -8,10 +8,6 @@ import type { Db } from '../db/query';
 
 const quote = (name: string) => `\`${name}\``;
 
-/** Marks what a restore creates, so relationships find their ends by the node's number in the file. */
-const RESTORING = '_KbRestoring';
-const KEY = '_kbRestoreKey';
-
 export interface StoredNode {
   id: string;
   labels: string[];
@@ -64,32 +60,25 @@ export async function wipe(db: Db): Promise<void> {
   }
 }
 
-export async function prepareRestore(db: Db): Promise<void> {
-  await db.driver.executeQuery(`CREATE INDEX kb_restore_key IF NOT EXISTS FOR (n:${RESTORING}) ON (n.${KEY})`, {}, { database: db.database });
-  await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.database });
+/**
+ * Creates nodes that share one set of labels and returns the element id of each, by its number in the file (what
+ * the relationships are joined by: a seek by element id, with no temporary label, property or index to clean up).
+ */
+export async function createNodes(
+  tx: ManagedTransaction,
+  labels: readonly string[],
+  rows: Array<{ key: number; props: Record<string, unknown> }>,
+): Promise<Array<[number, string]>> {
+  const cypher = `UNWIND $rows AS row CREATE (n${labels.map((label) => `:${quote(label)}`).join('')}) SET n = row.props RETURN row.key AS key, elementId(n) AS id`;
+  const { records } = await tx.run(cypher, { rows: rows.map((row) => ({ key: neo4j.int(row.key), props: row.props })) });
+  return records.map((record) => [(record.get('key') as { toNumber(): number }).toNumber(), record.get('id') as string]);
 }
 
-export async function finishRestore(db: Db): Promise<void> {
-  const session = db.driver.session({ database: db.database });
-  try {
-    await session.run(`MATCH (n:${RESTORING}) CALL (n) { REMOVE n:${RESTORING}, n.${KEY} } IN TRANSACTIONS OF 10000 ROWS`);
-  } finally {
-    await session.close();
-  }
-  await db.driver.executeQuery('DROP INDEX kb_restore_key IF EXISTS', {}, { database: db.database });
-}
-
-/** Creates nodes that share one set of labels; `key` is each node's number in the file. */
-export async function createNodes(tx: ManagedTransaction, labels: readonly string[], rows: Array<{ key: number; props: Record<string, unknown> }>) {
-  const cypher = `UNWIND $rows AS row CREATE (n:${[RESTORING, ...labels].map(quote).join(':')}) SET n = row.props, n.${KEY} = row.key`;
-  await tx.run(cypher, { rows: rows.map((row) => ({ key: neo4j.int(row.key), props: row.props })) });
-}
-
-export async function createRelationships(tx: ManagedTransaction, type: string, rows: Array<{ from: number; to: number; props: Record<string, unknown> }>) {
+export async function createRelationships(tx: ManagedTransaction, type: string, rows: Array<{ from: string; to: string; props: Record<string, unknown> }>) {
   const cypher = `
     UNWIND $rows AS row
-    MATCH (a:${RESTORING} {${KEY}: row.from})
-    MATCH (b:${RESTORING} {${KEY}: row.to})
+    MATCH (a) WHERE elementId(a) = row.from
+    MATCH (b) WHERE elementId(b) = row.to
     CREATE (a)-[r:${quote(type)}]->(b) SET r = row.props`;
-  await tx.run(cypher, { rows: rows.map((row) => ({ from: neo4j.int(row.from), to: neo4j.int(row.to), props: row.props })) });
+  await tx.run(cypher, { rows });
 }

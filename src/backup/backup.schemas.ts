@@ -51,7 +51,9 @@ const TypedValue = z.union([
 const Scalar = z.union([z.string(), z.boolean(), z.number().int(), TypedValue]);
 export const PropertyValue = z.union([Scalar, z.array(Scalar)]);
 export type PropertyValue = z.infer<typeof PropertyValue>;
-const Properties = z.record(Name, PropertyValue);
+const Properties = z.record(Name, PropertyValue, {
+  error: (issue) => (issue.code === 'invalid_key' ? 'a property name must be a plain identifier (letters, digits, _)' : undefined),
+});
 
 export const BackupHeader = z
   .object({

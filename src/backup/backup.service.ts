@@ -125,7 +125,12 @@ async function* readLines(file: string, onProblem: (problem: FileProblem) => voi
       } else if (keys.includes('n')) {
         if (stage !== 'nodes') problem('n', 'a node after the relationships');
         const node = check(NodeLine, json);
-        if (!node) continue;
+        if (!node) {
+          // Its relationships are not reported again for want of it.
+          const n = (json as { n: unknown }).n;
+          if (typeof n === 'number') nodes.add(n);
+          continue;
+        }
         if (nodes.has(node.n)) problem('n', `node ${node.n} appears twice`);
         nodes.add(node.n);
         yield { kind: 'node', value: node };
@@ -182,13 +187,10 @@ export async function restoreBackup(
     log('Emptying the database (--force) …');
     await repo.wipe(db);
   }
-  await repo.prepareRestore(db);
   try {
     await writeAll(db, file);
-    await repo.finishRestore(db);
   } catch (error) {
     await repo.wipe(db).catch(() => {});
-    await repo.finishRestore(db).catch(() => {});
     throw error;
   }
   if (options.migrate === false) return checked;
@@ -199,7 +201,9 @@ export async function restoreBackup(
 
 async function writeAll(db: Db, file: string): Promise<void> {
   let nodes = new Map<string, Array<{ key: number; props: Record<string, unknown> }>>();
-  let rels = new Map<string, Array<{ from: number; to: number; props: Record<string, unknown> }>>();
+  let rels = new Map<string, Array<{ from: string; to: string; props: Record<string, unknown> }>>();
+  /** Each node's element id in the database, by its number in the file. */
+  const created = new Map<number, string>();
   let size = 0;
   const flush = async () => {
     const [nodeGroups, relGroups] = [nodes, rels];
@@ -207,7 +211,9 @@ async function writeAll(db: Db, file: string): Promise<void> {
     const session = db.driver.session({ database: db.database });
     try {
       await session.executeWrite(async (tx) => {
-        for (const [labels, rows] of nodeGroups) await repo.createNodes(tx, labels === '' ? [] : labels.split(':'), rows);
+        for (const [labels, rows] of nodeGroups) {
+          for (const [key, id] of await repo.createNodes(tx, labels === '' ? [] : labels.split(':'), rows)) created.set(key, id);
+        }
         for (const [type, rows] of relGroups) await repo.createRelationships(tx, type, rows);
       });
     } finally {
@@ -227,7 +233,7 @@ async function writeAll(db: Db, file: string): Promise<void> {
       // Nodes are written before the relationships that need them.
       if (nodes.size > 0) await flush();
       const rows = rels.get(line.value.type) ?? [];
-      rows.push({ from: line.value.from, to: line.value.to, props: decodeProperties(line.value.props) });
+      rows.push({ from: created.get(line.value.from)!, to: created.get(line.value.to)!, props: decodeProperties(line.value.props) });
       rels.set(line.value.type, rows);
     } else continue;
     size += 1;
