@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { scheduleBackups } from './backup/schedule';
+import { packageVersion } from './cli/version';
 import { loadEnvFile } from './config/env-file';
 import { loadConfig } from './config/settings';
 import { closeDb, connectDb } from './db/context';
@@ -7,7 +9,10 @@ import { createLogger } from './http/logger';
 import { prepareForWrites } from './ingest/load';
 import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
 
-/** Process entry: config (the environment, then .env) → database (the project's own unless NEO4J_URI) → seed if empty → listen. */
+/**
+ * Process entry: config (the environment, then .env) → database (the project's own unless NEO4J_URI) → its pending
+ * migrations (a database from a newer version stops the start) → seed if empty → scheduled backups → listen.
+ */
 async function main(): Promise<void> {
   loadEnvFile();
   const config = loadConfig();
@@ -18,12 +23,18 @@ async function main(): Promise<void> {
     say('The database is empty: loading the seed knowledge …');
     say(describeSummary(await loadSeed(db)));
   }
+  const stopBackups = config.BACKUP_DIR
+    ? scheduleBackups(db, { dir: config.BACKUP_DIR, everyMs: config.BACKUP_EVERY, keep: config.BACKUP_KEEP, appVersion: packageVersion() }, (message, error) =>
+        error ? logger.error({ err: error }, message) : logger.info(message),
+      )
+    : () => {};
   const app = createApp({ db, config, logger });
   const server = app.listen(config.PORT, config.HOST, () => {
     say(`Ready: http://${linkHost(config.HOST)}:${config.PORT} (database ${uri})`);
   });
   const shutdown = (signal: string) => {
     logger.info(`${signal}: finishing in-flight requests, then closing the database driver`);
+    stopBackups();
     closeServer(server)
       .then(() => closeDb(db))
       .then(

@@ -7,7 +7,7 @@ import type { Db } from '../db/query';
 import { ensureSchema } from '../db/schema';
 import { createLogger } from '../http/logger';
 import { loadFactsPaths } from '../ingest/load';
-import { ensureSummaries } from '../ingest/summaries';
+import { migrate } from '../migrations/migrations.service';
 import { ensureMeasures } from '../sanctions/refresh';
 import { BENCH_INSTANCE, benchDb, elapsedMs, log, round, startBenchNeo4j } from './common';
 
@@ -43,8 +43,7 @@ export async function openBenchCorpus(events: number, seed: number): Promise<Ben
   if (found?.complete && found.events === events && found.seed === seed) {
     log(`bench database: the corpus of ${events.toLocaleString('en')} events (seed ${seed}) is already loaded`);
     // Indexes added since the corpus was loaded (the measures' among them) must exist before anything is derived.
-    await ensureSchema(db);
-    await ensureSummaries(db, log);
+    await migrate(db, { log });
     await ensureMeasures(db, log);
     return { connection, db, events, seed, loadedNow: false };
   }

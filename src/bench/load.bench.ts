@@ -4,7 +4,8 @@ import { removeInstance, stopLocalNeo4j, type InstanceOptions } from '../db/loca
 import type { Db } from '../db/query';
 import { ensureSchema } from '../db/schema';
 import { loadFactsPaths } from '../ingest/load';
-import { ensureSummaries } from '../ingest/summaries';
+import { rebuildActivitySummaries } from '../migrations/steps/002-activity-summaries';
+import { rebuildPairsLatestEvents } from '../migrations/steps/003-pairs-latest-events';
 import { ensureMeasures } from '../sanctions/refresh';
 import {
   benchDb,
@@ -54,7 +55,7 @@ async function freshDatabase(instance: InstanceOptions): Promise<Db> {
  */
 async function graphSize(db: Db, withSummaries = false): Promise<{ nodes: number; relationships: number }> {
   const { records } = await db.driver.executeQuery(
-    `CALL () { MATCH (n) WHERE $withSummaries OR NOT (n:ActorPair OR n:RoleLink OR n:SummaryVersion OR n:Measure OR n:MeasuresVersion) RETURN count(n) AS nodes }
+    `CALL () { MATCH (n) WHERE $withSummaries OR NOT (n:ActorPair OR n:RoleLink OR n:SummaryVersion OR n:Migration OR n:Measure OR n:MeasuresVersion) RETURN count(n) AS nodes }
      CALL () { MATCH ()-[r]->() WHERE $withSummaries OR NOT (r:IN_PAIR OR r:IN_ROLE OR r:CHANGED_BY) RETURN count(r) AS relationships }
      RETURN nodes, relationships`,
     { withSummaries },
@@ -120,7 +121,8 @@ async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<vo
   log(`  ${timings.map((t) => `${t.name} ${round(t.ms / 1000, 1)} s`).join(', ')}`);
   // The loader also keeps the activity summaries; LOAD CSV's graph gets them afterwards, in one set-based pass.
   start = process.hrtime.bigint();
-  await ensureSummaries(db);
+  await rebuildActivitySummaries(db);
+  await rebuildPairsLatestEvents(db);
   await ensureMeasures(db);
   const csvSummariesMs = elapsedMs(start);
   const csvFullSize = await graphSize(db, true);

@@ -1,5 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 import { z } from 'zod';
+import { BackupFileError } from '../backup/backup.service';
 import { isDatabaseUnavailable } from '../db/errors';
 import { ConflictError, FactsValidationError, formatPath, InvalidError, NotFoundError } from '../domain/errors';
 
@@ -10,7 +11,7 @@ export function describeCliError(error: unknown): { message: string; exitCode: n
     return { message: `Invalid options:\n${lines.join('\n')}`, exitCode: 2 };
   }
   if (error instanceof InvalidError) return { message: `Invalid options:\n  --${error.path}: ${error.message}`, exitCode: 2 };
-  if (error instanceof FactsValidationError || error instanceof NotFoundError || error instanceof ConflictError) {
+  if (error instanceof FactsValidationError || error instanceof BackupFileError || error instanceof NotFoundError || error instanceof ConflictError) {
     return { message: error.message, exitCode: 1 };
   }
   if (isDatabaseUnavailable(error)) return { message: `The database is not reachable: ${(error as Error).message}`, exitCode: 1 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError, type Command } from 'commander';
 import { loadEnvFile } from '../config/env-file';
+import { registerBackupCommands } from './backup.command';
 import { registerExportCommand } from './export.command';
 import { registerImportCommand } from './import.command';
 import { registerIngestCommands } from './ingest.command';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerIngestCommands(program);
   registerUserCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 

@@ -73,6 +73,19 @@ const Env = z.object({
     .transform((value) => value === '1' || value === 'true'),
   FETCH_TIMEOUT_S: z.coerce.number().positive().max(120).default(10),
   FETCH_MAX_BYTES: z.coerce.number().int().min(1024).default(3_000_000),
+  /** Scheduled backups: the folder they go to (unset: none are taken), how often, and how many are kept. */
+  BACKUP_DIR: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
+  BACKUP_EVERY: z
+    .string()
+    .regex(/^\d+[mhd]$/, { message: 'must be a number of minutes, hours or days: 30m, 6h, 1d' })
+    .default('1d')
+    .transform((value) => Number(value.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[value.slice(-1) as 'm' | 'h' | 'd']),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
+  /** 1: /metrics answers any client; otherwise only the loopback (127.0.0.1, ::1). */
+  METRICS_PUBLIC: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 export type Config = Readonly<z.infer<typeof Env>>;

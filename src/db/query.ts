@@ -61,3 +61,16 @@ export async function write<T = Record<string, unknown>>(db: Db, cypher: string,
   const { nodesCreated, nodesDeleted, propertiesSet } = summary.counters.updates();
   return { rows: records.map((record) => toPlain(record.toObject()) as T), nodesCreated, nodesDeleted, propertiesSet };
 }
+
+/**
+ * Runs statements that write in batches (`CALL … IN TRANSACTIONS`), one after the other. They need an
+ * auto-commit transaction: a session's run, not executeQuery's managed one.
+ */
+export async function runInBatches(db: Db, statements: readonly string[], params: Record<string, unknown> = {}): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    for (const cypher of statements) await session.run(cypher, params);
+  } finally {
+    await session.close();
+  }
+}

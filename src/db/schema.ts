@@ -5,6 +5,8 @@ import type { Db } from './query';
  * MERGE seeks instead of scanning the label). All are IF NOT EXISTS: running this twice is harmless.
  */
 const SCHEMA = [
+  // The migrations a database has had (src/migrations/), one node per step.
+  'CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE',

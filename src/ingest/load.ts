@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../db/query';
-import { ensureSchemaOnce } from '../db/schema';
+import { migrateOnce } from '../migrations/migrations.service';
 import { LINK_KINDS } from '../domain/taxonomy';
 import { FactsChecker, type FactsEntry } from './check-facts';
 import { listFactsFiles, readFactsDocuments, readLines } from './facts-files';
 import { FactsValidationError, type FileProblem } from '../domain/errors';
 import { toGraphRows, type GraphRows } from './graph-rows';
 import { existingActorIds, noWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
-import { ensureSummaries } from './summaries';
 import { ensureMeasures, refreshMeasures } from '../sanctions/refresh';
 
 export interface LoadProgress {
@@ -35,14 +34,13 @@ export const BATCH_ARTICLES = 500;
 const MAX_PROBLEMS = 1_000;
 
 /**
- * Indexes and constraints first (once per database handle: a dozen schema statements, each taking a schema
- * lock, before every posted article were round trips that only added waiting under concurrent posts); then
- * summaries for any events written before they existed (one read when they are in place; the database may
- * have been emptied since, marker and all); then the sanctions measures likewise, and any a crash left stale.
+ * The pending migrations first (once per database handle: the schema's statements, each taking a schema lock,
+ * before every posted article were round trips that only added waiting under concurrent posts; the summaries of
+ * events written before they existed); then the sanctions measures for a database that never had them, and any
+ * a crash left stale.
  */
 export async function prepareForWrites(db: Db, log?: (message: string) => void): Promise<void> {
-  await ensureSchemaOnce(db);
-  await ensureSummaries(db, log);
+  await migrateOnce(db, log);
   await ensureMeasures(db, log);
 }
 

@@ -1,7 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
-import type { Db } from '../db/query';
 import { EVENT_TYPES } from '../domain/taxonomy';
 
 /**
@@ -140,7 +139,7 @@ const APPLY_TO_PAIRS = `
   CREATE (a)-[:IN_PAIR]->(p)<-[:IN_PAIR]-(b)`;
 
 /** Newest first, then by id: the order every reader of the latest shared events expects. */
-const LATEST_ORDER = 'ORDER BY entry.date DESC, entry.id';
+export const LATEST_ORDER = 'ORDER BY entry.date DESC, entry.id';
 
 /**
  * Merges each pair's changes into its kept list. A list that lost an event it held while full may now lack
@@ -218,92 +217,5 @@ export async function writeRoleLinks(tx: ManagedTransaction, affiliations: Reado
   if (ids.length > 0) await tx.run(APPLY_ROLE_LINKS, { ids });
 }
 
-/**
- * The form of the summaries a database holds, recorded in a `(:SummaryVersion {id: 'activity'})` node.
- * 1: pairs as SHARES_EVENTS relationships (a few days in November 2026); 2: ActorPair nodes; 3: RoleLink nodes too;
- * 4: each pair's latest shared events.
- */
-export const SUMMARY_VERSION = 4;
-
-const SUMMARY_STATE = `
-  OPTIONAL MATCH (v:SummaryVersion {id: 'activity'})
-  RETURN v.version AS version, EXISTS { ()-[:PARTICIPATED_IN]->() } AS anyEvents`;
-
-const MARK_VERSION = `MERGE (v:SummaryVersion {id: 'activity'}) SET v.version = $version`;
-
-const CLEAR_SUMMARIES = [
-  'MATCH (p:ActorPair) CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 10000 ROWS',
-  'MATCH ()-[s:SHARES_EVENTS]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS',
-  'MATCH (a:Actor) CALL (a) { REMOVE a.eventTotal, a.eventsByType } IN TRANSACTIONS OF 10000 ROWS',
-  'MATCH (l:RoleLink) CALL (l) { DETACH DELETE l } IN TRANSACTIONS OF 10000 ROWS',
-];
-
-/** Per-type counts of the `types` list, in EVENT_TYPES order. */
-const COUNT_TYPES = '[type IN $types | size([t IN types WHERE t = type])]';
-
-const REBUILD_ACTORS = `
-  MATCH (a:Actor) WHERE EXISTS { (a)-[:PARTICIPATED_IN]->() }
-  CALL (a) {
-    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)
-    WITH DISTINCT e
-    WITH collect(e.type) AS types
-    SET a.eventTotal = size(types), a.eventsByType = ${COUNT_TYPES}
-  } IN TRANSACTIONS OF 100 ROWS`;
-
-const REBUILD_PAIRS = `
-  MATCH (a:Actor)
-  CALL (a) {
-    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Actor)
-    WHERE a.id < b.id
-    WITH DISTINCT b, e
-    WITH b, collect(e.type) AS types
-    CREATE (a)-[:IN_PAIR]->(:ActorPair { id: a.id + '|' + b.id, total: size(types), byType: ${COUNT_TYPES} })<-[:IN_PAIR]-(b)
-  } IN TRANSACTIONS OF 20 ROWS`;
-
-const REBUILD_LATEST = `
-  MATCH (a:Actor)
-  CALL (a) {
-    MATCH (a)-[:PARTICIPATED_IN]->(entry:Event)<-[:PARTICIPATED_IN]-(b:Actor)
-    WHERE a.id < b.id
-    WITH DISTINCT b, entry ${LATEST_ORDER}
-    WITH b, collect(entry)[0..$kept] AS latest
-    MATCH (p:ActorPair {id: a.id + '|' + b.id})
-    SET p.latestIds = [e IN latest | e.id], p.latestDates = [e IN latest | e.date]
-  } IN TRANSACTIONS OF 20 ROWS`;
-
-const REBUILD_ROLE_LINKS = `
-  MATCH (a:Actor)-[:AFFILIATED_WITH]-(b:Actor) WHERE a.id < b.id
-  WITH DISTINCT a, b
-  CALL (a, b) {
-    MERGE (link:RoleLink {id: a.id + '|' + b.id})
-    MERGE (a)-[:IN_ROLE]->(link)
-    MERGE (b)-[:IN_ROLE]->(link)
-  } IN TRANSACTIONS OF 1000 ROWS`;
-
-/** What a database of summaries of version 2 or 3 lacks. */
-const CATCH_UP: Record<number, string[]> = { 2: [REBUILD_ROLE_LINKS, REBUILD_LATEST], 3: [REBUILD_LATEST] };
-
-/**
- * A database whose summaries are missing or of an older form (written before they existed, or by an older
- * version) gets them computed from all its events (about half a minute per million events). Runs after the
- * schema, before any load or serving; an empty database is only marked.
- */
-export async function ensureSummaries(db: Db, log: (message: string) => void = () => {}): Promise<void> {
-  const run = (cypher: string, params: Record<string, unknown> = {}) => db.driver.executeQuery(cypher, params, { database: db.database });
-  const { records } = await run(SUMMARY_STATE);
-  const version = (records[0]?.get('version') as { toNumber(): number } | null | undefined)?.toNumber();
-  if (version === SUMMARY_VERSION) return;
-  if (records[0]?.get('anyEvents') === true) {
-    // Versions 2 and 3 lack only what came after them; anything older is computed again from the events.
-    const statements = CATCH_UP[version ?? 0] ?? [...CLEAR_SUMMARIES, REBUILD_ACTORS, REBUILD_PAIRS, REBUILD_ROLE_LINKS, REBUILD_LATEST];
-    log('Computing the activity summaries of the events loaded so far (once) …');
-    // IN TRANSACTIONS needs an auto-commit transaction: a session's run, not executeQuery's managed one.
-    const session = db.driver.session({ database: db.database });
-    try {
-      for (const cypher of statements) await session.run(cypher, toParams({ types: [...EVENT_TYPES], kept: LATEST_KEPT }) as Record<string, unknown>);
-    } finally {
-      await session.close();
-    }
-  }
-  await run(MARK_VERSION, toParams({ version: SUMMARY_VERSION }) as Record<string, unknown>);
-}
+// A database whose events were written before the summaries (or in an older form) gets them computed by a
+// migration: src/migrations/steps/002-activity-summaries.ts.

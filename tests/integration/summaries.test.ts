@@ -1,7 +1,9 @@
 import { read, type Db } from '../../src/db/query';
 import { countsByType } from '../../src/domain/taxonomy';
 import { loadSeed } from '../../src/ingest/seed';
-import { ensureSummaries, LATEST_KEPT } from '../../src/ingest/summaries';
+import { LATEST_KEPT } from '../../src/ingest/summaries';
+import { activitySummaries } from '../../src/migrations/steps/002-activity-summaries';
+import { pairsLatestEvents } from '../../src/migrations/steps/003-pairs-latest-events';
 import { loadFacts } from '../helpers/browse-fixtures';
 import { seedFactsObject, smallFacts } from '../helpers/facts-fixtures';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
@@ -211,9 +213,12 @@ test('a database with summaries of an older form gets them computed again, equal
   // Version 1 kept pairs as relationships between the actors.
   await db.driver.executeQuery('MATCH (p:ActorPair) DETACH DELETE p');
   await db.driver.executeQuery("MATCH (a:Actor {id: 'belarus'}), (b:Actor {id: 'russia'}) CREATE (a)-[:SHARES_EVENTS {total: 1}]->(b)");
-  await db.driver.executeQuery("MATCH (v:SummaryVersion {id: 'activity'}) SET v.version = 1");
-  await ensureSummaries(db);
+  // Before migrations were recorded, the form was kept in a SummaryVersion node; the migration step reads it.
+  await db.driver.executeQuery("MERGE (v:SummaryVersion {id: 'activity'}) SET v.version = 1");
+  await activitySummaries.run(db, () => {});
+  await pairsLatestEvents.run(db, () => {});
   expect((await read<{ n: number }>(db, 'MATCH ()-[s:SHARES_EVENTS]->() RETURN count(s) AS n'))[0]!.n).toBe(0);
+  expect((await read<{ n: number }>(db, 'MATCH (v:SummaryVersion) RETURN count(v) AS n'))[0]!.n).toBe(0);
   await expectSummariesToMatchEvents();
   expect(await contentFingerprint(db)).toBe(maintained);
 });

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { restoreBackup } from '../../src/backup/backup.service';
+import { read, type Db } from '../../src/db/query';
+import { migrate, NewerDatabaseError, planMigrations } from '../../src/migrations/migrations.service';
+import { LATEST_MIGRATION, MIGRATIONS } from '../../src/migrations/steps';
+import { clearDatabase, contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
+
+/** A database written by the previous release (tests/fixtures/README.md says how it was made). */
+const PREVIOUS_RELEASE = path.join(__dirname, '..', 'fixtures', 'previous-release-ec1ce02.jsonl.gz');
+
+let db: Db;
+
+beforeAll(() => {
+  db = openTestDb();
+});
+
+afterAll(async () => {
+  await resetToSeed(db);
+  await db.driver.close();
+});
+
+const count = async (cypher: string) => (await read<{ n: number }>(db, cypher))[0]!.n;
+
+/** The activity summaries, as the pages read them: per actor, per pair, the role links. */
+async function summaries(): Promise<unknown> {
+  return {
+    actors: await read(db, 'MATCH (a:Actor) WHERE a.eventTotal > 0 RETURN a.id AS id, a.eventTotal AS total, a.eventsByType AS byType ORDER BY id'),
+    pairs: await read(db, 'MATCH (p:ActorPair) RETURN p.id AS id, p.total AS total, p.byType AS byType ORDER BY id'),
+    roleLinks: await read(db, 'MATCH (l:RoleLink) RETURN l.id AS id ORDER BY id'),
+  };
+}
+
+test("the previous release's database is migrated: every step applied and recorded, its summaries as this version's loader keeps them", async () => {
+  await resetToSeed(db);
+  const expected = await summaries();
+  await clearDatabase(db);
+  await restoreBackup(db, PREVIOUS_RELEASE, { migrate: false });
+  expect(await count("MATCH (v:SummaryVersion {id: 'activity'}) RETURN count(v) AS n")).toBe(1);
+
+  const dryRun = await migrate(db, { dryRun: true });
+  expect(dryRun.applied).toEqual([]);
+  expect(dryRun.pending.map((step) => step.id)).toEqual(MIGRATIONS.map((step) => step.id));
+  expect(await count('MATCH (m:Migration) RETURN count(m) AS n')).toBe(0);
+
+  const before = Date.now();
+  await migrate(db);
+  const { applied, pending } = await planMigrations(db);
+  expect(pending).toEqual([]);
+  expect(applied.map((step) => [step.id, step.name])).toEqual(MIGRATIONS.map((step) => [step.id, step.name]));
+  for (const step of applied) {
+    expect(Date.parse(step.appliedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(step.durationMs).toBeGreaterThanOrEqual(0);
+  }
+  expect(await count("MATCH (v:SummaryVersion {id: 'activity'}) RETURN count(v) AS n")).toBe(0);
+  expect(await count("SHOW CONSTRAINTS YIELD name WHERE name = 'migration_id' RETURN count(*) AS n")).toBe(1);
+  expect(await summaries()).toEqual(expected);
+  // The user and the draft the previous release wrote are still there.
+  expect(await count("MATCH (u:User {name: 'editor1'}) WHERE u.passwordHash IS NOT NULL RETURN count(u) AS n")).toBe(1);
+  expect(await count("MATCH (d:Draft {status: 'open'}) RETURN count(d) AS n")).toBe(1);
+});
+
+test('migrating again changes nothing, and every step run twice leaves the database as once', async () => {
+  const migrated = await contentFingerprint(db);
+  expect((await migrate(db)).pending).toEqual([]);
+  expect(await contentFingerprint(db)).toBe(migrated);
+  await db.driver.executeQuery('MATCH (m:Migration) DELETE m');
+  const once = await contentFingerprint(db);
+  for (const step of MIGRATIONS) await step.run(db, () => {});
+  expect(await contentFingerprint(db)).toBe(once);
+});
+
+test('a database migrated by a newer version is refused with a message saying so', async () => {
+  await db.driver.executeQuery("MERGE (m:Migration {id: $id}) SET m.name = 'from a later release', m.appliedAt = datetime(), m.durationMs = 1", {
+    id: LATEST_MIGRATION + 1,
+  });
+  const refusal = migrate(db);
+  await expect(refusal).rejects.toBeInstanceOf(NewerDatabaseError);
+  await expect(refusal).rejects.toThrow(
+    `its last step is ${LATEST_MIGRATION + 1} ("from a later release"), this version knows steps up to ${LATEST_MIGRATION}`,
+  );
+});
