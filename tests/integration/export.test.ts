@@ -148,7 +148,7 @@ describe('exports of the seed', () => {
       expect(record.kb.sources.map((s) => s.quote)).toEqual(event.sources.map((s) => s.quote));
     }
     const release = records.find((r) => r.id === 'prisoner-release-52-2025-09')!;
-    expect(release).toMatchObject({ date: '2025-09-01', enddate: null, event: ['RETREAT'], mode: ['release'] });
+    expect(release).toMatchObject({ date: '2025-09-01', enddate: null, event: 'RETREAT', mode: 'release' });
     expect(release.actor.map((a) => a.identifier_id)).toEqual(['belarus']);
     expect(release.recipient.map((a) => a.identifier_id)).toEqual(['belarusian-political-prisoners']);
     const pardon = records.find((r) => r.id === 'pardon-123-prisoners-2025-12')!;
