@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { ActorDetail } from '../../src/actors/actors.schemas';
 import { ArticleDetail } from '../../src/articles/articles.schemas';
 import type { Db } from '../../src/db/query';
+import { cameoCodeOf } from '../../src/domain/cameo';
 import { TAXONOMY } from '../../src/domain/taxonomy';
-import type { EventType } from '../../src/domain/model';
+import type { EventType, Role } from '../../src/domain/model';
 import * as repository from '../../src/exports/exports.repository';
 import { importFile } from '../../src/interchange/import';
 import { FactsValidationError } from '../../src/domain/errors';
@@ -83,7 +84,7 @@ function graph(text: string): {
 
 /** The seed's curated facts, read straight from its YAML: what every export must carry. */
 const seed = seedFactsObject();
-const seedEvents: Array<{ id: string; type: EventType; sources: Array<{ quote: string }> }> = seed.events;
+const seedEvents: Array<{ id: string; type: EventType; sources: Array<{ quote: string }>; participants: Array<{ role: Role }> }> = seed.events;
 const seedActorIds: string[] = seed.actors.map((a) => a.id).sort();
 const seedEventIds = seedEvents.map((e) => e.id).sort();
 const byId = new Map(seedEvents.map((e) => [e.id, e]));
@@ -115,7 +116,12 @@ describe('exports of the seed', () => {
     for (const row of rows) {
       const event = byId.get(row.event_id as string)!;
       expect(row.event_type).toBe(event.type);
-      expect(row.cameo_code).toBe(TAXONOMY[event.type].cameo ?? '');
+      expect(row.cameo_code).toBe(
+        cameoCodeOf(
+          event.type,
+          event.participants.map((p) => p.role),
+        ) ?? '',
+      );
       expect(row.plover_event).toBe(TAXONOMY[event.type].plover ?? '');
       expect(row.quote).toBe(event.sources[0]?.quote);
       expect(row.article_id).toBe('minsk-talks-us-belarus-thaw');
@@ -141,9 +147,16 @@ describe('exports of the seed', () => {
     expect(records.map((r) => r.id).sort()).toEqual(seedEventIds);
     for (const record of records) {
       const event = byId.get(record.id)!;
-      const { plover, cameo } = TAXONOMY[event.type];
-      expect(record.event).toEqual(plover === null ? [] : [plover]);
-      expect(record.cameo).toBe(cameo);
+      const { plover, mode } = TAXONOMY[event.type];
+      expect(record.event).toBe(plover);
+      if (event.type !== 'talks') expect(record.mode).toBe(mode);
+      expect(record.no_event === undefined).toBe(plover !== null);
+      expect(record.cameo).toBe(
+        cameoCodeOf(
+          event.type,
+          event.participants.map((p) => p.role),
+        ),
+      );
       expect(record.text).toBe(event.sources[0]?.quote);
       expect(record.kb.sources.map((s) => s.quote)).toEqual(event.sources.map((s) => s.quote));
     }
@@ -164,7 +177,12 @@ describe('exports of the seed', () => {
     for (const event of events) {
       const facts = byId.get(event.identifier)!;
       expect(event['@type']).toBe('Event');
-      expect(event.cameoCode).toBe(TAXONOMY[facts.type].cameo);
+      expect(event.cameoCode).toBe(
+        cameoCodeOf(
+          facts.type,
+          facts.participants.map((p) => p.role),
+        ),
+      );
       expect(event.citation.map((c) => c.text)).toEqual(facts.sources.map((s) => s.quote));
     }
     const talks = events.find((e) => e.identifier === 'talks-minsk-2025-12')!;

@@ -10,7 +10,10 @@ function crosswalk(): Map<string, { goldstein: number; crosswalkEvent: string; t
   const rows = new Map();
   for (const line of table.split('\n').slice(2)) {
     if (!line.startsWith('|')) continue;
-    const [code, , goldstein, crosswalkEvent, , , types, used, why] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const [code, , goldstein, crosswalkEvent, , , types, used, why] = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     rows.set(code, {
       goldstein: Number(goldstein),
       crosswalkEvent: crosswalkEvent === '–' ? '' : crosswalkEvent,
@@ -36,7 +39,8 @@ test.each(EVENT_TYPES.filter((t) => TAXONOMY[t].cameo !== null))('%s: its CAMEO 
 });
 
 test('every row of the table is a code the taxonomy uses, with the weight cameo.ts gives it', () => {
-  const used = new Set<string>(['043', ...EVENT_TYPES.map((t) => TAXONOMY[t].cameo).filter((c): c is string => c !== null)]);
+  const used = new Set<string>(['043']);
+  for (const type of EVENT_TYPES) if (TAXONOMY[type].cameo !== null) used.add(TAXONOMY[type].cameo as string);
   expect([...ROWS.keys()].sort()).toEqual([...used].sort());
   for (const [code, row] of ROWS) expect([code, GOLDSTEIN[code]]).toEqual([code, row.goldstein]);
 });
@@ -47,7 +51,24 @@ test('types without a PLOVER category say why, and every category of PLOVER is r
     expect([type, entry.plover === null ? Boolean(entry.outsidePlover) : true]).toEqual([type, true]);
   }
   const reached = new Set(EVENT_TYPES.map((t) => TAXONOMY[t].plover));
-  for (const category of ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'])
+  for (const category of [
+    'AGREE',
+    'CONSULT',
+    'SUPPORT',
+    'CONCEDE',
+    'COOPERATE',
+    'AID',
+    'RETREAT',
+    'REQUEST',
+    'ACCUSE',
+    'REJECT',
+    'THREATEN',
+    'PROTEST',
+    'SANCTION',
+    'MOBILIZE',
+    'COERCE',
+    'ASSAULT',
+  ])
     expect([category, reached.has(category as never)]).toEqual([category, true]);
 });
 

@@ -23,7 +23,11 @@ test('a PLOVER record has the core fields: actor and recipient sides, category, 
 });
 
 test('types PLOVER has no category for keep their record, with a null event and the reason in no_event', () => {
-  expect(ploverRecord(sampleEvent({ type: 'nomination' }))).toMatchObject({ event: null, mode: null, no_event: expect.stringMatching(/^no PLOVER category: /) });
+  expect(ploverRecord(sampleEvent({ type: 'nomination' }))).toMatchObject({
+    event: null,
+    mode: null,
+    no_event: expect.stringMatching(/^no PLOVER category: /),
+  });
   expect(ploverRecord(sampleEvent({ type: 'statement' }))).toMatchObject({ event: null, cameo: '010', no_event: expect.stringContaining('CAMEO 01') });
   expect(ploverRecord(sampleEvent({ type: 'sanctions_lifted' }))).toMatchObject({ event: 'RETREAT', mode: null, cameo: '085' });
   expect(ploverRecord(sampleEvent({ type: 'sanctions_lifted' }))).not.toHaveProperty('no_event');
