@@ -74,7 +74,8 @@ function tallyOf(type: EventType, runs: Run[]): Tally {
   );
 }
 
-const cell = (t: Tally) => `${String(t.matched).padStart(3)}/${String(t.gold).padEnd(3)} ${t.gold === 0 ? '     –' : pct(recall(t))} ${t.extracted === 0 ? '     –' : pct(precision(t))} (${String(t.extracted).padStart(2)})`;
+const cell = (t: Tally) =>
+  `${String(t.matched).padStart(3)}/${String(t.gold).padEnd(3)} ${t.gold === 0 ? '     –' : pct(recall(t))} ${t.extracted === 0 ? '     –' : pct(precision(t))} (${String(t.extracted).padStart(2)})`;
 const dev = results.filter((r) => r.split !== 'heldout');
 const heldout = results.filter((r) => r.split === 'heldout');
 console.log('');

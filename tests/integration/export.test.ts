@@ -136,7 +136,7 @@ describe('exports of the seed', () => {
     expect(talks[0]).toMatchObject({ date_start: '2025-12-12', date_end: '2025-12-13', date_precision: 'day', cameo_code: '043', place: 'Minsk' });
     const pardon = rows.find((r) => r.event_id === 'pardon-123-prisoners-2025-12');
     // blank: the seed does not say whether 123 is exact; Viasna's 1,200 is marked approximate
-    expect(pardon).toMatchObject({ figure_count: '123', figure_unit: 'prisoners', figure_approximate: '', plover_event: 'CONCEDE', cameo_code: '0841' });
+    expect(pardon).toMatchObject({ figure_count: '123', figure_unit: 'prisoners', figure_approximate: '', plover_event: 'CONCEDE', cameo_code: '081' });
     expect(rows.find((r) => r.event_id === 'statement-viasna-1200-prisoners')).toMatchObject({ figure_count: '1200', figure_approximate: 'true' });
     const belavia = rows.find((r) => r.event_id === 'sanctions-lifted-belavia-2025-09');
     expect(belavia).toMatchObject({ date_start: '2025-09-01', date_end: '', date_precision: 'month', cameo_code: '085' });
