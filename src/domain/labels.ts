@@ -1,4 +1,16 @@
-import { ACTOR_KINDS, EVENT_TYPES, TAXONOMY, type ActorKind, type AffiliationRole, type EventType, type LinkKind, type Role, type Stance } from './taxonomy';
+import {
+  ACTOR_KINDS,
+  EVENT_TYPES,
+  PLOVER_CATEGORIES,
+  TAXONOMY,
+  type ActorKind,
+  type AffiliationRole,
+  type EventType,
+  type LinkKind,
+  type PloverCategory,
+  type Role,
+  type Stance,
+} from './taxonomy';
 
 /**
  * The vocabulary in words, one set for the pages and the browser scripts: labels start with a capital, as
@@ -6,7 +18,51 @@ import { ACTOR_KINDS, EVENT_TYPES, TAXONOMY, type ActorKind, type AffiliationRol
  */
 
 export const typeLabel = (type: EventType) => TAXONOMY[type].label;
-export const TYPE_OPTIONS = EVENT_TYPES.map((id) => ({ id, label: TAXONOMY[id].label, definition: TAXONOMY[id].definition }));
+
+/** PLOVER's categories as a reader says them (the manual's category names, in plain case). */
+export const PLOVER_LABELS: Record<PloverCategory, string> = {
+  AGREE: 'Agree',
+  CONSULT: 'Consult',
+  SUPPORT: 'Support',
+  CONCEDE: 'Concede',
+  COOPERATE: 'Cooperate',
+  AID: 'Aid',
+  RETREAT: 'Retreat',
+  REQUEST: 'Request',
+  ACCUSE: 'Accuse',
+  REJECT: 'Reject',
+  THREATEN: 'Threaten',
+  PROTEST: 'Protest',
+  SANCTION: 'Sanction',
+  MOBILIZE: 'Mobilise',
+  COERCE: 'Coerce',
+  ASSAULT: 'Assault',
+};
+const OUTSIDE_PLOVER = { id: 'none', label: 'Outside PLOVER' } as const;
+
+/**
+ * With some thirty types, legends, filters and timeline rows group them by PLOVER category, from cooperation
+ * to conflict, and the types PLOVER has no category for last; a group lists its types in taxonomy order.
+ */
+export const TYPE_GROUPS = [
+  ...PLOVER_CATEGORIES.map((category) => ({ id: category as string, label: PLOVER_LABELS[category], category })),
+  { ...OUTSIDE_PLOVER, category: null },
+]
+  .map(({ id, label, category }) => ({
+    id,
+    label,
+    types: EVENT_TYPES.filter((t) => TAXONOMY[t].plover === category).map((t) => ({ id: t, label: TAXONOMY[t].label, definition: TAXONOMY[t].definition })),
+  }))
+  .filter((group) => group.types.length > 0);
+
+/** The types in display order: grouped by PLOVER category. */
+export const TYPES_BY_CATEGORY: readonly EventType[] = TYPE_GROUPS.flatMap((group) => group.types.map((t) => t.id));
+
+/** A type's PLOVER category and mode as the details of an event show them: "Sanction · expel". */
+export function ploverText(type: EventType): string {
+  const { plover, mode }: { plover: PloverCategory | null; mode: string | null } = TAXONOMY[type];
+  return plover === null ? OUTSIDE_PLOVER.label : [PLOVER_LABELS[plover], mode].filter(Boolean).join(' · ');
+}
 
 export const KIND_LABELS: Record<ActorKind, string> = {
   person: 'Person',

@@ -120,7 +120,7 @@ const EVENT_DETAIL = `
   } AS event`;
 
 /** An event as stored: its claims as each article's JSON, its choices as JSON (the service reads them). */
-export interface StoredEventDetail extends Omit<EventDetail, 'cameo' | 'plover' | 'claims' | 'choices'> {
+export interface StoredEventDetail extends Omit<EventDetail, 'cameo' | 'plover' | 'ploverMode' | 'goldstein' | 'claims' | 'choices'> {
   claims: Array<{ article: { id: string; title: string; publishedAt: string }; quotes: string[]; claim: string }>;
   choices: string | null;
 }

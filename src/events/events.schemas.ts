@@ -58,7 +58,9 @@ export const ClaimFieldSchema = z.enum(CLAIM_FIELDS);
 
 export const EventDetail = EventView.extend({
   cameo: z.string().nullable().describe('Closest CAMEO code (codebook 1.1b3)'),
-  plover: z.string().nullable(),
+  plover: z.string().nullable().describe('PLOVER event category; null for types PLOVER has no category for'),
+  ploverMode: z.string().nullable().describe("PLOVER mode within the category (the manual's mode table), if the type gives one"),
+  goldstein: z.number().nullable().describe('Goldstein (1992) weight of the CAMEO code, −10 to +10'),
   links: z.array(EventLinkView),
   claims: z.array(ClaimView).describe("Each reporting article's own values, first report first"),
   conflicts: z.array(ClaimFieldSchema).describe('Fields on which the claims disagree and no editor has chosen'),

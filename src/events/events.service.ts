@@ -10,7 +10,7 @@ import type { Role } from '../domain/model';
 import type { Principal } from '../domain/principal';
 import { recordChanges } from '../history/history.repository';
 import { settleClaims } from '../ingest/claims.repository';
-import { TAXONOMY } from '../domain/taxonomy';
+import { ploverCoding, scoreOfCode } from '../domain/cameo';
 import * as repository from './events.repository';
 import type { ClaimChoice, ClaimView, ConflictList, ConflictsQuery, EventDetail, EventPage, EventsQuery } from './events.schemas';
 
@@ -39,9 +39,24 @@ export async function listEvents(db: Db, query: EventsQuery): Promise<EventPage>
 export async function getEvent(db: Db, id: string): Promise<EventDetail> {
   const event = await repository.findEvent(db, id);
   if (!event) throw new NotFoundError('event', id);
-  const { cameo, plover } = TAXONOMY[event.type];
+  const {
+    event: plover,
+    mode: ploverMode,
+    cameo,
+  } = ploverCoding(
+    event.type,
+    event.participants.map((p) => p.role),
+  );
   const claims = await claimViews(db, event);
-  return { ...event, cameo, plover, claims, choices: event.choices ? (JSON.parse(event.choices) as Choices) : {} };
+  return {
+    ...event,
+    cameo,
+    plover,
+    ploverMode,
+    goldstein: scoreOfCode(cameo)?.goldstein ?? null,
+    claims,
+    choices: event.choices ? (JSON.parse(event.choices) as Choices) : {},
+  };
 }
 
 /** Each article's claim with its actors named: the event's participants, or looked up when a claim names others. */

@@ -1,13 +1,15 @@
-import { TAXONOMY } from '../domain/taxonomy';
+import { scoreOfCode } from '../domain/cameo';
 import type { ExportEvent } from './exports.schemas';
-import { ploverMode } from './plover';
+import { ploverEvent } from './plover';
 import { agentSide, primarySource, targetSide, type SideActor } from './records';
 
 /**
  * CSV (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote or line break in double
  * quotes, quotes doubled; UTF-8 without a byte-order mark). One row per event and agent–target pair, in
  * the columns event-data users know from GDELT and ICEWS; the `kb_*` columns carry, as JSON, what
- * `kb import` needs to rebuild the event (every participant, source and link).
+ * `kb import` needs to rebuild the event (every participant, source and link). `quad_class` (1–4: verbal and
+ * material cooperation, verbal and material conflict) and `goldstein` (−10…+10, Goldstein 1992) are read from
+ * the CAMEO code as GDELT's QuadClass and GoldsteinScale are; blank when the type has no CAMEO code.
  */
 export const CSV_COLUMNS = [
   'event_id',
@@ -18,6 +20,8 @@ export const CSV_COLUMNS = [
   'cameo_code',
   'plover_event',
   'plover_mode',
+  'quad_class',
+  'goldstein',
   'agent_name',
   'agent_id',
   'agent_kind',
@@ -60,7 +64,8 @@ const text = (value: string | number | boolean | null | undefined) => (value ===
 
 /** The columns that describe the event itself: the same on each of its rows. */
 function eventColumns(event: ExportEvent): Omit<CsvRow, `agent_${string}` | `target_${string}`> {
-  const { cameo, plover } = TAXONOMY[event.type];
+  const plover = ploverEvent(event);
+  const score = scoreOfCode(plover.cameo);
   const source = primarySource(event);
   return {
     event_id: event.id,
@@ -68,9 +73,11 @@ function eventColumns(event: ExportEvent): Omit<CsvRow, `agent_${string}` | `tar
     date_end: text(event.date.end),
     date_precision: event.date.precision,
     event_type: event.type,
-    cameo_code: text(cameo),
-    plover_event: text(plover),
-    plover_mode: ploverMode(event).join(';'),
+    cameo_code: text(plover.cameo),
+    plover_event: text(plover.event),
+    plover_mode: text(plover.mode),
+    quad_class: text(score?.quad),
+    goldstein: text(score?.goldstein),
     figure_count: text(event.figures?.count),
     figure_unit: text(event.figures?.unit),
     figure_approximate: text(event.figures?.approximate),

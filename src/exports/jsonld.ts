@@ -1,3 +1,4 @@
+import { cameoCodeOf } from '../domain/cameo';
 import { AGENT_ROLES, TAXONOMY } from '../domain/taxonomy';
 import type { ActorKind, LinkKind } from '../domain/model';
 import type { ActorRecord, ArticleRecord, ExportEvent } from './exports.schemas';
@@ -72,7 +73,11 @@ function articleNode(article: ArticleRecord) {
 }
 
 export function jsonldEvent(event: ExportEvent): Record<string, unknown> {
-  const { cameo, plover } = TAXONOMY[event.type];
+  const { plover } = TAXONOMY[event.type];
+  const cameo = cameoCodeOf(
+    event.type,
+    event.participants.map((p) => p.role),
+  );
   /** schema.org's Role pattern: the role wraps the actor under the same property. */
   const role = (property: 'organizer' | 'attendee') =>
     event.participants

@@ -1,54 +1,30 @@
-import { TAXONOMY } from '../domain/taxonomy';
-import type { EventType } from '../domain/model';
+import { ploverCoding } from '../domain/cameo';
 import type { ActorRecord, ExportEvent } from './exports.schemas';
 import { agentSide, primarySource, targetSide } from './records';
 
 /**
  * PLOVER records (Open Event Data Alliance, "PLOVER: Event, Actor and Data Interchange Specification",
  * Data Fields chapter), one JSON object per line as the specification suggests (JSONL). Core fields:
- * id, date, enddate, actor, recipient, event, mode, context, event_loc, text, cite_info, link. Event types
- * that PLOVER drops (statements, appeals) or has no category for (nominations, elections) keep their
- * record with an empty `event` list, so nothing is lost; filter on `event` to get PLOVER proper.
- * Project fields beyond the core: `cameo` (the CAMEO code) and `kb`, the whole event as `kb import` reads it.
+ * id, date, enddate, actor, recipient, event, mode, context, event_loc, text, cite_info, link. Each record
+ * has one `event` category and one `mode` (or null), and `context` as a list, all read from the taxonomy.
+ * Event types PLOVER drops (statements) or has no category for (nominations, elections) keep their record
+ * with `event: null` and the reason in `no_event`, so nothing is lost; filter on `event` to get PLOVER proper.
+ * Project fields beyond the core: `no_event`, `cameo` (the CAMEO code) and `kb`, the whole event as
+ * `kb import` reads it.
  */
 
-/**
- * Mode and context per type, after the OEDA CAMEO→PLOVER mapping (CAMEO2PLOVER-2021) of each type's CAMEO
- * code, and the manual where the taxonomy's category differs (sanctions: SANCTION `discontinue`).
- */
-const PLOVER_DETAIL: Record<EventType, { mode: string[]; context: string[] }> = {
-  talks: { mode: [], context: ['diplomatic'] },
-  nomination: { mode: [], context: [] },
-  prisoner_release: { mode: ['release'], context: ['legal'] },
-  pardon: { mode: [], context: ['legal'] },
-  sanctions_lifted: { mode: ['ease'], context: ['economic'] },
-  sanctions_imposed: { mode: ['discontinue'], context: ['economic'] },
-  agreement: { mode: [], context: ['diplomatic'] },
-  relations_restored: { mode: [], context: ['diplomatic'] },
-  intent: { mode: [], context: ['diplomatic'] },
-  statement: { mode: [], context: [] },
-  endorsement: { mode: [], context: ['diplomatic'] },
-  criticism: { mode: ['disapprove'], context: [] },
-  appeal: { mode: [], context: [] },
-  detention: { mode: ['arrest'], context: ['legal'] },
-  election: { mode: [], context: ['elections'] },
-  military_support: { mode: [], context: ['military'] },
-};
-
-/** A visit (CAMEO 042/043) is a meeting with a host and a guest; other talks have no mode. */
-export function ploverMode(event: ExportEvent): string[] {
-  if (event.type === 'talks') {
-    const roles = new Set(event.participants.map((p) => p.role));
-    return roles.has('host') && roles.has('guest') ? ['visit'] : [];
-  }
-  return PLOVER_DETAIL[event.type].mode;
-}
+/** An event's PLOVER coding: its type's category, mode and context; talks with a host and a guest are a visit. */
+export const ploverEvent = (event: Pick<ExportEvent, 'type' | 'participants'>) =>
+  ploverCoding(
+    event.type,
+    event.participants.map((p) => p.role),
+  );
 
 /** PLOVER's entity object: the name as written, and the project's stable id as the identifier. */
 const entity = (actor: ActorRecord) => ({ entity_text: actor.name, identifier_id: actor.id, identifier_text: actor.name });
 
 export function ploverRecord(event: ExportEvent) {
-  const { cameo, plover } = TAXONOMY[event.type];
+  const coding = ploverEvent(event);
   const source = primarySource(event);
   const { id, ...kb } = event;
   return {
@@ -57,14 +33,15 @@ export function ploverRecord(event: ExportEvent) {
     enddate: event.date.end,
     actor: agentSide(event).map(({ actor }) => entity(actor)),
     recipient: targetSide(event).map(({ actor }) => entity(actor)),
-    event: plover === null ? [] : [plover],
-    mode: ploverMode(event),
-    context: PLOVER_DETAIL[event.type].context,
+    event: coding.event,
+    mode: coding.mode,
+    context: coding.context,
     event_loc: event.place === null ? null : { extracted_place: event.place },
     text: source.quote,
     cite_info: { title: source.article.title, url: source.article.url, publication: source.article.publisher },
     link: [...new Set(event.links.map((link) => link.to))],
-    cameo,
+    ...(coding.noEvent === null ? {} : { no_event: `no PLOVER category: ${coding.noEvent}` }),
+    cameo: coding.cameo,
     kb,
   };
 }

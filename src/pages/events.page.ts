@@ -95,6 +95,7 @@ export function eventPage(db: Db) {
         type: event.type,
         typeLabel: typeLabel(event.type),
         cameo: event.cameo,
+        plover: event.plover && [event.plover, event.ploverMode].filter(Boolean).join(' · '),
         dateText: formatEventDate(event.date),
         precisionNote: precisionNote(event.date.precision),
         timelineHref: `/timeline?${new URLSearchParams({ from: addDays(event.date.start, -45), to: addDays(event.date.end ?? event.date.start, 45) })}`,

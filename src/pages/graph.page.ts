@@ -5,7 +5,7 @@ import { EventType, Slug, type AffiliationRole } from '../domain/model';
 import type { Db } from '../db/query';
 import { listActorNames } from '../actors/actors.service';
 import { getGraph } from '../graph/graph.service';
-import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_OPTIONS, typeLabel } from '../domain/labels';
+import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_GROUPS, typeLabel } from '../domain/labels';
 import { blankAsUndefined } from './page-params';
 import { downloadLinks } from './downloads';
 
@@ -32,7 +32,7 @@ export function graphPage(db: Db) {
       downloads: downloadLinks(filters, [{ format: 'graphml', label: 'GraphML' }]),
       center: center ? { id: center.id, name: center.name } : null,
       actors,
-      types: TYPE_OPTIONS,
+      typeGroups: TYPE_GROUPS,
       kinds: KIND_OPTIONS,
       nodes: graph.nodes.map((n) => ({ ...n, kindLabel: kindLabel(n.kind) })),
       links: graph.links.map((l) => ({

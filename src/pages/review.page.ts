@@ -6,7 +6,7 @@ import type { Db } from '../db/query';
 import { firstDay, lastDay, precisionOf } from '../domain/calendar';
 import { formatEventDate, formatPartialDate } from '../domain/date-words';
 import { ConflictError, FactsValidationError, ForbiddenError, InvalidError, NotFoundError } from '../domain/errors';
-import { KIND_OPTIONS, LINK_PHRASES, TYPE_OPTIONS, typeLabel } from '../domain/labels';
+import { KIND_OPTIONS, LINK_PHRASES, TYPE_GROUPS, typeLabel } from '../domain/labels';
 import type { Principal } from '../domain/principal';
 import { LINK_KINDS } from '../domain/taxonomy';
 import { DraftRequest, NewDraftActor, type Draft, type DraftActor, type DraftEvent } from '../drafts/drafts.schemas';
@@ -129,7 +129,7 @@ function workbench(draft: Draft) {
       .filter((s) => !s.heading && !quoted.has(s.text))
       .map((s) => s.text),
     actorChoices: draft.actors.map((a) => ({ id: a.id, name: a.name, known: a.known })),
-    types: TYPE_OPTIONS,
+    typeGroups: TYPE_GROUPS,
     kinds: KIND_OPTIONS,
     linkKinds: LINK_KINDS.map((kind) => ({ id: kind, label: LINK_PHRASES[kind].outgoing })),
   };

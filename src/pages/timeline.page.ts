@@ -11,7 +11,7 @@ import { listWindow, storyWindow } from '../timeline/timeline.service';
 import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
 import { blankAsUndefined } from './page-params';
 import { downloadLinks, TIMELINE_FORMATS } from './downloads';
-import { TYPE_OPTIONS, typeLabel } from '../domain/labels';
+import { TYPE_GROUPS, typeLabel } from '../domain/labels';
 import { formatEventDate, precisionNote } from '../domain/date-words';
 
 export const TimelinePageQuery = z.object({
@@ -75,7 +75,7 @@ export function timelinePage(db: Db) {
       downloads: downloadLinks(filters, TIMELINE_FORMATS),
       span,
       actors,
-      types: TYPE_OPTIONS,
+      typeGroups: TYPE_GROUPS,
       events: page.items.map((e) => ({
         id: e.id,
         title: e.title,

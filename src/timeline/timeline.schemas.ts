@@ -28,6 +28,7 @@ export type TimelineQuery = z.infer<typeof TimelineQuery>;
 export const TimelineGroup = z.object({
   id: z.string().describe('type:<event type>, actor:<actor id> or other'),
   content: z.string().describe('Row label (plain text)'),
+  title: z.string().optional().describe("A type row's PLOVER category and mode (plain text, shown on hover)"),
   kind: z.enum(['type', 'actor', 'other']),
   className: z.string(),
 });

@@ -1,5 +1,6 @@
 import type { Db } from '../db/query';
 import { addDays, daysBetween, parseDay, toDay } from '../domain/calendar';
+import { ploverText, TYPES_BY_CATEGORY } from '../domain/labels';
 import { EVENT_TYPES, TAXONOMY } from '../domain/taxonomy';
 import type { EventType } from '../domain/model';
 import { requireActor } from '../actors/actors.service';
@@ -90,6 +91,7 @@ async function lookbackDays(db: Db): Promise<number> {
 const typeGroup = (type: EventType): TimelineGroup => ({
   id: `type:${type}`,
   content: TAXONOMY[type].label,
+  title: ploverText(type),
   kind: 'type',
   className: `group-type type-${type}`,
 });
@@ -144,7 +146,7 @@ function placeByActor(events: repository.WindowEventRow[]): { groups: TimelineGr
 function placeByType(events: repository.WindowEventRow[]): { groups: TimelineGroup[]; items: TimelineItem[] } {
   const present = new Set(events.map((e) => e.type));
   return {
-    groups: EVENT_TYPES.filter((t) => present.has(t)).map(typeGroup),
+    groups: TYPES_BY_CATEGORY.filter((t) => present.has(t)).map(typeGroup),
     items: events.map((event) => toItem(event, `type:${event.type}`, event.id)),
   };
 }
@@ -251,7 +253,7 @@ export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineW
 async function typeBuckets(db: Db, filter: repository.WindowFilter, unit: BucketUnit) {
   const rows = await repository.bucketsByType(db, filter, unit, bucketsCovering(filter.from, filter.to, unit), EVENT_TYPES);
   const present = new Set(rows.map((row) => row.key));
-  const groups = EVENT_TYPES.filter((t) => present.has(`type:${t}`)).map(typeGroup);
+  const groups = TYPES_BY_CATEGORY.filter((t) => present.has(`type:${t}`)).map(typeGroup);
   return { groups, rows, total: rows.reduce((sum, row) => sum + row.count, 0) };
 }
 

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/query';
+import { EVENT_TYPES } from '../../src/domain/taxonomy';
 import { EventDetail, EventPage } from '../../src/events/events.schemas';
 import { createDraft } from '../../src/drafts/drafts.service';
 import { History } from '../../src/history/history.schemas';
@@ -81,6 +82,11 @@ test('an editor reviews a pasted article, commits it, and a second report of it 
   );
   expect(await page.locator('[data-review-article] mark').count()).toBe(2);
   await screenshot(page, 'review-draft-1280');
+
+  // The type menu offers every type of the taxonomy, grouped by PLOVER category.
+  await expect(card(0).locator('select[name="type"] option').count()).resolves.toBe(EVENT_TYPES.length);
+  await expect(card(0).locator('select[name="type"] optgroup[label="Sanction"] option[value="diplomats_expelled"]').count()).resolves.toBe(1);
+  await expect(page.locator('#add-type optgroup[label="Retreat"] option[value="ceasefire"]').count()).resolves.toBe(1);
 
   // Edit the pardon: another type and one more actor, then accept it.
   await card(0).locator('select[name="type"]').selectOption('prisoner_release');

@@ -88,6 +88,11 @@ test('the timeline draws every seed event, multi-day ones as ranges, one-day one
   await expect(classOf('election-belarus-2020')).resolves.toContain('precision-year');
   const legend = await watched.page.locator('.legend--precision').innerText();
   expect(legend).toContain('Known to the month only');
+  // some thirty types: the legend groups them by PLOVER category, each type with its swatch
+  const sanction = watched.page.locator('.legend--types [data-type-group="SANCTION"]');
+  await expect(sanction.locator('.legend-group__name').innerText()).resolves.toMatch(/sanction/i);
+  await expect(sanction.locator('[data-type-label]').count()).resolves.toBe(7);
+  expect(await watched.page.locator('.legend--types [data-type-label="diplomats_expelled"] .swatch').isVisible()).toBe(true);
   await expect(watched.page.locator('[data-timeline-status]').textContent()).resolves.toBe('13 events in view.');
   await screenshot(watched.page, 'timeline-seed-1280');
 });

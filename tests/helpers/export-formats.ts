@@ -10,20 +10,21 @@ import { parseExact } from './test-app';
 
 const PloverEntity = z.strictObject({ entity_text: z.string(), identifier_id: z.string(), identifier_text: z.string() });
 
-/** One PLOVER record: the core fields, `cameo`, and `kb`, the whole event (but its id) as `kb import` reads it. */
+/** One PLOVER record: the core fields, `no_event` (only when `event` is null), `cameo`, and `kb`, the whole event (but its id) as `kb import` reads it. */
 export const PloverRecord = z.strictObject({
   id: z.string(),
   date: z.string(),
   enddate: z.string().nullable(),
   actor: z.array(PloverEntity),
   recipient: z.array(PloverEntity),
-  event: z.array(z.string()),
-  mode: z.array(z.string()),
+  event: z.string().nullable(),
+  mode: z.string().nullable(),
   context: z.array(z.string()),
   event_loc: z.strictObject({ extracted_place: z.string() }).nullable(),
   text: z.string(),
   cite_info: z.strictObject({ title: z.string(), url: z.string().nullable(), publication: z.string().nullable() }),
   link: z.array(z.string()),
+  no_event: z.string().optional(),
   cameo: z.string().nullable(),
   kb: ExportEvent.omit({ id: true }),
 });

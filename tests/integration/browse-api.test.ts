@@ -23,7 +23,9 @@ describe('GET /api/timeline', () => {
     expect(pardon).toMatchObject({ start: '2025-12-12', end: '2025-12-14', itemType: 'range', group: 'type:pardon', precision: 'day' });
     const viasna = body.items.find((i) => i.event === 'statement-viasna-1200-prisoners');
     expect(viasna).toMatchObject({ start: '2025-12-01', end: '2026-01-01', precision: 'month', itemType: 'range' });
-    expect(body.groups.map((g) => g.id)).toEqual(['type:talks', 'type:pardon', 'type:sanctions_lifted', 'type:intent', 'type:statement', 'type:endorsement']);
+    // rows by PLOVER category, from cooperation to conflict (AGREE, CONSULT, SUPPORT, CONCEDE, RETREAT), then the types outside PLOVER
+    expect(body.groups.map((g) => g.id)).toEqual(['type:intent', 'type:talks', 'type:endorsement', 'type:pardon', 'type:sanctions_lifted', 'type:statement']);
+    expect(body.groups.find((g) => g.id === 'type:sanctions_lifted')?.title).toBe('Retreat');
   });
 
   test('an event that began before the window but covers part of it is in the window', async () => {

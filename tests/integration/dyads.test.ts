@@ -54,7 +54,7 @@ test('counts by type and the monthly trend of Goldstein weights with quad classe
   expect(body.trend.map((m) => m.month)).toEqual(['2025-09', '2025-12']);
   const september = body.trend[0]!;
   expect(september.a).toEqual({ events: 1, goldstein: 7 });
-  expect(september.b).toEqual({ events: 2, goldstein: 4.9 });
+  expect(september.b).toEqual({ events: 2, goldstein: 4 });
   expect(september.quad).toEqual([1, 2, 0, 0]);
   expect(body.method).toContain('Goldstein');
 });

@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { ActorDetail } from '../../src/actors/actors.schemas';
 import { ArticleDetail } from '../../src/articles/articles.schemas';
 import type { Db } from '../../src/db/query';
+import { cameoCodeOf } from '../../src/domain/cameo';
 import { TAXONOMY } from '../../src/domain/taxonomy';
-import type { EventType } from '../../src/domain/model';
+import type { EventType, Role } from '../../src/domain/model';
 import * as repository from '../../src/exports/exports.repository';
 import { importFile } from '../../src/interchange/import';
 import { FactsValidationError } from '../../src/domain/errors';
@@ -83,7 +84,7 @@ function graph(text: string): {
 
 /** The seed's curated facts, read straight from its YAML: what every export must carry. */
 const seed = seedFactsObject();
-const seedEvents: Array<{ id: string; type: EventType; sources: Array<{ quote: string }> }> = seed.events;
+const seedEvents: Array<{ id: string; type: EventType; sources: Array<{ quote: string }>; participants: Array<{ role: Role }> }> = seed.events;
 const seedActorIds: string[] = seed.actors.map((a) => a.id).sort();
 const seedEventIds = seedEvents.map((e) => e.id).sort();
 const byId = new Map(seedEvents.map((e) => [e.id, e]));
@@ -115,7 +116,12 @@ describe('exports of the seed', () => {
     for (const row of rows) {
       const event = byId.get(row.event_id as string)!;
       expect(row.event_type).toBe(event.type);
-      expect(row.cameo_code).toBe(TAXONOMY[event.type].cameo ?? '');
+      expect(row.cameo_code).toBe(
+        cameoCodeOf(
+          event.type,
+          event.participants.map((p) => p.role),
+        ) ?? '',
+      );
       expect(row.plover_event).toBe(TAXONOMY[event.type].plover ?? '');
       expect(row.quote).toBe(event.sources[0]?.quote);
       expect(row.article_id).toBe('minsk-talks-us-belarus-thaw');
@@ -130,7 +136,7 @@ describe('exports of the seed', () => {
     expect(talks[0]).toMatchObject({ date_start: '2025-12-12', date_end: '2025-12-13', date_precision: 'day', cameo_code: '043', place: 'Minsk' });
     const pardon = rows.find((r) => r.event_id === 'pardon-123-prisoners-2025-12');
     // blank: the seed does not say whether 123 is exact; Viasna's 1,200 is marked approximate
-    expect(pardon).toMatchObject({ figure_count: '123', figure_unit: 'prisoners', figure_approximate: '', plover_event: 'CONCEDE', cameo_code: '0841' });
+    expect(pardon).toMatchObject({ figure_count: '123', figure_unit: 'prisoners', figure_approximate: '', plover_event: 'CONCEDE', cameo_code: '081' });
     expect(rows.find((r) => r.event_id === 'statement-viasna-1200-prisoners')).toMatchObject({ figure_count: '1200', figure_approximate: 'true' });
     const belavia = rows.find((r) => r.event_id === 'sanctions-lifted-belavia-2025-09');
     expect(belavia).toMatchObject({ date_start: '2025-09-01', date_end: '', date_precision: 'month', cameo_code: '085' });
@@ -141,14 +147,21 @@ describe('exports of the seed', () => {
     expect(records.map((r) => r.id).sort()).toEqual(seedEventIds);
     for (const record of records) {
       const event = byId.get(record.id)!;
-      const { plover, cameo } = TAXONOMY[event.type];
-      expect(record.event).toEqual(plover === null ? [] : [plover]);
-      expect(record.cameo).toBe(cameo);
+      const { plover, mode } = TAXONOMY[event.type];
+      expect(record.event).toBe(plover);
+      if (event.type !== 'talks') expect(record.mode).toBe(mode);
+      expect(record.no_event === undefined).toBe(plover !== null);
+      expect(record.cameo).toBe(
+        cameoCodeOf(
+          event.type,
+          event.participants.map((p) => p.role),
+        ),
+      );
       expect(record.text).toBe(event.sources[0]?.quote);
       expect(record.kb.sources.map((s) => s.quote)).toEqual(event.sources.map((s) => s.quote));
     }
     const release = records.find((r) => r.id === 'prisoner-release-52-2025-09')!;
-    expect(release).toMatchObject({ date: '2025-09-01', enddate: null, event: ['RETREAT'], mode: ['release'] });
+    expect(release).toMatchObject({ date: '2025-09-01', enddate: null, event: 'RETREAT', mode: 'release' });
     expect(release.actor.map((a) => a.identifier_id)).toEqual(['belarus']);
     expect(release.recipient.map((a) => a.identifier_id)).toEqual(['belarusian-political-prisoners']);
     const pardon = records.find((r) => r.id === 'pardon-123-prisoners-2025-12')!;
@@ -164,7 +177,12 @@ describe('exports of the seed', () => {
     for (const event of events) {
       const facts = byId.get(event.identifier)!;
       expect(event['@type']).toBe('Event');
-      expect(event.cameoCode).toBe(TAXONOMY[facts.type].cameo);
+      expect(event.cameoCode).toBe(
+        cameoCodeOf(
+          facts.type,
+          facts.participants.map((p) => p.role),
+        ),
+      );
       expect(event.citation.map((c) => c.text)).toEqual(facts.sources.map((s) => s.quote));
     }
     const talks = events.find((e) => e.identifier === 'talks-minsk-2025-12')!;

@@ -35,7 +35,9 @@ const HEDGE = /\b(?:will|would|could|may|might|shall|set to|expected to|potentia
 const AFTER_NOUN = /\b(?:[a-z]+s|journalist|academic|official|citizen|national|activist|dissident|those|people)\s+(?:\w+ly\s+)?$/;
 const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|agents|officers)\s+$/;
 /** Types whose agent, when the sentence names none, is the state that holds the people or the vote. */
-const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election']);
+const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election', 'conviction']);
+/** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
+const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
 
 export function analyseSentence(sentence: string, publishedAt: string, actors: ArticleActors): SentenceEvent[] {
   const mentions = actors.mentionsIn(sentence);
@@ -68,6 +70,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     const clause = clauseAt(clauses, t.index);
     const before = masked.slice(clause.start, t.index);
     if (NEGATION.test(before)) return false;
+    if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
     if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before)) return false; // "urged X to free": a wish
     if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && clauseAt(clauses, g.index) === clause)) return false;
     if (aggregate && speech && !t.governsComplement && t.index >= speech.content.start && t.index < speech.content.end) return false;
@@ -146,6 +149,8 @@ function eventsFor(triggers: Trigger[], context: RoleContext, mentions: Mention[
       const others = trigger.swap && agents.length > 1 ? agents.filter((a) => !side.includes(a)) : [];
       events.push({ ...base, agents: uniqueActors(side), targets: uniqueActors([...targets, ...others]).filter((t) => !side.includes(t)) });
     }
+    // an exchange is also one event of its own, by both sides, beside each side's release
+    if (trigger.swap && agents.length > 1) events.push({ ...base, type: 'prisoner_exchange', agents: uniqueActors(agents), targets: [] });
   }
   return events.sort((a, b) => a.at - b.at);
 }
@@ -204,15 +209,32 @@ function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: str
   const mentions = findDates(sentence, publishedAt).filter((m) => m.date.start <= publishedAt);
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
   const firstAt = Math.min(...events.map((e) => e.at));
+  // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
+  const inObject = (index: number) => triggers.some((t) => t.form !== 'noun' && index > t.index && index < t.end);
   for (const mention of mentions) {
+    if (inObject(mention.index)) continue;
     // an intent is dated by when it was stated, a claim "since 2022" by when it was made
     const eligible = events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
     if (mention.end <= firstAt && mention.index < 25) {
       for (const e of eligible) dateOnce(e, mention.date, 'the sentence opening');
       continue;
     }
-    const nearest = nearestTo(mention.index, mention.end, eligible, triggers);
-    if (nearest) dateOnce(nearest, mention.date, 'its own phrase');
+    const nearest = nearestTo(mention.index, mention.end, eligible, triggers, sentence);
+    // the events one trigger reports (each side of an exchange, and the exchange) share its date
+    if (nearest) for (const e of eligible) if (e.at === nearest.at) dateOnce(e, mention.date, 'its own phrase');
+  }
+  shareCoordinatedDates(events, triggers, sentence);
+}
+
+/** "broke off relations on Thursday and closed its embassy": a verb coordinated with a dated one shares its date. */
+function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sentence: string): void {
+  const ordered = [...events].sort((a, b) => a.at - b.at);
+  for (let i = 1; i < ordered.length; i++) {
+    const [prev, event] = [ordered[i - 1]!, ordered[i]!];
+    const prevEnd = triggers.find((t) => t.index === prev.at)?.end ?? prev.at;
+    if (event.date === null && prev.date !== null && prevEnd <= event.at && /^[^,;]*\band\s+$/.test(sentence.slice(prevEnd, event.at))) {
+      dateOnce(event, prev.date, prev.dateFrom ?? 'its own phrase');
+    }
   }
 }
 
@@ -222,11 +244,17 @@ function dateOnce(event: SentenceEvent, date: DraftDate, from: NonNullable<Sente
   event.dateFrom = from;
 }
 
-function nearestTo(index: number, end: number, events: SentenceEvent[], triggers: Trigger[]): SentenceEvent | undefined {
+/**
+ * The event reported nearest a date phrase; a date that ends one coordinated clause ("broke off relations on
+ * Thursday and closed its embassy") belongs to the words before it, not to those after the "and".
+ */
+function nearestTo(index: number, end: number, events: SentenceEvent[], triggers: Trigger[], sentence: string): SentenceEvent | undefined {
   const distance = (e: SentenceEvent) => {
     const trigger = triggers.find((t) => t.index === e.at);
     const triggerEnd = trigger?.end ?? e.at;
-    return index >= triggerEnd ? index - triggerEnd : end <= e.at ? e.at - end : 0;
+    if (index >= triggerEnd) return index - triggerEnd;
+    if (end > e.at) return 0;
+    return e.at - end + (/^\s*(?:,\s*)?and\b/.test(sentence.slice(end, e.at)) ? sentence.length : 0);
   };
   return [...events].sort((a, b) => distance(a) - distance(b))[0];
 }

@@ -31,6 +31,7 @@ interface Rule {
 
 const SANCTION_WORDS = String.raw`sanctions|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
 const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
+const TREATY_WORDS = String.raw`treaty|agreement|accord|pact|convention|deal|protocol|alliance|organi[sz]ation`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
 
 const RULES: Rule[] = [
@@ -64,6 +65,9 @@ const RULES: Rule[] = [
   // pardons, amnesties
   { type: 'pardon', pattern: String.raw`\b(?:pardoned|pardons|pardoning|commuted|commutes|amnestied)\b|\bgranted\s+(?:an\s+)?(?:amnesty|clemency|pardons?)\b` },
   { type: 'pardon', pattern: String.raw`\b(?:pardons?|amnesty|clemency)\b`, noun: true },
+  // convictions and sentences by a court
+  { type: 'conviction', pattern: String.raw`\b(?:convicted|convicts|convict|sentenced|sentences|sentencing)\b|\bfound\s+(?:\w+\s+){0,3}?guilty\b` },
+  { type: 'conviction', pattern: String.raw`\b(?:conviction|sentencing)\s+of\b`, noun: true },
   // sanctions
   {
     type: 'sanctions_lifted',
@@ -83,6 +87,27 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
   },
   { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
+  // peace agreements, ceasefires, treaties (before the generic agreement, whose words they share)
+  {
+    type: 'peace_agreement',
+    pattern: String.raw`\b(?:signed|signs|sign|signing|concluded|reached|sealed|finali[sz]ed|inked)${WITHIN(4)}\s+peace\s+(?:agreement|accord|deal|treaty|pact|settlement)\b`,
+  },
+  {
+    type: 'peace_agreement',
+    pattern: String.raw`\bpeace\s+(?:agreement|accord|deal|treaty)\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed)\b`,
+  },
+  {
+    type: 'ceasefire',
+    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|signed|accepted|accepts|brokered|observed)${WITHIN(3)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
+  },
+  { type: 'ceasefire', pattern: String.raw`\b(?:ceasefire|cease-fire|truce)\s+(?:declared|agreed|announced|brokered)\b`, noun: true },
+  { type: 'treaty_ratified', pattern: String.raw`\b(?:ratified|ratifies|ratify|ratifying)\b` },
+  { type: 'treaty_ratified', pattern: String.raw`\bratification\s+of\b`, noun: true },
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:withdrew|withdraws|withdraw|withdrawing|pulled out|pulls out|exited|exits|quit|quits|left)\s+(?:from|of)${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
+  },
+  { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`, noun: true },
   // agreements
   {
     type: 'agreement',
@@ -104,6 +129,39 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:restoration|resumption|reopening|re-establishment|normali[sz]ation)\s+of${WITHIN(3)}\s+(?:relations|ties|embassy|embassies)\b`,
     noun: true,
   },
+  // relations reduced: severed, ambassadors recalled, diplomats expelled, embassies closed
+  {
+    type: 'relations_severed',
+    pattern: String.raw`\b(?:severed|severs|sever|severing|broke off|breaks off|break off|breaking off|cut|cuts|cutting|suspended|suspends|downgraded|downgrades|froze|freezes)${WITHIN(2)}\s+(?:diplomatic\s+)?(?:relations|ties)\b`,
+  },
+  {
+    type: 'relations_severed',
+    pattern: String.raw`\b(?:severing|severance|rupture|breaking off|suspension|downgrading)\s+of${WITHIN(2)}\s+(?:diplomatic\s+)?(?:relations|ties)\b`,
+    noun: true,
+  },
+  {
+    type: 'ambassador_recalled',
+    pattern: String.raw`\b(?:recalled|recalls|recall|recalling|withdrew|withdraws|withdrawing|summoned home)${WITHIN(2)}\s+(?:ambassadors?|envoys?|charg[eé] d['’]affaires|heads? of mission)\b`,
+  },
+  { type: 'ambassador_recalled', pattern: String.raw`\brecall\s+of${WITHIN(2)}\s+(?:ambassadors?|envoys?)\b`, noun: true },
+  {
+    type: 'diplomats_expelled',
+    pattern: String.raw`\b(?:expelled|expels|expel|expelling|ordered out|kicked out|threw out)${WITHIN(3)}\s+(?:diplomats?|ambassadors?|envoys?|attach[eé]s?|consuls?|embassy staff)\b|\bdeclared${WITHIN(4)}\s+persona non grata\b`,
+  },
+  { type: 'diplomats_expelled', pattern: String.raw`\bexpulsions?\s+of${WITHIN(3)}\s+(?:diplomats?|ambassadors?|envoys?)\b`, noun: true },
+  {
+    type: 'embassy_closed',
+    pattern: String.raw`\b(?:closed|closes|close|closing|shut|shuts|shutting)(?:\s+down)?${WITHIN(3)}\s+(?:embassy|embassies|consulate|consulates|diplomatic mission)\b`,
+  },
+  { type: 'embassy_closed', pattern: String.raw`\bclosure\s+of${WITHIN(3)}\s+(?:embassy|embassies|consulate|consulates)\b`, noun: true },
+  // rejections and threats
+  { type: 'rejection', pattern: String.raw`\b(?:rejected|rejects|reject|rejecting|turned down|turns down|spurned|spurns|vetoed|vetoes|ruled out|rules out)\b` },
+  { type: 'rejection', pattern: String.raw`\brejection\s+(?:of|by)\b`, noun: true },
+  {
+    type: 'threat',
+    pattern: String.raw`\b(?:threatened|threatens|threaten|threatening)\b(?=\s+(?:to|with|new|further|more|unspecified|retaliation|retaliatory|sanctions|tariffs|countermeasures|reprisals|force|military|action|war|\p{Lu}))|\b(?:issued|issues|gave|gives|delivered|presented|set)${WITHIN(2)}\s+ultimatum\b`,
+  },
+  { type: 'threat', pattern: String.raw`\b(?:threat|ultimatum)\s+(?:of|from|by)\b`, noun: true },
   // intents
   {
     type: 'intent',
@@ -132,7 +190,7 @@ const RULES: Rule[] = [
   // detention
   {
     type: 'detention',
-    pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|jailed|jails|imprisoned|imprisons|captured|captures|abducted|kidnapped|incarcerated|sentenced)\b|\b(?:took|taken) into custody\b`,
+    pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|jailed|jails|imprisoned|imprisons|captured|captures|abducted|kidnapped|incarcerated)\b|\b(?:took|taken) into custody\b`,
   },
   { type: 'detention', pattern: String.raw`\b(?:arrest|arrests|detention|imprisonment|capture|abduction)\s+of\b`, noun: true },
   // elections
@@ -153,6 +211,39 @@ const RULES: Rule[] = [
     type: 'military_support',
     pattern: String.raw`\b(?:supplied|sent|delivered|provided|shipped|supplies|sends|supplying|sending)${WITHIN(3)}\s+(?:weapons|arms|troops|ammunition|missiles|drones|tanks|air defen[cs]e systems?)\b`,
   },
+  // aid pledged, aid provided
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:pledged|pledges|pledge|pledging|promised|promises)\s+[^.;]{0,40}?\b(?:aid|assistance|funding|relief|grants?|loans?|million|billion)\b`,
+  },
+  { type: 'aid_pledged', pattern: String.raw`\b(?:pledge|promise)\s+of${WITHIN(4)}\s+(?:aid|assistance|funding|relief)\b`, noun: true },
+  {
+    type: 'aid_provided',
+    pattern: String.raw`\b(?:delivered|delivers|deliver|delivering|sent|sends|sending|provided|provides|providing|shipped|airlifted|donated|donates|granted|grants)${WITHIN(3)}\s+(?:humanitarian|emergency|economic|financial|food|medical|relief|development)?\s*(?:aid|assistance|supplies|relief|food|medicine|vaccines)\b`,
+  },
+  { type: 'aid_provided', pattern: String.raw`\b(?:delivery|shipment|airlift)\s+of${WITHIN(3)}\s+(?:aid|assistance|supplies|relief)\b`, noun: true },
+  // material cooperation: joint exercises, working groups
+  {
+    type: 'cooperation',
+    pattern: String.raw`\b(?:held|holds|hold|holding|conducted|conducts|conduct|began|begin|begins|launched|launches|staged|stages)${WITHIN(2)}\s+joint\s+(?:[\w-]+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|patrols?|operations?|projects?)\b`,
+  },
+  {
+    type: 'cooperation',
+    pattern: String.raw`\b(?:set up|sets up|established|establishes|formed|forms|launched|launches|created|creates)${WITHIN(2)}\s+(?:joint\s+)?(?:working group|joint commission|task force)\b`,
+  },
+  // protests, mobilisation, attacks
+  {
+    type: 'protest',
+    pattern: String.raw`(?<!\bin\s)\b(?:protested|protests|protest|protesting|demonstrated|demonstrate|demonstrating|rallied|rally|rallying|marched|march|picketed)\b(?=\s+(?:outside|in front of|at|near|through|across|in\s+(?:the\s+)?(?:streets?|squares?|\p{Lu})))|\btook to the streets\b|\bstaged${WITHIN(2)}\s+(?:protests?|rall(?:y|ies)|demonstrations?|sit-ins?)\b`,
+  },
+  {
+    type: 'mobilization',
+    pattern: String.raw`\b(?:deployed|deploys|deploy|deploying|massed|masses|massing|amassed|mobili[sz]ed|mobili[sz]es|mobili[sz]ing|moved|dispatched|stationed)${WITHIN(3)}\s+(?:troops|forces|soldiers|warships|tanks|missiles|reservists|battalions|brigades?|units|armou?r|navy|fleet|jets)\b|\bput${WITHIN(3)}\s+on\s+(?:high\s+|combat\s+)?alert\b`,
+  },
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
+  },
 ];
 
 const COMPILED = RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'giu') }));
@@ -161,7 +252,9 @@ const PARTICIPLE = /^\S*(?:ed|en|wn)\b/i;
 /** A verb form after a determiner or a noun modifier is a noun: "the recent releases", "prisoner releases". */
 const NOUN_BEFORE =
   /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Tt]hose|prisoner|hostage|detainee|mass|further|additional|recent|new|subsequent|latest|possible|potential|future|planned|reported|early|eventual)\s+(?:[a-z-]+\s+)?$/;
-const GOVERNS = new Set<EventType>(['appeal', 'intent']);
+const GOVERNS = new Set<EventType>(['appeal', 'intent', 'threat']);
+/** A generic agreement whose words name a more specific one (a peace agreement, a ceasefire) yields to it. */
+const SPECIFIC_DEAL = /\b(?:peace|ceasefire|cease-fire|truce|armistice)\b/i;
 
 /** Every trigger in the sentence, overlapping ones reduced to the longest of each type. */
 export function findTriggers(sentence: string): Trigger[] {
@@ -170,6 +263,7 @@ export function findTriggers(sentence: string): Trigger[] {
   for (const rule of COMPILED) {
     for (const m of text.matchAll(rule.regex)) {
       if (rule.type === 'sanctions_imposed' && /\b(?:lift|eas|remov|suspen|relax|waiv|end)\w*/i.test(m[0])) continue;
+      if (rule.type === 'agreement' && SPECIFIC_DEAL.test(m[0])) continue;
       const index = m.index ?? 0;
       found.push({
         type: rule.type,

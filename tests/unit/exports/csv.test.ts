@@ -17,7 +17,15 @@ test('an event gives one row per agent–target pair, agents and hosts against t
   const pairs = rows.map((row) => `${row.agent_id}>${row.target_id}`);
   // agents sorted by name: Freedonia, then the tricky "Smith, …" name; targets: Sylvania, Zembla
   expect(pairs).toEqual(['freedonia>sylvania', 'freedonia>zembla', 'tricky>sylvania', 'tricky>zembla']);
-  expect(rows[0]).toMatchObject({ agent_role: 'host', target_role: 'guest', cameo_code: '043', plover_event: 'CONSULT', plover_mode: 'visit' });
+  expect(rows[0]).toMatchObject({
+    agent_role: 'host',
+    target_role: 'guest',
+    cameo_code: '043',
+    plover_event: 'CONSULT',
+    plover_mode: 'visit',
+    quad_class: '1',
+    goldstein: '2.8',
+  });
 });
 
 test('a statement with only a source has that source as its agent, and a blank target', () => {
@@ -27,7 +35,21 @@ test('a statement with only a source has that source as its agent, and a blank t
   });
   const rows = eventRows(event);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ agent_id: 'herald', agent_role: 'source', target_id: '', cameo_code: '010', plover_event: '' });
+  expect(rows[0]).toMatchObject({
+    agent_id: 'herald',
+    agent_role: 'source',
+    target_id: '',
+    cameo_code: '010',
+    plover_event: '',
+    quad_class: '1',
+    goldstein: '0',
+  });
+});
+
+test('quad_class and goldstein follow the CAMEO code; blank for a type without one', () => {
+  expect(eventRows(sampleEvent({ type: 'armed_attack' }))[0]).toMatchObject({ cameo_code: '190', quad_class: '4', goldstein: '-10', plover_event: 'ASSAULT' });
+  expect(eventRows(sampleEvent({ type: 'ceasefire' }))[0]).toMatchObject({ cameo_code: '0871', quad_class: '2', goldstein: '9', plover_mode: 'ceasefire' });
+  expect(eventRows(sampleEvent({ type: 'nomination' }))[0]).toMatchObject({ cameo_code: '', quad_class: '', goldstein: '', plover_event: '' });
 });
 
 test('the written CSV parses back with an independent parser, every tricky character intact', async () => {

@@ -8,8 +8,8 @@ test('a PLOVER record has the core fields: actor and recipient sides, category, 
     id: 'talks-one',
     date: '2024-03-01',
     enddate: '2024-03-31',
-    event: ['CONSULT'],
-    mode: ['visit'],
+    event: 'CONSULT',
+    mode: 'visit',
     context: ['diplomatic'],
     event_loc: { extracted_place: 'Geneva, <CH>' },
     text: 'They met, "at last" & <quietly>.',
@@ -22,10 +22,22 @@ test('a PLOVER record has the core fields: actor and recipient sides, category, 
   expect(record.actor[1]?.entity_text).toBe(TRICKY_NAME);
 });
 
-test('types PLOVER has no category for keep their record, with an empty event list', () => {
-  expect(ploverRecord(sampleEvent({ type: 'nomination' })).event).toEqual([]);
-  expect(ploverRecord(sampleEvent({ type: 'statement' })).event).toEqual([]);
-  expect(ploverRecord(sampleEvent({ type: 'sanctions_lifted' }))).toMatchObject({ event: ['RETREAT'], mode: ['ease'], cameo: '085' });
+test('types PLOVER has no category for keep their record, with a null event and the reason in no_event', () => {
+  expect(ploverRecord(sampleEvent({ type: 'nomination' }))).toMatchObject({
+    event: null,
+    mode: null,
+    no_event: expect.stringMatching(/^no PLOVER category: /),
+  });
+  expect(ploverRecord(sampleEvent({ type: 'statement' }))).toMatchObject({ event: null, cameo: '010', no_event: expect.stringContaining('CAMEO 01') });
+  expect(ploverRecord(sampleEvent({ type: 'sanctions_lifted' }))).toMatchObject({ event: 'RETREAT', mode: null, cameo: '085' });
+  expect(ploverRecord(sampleEvent({ type: 'sanctions_lifted' }))).not.toHaveProperty('no_event');
+});
+
+test('each record has one event and one mode at most, and a context list: the subtype gives the mode', () => {
+  expect(ploverRecord(sampleEvent({ type: 'diplomats_expelled' }))).toMatchObject({ event: 'SANCTION', mode: 'expel', context: ['diplomatic'], cameo: '161' });
+  expect(ploverRecord(sampleEvent({ type: 'relations_severed' }))).toMatchObject({ event: 'SANCTION', mode: 'discontinue', cameo: '161' });
+  expect(ploverRecord(sampleEvent({ type: 'military_support' }))).toMatchObject({ event: 'AID', mode: null, context: ['military'], cameo: '072' });
+  expect(ploverRecord(sampleEvent({ type: 'ceasefire' }))).toMatchObject({ event: 'RETREAT', mode: 'ceasefire', cameo: '0871' });
 });
 
 test('each record is one line of JSON, even with line breaks and U+2028 in the text', async () => {
@@ -46,6 +58,6 @@ test('the kb part of a line rebuilds the event it was written from', () => {
 });
 
 test('a PLOVER record without kb is refused with a reason', () => {
-  expect(ploverToEventInput({ id: 'x', date: '2024-01-01', event: ['CONSULT'] }).problem).toMatch(/no "kb" object/);
+  expect(ploverToEventInput({ id: 'x', date: '2024-01-01', event: 'CONSULT' }).problem).toMatch(/no "kb" object/);
   expect(ploverToEventInput([1, 2]).problem).toBe('not a JSON object');
 });

@@ -41,9 +41,43 @@ describe('event classification', () => {
     ]);
   });
 
-  it('splits a prisoner exchange into one release by each side', () => {
+  it('splits a prisoner exchange into one release by each side, beside the exchange by both', () => {
     const events = eventsOf('Russia and Belarus exchanged prisoners on Friday.');
-    expect(events.map((e) => e.agents)).toEqual([['russia'], ['belarus']]);
+    expect(events.map((e) => [e.type, e.agents])).toEqual([
+      ['prisoner_release', ['russia']],
+      ['prisoner_release', ['belarus']],
+      ['prisoner_exchange', ['russia', 'belarus']],
+    ]);
+    expect(new Set(events.map((e) => e.date?.start)).size).toBe(1);
+  });
+
+  it.each([
+    ['Poland expelled two Russian diplomats on Monday.', 'diplomats_expelled', ['poland']],
+    ['Ecuador broke off diplomatic relations with Mexico on Monday.', 'relations_severed', ['ecuador']],
+    ['Sweden recalled its ambassador from Ankara on Monday.', 'ambassador_recalled', ['sweden']],
+    ['Lithuania closed its consulate in Kaliningrad on Monday.', 'embassy_closed', ['lithuania']],
+    ['Iran rejected the proposal on Monday.', 'rejection', ['iran']],
+    ['China threatened new tariffs on Monday.', 'threat', ['china']],
+    ['Armenia and Azerbaijan agreed a ceasefire on Monday.', 'ceasefire', ['armenia', 'azerbaijan']],
+    ['Serbia and Kosovo signed a peace agreement on Monday.', 'peace_agreement', ['serbia', 'kosovo']],
+    ['The Turkish parliament ratified the protocol on Monday.', 'treaty_ratified', ['turkey']],
+    ['Russia withdrew from the arms control treaty on Monday.', 'treaty_withdrawal', ['russia']],
+    ['Japan pledged $50 million in humanitarian aid to Syria on Monday.', 'aid_pledged', ['japan']],
+    ['Norway delivered humanitarian aid to Ukraine on Monday.', 'aid_provided', ['norway']],
+    ['Greece and Egypt held a joint naval exercise on Monday.', 'cooperation', ['greece', 'egypt']],
+    ['A Moscow court sentenced the American journalist to 16 years on Monday.', 'conviction', ['russia']],
+    ['Russia massed troops on the Ukrainian border on Monday.', 'mobilization', ['russia']],
+    ['Georgian students rallied outside the parliament on Monday.', 'protest', ['georgian-students']],
+    ['Russia shelled Kharkiv on Monday.', 'armed_attack', ['russia']],
+  ])('%s → %s', (sentence, type, agents) => {
+    const events = eventsOf(sentence);
+    expect(events.map((e) => e.type)).toEqual([type]);
+    expect(events[0]?.agents).toEqual(expect.arrayContaining(agents));
+  });
+
+  it('an attack only alleged is the accusation, and a threat to act is no act', () => {
+    expect(eventsOf('Sudan accused Chad of shelling a border town on Monday.').map((e) => e.type)).toEqual(['criticism']);
+    expect(eventsOf('Poland threatened on Monday to expel Russian diplomats.').map((e) => e.type)).toEqual(['threat']);
   });
 
   it('reads a passive nomination: agent from the "by" phrase, target from the subject', () => {
