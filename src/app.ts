@@ -33,6 +33,7 @@ import { readBundles, type Bundles } from './pages/bundles';
 import { pages } from './pages/pages.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { statsRoutes } from './stats/stats.routes';
+import { placesRoutes } from './places/places.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
 import { whoDidWhatRoutes } from './who-did-what/who-did-what.routes';
 
@@ -57,6 +58,7 @@ export function apiRoutes(db: Db, config: Config): RouteSpec[] {
     ...timelineRoutes(db),
     ...graphRoutes(db),
     ...statsRoutes(db),
+    ...placesRoutes(db),
     ...healthRoutes(db),
     ...exportsRoutes(db),
     ...accountsRoutes(db),

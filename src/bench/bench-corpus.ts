@@ -9,6 +9,7 @@ import { createLogger } from '../http/logger';
 import { loadFactsPaths } from '../ingest/load';
 import { ensureSummaries } from '../ingest/summaries';
 import { ensureMeasures } from '../sanctions/refresh';
+import { ensurePlaces } from '../places/places.repository';
 import { BENCH_INSTANCE, benchDb, elapsedMs, log, round, startBenchNeo4j } from './common';
 
 /**
@@ -46,6 +47,7 @@ export async function openBenchCorpus(events: number, seed: number): Promise<Ben
     await ensureSchema(db);
     await ensureSummaries(db, log);
     await ensureMeasures(db, log);
+    await ensurePlaces(db, log);
     return { connection, db, events, seed, loadedNow: false };
   }
   const sameCorpus = found && found.events === events && found.seed === seed;

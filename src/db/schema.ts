@@ -38,6 +38,9 @@ const SCHEMA = [
   'CREATE INDEX measure_target IF NOT EXISTS FOR (n:Measure) ON (n.target)',
   'CREATE INDEX measure_scope IF NOT EXISTS FOR (n:Measure) ON (n.scope)',
   'CREATE INDEX measure_authority IF NOT EXISTS FOR (n:Measure) ON (n.authority)',
+  // Places from the gazetteer; events whose place text it did not know (set only then, so the index stays small).
+  'CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX event_place_unresolved IF NOT EXISTS FOR (n:Event) ON (n.placeUnresolved)',
 ];
 
 export async function ensureSchema(db: Db): Promise<void> {

@@ -11,6 +11,7 @@ import { toGraphRows, type GraphRows } from './graph-rows';
 import { existingActorIds, noWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
 import { ensureSummaries } from './summaries';
 import { ensureMeasures, refreshMeasures } from '../sanctions/refresh';
+import { ensurePlaces } from '../places/places.repository';
 
 export interface LoadProgress {
   file: string;
@@ -44,6 +45,7 @@ export async function prepareForWrites(db: Db, log?: (message: string) => void):
   await ensureSchemaOnce(db);
   await ensureSummaries(db, log);
   await ensureMeasures(db, log);
+  await ensurePlaces(db, log);
 }
 
 /** Reads every facts file under the given paths; throws FactsValidationError listing every problem found. */
