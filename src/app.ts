@@ -105,13 +105,17 @@ function keepForever(bundles: Bundles) {
  */
 function vendorAssets() {
   const from = (dir: string) => express.static(path.join(PROJECT_ROOT, 'node_modules', dir), { maxAge: UNHASHED_ASSET_MAX_AGE, fallthrough: false });
-  return express
-    .Router()
-    .use('/moment', from('moment/min'))
-    .use('/vis-data', from('vis-data/peer/umd'))
-    .use('/vis-timeline/js', from('vis-timeline/peer/umd'))
-    .use('/vis-timeline/css', from('vis-timeline/styles'))
-    .use('/swagger-ui', from('swagger-ui-dist'));
+  return (
+    express
+      .Router()
+      .use('/moment', from('moment/min'))
+      .use('/vis-data', from('vis-data/peer/umd'))
+      .use('/vis-timeline/js', from('vis-timeline/peer/umd'))
+      .use('/vis-timeline/css', from('vis-timeline/styles'))
+      .use('/swagger-ui', from('swagger-ui-dist'))
+      // The map's country shapes: Natural Earth at 1:110m as TopoJSON.
+      .use('/world-atlas', from('world-atlas'))
+  );
 }
 
 function api(db: Db, config: Config) {

@@ -11,6 +11,8 @@ import { dyadPage } from './dyads.page';
 import { chooseClaimAction, eventPage } from './events.page';
 import { graphPage } from './graph.page';
 import { homePage } from './home.page';
+import { mapPage } from './map.page';
+import { trendsPage } from './trends.page';
 import {
   acceptAboveAction,
   addActorAction,
@@ -47,6 +49,8 @@ export function pages(db: Db, config: Config): Router {
     .use(signedInLocals)
     .get('/', homePage(db))
     .get('/timeline', timelinePage(db))
+    .get('/map', mapPage(db))
+    .get('/trends', trendsPage(db))
     .get('/events/:id', eventPage(db))
     .post('/events/:id/choices', ...editor, chooseClaimAction(db))
     .get('/actors', actorsPage(db))
