@@ -28,6 +28,7 @@ export const FLOORS: Record<string, number> = {
   history: 3,
   ingest: 3,
   sanctions: 3,
+  places: 3,
   interchange: 3,
   stats: 3,
   timeline: 3,
