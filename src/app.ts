@@ -34,6 +34,7 @@ import { pages } from './pages/pages.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { placesRoutes } from './places/places.routes';
+import { watchRoutes } from './watch/watch.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
 import { whoDidWhatRoutes } from './who-did-what/who-did-what.routes';
 
@@ -59,6 +60,7 @@ export function apiRoutes(db: Db, config: Config): RouteSpec[] {
     ...graphRoutes(db),
     ...statsRoutes(db),
     ...placesRoutes(db),
+    ...watchRoutes(db),
     ...healthRoutes(db),
     ...exportsRoutes(db),
     ...accountsRoutes(db),

@@ -17,6 +17,7 @@ import * as sanctions from '../sanctions/sanctions.schemas';
 import * as places from '../places/places.schemas';
 import * as series from '../stats/series.schemas';
 import * as stats from '../stats/stats.schemas';
+import * as watch from '../watch/watch.schemas';
 import * as timeline from '../timeline/timeline.schemas';
 import * as whoDidWhat from '../who-did-what/who-did-what.schemas';
 
@@ -44,6 +45,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   stats,
   series,
   places,
+  watch,
   health,
   exports: exportsSchemas,
   accounts,

@@ -58,7 +58,7 @@ const EVENT_PROPERTIES = `
 const MERGE_EVENTS = `
   UNWIND $events AS row
   MERGE (e:Event {id: row.id})
-  ON CREATE SET e.definedIn = row.article
+  ON CREATE SET e.definedIn = row.article, e.addedAt = datetime()
   WITH e, row
   WHERE e.definedIn = row.article
      OR (e.definedIn IS NULL AND NOT EXISTS { MATCH (e)-[:REPORTED_IN]->(other) WHERE other.id <> row.article })
@@ -72,7 +72,7 @@ const MERGE_EVENTS = `
 const CREATE_EVENTS = `
   UNWIND $events AS row
   CREATE (e:Event {id: row.id})
-  SET e.definedIn = row.article, ${EVENT_PROPERTIES}`;
+  SET e.definedIn = row.article, e.addedAt = datetime(), ${EVENT_PROPERTIES}`;
 
 const CREATE_PARTICIPANTS = `
   UNWIND $participants AS row

@@ -13,6 +13,7 @@ import { graphPage } from './graph.page';
 import { homePage } from './home.page';
 import { mapPage } from './map.page';
 import { trendsPage } from './trends.page';
+import { createWatchAction, watchFeed, watchPage } from './watch.page';
 import {
   acceptAboveAction,
   addActorAction,
@@ -51,6 +52,9 @@ export function pages(db: Db, config: Config): Router {
     .get('/timeline', timelinePage(db))
     .get('/map', mapPage(db))
     .get('/trends', trendsPage(db))
+    .get('/watch', requireSignIn, watchPage(db))
+    .post('/watch', ...editor, createWatchAction(db))
+    .get('/watch/feeds/:token', watchFeed(db))
     .get('/events/:id', eventPage(db))
     .post('/events/:id/choices', ...editor, chooseClaimAction(db))
     .get('/actors', actorsPage(db))

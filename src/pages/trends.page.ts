@@ -24,7 +24,7 @@ export function trendsPage(db: Db) {
     const typesSeen = TYPE_OPTIONS.filter((t) => countries.table.some((row) => (row.types[t.id] ?? 0) > 0));
     res.render('pages/trends/index', {
       title: 'Trends',
-      nav: 'trends',
+      nav: 'map',
       scripts: ['/js/trends.js'],
       filters: filterValues(query),
       activeFilters: [query.actor, query.type, query.from, query.to].filter(Boolean).length,
