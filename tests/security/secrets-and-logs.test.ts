@@ -121,7 +121,15 @@ const FEED = '/watch/feeds/wlf_feed-token-never-logged-0123456789';
 
 describe('secrets', () => {
   test('neither the token nor the Neo4j password appears in any log line or any answer', async () => {
-    for (const url of ['/api/openapi.json', '/api/health', '/', '/articles/logged-article', '/api/articles/logged-article', '/api/export?format=plover', FEED]) {
+    for (const url of [
+      '/api/openapi.json',
+      '/api/health',
+      '/',
+      '/articles/logged-article',
+      '/api/articles/logged-article',
+      '/api/export?format=plover',
+      FEED,
+    ]) {
       await get(app, url, url.startsWith('/api') ? 'application/json' : 'text/html');
     }
     const { password } = testConnection();
