@@ -58,3 +58,15 @@ export function countByCountry(db: Db, filters: EventFilters, interval: 'month' 
     { ...params(filters), top },
   );
 }
+
+/** The pairs of actors who took part in the most of the filtered events together (a dashboard's busiest dyads). */
+export function activeDyads(db: Db, filters: EventFilters, limit: number) {
+  return read<{ a: { id: string; name: string }; b: { id: string; name: string }; count: number }>(
+    db,
+    `${filteredEvents(filters)}
+     MATCH (x:Actor)-[:PARTICIPATED_IN]->(e)<-[:PARTICIPATED_IN]-(y:Actor) WHERE x.id < y.id
+     WITH x, y, count(DISTINCT e) AS count ORDER BY count DESC, x.id, y.id LIMIT $limit
+     RETURN x { .id, .name } AS a, y { .id, .name } AS b, count`,
+    { ...params(filters), limit },
+  );
+}

@@ -6,7 +6,7 @@ import { InvalidError } from '../domain/errors';
 import { typeLabel } from '../domain/labels';
 import type { EventType } from '../domain/model';
 import { shapeSeries } from './series';
-import { countByActor, countByCountry, countByType } from './series.repository';
+import { activeDyads, countByActor, countByCountry, countByType } from './series.repository';
 import { MAX_BUCKETS, type SeriesAnswer, type SeriesQuery } from './series.schemas';
 
 /** What the knowledge base holds: counts, the span of its events, and the `latest` newest events. */
@@ -34,3 +34,6 @@ export async function getSeries(db: Db, query: SeriesQuery): Promise<SeriesAnswe
   }
   return { by: query.by, interval: query.interval, ...shaped };
 }
+
+/** The busiest pairs of actors within a window. */
+export const getActiveDyads = (db: Db, from: string, to: string, limit: number) => activeDyads(db, { from, to }, limit);

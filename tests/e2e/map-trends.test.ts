@@ -108,3 +108,17 @@ describe.each(SIZES)('at %s px', (name, viewport) => {
     });
   });
 });
+
+test('the home dashboard: a sparkline, the most active actors and pairs of the last 90 days, and the map thumbnail', async () => {
+  await withPage({ width: 1280, height: 800 }, async (watched) => {
+    const { page } = watched;
+    expect(await visit(watched, app.baseUrl, '/')).toBe(200);
+    expect(await page.locator('[data-sparkline] polyline').count()).toBe(1);
+    expect(await page.locator('[data-active-actors] li a').first().innerText()).toBe('Belarus');
+    expect(await page.locator('[data-active-dyads] li a').first().innerText()).toBe('Belarus – United States');
+    // Four clusters at the world view: Minsk and Belarus, the United States, Ukraine, Russia.
+    expect(await page.locator('[data-map-thumbnail] circle').count()).toBe(4);
+    expect(await page.locator('[data-editor-work]').count()).toBe(0);
+    await screenshot(page, 'home-dashboard-1280');
+  });
+});
