@@ -33,6 +33,8 @@ import { readBundles, type Bundles } from './pages/bundles';
 import { pages } from './pages/pages.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { statsRoutes } from './stats/stats.routes';
+import { placesRoutes } from './places/places.routes';
+import { watchRoutes } from './watch/watch.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
 import { whoDidWhatRoutes } from './who-did-what/who-did-what.routes';
 
@@ -57,6 +59,8 @@ export function apiRoutes(db: Db, config: Config): RouteSpec[] {
     ...timelineRoutes(db),
     ...graphRoutes(db),
     ...statsRoutes(db),
+    ...placesRoutes(db),
+    ...watchRoutes(db),
     ...healthRoutes(db),
     ...exportsRoutes(db),
     ...accountsRoutes(db),
@@ -103,13 +107,17 @@ function keepForever(bundles: Bundles) {
  */
 function vendorAssets() {
   const from = (dir: string) => express.static(path.join(PROJECT_ROOT, 'node_modules', dir), { maxAge: UNHASHED_ASSET_MAX_AGE, fallthrough: false });
-  return express
-    .Router()
-    .use('/moment', from('moment/min'))
-    .use('/vis-data', from('vis-data/peer/umd'))
-    .use('/vis-timeline/js', from('vis-timeline/peer/umd'))
-    .use('/vis-timeline/css', from('vis-timeline/styles'))
-    .use('/swagger-ui', from('swagger-ui-dist'));
+  return (
+    express
+      .Router()
+      .use('/moment', from('moment/min'))
+      .use('/vis-data', from('vis-data/peer/umd'))
+      .use('/vis-timeline/js', from('vis-timeline/peer/umd'))
+      .use('/vis-timeline/css', from('vis-timeline/styles'))
+      .use('/swagger-ui', from('swagger-ui-dist'))
+      // The map's country shapes: Natural Earth at 1:110m as TopoJSON.
+      .use('/world-atlas', from('world-atlas'))
+  );
 }
 
 function api(db: Db, config: Config) {

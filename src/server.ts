@@ -8,6 +8,7 @@ import { closeDb, connectDb } from './db/context';
 import { createLogger } from './http/logger';
 import { prepareForWrites } from './ingest/load';
 import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
+import { deliveryOptionsOf, startDeliveries } from './watch/webhooks';
 
 /**
  * Process entry: config (the environment, then .env) → database (the project's own unless NEO4J_URI) → its pending
@@ -29,12 +30,15 @@ async function main(): Promise<void> {
       )
     : () => {};
   const app = createApp({ db, config, logger });
+  const stopDeliveries =
+    config.WEBHOOK_INTERVAL_S > 0 ? startDeliveries(db, deliveryOptionsOf(config), config.WEBHOOK_INTERVAL_S * 1000, (m) => logger.warn(m)) : () => {};
   const server = app.listen(config.PORT, config.HOST, () => {
     say(`Ready: http://${linkHost(config.HOST)}:${config.PORT} (database ${uri})`);
   });
   const shutdown = (signal: string) => {
     logger.info(`${signal}: finishing in-flight requests, then closing the database driver`);
     stopBackups();
+    stopDeliveries();
     closeServer(server)
       .then(() => closeDb(db))
       .then(

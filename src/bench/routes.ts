@@ -59,6 +59,20 @@ export function buildRoutes(actors: Array<{ id: string; name: string }>, count: 
     { name: 'dyad', paths: times((i) => `/api/dyads/${actor(i)}/${actor(i + 1)}`) },
     { name: 'sanctions-on-day', paths: times(() => `/api/sanctions?on=${windowStart()}`) },
     { name: 'sanctions-on-day-target', paths: times((i) => `/api/sanctions?on=${windowStart()}&target=${actor(i)}`) },
+    // Last, so that the routes above keep the parameters they were measured with.
+    // The map's clusters (whole span or a year, some for one type or actor) and a cluster's events; the trends' series.
+    { name: 'map-world', paths: times((i) => (i % 2 === 0 ? '/api/map' : `/api/map?zoom=2&type=${pick(EVENT_TYPES)}`)) },
+    {
+      name: 'map-year',
+      paths: times((i) => {
+        const year = 1991 + Math.floor(random() * 35);
+        return `/api/map?zoom=${i % 4}&from=${year}-01-01&to=${year}-12-31${i % 3 === 0 ? `&actor=${actor(i)}` : ''}`;
+      }),
+    },
+    { name: 'map-cluster-events', paths: times(() => '/api/map/events?south=40&west=20&north=60&east=40&limit=20') },
+    { name: 'series-type-month', paths: times((i) => `/api/stats/series?by=type&interval=month${i % 2 === 0 ? '' : `&actor=${actor(i)}`}`) },
+    { name: 'series-actor-year', paths: times(() => `/api/stats/series?by=actor&interval=year&type=${pick(EVENT_TYPES)}`) },
+    { name: 'series-country-year', paths: times(() => '/api/stats/series?by=country&interval=year') },
   ];
 }
 

@@ -86,6 +86,11 @@ const Env = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((value) => value === '1' || value === 'true'),
+  /** How often watchlists' webhooks are sent what is new (seconds); 0 sends none. Addresses follow FETCH_ALLOW_PRIVATE. */
+  WEBHOOK_INTERVAL_S: z.coerce.number().min(0).max(86_400).default(60),
+  /** Attempts of one webhook delivery (the first and its retries), the first retry after WEBHOOK_BACKOFF_S, each later one twice as late. */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  WEBHOOK_BACKOFF_S: z.coerce.number().min(0).max(3600).default(5),
 });
 
 export type Config = Readonly<z.infer<typeof Env>>;

@@ -95,6 +95,64 @@ const VERB: Record<EventType, string> = {
   armed_attack: 'attacked',
 };
 
+/**
+ * Where synthetic events happen: capitals and large cities the gazetteer knows, the first far more often
+ * (Zipf-like, as news clusters in capitals), and a few names it does not know, which stay text.
+ */
+const PLACES = [
+  'Washington',
+  'Moscow',
+  'Beijing',
+  'Brussels',
+  'Kyiv',
+  'Minsk',
+  'London',
+  'Paris',
+  'Berlin',
+  'Geneva',
+  'New York',
+  'Ankara',
+  'Tehran',
+  'Doha',
+  'Vienna',
+  'Warsaw',
+  'Tokyo',
+  'New Delhi',
+  'Cairo',
+  'Riyadh',
+  'Nairobi',
+  'Addis Ababa',
+  'Brasília',
+  'Buenos Aires',
+  'Mexico City',
+  'Ottawa',
+  'Canberra',
+  'Seoul',
+  'Jakarta',
+  'Abu Dhabi',
+  'Istanbul',
+  'Vilnius',
+  'Tbilisi',
+  'Baku',
+  'Astana',
+  'Tashkent',
+  'Islamabad',
+  'Kabul',
+  'Baghdad',
+  'Damascus',
+  'Havana',
+  'Caracas',
+  'Pretoria',
+  'Lagos',
+  'Dakar',
+  'Hanoi',
+  'Manila',
+  'Singapore',
+  'Oslo',
+  'Helsinki',
+];
+const UNKNOWN_PLACES = ['Castle Borvane', 'the border crossing at Ostkal', 'Lake Venmiri resort'];
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 class Corpus {
@@ -104,9 +162,12 @@ class Corpus {
   private readonly defined = new Set<string>();
   private readonly byId: Map<string, Actor>;
   private readonly states: Actor[];
+  /** Places are drawn from a stream of their own, so the rest of the corpus is what it was before they existed. */
+  private readonly placeRandom: () => number;
 
   constructor(readonly options: CorpusOptions) {
     this.random = prng(options.seed);
+    this.placeRandom = prng(options.seed ^ 0x5f3759df);
     this.actors = this.makeActors(Math.max(50, Math.round(Math.sqrt(options.events) * 4)));
     this.byId = new Map(this.actors.map((actor) => [actor.id, actor]));
     this.states = this.actors.filter((actor) => actor.kind === 'state');
@@ -182,6 +243,14 @@ class Corpus {
     return { span: { start }, words: `on ${day} ${MONTHS[month - 1]} ${year}` };
   }
 
+  /** Most events name a city; one in six names none (drawn at its states' countries), one in fifty an unknown place. */
+  private place(): string | undefined {
+    const roll = this.placeRandom();
+    if (roll < 1 / 6) return undefined;
+    if (roll < 1 / 6 + 1 / 50) return UNKNOWN_PLACES[Math.floor(this.placeRandom() * UNKNOWN_PLACES.length)];
+    return PLACES[Math.min(PLACES.length - 1, Math.floor(PLACES.length * this.placeRandom() ** 2))];
+  }
+
   private distinctPair(): [Actor, Actor] {
     const agent = this.skewedActor();
     let target = this.skewedActor();
@@ -209,6 +278,7 @@ class Corpus {
       const type = EVENT_TYPES[(index * 7 + i * 3 + this.int(0, EVENT_TYPES.length - 1)) % EVENT_TYPES.length]!;
       const [agent, target] = this.distinctPair();
       const { span, words } = this.date();
+      const place = this.place();
       const count = type === 'prisoner_release' || type === 'pardon' ? this.int(2, 400) : undefined;
       const quote = `${agent.name} ${VERB[type]} ${target.name} ${words}${count ? `, freeing ${count} people` : ''} (report ${index + 1}.${i + 1}).`;
       sentences.push(quote);
@@ -218,6 +288,7 @@ class Corpus {
         type,
         title: `${agent.name} ${VERB[type]} ${target.name}`,
         date: span,
+        ...(place ? { place } : {}),
         status: 'occurred',
         ...(count ? { figures: { count, unit: 'prisoners' } } : {}),
         participants: [

@@ -42,6 +42,15 @@ const SCHEMA = [
   'CREATE INDEX measure_scope IF NOT EXISTS FOR (n:Measure) ON (n.scope)',
   'CREATE INDEX measure_authority IF NOT EXISTS FOR (n:Measure) ON (n.authority)',
   'CREATE INDEX measure_exemption_of IF NOT EXISTS FOR (n:Measure) ON (n.exemptionOf)',
+  // Places from the gazetteer; events whose place text it did not know (set only then, so the index stays small).
+  'CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE',
+  // Watchlists: what is new is what was added since a moment (events loaded before this existed have no addedAt).
+  'CREATE INDEX event_added IF NOT EXISTS FOR (n:Event) ON (n.addedAt)',
+  'CREATE CONSTRAINT watchlist_id IF NOT EXISTS FOR (n:Watchlist) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX watchlist_user IF NOT EXISTS FOR (n:Watchlist) ON (n.user)',
+  'CREATE INDEX watchlist_feed IF NOT EXISTS FOR (n:Watchlist) ON (n.feedDigest)',
+  'CREATE INDEX webhook_delivery_watchlist IF NOT EXISTS FOR (n:WebhookDelivery) ON (n.watchlist, n.at)',
+  'CREATE INDEX event_place_unresolved IF NOT EXISTS FOR (n:Event) ON (n.placeUnresolved)',
 ];
 
 export async function ensureSchema(db: Db): Promise<void> {

@@ -55,8 +55,11 @@ export const TYPE_GROUPS = [
   }))
   .filter((group) => group.types.length > 0);
 
+/** The types in display order (grouped by PLOVER category), each with its label and definition. */
+export const TYPE_OPTIONS = TYPE_GROUPS.flatMap((group) => group.types);
+
 /** The types in display order: grouped by PLOVER category. */
-export const TYPES_BY_CATEGORY: readonly EventType[] = TYPE_GROUPS.flatMap((group) => group.types.map((t) => t.id));
+export const TYPES_BY_CATEGORY: readonly EventType[] = TYPE_OPTIONS.map((t) => t.id);
 
 /** A type's PLOVER category and mode as the details of an event show them: "Sanction · expel". */
 export function ploverText(type: EventType): string {

@@ -10,7 +10,7 @@ import type { Config } from '../config/settings';
 export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, destination?: pino.DestinationStream) {
   const options: pino.LoggerOptions = {
     level: config.LOG_LEVEL,
-    redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+    redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', 'req.params.token'],
   };
   return destination ? pino(options, destination) : pino(options);
 }
@@ -24,5 +24,9 @@ export function requestLogger(logger: pino.Logger) {
       return id;
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    // A watchlist's feed has its token in its address, the only key to it: the address is logged without it.
+    serializers: { req: (req: { url?: string }) => ({ ...req, url: hideFeedToken(req.url ?? '') }) },
   });
 }
+
+export const hideFeedToken = (url: string) => url.replace(/\/watch\/feeds\/[^/?#]+/, '/watch/feeds/[redacted]');

@@ -14,7 +14,10 @@ import * as graph from '../graph/graph.schemas';
 import * as health from '../health/health.schemas';
 import * as history from '../history/history.schemas';
 import * as sanctions from '../sanctions/sanctions.schemas';
+import * as places from '../places/places.schemas';
+import * as series from '../stats/series.schemas';
 import * as stats from '../stats/stats.schemas';
+import * as watch from '../watch/watch.schemas';
 import * as timeline from '../timeline/timeline.schemas';
 import * as whoDidWhat from '../who-did-what/who-did-what.schemas';
 
@@ -40,6 +43,9 @@ const MODULES: Record<string, Record<string, unknown>> = {
   timeline,
   graph,
   stats,
+  series,
+  places,
+  watch,
   health,
   exports: exportsSchemas,
   accounts,

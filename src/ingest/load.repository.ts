@@ -9,6 +9,7 @@ import type { GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
 import { readContributions, writeRoleLinks, writeSummaryChanges, type Contribution } from './summaries';
 import { markKindChanges, markStale } from '../sanctions/sanctions.repository';
+import { locateEvents } from '../places/places.repository';
 
 /**
  * The Cypher that writes one article's facts. Every statement is MERGE-on-id then SET, so loading the same
@@ -57,7 +58,7 @@ const EVENT_PROPERTIES = `
 const MERGE_EVENTS = `
   UNWIND $events AS row
   MERGE (e:Event {id: row.id})
-  ON CREATE SET e.definedIn = row.article
+  ON CREATE SET e.definedIn = row.article, e.addedAt = datetime()
   WITH e, row
   WHERE e.definedIn = row.article
      OR (e.definedIn IS NULL AND NOT EXISTS { MATCH (e)-[:REPORTED_IN]->(other) WHERE other.id <> row.article })
@@ -71,7 +72,7 @@ const MERGE_EVENTS = `
 const CREATE_EVENTS = `
   UNWIND $events AS row
   CREATE (e:Event {id: row.id})
-  SET e.definedIn = row.article, ${EVENT_PROPERTIES}`;
+  SET e.definedIn = row.article, e.addedAt = datetime(), ${EVENT_PROPERTIES}`;
 
 const CREATE_PARTICIPANTS = `
   UNWIND $participants AS row
@@ -356,6 +357,8 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = fals
   const existingAfter = await readContributions(tx, [...known]);
   await writeSummaryChanges(tx, existingBefore, [...existingAfter, ...newContributions(p, isNew)]);
   const added = await settleClaims(tx, [...new Set(knownEvents.map((e) => e.id))]);
+  // After the claims are settled: the place shown is the one located.
+  await locateEvents(tx, eventIds);
   return { counts, written: { created: [...new Set(newEvents.map((e) => e.id))], added } };
 }
 

@@ -85,13 +85,32 @@ async function resolve(url: URL, limits: FetchLimits): Promise<{ address: string
   return first;
 }
 
+/** A body to send: a POST of it, instead of a GET. */
+export interface Outgoing {
+  body: string;
+  headers: Record<string, string>;
+}
+
 /** GETs `address`, following redirects, within the limits. */
-export async function safeFetch(address: string, limits: FetchLimits): Promise<Fetched> {
+export function safeFetch(address: string, limits: FetchLimits): Promise<Fetched> {
+  return exchange(address, limits);
+}
+
+/**
+ * POSTs `outgoing` to `address` under the same rules (webhooks). A redirect is not followed: a POST is not
+ * repeated to another address, and the 3xx answer is returned as it is.
+ */
+export function safePost(address: string, outgoing: Outgoing, limits: FetchLimits): Promise<Fetched> {
+  return exchange(address, { ...limits, maxRedirects: 0 }, outgoing);
+}
+
+async function exchange(address: string, limits: FetchLimits, outgoing?: Outgoing): Promise<Fetched> {
   const deadline = Date.now() + limits.timeoutMs;
   let url = parse(address);
   for (let hop = 0; hop <= limits.maxRedirects; hop += 1) {
     const target = await resolve(url, limits);
-    const answer = await get(url, target, limits, deadline);
+    const answer = await get(url, target, limits, deadline, outgoing);
+    if (answer.redirect !== undefined && outgoing) return answer.fetched;
     if (answer.redirect === undefined) return answer.fetched;
     url = parse(new URL(answer.redirect, url).toString());
   }
@@ -109,15 +128,25 @@ function parse(address: string): URL {
   return url;
 }
 
-function get(url: URL, target: { address: string; family: number }, limits: FetchLimits, deadline: number): Promise<{ fetched: Fetched; redirect?: string }> {
+function get(
+  url: URL,
+  target: { address: string; family: number },
+  limits: FetchLimits,
+  deadline: number,
+  outgoing?: Outgoing,
+): Promise<{ fetched: Fetched; redirect?: string }> {
   return new Promise((resolvePromise, reject) => {
     const client = url.protocol === 'https:' ? https : http;
-    const request = client.get(url, {
+    const request = client.request(url, {
+      method: outgoing ? 'POST' : 'GET',
       // The checked address, not a second lookup.
       lookup: (_host: string, _options: unknown, callback: (e: Error | null, address: string, family: number) => void) =>
         callback(null, target.address, target.family),
-      headers: { 'user-agent': 'diplomatic-events-kb (article fetch)', accept: 'text/html,application/xhtml+xml' },
+      headers: outgoing
+        ? { 'user-agent': 'diplomatic-events-kb (webhook)', 'content-length': String(Buffer.byteLength(outgoing.body)), ...outgoing.headers }
+        : { 'user-agent': 'diplomatic-events-kb (article fetch)', accept: 'text/html,application/xhtml+xml' },
     } as http.RequestOptions);
+    request.end(outgoing?.body);
     const timer = setTimeout(
       () => request.destroy(new FetchError('timeout', `No complete answer within ${limits.timeoutMs / 1000} s.`)),
       Math.max(0, deadline - Date.now()),
@@ -135,7 +164,8 @@ function get(url: URL, target: { address: string; family: number }, limits: Fetc
       if (status >= 300 && status < 400 && response.headers.location) {
         clearTimeout(timer);
         response.resume();
-        return resolvePromise({ fetched: undefined as never, redirect: response.headers.location });
+        const fetched = { url: url.toString(), status, contentType: '', body: Buffer.alloc(0) };
+        return resolvePromise({ fetched, redirect: response.headers.location });
       }
       if (Number(response.headers['content-length'] ?? 0) > limits.maxBytes) {
         request.destroy(new FetchError('too large', `The page is larger than ${limits.maxBytes} bytes.`));

@@ -11,6 +11,9 @@ import { dyadPage } from './dyads.page';
 import { chooseClaimAction, eventPage } from './events.page';
 import { graphPage } from './graph.page';
 import { homePage } from './home.page';
+import { mapPage } from './map.page';
+import { trendsPage } from './trends.page';
+import { createWatchAction, watchFeed, watchPage } from './watch.page';
 import {
   acceptAboveAction,
   addActorAction,
@@ -47,6 +50,11 @@ export function pages(db: Db, config: Config): Router {
     .use(signedInLocals)
     .get('/', homePage(db))
     .get('/timeline', timelinePage(db))
+    .get('/map', mapPage(db))
+    .get('/trends', trendsPage(db))
+    .get('/watch', requireSignIn, watchPage(db))
+    .post('/watch', ...editor, createWatchAction(db))
+    .get('/watch/feeds/:token', watchFeed(db))
     .get('/events/:id', eventPage(db))
     .post('/events/:id/choices', ...editor, chooseClaimAction(db))
     .get('/actors', actorsPage(db))

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { resolveText } from '../places/places.service';
 import { z } from 'zod';
 import * as actorsService from '../actors/actors.service';
 import type { Config } from '../config/settings';
@@ -155,6 +156,8 @@ function cardOf(e: DraftEvent, draft: Draft, actors: Map<string, DraftActor>) {
     figureCount: e.figures?.count ?? '',
     figureUnit: e.figures?.unit ?? '',
     place: e.place ?? '',
+    // What the loader will make of the place (the same gazetteer): shown so an editor can correct it before committing.
+    placeFound: e.place ? placeWords(e.place) : '',
     quote: e.quote,
     confidence: Math.round(e.confidence * 100),
     level: e.confidence >= 0.8 ? 'high' : e.confidence >= 0.6 ? 'mid' : 'low',
@@ -258,4 +261,11 @@ export function discardAction(db: Db) {
     await drafts.discardDraft(db, draftIdOf(req));
     return '/review';
   });
+}
+
+/** "Minsk, Belarus" for a place the gazetteer knows; a note that it stays text when it does not. */
+function placeWords(text: string): string {
+  const found = resolveText(text).place;
+  if (!found) return 'not in the gazetteer: stays text, drawn at its states';
+  return found.kind === 'country' ? `on the map: ${found.name}` : `on the map: ${found.name}, ${found.countryName}`;
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../db/query';
 import { route } from '../domain/route';
 import { Stats, StatsQuery } from './stats.schemas';
-import { getStats } from './stats.service';
+import { getSeries, getStats } from './stats.service';
+import { SeriesAnswer, SeriesQuery } from './series.schemas';
 
 export const statsRoutes = (db: Db) => [
   route({
@@ -13,5 +14,15 @@ export const statsRoutes = (db: Db) => [
     query: StatsQuery,
     response: Stats,
     handle: ({ query }) => getStats(db, query.latest),
+  }),
+  route({
+    method: 'get',
+    path: '/stats/series',
+    operationId: 'getStatsSeries',
+    tag: 'stats',
+    summary: 'Events over time: counts per month or year, one series per event type, actor or country, within the filters',
+    query: SeriesQuery,
+    response: SeriesAnswer,
+    handle: ({ query }) => getSeries(db, query),
   }),
 ];

@@ -30,6 +30,8 @@ export const FLOORS: Record<string, number> = {
   ingest: 3,
   migrations: 3,
   sanctions: 3,
+  places: 3,
+  watch: 3,
   interchange: 3,
   stats: 3,
   timeline: 3,

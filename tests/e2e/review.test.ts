@@ -81,6 +81,8 @@ test('an editor reviews a pasted article, commits it, and a second report of it 
     expect.arrayContaining([expect.stringMatching(/Ingrid Vatne: proposed new actor/)]),
   );
   expect(await page.locator('[data-review-article] mark').count()).toBe(2);
+  // The talks' place as the loader will locate it, by the same gazetteer as facts files.
+  await expect(card(1).locator('[data-place-found]').getAttribute('data-place-found')).resolves.toBe('on the map: Minsk, Belarus');
   await screenshot(page, 'review-draft-1280');
 
   // The type menu offers every type of the taxonomy, grouped by PLOVER category.

@@ -116,9 +116,20 @@ describe('request ids and log lines', () => {
   });
 });
 
+/** A feed address whose token must stay out of the logs (it names no watchlist: the answer is a 404). */
+const FEED = '/watch/feeds/wlf_feed-token-never-logged-0123456789';
+
 describe('secrets', () => {
   test('neither the token nor the Neo4j password appears in any log line or any answer', async () => {
-    for (const url of ['/api/openapi.json', '/api/health', '/', '/articles/logged-article', '/api/articles/logged-article', '/api/export?format=plover']) {
+    for (const url of [
+      '/api/openapi.json',
+      '/api/health',
+      '/',
+      '/articles/logged-article',
+      '/api/articles/logged-article',
+      '/api/export?format=plover',
+      FEED,
+    ]) {
       await get(app, url, url.startsWith('/api') ? 'application/json' : 'text/html');
     }
     const { password } = testConnection();
@@ -127,6 +138,9 @@ describe('secrets', () => {
     expect(everything).not.toContain(TOKEN);
     expect(everything).not.toContain(password);
     expect(everything).not.toContain('not-the-token-but-long-enough');
+    // A watchlist feed's token is in its address: the address is logged without it.
+    expect(everything).not.toContain('feed-token-never-logged');
+    expect(app.lines.some((line) => line.req?.url === '/watch/feeds/[redacted]')).toBe(true);
     // The Authorization header was logged, redacted.
     expect(app.lines.filter((line) => line.req?.headers?.authorization === '[Redacted]').length).toBeGreaterThanOrEqual(2);
   });

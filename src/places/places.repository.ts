@@ -1,0 +1,193 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { dateView, inWindow } from '../db/cypher';
+import { toParams } from '../db/plain';
+import { read, type Db } from '../db/query';
+import { cursorKeys, keyset } from '../db/keyset';
+import { countryOfState, resolvePlace, type Place } from './gazetteer';
+import type { MapEvent, UnresolvedPlace } from './places.schemas';
+
+/**
+ * Where events happened, in the graph: `(e:Event)-[:LOCATED_AT {via}]->(p:Place)`. An event whose `place`
+ * text resolves is located there (`via: 'place'`); an event without a place, or whose place stays text, is
+ * drawn at the countries of the states taking part (`via: 'state'`). `e.placeUnresolved` marks place text the
+ * gazetteer did not know, for editors to see.
+ */
+
+interface EventToLocate {
+  id: string;
+  place: string | null;
+  states: Array<{ name: string; aliases: string[] | null }>;
+}
+
+const EVENTS_TO_LOCATE = `
+  UNWIND $ids AS id
+  MATCH (e:Event {id: id})
+  RETURN e.id AS id, e.place AS place,
+         COLLECT { MATCH (a:Actor {kind: 'state'})-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a { .name, .aliases } } AS states`;
+
+const WRITE_LOCATIONS = `
+  UNWIND $rows AS row
+  MATCH (e:Event {id: row.id})
+  OPTIONAL MATCH (e)-[old:LOCATED_AT]->(:Place)
+  DELETE old
+  WITH DISTINCT e, row
+  SET e.placeUnresolved = CASE WHEN row.unresolved THEN true ELSE null END
+  WITH e, row
+  UNWIND row.places AS located
+  MERGE (p:Place {id: located.place.id})
+  ON CREATE SET p += located.place
+  MERGE (e)-[:LOCATED_AT {via: located.via}]->(p)`;
+
+export interface Location {
+  via: 'place' | 'state';
+  place: Place;
+}
+
+/** Where one event is drawn: its place when the gazetteer knows it, else the countries of its states. */
+export function locate(event: EventToLocate): { places: Location[]; unresolved: boolean } {
+  const found = event.place ? resolvePlace(event.place) : undefined;
+  if (found) return { places: [{ via: 'place', place: found }], unresolved: false };
+  const countries = new Map<string, Place>();
+  for (const state of event.states) {
+    const country = countryOfState(state.name, state.aliases ?? []);
+    if (country) countries.set(country.id, country);
+  }
+  return { places: [...countries.values()].map((place) => ({ via: 'state', place })), unresolved: Boolean(event.place) };
+}
+
+/** Locates the given events afresh (run in the load's transaction, so an event is never left half-located). */
+export async function locateEvents(tx: ManagedTransaction, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const { records } = await tx.run(EVENTS_TO_LOCATE, { ids: [...ids] });
+  const rows = records.map((record) => {
+    const event = record.toObject() as unknown as EventToLocate;
+    return { id: event.id, ...locate(event) };
+  });
+  await tx.run(WRITE_LOCATIONS, toParams({ rows }) as Record<string, unknown>);
+}
+
+const UNLOCATED_PAGE = `
+  MATCH (e:Event) WHERE e.id > $after AND NOT EXISTS { (e)-[:LOCATED_AT]->() } AND e.placeUnresolved IS NULL
+  RETURN e.id AS id ORDER BY e.id LIMIT $size`;
+
+/**
+ * Locates every event loaded before places existed, a batch at a time; idempotent (an event already located,
+ * or known to have no place, is left alone). Events with neither a known place nor a state stay unlocated and
+ * are read again by the next run: cheap, since the seed and real articles almost always name a state.
+ */
+export async function locateAllEvents(db: Db, log?: (message: string) => void): Promise<number> {
+  let after = '';
+  let located = 0;
+  for (;;) {
+    const ids = (await read<{ id: string }>(db, UNLOCATED_PAGE, { after, size: 5000 })).map((row) => row.id);
+    if (ids.length === 0) break;
+    const session = db.driver.session({ database: db.database });
+    try {
+      await session.executeWrite((tx) => locateEvents(tx, ids));
+    } finally {
+      await session.close();
+    }
+    located += ids.length;
+    after = ids[ids.length - 1]!;
+    if (log && located % 100_000 < 5000) log(`places: ${located.toLocaleString('en')} events located`);
+  }
+  return located;
+}
+
+/** The filters the map, its lists and the series share: an actor, a type, a date window. */
+export interface EventFilters {
+  actor?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+}
+
+const filterParams = (f: EventFilters) => ({ actor: f.actor ?? null, type: f.type ?? null, from: f.from ?? null, to: f.to ?? null });
+
+/** The filtered events as `e`: from the actor's participations when one is named (few), else by the date index. */
+export const filteredEvents = (f: EventFilters) =>
+  f.actor
+    ? `MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e WHERE ($type IS NULL OR e.type = $type) AND ${inWindow('e')}`
+    : `MATCH (e:Event) WHERE ($type IS NULL OR e.type = $type) AND ${inWindow('e')}`;
+
+export interface PlaceCount {
+  place: Pick<Place, 'id' | 'name' | 'kind' | 'country' | 'countryName' | 'countryNumeric' | 'lat' | 'lon'>;
+  count: number;
+  types: Record<string, number>;
+}
+
+/**
+ * Counts of the filtered events per place and type, aggregated in Cypher: at most one row per place and type
+ * (a few thousand places), never the events themselves.
+ */
+export async function countByPlace(db: Db, filters: EventFilters): Promise<PlaceCount[]> {
+  const rows = await read<{ place: PlaceCount['place']; types: Array<{ type: string; count: number }> }>(
+    db,
+    `${filteredEvents(filters)}
+     MATCH (e)-[:LOCATED_AT]->(p:Place)
+     WITH p, e.type AS type, count(*) AS count
+     WITH p, collect({ type: type, count: count }) AS types
+     RETURN p { .id, .name, .kind, .country, .countryName, .countryNumeric, .lat, .lon } AS place, types`,
+    filterParams(filters),
+  );
+  return rows.map((row) => {
+    const types = Object.fromEntries(row.types.map((t) => [t.type, t.count]));
+    return { place: row.place, types, count: row.types.reduce((sum, t) => sum + t.count, 0) };
+  });
+}
+
+const AREA_EVENTS = keyset('map-events', [
+  { expr: 'e.date', kind: 'date', desc: true },
+  { expr: 'e.id', kind: 'string' },
+]);
+
+export interface AreaEventRow {
+  item: MapEvent;
+  keys: unknown[];
+}
+
+/** The filtered events drawn inside a box of latitudes and longitudes (a cluster), latest first, a page at a time. */
+export async function listEventsInArea(
+  db: Db,
+  filters: EventFilters,
+  box: { south: number; west: number; north: number; east: number },
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ rows: AreaEventRow[]; codec: typeof AREA_EVENTS.codec }> {
+  const after = cursorKeys(AREA_EVENTS, cursor);
+  const rows = await read<AreaEventRow>(
+    db,
+    `${filteredEvents(filters)}
+     AND ${AREA_EVENTS.after(after)}
+     MATCH (e)-[:LOCATED_AT]->(p:Place)
+     WHERE p.lat >= $south AND p.lat <= $north AND p.lon >= $west AND p.lon <= $east
+     WITH e, collect(p.name) AS places
+     ORDER BY ${AREA_EVENTS.orderBy} LIMIT $limit
+     RETURN e { .id, .type, .title, date: ${dateView('e')}, places: places } AS item, ${AREA_EVENTS.keys} AS keys`,
+    { ...filterParams(filters), ...box, after, limit: limit + 1 },
+  );
+  return { rows, codec: AREA_EVENTS.codec };
+}
+
+const UNRESOLVED = keyset('unresolved-places', [
+  { expr: 'e.place', kind: 'string' },
+  { expr: 'e.id', kind: 'string' },
+]);
+
+export interface UnresolvedRow {
+  item: UnresolvedPlace;
+  keys: unknown[];
+}
+
+/** Events whose place text the gazetteer does not know, by that text. */
+export async function listUnresolved(db: Db, limit: number, cursor: string | undefined) {
+  const after = cursorKeys(UNRESOLVED, cursor);
+  const rows = await read<UnresolvedRow>(
+    db,
+    `MATCH (e:Event) WHERE e.placeUnresolved = true AND ${UNRESOLVED.after(after)}
+     RETURN { place: e.place, event: e { .id, .type, .title, date: ${dateView('e')} } } AS item, ${UNRESOLVED.keys} AS keys
+     ORDER BY ${UNRESOLVED.orderBy} LIMIT $limit`,
+    { after, limit: limit + 1 },
+  );
+  return { rows, codec: UNRESOLVED.codec };
+}

@@ -1,0 +1,72 @@
+import { read, type Db } from '../db/query';
+import { filteredEvents, type EventFilters } from '../places/places.repository';
+
+/**
+ * Counts per bucket for the trends, aggregated in Cypher: a bucket is a number (year, or year × 12 + month
+ * index), one row per bucket and key, never the events.
+ */
+
+export interface SeriesRow {
+  key: string;
+  label: string;
+  bucket: number;
+  count: number;
+  /** by=country only: the event type of the count. */
+  type?: string;
+}
+
+const bucketOf = (interval: 'month' | 'year') => (interval === 'year' ? 'e.date.year' : 'e.date.year * 12 + e.date.month - 1');
+
+const params = (f: EventFilters) => ({ actor: f.actor ?? null, type: f.type ?? null, from: f.from ?? null, to: f.to ?? null });
+
+export function countByType(db: Db, filters: EventFilters, interval: 'month' | 'year'): Promise<SeriesRow[]> {
+  return read<SeriesRow>(
+    db,
+    `${filteredEvents(filters)}
+     WITH e.type AS key, ${bucketOf(interval)} AS bucket, count(*) AS count
+     RETURN key, key AS label, bucket, count`,
+    params(filters),
+  );
+}
+
+/** The `top` most active actors within the filters (the filter's own actor left out: it is in every event). */
+export function countByActor(db: Db, filters: EventFilters, interval: 'month' | 'year', top: number): Promise<SeriesRow[]> {
+  return read<SeriesRow>(
+    db,
+    `${filteredEvents(filters)}
+     MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) WHERE $actor IS NULL OR a.id <> $actor
+     WITH a, ${bucketOf(interval)} AS bucket, count(DISTINCT e) AS count
+     WITH a, collect({ bucket: bucket, count: count }) AS buckets, sum(count) AS total
+     ORDER BY total DESC, a.id LIMIT $top
+     UNWIND buckets AS b
+     RETURN a.id AS key, a.name AS label, b.bucket AS bucket, b.count AS count`,
+    { ...params(filters), top },
+  );
+}
+
+/** The `top` countries where the filtered events are drawn, per bucket and event type. */
+export function countByCountry(db: Db, filters: EventFilters, interval: 'month' | 'year', top: number): Promise<SeriesRow[]> {
+  return read<SeriesRow>(
+    db,
+    `${filteredEvents(filters)}
+     MATCH (e)-[:LOCATED_AT]->(p:Place)
+     WITH p.country AS key, p.countryName AS label, ${bucketOf(interval)} AS bucket, e.type AS type, count(*) AS count
+     WITH key, label, collect({ bucket: bucket, type: type, count: count }) AS rows, sum(count) AS total
+     ORDER BY total DESC, key LIMIT $top
+     UNWIND rows AS r
+     RETURN key, label, r.bucket AS bucket, r.type AS type, r.count AS count`,
+    { ...params(filters), top },
+  );
+}
+
+/** The pairs of actors who took part in the most of the filtered events together (a dashboard's busiest dyads). */
+export function activeDyads(db: Db, filters: EventFilters, limit: number) {
+  return read<{ a: { id: string; name: string }; b: { id: string; name: string }; count: number }>(
+    db,
+    `${filteredEvents(filters)}
+     MATCH (x:Actor)-[:PARTICIPATED_IN]->(e)<-[:PARTICIPATED_IN]-(y:Actor) WHERE x.id < y.id
+     WITH x, y, count(DISTINCT e) AS count ORDER BY count DESC, x.id, y.id LIMIT $limit
+     RETURN x { .id, .name } AS a, y { .id, .name } AS b, count`,
+    { ...params(filters), limit },
+  );
+}
