@@ -153,3 +153,51 @@ describe('Neo4j killed during a load', () => {
     expect(await contentFingerprint(check)).toBe(cleanLoad);
   });
 });
+
+describe('Neo4j restarted under the app: slow is not down', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    await startLocalNeo4j(FAULTS_INSTANCE, quiet);
+    await resetToSeed(check);
+    app = await startTestApp(db);
+  });
+  afterAll(() => app.close());
+
+  /** Asks /api/health every half second until it answers `status`; how many times it was asked. */
+  async function healthUntil(status: number): Promise<number> {
+    for (let asked = 1; ; asked += 1) {
+      if ((await timed(app, '/api/health')).status === status) return asked;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  test('health says up only after the hot queries ran; then 50 clients for 10 s get no error', async () => {
+    await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
+    await healthUntil(503);
+    await startLocalNeo4j(FAULTS_INSTANCE, quiet);
+    await healthUntil(200);
+
+    const routes = [
+      '/api/events',
+      '/api/events?actor=belarus',
+      '/api/actors/belarus',
+      '/api/actors/belarus/relationships',
+      '/api/who-did-what?actor=belarus',
+      '/api/graph?actor=belarus',
+      '/api/graph',
+    ];
+    const until = Date.now() + 10_000;
+    const statuses = new Map<number, number>();
+    await Promise.all(
+      Array.from({ length: 50 }, async (_, client) => {
+        for (let i = client; Date.now() < until; i += 1) {
+          const { status } = await timed(app, routes[i % routes.length]!);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }
+      }),
+    );
+    expect([...statuses.keys()]).toEqual([200]);
+    expect(statuses.get(200)).toBeGreaterThan(100);
+  });
+});
