@@ -24,6 +24,7 @@ import { cacheControl, HASHED_ASSET, UNHASHED_ASSET_MAX_AGE } from './http/cachi
 import { openReads, sameOriginWrites } from './http/cross-origin';
 import { errorHandler } from './http/errors';
 import { requestLogger } from './http/logger';
+import { createMetrics } from './http/metrics';
 import { buildOpenApi } from './http/openapi';
 import { routerFor } from './http/routes';
 import { securityHeaders } from './http/security-headers';
@@ -78,11 +79,15 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   const bundles = readBundles();
   if (!bundles.built) logger.warn('public/js holds no build of the browser scripts (npm run build:client): pages will miss them');
   app.locals.scriptAddress = bundles.address;
+  const metrics = createMetrics(db, config);
+  app.use(metrics.timeRequests);
   app.use(requestLogger(logger));
   app.use(securityHeaders());
   app.use(sameOriginWrites);
   // gzip or brotli (brotli when the client takes both), for answers of 1 KB and more: JSON, pages, files, exports.
   app.use(compression());
+  // Only the loopback is answered (unless METRICS_PUBLIC): elsewhere /metrics is a page not found.
+  app.get('/metrics', metrics.serve);
   // Credentials are read for the API and the pages, not for static files (no database call per asset).
   const who = identify(db, config);
   app.use('/api', openReads, who, cacheControl, api(db, config));

@@ -5,6 +5,7 @@ import { packageVersion } from './cli/version';
 import { loadEnvFile } from './config/env-file';
 import { loadConfig } from './config/settings';
 import { closeDb, connectDb } from './db/context';
+import { ensureWarm } from './health/warm-up';
 import { createLogger } from './http/logger';
 import { prepareForWrites } from './ingest/load';
 import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
@@ -12,7 +13,8 @@ import { deliveryOptionsOf, startDeliveries } from './watch/webhooks';
 
 /**
  * Process entry: config (the environment, then .env) → database (the project's own unless NEO4J_URI) → its pending
- * migrations (a database from a newer version stops the start) → seed if empty → scheduled backups → listen.
+ * migrations (a database from a newer version stops the start) → seed if empty → the hot queries once → scheduled
+ * backups → listen.
  */
 async function main(): Promise<void> {
   loadEnvFile();
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
     say('The database is empty: loading the seed knowledge …');
     say(describeSummary(await loadSeed(db)));
   }
+  // The hot queries once before listening: the first clients do not pay for a cold database (health/warm-up.ts).
+  await ensureWarm(db);
   const stopBackups = config.BACKUP_DIR
     ? scheduleBackups(db, { dir: config.BACKUP_DIR, everyMs: config.BACKUP_EVERY, keep: config.BACKUP_KEEP, appVersion: packageVersion() }, (message, error) =>
         error ? logger.error({ err: error }, message) : logger.info(message),

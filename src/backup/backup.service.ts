@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import neo4j from 'neo4j-driver';
 import type { z } from 'zod';
@@ -32,8 +32,9 @@ export class BackupFileError extends Error {
 }
 
 /** Writes a line, waiting when the compressor is full (a million-node graph streams through, never held whole). */
-async function writeLine(out: Writable, value: unknown): Promise<void> {
-  if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain');
+async function writeLine(out: Writable, value: unknown, failed: Promise<void>): Promise<void> {
+  // A reader that went away (a closed pipe) fails the pipeline: the wait ends with it.
+  if (!out.write(`${JSON.stringify(value)}\n`)) await Promise.race([once(out, 'drain'), failed]);
 }
 
 /**
@@ -42,7 +43,9 @@ async function writeLine(out: Writable, value: unknown): Promise<void> {
  */
 export async function createBackup(db: Db, out: Writable, appVersion: string): Promise<BackupCounts> {
   const gzip = zlib.createGzip();
-  gzip.pipe(out);
+  // Ends `out` when the backup is complete, and settles once it has taken everything (a file: flushed and closed).
+  const written = pipeline(gzip, out);
+  written.catch(() => {}); // awaited below; a failure before then is the transaction's to report
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
   const tx = await session.beginTransaction();
   const numbers = new Map<string, number>();
@@ -55,24 +58,27 @@ export async function createBackup(db: Db, out: Writable, appVersion: string): P
       appVersion,
       migration: await repo.lastMigration(tx),
     };
-    await writeLine(gzip, header);
+    await writeLine(gzip, header, written);
     for await (const node of repo.streamNodes(tx)) {
       const n = numbers.size;
       numbers.set(node.id, n);
-      await writeLine(gzip, { n, labels: node.labels, props: encodeProperties(node.props) });
+      await writeLine(gzip, { n, labels: node.labels, props: encodeProperties(node.props) }, written);
     }
     for await (const rel of repo.streamRelationships(tx)) {
-      await writeLine(gzip, { from: numbers.get(rel.from), to: numbers.get(rel.to), type: rel.type, props: encodeProperties(rel.props) });
+      await writeLine(gzip, { from: numbers.get(rel.from), to: numbers.get(rel.to), type: rel.type, props: encodeProperties(rel.props) }, written);
       relationships += 1;
     }
-    await writeLine(gzip, { end: { nodes: numbers.size, relationships } });
+    await writeLine(gzip, { end: { nodes: numbers.size, relationships } }, written);
     await tx.commit();
+  } catch (error) {
+    gzip.destroy(error as Error);
+    throw error;
   } finally {
     if (tx.isOpen()) await tx.rollback();
     await session.close();
   }
   gzip.end();
-  await finished(out);
+  await written;
   return { nodes: numbers.size, relationships };
 }
 

@@ -56,6 +56,8 @@ const Env = z.object({
   NEO4J_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(7474),
   /** Seconds within which a database call must answer before the API reports 503. */
   DB_TIMEOUT_S: z.coerce.number().positive().default(3),
+  /** Queries that may wait for one of the driver's connections; past that, the API answers 503 with Retry-After. */
+  DB_QUEUE_MAX: z.coerce.number().int().min(0).default(500),
   /** auto: load seed/ when the database holds no events; always: on every start; never. */
   SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

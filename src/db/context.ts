@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config/settings';
 import { devInstance, resolveConnection } from './connection';
-import { createDriver } from './driver';
+import { createDriver, POOL_SIZE } from './driver';
+import { Gate } from './gate';
 import { connectionFor, runningPid, type Connection, type Log } from './local-neo4j';
 import type { Db } from './query';
 
@@ -8,10 +9,18 @@ import type { Db } from './query';
  * The one way to build a database handle ({ driver, database, timeoutMs }) and to close it: the server, the
  * command line, the benchmarks and the tests all open their databases here.
  */
-export type DbSettings = Pick<Config, 'DB_TIMEOUT_S'> & Partial<Pick<Config, 'NEO4J_DATABASE'>>;
+export type DbSettings = Pick<Config, 'DB_TIMEOUT_S'> & Partial<Pick<Config, 'NEO4J_DATABASE' | 'DB_QUEUE_MAX'>>;
+
+/** Queries that may wait for a free connection before more are refused with 503 (DB_QUEUE_MAX). */
+const DEFAULT_QUEUE_MAX = 500;
 
 export function openDb(connection: Connection, settings: DbSettings): Db {
-  return { driver: createDriver(connection, settings), database: settings.NEO4J_DATABASE, timeoutMs: settings.DB_TIMEOUT_S * 1000 };
+  return {
+    driver: createDriver(connection, settings),
+    database: settings.NEO4J_DATABASE,
+    timeoutMs: settings.DB_TIMEOUT_S * 1000,
+    gate: new Gate(POOL_SIZE, settings.DB_QUEUE_MAX ?? DEFAULT_QUEUE_MAX),
+  };
 }
 
 export const closeDb = (db: Db): Promise<void> => db.driver.close();

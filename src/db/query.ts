@@ -1,12 +1,57 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { DatabaseTimeoutError } from './errors';
+import type { Gate } from './gate';
 import { toParams, toPlain } from './plain';
 
-/** Everything a repository needs to read: the driver, the database name, the per-query timeout. */
+/**
+ * Everything a repository needs to read: the driver, the database name, the per-query timeout, and the bounded
+ * queue the app's queries wait in (db/gate.ts; handles without one, the command line's, run queries at once).
+ */
 export interface Db {
   driver: Driver;
   database?: string;
   timeoutMs: number;
+  gate?: Gate;
+}
+
+/** Hears how long each query took, by name (the metrics); one per process. */
+export type QueryObserver = (name: string, seconds: number, ok: boolean) => void;
+let observer: QueryObserver | undefined;
+export function observeQueries(next: QueryObserver | undefined): void {
+  observer = next;
+}
+
+const names = new Map<string, string>();
+const MAX_NAMES = 1_000;
+
+/**
+ * A query's name: the repository function that runs it (`events.listEvents`), read once per query text from the
+ * call stack and kept, so the metrics name queries without every call site naming its own.
+ */
+function queryName(cypher: string): string {
+  const known = names.get(cypher);
+  if (known) return known;
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  const caller = frames
+    .map((line) => /at (?:async )?([\w.$<>]+) \((?:.*[\\/])?([\w.-]+?)(?:\.repository)?\.[jt]s:/.exec(line))
+    .find((m) => m && m[2] !== 'query');
+  const name = caller ? `${caller[2]}.${caller[1]!.replace(/^Object\./, '')}` : 'unnamed';
+  if (names.size < MAX_NAMES) names.set(cypher, name);
+  return name;
+}
+
+/** Runs a query through the handle's queue (if any) and tells the observer how long it took. */
+async function instrumented<T>(db: Db, cypher: string, work: () => Promise<T>): Promise<T> {
+  const name = observer ? queryName(cypher) : '';
+  const started = performance.now();
+  let ok = false;
+  try {
+    const result = await (db.gate ? db.gate.run(work) : work());
+    ok = true;
+    return result;
+  } finally {
+    observer?.(name, (performance.now() - started) / 1000, ok);
+  }
 }
 
 /**
@@ -22,15 +67,17 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Runs one parameterised read and returns its records as plain objects. */
-export async function read<T>(db: Db, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const query = db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
-    routing: neo4j.routing.READ,
-    database: db.database,
-    transactionConfig: { timeout: db.timeoutMs },
+export function read<T>(db: Db, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  return instrumented(db, cypher, async () => {
+    const query = db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
+      routing: neo4j.routing.READ,
+      database: db.database,
+      transactionConfig: { timeout: db.timeoutMs },
+    });
+    query.catch(() => {}); // a query abandoned at its deadline may still fail later; nobody is waiting for it
+    const { records } = await withDeadline(query, db.timeoutMs + 1000);
+    return records.map((record) => toPlain(record.toObject()) as T);
   });
-  query.catch(() => {}); // a query abandoned at its deadline may still fail later; nobody is waiting for it
-  const { records } = await withDeadline(query, db.timeoutMs + 1000);
-  return records.map((record) => toPlain(record.toObject()) as T);
 }
 
 /** The single value of the single row a query returns, or undefined when it returns no row. */
@@ -51,15 +98,17 @@ export interface WriteResult<T> {
  * Runs one parameterised write in its own transaction (small writes: accounts, drafts), with the same
  * deadline as reads, and returns its records as plain objects and what it changed.
  */
-export async function write<T = Record<string, unknown>>(db: Db, cypher: string, params: Record<string, unknown> = {}): Promise<WriteResult<T>> {
-  const query = db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
-    database: db.database,
-    transactionConfig: { timeout: db.timeoutMs },
+export function write<T = Record<string, unknown>>(db: Db, cypher: string, params: Record<string, unknown> = {}): Promise<WriteResult<T>> {
+  return instrumented(db, cypher, async () => {
+    const query = db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
+      database: db.database,
+      transactionConfig: { timeout: db.timeoutMs },
+    });
+    query.catch(() => {});
+    const { records, summary } = await withDeadline(query, db.timeoutMs + 1000);
+    const { nodesCreated, nodesDeleted, propertiesSet } = summary.counters.updates();
+    return { rows: records.map((record) => toPlain(record.toObject()) as T), nodesCreated, nodesDeleted, propertiesSet };
   });
-  query.catch(() => {});
-  const { records, summary } = await withDeadline(query, db.timeoutMs + 1000);
-  const { nodesCreated, nodesDeleted, propertiesSet } = summary.counters.updates();
-  return { rows: records.map((record) => toPlain(record.toObject()) as T), nodesCreated, nodesDeleted, propertiesSet };
 }
 
 /**

@@ -8,3 +8,9 @@ export async function readCounts(db: Db): Promise<{ events: number; actors: numb
   const [counts] = await read<{ events: number; actors: number; articles: number }>(db, COUNTS);
   return counts ?? { events: 0, actors: 0, articles: 0 };
 }
+
+/** The actor that takes part in the most events (from the activity summaries), or undefined in an empty database. */
+export async function busiestActor(db: Db): Promise<string | undefined> {
+  const [row] = await read<{ id: string }>(db, 'MATCH (a:Actor) WHERE a.eventTotal > 0 RETURN a.id AS id ORDER BY a.eventTotal DESC LIMIT 1');
+  return row?.id;
+}

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import type {} from 'pino-http';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db/errors';
+import { DatabaseBusyError } from '../db/gate';
 import { ConflictError, FactsValidationError, ForbiddenError, formatPath, InvalidError, NotFoundError } from '../domain/errors';
 
 /** A request refused at the edge, before any feature saw it (no credentials, not JSON, …), with its status. */
@@ -23,7 +24,7 @@ export interface ErrorBody {
 const invalid = (details: ErrorBody['details']) => ({ status: 400, body: { error: 'Invalid request', details } });
 
 /** Maps any error to a status and a JSON body that never carries a stack trace or a secret. */
-export function describeError(error: unknown): { status: number; body: ErrorBody } {
+export function describeError(error: unknown): { status: number; body: ErrorBody; retryAfterS?: number } {
   if (error instanceof z.ZodError) return invalid(error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
   if (error instanceof InvalidError) return invalid([{ path: error.path, message: error.message }]);
   if (error instanceof FactsValidationError) return invalid(error.problems.map((p) => ({ path: p.path, message: p.reason })));
@@ -33,6 +34,9 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
     // The router could not percent-decode a path segment (`/api/events/%E0%A4%A`): the path is the field.
     return invalid([{ path: 'path', message: error.message }]);
+  }
+  if (error instanceof DatabaseBusyError) {
+    return { status: 503, body: { error: 'The database is busy; try again in a moment.' }, retryAfterS: error.retryAfterS };
   }
   if (isDatabaseUnavailable(error)) {
     return { status: 503, body: { error: 'The database is not reachable right now; try again shortly.' } };
@@ -49,11 +53,12 @@ const wantsHtml = (req: Request) => !req.path.startsWith('/api/') && req.accepts
 
 /** The one error handler: JSON for the API, a page in words for browsers. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const { status, body } = describeError(error);
+  const { status, body, retryAfterS } = describeError(error);
   if (status >= 500) req.log?.error({ err: error, status }, 'request failed');
   if (res.headersSent) return void res.end();
   // An error is about this moment (a database down, a write refused): never kept and served again.
   res.status(status).set('Cache-Control', 'no-store');
+  if (retryAfterS !== undefined) res.set('Retry-After', String(retryAfterS));
   if (wantsHtml(req)) return res.render('errors/error', { title: titleFor(status), status, body });
   res.json(body);
 };

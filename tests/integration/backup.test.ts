@@ -3,7 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createToken } from '../../src/accounts/accounts.service';
 import { BackupFileError, restoreBackup } from '../../src/backup/backup.service';
-import type { Db } from '../../src/db/query';
+import { read, type Db } from '../../src/db/query';
 import { Committed } from '../../src/drafts/drafts.schemas';
 import { LATEST_MIGRATION } from '../../src/migrations/steps';
 import { ensureBuilt, PROJECT, runKb, testDbEnv } from '../helpers/cli';
@@ -49,6 +49,7 @@ async function answers(): Promise<Record<string, string>> {
   return Object.fromEntries(pairs);
 }
 
+const migrationRecords = () => read(db, 'MATCH (m:Migration) RETURN m {.*} AS m ORDER BY m.id');
 const holdsNothing = async () => (await db.driver.executeQuery('MATCH (n) RETURN count(n) AS n')).records[0]!.get('n').toNumber() === 0;
 
 const readLines = (file: string) => zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
@@ -82,6 +83,8 @@ afterAll(async () => {
 
 test('kb backup, the database wiped, kb restore: the same content, and the API answers the same', async () => {
   const fingerprint = await contentFingerprint(db);
+  const records = await migrationRecords();
+  expect(records.length).toBeGreaterThan(0);
   const before = await answers();
   expect(Object.entries(before).filter(([, answer]) => !answer.startsWith('200 '))).toEqual([]);
   const backup = await runKb(['backup', '--out', BACKUP], { env: testDbEnv() });
@@ -93,6 +96,7 @@ test('kb backup, the database wiped, kb restore: the same content, and the API a
   expect(restore.stderr).toMatch(/^Restored \d+ nodes and \d+ relationships from a backup of /);
   expect(restore.status).toBe(0);
   expect(await contentFingerprint(db)).toBe(fingerprint);
+  expect(await migrationRecords()).toEqual(records);
   expect(await answers()).toEqual(before);
 });
 

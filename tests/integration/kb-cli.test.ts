@@ -58,7 +58,7 @@ describe('kb --version and help', () => {
   test('help is a success on standard output, for kb and for one command', async () => {
     const all = await runKb(['--help']);
     expect(all).toMatchObject({ status: 0, stderr: '' });
-    for (const command of ['export', 'extract', 'import', 'ingest', 'load', 'user']) expect(all.stdout).toContain(command);
+    for (const command of ['export', 'extract', 'import', 'ingest', 'load', 'user', 'backup', 'restore', 'migrate']) expect(all.stdout).toContain(command);
     const exportHelp = await runKb(['help', 'export']);
     expect(exportHelp).toMatchObject({ status: 0, stderr: '' });
     expect(exportHelp.stdout).toMatch(/--format <format>\s+csv \| plover \| jsonld \| graphml/);

@@ -1,0 +1,41 @@
+import { DatabaseBusyError, Gate } from '../../../src/db/gate';
+import { describeError } from '../../../src/http/errors';
+
+/** A piece of work that finishes when told. */
+function pending() {
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return { work: () => done, finish };
+}
+
+test('up to the limit run at once, the next wait their turn in order, and one past the queue is refused at once', async () => {
+  const gate = new Gate(2, 2);
+  const order: number[] = [];
+  const jobs = [0, 1, 2, 3].map(() => pending());
+  const runs = jobs.map((job, i) => gate.run(async () => (await job.work(), order.push(i))));
+  expect(gate.state).toEqual({ inUse: 2, waiting: 2 });
+  await expect(gate.run(async () => 'never')).rejects.toBeInstanceOf(DatabaseBusyError);
+  jobs[3]!.finish();
+  jobs[2]!.finish();
+  jobs[0]!.finish();
+  jobs[1]!.finish();
+  await Promise.all(runs);
+  expect(order.slice(0, 2).sort()).toEqual([0, 1]);
+  expect(gate.state).toEqual({ inUse: 0, waiting: 0 });
+});
+
+test('work that fails frees its place for the next', async () => {
+  const gate = new Gate(1, 1);
+  const failing = gate.run(async () => Promise.reject(new Error('query failed')));
+  const next = gate.run(async () => 'ran');
+  await expect(failing).rejects.toThrow('query failed');
+  await expect(next).resolves.toBe('ran');
+  expect(gate.state).toEqual({ inUse: 0, waiting: 0 });
+});
+
+test('a full queue is a 503 with Retry-After, not a database down', () => {
+  const answer = describeError(new DatabaseBusyError(1));
+  expect(answer).toEqual({ status: 503, body: { error: 'The database is busy; try again in a moment.' }, retryAfterS: 1 });
+});
