@@ -58,3 +58,9 @@ export const pairId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a
 
 /** The other actor's id in the pair node `pair`, seen from the actor whose id is `self` (its two ends differ). */
 export const partnerInPair = (pair: string, self: string) => `[actorId IN split(${pair}.id, '|') WHERE actorId <> ${self}][0]`;
+
+/** How many of its latest shared events an `ActorPair` keeps listed: more than a dyad shows by default (200, and one to tell it was cut). */
+export const LATEST_KEPT = 256;
+
+/** Newest first, then by id: the order of a pair's listed events (rows named `entry`), as every reader expects. */
+export const LATEST_ORDER = 'ORDER BY entry.date DESC, entry.id';

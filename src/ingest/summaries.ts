@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { pairId } from '../db/cypher';
+import { LATEST_KEPT, LATEST_ORDER, pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
 import { EVENT_TYPES } from '../domain/taxonomy';
 
@@ -28,9 +28,6 @@ import { EVENT_TYPES } from '../domain/taxonomy';
  */
 
 const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
-
-/** How many of a pair's latest shared events it keeps: more than a dyad shows by default (200, and one to tell it was cut). */
-export const LATEST_KEPT = 256;
 
 /** What one event adds to the summaries: its type, its first day (ISO) and its distinct participants. */
 export interface Contribution {
@@ -137,9 +134,6 @@ const APPLY_TO_PAIRS = `
   MATCH (a:Actor {id: split(row.key, '|')[0]})
   MATCH (b:Actor {id: split(row.key, '|')[1]})
   CREATE (a)-[:IN_PAIR]->(p)<-[:IN_PAIR]-(b)`;
-
-/** Newest first, then by id: the order every reader of the latest shared events expects. */
-export const LATEST_ORDER = 'ORDER BY entry.date DESC, entry.id';
 
 /**
  * Merges each pair's changes into its kept list. A list that lost an event it held while full may now lack

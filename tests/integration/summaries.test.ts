@@ -1,7 +1,7 @@
 import { read, type Db } from '../../src/db/query';
 import { countsByType } from '../../src/domain/taxonomy';
 import { loadSeed } from '../../src/ingest/seed';
-import { LATEST_KEPT } from '../../src/ingest/summaries';
+import { LATEST_KEPT } from '../../src/db/cypher';
 import { activitySummaries } from '../../src/migrations/steps/002-activity-summaries';
 import { pairsLatestEvents } from '../../src/migrations/steps/003-pairs-latest-events';
 import { loadFacts } from '../helpers/browse-fixtures';

@@ -1,6 +1,6 @@
 import { toParams } from '../../db/plain';
 import { runInBatches, type Db } from '../../db/query';
-import { LATEST_KEPT, LATEST_ORDER } from '../../ingest/summaries';
+import { LATEST_KEPT, LATEST_ORDER } from '../../db/cypher';
 import type { Migration } from '../migration';
 
 /**
