@@ -16,7 +16,7 @@ import { attachFirstAppearances, type SeenIds } from './records';
 export const EXPORT_PAGE_SIZE = 500;
 
 const ARTICLE_BASE = (art: string) => `${art} { .id, .title, .publisher, .url, publishedAt: toString(${art}.publishedAt) }`;
-const ACTOR_BASE = (a: string) => `${a} { .id, .name, .kind, aliases: coalesce(${a}.aliases, []), .description }`;
+const ACTOR_BASE = (a: string) => `${a} { .id, .name, .kind, aliases: coalesce(${a}.aliases, []), .description, .country, .sector, .code, .wikidata }`;
 
 /** An event with what `kb import` needs to rebuild it, but for roles and reactions (read apart). `e`: an :Event. */
 const EXPORT_EVENT = `

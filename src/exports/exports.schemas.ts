@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActorCode, CountryCode, Sector, WikidataId } from '../domain/actor-codes';
 import { IsoDate, PartialDate } from '../domain/dates';
 import { PRECISIONS } from '../domain/calendar';
 import {
@@ -67,6 +68,10 @@ const ActorFields = {
   kind: Actor.shape.kind,
   aliases: z.array(z.string().trim().min(1).max(300)).default([]),
   description: nullable(z.string().trim().min(1).max(2000)),
+  country: nullable(CountryCode),
+  sector: nullable(Sector),
+  code: nullable(ActorCode),
+  wikidata: nullable(WikidataId),
 };
 export const ActorRecordBase = z.strictObject(ActorFields);
 
@@ -140,7 +145,8 @@ export const EXPORT_OPENAPI_CONTENT = {
       description:
         'format=csv. RFC 4180, UTF-8, header row. One row per event and agent–target pair. Columns: event_id, date_start, ' +
         'date_end, date_precision, event_type, cameo_code, plover_event, plover_mode, agent_name, agent_id, agent_kind, ' +
-        'agent_role, target_name, target_id, target_kind, target_role, figure_count, figure_unit, figure_approximate (true, false or blank: not said), ' +
+        'agent_role, target_name, target_id, target_kind, target_role, actor1_code, actor1_country_code (ISO alpha-3), actor1_country_alpha2, actor1_wikidata, ' +
+        'actor2_code, actor2_country_code, actor2_country_alpha2, actor2_wikidata (actor1: the agent, actor2: the target, as in GDELT), figure_count, figure_unit, figure_approximate (true, false or blank: not said), ' +
         'place, quote, article_title, article_url, article_id, article_published_at, article_publisher, event_title, ' +
         'event_summary, event_status, and kb_participants, kb_sources, kb_links (JSON, for `kb import`).',
     },
@@ -149,7 +155,7 @@ export const EXPORT_OPENAPI_CONTENT = {
     schema: {
       type: 'string',
       description:
-        'format=plover. One PLOVER JSON record per line: id, date, enddate, actor, recipient, event, mode, context, ' +
+        'format=plover. One PLOVER JSON record per line: id, date, enddate, actor, recipient (each a list of {entity_text, code, sector, country, identifier_id: Wikidata id, identifier_text, kb_id}), event, mode, context, ' +
         'event_loc, text, cite_info, link; plus cameo and kb (the full event, for `kb import`).',
     },
   },
