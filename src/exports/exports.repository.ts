@@ -105,6 +105,17 @@ export async function* exportEvents(db: Db, filter: EventFilter, options: Export
   }
 }
 
+/** The newest `limit` events the filter matches, newest first (by start day, then id): what a feed shows. */
+export async function* newestEvents(db: Db, filter: EventFilter, limit: number): AsyncGenerator<ExportEvent> {
+  const cypher = `
+    ${eventSource(filter)}
+    WITH e WHERE ${EVENT_CONDITIONS} AND ${AFTER_CURSOR}
+    WITH e ORDER BY e.date DESC, e.id DESC LIMIT $limit
+    RETURN ${EXPORT_EVENT} AS event`;
+  const rows = await read<{ event: unknown }>(db, cypher, { ...filterParams(filter), afterDate: null, afterId: null, limit });
+  for (const row of rows) yield ExportEvent.parse(row.event);
+}
+
 async function withFirstAppearances(db: Db, page: ExportEvent[], seen: SeenIds): Promise<ExportEvent[]> {
   const newActors = [...new Set(page.flatMap((e) => e.participants.map((p) => p.actor.id)))].filter((id) => !seen.actors.has(id));
   const affiliations = await byId<AffiliationRecord>(db, ACTOR_AFFILIATIONS, newActors);

@@ -30,7 +30,12 @@ export const ExportQuery = EventsQuery.omit({ limit: true, cursor: true }).exten
     'csv: one row per event and agent–target pair, with CAMEO and PLOVER codes (text/csv); ' +
       'plover: PLOVER JSON records, one per line (application/x-ndjson); ' +
       'jsonld: schema.org Event objects (application/ld+json); ' +
-      'graphml: the actor network, for networkx, igraph, Gephi, Cytoscape or yEd (application/graphml+xml)',
+      'graphml: the actor network, for networkx, igraph, Gephi, Cytoscape or yEd (application/graphml+xml); ' +
+      'ftm: FollowTheMoney entities, one per line, for Aleph (application/x-ndjson); ' +
+      'stix: a STIX 2.1 bundle, for OpenCTI (application/stix+json); ' +
+      'gexf: the actor network over time, GEXF 1.3 with dynamic nodes and edges, for Gephi (application/gexf+xml); ' +
+      'timelinejs: TimelineJS3 JSON (application/json); ' +
+      'atom: an Atom 1.0 feed of the newest 50 events (application/atom+xml)',
   ),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
@@ -156,7 +161,8 @@ export const EXPORT_OPENAPI_CONTENT = {
       type: 'string',
       description:
         'format=plover. One PLOVER JSON record per line: id, date, enddate, actor, recipient (each a list of {entity_text, code, sector, country, identifier_id: Wikidata id, identifier_text, kb_id}), event, mode, context, ' +
-        'event_loc, text, cite_info, link; plus cameo and kb (the full event, for `kb import`).',
+        'event_loc, text, cite_info, link; plus cameo and kb (the full event, for `kb import`). ' +
+        'format=ftm: one FollowTheMoney entity per line ({id, schema, properties}): Person, PublicBody, Organization, Company, Asset, Article, Event; ids kb-<kind>-<id>.',
     },
   },
   'application/ld+json': {
@@ -171,6 +177,33 @@ export const EXPORT_OPENAPI_CONTENT = {
       type: 'string',
       description:
         'format=graphml. The actor network as a directed graph: nodes (label, name, kind, events), shared_events edges that hold both ways, written once and marked symmetric (weight, eventTypes), and affiliation edges from the holder of the role (role, title, from, to, former).',
+    },
+  },
+  'application/stix+json': {
+    schema: {
+      type: 'object',
+      description:
+        'format=stix. A STIX 2.1 bundle: identity per actor (and location for states), note per event, relationship per agent–target pair (start_time, stop_time), report per article; ids are UUIDv5 of the project ids.',
+    },
+  },
+  'application/gexf+xml': {
+    schema: {
+      type: 'string',
+      description:
+        'format=gexf. GEXF 1.3, mode dynamic, timeformat date: actors as nodes alive over their events, one edge per event and agent–target pair with start and end.',
+    },
+  },
+  'application/json': {
+    schema: {
+      type: 'object',
+      description:
+        'format=timelinejs. TimelineJS3 JSON: {title, events: [{unique_id, start_date, end_date, text: {headline, text}, group, media}]}; dates only as precise as known.',
+    },
+  },
+  'application/atom+xml': {
+    schema: {
+      type: 'string',
+      description: 'format=atom. An Atom 1.0 feed of the newest 50 events matching the filters; entry ids are tag: URIs of the event ids.',
     },
   },
 } as const;

@@ -1,3 +1,4 @@
+import { feedLink } from './downloads';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CursorParam } from '../domain/page';
@@ -101,7 +102,7 @@ export function actorPage(db: Db) {
       nav: 'actors',
       styles: VIS_TIMELINE_STYLES,
       scripts: events.items.length > 0 ? [...VIS_TIMELINE_SCRIPTS, '/js/timeline.js'] : [],
-      feeds: [{ title: `Events of ${actor.name} (Atom)`, href: `/api/export?format=atom&actor=${encodeURIComponent(actor.id)}` }],
+      feeds: [feedLink(`Events of ${actor.name} (Atom)`, { actor: actor.id })],
       identifiers: actorIdentifiers(actor),
       actor: {
         id: actor.id,
