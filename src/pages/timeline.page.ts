@@ -73,7 +73,7 @@ export function timelinePage(db: Db) {
       filters,
       activeFilters: [query.actor, query.type].filter(Boolean).length,
       downloads: downloadLinks(filters, TIMELINE_FORMATS),
-      feeds: [feedLink('Diplomatic events on this timeline (Atom)', filters)],
+      feeds: [feedLink('Newest events of this timeline (Atom)', { actor: filters.actor, type: filters.type })],
       span,
       actors,
       types: TYPE_OPTIONS,
