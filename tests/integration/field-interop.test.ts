@@ -11,6 +11,8 @@ import stixSchema from '../schemas/stix-2.1.schema.json';
 import timelineSchema from '../schemas/timelinejs3.schema.json';
 import { ActorDetail, ActorList } from '../../src/actors/actors.schemas';
 import type { Db } from '../../src/db/query';
+import { write } from '../../src/db/query';
+import { backfillStateCodes } from '../../src/ingest/backfill-actor-codes';
 import { importFile } from '../../src/interchange/import';
 import { KB } from '../helpers/cli';
 import { seedFactsObject } from '../helpers/facts-fixtures';
@@ -101,6 +103,13 @@ describe('actor codes and identifiers', () => {
     const timeline = await (await fetch(`${app.baseUrl}/timeline?actor=belarus`)).text();
     expect(timeline).toMatch(/<link rel="alternate" type="application\/atom\+xml" [^>]*href="\/api\/export\?format=atom&amp;actor=belarus"/);
     expect(timeline).toContain('format=stix');
+  });
+
+  test('a database loaded before codes existed gets its states coded once, by name', async () => {
+    await write(db, "MATCH (a:Actor {kind: 'state'}) REMOVE a.country, a.countryAlpha2, a.code");
+    expect(await backfillStateCodes(db)).toBe(4);
+    expect(await backfillStateCodes(db)).toBe(0);
+    expect(await getOk(app, '/api/actors/russia', ActorDetail)).toMatchObject({ country: 'RUS', countryAlpha2: 'RU', code: 'RUS' });
   });
 
   test('a facts file with an unknown country code is refused naming the file, path and reason; nothing is written', async () => {
