@@ -8,7 +8,10 @@ import { ROLES_SHOWN, type ActorDetail, type ActorSummary, type KnownActor, type
 /** Event counts come from the activity summaries the loader keeps (src/ingest/summaries.ts). */
 const ACTOR_SUMMARY = `
   a { .id, .name, .kind, aliases: coalesce(a.aliases, []), .description, eventCount: coalesce(a.eventTotal, 0),
-      status: coalesce(a.review, 'auto') }`;
+      status: coalesce(a.review, 'auto'), .country, .countryAlpha2, .sector, .code, .wikidata }`;
+
+/** The identifier filters of the list: a CAMEO code or its leading parts (BLR finds BLRGOV), a Wikidata id. */
+const IDENTIFIERS = '($code IS NULL OR a.code STARTS WITH $code) AND ($wikidata IS NULL OR a.wikidata = $wikidata)';
 
 /** Actors by name, ties broken by id (names need not be unique). */
 export const ACTORS_BY_NAME = keyset('actors', [
@@ -24,13 +27,13 @@ export const ACTORS_BY_SCORE = keyset('actor-search', [
 ]);
 
 const LIST_ACTORS = (after: string) => `
-  MATCH (a:Actor) WHERE ($kind IS NULL OR a.kind = $kind) AND ${after}
+  MATCH (a:Actor) WHERE ($kind IS NULL OR a.kind = $kind) AND ${IDENTIFIERS} AND ${after}
   WITH a ORDER BY ${ACTORS_BY_NAME.orderBy} LIMIT $limit
   RETURN ${ACTOR_SUMMARY} AS item, ${ACTORS_BY_NAME.keys} AS keys`;
 
 const SEARCH_ACTORS = (after: string) => `
   CALL db.index.fulltext.queryNodes('actor_search', $lucene) YIELD node AS a, score
-  WITH a, score WHERE ($kind IS NULL OR a.kind = $kind) AND ${after}
+  WITH a, score WHERE ($kind IS NULL OR a.kind = $kind) AND ${IDENTIFIERS} AND ${after}
   WITH a, score ORDER BY ${ACTORS_BY_SCORE.orderBy} LIMIT $limit
   RETURN ${ACTOR_SUMMARY} AS item, ${ACTORS_BY_SCORE.keys} AS keys`;
 
@@ -38,12 +41,12 @@ const SEARCH_ACTORS = (after: string) => `
 export async function listActors(
   db: Db,
   lucene: string | null,
-  kind: string | null,
+  filters: { kind: string | null; code: string | null; wikidata: string | null },
   limit: number,
   after: unknown[] | null,
 ): Promise<Array<{ item: ActorSummary; keys: unknown[] }>> {
   const cypher = lucene ? SEARCH_ACTORS(ACTORS_BY_SCORE.after(after)) : LIST_ACTORS(ACTORS_BY_NAME.after(after));
-  return read<{ item: ActorSummary; keys: unknown[] }>(db, cypher, { lucene, kind, limit, after });
+  return read<{ item: ActorSummary; keys: unknown[] }>(db, cypher, { lucene, ...filters, limit, after });
 }
 
 /** A role relationship as the API shows it: `h` holds role `r` toward `c`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActorCode, Sector, WikidataId } from '../domain/actor-codes';
 import { CursorParam, pageOf } from '../domain/page';
 import { ActorRef, Limit, SearchText } from '../domain/views';
 import { ActorKind, AffiliationRole, EventType, ReviewStatus } from '../domain/model';
@@ -6,6 +7,8 @@ import { ActorKind, AffiliationRole, EventType, ReviewStatus } from '../domain/m
 export const ActorsQuery = z.strictObject({
   q: SearchText.optional().describe('Words in the actor name or an alias ("Washington", "Lukashenko")'),
   kind: ActorKind.optional(),
+  code: ActorCode.optional().describe('A CAMEO actor code or its leading parts: BLR finds BLR, BLRGOV, BLROPP…'),
+  wikidata: WikidataId.optional().describe('A Wikidata item id (Q184)'),
   limit: Limit(50, 500),
   cursor: CursorParam,
 });
@@ -23,6 +26,11 @@ export const ActorSummary = ActorRef.extend({
   description: z.string().nullable(),
   eventCount: z.number().int(),
   status: ReviewStatus.describe('reviewed: created or confirmed by an editor; auto: loaded without review'),
+  country: z.string().nullable().describe("ISO 3166-1 alpha-3 of the actor's country"),
+  countryAlpha2: z.string().nullable().describe('The same country in ISO 3166-1 alpha-2'),
+  sector: Sector.nullable().describe('CAMEO sector (GOV, MIL, OPP, NGO, IGO, BUS, MED…)'),
+  code: z.string().nullable().describe('CAMEO actor code: country and sector (BLRGOV)'),
+  wikidata: z.string().nullable().describe('Wikidata item id'),
 });
 export type ActorSummary = z.infer<typeof ActorSummary>;
 

@@ -7,10 +7,16 @@ import * as repository from './actors.repository';
 import type { ActorDetail, ActorList, ActorsQuery, KnownActor, RelationshipList, RelationshipsQuery } from './actors.schemas';
 
 /** A page of actors: by name, or with `q` the matches best first. */
-export async function listActors(db: Db, query: Pick<ActorsQuery, 'q' | 'kind' | 'limit' | 'cursor'>): Promise<ActorList> {
+export async function listActors(db: Db, query: Pick<ActorsQuery, 'q' | 'kind' | 'code' | 'wikidata' | 'limit' | 'cursor'>): Promise<ActorList> {
   const lucene = query.q === undefined ? null : toLuceneQuery(query.q);
   const order = lucene ? repository.ACTORS_BY_SCORE : repository.ACTORS_BY_NAME;
-  const rows = await repository.listActors(db, lucene, query.kind ?? null, query.limit + 1, cursorKeys(order, query.cursor));
+  const rows = await repository.listActors(
+    db,
+    lucene,
+    { kind: query.kind ?? null, code: query.code ?? null, wikidata: query.wikidata ?? null },
+    query.limit + 1,
+    cursorKeys(order, query.cursor),
+  );
   return pageFrom(rows, query.limit, order.codec);
 }
 

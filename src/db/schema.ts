@@ -21,6 +21,9 @@ const SCHEMA = [
   'CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)',
   // The actors list pages by name: a page seeks from the cursor's name instead of sorting every actor.
   'CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)',
+  // Actors by standard identifier: `?code=BLR` seeks by prefix (BLR, BLRGOV, BLROPP), `?wikidata=Q184` by value.
+  'CREATE INDEX actor_code IF NOT EXISTS FOR (n:Actor) ON (n.code)',
+  'CREATE INDEX actor_wikidata IF NOT EXISTS FOR (n:Actor) ON (n.wikidata)',
   'CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt)',
   'CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliasText]',
   'CREATE FULLTEXT INDEX event_search IF NOT EXISTS FOR (n:Event) ON EACH [n.title, n.summary]',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActorCode, CountryCode, Sector, WikidataId } from './actor-codes';
 import { firstDay, lastDay } from './calendar';
 import { IsoDate, PartialDate } from './dates';
 import { ACTOR_KINDS, AFFILIATION_ROLES, EVENT_TYPES, LINK_KINDS, REVIEW_STATUSES, ROLES, STANCES } from './taxonomy';
@@ -59,6 +60,13 @@ export const Actor = z.strictObject({
   kind: ActorKind,
   aliases: z.array(Text(300)).default([]),
   description: Text(2000).optional(),
+  /** ISO 3166-1 alpha-3 of the actor's country; a state's is found by its name when not given. */
+  country: CountryCode.optional(),
+  /** The CAMEO sector (GOV, MIL, OPP, NGO, IGO, BUS, MED…); with the country it makes the actor code. */
+  sector: Sector.optional(),
+  /** A CAMEO actor code, when it is not simply the country followed by the sector. */
+  code: ActorCode.optional(),
+  wikidata: WikidataId.optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 

@@ -1,3 +1,4 @@
+import { countryByAlpha3 } from '../domain/actor-codes';
 import { scoreOfCode } from '../domain/cameo';
 import type { ExportEvent } from './exports.schemas';
 import { ploverEvent } from './plover';
@@ -30,6 +31,14 @@ export const CSV_COLUMNS = [
   'target_id',
   'target_kind',
   'target_role',
+  'actor1_code',
+  'actor1_country_code',
+  'actor1_country_alpha2',
+  'actor1_wikidata',
+  'actor2_code',
+  'actor2_country_code',
+  'actor2_country_alpha2',
+  'actor2_wikidata',
   'figure_count',
   'figure_unit',
   'figure_approximate',
@@ -63,7 +72,7 @@ export function csvLine(values: readonly string[]): string {
 const text = (value: string | number | boolean | null | undefined) => (value === null || value === undefined ? '' : String(value));
 
 /** The columns that describe the event itself: the same on each of its rows. */
-function eventColumns(event: ExportEvent): Omit<CsvRow, `agent_${string}` | `target_${string}`> {
+function eventColumns(event: ExportEvent): Omit<CsvRow, `agent_${string}` | `target_${string}` | `actor${1 | 2}_${string}`> {
   const plover = ploverEvent(event);
   const score = scoreOfCode(plover.cameo);
   const source = primarySource(event);
@@ -104,6 +113,17 @@ const sideColumns = (prefix: 'agent' | 'target', entry: SideActor | undefined) =
   [`${prefix}_role`]: entry?.roles.join(';') ?? '',
 });
 
+/** GDELT's and ICEWS's actor columns: the CAMEO actor code, the country (alpha-3 as GDELT, and alpha-2), Wikidata. */
+const codeColumns = (prefix: 'actor1' | 'actor2', entry: SideActor | undefined) => {
+  const country = entry?.actor.country ? countryByAlpha3(entry.actor.country) : undefined;
+  return {
+    [`${prefix}_code`]: entry?.actor.code ?? '',
+    [`${prefix}_country_code`]: country?.alpha3 ?? '',
+    [`${prefix}_country_alpha2`]: country?.alpha2 ?? '',
+    [`${prefix}_wikidata`]: entry?.actor.wikidata ?? '',
+  };
+};
+
 /** Every agent paired with every target; an event missing one side still gets its rows, with that side blank. */
 export function eventRows(event: ExportEvent): CsvRow[] {
   const common = eventColumns(event);
@@ -111,7 +131,18 @@ export function eventRows(event: ExportEvent): CsvRow[] {
   const targets: Array<SideActor | undefined> = targetSide(event);
   if (agents.length === 0) agents.push(undefined);
   if (targets.length === 0) targets.push(undefined);
-  return agents.flatMap((agent) => targets.map((target) => ({ ...common, ...sideColumns('agent', agent), ...sideColumns('target', target) }) as CsvRow));
+  return agents.flatMap((agent) =>
+    targets.map(
+      (target) =>
+        ({
+          ...common,
+          ...sideColumns('agent', agent),
+          ...sideColumns('target', target),
+          ...codeColumns('actor1', agent),
+          ...codeColumns('actor2', target),
+        }) as CsvRow,
+    ),
+  );
 }
 
 export async function* csvChunks(events: AsyncIterable<ExportEvent>): AsyncGenerator<string> {

@@ -16,7 +16,7 @@ import { attachFirstAppearances, type SeenIds } from './records';
 export const EXPORT_PAGE_SIZE = 500;
 
 const ARTICLE_BASE = (art: string) => `${art} { .id, .title, .publisher, .url, publishedAt: toString(${art}.publishedAt) }`;
-const ACTOR_BASE = (a: string) => `${a} { .id, .name, .kind, aliases: coalesce(${a}.aliases, []), .description }`;
+const ACTOR_BASE = (a: string) => `${a} { .id, .name, .kind, aliases: coalesce(${a}.aliases, []), .description, .country, .sector, .code, .wikidata }`;
 
 /** An event with what `kb import` needs to rebuild it, but for roles and reactions (read apart). `e`: an :Event. */
 const EXPORT_EVENT = `
@@ -103,6 +103,17 @@ export async function* exportEvents(db: Db, filter: EventFilter, options: Export
     if (rows.length < pageSize || !last) return;
     after = { afterDate: last.date.start, afterId: last.id };
   }
+}
+
+/** The newest `limit` events the filter matches, newest first (by start day, then id): what a feed shows. */
+export async function* newestEvents(db: Db, filter: EventFilter, limit: number): AsyncGenerator<ExportEvent> {
+  const cypher = `
+    ${eventSource(filter)}
+    WITH e WHERE ${EVENT_CONDITIONS} AND ${AFTER_CURSOR}
+    WITH e ORDER BY e.date DESC, e.id DESC LIMIT $limit
+    RETURN ${EXPORT_EVENT} AS event`;
+  const rows = await read<{ event: unknown }>(db, cypher, { ...filterParams(filter), afterDate: null, afterId: null, limit });
+  for (const row of rows) yield ExportEvent.parse(row.event);
 }
 
 async function withFirstAppearances(db: Db, page: ExportEvent[], seen: SeenIds): Promise<ExportEvent[]> {

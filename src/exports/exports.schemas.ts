@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActorCode, CountryCode, Sector, WikidataId } from '../domain/actor-codes';
 import { IsoDate, PartialDate } from '../domain/dates';
 import { PRECISIONS } from '../domain/calendar';
 import {
@@ -29,7 +30,12 @@ export const ExportQuery = EventsQuery.omit({ limit: true, cursor: true }).exten
     'csv: one row per event and agent–target pair, with CAMEO and PLOVER codes (text/csv); ' +
       'plover: PLOVER JSON records, one per line (application/x-ndjson); ' +
       'jsonld: schema.org Event objects (application/ld+json); ' +
-      'graphml: the actor network, for networkx, igraph, Gephi, Cytoscape or yEd (application/graphml+xml)',
+      'graphml: the actor network, for networkx, igraph, Gephi, Cytoscape or yEd (application/graphml+xml); ' +
+      'ftm: FollowTheMoney entities, one per line, for Aleph (application/x-ndjson); ' +
+      'stix: a STIX 2.1 bundle, for OpenCTI (application/stix+json); ' +
+      'gexf: the actor network over time, GEXF 1.3 with dynamic nodes and edges, for Gephi (application/gexf+xml); ' +
+      'timelinejs: TimelineJS3 JSON (application/json); ' +
+      'atom: an Atom 1.0 feed of the newest 50 events (application/atom+xml)',
   ),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
@@ -67,6 +73,10 @@ const ActorFields = {
   kind: Actor.shape.kind,
   aliases: z.array(z.string().trim().min(1).max(300)).default([]),
   description: nullable(z.string().trim().min(1).max(2000)),
+  country: nullable(CountryCode),
+  sector: nullable(Sector),
+  code: nullable(ActorCode),
+  wikidata: nullable(WikidataId),
 };
 export const ActorRecordBase = z.strictObject(ActorFields);
 
@@ -140,7 +150,8 @@ export const EXPORT_OPENAPI_CONTENT = {
       description:
         'format=csv. RFC 4180, UTF-8, header row. One row per event and agent–target pair. Columns: event_id, date_start, ' +
         'date_end, date_precision, event_type, cameo_code, plover_event, plover_mode, agent_name, agent_id, agent_kind, ' +
-        'agent_role, target_name, target_id, target_kind, target_role, figure_count, figure_unit, figure_approximate (true, false or blank: not said), ' +
+        'agent_role, target_name, target_id, target_kind, target_role, actor1_code, actor1_country_code (ISO alpha-3), actor1_country_alpha2, actor1_wikidata, ' +
+        'actor2_code, actor2_country_code, actor2_country_alpha2, actor2_wikidata (actor1: the agent, actor2: the target, as in GDELT), figure_count, figure_unit, figure_approximate (true, false or blank: not said), ' +
         'place, quote, article_title, article_url, article_id, article_published_at, article_publisher, event_title, ' +
         'event_summary, event_status, and kb_participants, kb_sources, kb_links (JSON, for `kb import`).',
     },
@@ -149,8 +160,9 @@ export const EXPORT_OPENAPI_CONTENT = {
     schema: {
       type: 'string',
       description:
-        'format=plover. One PLOVER JSON record per line: id, date, enddate, actor, recipient, event, mode, context, ' +
-        'event_loc, text, cite_info, link; plus cameo and kb (the full event, for `kb import`).',
+        'format=plover. One PLOVER JSON record per line: id, date, enddate, actor, recipient (each a list of {entity_text, code, sector, country, identifier_id: Wikidata id, identifier_text, kb_id}), event, mode, context, ' +
+        'event_loc, text, cite_info, link; plus cameo and kb (the full event, for `kb import`). ' +
+        'format=ftm: one FollowTheMoney entity per line ({id, schema, properties}): Person, PublicBody, Organization, Company, Asset, Article, Event; ids kb-<kind>-<id>.',
     },
   },
   'application/ld+json': {
@@ -165,6 +177,33 @@ export const EXPORT_OPENAPI_CONTENT = {
       type: 'string',
       description:
         'format=graphml. The actor network as a directed graph: nodes (label, name, kind, events), shared_events edges that hold both ways, written once and marked symmetric (weight, eventTypes), and affiliation edges from the holder of the role (role, title, from, to, former).',
+    },
+  },
+  'application/stix+json': {
+    schema: {
+      type: 'object',
+      description:
+        'format=stix. A STIX 2.1 bundle: identity per actor (and location for states), note per event, relationship per agent–target pair (start_time, stop_time), report per article; ids are UUIDv5 of the project ids.',
+    },
+  },
+  'application/gexf+xml': {
+    schema: {
+      type: 'string',
+      description:
+        'format=gexf. GEXF 1.3, mode dynamic, timeformat date: actors as nodes alive over their events, one edge per event and agent–target pair with start and end.',
+    },
+  },
+  'application/json': {
+    schema: {
+      type: 'object',
+      description:
+        'format=timelinejs. TimelineJS3 JSON: {title, events: [{unique_id, start_date, end_date, text: {headline, text}, group, media}]}; dates only as precise as known.',
+    },
+  },
+  'application/atom+xml': {
+    schema: {
+      type: 'string',
+      description: 'format=atom. An Atom 1.0 feed of the newest 50 events matching the filters; entry ids are tag: URIs of the event ids.',
     },
   },
 } as const;

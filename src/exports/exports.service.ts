@@ -3,12 +3,17 @@ import { toLuceneQuery } from '../db/lucene';
 import type { Db } from '../db/query';
 import { Download } from '../domain/route';
 import type { EventFilter } from '../events/events.repository';
+import { eventsFeedChunks, FEED_ENTRIES, TAG_AUTHORITY } from './atom';
 import { csvChunks } from './csv';
 import * as repository from './exports.repository';
 import type { ExportFormat, ExportQuery } from './exports.schemas';
+import { ftmChunks } from './ftm';
+import { gexfChunks } from './gexf';
 import { graphmlChunks } from './graphml';
 import { jsonldChunks } from './jsonld';
 import { ploverChunks } from './plover';
+import { stixChunks } from './stix';
+import { timelinejsChunks } from './timelinejs';
 
 /** How each format is served: its media type and the end of its file name. */
 export const EXPORT_MEDIA: Record<ExportFormat, { contentType: string; extension: string }> = {
@@ -16,6 +21,11 @@ export const EXPORT_MEDIA: Record<ExportFormat, { contentType: string; extension
   plover: { contentType: 'application/x-ndjson; charset=utf-8', extension: 'plover.jsonl' },
   jsonld: { contentType: 'application/ld+json; charset=utf-8', extension: 'jsonld' },
   graphml: { contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml' },
+  ftm: { contentType: 'application/x-ndjson; charset=utf-8', extension: 'ftm.json' },
+  stix: { contentType: 'application/stix+json; charset=utf-8; version=2.1', extension: 'stix.json' },
+  gexf: { contentType: 'application/gexf+xml; charset=utf-8', extension: 'gexf' },
+  timelinejs: { contentType: 'application/json; charset=utf-8', extension: 'timeline.json' },
+  atom: { contentType: 'application/atom+xml; charset=utf-8', extension: 'atom' },
 };
 
 /**
@@ -23,7 +33,7 @@ export const EXPORT_MEDIA: Record<ExportFormat, { contentType: string; extension
  * type names and dates go into it (all slugs or digits); free text does not, it only adds `-search`.
  */
 export function exportFileName(query: ExportQuery): string {
-  const parts = [query.format === 'graphml' ? 'kb-actor-network' : 'kb-events'];
+  const parts = [query.format === 'graphml' || query.format === 'gexf' ? 'kb-actor-network' : 'kb-events'];
   if (query.actor) parts.push('actor', query.actor);
   if (query.type) parts.push(query.type.replace(/_/g, '-'));
   if (query.from) parts.push('from', query.from);
@@ -47,11 +57,23 @@ export async function prepareExport(db: Db, query: ExportQuery): Promise<Downloa
     lucene: query.q && toLuceneQuery(query.q),
   };
   const { contentType } = EXPORT_MEDIA[query.format];
-  return new Download(contentType, exportFileName(query), batched(render(db, query.format, filter)));
+  return new Download(contentType, exportFileName(query), batched(render(db, query, filter)));
 }
 
-function render(db: Db, format: ExportFormat, filter: EventFilter): AsyncIterable<string> {
-  switch (format) {
+/** The address of the page a feed stands for, and of the feed itself: the same filters, as query parameters. */
+export function filterSearch(query: Omit<ExportQuery, 'format'>): string {
+  const params = new URLSearchParams();
+  for (const key of ['actor', 'type', 'from', 'to', 'status', 'q'] as const) {
+    const value = query[key];
+    if (value) params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+function render(db: Db, query: ExportQuery, filter: EventFilter): AsyncIterable<string> {
+  const title = exportTitle(query);
+  switch (query.format) {
     case 'csv':
       return csvChunks(repository.exportEvents(db, filter, { firstAppearances: true }));
     case 'plover':
@@ -60,7 +82,32 @@ function render(db: Db, format: ExportFormat, filter: EventFilter): AsyncIterabl
       return jsonldChunks(repository.exportEvents(db, filter));
     case 'graphml':
       return graphmlChunks(repository.networkNodes(db, filter), repository.sharedEventEdges(db, filter), repository.affiliationEdges(db, filter));
+    case 'ftm':
+      return ftmChunks(repository.exportEvents(db, filter));
+    case 'stix':
+      return stixChunks(repository.exportEvents(db, filter));
+    case 'gexf':
+      return gexfChunks(() => repository.exportEvents(db, filter));
+    case 'timelinejs':
+      return timelinejsChunks(repository.exportEvents(db, filter), title);
+    case 'atom': {
+      const search = filterSearch(query);
+      const self = `/api/export${search ? `${search}&` : '?'}format=atom`;
+      const feed = { id: `${TAG_AUTHORITY}:events${search}`, title, self, alternate: `/timeline${search}`, author: 'Diplomatic events knowledge base' };
+      return eventsFeedChunks(repository.newestEvents(db, filter, FEED_ENTRIES), feed);
+    }
   }
+}
+
+/** What a feed or timeline is called: the filters in words (ids and dates only, as in the file name). */
+function exportTitle(query: ExportQuery): string {
+  const parts = ['Diplomatic events'];
+  if (query.actor) parts.push(`of ${query.actor}`);
+  if (query.type) parts.push(`(${query.type.replace(/_/g, ' ')})`);
+  if (query.from) parts.push(`from ${query.from}`);
+  if (query.to) parts.push(`to ${query.to}`);
+  if (query.q) parts.push(`matching “${query.q}”`);
+  return parts.join(' ');
 }
 
 /** Joins small pieces into writes of about `size` characters: fewer, larger writes to the socket or file. */

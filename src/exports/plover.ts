@@ -20,8 +20,19 @@ export const ploverEvent = (event: Pick<ExportEvent, 'type' | 'participants'>) =
     event.participants.map((p) => p.role),
   );
 
-/** PLOVER's entity object: the name as written, and the project's stable id as the identifier. */
-const entity = (actor: ActorRecord) => ({ entity_text: actor.name, identifier_id: actor.id, identifier_text: actor.name });
+/**
+ * PLOVER's actor object: the name as written, the CAMEO-style `code` and `sector`, and as `identifier_id` the
+ * Wikidata id the manual asks for (null where none is known); `kb_id` is the project's own stable id.
+ */
+const entity = (actor: ActorRecord) => ({
+  entity_text: actor.name,
+  code: actor.code,
+  sector: actor.sector,
+  country: actor.country,
+  identifier_id: actor.wikidata,
+  identifier_text: actor.name,
+  kb_id: actor.id,
+});
 
 export function ploverRecord(event: ExportEvent) {
   const coding = ploverEvent(event);

@@ -1,3 +1,4 @@
+import { type ActorCodes, settleActorCodes } from '../domain/actor-codes';
 import { firstDay, lastDay, precisionOf } from '../domain/calendar';
 import type { Claim } from '../domain/claims';
 import type { Event, Facts, LinkKind } from '../domain/model';
@@ -10,7 +11,7 @@ import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
  */
 export interface GraphRows {
   article: Facts['article'];
-  actors: Array<{ id: string; name: string; kind: string; aliases: string[]; aliasText: string; description: string | null }>;
+  actors: Array<{ id: string; name: string; kind: string; aliases: string[]; aliasText: string; description: string | null } & ActorCodes>;
   events: Array<{
     id: string;
     type: string;
@@ -89,6 +90,7 @@ export function toGraphRows(facts: Facts): GraphRows {
       aliases: actor.aliases,
       aliasText: actor.aliases.join(' | '),
       description: actor.description ?? null,
+      ...settleActorCodes(actor),
     })),
     events: facts.events.map((event) => ({
       id: event.id,

@@ -39,11 +39,14 @@ const MERGE_ARTICLES = `
   SET a.title = article.title, a.publisher = article.publisher, a.url = article.url,
       a.publishedAt = date(article.publishedAt), a.text = article.text`;
 
+/** Codes a facts file leaves out stay as they were: an article that only names an actor does not erase them. */
 const MERGE_ACTORS = `
   UNWIND $actors AS row
   MERGE (a:Actor {id: row.id})
   SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.aliasText = row.aliasText,
-      a.description = row.description`;
+      a.description = row.description,
+      a.country = coalesce(row.country, a.country), a.countryAlpha2 = coalesce(row.countryAlpha2, a.countryAlpha2),
+      a.sector = coalesce(row.sector, a.sector), a.code = coalesce(row.code, a.code), a.wikidata = coalesce(row.wikidata, a.wikidata)`;
 
 const EVENT_PROPERTIES = `
   e.type = row.type, e.title = row.title, e.summary = row.summary,

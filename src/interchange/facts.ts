@@ -118,7 +118,14 @@ function newActorDefinitions(building: Building, events: readonly EventInput[], 
     .map((id) => {
       building.defined.add(id);
       const { record } = building.gathered.actors.get(id) as { record: ActorDefinition };
-      return { ...record, description: definedOrUndefined(record.description) };
+      return {
+        ...record,
+        description: definedOrUndefined(record.description),
+        country: definedOrUndefined(record.country),
+        sector: definedOrUndefined(record.sector),
+        code: definedOrUndefined(record.code),
+        wikidata: definedOrUndefined(record.wikidata),
+      };
     });
 }
 

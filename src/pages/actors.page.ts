@@ -1,3 +1,4 @@
+import { feedLink } from './downloads';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CursorParam } from '../domain/page';
@@ -55,6 +56,22 @@ export function actorsPage(db: Db) {
   };
 }
 
+/** The standard identifiers an actor page shows; a Wikidata id links out (nothing is fetched). */
+function actorIdentifiers(actor: {
+  country: string | null;
+  countryAlpha2: string | null;
+  sector: string | null;
+  code: string | null;
+  wikidata: string | null;
+}) {
+  const rows: Array<{ label: string; value: string; href?: string }> = [];
+  if (actor.code) rows.push({ label: 'CAMEO actor code', value: actor.code });
+  if (actor.country) rows.push({ label: 'Country (ISO 3166-1)', value: `${actor.country} · ${actor.countryAlpha2 ?? ''}` });
+  if (actor.sector) rows.push({ label: 'Sector', value: actor.sector });
+  if (actor.wikidata) rows.push({ label: 'Wikidata', value: actor.wikidata, href: `https://www.wikidata.org/wiki/${actor.wikidata}` });
+  return rows;
+}
+
 const roleLabel = (role: RoleView) => role.title ?? `${AFFILIATION_LABELS[role.role]} ${role.counterpart.name}`;
 
 export function actorPage(db: Db) {
@@ -85,6 +102,8 @@ export function actorPage(db: Db) {
       nav: 'actors',
       styles: VIS_TIMELINE_STYLES,
       scripts: events.items.length > 0 ? [...VIS_TIMELINE_SCRIPTS, '/js/timeline.js'] : [],
+      feeds: [feedLink(`Events of ${actor.name} (Atom)`, { actor: actor.id })],
+      identifiers: actorIdentifiers(actor),
       actor: {
         id: actor.id,
         name: actor.name,

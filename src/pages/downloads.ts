@@ -14,7 +14,21 @@ export const TIMELINE_FORMATS = [
   { format: 'csv', label: 'CSV' },
   { format: 'plover', label: 'PLOVER' },
   { format: 'jsonld', label: 'JSON-LD' },
+  { format: 'ftm', label: 'FollowTheMoney' },
+  { format: 'stix', label: 'STIX 2.1' },
+  { format: 'timelinejs', label: 'TimelineJS' },
+  { format: 'atom', label: 'Atom feed' },
 ] as const;
+
+export const GRAPH_FORMATS = [
+  { format: 'graphml', label: 'GraphML' },
+  { format: 'gexf', label: 'GEXF (dynamic)' },
+] as const;
+
+/** The Atom feed of a view's events, for `<link rel="alternate">` in the page's head. */
+export function feedLink(title: string, filters: ExportFilters) {
+  return { title, href: exportHref('atom', filters) };
+}
 
 export function exportHref(format: string, filters: ExportFilters): string {
   const params = new URLSearchParams({ format });

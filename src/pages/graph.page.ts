@@ -7,7 +7,7 @@ import { listActorNames } from '../actors/actors.service';
 import { getGraph } from '../graph/graph.service';
 import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, TYPE_GROUPS, typeLabel } from '../domain/labels';
 import { blankAsUndefined } from './page-params';
-import { downloadLinks } from './downloads';
+import { downloadLinks, GRAPH_FORMATS } from './downloads';
 
 export const GraphPageQuery = z.object({
   actor: blankAsUndefined(Slug),
@@ -29,7 +29,7 @@ export function graphPage(db: Db) {
       scripts: ['/js/graph.js'],
       filters,
       activeFilters: [query.actor, query.type, query.from, query.to].filter(Boolean).length,
-      downloads: downloadLinks(filters, [{ format: 'graphml', label: 'GraphML' }]),
+      downloads: downloadLinks(filters, GRAPH_FORMATS),
       center: center ? { id: center.id, name: center.name } : null,
       actors,
       typeGroups: TYPE_GROUPS,

@@ -10,7 +10,7 @@ import { GROUP_BYS } from '../timeline/timeline.schemas';
 import { listWindow, storyWindow } from '../timeline/timeline.service';
 import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
 import { blankAsUndefined } from './page-params';
-import { downloadLinks, TIMELINE_FORMATS } from './downloads';
+import { downloadLinks, feedLink, TIMELINE_FORMATS } from './downloads';
 import { TYPE_GROUPS, typeLabel } from '../domain/labels';
 import { formatEventDate, precisionNote } from '../domain/date-words';
 
@@ -73,6 +73,7 @@ export function timelinePage(db: Db) {
       filters,
       activeFilters: [query.actor, query.type].filter(Boolean).length,
       downloads: downloadLinks(filters, TIMELINE_FORMATS),
+      feeds: [feedLink('Newest events of this timeline (Atom)', { actor: filters.actor, type: filters.type })],
       span,
       actors,
       typeGroups: TYPE_GROUPS,

@@ -5,7 +5,7 @@ import type { Db } from '../db/query';
 import { formatEventDate } from '../domain/date-words';
 import { TYPE_GROUPS, TYPE_OPTIONS, typeLabel } from '../domain/labels';
 import type { Principal } from '../domain/principal';
-import { atomFeed } from '../watch/feed';
+import { watchlistFeed } from '../watch/feed';
 import { NewWatchlist } from '../watch/watch.schemas';
 import { createWatchlist, feedOf, whatIsNew } from '../watch/watch.service';
 import { blankAsUndefined } from './page-params';
@@ -76,6 +76,14 @@ export function watchFeed(db: Db) {
     res
       .type('application/atom+xml')
       .set('Cache-Control', 'private, no-store')
-      .send(atomFeed({ id: `urn:diplomatic-events:watchlist:${watchlist.id}`, title: `Diplomatic events · ${watchlist.name}`, base, events }));
+      .send(
+        watchlistFeed({
+          id: `tag:diplomatic-events-kb,2025:watchlist/${watchlist.id}`,
+          title: `Diplomatic events · ${watchlist.name}`,
+          base,
+          self: `${base}${req.originalUrl}`,
+          events,
+        }),
+      );
   };
 }

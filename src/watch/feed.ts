@@ -1,46 +1,38 @@
+import { typeLabel } from '../domain/labels';
+import { atomFeed, eventEntryId } from '../exports/atom';
 import type { WatchedEvent } from './watch.schemas';
 
 /**
- * A small Atom 1.0 writer for a watchlist's feed (RFC 4287): one entry per event, newest first. Every text is
- * escaped; the entry's id is the event's, so a reader shows each event once however often it polls.
+ * A watchlist's feed, written by the exports' Atom writer: one entry per event, newest first, with the entry id
+ * the events feed gives the same event, so a reader shows each event once however often and wherever it polls.
  */
-
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-
 export interface FeedInput {
-  /** The feed's own address, without its token: its id. */
+  /** The watchlist's IRI: the feed's id. */
   id: string;
   title: string;
-  /** The app's address, for links to the events. */
+  /** The app's address, for links to the events and the watch page. */
   base: string;
+  /** The feed's own address (with its token: the reader has it already). */
+  self: string;
   events: readonly WatchedEvent[];
 }
 
-export function atomFeed(input: FeedInput): string {
-  const updated = input.events[0]?.addedAt ?? new Date(0).toISOString();
-  const entries = input.events.map((event) => {
-    const link = `${input.base}/events/${encodeURIComponent(event.id)}`;
-    return [
-      '  <entry>',
-      `    <id>${escapeXml(`urn:diplomatic-events:event:${event.id}`)}</id>`,
-      `    <title>${escapeXml(event.title)}</title>`,
-      `    <updated>${escapeXml(event.addedAt)}</updated>`,
-      `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
-      `    <category term="${escapeXml(event.type)}"/>`,
-      `    <summary>${escapeXml(`${event.type.replace(/_/g, ' ')} · ${event.date.start}${event.date.end ? ` – ${event.date.end}` : ''}`)}</summary>`,
-      '  </entry>',
-    ].join('\n');
+const when = (date: WatchedEvent['date']) => (date.end ? `${date.start} – ${date.end}` : date.start);
+
+export function watchlistFeed(input: FeedInput): string {
+  return atomFeed({
+    id: input.id,
+    title: input.title,
+    self: input.self,
+    alternate: `${input.base}/watch`,
+    author: 'Diplomatic events',
+    entries: input.events.map((event) => ({
+      id: eventEntryId(event.id),
+      title: event.title,
+      updated: event.addedAt,
+      link: `${input.base}/events/${encodeURIComponent(event.id)}`,
+      categories: [{ term: event.type, label: typeLabel(event.type) }],
+      summary: `${typeLabel(event.type)} · ${when(event.date)}`,
+    })),
   });
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${escapeXml(input.id)}</id>`,
-    `  <title>${escapeXml(input.title)}</title>`,
-    `  <updated>${escapeXml(updated)}</updated>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(`${input.base}/watch`)}"/>`,
-    '  <author><name>Diplomatic events</name></author>',
-    ...entries,
-    '</feed>',
-    '',
-  ].join('\n');
 }

@@ -78,3 +78,30 @@ test('the graph downloads as GraphML, and as the picture drawn in SVG and PNG', 
   expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(png.bytes.length).toBeGreaterThan(5000);
 });
+
+test('the timeline downloads for Aleph, OpenCTI, TimelineJS and feed readers, and the graph as dynamic GEXF', async () => {
+  await visit(watched, app.baseUrl, '/timeline?type=pardon');
+  const stix = await download(() => watched.page.locator('[data-export-format="stix"]').click());
+  expect(stix.name).toMatch(/^kb-events-pardon-.*\.stix\.json$/);
+  expect(JSON.parse(stix.bytes.toString('utf8')).objects.filter((o: { type: string }) => o.type === 'note')).toHaveLength(1);
+  const ftm = await download(() => watched.page.locator('[data-export-format="ftm"]').click());
+  expect(ftm.bytes.toString('utf8')).toContain('"id":"kb-event-pardon-123-prisoners-2025-12"');
+  const timeline = await download(() => watched.page.locator('[data-export-format="timelinejs"]').click());
+  expect(JSON.parse(timeline.bytes.toString('utf8')).events.map((e: { unique_id: string }) => e.unique_id)).toEqual(['pardon-123-prisoners-2025-12']);
+  const atom = await download(() => watched.page.locator('[data-export-format="atom"]').click());
+  expect(new XMLParser().parse(atom.bytes.toString('utf8')).feed.entry.id).toBe('tag:diplomatic-events-kb,2025:event/pardon-123-prisoners-2025-12');
+
+  await visit(watched, app.baseUrl, '/graph');
+  const gexf = await download(() => watched.page.locator('[data-export-format="gexf"]').click());
+  const xml = new XMLParser({ ignoreAttributes: false }).parse(gexf.bytes.toString('utf8'));
+  expect(xml.gexf.graph['@_mode']).toBe('dynamic');
+  expect(xml.gexf.graph.nodes.node.length).toBe(14);
+});
+
+test('an actor page shows its codes and names its Atom feed for feed readers', async () => {
+  await visit(watched, app.baseUrl, '/actors/belarus');
+  await expect(watched.page.locator('.identifiers').innerText()).resolves.toContain('BLR');
+  expect(await watched.page.locator('.identifiers a').getAttribute('href')).toBe('https://www.wikidata.org/wiki/Q184');
+  const feed = watched.page.locator('link[rel="alternate"][type="application/atom+xml"]');
+  expect(await feed.getAttribute('href')).toBe('/api/export?format=atom&actor=belarus');
+});

@@ -8,7 +8,15 @@ import { parseExact } from './test-app';
  * (src/exports/plover.ts, jsonld.ts, graphml.ts): a changed file fails at the parse.
  */
 
-const PloverEntity = z.strictObject({ entity_text: z.string(), identifier_id: z.string(), identifier_text: z.string() });
+const PloverEntity = z.strictObject({
+  entity_text: z.string(),
+  code: z.string().nullable(),
+  sector: z.string().nullable(),
+  country: z.string().nullable(),
+  identifier_id: z.string().nullable(),
+  identifier_text: z.string(),
+  kb_id: z.string(),
+});
 
 /** One PLOVER record: the core fields, `no_event` (only when `event` is null), `cameo`, and `kb`, the whole event (but its id) as `kb import` reads it. */
 export const PloverRecord = z.strictObject({

@@ -162,8 +162,10 @@ describe('exports of the seed', () => {
     }
     const release = records.find((r) => r.id === 'prisoner-release-52-2025-09')!;
     expect(release).toMatchObject({ date: '2025-09-01', enddate: null, event: 'RETREAT', mode: 'release' });
-    expect(release.actor.map((a) => a.identifier_id)).toEqual(['belarus']);
-    expect(release.recipient.map((a) => a.identifier_id)).toEqual(['belarusian-political-prisoners']);
+    expect(release.actor.map((a) => a.kb_id)).toEqual(['belarus']);
+    expect(release.recipient.map((a) => a.kb_id)).toEqual(['belarusian-political-prisoners']);
+    expect(release.actor[0]).toMatchObject({ code: 'BLR', country: 'BLR', identifier_id: 'Q184' });
+    expect(release.recipient[0]).toMatchObject({ code: 'BLRCVL', sector: 'CVL', identifier_id: null });
     const pardon = records.find((r) => r.id === 'pardon-123-prisoners-2025-12')!;
     expect(pardon.link).toEqual(expect.arrayContaining(['sanctions-lifted-potash-2025-12', 'talks-minsk-2025-12']));
     const actors = new Set(records.flatMap((r) => r.kb.participants.map((p) => p.actor.id)));
@@ -290,11 +292,15 @@ describe('exports of the seed', () => {
     const route = body.paths['/api/export']!.get!;
     const format = route.parameters!.find((p) => p.name === 'format')!;
     expect(format.required).toBe(true);
-    expect(resolveSchema(body, format.schema).enum).toEqual(['csv', 'plover', 'jsonld', 'graphml']);
+    expect(resolveSchema(body, format.schema).enum).toEqual(['csv', 'plover', 'jsonld', 'graphml', 'ftm', 'stix', 'gexf', 'timelinejs', 'atom']);
     expect(route.parameters!.map((p) => p.name).sort()).toEqual(['actor', 'format', 'from', 'q', 'status', 'to', 'type']);
     expect(Object.keys(route.responses['200']!.content!).sort()).toEqual([
+      'application/atom+xml',
+      'application/gexf+xml',
       'application/graphml+xml',
+      'application/json',
       'application/ld+json',
+      'application/stix+json',
       'application/x-ndjson',
       'text/csv',
     ]);
@@ -541,7 +547,9 @@ describe('tricky names, and an event reported by two articles', () => {
 
   test('PLOVER keeps every character', async () => {
     const record = ploverRecords(await exportText('plover', '&actor=tricky-smith&type=talks'))[0]!;
-    expect(record.actor).toEqual([{ entity_text: TRICKY_NAME, identifier_id: 'tricky-smith', identifier_text: TRICKY_NAME }]);
+    expect(record.actor).toEqual([
+      { entity_text: TRICKY_NAME, code: null, sector: null, country: null, identifier_id: null, identifier_text: TRICKY_NAME, kb_id: 'tricky-smith' },
+    ]);
     expect(record.recipient.map((a) => a.entity_text)).toEqual([ARABIC, CYRILLIC].sort((a, b) => (a < b ? -1 : 1)));
     expect(record.text).toBe(QUOTE_MEETING);
     expect(record.kb.title).toBe(TRICKY_TITLE);

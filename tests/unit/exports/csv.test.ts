@@ -28,10 +28,25 @@ test('an event gives one row per agent–target pair, agents and hosts against t
   });
 });
 
+test('actor1 and actor2 columns carry the agent and target codes, ISO country codes and Wikidata ids', () => {
+  const rows = eventRows(sampleEvent());
+  const tricky = rows.filter((row) => row.agent_id === 'tricky');
+  expect(tricky.length).toBeGreaterThan(0);
+  for (const row of tricky) {
+    expect(row).toMatchObject({ actor1_code: 'BLROPP', actor1_country_code: 'BLR', actor1_country_alpha2: 'BY', actor1_wikidata: 'Q42', actor2_code: '' });
+  }
+  expect(rows.find((row) => row.agent_id === 'freedonia')?.actor1_code).toBe('');
+});
+
 test('a statement with only a source has that source as its agent, and a blank target', () => {
   const event = sampleEvent({
     type: 'statement',
-    participants: [{ role: 'source', actor: { id: 'herald', name: 'Herald', kind: 'organization', aliases: [], description: null } }],
+    participants: [
+      {
+        role: 'source',
+        actor: { id: 'herald', name: 'Herald', kind: 'organization', aliases: [], description: null, country: null, sector: null, code: null, wikidata: null },
+      },
+    ],
   });
   const rows = eventRows(event);
   expect(rows).toHaveLength(1);

@@ -17,9 +17,15 @@ test('a PLOVER record has the core fields: actor and recipient sides, category, 
     link: ['talks-zero'],
     cameo: '043',
   });
-  expect(record.actor.map((a) => a.identifier_id)).toEqual(['freedonia', 'tricky']);
-  expect(record.recipient.map((a) => a.identifier_id)).toEqual(['sylvania', 'zembla']);
+  expect(record.actor.map((a) => a.kb_id)).toEqual(['freedonia', 'tricky']);
+  expect(record.recipient.map((a) => a.kb_id)).toEqual(['sylvania', 'zembla']);
   expect(record.actor[1]?.entity_text).toBe(TRICKY_NAME);
+});
+
+test('a PLOVER actor object carries its CAMEO code, sector and country, and its Wikidata id as identifier_id', () => {
+  const [freedonia, tricky] = ploverRecord(sampleEvent()).actor;
+  expect(tricky).toMatchObject({ code: 'BLROPP', sector: 'OPP', country: 'BLR', identifier_id: 'Q42', identifier_text: TRICKY_NAME });
+  expect(freedonia).toMatchObject({ code: null, sector: null, identifier_id: null, kb_id: 'freedonia' });
 });
 
 test('types PLOVER has no category for keep their record, with a null event and the reason in no_event', () => {

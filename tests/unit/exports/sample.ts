@@ -23,11 +23,48 @@ export function sampleEvent(overrides: Partial<ExportEvent> = {}): ExportEvent {
     place: 'Geneva, <CH>',
     figures: { count: 3, unit: 'rounds', approximate: true },
     participants: [
-      { role: 'host', actor: { id: 'freedonia', name: 'Freedonia', kind: 'state', aliases: ['FD'], description: null, affiliations: [] } },
-      { role: 'agent', actor: { id: 'tricky', name: TRICKY_NAME, kind: 'person', aliases: [], description: 'Has, commas', affiliations: [] } },
-      { role: 'guest', actor: { id: 'sylvania', name: 'Sylvania', kind: 'state', aliases: [], description: null } },
-      { role: 'target', actor: { id: 'zembla', name: 'Zembla', kind: 'state', aliases: [], description: null } },
-      { role: 'source', actor: { id: 'herald', name: 'Herald', kind: 'organization', aliases: [], description: null } },
+      {
+        role: 'host',
+        actor: {
+          id: 'freedonia',
+          name: 'Freedonia',
+          kind: 'state',
+          aliases: ['FD'],
+          description: null,
+          country: null,
+          sector: null,
+          code: null,
+          wikidata: null,
+          affiliations: [],
+        },
+      },
+      {
+        role: 'agent',
+        actor: {
+          id: 'tricky',
+          name: TRICKY_NAME,
+          kind: 'person',
+          aliases: [],
+          description: 'Has, commas',
+          country: 'BLR',
+          sector: 'OPP',
+          code: 'BLROPP',
+          wikidata: 'Q42',
+          affiliations: [],
+        },
+      },
+      {
+        role: 'guest',
+        actor: { id: 'sylvania', name: 'Sylvania', kind: 'state', aliases: [], description: null, country: null, sector: null, code: null, wikidata: null },
+      },
+      {
+        role: 'target',
+        actor: { id: 'zembla', name: 'Zembla', kind: 'state', aliases: [], description: null, country: null, sector: null, code: null, wikidata: null },
+      },
+      {
+        role: 'source',
+        actor: { id: 'herald', name: 'Herald', kind: 'organization', aliases: [], description: null, country: null, sector: null, code: null, wikidata: null },
+      },
     ],
     sources: [
       {

@@ -5,7 +5,17 @@ import { sampleEvent } from '../exports/sample';
 
 const articleA = { id: 'article-a', title: 'A', publisher: null, url: null, publishedAt: '2024-01-02' };
 const articleB = { id: 'article-b', title: 'B', publisher: null, url: null, publishedAt: '2024-01-03' };
-const state = (id: string) => ({ id, name: id.toUpperCase(), kind: 'state' as const, aliases: [], description: null });
+const state = (id: string) => ({
+  id,
+  name: id.toUpperCase(),
+  kind: 'state' as const,
+  aliases: [],
+  description: null,
+  country: null,
+  sector: null,
+  code: null,
+  wikidata: null,
+});
 
 function event(id: string, sources: ExportEvent['sources'], links: ExportEvent['links'] = []): ExportEvent {
   return {
