@@ -107,7 +107,7 @@ test('following Belarus, then accepting an article about it: /watch, the feed an
   expect(feed.status).toBe(200);
   expect(feed.headers.get('content-type')).toContain('application/atom+xml');
   const atom = await feed.text();
-  expect(atom).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  expect(atom).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
   const entryIds = [...atom.matchAll(/<id>tag:diplomatic-events-kb,2025:event\/([^<]+)<\/id>/g)].map((m) => m[1]);
   expect(entryIds.slice(0, newIds.length).sort()).toEqual(newIds);
   expect(entryIds).toHaveLength(new Set(entryIds).size);
