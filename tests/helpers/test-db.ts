@@ -44,10 +44,12 @@ export async function resetToSeed(db: Db): Promise<void> {
 /**
  * A fingerprint of everything the database holds: every node with its labels and properties and every
  * relationship with its type, ends and properties, in a stable order. Equal fingerprints, equal contents.
- * The migration records are left out: they say when a step ran (once per process and handle), not what is stored.
+ * The migration records are left out: they say when a step ran (once per process and handle), not what is stored;
+ * so is an event's `addedAt`, the moment this database first learned of it (two loads of the same facts differ
+ * in it and in nothing else).
  */
 export async function contentFingerprint(db: Db): Promise<string> {
-  const nodes = await read<{ n: unknown }>(db, 'MATCH (n) WHERE NOT n:Migration RETURN n {.*, labels: labels(n)} AS n');
+  const nodes = await read<{ n: unknown }>(db, 'MATCH (n) WHERE NOT n:Migration RETURN n {.*, addedAt: null, labels: labels(n)} AS n');
   const rels = await read<{ r: unknown }>(db, 'MATCH (a)-[r]->(b) RETURN { type: type(r), from: a.id, to: b.id, props: properties(r) } AS r');
   const canonical = [...nodes.map((x) => stableJson(x.n)), ...rels.map((x) => stableJson(x.r))].sort();
   return `${nodes.length}n/${rels.length}r:${createHash('sha256').update(canonical.join('\n')).digest('hex')}`;
