@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction, type Transaction } from 'neo4j-driver';
-import type { Db } from '../db/query';
+import { runInBatches, type Db } from '../db/query';
 
 /**
  * The Cypher of backups and restores. Labels and relationship types cannot be parameters: they are checked as
@@ -51,14 +51,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Every node and relationship removed, in batches (the restore's clean slate, and its undoing). */
-export async function wipe(db: Db): Promise<void> {
-  const session = db.driver.session({ database: db.database });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
-}
+export const wipe = (db: Db): Promise<void> => runInBatches(db, ['MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS']);
 
 /**
  * Creates nodes that share one set of labels and returns the element id of each, by its number in the file (what

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { openDb } from '../../src/db/context';
 import type { InstanceOptions } from '../../src/db/local-neo4j';
-import { read, type Db } from '../../src/db/query';
+import { read, runInBatches, type Db } from '../../src/db/query';
 import { loadSeed } from '../../src/ingest/seed';
 
 /** The suite's own Neo4j: its own port and data folder, so tests never touch what users browse. */
@@ -26,15 +26,8 @@ export function openTestDb(): Db {
   return openDb(testConnection(), { DB_TIMEOUT_S: 5 });
 }
 
-/** Empties the database in batches; CALL … IN TRANSACTIONS must run as an auto-commit query. */
-export async function clearDatabase(db: Db): Promise<void> {
-  const session = db.driver.session({ database: db.database });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
-}
+/** Empties the database in batches. */
+export const clearDatabase = (db: Db): Promise<void> => runInBatches(db, ['MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS']);
 
 export async function resetToSeed(db: Db): Promise<void> {
   await clearDatabase(db);
