@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Db } from '../../src/db/query';
+import { read, type Db } from '../../src/db/query';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
 import { bearer, postArticle, TOKEN } from '../security/support';
@@ -9,7 +9,8 @@ import { API_ROUTES, PAGE_ROUTES } from './routes';
 /**
  * The write route under generated junk: any Authorization header but the token's is a 401 and writes
  * nothing; with the token, any body is answered without a 5xx: a JSON 400 naming the field (or 413/415),
- * and nothing written, or a 2xx with the article readable afterwards. No other route writes.
+ * and nothing written, or a 2xx: a draft readable where Location says, the graph untouched until it is
+ * committed. No other route writes.
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
@@ -19,10 +20,12 @@ let tried = 0;
 
 let db: Db;
 let app: RunningApp;
+let seedArticles: Set<string>;
 
 beforeAll(async () => {
   db = openTestDb();
   await resetToSeed(db);
+  seedArticles = new Set((await read<{ id: string }>(db, 'MATCH (a:Article) RETURN a.id AS id')).map((row) => row.id));
   app = await startTestApp(db, { KB_API_TOKEN: TOKEN, KB_WRITE_RATE_LIMIT: '100000' });
 });
 
@@ -141,8 +144,13 @@ describe('POST /api/articles with the token', () => {
           }
           return;
         }
-        const stored = await fetch(`${app.baseUrl}/api/articles/${parsed.article.id}`);
-        expect(stored.status).toBe(200);
+        // Stored as a draft to review: readable where Location says, and not in the graph until committed.
+        expect(answer.headers.get('location')).toBe(`/api/drafts/${parsed.id}`);
+        const draft = await fetch(`${app.baseUrl}/api/drafts/${parsed.id}`, { headers: bearer(TOKEN) });
+        expect(draft.status).toBe(200);
+        expect(((await draft.json()) as { article: { id: string } }).article.id).toBe(parsed.article.id);
+        const inGraph = await fetch(`${app.baseUrl}/api/articles/${encodeURIComponent(parsed.article.id)}`);
+        expect(inGraph.status).toBe(seedArticles.has(parsed.article.id) ? 200 : 404);
       }),
       { numRuns: RUNS, seed, endOnFailure: true },
     );
