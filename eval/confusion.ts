@@ -45,13 +45,17 @@ export function confusion(missed: GoldEvent[], spurious: DraftEvent[]): Confusio
 
 const cell = (gold: EventType | null, extracted: EventType | null): ConfusionCell => ({ gold, extracted, count: 1 });
 
-/** Adds up cells of the same pair of types; the largest counts first, then by type. */
+/** Confusions first, then misses, then spurious events. */
+export const kindOrder = (c: Pick<ConfusionCell, 'gold' | 'extracted'>): number => (c.gold !== null && c.extracted !== null ? 0 : c.extracted === null ? 1 : 2);
+
+const key = (c: Pick<ConfusionCell, 'gold' | 'extracted'>) => `${c.gold ?? ''}>${c.extracted ?? ''}`;
+
+/** Adds up cells of the same pair of types: confusions, misses, spurious events, each the largest count first. */
 export function merge(cells: ConfusionCell[]): ConfusionCell[] {
   const byPair = new Map<string, ConfusionCell>();
   for (const c of cells) {
-    const key = `${c.gold}>${c.extracted}`;
-    const seen = byPair.get(key);
-    byPair.set(key, seen ? { ...seen, count: seen.count + c.count } : { ...c });
+    const seen = byPair.get(key(c));
+    byPair.set(key(c), seen ? { ...seen, count: seen.count + c.count } : { ...c });
   }
-  return [...byPair.values()].sort((a, b) => b.count - a.count || `${a.gold}>${a.extracted}`.localeCompare(`${b.gold}>${b.extracted}`));
+  return [...byPair.values()].sort((a, b) => kindOrder(a) - kindOrder(b) || b.count - a.count || key(a).localeCompare(key(b)));
 }

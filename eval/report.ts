@@ -1,7 +1,7 @@
 import type { EventType } from '../src/domain/model';
 import { EVENT_TYPES } from '../src/domain/taxonomy';
 import { precision, recall } from '../src/ingest/extract/score';
-import type { ConfusionCell } from './confusion';
+import { type ConfusionCell, kindOrder } from './confusion';
 import type { SpeedFigures } from './speed';
 import type { Tally } from './tally';
 
@@ -38,7 +38,7 @@ export function confusionTable(sets: Array<{ label: string; cells: ConfusionCell
   for (const s of sets) for (const c of s.cells) pairs.set(`${c.gold}>${c.extracted}`, c);
   const count = (cells: ConfusionCell[], gold: EventType | null, extracted: EventType | null) =>
     cells.find((c) => c.gold === gold && c.extracted === extracted)?.count ?? 0;
-  const rows = [...pairs.values()].sort((a, b) => order(a) - order(b) || `${a.gold}>${a.extracted}`.localeCompare(`${b.gold}>${b.extracted}`));
+  const rows = [...pairs.values()].sort((a, b) => kindOrder(a) - kindOrder(b) || `${a.gold}>${a.extracted}`.localeCompare(`${b.gold}>${b.extracted}`));
   return [
     `${'gold type'.padEnd(20)} ${'extracted type'.padEnd(20)} ${sets.map((s) => s.label.padStart(8)).join(' ')}`,
     ...rows.map(
@@ -47,9 +47,6 @@ export function confusionTable(sets: Array<{ label: string; cells: ConfusionCell
     ),
   ];
 }
-
-/** Confusions first, then misses, then spurious events. */
-const order = (c: { gold: EventType | null; extracted: EventType | null }) => (c.gold !== null && c.extracted !== null ? 0 : c.extracted === null ? 1 : 2);
 
 export const speedLine = (label: string, s: SpeedFigures) =>
   `${label} ${n(s.articles)} article(s), ${n(s.sentences, 4)} sentences, ${s.ms.toFixed(1).padStart(8)} ms, ${s.msPerSentence.toFixed(3).padStart(7)} ms per sentence`;
