@@ -15,7 +15,7 @@ const found = (type: DraftEvent['type'], start: string, agents: string[]): Draft
   alsoQuotedIn: [],
   sources: [],
   trigger: null,
-  dateSource: 'the sentence',
+  dateSource: 'its own phrase',
   reported: false,
 });
 
