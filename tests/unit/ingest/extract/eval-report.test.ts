@@ -1,7 +1,7 @@
-import { confusion, merge } from '../../../eval/confusion';
-import { speedOf } from '../../../eval/speed';
-import type { GoldEvent } from '../../../src/ingest/extract/score';
-import type { DraftEvent } from '../../../src/ingest/extract/types';
+import { confusion, merge } from '../../../../eval/confusion';
+import { speedOf } from '../../../../eval/speed';
+import type { GoldEvent } from '../../../../src/ingest/extract/score';
+import type { DraftEvent } from '../../../../src/ingest/extract/types';
 
 const gold = (type: GoldEvent['type'], start: string, agents: string[]): GoldEvent => ({ type, date: { start, end: null, precision: 'day' }, agents });
 const found = (type: DraftEvent['type'], start: string, agents: string[]): DraftEvent => ({
