@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { LATEST_KEPT, LATEST_ORDER, pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
 import { EVENT_TYPES } from '../domain/taxonomy';
+import { tallyMonths, writeMonthChanges } from './month-counts';
 
 /**
  * Activity summaries: what the actor profile, the relationships list and the graph read instead of
@@ -16,6 +17,8 @@ import { EVENT_TYPES } from '../domain/taxonomy';
  *    Each pair also keeps its latest shared events, newest first (`latestIds`, with their `latestDates`): the
  *    `LATEST_KEPT` latest, or all when it has fewer. A connection's steps and a dyad read them instead of
  *    searching two actors' events for the ones they share (two busy actors share thousands among 300,000).
+ *
+ *  - per month, and per actor and month: month-counts.ts.
  *
  *  - for two actors one of whom holds a role toward the other (AFFILIATED_WITH, either way), one
  *    `(:RoleLink {id: 'a|b'})` joined to both by IN_ROLE: with the pairs, it makes every step from one actor to
@@ -50,7 +53,7 @@ export async function readContributions(tx: ManagedTransaction, ids: string[]): 
 }
 
 /** Per-key totals and per-type counts, built up from contributions (positive or negative). */
-class Tally {
+export class Tally {
   readonly counts = new Map<string, { total: number; byType: number[] }>();
 
   add(key: string, type: string, sign: number): void {
@@ -186,13 +189,18 @@ const DROP_EMPTY_PAIRS = `
 export async function writeSummaryChanges(tx: ManagedTransaction, before: Contribution[], after: Contribution[]): Promise<void> {
   const actors = new Tally();
   const pairs = new Tally();
+  const months = new Tally();
+  const actorMonths = new Tally();
   tallyInto(actors, pairs, before, -1);
   tallyInto(actors, pairs, after, 1);
+  tallyMonths(months, actorMonths, before, -1);
+  tallyMonths(months, actorMonths, after, 1);
   const actorRows = actors.changes();
   const pairRows = pairs.changes();
   if (actorRows.length > 0) await tx.run(APPLY_TO_ACTORS, toParams({ rows: actorRows }) as Record<string, unknown>);
   if (pairRows.length > 0) await tx.run(APPLY_TO_PAIRS, toParams({ rows: pairRows }) as Record<string, unknown>);
   await writeLatestChanges(tx, latestChanges(before, after));
+  await writeMonthChanges(tx, months, actorMonths);
   const shrunk = pairRows.filter((row) => row.total < 0).map((row) => row.key);
   if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
 }
