@@ -56,7 +56,9 @@ export async function ownWatchlist(db: Db, principal: Principal, id: string): Pr
 export async function changeWatchlist(db: Db, principal: Principal, id: string, changes: WatchlistChanges) {
   const current = await ownWatchlist(db, principal, id);
   if (changes.follow) await requireFollowed(db, changes.follow);
-  const follow = changes.follow ? { actor: null, other: null, type: null, ...changes.follow } : current.follow;
+  const follow = changes.follow
+    ? { actor: changes.follow.actor ?? null, other: changes.follow.other ?? null, type: changes.follow.type ?? null }
+    : current.follow;
   const webhook = changes.webhook === undefined ? current.webhook : changes.webhook;
   const newWebhookSecret = webhook && !current.webhook ? newSecret('whs') : null;
   const changed = await repository.updateWatchlist(db, id, principal.name, {
