@@ -283,3 +283,43 @@ test('the delivery log comes a page at a time, latest attempt first, every attem
   expect(forged.status).toBe(400);
   expect(JSON.stringify(forged.body)).toContain('cursor');
 });
+
+test("the pages' forms: refusals by field (400), another user's watchlist 404, no CSRF token 403", async () => {
+  const made = await ok(app, 'POST', '/api/watchlists', { session: alice }, WatchlistCreated, { name: 'Forms', follow: { actor: 'belavia' } });
+  const post = (path: string, session: Session, fields: Record<string, string>, csrf = true) =>
+    fetch(`${app.baseUrl}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...(csrf ? { _csrf: session.csrf } : {}), ...fields }),
+    });
+  const fields = { name: 'Forms', actor: 'belavia', other: '', type: '', webhook: '' };
+
+  const pair = await post('/watch', alice, { ...fields, other: 'belavia' });
+  expect(pair.status).toBe(400);
+  expect(await pair.text()).toMatch(/data-field-error="other">a pair is two different actors</);
+  const nobody = await post(`/watch/${made.id}`, alice, { ...fields, actor: 'nobody-at-all' });
+  expect(nobody.status).toBe(400);
+  expect(await nobody.text()).toMatch(/data-field-error="actor">is not an actor of the knowledge base</);
+  const badHook = await post(`/watch/${made.id}`, alice, { ...fields, webhook: 'ftp://example.org/hook' });
+  expect(badHook.status).toBe(400);
+  expect(await badHook.text()).toMatch(/data-field-error="webhook">must be an http or https address</);
+
+  expect((await post(`/watch/${made.id}`, bob, { ...fields, name: 'Mine now' })).status).toBe(404);
+  expect((await post(`/watch/${made.id}/delete`, bob, {})).status).toBe(404);
+  expect((await fetch(`${app.baseUrl}/watch/${made.id}`, { headers: { cookie: bob.cookie } })).status).toBe(404);
+  expect((await fetch(`${app.baseUrl}/watch/${made.id}/deliveries`, { headers: { cookie: bob.cookie } })).status).toBe(404);
+  expect((await post(`/watch/${made.id}/delete`, alice, {}, false)).status).toBe(403);
+  expect(await ok(app, 'GET', `/api/watchlists/${made.id}`, { session: alice }, WatchlistView)).toMatchObject({ name: 'Forms', follow: { actor: 'belavia' } });
+
+  const saved = await post(`/watch/${made.id}`, alice, { ...fields, name: 'Belavia', type: 'sanctions_lifted' });
+  expect(saved.status).toBe(303);
+  expect(saved.headers.get('location')).toBe(`/watch/${made.id}?saved=1`);
+  expect(await ok(app, 'GET', `/api/watchlists/${made.id}`, { session: alice }, WatchlistView)).toMatchObject({
+    name: 'Belavia',
+    follow: { actor: 'belavia', other: null, type: 'sanctions_lifted' },
+  });
+  const deleted = await post(`/watch/${made.id}/delete`, alice, {});
+  expect(deleted.status).toBe(303);
+  expect((await call(app, 'GET', `/api/watchlists/${made.id}`, { session: alice }, WatchlistView)).status).toBe(404);
+});
