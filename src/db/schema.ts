@@ -57,6 +57,9 @@ const SCHEMA = [
   'CREATE INDEX watchlist_user IF NOT EXISTS FOR (n:Watchlist) ON (n.user)',
   'CREATE INDEX watchlist_feed IF NOT EXISTS FOR (n:Watchlist) ON (n.feedDigest)',
   'CREATE INDEX webhook_delivery_watchlist IF NOT EXISTS FOR (n:WebhookDelivery) ON (n.watchlist, n.at)',
+  // The dashboard's latest reviewed events: only reviewed events have `review` (auto ones carry no mark), so the
+  // index holds those alone, in date order.
+  'CREATE INDEX event_review_date IF NOT EXISTS FOR (n:Event) ON (n.review, n.date)',
   'CREATE INDEX event_place_unresolved IF NOT EXISTS FOR (n:Event) ON (n.placeUnresolved)',
 ];
 

@@ -14,6 +14,7 @@ import { homePage } from './home.page';
 import { mapPage } from './map.page';
 import { trendsPage } from './trends.page';
 import { createWatchAction, watchFeed, watchPage } from './watch.page';
+import { changeWatchAction, deleteWatchAction, deliveriesPage, editWatchPage } from './watch-edit.page';
 import {
   acceptAboveAction,
   addActorAction,
@@ -55,6 +56,10 @@ export function pages(db: Db, config: Config): Router {
     .get('/watch', requireSignIn, watchPage(db))
     .post('/watch', ...editor, createWatchAction(db))
     .get('/watch/feeds/:token', watchFeed(db))
+    .get('/watch/:id', requireSignIn, editWatchPage(db))
+    .post('/watch/:id', ...editor, changeWatchAction(db))
+    .post('/watch/:id/delete', ...editor, deleteWatchAction(db))
+    .get('/watch/:id/deliveries', requireSignIn, deliveriesPage(db, config.WEBHOOK_INTERVAL_S))
     .get('/events/:id', eventPage(db))
     .post('/events/:id/choices', ...editor, chooseClaimAction(db))
     .get('/actors', actorsPage(db))

@@ -4,7 +4,7 @@ import { loadSeed } from '../../src/ingest/seed';
 import { LATEST_KEPT } from '../../src/db/cypher';
 import { activitySummaries } from '../../src/migrations/steps/002-activity-summaries';
 import { pairsLatestEvents } from '../../src/migrations/steps/003-pairs-latest-events';
-import { monthCounts as monthCountsStep } from '../../src/migrations/steps/007-month-counts';
+import { monthCounts as monthCountsStep } from '../../src/migrations/steps/008-month-counts';
 import { loadFacts } from '../helpers/browse-fixtures';
 import { seedFactsObject, smallFacts } from '../helpers/facts-fixtures';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
