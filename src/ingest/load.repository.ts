@@ -7,7 +7,8 @@ import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 import type { LinkKind } from '../domain/model';
 import type { GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
-import { readContributions, writeRoleLinks, writeSummaryChanges, type Contribution } from './summaries';
+import { readContributions, writeRoleLinks, writeSummaryChanges } from './summaries';
+import type { Contribution } from './tally';
 import { markKindChanges, markStale } from '../sanctions/sanctions.repository';
 import { locateEvents } from '../places/places.repository';
 

@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toParams } from '../db/plain';
-import type { Contribution, Tally } from './summaries';
+import type { Contribution, Tally } from './tally';
 
 /**
  * Counts of events per month, what the trends read instead of counting a million events:
@@ -9,7 +9,8 @@ import type { Contribution, Tally } from './summaries';
  *    events, found by `actor`.
  * `month` is the month's first day (a date), `byType` counts in EVENT_TYPES order, as the actors' summaries.
  * An event counts in the month of its first day. Kept exact by the loader with the other summaries, from the
- * same contributions (summaries.ts); a month whose count falls to zero is removed.
+ * same contributions (summaries.ts); a month whose count falls to zero is removed. A database written before
+ * they existed gets them from migration step 8.
  */
 
 const monthOf = (date: string) => date.slice(0, 7);
@@ -46,29 +47,3 @@ export async function writeMonthChanges(tx: ManagedTransaction, months: Tally, a
   if (monthRows.length > 0) await tx.run(APPLY_TO_MONTHS, toParams({ rows: monthRows }) as Record<string, unknown>);
   if (actorMonthRows.length > 0) await tx.run(APPLY_TO_ACTOR_MONTHS, toParams({ rows: actorMonthRows }) as Record<string, unknown>);
 }
-
-/** Every month count computed again from the events (a migration; a bulk load). */
-export const REBUILD_MONTH_COUNTS = [
-  'MATCH (m:MonthCount) CALL (m) { DELETE m } IN TRANSACTIONS OF 10000 ROWS',
-  'MATCH (m:ActorMonth) CALL (m) { DELETE m } IN TRANSACTIONS OF 10000 ROWS',
-  `MATCH (e:Event) WHERE e.date IS NOT NULL
-   WITH date.truncate('month', e.date) AS month, e.type AS type, count(*) AS n
-   WITH month, collect({ type: type, n: n }) AS counts
-   CALL (month, counts) {
-     CREATE (:MonthCount {
-       id: substring(toString(month), 0, 7), month: month, total: reduce(s = 0, c IN counts | s + c.n),
-       byType: [t IN $types | reduce(s = 0, c IN counts | s + CASE WHEN c.type = t THEN c.n ELSE 0 END)]
-     })
-   } IN TRANSACTIONS OF 1000 ROWS`,
-  `MATCH (a:Actor) WHERE EXISTS { (a)-[:PARTICIPATED_IN]->() }
-   CALL (a) {
-     MATCH (a)-[:PARTICIPATED_IN]->(e:Event) WHERE e.date IS NOT NULL
-     WITH DISTINCT e
-     WITH date.truncate('month', e.date) AS month, e.type AS type, count(*) AS n
-     WITH month, collect({ type: type, n: n }) AS counts
-     CREATE (:ActorMonth {
-       id: a.id + '|' + substring(toString(month), 0, 7), actor: a.id, month: month, total: reduce(s = 0, c IN counts | s + c.n),
-       byType: [t IN $types | reduce(s = 0, c IN counts | s + CASE WHEN c.type = t THEN c.n ELSE 0 END)]
-     })
-   } IN TRANSACTIONS OF 100 ROWS`,
-];

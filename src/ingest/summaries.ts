@@ -1,8 +1,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { LATEST_KEPT, LATEST_ORDER, pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
-import { EVENT_TYPES } from '../domain/taxonomy';
 import { tallyMonths, writeMonthChanges } from './month-counts';
+import { type Contribution, Tally } from './tally';
 
 /**
  * Activity summaries: what the actor profile, the relationships list and the graph read instead of
@@ -30,16 +30,6 @@ import { tallyMonths, writeMonthChanges } from './month-counts';
  * difference is written. A bulk load of new events only adds; reloading an unchanged article writes nothing.
  */
 
-const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
-
-/** What one event adds to the summaries: its type, its first day (ISO) and its distinct participants. */
-export interface Contribution {
-  id: string;
-  type: string;
-  date: string;
-  actors: string[];
-}
-
 const CONTRIBUTIONS = `
   UNWIND $ids AS id
   MATCH (e:Event {id: id})
@@ -50,29 +40,6 @@ export async function readContributions(tx: ManagedTransaction, ids: string[]): 
   if (ids.length === 0) return [];
   const { records } = await tx.run(CONTRIBUTIONS, { ids });
   return records.map((r) => ({ id: r.get('id') as string, type: r.get('type') as string, date: r.get('date') as string, actors: r.get('actors') as string[] }));
-}
-
-/** Per-key totals and per-type counts, built up from contributions (positive or negative). */
-export class Tally {
-  readonly counts = new Map<string, { total: number; byType: number[] }>();
-
-  add(key: string, type: string, sign: number): void {
-    const entry = this.counts.get(key) ?? { total: 0, byType: EVENT_TYPES.map(() => 0) };
-    entry.total += sign;
-    entry.byType[TYPE_INDEX.get(type) ?? 0]! += sign;
-    this.counts.set(key, entry);
-  }
-
-  /**
-   * The entries that change something, in key order: concurrent writes that touch the same actors then
-   * lock them in the same order, and wait for each other instead of deadlocking.
-   */
-  changes(): Array<{ key: string; total: number; byType: number[] }> {
-    return [...this.counts]
-      .filter(([, c]) => c.byType.some((n) => n !== 0))
-      .map(([key, c]) => ({ key, ...c }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  }
 }
 
 function tallyInto(actors: Tally, pairs: Tally, contributions: Contribution[], sign: 1 | -1): void {
