@@ -1,4 +1,7 @@
 import type { Actor } from '../../domain/model';
+import type { Parser } from '../../nlp/parser';
+import type { ParsedText } from '../../nlp/parse.schemas';
+import { sharedParser } from '../../nlp/shared';
 import { analyseSentence, type SentenceEvent } from './analyse';
 import type { DraftDate } from './dates';
 import { Lexicon } from './lexicon';
@@ -19,6 +22,22 @@ export type UndatedPolicy = 'lead-event' | 'published';
 
 export interface ExtractOptions {
   undated?: UndatedPolicy;
+  /** The article's dependency parse (sentences, tokens, entities), when a parser gave one; the rules do without. */
+  parse?: ParsedText;
+}
+
+/**
+ * `extract` with the article's parse at hand: the parser of the process (nlp/shared.ts) unless one is given.
+ * Without a parser (turned off, not installable, failing) the rules run alone, and the parser says why once.
+ */
+export async function extractParsed(
+  input: ExtractInput,
+  knownActors: readonly Actor[],
+  options: Omit<ExtractOptions, 'parse'> = {},
+  parser: Pick<Parser, 'parse'> = sharedParser(),
+): Promise<Extraction> {
+  const parse = (await parser.parse([input.text]))?.[0];
+  return extract(input, knownActors, parse ? { ...options, parse } : options);
 }
 
 /** Draft facts from an article's text: offline, rule-based, every event quoting its sentence verbatim. */
