@@ -54,5 +54,7 @@ test('kb extract --json without Python for the parser: the same events, one line
   expect((JSON.parse(without.stdout) as { events: unknown[] }).events).toHaveLength(13);
   const lines = without.stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^note: extracting with the rules alone, without the dependency parser: .*no-such-python3 is not installed.*apt-get install -y python3 python3-venv$/);
+  expect(lines[0]).toMatch(
+    /^note: extracting with the rules alone, without the dependency parser: .*no-such-python3 is not installed.*apt-get install -y python3 python3-venv$/,
+  );
 });
