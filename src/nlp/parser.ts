@@ -47,11 +47,14 @@ export function createParser(settings: ParserSettings, hooks: ParserHooks): Pars
   };
   const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-  const started = async (): Promise<ParseProcess> => {
-    if (child) return child;
-    const python = await ensureParser(settings, hooks.progress);
-    child = new ParseProcess({ python, script: PARSE_SCRIPT, startTimeoutMs: START_TIMEOUT_MS, requestTimeoutMs: settings.timeoutMs });
-    return child;
+  // one install and one process, however many texts ask for them at once
+  let starting: Promise<ParseProcess> | null = null;
+  const started = (): Promise<ParseProcess> => {
+    starting ??= ensureParser(settings, hooks.progress).then((python) => {
+      child = new ParseProcess({ python, script: PARSE_SCRIPT, startTimeoutMs: START_TIMEOUT_MS, requestTimeoutMs: settings.timeoutMs });
+      return child;
+    });
+    return starting;
   };
 
   return {
@@ -79,8 +82,9 @@ export function createParser(settings: ParserSettings, hooks: ParserHooks): Pars
     },
     process: () => child,
     async close() {
-      await child?.close();
+      await (await starting?.catch(() => null))?.close();
       child = null;
+      starting = null;
     },
   };
 }

@@ -1,4 +1,6 @@
+import { seedActors } from '../../src/cli/ingest.action';
 import { loadConfig } from '../../src/config/settings';
+import { extract, extractParsed } from '../../src/ingest/extract';
 import type { ParsedText, Token } from '../../src/nlp/parse.schemas';
 import { createParser, type Parser } from '../../src/nlp/parser';
 import { parserSettingsOf } from '../../src/nlp/shared';
@@ -68,4 +70,19 @@ test('a parse process killed is started again on the next request, and says noth
   expect(tokens(await parseOne(POST)).length).toBeGreaterThan(10);
   expect(parser.process()!.pid()).not.toBe(first);
   expect(notes).toEqual([]);
+});
+
+test('texts asked for at once share one process', async () => {
+  await parser.close();
+  const answers = await Promise.all([SWAP, POST, SWAP].map((text) => parser.parse([text])));
+  expect(answers.map((docs) => docs?.[0]?.sentences.length)).toEqual([1, 1, 1]);
+  expect(parser.process()!.pid()).not.toBeNull();
+});
+
+test('with the parse, the subject of a trigger the names left without an agent is that group', async () => {
+  const input = { text: 'Students rallied outside the British embassy in Tehran on Sunday.', publishedAt: '2025-09-15', title: 't', articleId: 'a' };
+  expect(extract(input, seedActors()).events).toEqual([]);
+  const [protest, ...others] = (await extractParsed(input, seedActors(), {}, parser)).events;
+  expect(others).toEqual([]);
+  expect(protest).toMatchObject({ type: 'protest', agents: ['students'], date: { start: '2025-09-14', precision: 'day' } });
 });

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/model';
 import type { Parser } from '../../nlp/parser';
-import type { ParsedText } from '../../nlp/parse.schemas';
+import type { ParsedText, Token } from '../../nlp/parse.schemas';
 import { sharedParser } from '../../nlp/shared';
 import { analyseSentence, type SentenceEvent } from './analyse';
 import type { DraftDate } from './dates';
@@ -46,7 +46,7 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   const actors = new ArticleActors(lexicon, mainState(lexicon, input.text));
   const perSentence = splitSentences(input.text)
     .filter((s) => !s.heading)
-    .map((s) => analyseSentence(s.text, input.publishedAt, actors));
+    .map((s) => analyseSentence(s.text, input.publishedAt, actors, tokensWithin(options.parse, s.start, s.end)));
   const fallback = undatedDate(perSentence, input.publishedAt, options.undated ?? 'lead-event');
   const dated: DatedEvent[] = perSentence.flat().map((e) => ({
     ...e,
@@ -57,6 +57,15 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   }));
   const events = mergeDuplicates(dated).map((e) => toDraft(e, fallback.source));
   return { events, actors: actorsOf(events, actors.actors()), resolutions: Object.fromEntries(actors.resolutions()) };
+}
+
+/** The parse's tokens between two offsets of the text, with offsets moved to count from `start`. */
+function tokensWithin(parse: ParsedText | undefined, start: number, end: number): Token[] {
+  if (!parse) return [];
+  return parse.sentences
+    .flatMap((s) => s.tokens)
+    .filter((t) => t.start >= start && t.end <= end)
+    .map((t) => ({ ...t, start: t.start - start, end: t.end - start }));
 }
 
 function undatedDate(perSentence: SentenceEvent[][], publishedAt: string, policy: UndatedPolicy): { date: DraftDate; source: DateSource } {
