@@ -10,7 +10,7 @@ export function groupSubjectOf(tokens: readonly Token[], triggerIndex: number): 
   const trigger = tokens.find((t) => t.start === triggerIndex);
   if (!trigger) return null;
   const subject = tokens.find((t) => t.head === trigger.i && t.i !== trigger.i && t.dep === 'nsubj');
-  if (!subject || subject.tag !== 'NNS' || GROUP_HEADS[subject.text.toLowerCase()] !== 'group') return null;
+  if (subject?.tag !== 'NNS' || GROUP_HEADS[subject.text.toLowerCase()] !== 'group') return null;
   // "the students", "students": a bare group; a qualified one ("Iranian students") the names already read
   const qualified = tokens.some((t) => t.head === subject.i && t.i !== subject.i && ['amod', 'compound', 'nummod', 'poss'].includes(t.dep));
   return qualified ? null : subject.text.toLowerCase();
