@@ -98,6 +98,13 @@ const Env = z.object({
   /** Attempts of one webhook delivery (the first and its retries), the first retry after WEBHOOK_BACKOFF_S, each later one twice as late. */
   WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   WEBHOOK_BACKOFF_S: z.coerce.number().min(0).max(3600).default(5),
+  /** The extractor's dependency parser (spaCy): auto (installed on first use, then started), off (the rules alone). */
+  KB_PARSER: z.enum(['auto', 'off']).default('auto'),
+  /** Where the parser is installed (default .nlp/ in the project folder), and the Python that installs it. */
+  KB_PARSER_DIR: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
+  KB_PARSER_PYTHON: z.string().min(1).default('python3'),
+  /** Seconds one article's parse may take before the extractor goes on with the rules alone. */
+  KB_PARSER_TIMEOUT_S: z.coerce.number().positive().max(600).default(30),
 });
 
 export type Config = Readonly<z.infer<typeof Env>>;
