@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EventType } from '../src/domain/model';
-import { extract, type UndatedPolicy } from '../src/ingest/extract';
+import { extractParsed, type UndatedPolicy } from '../src/ingest/extract';
 import { score, type Score } from '../src/ingest/extract/score';
 import { splitSentences } from '../src/ingest/extract/sentences';
 import { confusion, merge, type ConfusionCell } from './confusion';
@@ -35,8 +35,9 @@ export interface Summary {
   speed: ReturnType<typeof speedOf>;
 }
 
-function run(c: EvalCase, options: EvalOptions, since: number): Run {
-  const extraction = extract({ text: c.text, publishedAt: c.publishedAt, title: c.title, articleId: c.name }, c.knownActors, { undated: options.undated });
+/** One article through the extractor as `kb extract` runs it: with the dependency parse when the parser is there. */
+async function run(c: EvalCase, options: EvalOptions, since: number): Promise<Run> {
+  const extraction = await extractParsed({ text: c.text, publishedAt: c.publishedAt, title: c.title, articleId: c.name }, c.knownActors, { undated: options.undated });
   const ms = performance.now() - since;
   const s = score(c.gold, extraction.events);
   console.log(tallyLine(`${c.split.padEnd(8)} ${c.name.padEnd(38)}`, s));
@@ -73,8 +74,9 @@ function tallyOfType(type: EventType, runs: Run[]): Tally {
 }
 
 /** Runs the extractor over every case (the first one cold), prints the report and returns its figures. */
-export function evaluate(cases: EvalCase[], options: EvalOptions): Summary {
-  const runs = cases.map((c, i) => run(c, options, i === 0 ? options.startedAt : performance.now()));
+export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise<Summary> {
+  const runs: Run[] = [];
+  for (const [i, c] of cases.entries()) runs.push(await run(c, options, i === 0 ? options.startedAt : performance.now()));
   const inSplit = (split: Split | 'all') => runs.filter((r) => split === 'all' || r.split === split);
 
   console.log('');
