@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { read, type Db } from '../../src/db/query';
 import { FactsValidationError } from '../../src/domain/errors';
+import { EventDetail } from '../../src/events/events.schemas';
+import { getEvent } from '../../src/events/events.service';
 import { detectFormat, importFile } from '../../src/interchange/import';
 import { ensureBuilt, runKb, testDbEnv } from '../helpers/cli';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
@@ -104,6 +106,10 @@ describe('GDELT 2.0 events file', () => {
     ]);
     expect(release.article.url).toBe('https://example.org/news/belarus-frees-52');
     expect(release.article.quote).toBe('GDELT 2.0 event 1200000001, 2025-09-11: BELARUS → UNITED STATES, CAMEO 0841');
+    // the API shows where it came from, and that no editor reviewed it
+    const detail = EventDetail.parse(await getEvent(db, 'gdelt-1200000001'));
+    expect({ origin: detail.origin, status: detail.status, cameo: detail.cameo }).toEqual({ origin: release.origin, status: 'auto', cameo: '0841' });
+    expect(EventDetail.parse(await getEvent(db, 'talks-minsk-2025-12')).origin).toBeNull();
 
     // 043 (host a visit) is absent: talks, by its root's residual code 040; the two events of one URL share its article
     const visit = events.get('gdelt-1200000002') as StoredEvent;
