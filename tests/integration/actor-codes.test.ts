@@ -1,5 +1,7 @@
 import { ActorDetail } from '../../src/actors/actors.schemas';
 import { read, type Db } from '../../src/db/query';
+import { Committed, Draft, DraftActor } from '../../src/drafts/drafts.schemas';
+import { createDraft } from '../../src/drafts/drafts.service';
 import { addUsers, call, ok, type Session, signIn } from '../helpers/review';
 import { type RunningApp, startTestApp } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
@@ -57,5 +59,35 @@ describe('PATCH /api/actors/:id/codes', () => {
     expect((await call(app, 'PATCH', '/api/actors/belarus/codes', null, ActorDetail, { sector: 'GOV' })).status).toBe(401);
     expect((await call(app, 'PATCH', '/api/actors/belarus/codes', { session: editor, csrf: false }, ActorDetail, { sector: 'GOV' })).status).toBe(403);
     expect(await contentFingerprint(db)).toBe(before);
+  });
+});
+
+describe('codes of an actor a draft proposes', () => {
+  test('given when the actor is added, corrected by adding it again, and written when the draft is committed', async () => {
+    const { draft } = await createDraft(
+      db,
+      { title: 'Codes in review', text: 'On December 19, President Alexander Lukashenko met fishermen in Minsk.', publishedAt: '2025-12-21' },
+      { name: 'codes-editor', role: 'editor', via: 'session' },
+    );
+    const path = `/api/drafts/${draft.id}/actors`;
+    const name = 'Guild of "Ξ" <Fishers> & Co';
+    const added = await ok(app, 'POST', path, { session: editor }, DraftActor, { name, kind: 'organization', country: 'BLR', sector: 'BUS' });
+    expect(added).toMatchObject({ known: false, country: 'BLR', sector: 'BUS' });
+    const corrected = await ok(app, 'POST', path, { session: editor }, DraftActor, { name, kind: 'organization', sector: 'NGO', wikidata: 'Q42' });
+    expect(corrected).toMatchObject({ id: added.id, country: 'BLR', sector: 'NGO', wikidata: 'Q42' });
+    const refused = await call(app, 'POST', path, { session: editor }, DraftActor, { name, kind: 'organization', country: 'Belarus' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/country/);
+
+    await ok(app, 'PATCH', `/api/drafts/${draft.id}/events/0`, { session: editor }, Draft, { targets: [added.id], decision: 'accepted' });
+    await ok(app, 'POST', `/api/drafts/${draft.id}/commit`, { session: editor }, Committed);
+    expect(await ok(app, 'GET', `/api/actors/${added.id}`, null, ActorDetail)).toMatchObject({
+      name,
+      country: 'BLR',
+      countryAlpha2: 'BY',
+      sector: 'NGO',
+      code: 'BLRNGO',
+      wikidata: 'Q42',
+    });
   });
 });
