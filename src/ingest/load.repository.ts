@@ -53,7 +53,8 @@ const EVENT_PROPERTIES = `
   e.type = row.type, e.title = row.title, e.summary = row.summary,
   e.date = date(row.date), e.endDate = date(row.endDate), e.lastDate = date(row.lastDate),
   e.precision = row.precision, e.place = row.place, e.status = row.status,
-  e.figureCount = row.figureCount, e.figureUnit = row.figureUnit, e.figureApproximate = row.figureApproximate`;
+  e.figureCount = row.figureCount, e.figureUnit = row.figureUnit, e.figureApproximate = row.figureApproximate,
+  e.originFormat = row.originFormat, e.originFile = row.originFile, e.originId = row.originId`;
 
 /**
  * Events written before `definedIn` existed are claimed by the first article to reload them, unless another

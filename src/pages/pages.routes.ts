@@ -4,7 +4,7 @@ import type { Db } from '../db/query';
 import { requireSignIn } from '../http/auth';
 import { accountPage, createTokenAction, revokeTokenAction, usersAction } from './account.page';
 import { docsRedirect } from './api-docs.page';
-import { actorPage, actorsPage } from './actors.page';
+import { actorPage, actorsPage, setCodesAction } from './actors.page';
 import { articlePage, articlesPage } from './articles.page';
 import { connectionsPage } from './connections.page';
 import { dyadPage } from './dyads.page';
@@ -63,6 +63,7 @@ export function pages(db: Db, config: Config): Router {
     .get('/events/:id', eventPage(db))
     .post('/events/:id/choices', ...editor, chooseClaimAction(db))
     .get('/actors', actorsPage(db))
+    .post('/actors/:id/codes', ...editor, setCodesAction(db))
     .get('/actors/:id', actorPage(db))
     .get('/graph', graphPage(db))
     .get('/connections', connectionsPage(db))
