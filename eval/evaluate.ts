@@ -37,7 +37,9 @@ export interface Summary {
 
 /** One article through the extractor as `kb extract` runs it: with the dependency parse when the parser is there. */
 async function run(c: EvalCase, options: EvalOptions, since: number): Promise<Run> {
-  const extraction = await extractParsed({ text: c.text, publishedAt: c.publishedAt, title: c.title, articleId: c.name }, c.knownActors, { undated: options.undated });
+  const extraction = await extractParsed({ text: c.text, publishedAt: c.publishedAt, title: c.title, articleId: c.name }, c.knownActors, {
+    undated: options.undated,
+  });
   const ms = performance.now() - since;
   const s = score(c.gold, extraction.events);
   console.log(tallyLine(`${c.split.padEnd(8)} ${c.name.padEnd(38)}`, s));
