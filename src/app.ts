@@ -23,6 +23,7 @@ import { identify, requireWriter } from './http/auth';
 import { cacheControl, HASHED_ASSET, UNHASHED_ASSET_MAX_AGE } from './http/caching';
 import { openReads, sameOriginWrites } from './http/cross-origin';
 import { errorHandler } from './http/errors';
+import { requestBudget } from './http/request-budget';
 import { requestLogger } from './http/logger';
 import { createMetrics } from './http/metrics';
 import { buildOpenApi } from './http/openapi';
@@ -90,6 +91,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.get('/metrics', metrics.serve);
   // Credentials are read for the API and the pages, not for static files (no database call per asset).
   const who = identify(db, config);
+  app.use(requestBudget(config.DB_BUDGET_S));
   app.use('/api', openReads, who, cacheControl, api(db, config));
   app.use(express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: UNHASHED_ASSET_MAX_AGE, setHeaders: keepForever(bundles) }));
   app.use('/vendor', vendorAssets());

@@ -8,6 +8,7 @@ import { closeDb, connectDb } from './db/context';
 import { ensureWarm } from './health/warm-up';
 import { createLogger } from './http/logger';
 import { prepareForWrites } from './ingest/load';
+import { closeSharedParser, useParserHooks } from './nlp/shared';
 import { databaseIsEmpty, describeSummary, loadSeed } from './ingest/seed';
 import { deliveryOptionsOf, startDeliveries } from './watch/webhooks';
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   loadEnvFile();
   const config = loadConfig();
   const logger = createLogger(config);
+  // the extractor's parser is started on the first draft; why it cannot be, and its install, go to the log
+  useParserHooks({ note: (message) => logger.warn(message), progress: (message) => logger.info(`parser: ${message}`) });
   const { db, uri } = await connectDb(config);
   await prepareForWrites(db, say);
   if (config.SEED_ON_START === 'always' || (config.SEED_ON_START === 'auto' && (await databaseIsEmpty(db)))) {
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
     stopBackups();
     stopDeliveries();
     closeServer(server)
-      .then(() => closeDb(db))
+      .then(() => Promise.all([closeDb(db), closeSharedParser()]))
       .then(
         () => process.exit(0),
         () => process.exit(1),

@@ -1,7 +1,9 @@
 import { MAX_DATE, MIN_DATE, partnerInPair } from '../db/cypher';
 import { DENSE_ACTOR_EVENTS } from '../db/dense';
 import { keyset } from '../db/keyset';
+import type { ManagedTransaction } from 'neo4j-driver';
 import { read, readOne, type Db } from '../db/query';
+import type { ActorCodes } from '../domain/actor-codes';
 import { countsByType } from '../domain/taxonomy';
 import { ROLES_SHOWN, type ActorDetail, type ActorSummary, type KnownActor, type Relationship } from './actors.schemas';
 
@@ -172,4 +174,39 @@ type RelationshipRow = Omit<Relationship, 'sharedEventsByType'> & { sharedEvents
 export async function listRelationships(db: Db, id: string, limit: number, after: unknown[] | null): Promise<Array<{ item: Relationship; keys: unknown[] }>> {
   const rows = await read<{ item: RelationshipRow; keys: unknown[] }>(db, RELATIONSHIPS(RELATIONSHIP_ORDER.after(after)), { id, limit, after });
   return rows.map(({ item, keys }) => ({ item: { ...item, sharedEventsByType: countsByType(item.sharedEventsByType) }, keys }));
+}
+
+/** What an actor's codes are settled from, and the codes themselves. */
+export interface StoredCodes extends ActorCodes {
+  kind: string;
+  name: string;
+  aliases: string[];
+}
+
+export function readCodes(db: Db, id: string): Promise<StoredCodes | undefined> {
+  return readOne<StoredCodes>(
+    db,
+    `MATCH (a:Actor {id: $id})
+     RETURN a { .kind, .name, aliases: coalesce(a.aliases, []), country: a.country, countryAlpha2: a.countryAlpha2,
+                sector: a.sector, code: a.code, wikidata: a.wikidata } AS codes`,
+    { id },
+  );
+}
+
+/** Sets the actor's codes; `alongside` runs in the same transaction (the history's record), so both commit or neither. */
+export async function writeCodes(db: Db, id: string, codes: ActorCodes, alongside: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run(
+        `MATCH (a:Actor {id: $id})
+         SET a.country = $codes.country, a.countryAlpha2 = $codes.countryAlpha2, a.sector = $codes.sector,
+             a.code = $codes.code, a.wikidata = $codes.wikidata`,
+        { id, codes },
+      );
+      await alongside(tx);
+    });
+  } finally {
+    await session.close();
+  }
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/query';
 import { route } from '../domain/route';
 import { IdParams } from '../domain/views';
-import { ActorDetail, ActorList, ActorsQuery, RelationshipList, RelationshipsQuery } from './actors.schemas';
+import { ActorCodesEdit, ActorDetail, ActorList, ActorsQuery, RelationshipList, RelationshipsQuery } from './actors.schemas';
 import * as service from './actors.service';
 
 export const actorsRoutes = (db: Db) => [
@@ -24,6 +24,21 @@ export const actorsRoutes = (db: Db) => [
     params: IdParams,
     response: ActorDetail,
     handle: ({ params }) => service.getActor(db, params.id),
+  }),
+  route({
+    method: 'patch',
+    path: '/actors/:id/codes',
+    operationId: 'setActorCodes',
+    tag: 'actors',
+    summary: "Set or correct an actor's codes (ISO country, CAMEO sector and actor code, Wikidata id); recorded in its history",
+    params: IdParams,
+    body: ActorCodesEdit,
+    response: ActorDetail,
+    write: { created: 'The actor with its codes as they are now' },
+    handle: ({ params, body, principal }) => {
+      if (!principal) throw new Error('a write reached its handler without credentials');
+      return service.setActorCodes(db, params.id, body, principal);
+    },
   }),
   route({
     method: 'get',

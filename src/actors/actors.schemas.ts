@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorCode, Sector, WikidataId } from '../domain/actor-codes';
+import { ActorCode, CountryCode, Sector, WikidataId } from '../domain/actor-codes';
 import { CursorParam, pageOf } from '../domain/page';
 import { ActorRef, Limit, SearchText } from '../domain/views';
 import { ActorKind, AffiliationRole, EventType, ReviewStatus } from '../domain/model';
@@ -77,3 +77,16 @@ export type Relationship = z.infer<typeof Relationship>;
 /** Strongest first, equal weights by partner id; a page at a time. */
 export const RelationshipList = pageOf(Relationship).extend({ actor: ActorRef });
 export type RelationshipList = z.infer<typeof RelationshipList>;
+
+/**
+ * An editor's setting or correction of an actor's codes, checked by the same schemas as a facts file: a value
+ * sets it, null clears it, a field left out stays as it is. The alpha-2 code and, unless given, the CAMEO actor
+ * code follow from country and sector (a state's country from its name when none is given).
+ */
+export const ActorCodesEdit = z.strictObject({
+  country: CountryCode.nullable().optional().describe('ISO 3166-1 alpha-3 (BLR)'),
+  sector: Sector.nullable().optional().describe('CAMEO sector (GOV, MIL, OPP, …)'),
+  code: ActorCode.nullable().optional().describe('CAMEO actor code, when it is not country and sector (BLRGOV)'),
+  wikidata: WikidataId.nullable().optional().describe('Wikidata item id (Q184)'),
+});
+export type ActorCodesEdit = z.infer<typeof ActorCodesEdit>;

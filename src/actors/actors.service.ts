@@ -2,9 +2,12 @@ import { cursorKeys } from '../db/keyset';
 import { toLuceneQuery } from '../db/lucene';
 import type { Db } from '../db/query';
 import { pageFrom } from '../domain/cursor';
+import { settleActorCodes, type ActorCodes } from '../domain/actor-codes';
 import { NotFoundError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
+import { recordChanges } from '../history/history.repository';
 import * as repository from './actors.repository';
-import type { ActorDetail, ActorList, ActorsQuery, KnownActor, RelationshipList, RelationshipsQuery } from './actors.schemas';
+import type { ActorCodesEdit, ActorDetail, ActorList, ActorsQuery, KnownActor, RelationshipList, RelationshipsQuery } from './actors.schemas';
 
 /** A page of actors: by name, or with `q` the matches best first. */
 export async function listActors(db: Db, query: Pick<ActorsQuery, 'q' | 'kind' | 'code' | 'wikidata' | 'limit' | 'cursor'>): Promise<ActorList> {
@@ -47,4 +50,42 @@ export async function getRelationships(db: Db, id: string, query: Pick<Relations
   const { degree: _degree, ...actor } = await requireActor(db, id);
   const rows = await repository.listRelationships(db, id, query.limit + 1, after);
   return { actor, ...pageFrom(rows, query.limit, repository.RELATIONSHIP_ORDER.codec) };
+}
+
+const codesOf = ({ country, countryAlpha2, sector, code, wikidata }: ActorCodes): ActorCodes => ({ country, countryAlpha2, sector, code, wikidata });
+
+/**
+ * An editor sets or corrects an actor's codes: those the edit gives replace the stored ones (null clears), the
+ * others stay; the alpha-2 code and the CAMEO code (unless given) are settled again from country and sector, as
+ * the loader settles them. The change goes into the actor's history in the same transaction.
+ */
+export async function setActorCodes(db: Db, id: string, edit: ActorCodesEdit, principal: Principal): Promise<ActorDetail> {
+  const stored = await repository.readCodes(db, id);
+  if (!stored) throw new NotFoundError('actor', id);
+  const before = codesOf(stored);
+  const given = <K extends keyof ActorCodesEdit>(key: K, current: ActorCodesEdit[K]) => (edit[key] === undefined ? current : edit[key]);
+  const sector = given('sector', stored.sector);
+  const country = given('country', stored.country);
+  // a stored code made from the old country and sector is made again; one an editor or a facts file gave stays unless replaced
+  const madeCode = settleActorCodes({ ...stored, country: stored.country, sector: stored.sector, code: null }).code;
+  const derived = stored.code === madeCode;
+  // the form sends the code it showed: the made code sent back unchanged is not an editor's own
+  const codeGiven = edit.code !== undefined && !(derived && edit.code === stored.code);
+  const code = codeGiven ? (edit.code ?? null) : derived ? null : stored.code;
+  const after = settleActorCodes({ ...stored, country, sector, code, wikidata: given('wikidata', stored.wikidata) });
+  await repository.writeCodes(db, id, after, (tx) =>
+    recordChanges(tx, [
+      {
+        entity: 'actor',
+        entityId: id,
+        at: new Date().toISOString(),
+        user: principal.name,
+        action: 'edited',
+        summary: `Set the codes of ${stored.name}`,
+        before,
+        after: codesOf(after),
+      },
+    ]),
+  );
+  return getActor(db, id);
 }

@@ -4,9 +4,11 @@ import { describeSummary, printProgress } from '../ingest/seed';
 import { importFile, type ImportFormat } from '../interchange/import';
 import { isStdio, STDIN_NAME, withStdinAsFile } from './stdio';
 
+const STDIN_EXTENSION: Record<ImportFormat, string> = { plover: '.jsonl', csv: '.csv', gdelt: '.tsv', polecat: '.tsv' };
+
 /** `kb import`: progress and notes on standard error, the summary on standard output. */
 export async function runImport(file: string, format: ImportFormat): Promise<void> {
-  if (isStdio(file)) return withStdinAsFile(format === 'csv' ? '.csv' : '.jsonl', (saved) => importPath(saved, format, STDIN_NAME));
+  if (isStdio(file)) return withStdinAsFile(STDIN_EXTENSION[format], (saved) => importPath(saved, format, STDIN_NAME));
   if (!fs.existsSync(file)) throw Object.assign(new Error(`No such file: ${file}`), { code: 'ENOENT' });
   return importPath(file, format);
 }

@@ -178,7 +178,7 @@ export async function runExtract(file: string, rawOptions: ExtractOptions, db: D
   const options = ExtractOptions.parse(rawOptions);
   const input = await readArticle(file, options);
   const knownActors = db ? await knownActorsOf(db, (note) => output.err(`note: ${note}\n`)) : seedActors();
-  const draft = draftFacts(input, knownActors);
+  const draft = await draftFacts(input, knownActors);
   if (options.out) {
     const prepared = db ? await mergeDraft(db, draft.facts) : { facts: draft.facts, decisions: [] };
     const text = factsFileText(prepared.facts, options.out, isStdio(file) ? null : file, prepared.decisions);

@@ -5,6 +5,7 @@ import { registerBackupCommands } from './backup.command';
 import { registerExportCommand } from './export.command';
 import { registerImportCommand } from './import.command';
 import { registerIngestCommands } from './ingest.command';
+import { registerNlpCommands } from './nlp.command';
 import { newProgram, commanderExitCode } from './program';
 import { registerUserCommands } from './user.command';
 import { packageVersion } from './version';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerIngestCommands(program);
   registerUserCommands(program);
   registerBackupCommands(program);
+  registerNlpCommands(program);
   return program;
 }
 

@@ -54,8 +54,13 @@ const Env = z.object({
     .default('0')
     .transform((value) => value === '1' || value === 'true'),
   NEO4J_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(7474),
-  /** Seconds within which a database call must answer before the API reports 503. */
+  /** Seconds within which a database that cannot be reached (no connection) is reported: a 503. */
   DB_TIMEOUT_S: z.coerce.number().positive().default(3),
+  /**
+   * Seconds one request may wait for a reachable database (its turn in the queue and its queries) before a 503
+   * with Retry-After: a slow database is waited for, not taken for a down one. Routes may declare less.
+   */
+  DB_BUDGET_S: z.coerce.number().positive().default(10),
   /** Queries that may wait for one of the driver's connections; past that, the API answers 503 with Retry-After. */
   DB_QUEUE_MAX: z.coerce.number().int().min(0).default(500),
   /** auto: load seed/ when the database holds no events; always: on every start; never. */
@@ -93,6 +98,13 @@ const Env = z.object({
   /** Attempts of one webhook delivery (the first and its retries), the first retry after WEBHOOK_BACKOFF_S, each later one twice as late. */
   WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   WEBHOOK_BACKOFF_S: z.coerce.number().min(0).max(3600).default(5),
+  /** The extractor's dependency parser (spaCy): auto (installed on first use, then started), off (the rules alone). */
+  KB_PARSER: z.enum(['auto', 'off']).default('auto'),
+  /** Where the parser is installed (default .nlp/ in the project folder), and the Python that installs it. */
+  KB_PARSER_DIR: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
+  KB_PARSER_PYTHON: z.string().min(1).default('python3'),
+  /** Seconds one article's parse may take before the extractor goes on with the rules alone. */
+  KB_PARSER_TIMEOUT_S: z.coerce.number().positive().max(600).default(30),
 });
 
 export type Config = Readonly<z.infer<typeof Env>>;

@@ -6,19 +6,21 @@ import { connectionFor, runningPid, type Connection, type Log } from './local-ne
 import type { Db } from './query';
 
 /**
- * The one way to build a database handle ({ driver, database, timeoutMs }) and to close it: the server, the
+ * The one way to build a database handle ({ driver, database, timeoutMs, gate }) and to close it: the server, the
  * command line, the benchmarks and the tests all open their databases here.
  */
-export type DbSettings = Pick<Config, 'DB_TIMEOUT_S'> & Partial<Pick<Config, 'NEO4J_DATABASE' | 'DB_QUEUE_MAX'>>;
+export type DbSettings = Pick<Config, 'DB_TIMEOUT_S'> & Partial<Pick<Config, 'NEO4J_DATABASE' | 'DB_QUEUE_MAX' | 'DB_BUDGET_S'>>;
 
 /** Queries that may wait for a free connection before more are refused with 503 (DB_QUEUE_MAX). */
 const DEFAULT_QUEUE_MAX = 500;
+/** The longest one query may take (DB_BUDGET_S); a request's own budget may leave it less. */
+const DEFAULT_BUDGET_S = 10;
 
 export function openDb(connection: Connection, settings: DbSettings): Db {
   return {
     driver: createDriver(connection, settings),
     database: settings.NEO4J_DATABASE,
-    timeoutMs: settings.DB_TIMEOUT_S * 1000,
+    timeoutMs: (settings.DB_BUDGET_S ?? DEFAULT_BUDGET_S) * 1000,
     gate: new Gate(POOL_SIZE, settings.DB_QUEUE_MAX ?? DEFAULT_QUEUE_MAX),
   };
 }

@@ -1,6 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 
-/** The database did not answer within the deadline (it may be frozen or unreachable). */
+/** The database did not answer within the deadline: slow, or frozen. */
 export class DatabaseTimeoutError extends Error {
   constructor(ms: number) {
     super(`The database did not answer within ${ms} ms`);
@@ -19,6 +19,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
     error.message.startsWith('Connection acquisition timed out')
   );
+}
+
+/** Errors that mean "the database is reachable but did not answer in time": a 503 to retry shortly. */
+export function isDatabaseSlow(error: unknown): boolean {
+  if (error instanceof DatabaseTimeoutError) return true;
+  return error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
 }
 
 /**

@@ -29,10 +29,11 @@ export class Gate {
     return { inUse: this.active, waiting: this.queue.length };
   }
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs `work` when a slot is free; one that waited `maxWaitMs` without a slot gives up with DatabaseBusyError. */
+  async run<T>(work: () => Promise<T>, maxWaitMs = Number.POSITIVE_INFINITY): Promise<T> {
     if (this.active >= this.limit) {
       if (this.queue.length >= this.queueMax) throw new DatabaseBusyError(1);
-      await new Promise<void>((resolve) => this.queue.push(resolve));
+      await this.waitTurn(maxWaitMs);
     } else {
       this.active += 1;
     }
@@ -44,5 +45,22 @@ export class Gate {
       if (next) next();
       else this.active -= 1;
     }
+  }
+
+  private waitTurn(maxWaitMs: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const turn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.queue.push(turn);
+      if (!Number.isFinite(maxWaitMs)) return;
+      const giveUp = () => {
+        this.queue.splice(this.queue.indexOf(turn), 1);
+        reject(new DatabaseBusyError(1));
+      };
+      timer = setTimeout(giveUp, Math.max(0, maxWaitMs));
+    });
   }
 }

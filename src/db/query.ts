@@ -1,11 +1,13 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import { remainingBudgetMs } from './budget';
 import { DatabaseTimeoutError } from './errors';
 import type { Gate } from './gate';
 import { toParams, toPlain } from './plain';
 
 /**
- * Everything a repository needs to read: the driver, the database name, the per-query timeout, and the bounded
- * queue the app's queries wait in (db/gate.ts; handles without one, the command line's, run queries at once).
+ * Everything a repository needs to read: the driver, the database name, the longest a query may take, and the
+ * bounded queue the app's queries wait in (db/gate.ts; handles without one, the command line's, run queries at
+ * once). Within a request, a query also keeps to what is left of the request's budget (db/budget.ts).
  */
 export interface Db {
   driver: Driver;
@@ -40,13 +42,24 @@ function queryName(cypher: string): string {
   return name;
 }
 
-/** Runs a query through the handle's queue (if any) and tells the observer how long it took. */
-async function instrumented<T>(db: Db, cypher: string, work: () => Promise<T>): Promise<T> {
+/** The time this query may take: the handle's deadline, or less when the request's budget has less left. */
+function queryTimeMs(db: Db): number {
+  const left = remainingBudgetMs();
+  if (left !== undefined && left <= 0) throw new DatabaseTimeoutError(db.timeoutMs);
+  return Math.ceil(left === undefined ? db.timeoutMs : Math.min(db.timeoutMs, left));
+}
+
+/**
+ * Runs a query through the handle's queue (if any), waiting no longer than the request's budget allows, and
+ * tells the observer how long it took. `work` gets the time the query itself may take.
+ */
+async function instrumented<T>(db: Db, cypher: string, work: (ms: number) => Promise<T>): Promise<T> {
   const name = observer ? queryName(cypher) : '';
   const started = performance.now();
   let ok = false;
   try {
-    const result = await (db.gate ? db.gate.run(work) : work());
+    const run = () => work(queryTimeMs(db));
+    const result = await (db.gate ? db.gate.run(run, remainingBudgetMs()) : run());
     ok = true;
     return result;
   } finally {
@@ -68,14 +81,14 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /** Runs one parameterised read and returns its records as plain objects. */
 export function read<T>(db: Db, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  return instrumented(db, cypher, async () => {
+  return instrumented(db, cypher, async (ms) => {
     const query = db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
       routing: neo4j.routing.READ,
       database: db.database,
-      transactionConfig: { timeout: db.timeoutMs },
+      transactionConfig: { timeout: ms },
     });
     query.catch(() => {}); // a query abandoned at its deadline may still fail later; nobody is waiting for it
-    const { records } = await withDeadline(query, db.timeoutMs + 1000);
+    const { records } = await withDeadline(query, ms + 1000);
     return records.map((record) => toPlain(record.toObject()) as T);
   });
 }
@@ -99,13 +112,13 @@ export interface WriteResult<T> {
  * deadline as reads, and returns its records as plain objects and what it changed.
  */
 export function write<T = Record<string, unknown>>(db: Db, cypher: string, params: Record<string, unknown> = {}): Promise<WriteResult<T>> {
-  return instrumented(db, cypher, async () => {
+  return instrumented(db, cypher, async (ms) => {
     const query = db.driver.executeQuery(cypher, toParams(params) as Record<string, unknown>, {
       database: db.database,
-      transactionConfig: { timeout: db.timeoutMs },
+      transactionConfig: { timeout: ms },
     });
     query.catch(() => {});
-    const { records, summary } = await withDeadline(query, db.timeoutMs + 1000);
+    const { records, summary } = await withDeadline(query, ms + 1000);
     const { nodesCreated, nodesDeleted, propertiesSet } = summary.counters.updates();
     return { rows: records.map((record) => toPlain(record.toObject()) as T), nodesCreated, nodesDeleted, propertiesSet };
   });

@@ -13,6 +13,10 @@ const SCHEMA = [
   'CREATE CONSTRAINT reaction_id IF NOT EXISTS FOR (n:Reaction) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT actor_pair_id IF NOT EXISTS FOR (n:ActorPair) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT role_link_id IF NOT EXISTS FOR (n:RoleLink) REQUIRE n.id IS UNIQUE',
+  // Counts per month, and per actor and month, for the trends (ingest/month-counts.ts).
+  'CREATE CONSTRAINT month_count_id IF NOT EXISTS FOR (n:MonthCount) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT actor_month_id IF NOT EXISTS FOR (n:ActorMonth) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX actor_month_actor IF NOT EXISTS FOR (n:ActorMonth) ON (n.actor)',
   'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)',
   'CREATE INDEX event_type_date IF NOT EXISTS FOR (n:Event) ON (n.type, n.date)',
   // The timeline's look-back reads the longest explicit span: through this index, the events that have an
@@ -53,6 +57,9 @@ const SCHEMA = [
   'CREATE INDEX watchlist_user IF NOT EXISTS FOR (n:Watchlist) ON (n.user)',
   'CREATE INDEX watchlist_feed IF NOT EXISTS FOR (n:Watchlist) ON (n.feedDigest)',
   'CREATE INDEX webhook_delivery_watchlist IF NOT EXISTS FOR (n:WebhookDelivery) ON (n.watchlist, n.at)',
+  // The dashboard's latest reviewed events: only reviewed events have `review` (auto ones carry no mark), so the
+  // index holds those alone, in date order.
+  'CREATE INDEX event_review_date IF NOT EXISTS FOR (n:Event) ON (n.review, n.date)',
   'CREATE INDEX event_place_unresolved IF NOT EXISTS FOR (n:Event) ON (n.placeUnresolved)',
 ];
 

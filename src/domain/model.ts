@@ -73,6 +73,17 @@ export type Actor = z.infer<typeof Actor>;
 /** Whether the event happened or was announced or planned: `status` in facts files, `occurrence` in the API. */
 export const EVENT_STATUSES = ['occurred', 'announced', 'planned'] as const;
 
+/** The event datasets `kb import` reads records of (GDELT 2.0 events, POLECAT). */
+export const FIELD_DATASETS = ['gdelt', 'polecat'] as const;
+
+/** Where an imported event came from: the dataset, the file (its name, not its path) and the record's own id there. */
+export const EventOrigin = z.strictObject({
+  format: z.enum(FIELD_DATASETS),
+  file: Text(300),
+  id: Text(200),
+});
+export type EventOrigin = z.infer<typeof EventOrigin>;
+
 export const Event = z.strictObject({
   id: Slug,
   type: EventType,
@@ -84,6 +95,7 @@ export const Event = z.strictObject({
   figures: Figures.optional(),
   participants: z.array(Participant).min(1),
   sources: z.array(Source).min(1),
+  origin: EventOrigin.optional(),
 });
 export type Event = z.infer<typeof Event>;
 

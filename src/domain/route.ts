@@ -72,6 +72,8 @@ export interface RouteSpec<
   write?: WriteAccess;
   /** A read for signed-in users only (drafts, tokens): without credentials, 401. */
   signedIn?: boolean;
+  /** Seconds of database time one call may use, when it must answer sooner than DB_BUDGET_S (health). */
+  budgetS?: number;
   handle: (input: RouteInput<Q, P, B>) => Promise<z.input<R> | Reply<z.input<R>> | Download>;
 }
 

@@ -62,7 +62,16 @@ async function factsOf(db: Db, draft: Draft, accepted: DraftEvent[], ids: Map<nu
   const inGraph = await existingActorIds(db, [...named]);
   const actors: Actor[] = draft.actors
     .filter((a) => named.has(a.id) && !inGraph.has(a.id))
-    .map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases }));
+    .map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      aliases: a.aliases,
+      ...(a.country ? { country: a.country } : {}),
+      ...(a.sector ? { sector: a.sector } : {}),
+      ...(a.code ? { code: a.code } : {}),
+      ...(a.wikidata ? { wikidata: a.wikidata } : {}),
+    }));
   const { article } = draft;
   return {
     article: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../domain/dates';
+import { ActorCode, CountryCode, Sector, WikidataId } from '../domain/actor-codes';
 import { ActorKind, Article, DateSpan, EventType, Figures, LinkKind, Slug, WebAddress } from '../domain/model';
 import { CursorParam, pageOf } from '../domain/page';
 import { Limit } from '../domain/views';
@@ -36,12 +37,21 @@ export const ArticlePost = Article.extend({
 export type ArticlePost = z.infer<typeof ArticlePost>;
 
 /** An actor a draft refers to: known (in the graph) or proposed (created when the draft is committed). */
+/** The standard codes an editor may give a proposed actor, checked as in a facts file. */
+const ProposedCodes = {
+  country: CountryCode.optional().describe('ISO 3166-1 alpha-3 (BLR)'),
+  sector: Sector.optional().describe('CAMEO sector (GOV, MIL, OPP, …)'),
+  code: ActorCode.optional().describe('CAMEO actor code, when it is not country and sector'),
+  wikidata: WikidataId.optional().describe('Wikidata item id (Q184)'),
+};
+
 export const DraftActor = z.object({
   id: Slug,
   name: Text(300),
   kind: ActorKind,
   known: z.boolean(),
   aliases: z.array(Text(300)).default([]),
+  ...ProposedCodes,
 });
 export type DraftActor = z.infer<typeof DraftActor>;
 
@@ -156,7 +166,8 @@ export type DraftEventEdit = z.infer<typeof DraftEventEdit>;
 export const NewDraftEvent = DraftEventEdit.extend({ quote: Text(5000), type: EventType });
 export type NewDraftEvent = z.infer<typeof NewDraftEvent>;
 
-export const NewDraftActor = z.strictObject({ name: Text(300), kind: ActorKind, aliases: z.array(Text(300)).max(20).default([]) });
+/** A new actor, or (the same name again) new codes for an actor the draft proposes. */
+export const NewDraftActor = z.strictObject({ name: Text(300), kind: ActorKind, aliases: z.array(Text(300)).max(20).default([]), ...ProposedCodes });
 export type NewDraftActor = z.infer<typeof NewDraftActor>;
 
 export const AcceptAbove = z.strictObject({ confidence: z.number().min(0).max(1) });

@@ -7,7 +7,7 @@ import { cursorKeys } from '../db/keyset';
 import { pageFrom } from '../domain/cursor';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
-import { extract } from '../ingest/extract';
+import { extractParsed } from '../ingest/extract';
 import { findReportedEvents, findStoredArticle, readKnownActors } from '../ingest/ingest.repository';
 import { articleIdFor } from '../ingest/ingest.service';
 import { chooseMatches } from '../ingest/known-events';
@@ -57,7 +57,7 @@ export async function createDraft(db: Db, article: ArticleForDraft, principal: P
     }
     return { draft, created: false };
   }
-  const extraction = extract({ text: article.text, publishedAt: article.publishedAt, title: article.title, articleId }, await readKnownActors(db));
+  const extraction = await extractParsed({ text: article.text, publishedAt: article.publishedAt, title: article.title, articleId }, await readKnownActors(db));
   const matches = chooseMatches(await findReportedEvents(db, articleId, duplicateQueries(extraction)));
   const draft = buildDraft({
     id: newDraftId(),

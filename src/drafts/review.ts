@@ -114,9 +114,21 @@ export function addActor(draft: Draft, actor: NewDraftActor | DraftActor, now: s
   const id = 'id' in actor ? actor.id : slugify(actor.name);
   if (!id) throw new InvalidError('name', 'a name needs letters or digits');
   const existing = draft.actors.find((a) => a.id === id);
+  const codes = 'known' in actor ? {} : codesOf(actor);
+  if (existing && !existing.known && Object.keys(codes).length > 0) {
+    // the same name again with codes: the proposed actor gets them (known actors' codes are set on their page)
+    const updated: DraftActor = { ...existing, ...codes };
+    return { draft: { ...draft, updatedAt: now, actors: draft.actors.map((a) => (a.id === id ? updated : a)) }, actor: updated };
+  }
   if (existing) return { draft, actor: existing };
-  const added: DraftActor = 'known' in actor ? actor : { id, name: actor.name, kind: actor.kind, known: false, aliases: actor.aliases };
+  const added: DraftActor = 'known' in actor ? actor : { id, name: actor.name, kind: actor.kind, known: false, aliases: actor.aliases, ...codes };
   return { draft: { ...draft, updatedAt: now, actors: [...draft.actors, added] }, actor: added };
+}
+
+/** The codes a new actor's form gave, and only those. */
+function codesOf(actor: NewDraftActor): Pick<DraftActor, 'country' | 'sector' | 'code' | 'wikidata'> {
+  const { country, sector, code, wikidata } = actor;
+  return Object.fromEntries(Object.entries({ country, sector, code, wikidata }).filter(([, v]) => v !== undefined));
 }
 
 /** Accepts every pending event at or above the confidence. */

@@ -116,7 +116,8 @@ const EVENT_DETAIL = `
     links: ${eventLinksView('e')},
     claims: claims,
     conflicts: coalesce(e.conflicts, []),
-    choices: e.choices
+    choices: e.choices,
+    origin: CASE WHEN e.originFormat IS NULL THEN null ELSE { format: e.originFormat, file: e.originFile, id: e.originId } END
   } AS event`;
 
 /** An event as stored: its claims as each article's JSON, its choices as JSON (the service reads them). */

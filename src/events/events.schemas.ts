@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CursorParam, pageOf } from '../domain/page';
 import { DateFilter, DateView, EventLinkView, EventRef, FiguresView, Limit, ParticipantView, SearchText, SourceView } from '../domain/views';
 import { CLAIM_FIELDS } from '../domain/claims';
-import { EVENT_STATUSES, EventType, ReviewStatus, Slug } from '../domain/model';
+import { EVENT_STATUSES, EventOrigin, EventType, ReviewStatus, Slug } from '../domain/model';
 
 /**
  * A search lists (in date order) the most relevant matches, at most this many: a common word matches
@@ -65,6 +65,7 @@ export const EventDetail = EventView.extend({
   claims: z.array(ClaimView).describe("Each reporting article's own values, first report first"),
   conflicts: z.array(ClaimFieldSchema).describe('Fields on which the claims disagree and no editor has chosen'),
   choices: z.partialRecord(ClaimFieldSchema, z.string()).describe('Fields an editor settled: the article whose claim the event shows'),
+  origin: EventOrigin.nullable().describe('For an event `kb import` read from a GDELT or POLECAT file: the dataset, the file name and the record id there'),
 });
 export type EventDetail = z.infer<typeof EventDetail>;
 

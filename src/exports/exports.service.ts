@@ -83,7 +83,7 @@ function render(db: Db, query: ExportQuery, filter: EventFilter): AsyncIterable<
     case 'graphml':
       return graphmlChunks(repository.networkNodes(db, filter), repository.sharedEventEdges(db, filter), repository.affiliationEdges(db, filter));
     case 'ftm':
-      return ftmChunks(repository.exportEvents(db, filter));
+      return ftmChunks(repository.exportEvents(db, filter, { firstAppearances: true }));
     case 'stix':
       return stixChunks(repository.exportEvents(db, filter));
     case 'gexf':

@@ -1,7 +1,7 @@
-import { TAXONOMY } from '../domain/taxonomy';
+import { AGENT_ROLES, type AffiliationRole, TAXONOMY, TARGET_ROLES } from '../domain/taxonomy';
 import type { ActorKind } from '../domain/model';
 import { countryByAlpha3 } from '../domain/actor-codes';
-import type { ActorRecord, ArticleRecord, ExportEvent } from './exports.schemas';
+import type { ActorRecord, AffiliationRecord, ArticleRecord, ExportEvent } from './exports.schemas';
 import { agentSide, primarySource } from './records';
 import { partialSpan } from './spans';
 
@@ -29,7 +29,16 @@ export interface FtmEntity {
   properties: Record<string, string[]>;
 }
 
-export const ftmId = (kind: 'actor' | 'article' | 'event', id: string) => `kb-${kind}-${id}`;
+export const ftmId = (kind: 'actor' | 'article' | 'event' | 'membership' | 'sanction', id: string) => `kb-${kind}-${id}`;
+
+/**
+ * The roles that make the holder a member of the counterpart (FtM's Membership: a legal entity belongs to an
+ * organisation, with a role and dates). Envoys *to* a state, lawyers *for* a person and allies are ties, not
+ * memberships, and are left out.
+ */
+const MEMBERSHIP_ROLES: readonly AffiliationRole[] = ['president_of', 'leader_of', 'envoy_of', 'member_of'];
+/** FtM's Organization and the schemata that extend it: what a Membership's `organization` may name. */
+const ORGANIZATION_SCHEMATA = ['Organization', 'PublicBody', 'Company'];
 
 /** Properties with at least one value; empty ones are left out, as FtM's own tools write them. */
 function properties(values: Record<string, Array<string | null | undefined>>): Record<string, string[]> {
@@ -87,6 +96,49 @@ export function eventEntity(event: ExportEvent): FtmEntity {
   };
 }
 
+/** A role held over time, as FtM's Membership, if the role is a membership and both ends can take part in one. */
+export function membershipEntity(holder: ActorRecord, affiliation: AffiliationRecord): FtmEntity | null {
+  const { counterpart } = affiliation;
+  if (!MEMBERSHIP_ROLES.includes(affiliation.role) || holder.kind === 'commodity') return null;
+  if (!ORGANIZATION_SCHEMATA.includes(FTM_SCHEMA[counterpart.kind])) return null;
+  return {
+    id: ftmId('membership', `${holder.id}-${affiliation.role}-${counterpart.id}`),
+    schema: 'Membership',
+    properties: properties({
+      member: [ftmId('actor', holder.id)],
+      organization: [ftmId('actor', counterpart.id)],
+      role: [affiliation.title ?? affiliation.role.replace(/_/g, ' ')],
+      startDate: [affiliation.from],
+      endDate: [affiliation.to],
+      status: [affiliation.former ? 'former' : null],
+      summary: [affiliation.quote],
+      sourceUrl: [affiliation.article.url],
+    }),
+  };
+}
+
+/** A sanctions event, as FtM's Sanction on each target: the authority is who imposed it, the start its date. */
+export function sanctionEntities(event: ExportEvent): FtmEntity[] {
+  if (event.type !== 'sanctions_imposed') return [];
+  const { start, end } = partialSpan(event);
+  const authority = event.participants.filter(({ role }) => AGENT_ROLES.includes(role)).map(({ actor }) => actor.name);
+  return event.participants
+    .filter(({ role }) => TARGET_ROLES.includes(role))
+    .map(({ actor }) => ({
+      id: ftmId('sanction', `${event.id}-${actor.id}`),
+      schema: 'Sanction',
+      properties: properties({
+        entity: [ftmId('actor', actor.id)],
+        authority,
+        startDate: [start],
+        endDate: [end],
+        summary: [primarySource(event).quote],
+        sourceUrl: [primarySource(event).article.url],
+        recordId: [event.id],
+      }),
+    }));
+}
+
 const line = (entity: FtmEntity) =>
   `${JSON.stringify(entity)
     .replace(/\u2028/g, '\\u2028')
@@ -103,6 +155,15 @@ export async function* ftmChunks(events: AsyncIterable<ExportEvent>): AsyncGener
     let chunk = '';
     for (const { actor } of event.participants) chunk += once(actorEntity(actor));
     for (const { article } of event.sources) chunk += once(articleEntity(article));
-    yield chunk + line(eventEntity(event));
+    chunk += line(eventEntity(event));
+    for (const sanction of sanctionEntities(event)) chunk += once(sanction);
+    // roles over time, after both their ends
+    for (const { actor } of event.participants) {
+      for (const affiliation of actor.affiliations ?? []) {
+        const membership = membershipEntity(actor, affiliation);
+        if (membership && !written.has(membership.id)) chunk += once(actorEntity(affiliation.counterpart)) + once(membership);
+      }
+    }
+    yield chunk;
   }
 }

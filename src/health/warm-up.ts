@@ -1,4 +1,5 @@
 import * as actors from '../actors/actors.service';
+import { outsideBudget } from '../db/budget';
 import { isDatabaseUnavailable } from '../db/errors';
 import type { Db } from '../db/query';
 import * as events from '../events/events.service';
@@ -42,14 +43,25 @@ export async function warmUp(db: Db): Promise<void> {
   }
 }
 
-/** Handles whose database has run the hot queries since it last failed to answer. */
+/** Handles whose database has run the hot queries since it last failed to answer, and warm-ups under way. */
 const warm = new WeakSet<Db>();
+const warming = new WeakMap<Db, Promise<void>>();
 
-/** Runs the warm-up unless it ran since the database was last seen down; a database seen down needs it again. */
-export async function ensureWarm(db: Db): Promise<void> {
-  if (warm.has(db)) return;
-  await warmUp(db);
-  warm.add(db);
+/**
+ * Resolves once the hot queries have run since the database was last seen down, starting them if they are not
+ * running. They run outside the budget of the request that asked (a cold database may need longer than one
+ * request may wait), once however many requests ask meanwhile.
+ */
+export function ensureWarm(db: Db): Promise<void> {
+  if (warm.has(db)) return Promise.resolve();
+  let running = warming.get(db);
+  if (!running) {
+    running = outsideBudget(() => warmUp(db))
+      .then(() => void warm.add(db))
+      .finally(() => warming.delete(db));
+    warming.set(db, running);
+  }
+  return running;
 }
 
 export function markCold(db: Db): void {

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import type {} from 'pino-http';
 import { z } from 'zod';
-import { isDatabaseUnavailable } from '../db/errors';
+import { isDatabaseSlow, isDatabaseUnavailable } from '../db/errors';
 import { DatabaseBusyError } from '../db/gate';
 import { ConflictError, FactsValidationError, ForbiddenError, formatPath, InvalidError, NotFoundError } from '../domain/errors';
 
@@ -23,6 +23,9 @@ export interface ErrorBody {
 
 const invalid = (details: ErrorBody['details']) => ({ status: 400, body: { error: 'Invalid request', details } });
 
+/** A database that answered too slowly is asked again after this (seconds): long enough to let a burst pass. */
+const SLOW_RETRY_AFTER_S = 2;
+
 /** Maps any error to a status and a JSON body that never carries a stack trace or a secret. */
 export function describeError(error: unknown): { status: number; body: ErrorBody; retryAfterS?: number } {
   if (error instanceof z.ZodError) return invalid(error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
@@ -37,6 +40,9 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   }
   if (error instanceof DatabaseBusyError) {
     return { status: 503, body: { error: 'The database is busy; try again in a moment.' }, retryAfterS: error.retryAfterS };
+  }
+  if (isDatabaseSlow(error)) {
+    return { status: 503, body: { error: 'The database did not answer in time; try again in a moment.' }, retryAfterS: SLOW_RETRY_AFTER_S };
   }
   if (isDatabaseUnavailable(error)) {
     return { status: 503, body: { error: 'The database is not reachable right now; try again shortly.' } };

@@ -1,8 +1,12 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import client from 'prom-client';
 import type { Config } from '../config/settings';
+import { withBudget } from '../db/budget';
 import { observeQueries, type Db } from '../db/query';
 import { checkHealth } from '../health/health.service';
+
+/** A scrape asks whether the database is up; it must not wait longer than /api/health would. */
+const HEALTH_BUDGET_MS = 3000;
 
 /**
  * The app's metrics in Prometheus's text format (prom-client), at /metrics: request durations by declared route
@@ -86,10 +90,11 @@ export function createMetrics(db: Db, config: Pick<Config, 'METRICS_PUBLIC'>): M
   });
   new client.Gauge({
     name: 'kb_db_up',
-    help: '1 when the database answers a query within the timeout, 0 otherwise',
+    help: '1 when the database answers and has warmed up (as /api/health says), 0 otherwise',
     registers: [registry],
     async collect() {
-      this.set((await checkHealth(db).catch(() => ({ database: 'down' }))).database === 'up' ? 1 : 0);
+      const health = await withBudget(HEALTH_BUDGET_MS, () => checkHealth(db)).catch(() => ({ database: 'down' }));
+      this.set(health.database === 'up' ? 1 : 0);
     },
   });
   const counters = {

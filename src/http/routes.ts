@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { outsideBudget, withBudget } from '../db/budget';
 import { Download, Reply, type RouteSpec } from '../domain/route';
 
 /**
@@ -20,15 +21,26 @@ export function routerFor(routes: readonly RouteSpec[], guards: Guards): Router 
   const router = Router();
   for (const spec of routes) {
     const guard = spec.write ? guards.write(spec.write.admin === true) : spec.signedIn ? guards.signedIn : [];
-    router[spec.method](spec.path, ...guard, async (req: Request, res: Response) => {
-      const params = spec.params ? spec.params.parse(req.params) : {};
-      const query = spec.query ? spec.query.parse(req.query) : {};
-      const body = spec.body ? spec.body.parse(req.body ?? {}) : {};
-      const answer = await spec.handle({ params, query, body, principal: req.principal, note: (message: string) => req.log?.warn(message) } as never);
-      await send(res, spec, answer);
-    });
+    router[spec.method](spec.path, ...guard, (req: Request, res: Response) => withinBudget(spec, () => answer(spec, req, res)));
   }
   return router;
+}
+
+async function answer(spec: RouteSpec, req: Request, res: Response): Promise<void> {
+  const params = spec.params ? spec.params.parse(req.params) : {};
+  const query = spec.query ? spec.query.parse(req.query) : {};
+  const body = spec.body ? spec.body.parse(req.body ?? {}) : {};
+  const reply = await spec.handle({ params, query, body, principal: req.principal, note: (message: string) => req.log?.warn(message) } as never);
+  await send(res, spec, reply);
+}
+
+/**
+ * A route's own database budget, if it declares one. A download has none: it reads page after page for as long
+ * as the client takes them, each query with its own deadline.
+ */
+function withinBudget<T>(spec: RouteSpec, work: () => T): T {
+  if (spec.download) return outsideBudget(work);
+  return spec.budgetS === undefined ? work() : withBudget(spec.budgetS * 1000, work);
 }
 
 async function send(res: Response, spec: RouteSpec, answer: unknown): Promise<void> {

@@ -26,6 +26,10 @@ export interface GraphRows {
     figureCount: number | null;
     figureUnit: string | null;
     figureApproximate: boolean | null;
+    /** Where an imported event came from (domain/model.ts `EventOrigin`); null for an article's own facts. */
+    originFormat: string | null;
+    originFile: string | null;
+    originId: string | null;
     participantKeys: string[];
   }>;
   participants: Array<{ event: string; actor: string; role: string }>;
@@ -106,6 +110,9 @@ export function toGraphRows(facts: Facts): GraphRows {
       figureCount: event.figures?.count ?? null,
       figureUnit: event.figures?.unit ?? null,
       figureApproximate: event.figures?.approximate ?? null,
+      originFormat: event.origin?.format ?? null,
+      originFile: event.origin?.file ?? null,
+      originId: event.origin?.id ?? null,
       participantKeys: event.participants.map((p) => participantKey(p.actor, p.role)),
     })),
     participants: facts.events.flatMap((event) => event.participants.map((p) => ({ event: event.id, ...p }))),

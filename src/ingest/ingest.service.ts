@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/query';
 import { ConflictError } from '../domain/errors';
 import type { Actor, Article, Facts, EventType } from '../domain/model';
-import { extract, toFactsFile, type Extraction } from './extract';
+import type { Parser } from '../nlp/parser';
+import { extractParsed, toFactsFile, type Extraction } from './extract';
 import { slugify } from './extract/gazetteer';
 import { findStoredArticle, MAX_KNOWN_ACTORS, readArticleReport, readKnownActors } from './ingest.repository';
 import { loadEntries } from './load';
@@ -61,10 +62,10 @@ export interface Draft {
 }
 
 /** Draft facts of an article, in the facts-file format the loader takes (validated by its schema). */
-export function draftFacts(input: ArticleInput, knownActors: readonly Actor[]): Draft {
+export async function draftFacts(input: ArticleInput, knownActors: readonly Actor[], parser?: Pick<Parser, 'parse'>): Promise<Draft> {
   const articleId = input.id ?? articleIdFor(input.title);
   const extractInput = { text: input.text, publishedAt: input.publishedAt, title: input.title, articleId };
-  const extracted = extract(extractInput, knownActors);
+  const extracted = await extractParsed(extractInput, knownActors, {}, parser);
   // an event needs someone who took part in it to be a fact the knowledge base can hold
   const events = extracted.events.filter((e) => e.agents.length + e.targets.length + e.sources.length > 0);
   const extraction: Extraction = { ...extracted, events };
@@ -134,7 +135,7 @@ export async function ingestArticle(db: Db, input: ArticleInput, onNote?: (note:
     };
   }
   const knownActors = await knownActorsOf(db, onNote);
-  const draft = draftFacts({ ...input, id }, knownActors);
+  const draft = await draftFacts({ ...input, id }, knownActors);
   const { facts, decisions } = await mergeDraft(db, draft.facts);
   await loadEntries(db, [{ file: `article ${id}`, facts }]);
   return { created: true, ...describeResult(facts, decisions, actorNames(draft, knownActors)) };

@@ -7,7 +7,8 @@ import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 import type { LinkKind } from '../domain/model';
 import type { GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
-import { readContributions, writeRoleLinks, writeSummaryChanges, type Contribution } from './summaries';
+import { readContributions, writeRoleLinks, writeSummaryChanges } from './summaries';
+import type { Contribution } from './tally';
 import { markKindChanges, markStale } from '../sanctions/sanctions.repository';
 import { locateEvents } from '../places/places.repository';
 
@@ -52,7 +53,8 @@ const EVENT_PROPERTIES = `
   e.type = row.type, e.title = row.title, e.summary = row.summary,
   e.date = date(row.date), e.endDate = date(row.endDate), e.lastDate = date(row.lastDate),
   e.precision = row.precision, e.place = row.place, e.status = row.status,
-  e.figureCount = row.figureCount, e.figureUnit = row.figureUnit, e.figureApproximate = row.figureApproximate`;
+  e.figureCount = row.figureCount, e.figureUnit = row.figureUnit, e.figureApproximate = row.figureApproximate,
+  e.originFormat = row.originFormat, e.originFile = row.originFile, e.originId = row.originId`;
 
 /**
  * Events written before `definedIn` existed are claimed by the first article to reload them, unless another

@@ -1,7 +1,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { LATEST_KEPT, LATEST_ORDER, pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
-import { EVENT_TYPES } from '../domain/taxonomy';
+import { tallyMonths, writeMonthChanges } from './month-counts';
+import { type Contribution, Tally } from './tally';
 
 /**
  * Activity summaries: what the actor profile, the relationships list and the graph read instead of
@@ -17,6 +18,8 @@ import { EVENT_TYPES } from '../domain/taxonomy';
  *    `LATEST_KEPT` latest, or all when it has fewer. A connection's steps and a dyad read them instead of
  *    searching two actors' events for the ones they share (two busy actors share thousands among 300,000).
  *
+ *  - per month, and per actor and month: month-counts.ts.
+ *
  *  - for two actors one of whom holds a role toward the other (AFFILIATED_WITH, either way), one
  *    `(:RoleLink {id: 'a|b'})` joined to both by IN_ROLE: with the pairs, it makes every step from one actor to
  *    the next two relationships long, whatever joins them, so path searches (connections/) count hops alike.
@@ -26,16 +29,6 @@ import { EVENT_TYPES } from '../domain/taxonomy';
  * if the event already existed and after them (for a new event, it is what the batch wrote), and only the
  * difference is written. A bulk load of new events only adds; reloading an unchanged article writes nothing.
  */
-
-const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
-
-/** What one event adds to the summaries: its type, its first day (ISO) and its distinct participants. */
-export interface Contribution {
-  id: string;
-  type: string;
-  date: string;
-  actors: string[];
-}
 
 const CONTRIBUTIONS = `
   UNWIND $ids AS id
@@ -47,29 +40,6 @@ export async function readContributions(tx: ManagedTransaction, ids: string[]): 
   if (ids.length === 0) return [];
   const { records } = await tx.run(CONTRIBUTIONS, { ids });
   return records.map((r) => ({ id: r.get('id') as string, type: r.get('type') as string, date: r.get('date') as string, actors: r.get('actors') as string[] }));
-}
-
-/** Per-key totals and per-type counts, built up from contributions (positive or negative). */
-class Tally {
-  readonly counts = new Map<string, { total: number; byType: number[] }>();
-
-  add(key: string, type: string, sign: number): void {
-    const entry = this.counts.get(key) ?? { total: 0, byType: EVENT_TYPES.map(() => 0) };
-    entry.total += sign;
-    entry.byType[TYPE_INDEX.get(type) ?? 0]! += sign;
-    this.counts.set(key, entry);
-  }
-
-  /**
-   * The entries that change something, in key order: concurrent writes that touch the same actors then
-   * lock them in the same order, and wait for each other instead of deadlocking.
-   */
-  changes(): Array<{ key: string; total: number; byType: number[] }> {
-    return [...this.counts]
-      .filter(([, c]) => c.byType.some((n) => n !== 0))
-      .map(([key, c]) => ({ key, ...c }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  }
 }
 
 function tallyInto(actors: Tally, pairs: Tally, contributions: Contribution[], sign: 1 | -1): void {
@@ -186,13 +156,18 @@ const DROP_EMPTY_PAIRS = `
 export async function writeSummaryChanges(tx: ManagedTransaction, before: Contribution[], after: Contribution[]): Promise<void> {
   const actors = new Tally();
   const pairs = new Tally();
+  const months = new Tally();
+  const actorMonths = new Tally();
   tallyInto(actors, pairs, before, -1);
   tallyInto(actors, pairs, after, 1);
+  tallyMonths(months, actorMonths, before, -1);
+  tallyMonths(months, actorMonths, after, 1);
   const actorRows = actors.changes();
   const pairRows = pairs.changes();
   if (actorRows.length > 0) await tx.run(APPLY_TO_ACTORS, toParams({ rows: actorRows }) as Record<string, unknown>);
   if (pairRows.length > 0) await tx.run(APPLY_TO_PAIRS, toParams({ rows: pairRows }) as Record<string, unknown>);
   await writeLatestChanges(tx, latestChanges(before, after));
+  await writeMonthChanges(tx, months, actorMonths);
   const shrunk = pairRows.filter((row) => row.total < 0).map((row) => row.key);
   if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
 }

@@ -4,6 +4,7 @@ import { checkFacts, type FactsEntry } from '../ingest/check-facts';
 import { loadEntries, type LoadProgress, type LoadSummary } from '../ingest/load';
 import { existingActorIds } from '../ingest/load.repository';
 import { articlesInDatabase, mergeEventLinks } from '../exports/exports.repository';
+import { importFieldFile } from './field-import';
 import type { ImportFormat } from './formats';
 import { planImport, type ImportPlan } from './plan';
 import { readCsvFile } from './read-csv';
@@ -14,7 +15,11 @@ export { partialStart, phasesOf, planImport, type ImportPlan, type StoredArticle
 export { readCsvFile } from './read-csv';
 export type { ReadEvent } from './read-event';
 export { readPloverFile } from './read-plover';
-export { formatFromFileName, IMPORT_FORMATS, type ImportFormat } from './formats';
+export { detectFormat, formatFromContent, formatFromFileName, IMPORT_FORMATS, type ImportFormat } from './formats';
+export { describeSkipped, importFieldFile, readFieldFile } from './field-import';
+
+/** The formats `kb export` writes and `kb import` reads back whole. */
+type ExportedFormat = Extract<ImportFormat, 'plover' | 'csv'>;
 
 /**
  * `kb import`: reads what `kb export --format plover|csv` wrote and loads it like any facts files:
@@ -28,7 +33,7 @@ export { formatFromFileName, IMPORT_FORMATS, type ImportFormat } from './formats
  * the file does not carry is refused: the loader would detach them (a partial export of an article can
  * start a new knowledge base, but not overwrite what another one knows about that article).
  */
-export async function readImportFile(file: string, format: ImportFormat): Promise<ReadEvent[]> {
+export async function readImportFile(file: string, format: ExportedFormat): Promise<ReadEvent[]> {
   const { events, problems } = format === 'plover' ? await readPloverFile(file) : await readCsvFile(file);
   if (problems.length > 0) throw new FactsValidationError(problems);
   if (events.length === 0) throw new FactsValidationError([{ file, path: '', reason: 'no events in the file' }]);
@@ -39,8 +44,12 @@ export interface ImportSummary extends LoadSummary {
   notes: string[];
 }
 
-/** Reads, checks (everything, before any write) and loads an exported file. */
+/**
+ * Reads, checks (everything, before any write) and loads an exported file, or a field dataset's
+ * (`field-import.ts`: GDELT 2.0, POLECAT), whose notes then say what was skipped and why.
+ */
 export async function importFile(db: Db, file: string, format: ImportFormat, onProgress: (progress: LoadProgress) => void = () => {}): Promise<ImportSummary> {
+  if (format === 'gdelt' || format === 'polecat') return importFieldFile(db, file, format, onProgress);
   const read = await readImportFile(file, format);
   const plan = planImport(file, read, await articlesInDatabase(db, articleIdsOf(read)));
   if (plan.problems.length > 0) throw new FactsValidationError(plan.problems);

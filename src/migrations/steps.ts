@@ -5,12 +5,23 @@ import { pairsLatestEvents } from './steps/003-pairs-latest-events';
 import { typeCountsPadded } from './steps/004-type-counts-padded';
 import { eventsLocated } from './steps/005-events-located';
 import { stateCodes } from './steps/006-state-codes';
+import { reviewedEventsIndex } from './steps/007-reviewed-events-index';
+import { monthCounts } from './steps/008-month-counts';
 
 /**
  * Every step, in order. A new step is a new file in steps/ (numbered after the last), appended here; a step
  * once released is never changed, only followed by another.
  */
-export const MIGRATIONS: readonly Migration[] = [schema, activitySummaries, pairsLatestEvents, typeCountsPadded, eventsLocated, stateCodes];
+export const MIGRATIONS: readonly Migration[] = [
+  schema,
+  activitySummaries,
+  pairsLatestEvents,
+  typeCountsPadded,
+  eventsLocated,
+  stateCodes,
+  reviewedEventsIndex,
+  monthCounts,
+];
 
 /** The shape this version of the code writes and reads: the id of its last step. */
 export const LATEST_MIGRATION = MIGRATIONS.at(-1)?.id ?? 0;

@@ -8,7 +8,9 @@ import { VIS_TIMELINE_SCRIPTS, VIS_TIMELINE_STYLES } from './assets';
 import { EVENT_TYPES } from '../domain/taxonomy';
 import { ActorKind } from '../domain/model';
 import * as actorsService from '../actors/actors.service';
-import type { RoleView } from '../actors/actors.schemas';
+import { ActorCodesEdit, type RoleView } from '../actors/actors.schemas';
+import { SECTORS } from '../domain/actor-codes';
+import { ForbiddenError } from '../domain/errors';
 import * as eventsService from '../events/events.service';
 import { AFFILIATION_LABELS, KIND_OPTIONS, kindLabel, ROLE_LABELS, typeLabel } from '../domain/labels';
 import { formatCount, formatEventDate, formatPeriod, periodSortKey } from '../domain/date-words';
@@ -104,6 +106,8 @@ export function actorPage(db: Db) {
       scripts: events.items.length > 0 ? [...VIS_TIMELINE_SCRIPTS, '/js/timeline.js'] : [],
       feeds: [feedLink(`Events of ${actor.name} (Atom)`, { actor: actor.id })],
       identifiers: actorIdentifiers(actor),
+      codes: { country: actor.country ?? '', sector: actor.sector ?? '', code: actor.code ?? '', wikidata: actor.wikidata ?? '' },
+      sectors: SECTORS,
       actor: {
         id: actor.id,
         name: actor.name,
@@ -143,5 +147,26 @@ export function actorPage(db: Db) {
       })),
       moreEvents: events.nextCursor !== null,
     });
+  };
+}
+
+/** The codes form: every field is sent, and a field left blank clears that code. */
+export function setCodesAction(db: Db) {
+  return async (req: Request, res: Response) => {
+    const id = pageId('actor', req.params);
+    if (!req.principal) throw new ForbiddenError('Sign in first.');
+    const body = req.body as Record<string, unknown>;
+    const field = (name: string) => {
+      const value = typeof body[name] === 'string' ? (body[name] as string).trim() : body[name];
+      return value === '' || value === undefined ? null : value;
+    };
+    const edit = ActorCodesEdit.parse({
+      country: typeof body.country === 'string' ? ((field('country') as string | null)?.toUpperCase() ?? null) : field('country'),
+      sector: field('sector'),
+      code: typeof body.code === 'string' ? ((field('code') as string | null)?.toUpperCase() ?? null) : field('code'),
+      wikidata: field('wikidata'),
+    });
+    await actorsService.setActorCodes(db, id, edit, req.principal);
+    res.redirect(303, `/actors/${id}#identifiers`);
   };
 }

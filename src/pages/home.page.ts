@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Db } from '../db/query';
 import { addDays } from '../domain/calendar';
-import { getStats, getActiveDyads, getSeries } from '../stats/stats.service';
+import { getStats, getActiveDyads, getLatestEventsReviewed, getSeries } from '../stats/stats.service';
 import { typeLabel } from '../domain/labels';
 import { formatCount, formatEventDate, formatPartialDate } from '../domain/date-words';
 import { listConflicts } from '../events/events.service';
@@ -41,9 +41,27 @@ async function activity(db: Db, last: string) {
   };
 }
 
+/** Events the dashboard lists. */
+const LATEST_SHOWN = 6;
+
+type EventRefs = Awaited<ReturnType<typeof getStats>>['latest'];
+
+/**
+ * The dashboard's latest events are the latest an editor reviewed: what an analyst can cite without checking it
+ * first. Until an editor has committed a draft (a fresh install holds only the seed, loaded automatically), the
+ * latest events are all automatic ones, and are shown as such, marked unreviewed, rather than an empty list.
+ */
+function latestEvents(reviewed: EventRefs, latest: EventRefs) {
+  const events = reviewed.length > 0 ? reviewed : latest;
+  return {
+    reviewed: reviewed.length > 0,
+    events: events.map((e) => ({ id: e.id, title: e.title, type: e.type, typeLabel: typeLabel(e.type), dateText: formatEventDate(e.date) })),
+  };
+}
+
 export function homePage(db: Db) {
   return async (req: Request, res: Response) => {
-    const stats = await getStats(db, 6);
+    const [stats, reviewed] = await Promise.all([getStats(db, LATEST_SHOWN), getLatestEventsReviewed(db, LATEST_SHOWN)]);
     const [recent, work] = await Promise.all([stats.span ? activity(db, stats.span.last) : null, req.principal ? editorWork(db) : null]);
     res.render('pages/home/index', {
       title: 'What the knowledge base holds',
@@ -56,7 +74,7 @@ export function homePage(db: Db) {
       },
       empty: stats.counts.events === 0,
       span: stats.span && { first: formatPartialDate(stats.span.first.slice(0, 4)), last: formatPartialDate(stats.span.last.slice(0, 7)) },
-      latest: stats.latest.map((e) => ({ id: e.id, title: e.title, type: e.type, typeLabel: typeLabel(e.type), dateText: formatEventDate(e.date) })),
+      latest: latestEvents(reviewed, stats.latest),
       recent,
       work,
     });

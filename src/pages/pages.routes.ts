@@ -4,7 +4,7 @@ import type { Db } from '../db/query';
 import { requireSignIn } from '../http/auth';
 import { accountPage, createTokenAction, revokeTokenAction, usersAction } from './account.page';
 import { docsRedirect } from './api-docs.page';
-import { actorPage, actorsPage } from './actors.page';
+import { actorPage, actorsPage, setCodesAction } from './actors.page';
 import { articlePage, articlesPage } from './articles.page';
 import { connectionsPage } from './connections.page';
 import { dyadPage } from './dyads.page';
@@ -14,6 +14,7 @@ import { homePage } from './home.page';
 import { mapPage } from './map.page';
 import { trendsPage } from './trends.page';
 import { createWatchAction, watchFeed, watchPage } from './watch.page';
+import { changeWatchAction, deleteWatchAction, deliveriesPage, editWatchPage } from './watch-edit.page';
 import {
   acceptAboveAction,
   addActorAction,
@@ -55,9 +56,14 @@ export function pages(db: Db, config: Config): Router {
     .get('/watch', requireSignIn, watchPage(db))
     .post('/watch', ...editor, createWatchAction(db))
     .get('/watch/feeds/:token', watchFeed(db))
+    .get('/watch/:id', requireSignIn, editWatchPage(db))
+    .post('/watch/:id', ...editor, changeWatchAction(db))
+    .post('/watch/:id/delete', ...editor, deleteWatchAction(db))
+    .get('/watch/:id/deliveries', requireSignIn, deliveriesPage(db, config.WEBHOOK_INTERVAL_S))
     .get('/events/:id', eventPage(db))
     .post('/events/:id/choices', ...editor, chooseClaimAction(db))
     .get('/actors', actorsPage(db))
+    .post('/actors/:id/codes', ...editor, setCodesAction(db))
     .get('/actors/:id', actorPage(db))
     .get('/graph', graphPage(db))
     .get('/connections', connectionsPage(db))

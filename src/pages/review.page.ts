@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { SECTORS } from '../domain/actor-codes';
 import { resolveText } from '../places/places.service';
 import { z } from 'zod';
 import * as actorsService from '../actors/actors.service';
@@ -132,6 +133,10 @@ function workbench(draft: Draft) {
     actorChoices: draft.actors.map((a) => ({ id: a.id, name: a.name, known: a.known })),
     typeGroups: TYPE_GROUPS,
     kinds: KIND_OPTIONS,
+    sectors: SECTORS,
+    proposedActors: draft.actors
+      .filter((a) => !a.known)
+      .map((a) => ({ name: a.name, kind: a.kind, country: a.country ?? '', sector: a.sector ?? '', code: a.code ?? '', wikidata: a.wikidata ?? '' })),
     linkKinds: LINK_KINDS.map((kind) => ({ id: kind, label: LINK_PHRASES[kind].outgoing })),
   };
 }
@@ -230,7 +235,23 @@ export function addActorAction(db: Db) {
             .map((a) => a.trim())
             .filter(Boolean)
         : [];
-    await drafts.addActor(db, id, NewDraftActor.parse({ name: body.name, kind: body.kind, aliases }));
+    const code = (name: string, upper = false) => {
+      const value = typeof body[name] === 'string' ? (body[name] as string).trim() : '';
+      return value === '' ? undefined : upper ? value.toUpperCase() : value;
+    };
+    await drafts.addActor(
+      db,
+      id,
+      NewDraftActor.parse({
+        name: body.name,
+        kind: body.kind,
+        aliases,
+        country: code('country', true),
+        sector: code('sector'),
+        code: code('code', true),
+        wikidata: code('wikidata'),
+      }),
+    );
     return `/review/${id}#actors`;
   });
 }

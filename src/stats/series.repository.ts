@@ -1,9 +1,11 @@
 import { read, type Db } from '../db/query';
+import { EVENT_TYPES, type EventType } from '../domain/taxonomy';
 import { filteredEvents, type EventFilters } from '../places/places.repository';
 
 /**
  * Counts per bucket for the trends, aggregated in Cypher: a bucket is a number (year, or year × 12 + month
- * index), one row per bucket and key, never the events.
+ * index), one row per bucket and key, never the events. Over the whole history they are read from the counts
+ * per month (ingest/month-counts.ts); within a window, from the events of the window.
  */
 
 export interface SeriesRow {
@@ -19,18 +21,41 @@ const bucketOf = (interval: 'month' | 'year') => (interval === 'year' ? 'e.date.
 
 const params = (f: EventFilters) => ({ actor: f.actor ?? null, type: f.type ?? null, from: f.from ?? null, to: f.to ?? null });
 
+/** Without dates to keep to, the counts per month (ingest/month-counts.ts) answer; a window needs the events. */
+const wholeHistory = (f: EventFilters) => f.from === undefined && f.to === undefined;
+
+const monthBucketOf = (interval: 'month' | 'year') => (interval === 'year' ? 'm.month.year' : 'm.month.year * 12 + m.month.month - 1');
+
+/** A month count's events of the filter's type, or all of them. */
+const COUNT_OF_TYPE = 'CASE WHEN $typeIndex IS NULL THEN m.total ELSE coalesce(m.byType[$typeIndex], 0) END';
+
+const typeIndexOf = (f: EventFilters) => (f.type === undefined ? null : EVENT_TYPES.indexOf(f.type as EventType));
+
 export function countByType(db: Db, filters: EventFilters, interval: 'month' | 'year'): Promise<SeriesRow[]> {
+  if (!wholeHistory(filters)) {
+    return read<SeriesRow>(
+      db,
+      `${filteredEvents(filters)}
+       WITH e.type AS key, ${bucketOf(interval)} AS bucket, count(*) AS count
+       RETURN key, key AS label, bucket, count`,
+      params(filters),
+    );
+  }
   return read<SeriesRow>(
     db,
-    `${filteredEvents(filters)}
-     WITH e.type AS key, ${bucketOf(interval)} AS bucket, count(*) AS count
+    `${filters.actor ? 'MATCH (m:ActorMonth {actor: $actor})' : 'MATCH (m:MonthCount)'}
+     UNWIND range(0, size(m.byType) - 1) AS i
+     WITH $types[i] AS key, ${monthBucketOf(interval)} AS bucket, m.byType[i] AS n
+     WHERE n > 0 AND ($type IS NULL OR key = $type)
+     WITH key, bucket, sum(n) AS count
      RETURN key, key AS label, bucket, count`,
-    params(filters),
+    { ...params(filters), types: [...EVENT_TYPES] },
   );
 }
 
 /** The `top` most active actors within the filters (the filter's own actor left out: it is in every event). */
 export function countByActor(db: Db, filters: EventFilters, interval: 'month' | 'year', top: number): Promise<SeriesRow[]> {
+  if (wholeHistory(filters) && !filters.actor) return countByActorFromMonths(db, filters, interval, top);
   return read<SeriesRow>(
     db,
     `${filteredEvents(filters)}
@@ -41,6 +66,23 @@ export function countByActor(db: Db, filters: EventFilters, interval: 'month' | 
      UNWIND buckets AS b
      RETURN a.id AS key, a.name AS label, b.bucket AS bucket, b.count AS count`,
     { ...params(filters), top },
+  );
+}
+
+/** The busiest actors by their own summaries (eventTotal, eventsByType), then their counts per month. */
+function countByActorFromMonths(db: Db, filters: EventFilters, interval: 'month' | 'year', top: number): Promise<SeriesRow[]> {
+  return read<SeriesRow>(
+    db,
+    `MATCH (a:Actor) WHERE a.eventTotal > 0
+     WITH a, CASE WHEN $typeIndex IS NULL THEN a.eventTotal ELSE coalesce(a.eventsByType[$typeIndex], 0) END AS total
+     WHERE total > 0
+     ORDER BY total DESC, a.id LIMIT $top
+     MATCH (m:ActorMonth {actor: a.id})
+     WITH a, total, ${monthBucketOf(interval)} AS bucket, sum(${COUNT_OF_TYPE}) AS count
+     WHERE count > 0
+     RETURN a.id AS key, a.name AS label, bucket, count
+     ORDER BY total DESC, key, bucket`,
+    { typeIndex: typeIndexOf(filters), top },
   );
 }
 

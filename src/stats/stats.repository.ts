@@ -14,6 +14,21 @@ const LATEST_EVENTS = `
   WITH e ORDER BY e.date DESC, e.id LIMIT $limit
   RETURN e { .id, .type, .title, date: ${dateView('e')} } AS event`;
 
+/**
+ * The latest events an editor reviewed (committed from a draft: `review: 'reviewed'`; events loaded without review
+ * carry no mark). Through the (review, date) index, which holds only reviewed events: a few rows read, however many
+ * events were loaded automatically.
+ */
+const LATEST_REVIEWED = `
+  MATCH (e:Event) WHERE e.review = 'reviewed' AND e.date IS NOT NULL
+  WITH e ORDER BY e.review DESC, e.date DESC, e.id LIMIT $limit
+  RETURN e { .id, .type, .title, date: ${dateView('e')} } AS event`;
+
+export async function readLatestReviewed(db: Db, limit: number): Promise<Stats['latest']> {
+  const rows = await read<{ event: Stats['latest'][number] }>(db, LATEST_REVIEWED, { limit });
+  return rows.map((row) => row.event);
+}
+
 export async function readStats(db: Db, latest: number): Promise<Stats> {
   const [counts, first, events] = await Promise.all([
     readOne<Stats['counts']>(db, COUNTS),

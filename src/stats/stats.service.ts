@@ -1,5 +1,5 @@
 import type { Db } from '../db/query';
-import { readStats } from './stats.repository';
+import { readLatestReviewed, readStats } from './stats.repository';
 import type { Stats } from './stats.schemas';
 import { requireActor } from '../actors/actors.service';
 import { InvalidError } from '../domain/errors';
@@ -12,6 +12,11 @@ import { MAX_BUCKETS, type SeriesAnswer, type SeriesQuery } from './series.schem
 /** What the knowledge base holds: counts, the span of its events, and the `latest` newest events. */
 export function getStats(db: Db, latest: number): Promise<Stats> {
   return readStats(db, latest);
+}
+
+/** The `limit` latest events (by their date) that an editor reviewed, latest first. */
+export function getLatestEventsReviewed(db: Db, limit: number): Promise<Stats['latest']> {
+  return readLatestReviewed(db, limit);
 }
 
 /** Events over time, one series per type, actor or country (the most active), within the filters. */

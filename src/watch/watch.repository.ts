@@ -1,6 +1,7 @@
 import { dateView } from '../db/cypher';
+import { keyset } from '../db/keyset';
 import { read, readOne, write, type Db } from '../db/query';
-import type { WatchedEvent, WatchlistView } from './watch.schemas';
+import type { Delivery, WatchedEvent, WatchlistView } from './watch.schemas';
 
 /** The Cypher of watchlists, their events and their webhook deliveries. */
 
@@ -38,6 +39,36 @@ export async function listWatchlists(db: Db, user: string): Promise<WatchlistVie
 
 export function findWatchlist(db: Db, id: string, user: string): Promise<WatchlistView | undefined> {
   return readOne<WatchlistView>(db, `MATCH (w:Watchlist {id: $id, user: $user}) RETURN ${VIEW} AS watchlist`, { id, user });
+}
+
+/** A watchlist's settings after a change: what it is called, follows and posts to, whole. */
+export interface WatchlistSettings {
+  name: string;
+  actor: string | null;
+  other: string | null;
+  type: string | null;
+  webhook: string | null;
+  /** A new key, when the change gives the watchlist a webhook it had not; null keeps the key it has. */
+  newWebhookSecret: string | null;
+}
+
+/**
+ * Writes a watchlist's new settings; undefined when the user has no watchlist of that id. A webhook added where
+ * there was none gets its key and starts from now (it is not sent what was added before it existed); a webhook
+ * removed takes its key with it. The delivery log stays.
+ */
+export async function updateWatchlist(db: Db, id: string, user: string, settings: WatchlistSettings): Promise<WatchlistView | undefined> {
+  const { rows } = await write<{ watchlist: WatchlistView }>(
+    db,
+    `MATCH (w:Watchlist {id: $id, user: $user})
+     SET w.name = $name, w.actor = $actor, w.other = $other, w.type = $type, w.webhook = $webhook, w.updatedAt = datetime()
+     FOREACH (_ IN CASE WHEN $newWebhookSecret IS NULL THEN [] ELSE [1] END |
+       SET w.webhookSecret = $newWebhookSecret, w.deliveredUpTo = datetime())
+     FOREACH (_ IN CASE WHEN $webhook IS NULL THEN [1] ELSE [] END | SET w.webhookSecret = null)
+     RETURN ${VIEW} AS watchlist`,
+    { id, user, ...settings },
+  );
+  return rows[0]?.watchlist;
 }
 
 export async function deleteWatchlist(db: Db, id: string, user: string): Promise<boolean> {
@@ -126,12 +157,20 @@ export async function recordDelivery(db: Db, record: DeliveryRecord, deliveredUp
   );
 }
 
-export function listDeliveries(db: Db, watchlist: string, limit: number) {
-  return read<{ id: string; at: string; attempt: number; status: number | null; ok: boolean; error: string | null; events: number }>(
-    db,
-    `MATCH (d:WebhookDelivery {watchlist: $watchlist})
-     RETURN d.id AS id, toString(d.at) AS at, d.attempt AS attempt, d.status AS status, d.ok AS ok, d.error AS error, d.events AS events
-     ORDER BY d.at DESC, d.attempt DESC LIMIT $limit`,
-    { watchlist, limit },
-  );
+/** A log's order: latest first; the attempts of one delivery, made in turn, latest first too. */
+export const DELIVERY_ORDER = keyset('deliveries', [
+  { expr: 'd.at', kind: 'datetime', desc: true },
+  { expr: 'd.attempt', kind: 'int', desc: true },
+  { expr: 'd.id', kind: 'string' },
+]);
+
+const DELIVERIES = (after: string) => `
+  MATCH (d:WebhookDelivery {watchlist: $watchlist}) WHERE ${after}
+  WITH d ORDER BY ${DELIVERY_ORDER.orderBy} LIMIT $limit
+  RETURN { id: d.id, at: toString(d.at), attempt: d.attempt, status: d.status, ok: d.ok, error: d.error, events: d.events } AS item,
+         ${DELIVERY_ORDER.keys} AS keys`;
+
+/** Up to `limit` attempts of a watchlist's deliveries after the cursor's keys (null: the first page), through the (watchlist, at) index. */
+export function listDeliveries(db: Db, watchlist: string, limit: number, after: unknown[] | null): Promise<Array<{ item: Delivery; keys: unknown[] }>> {
+  return read<{ item: Delivery; keys: unknown[] }>(db, DELIVERIES(DELIVERY_ORDER.after(after)), { watchlist, limit, after });
 }

@@ -2,7 +2,18 @@ import { z } from 'zod';
 import type { Db } from '../db/query';
 import type { Principal } from '../domain/principal';
 import { Reply, route } from '../domain/route';
-import { DeliveryLog, NewWatchlist, WatchlistCreated, WatchlistList, WatchlistParams, WhatIsNewList } from './watch.schemas';
+import {
+  DeliveriesQuery,
+  DeliveryLog,
+  NewWatchlist,
+  WatchlistChanged,
+  WatchlistChanges,
+  WatchlistCreated,
+  WatchlistList,
+  WatchlistParams,
+  WatchlistView,
+  WhatIsNewList,
+} from './watch.schemas';
 import * as service from './watch.service';
 
 const who = (principal: Principal | undefined): Principal => {
@@ -15,6 +26,7 @@ const NewQuery = z.strictObject({
   visit: z.enum(['true', 'false']).default('false').describe('true: count this as a visit (what is shown is no longer new afterwards)'),
 });
 
+/** `/watchlists/new` is declared before `/watchlists/:id`, which would otherwise take it (and refuse "new" as an id). */
 export const watchRoutes = (db: Db) => [
   route({
     method: 'get',
@@ -36,6 +48,18 @@ export const watchRoutes = (db: Db) => [
     response: WatchlistCreated,
     write: { created: 'The watchlist, with its feed address and webhook key this once' },
     handle: async ({ body, principal }) => new Reply(201, await service.createWatchlist(db, who(principal), body)),
+  }),
+  route({
+    method: 'patch',
+    path: '/watchlists/:id',
+    operationId: 'changeWatchlist',
+    tag: 'watch',
+    summary: "Rename a watchlist, change what it follows (given whole) or its webhook (null removes it); a first webhook's key is shown once",
+    params: WatchlistParams,
+    body: WatchlistChanges,
+    response: WatchlistChanged,
+    write: { created: 'The watchlist as changed, with a new webhook key this once' },
+    handle: ({ params, body, principal }) => service.changeWatchlist(db, who(principal), params.id, body),
   }),
   route({
     method: 'delete',
@@ -61,13 +85,25 @@ export const watchRoutes = (db: Db) => [
   }),
   route({
     method: 'get',
+    path: '/watchlists/:id',
+    operationId: 'getWatchlist',
+    tag: 'watch',
+    summary: "One of the signed-in user's watchlists (another user's is unknown: 404)",
+    params: WatchlistParams,
+    response: WatchlistView,
+    signedIn: true,
+    handle: ({ params, principal }) => service.ownWatchlist(db, who(principal), params.id),
+  }),
+  route({
+    method: 'get',
     path: '/watchlists/:id/deliveries',
     operationId: 'listWebhookDeliveries',
     tag: 'watch',
     summary: "A watchlist's webhook deliveries, every attempt, latest first",
     params: WatchlistParams,
+    query: DeliveriesQuery,
     response: DeliveryLog,
     signedIn: true,
-    handle: ({ params, principal }) => service.deliveries(db, who(principal), params.id),
+    handle: ({ params, query, principal }) => service.deliveries(db, who(principal), params.id, query),
   }),
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventType, Slug, WebAddress } from '../domain/model';
-import { DateView } from '../domain/views';
+import { CursorParam, pageOf } from '../domain/page';
+import { DateView, Limit } from '../domain/views';
 
 /**
  * Watchlists: each follows one thing (an actor, a pair of actors, an event type, or a saved filter of an actor
@@ -26,6 +27,22 @@ export const NewWatchlist = z.strictObject({
 });
 export type NewWatchlist = z.infer<typeof NewWatchlist>;
 
+/**
+ * A change to a watchlist: any of its name, what it follows (given whole: it replaces what was followed), and its
+ * webhook (null: no webhook any more). Checked by the same schemas as a new watchlist.
+ */
+export const WatchlistChanges = z
+  .strictObject({
+    name: NewWatchlist.shape.name.optional(),
+    follow: Follow.optional(),
+    webhook: WebAddress.nullable().optional().describe('An address to POST the new events to, as JSON; null removes the webhook'),
+  })
+  .refine((c) => c.name !== undefined || c.follow !== undefined || c.webhook !== undefined, {
+    message: 'change the name, what is followed or the webhook',
+    path: ['name'],
+  });
+export type WatchlistChanges = z.infer<typeof WatchlistChanges>;
+
 export const WatchlistView = z.object({
   id: z.string(),
   name: z.string(),
@@ -39,6 +56,13 @@ export type WatchlistView = z.infer<typeof WatchlistView>;
 export const WatchlistCreated = WatchlistView.extend({
   feed: z.string().describe('The Atom feed, with its private token: shown this once, stored only as a digest'),
   webhookSecret: z.string().nullable().describe('The key of the X-KB-Signature HMAC of each delivery: shown this once'),
+});
+
+export const WatchlistChanged = WatchlistView.extend({
+  webhookSecret: z
+    .string()
+    .nullable()
+    .describe('The key of the X-KB-Signature HMAC, when this change gave the watchlist a webhook it had not: shown this once; null otherwise'),
 });
 
 export const WatchlistList = z.object({ items: z.array(WatchlistView) });
@@ -62,6 +86,9 @@ export const Delivery = z.object({
   error: z.string().nullable(),
   events: z.number().int(),
 });
-export const DeliveryLog = z.object({ items: z.array(Delivery) });
+export type Delivery = z.infer<typeof Delivery>;
+export const DeliveryLog = pageOf(Delivery);
+export const DeliveriesQuery = z.strictObject({ limit: Limit(50, 200), cursor: CursorParam });
+export type DeliveriesQuery = z.infer<typeof DeliveriesQuery>;
 
 export const WatchlistParams = z.strictObject({ id: z.string().regex(/^wl-[a-f0-9]{16}$/, { message: 'must be a watchlist id' }) });

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { requireActor } from '../actors/actors.service';
 import { digestOf, newSecret } from '../accounts/secrets';
+import { cursorKeys } from '../db/keyset';
 import type { Db } from '../db/query';
+import { pageFrom } from '../domain/cursor';
 import { NotFoundError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import * as repository from './watch.repository';
-import type { NewWatchlist, WatchedEvent, WatchlistView } from './watch.schemas';
+import type { DeliveriesQuery, NewWatchlist, WatchedEvent, WatchlistChanges, WatchlistView } from './watch.schemas';
 
 /** New events shown per watchlist at most: the rest stay new until the next visit. */
 const NEW_SHOWN = 200;
@@ -15,8 +17,13 @@ const FEED_ENTRIES = 50;
 /** The address of a watchlist's feed: its token is the only key, so it can be given to a feed reader. */
 export const feedPath = (token: string) => `/watch/feeds/${token}`;
 
+/** The actors a follow names must exist (an unknown one is a 404, as everywhere an actor is named). */
+async function requireFollowed(db: Db, follow: NewWatchlist['follow']): Promise<void> {
+  for (const actor of [follow.actor, follow.other]) if (actor) await requireActor(db, actor);
+}
+
 export async function createWatchlist(db: Db, principal: Principal, input: NewWatchlist) {
-  for (const actor of [input.follow.actor, input.follow.other]) if (actor) await requireActor(db, actor);
+  await requireFollowed(db, input.follow);
   const token = newSecret('wlf');
   const webhookSecret = input.webhook ? newSecret('whs') : null;
   const watchlist = await repository.createWatchlist(db, {
@@ -35,10 +42,35 @@ export async function createWatchlist(db: Db, principal: Principal, input: NewWa
 
 export const listWatchlists = (db: Db, principal: Principal) => repository.listWatchlists(db, principal.name);
 
-async function ownWatchlist(db: Db, principal: Principal, id: string): Promise<WatchlistView> {
+/** One of the user's watchlists; another user's is as unknown as one that does not exist (404). */
+export async function ownWatchlist(db: Db, principal: Principal, id: string): Promise<WatchlistView> {
   const found = await repository.findWatchlist(db, id, principal.name);
   if (!found) throw new NotFoundError('watchlist', id);
   return found;
+}
+
+/**
+ * Changes a watchlist: what is not given stays. A webhook given to a watchlist that had none gets a new key,
+ * answered this once; changing the address keeps the key (the receiver has it), removing it drops the key.
+ */
+export async function changeWatchlist(db: Db, principal: Principal, id: string, changes: WatchlistChanges) {
+  const current = await ownWatchlist(db, principal, id);
+  if (changes.follow) await requireFollowed(db, changes.follow);
+  const follow = changes.follow
+    ? { actor: changes.follow.actor ?? null, other: changes.follow.other ?? null, type: changes.follow.type ?? null }
+    : current.follow;
+  const webhook = changes.webhook === undefined ? current.webhook : changes.webhook;
+  const newWebhookSecret = webhook && !current.webhook ? newSecret('whs') : null;
+  const changed = await repository.updateWatchlist(db, id, principal.name, {
+    name: changes.name ?? current.name,
+    actor: follow.actor,
+    other: follow.other,
+    type: follow.type,
+    webhook,
+    newWebhookSecret,
+  });
+  if (!changed) throw new NotFoundError('watchlist', id);
+  return { ...changed, webhookSecret: newWebhookSecret };
 }
 
 export async function removeWatchlist(db: Db, principal: Principal, id: string): Promise<void> {
@@ -75,7 +107,10 @@ export async function feedOf(db: Db, token: string): Promise<{ watchlist: Watchl
   return { watchlist, events: await repository.latestAdded(db, watchlist.follow, FEED_ENTRIES) };
 }
 
-export async function deliveries(db: Db, principal: Principal, id: string) {
+/** A watchlist's delivery log, a page at a time, latest attempt first. */
+export async function deliveries(db: Db, principal: Principal, id: string, query: DeliveriesQuery) {
   await ownWatchlist(db, principal, id);
-  return { items: await repository.listDeliveries(db, id, 100) };
+  const after = cursorKeys(repository.DELIVERY_ORDER, query.cursor);
+  const rows = await repository.listDeliveries(db, id, query.limit + 1, after);
+  return pageFrom(rows, query.limit, repository.DELIVERY_ORDER.codec);
 }

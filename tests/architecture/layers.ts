@@ -14,6 +14,7 @@ export const FLOORS: Record<string, number> = {
   config: 1,
   db: 2,
   net: 2,
+  nlp: 2,
   accounts: 3,
   actors: 3,
   articles: 3,

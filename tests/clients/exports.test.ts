@@ -58,7 +58,7 @@ let csvText: string;
 const FILES = { graphml: 'network.graphml', jsonld: 'events.jsonld', csv: 'events.csv', plover: 'events.plover.jsonl' } as const;
 
 beforeAll(async () => {
-  const python = ensureClients();
+  const python = await ensureClients();
   db = openTestDb();
   await resetToSeed(db);
   await loadFacts(db, hostileFacts);

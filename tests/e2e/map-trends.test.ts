@@ -1,16 +1,46 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
+import type { Db } from '../../src/db/query';
+import { Committed } from '../../src/drafts/drafts.schemas';
+import { deliverWebhooks } from '../../src/watch/webhooks';
+import { addUsers, draftAccepted, ok, PASSWORD, signIn } from '../helpers/review';
 import type { RunningApp } from '../helpers/test-app';
 import { screenshot, sidewaysOverflow, useSeededBrowser, visit, type WatchedPage, withPage as openWatched, SIZES } from './support';
 
 /**
  * The map and the trends in the browser over the seed: the events drawn at Minsk, Belarus, the United States,
  * Ukraine and Russia; a cluster's events listed; the filters, the date brush and the country shading; the
- * seed's months by type; at a desktop width and on a phone.
+ * seed's months by type; at a desktop width and on a phone. Then the home dashboard, and watchlists as a
+ * signed-in editor keeps them: made, edited and deleted on their pages, their webhook's deliveries to a receiver
+ * on this machine in their log, and the events an editor committed among the dashboard's reviewed events.
  */
 let app: RunningApp;
 let browser: Browser;
+let db: Db;
 
-useSeededBrowser((suite) => ({ app, browser } = suite));
+useSeededBrowser((suite) => ({ app, browser, db } = suite));
+
+/** A webhook receiver on this machine: it refuses the first attempt of each delivery (500) and takes the retry (204). */
+const received: Array<{ delivery: string; answered: number }> = [];
+let receiver: http.Server;
+let receiverUrl: string;
+
+beforeAll(async () => {
+  await addUsers(db, [{ name: 'alice', role: 'editor' }]);
+  receiver = http.createServer((req, res) => {
+    req.resume().on('end', () => {
+      const delivery = String(req.headers['x-kb-delivery']);
+      const answered = received.some((r) => r.delivery === delivery) ? 204 : 500;
+      received.push({ delivery, answered });
+      res.writeHead(answered).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+});
+
+afterAll(() => new Promise((resolve) => receiver.close(resolve)));
 
 const withPage = (viewport: { width: number; height: number }, work: (watched: WatchedPage) => Promise<void>) =>
   openWatched(browser, app.baseUrl, viewport, work);
@@ -119,6 +149,128 @@ test('the home dashboard: a sparkline, the most active actors and pairs of the l
     // Four clusters at the world view: Minsk and Belarus, the United States, Ukraine, Russia.
     expect(await page.locator('[data-map-thumbnail] circle').count()).toBe(4);
     expect(await page.locator('[data-editor-work]').count()).toBe(0);
+    // The seed was loaded without review: its latest events stand in for the reviewed ones, and say so.
+    expect(await page.locator('[data-latest="auto"] h2').innerText()).toMatch(/^Latest events\s+unreviewed$/);
+    expect(await page.locator('[data-none-reviewed]').innerText()).toMatch(/^No editor has reviewed an event yet\. These were loaded automatically/);
+    expect(await page.locator('[data-latest] .event-row__title').allTextContents()).toContain('Lukashenko pardons 123 prisoners');
     await screenshot(page, 'home-dashboard-1280');
+  });
+});
+
+/** A report of prisoners freed by Belarus (no talks), one per screen size so that each commits new events. */
+const releaseArticle = (size: string) => {
+  const [count, day] = size === '1280' ? [14, 20] : [9, 27];
+  return {
+    title: `Belarus frees ${count} prisoners`,
+    published: `2025-12-${day + 2}`,
+    text: `Belarus frees ${count} prisoners\n\nBelarus released ${count} political prisoners on Saturday, December ${day}, the government said.`,
+  };
+};
+
+async function signInOnPage(watched: WatchedPage, path: string): Promise<void> {
+  const { page } = watched;
+  await visit(watched, app.baseUrl, path);
+  await page.fill('#login-name', 'alice');
+  await page.fill('#login-password', PASSWORD);
+  await Promise.all([page.waitForURL((url) => url.pathname === path), page.click('form[action="/login"] button[type="submit"]')]);
+}
+
+describe.each(SIZES)('watchlists at %s px', (name, viewport) => {
+  test("a watchlist is made, edited and deleted on its pages; its webhook's deliveries are in its log; committed events lead the dashboard", async () => {
+    await withPage(viewport, async (watched) => {
+      const { page } = watched;
+      await signInOnPage(watched, '/watch');
+
+      // Follow Belarus's talks, with a webhook to the receiver.
+      await page.fill('#w-name', `Belarus talks ${name}`);
+      await page.selectOption('#w-actor', 'belarus');
+      await page.selectOption('#w-type', 'talks');
+      await page.fill('#w-webhook', receiverUrl);
+      await page.click('form[action="/watch"] button[type="submit"]');
+      await page.waitForSelector('[data-watch-created] [data-webhook-secret]');
+      const section = page.locator('section.watchlist', { hasText: `Belarus talks ${name}` });
+      const id = (await section.getAttribute('data-watchlist'))!;
+      expect(id).toMatch(/^wl-[a-f0-9]{16}$/);
+
+      // Its delivery log says why it is empty.
+      await Promise.all([page.waitForURL(`**/watch/${id}/deliveries`), section.locator('[data-watchlist-deliveries]').click()]);
+      expect(await page.locator('[data-deliveries-empty] h2').innerText()).toBe('Nothing delivered yet');
+      expect(await sidewaysOverflow(page)).toBe(0);
+
+      // Edit: a pair of one actor is refused beside its field, the form kept as typed; then the type is dropped.
+      await visit(watched, app.baseUrl, '/watch');
+      await Promise.all([page.waitForURL(`**/watch/${id}`), section.locator('[data-edit-watchlist]').click()]);
+      expect(await page.locator('#e-name').inputValue()).toBe(`Belarus talks ${name}`);
+      expect(await page.locator('#e-type').inputValue()).toBe('talks');
+      await page.selectOption('#e-other', 'belarus');
+      await page.fill('#e-name', `Belarus ${name}`);
+      await Promise.all([page.waitForURL(`**/watch/${id}`), page.click('[data-edit-form] button[type="submit"]')]);
+      expect(await page.locator('[data-field-error="other"]').innerText()).toBe('a pair is two different actors');
+      expect(await page.locator('#e-other').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#e-name').inputValue()).toBe(`Belarus ${name}`);
+      expect(await page.locator('[data-watchlist-name]').innerText()).toBe(`Belarus talks ${name}`);
+      // The refused form is a 400, which the browser logs as a failed load: that and nothing else.
+      expect(watched.problems.splice(0)).toEqual([expect.stringContaining('status of 400')]);
+      await page.selectOption('#e-other', '');
+      await page.selectOption('#e-type', '');
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === `/watch/${id}` && url.searchParams.get('saved') === '1'),
+        page.click('[data-edit-form] button[type="submit"]'),
+      ]);
+      expect(await page.locator('[data-watch-saved]').innerText()).toBe('Saved.');
+      expect(await page.locator('[data-watchlist-name]').innerText()).toBe(`Belarus ${name}`);
+      expect(await page.locator('[data-watchlist-follows]').innerText()).toBe('Belarus');
+      expect(await page.locator('[data-field-error]').count()).toBe(0);
+      expect(await sidewaysOverflow(page)).toBe(0);
+      await screenshot(page, `watch-edit-${name}`);
+      await visit(watched, app.baseUrl, '/watch');
+      expect(await page.locator(`#${id}-heading`).innerText()).toBe(`Belarus ${name} · Belarus`);
+
+      // An editor commits a report of freed prisoners: followed now that the type is gone; the webhook takes it on the retry.
+      const editor = await signIn(app, 'alice');
+      const draft = await draftAccepted(app, { session: editor }, releaseArticle(name));
+      const committed = await ok(app, 'POST', `/api/drafts/${draft.id}/commit`, { session: editor }, Committed);
+      const ids = committed.events.map((e) => e.id);
+      expect(ids.length).toBeGreaterThan(0);
+      const options = { limits: { allowPrivate: true, timeoutMs: 5000, maxBytes: 100_000, maxRedirects: 0 }, attempts: 2, backoffMs: 10, batch: 500 };
+      expect(await deliverWebhooks(db, options)).toBe(ids.length);
+      const delivery = received.at(-1)!.delivery;
+      expect(received.slice(-2)).toEqual([
+        { delivery, answered: 500 },
+        { delivery, answered: 204 },
+      ]);
+
+      // The log: both attempts of the delivery, latest first, with what the receiver answered.
+      await visit(watched, app.baseUrl, `/watch/${id}/deliveries`);
+      const rows = page.locator('[data-deliveries] tbody tr');
+      expect(
+        await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-delivery'), tr.getAttribute('data-attempt'), tr.getAttribute('data-ok')])),
+      ).toEqual([
+        [delivery, '2', 'true'],
+        [delivery, '1', 'false'],
+      ]);
+      expect(await rows.nth(0).locator('[data-http-status]').innerText()).toBe('204');
+      expect(await rows.nth(1).innerText()).toContain('the receiver answered 500');
+      expect(await sidewaysOverflow(page)).toBe(0);
+      await screenshot(page, `watch-deliveries-${name}`);
+
+      // The dashboard now lists reviewed events, these among them.
+      await visit(watched, app.baseUrl, '/');
+      expect(await page.locator('[data-latest="reviewed"] h2').innerText()).toBe('Latest reviewed events');
+      const listed = await page.locator('[data-latest] .event-row__title').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      for (const event of ids) expect(listed).toContain(`/events/${event}`);
+      expect(listed).not.toContain('/events/pardon-123-prisoners-2025-12');
+      expect(await sidewaysOverflow(page)).toBe(0);
+      await screenshot(page, `home-reviewed-${name}`);
+
+      // Deleted from its page: gone from /watch, which says so.
+      await visit(watched, app.baseUrl, `/watch/${id}`);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/watch' && url.searchParams.get('deleted') === '1'),
+        page.click('[data-delete-form] button[type="submit"]'),
+      ]);
+      expect(await page.locator('[data-watch-deleted]').count()).toBe(1);
+      expect(await page.locator(`[data-watchlist="${id}"]`).count()).toBe(0);
+    });
   });
 });

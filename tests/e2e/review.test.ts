@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/query';
 import { EVENT_TYPES } from '../../src/domain/taxonomy';
 import { EventDetail, EventPage } from '../../src/events/events.schemas';
-import { createDraft } from '../../src/drafts/drafts.service';
+import { createDraft, getDraft } from '../../src/drafts/drafts.service';
+import { ActorDetail } from '../../src/actors/actors.schemas';
 import { History } from '../../src/history/history.schemas';
 import { addUsers, PASSWORD } from '../helpers/review';
 import { getOk, type RunningApp } from '../helpers/test-app';
@@ -185,4 +186,39 @@ test('on a phone the workbench reads top to bottom, with nothing wider than the 
   } finally {
     await phone.close();
   }
+});
+
+test("an editor gives a proposed actor its codes on the review page, and corrects a known actor's on its page", async () => {
+  const { page } = watched;
+  await signIn();
+  const { draft } = await createDraft(
+    db,
+    { title: 'Codes', text: 'On December 19, President Alexander Lukashenko met fishermen in Minsk.', publishedAt: '2025-12-21' },
+    { name: 'alice', role: 'editor', via: 'session' },
+  );
+  await visit(watched, app.baseUrl, `/review/${draft.id}`);
+  const name = 'Guild of "Ξ" <Fishers> & Co, Гильдия';
+  await page.fill('#actor-name', name);
+  await page.selectOption('#actor-kind', 'organization');
+  await page.fill('#actor-country', 'blr');
+  await page.selectOption('#actor-sector', 'BUS');
+  await page.fill('#actor-wikidata', 'Q42');
+  await Promise.all([page.waitForURL(/#actors$/), page.click('#actors form.stacked-form button[type="submit"]')]);
+  const codes = page.locator('form.proposed-codes', { hasText: name });
+  await expect(codes.locator('input[name="country"]').inputValue()).resolves.toBe('BLR');
+  // corrected: an NGO, not a business
+  await codes.locator('select[name="sector"]').selectOption('NGO');
+  await Promise.all([page.waitForURL(/#actors$/), codes.locator('button[type="submit"]').click()]);
+  const proposed = (await getDraft(db, draft.id)).actors.find((a) => a.name === name);
+  expect(proposed).toMatchObject({ known: false, country: 'BLR', sector: 'NGO', wikidata: 'Q42' });
+
+  await visit(watched, app.baseUrl, '/actors/belavia');
+  await page.click('.codes-edit summary');
+  // a state airline: coded as its government (the code follows the sector)
+  await page.selectOption('.codes-form select[name="sector"]', 'GOV');
+  await page.fill('.codes-form input[name="wikidata"]', 'Q1234567');
+  await Promise.all([page.waitForURL(/\/actors\/belavia#identifiers$/), page.click('.codes-form button[type="submit"]')]);
+  await expect(page.locator('dl.identifiers').innerText()).resolves.toMatch(/BLRGOV[\s\S]*Q1234567/);
+  expect(await getOk(app, '/api/actors/belavia', ActorDetail)).toMatchObject({ sector: 'GOV', code: 'BLRGOV', wikidata: 'Q1234567' });
+  expect(watched.problems).toEqual([]);
 });

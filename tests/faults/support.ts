@@ -181,3 +181,25 @@ export async function killNeo4j(name: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * `connections` clients, each asking for the next of `paths` as soon as its last answer came, for `seconds`:
+ * how many answers of each status they got (0: no answer at all).
+ */
+export async function hammer(baseUrl: string, paths: readonly string[], connections: number, seconds: number): Promise<Map<number, number>> {
+  const statuses = new Map<number, number>();
+  const until = Date.now() + seconds * 1000;
+  let next = 0;
+  const client = async () => {
+    while (Date.now() < until) {
+      const path = paths[next++ % paths.length]!;
+      const status = await fetch(baseUrl + path, { headers: { accept: path.startsWith('/api') ? 'application/json' : 'text/html' } }).then(
+        async (response) => (await response.arrayBuffer(), response.status),
+        () => 0,
+      );
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+  return statuses;
+}

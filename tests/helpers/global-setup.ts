@@ -1,4 +1,7 @@
+import { loadConfig } from '../../src/config/settings';
 import { startLocalNeo4j } from '../../src/db/local-neo4j';
+import { ensureParser } from '../../src/nlp/provision';
+import { parserSettingsOf } from '../../src/nlp/shared';
 import { missingPrerequisites } from './prerequisites';
 import { TEST_INSTANCE } from './test-db';
 
@@ -10,6 +13,9 @@ export default async function globalSetup(): Promise<void> {
   // Stop at once, saying how to install what is missing, rather than fail suite by suite minutes later.
   const missing = missingPrerequisites();
   if (missing.length > 0) throw new Error(`Missing prerequisites:\n  ${missing.join('\n  ')}`);
+  // The extractor's parser, installed once here (on a fresh machine, about a minute) for every file that drafts.
+  const parser = parserSettingsOf(loadConfig());
+  if (parser.mode === 'auto') await ensureParser(parser, (message) => process.stderr.write(`\n[test parser] ${message}`));
   if (process.env.NEO4J_TEST_URI) {
     process.env.KB_TEST_NEO4J_URI = process.env.NEO4J_TEST_URI;
     process.env.KB_TEST_NEO4J_USER = process.env.NEO4J_TEST_USER ?? 'neo4j';

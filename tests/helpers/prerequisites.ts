@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { missingPython } from '../clients/python';
+import { missingPython } from '../../src/nlp/venv';
 
 /** The browser the page tests drive: Debian's Chromium, or CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,7 +11,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function missingPrerequisites(): string[] {
   const missing: string[] = [];
   if (!fs.existsSync(CHROMIUM)) missing.push(`Chromium (${CHROMIUM}) for the page tests: apt-get install -y chromium fonts-liberation`);
-  const python = missingPython();
+  const python = missingPython('the dependency parser and the export client tests');
   if (python) missing.push(python);
   return missing;
 }

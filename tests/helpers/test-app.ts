@@ -2,8 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/settings';
+import { isDatabaseUnavailable } from '../../src/db/errors';
 import type { Db } from '../../src/db/query';
 import { ErrorResponse } from '../../src/domain/views';
+import { ensureWarm } from '../../src/health/warm-up';
 import { createLogger } from '../../src/http/logger';
 import { openTestDb, resetToSeed } from './test-db';
 
@@ -14,10 +16,14 @@ export interface RunningApp {
 
 /**
  * The real app on an ephemeral port of HOST (127.0.0.1 unless `env` says otherwise), over the given database;
- * `env` adds settings (e.g. KB_API_TOKEN).
+ * `env` adds settings (e.g. KB_API_TOKEN). Like the server, it warms the database up before it listens (when
+ * the database answers: some tests start the app over one that is down).
  */
 export async function startTestApp(db: Db, env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  await ensureWarm(db).catch((error: unknown) => {
+    if (!isDatabaseUnavailable(error)) throw error;
+  });
   const app = createApp({ db, config, logger: createLogger(config) });
   const server = app.listen(0, config.HOST);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

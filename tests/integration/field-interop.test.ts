@@ -203,6 +203,13 @@ describe('the field formats of the seed, from the API and the CLI', () => {
       .map((line) => JSON.parse(line));
     expect(entities.filter((e) => e.schema === 'Event')).toHaveLength(seedEvents);
     expect(entities.find((e) => e.id === 'kb-actor-belarus')).toMatchObject({ schema: 'PublicBody', properties: { country: ['by'], wikidataId: ['Q184'] } });
+    // roles over time: Lukashenko a member of the Belarusian state as its president, after both ends are written
+    const membership = entities.findIndex((e) => e.id === 'kb-membership-alexander-lukashenko-president_of-belarus');
+    expect(entities[membership]).toMatchObject({
+      schema: 'Membership',
+      properties: { member: ['kb-actor-alexander-lukashenko'], organization: ['kb-actor-belarus'] },
+    });
+    expect(entities.findIndex((e) => e.id === 'kb-actor-belarus')).toBeLessThan(membership);
   });
 
   test('kb export --format writes the same files', async () => {

@@ -78,7 +78,7 @@ describe('usage errors exit 2 in every command, before any work', () => {
     ['extract without --published', ['extract', SEED_ARTICLE, '--offline'], "required option '-p, --published <date>' not specified"],
     ['extract to standard output twice (--json and --out -)', ['extract', '-', '-p', '2025-12-15', '--json', '--out', '-', '--offline'], '--out: cannot be -'],
     ['extract --out to a file that is not a facts file', ['extract', SEED_ARTICLE, '-p', '2025-12-15', '--out', 'facts.txt', '--offline'], '--out: must name'],
-    ['import from standard input without --format', ['import', '-'], 'give --format plover or csv (cannot tell from standard input)'],
+    ['import from standard input without --format', ['import', '-'], 'give --format plover, csv, gdelt or polecat (cannot tell from standard input)'],
     ['import of a file of unknown kind', ['import', 'export.txt'], 'cannot tell from "export.txt"'],
     ['load of standard input with other paths', ['load', '-', 'more.yaml'], '- (standard input) cannot be given with other paths'],
     ['ingest without a source', ['ingest'], "missing required argument 'source'"],

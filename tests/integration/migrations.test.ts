@@ -79,3 +79,20 @@ test('a database migrated by a newer version is refused with a message saying so
     `its last step is ${LATEST_MIGRATION + 1} ("from a later release"), this version knows steps up to ${LATEST_MIGRATION}`,
   );
 });
+
+test('step 7 gives a database that had the schema step the index of reviewed events by date, which the dashboard reads through', async () => {
+  await resetToSeed(db);
+  await migrate(db);
+  await db.driver.executeQuery('DROP INDEX event_review_date IF EXISTS', {}, { database: db.database });
+  await db.driver.executeQuery('MATCH (m:Migration {id: 7}) DELETE m', {}, { database: db.database });
+  expect((await planMigrations(db)).pending.map((step) => step.id)).toEqual([7]);
+
+  await migrate(db);
+  expect(await count("SHOW INDEXES YIELD name WHERE name = 'event_review_date' RETURN count(*) AS n")).toBe(1);
+  const { summary } = await db.driver.executeQuery(
+    "EXPLAIN MATCH (e:Event) WHERE e.review = 'reviewed' AND e.date IS NOT NULL RETURN e ORDER BY e.review DESC, e.date DESC, e.id LIMIT 6",
+    {},
+    { database: db.database },
+  );
+  expect(JSON.stringify(summary.plan)).toContain('e:Event(review, date)');
+});

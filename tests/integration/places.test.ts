@@ -152,6 +152,23 @@ describe('series', () => {
     expect(countries.table.find((row) => row.key === 'BY')?.types.talks).toBe(2);
   });
 
+  test('over the whole history, read from the counts per month, the series are those the events give', async () => {
+    const everything = 'from=1900-01-01&to=2100-12-31';
+    for (const query of [
+      'by=type&interval=month',
+      'by=type&interval=year',
+      'by=type&interval=month&actor=belarus',
+      'by=type&interval=month&type=talks',
+      'by=actor&interval=month&top=5',
+      'by=actor&interval=year&type=pardon',
+    ]) {
+      const fromCounts = await getOk(app, `/api/stats/series?${query}`, SeriesAnswer);
+      const fromEvents = await getOk(app, `/api/stats/series?${query}&${everything}`, SeriesAnswer);
+      expect({ query, series: fromCounts.series }).toEqual({ query, series: fromEvents.series });
+      expect(fromCounts.series.length).toBeGreaterThan(0);
+    }
+  });
+
   test('bad parameters are 400 naming the field', async () => {
     expect((await getError(app, '/api/stats/series?by=mood')).body.details?.[0]?.path).toBe('by');
     expect((await getError(app, '/api/stats/series?interval=week')).body.details?.[0]?.path).toBe('interval');

@@ -4,6 +4,7 @@ import { loadSeed } from '../../src/ingest/seed';
 import { LATEST_KEPT } from '../../src/db/cypher';
 import { activitySummaries } from '../../src/migrations/steps/002-activity-summaries';
 import { pairsLatestEvents } from '../../src/migrations/steps/003-pairs-latest-events';
+import { monthCounts as monthCountsStep } from '../../src/migrations/steps/008-month-counts';
 import { loadFacts } from '../helpers/browse-fixtures';
 import { seedFactsObject, smallFacts } from '../helpers/facts-fixtures';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
@@ -13,6 +14,7 @@ import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db'
  * gives, whatever a load did: a new article, a report merged into a known event, an edited article
  * withdrawing a participant and changing a type, a rebuild of a database written without them. Each pair's
  * list of latest shared events must be the `LATEST_KEPT` newest of them (by day, then id), as the events say.
+ * The counts per month, and per actor and month, likewise.
  */
 
 let db: Db;
@@ -95,7 +97,31 @@ async function storedSummaries() {
   return { actors, pairs, latest, pairKeys: pairRows.map((row) => row.key) };
 }
 
+/** Per month, and per actor and month, counted from the events; and as stored (ingest/month-counts.ts). */
+async function monthCounts() {
+  const counted = new Map<string, Counts>();
+  const rows = await read<{ month: string; type: string; actors: string[] }>(
+    db,
+    `MATCH (e:Event) RETURN substring(toString(e.date), 0, 7) AS month, e.type AS type,
+       COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a.id } AS actors`,
+  );
+  for (const { month, type, actors } of rows) {
+    tally(counted, month, type);
+    for (const actor of actors) tally(counted, `${actor}|${month}`, type);
+  }
+  const storedRows = await read<{ key: string; month: string; actor: string | null; total: number; byType: number[] }>(
+    db,
+    `MATCH (m) WHERE m:MonthCount OR m:ActorMonth
+     RETURN m.id AS key, toString(m.month) AS month, m.actor AS actor, m.total AS total, m.byType AS byType`,
+  );
+  for (const row of storedRows) expect(row.key).toBe(row.actor ? `${row.actor}|${row.month.slice(0, 7)}` : row.month.slice(0, 7));
+  const stored = new Map(storedRows.map((row) => [row.key, { total: row.total, byType: countsByType(row.byType) }]));
+  return { counted, stored };
+}
+
 async function expectSummariesToMatchEvents(): Promise<void> {
+  const months = await monthCounts();
+  expect(Object.fromEntries(months.stored)).toEqual(Object.fromEntries(months.counted));
   const expected = await countedFromEvents();
   const stored = await storedSummaries();
   expect(Object.fromEntries(stored.actors)).toEqual(Object.fromEntries(expected.actors));
@@ -215,8 +241,12 @@ test('a database with summaries of an older form gets them computed again, equal
   await db.driver.executeQuery("MATCH (a:Actor {id: 'belarus'}), (b:Actor {id: 'russia'}) CREATE (a)-[:SHARES_EVENTS {total: 1}]->(b)");
   // Before migrations were recorded, the form was kept in a SummaryVersion node; the migration step reads it.
   await db.driver.executeQuery("MERGE (v:SummaryVersion {id: 'activity'}) SET v.version = 1");
+  // Before the counts per month existed; one left wrong, as if written by hand.
+  await db.driver.executeQuery('MATCH (m:ActorMonth) DELETE m');
+  await db.driver.executeQuery('MATCH (m:MonthCount) WITH m LIMIT 1 SET m.total = m.total + 7');
   await activitySummaries.run(db, () => {});
   await pairsLatestEvents.run(db, () => {});
+  await monthCountsStep.run(db, () => {});
   expect((await read<{ n: number }>(db, 'MATCH ()-[s:SHARES_EVENTS]->() RETURN count(s) AS n'))[0]!.n).toBe(0);
   expect((await read<{ n: number }>(db, 'MATCH (v:SummaryVersion) RETURN count(v) AS n'))[0]!.n).toBe(0);
   await expectSummariesToMatchEvents();

@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
+import { int as neo4jInt } from 'neo4j-driver';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../src/db/query';
 import { read } from '../../src/db/query';
 import { Committed } from '../../src/drafts/drafts.schemas';
-import { DeliveryLog, WatchlistCreated, WhatIsNewList } from '../../src/watch/watch.schemas';
+import { z } from 'zod';
+import { DeliveryLog, WatchlistChanged, WatchlistCreated, WatchlistView, WhatIsNewList } from '../../src/watch/watch.schemas';
 import { deliverWebhooks, type DeliveryOptions } from '../../src/watch/webhooks';
 import { addUsers, call, draftAccepted, ok, signIn, type Session } from '../helpers/review';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
@@ -31,6 +33,7 @@ interface Received {
 let db: Db;
 let app: RunningApp;
 let alice: Session;
+let bob: Session;
 let receiver: http.Server;
 let receiverUrl: string;
 const received: Received[] = [];
@@ -47,9 +50,13 @@ const options = (allowPrivate: boolean): DeliveryOptions => ({
 beforeAll(async () => {
   db = openTestDb();
   await resetToSeed(db);
-  await addUsers(db, [{ name: 'alice', role: 'editor' }]);
+  await addUsers(db, [
+    { name: 'alice', role: 'editor' },
+    { name: 'bob', role: 'editor' },
+  ]);
   app = await startTestApp(db, { KB_WRITE_RATE_LIMIT: '100000', FETCH_ALLOW_PRIVATE: '1' });
   alice = await signIn(app, 'alice');
+  bob = await signIn(app, 'bob');
   receiver = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -163,4 +170,156 @@ test('watchlists need a user; a bad follow is a 400 naming the field; an unknown
   expect(JSON.stringify(bad.body)).toContain('follow.actor');
   const unknown = await call(app, 'POST', '/api/watchlists', { session: alice }, WatchlistCreated, { name: 'Nobody', follow: { actor: 'nobody-at-all' } });
   expect(unknown.status).toBe(404);
+});
+
+test('a watchlist is renamed, follows something else, gets, changes and loses its webhook; the same checks as a new one', async () => {
+  const made = await ok(app, 'POST', '/api/watchlists', { session: alice }, WatchlistCreated, { name: 'Coale', follow: { actor: 'john-coale' } });
+  const path = `/api/watchlists/${made.id}`;
+
+  const renamed = await ok(app, 'PATCH', path, { session: alice }, WatchlistChanged, { name: 'US envoy' });
+  expect(renamed).toMatchObject({ name: 'US envoy', follow: { actor: 'john-coale', other: null, type: null }, webhook: null, webhookSecret: null });
+
+  // What is followed is given whole: a pair and a type replace the one actor.
+  const pair = await ok(app, 'PATCH', path, { session: alice }, WatchlistChanged, {
+    follow: { actor: 'united-states', other: 'belarus', type: 'sanctions_lifted' },
+  });
+  expect(pair.follow).toEqual({ actor: 'united-states', other: 'belarus', type: 'sanctions_lifted' });
+  const typeOnly = await ok(app, 'PATCH', path, { session: alice }, WatchlistChanged, { follow: { type: 'pardon' } });
+  expect(typeOnly).toMatchObject({ name: 'US envoy', follow: { actor: null, other: null, type: 'pardon' } });
+
+  // A first webhook gets a key, shown once; a new address keeps it; null removes the webhook and its key.
+  const hooked = await ok(app, 'PATCH', path, { session: alice }, WatchlistChanged, { webhook: receiverUrl });
+  expect(hooked.webhook).toBe(receiverUrl);
+  expect(hooked.webhookSecret).toMatch(/^whs_/);
+  const stored = async () =>
+    (await read<{ secret: string | null }>(db, 'MATCH (w:Watchlist {id: $id}) RETURN w.webhookSecret AS secret', { id: made.id }))[0]?.secret;
+  expect(await stored()).toBe(hooked.webhookSecret);
+  const moved = await ok(app, 'PATCH', path, { session: alice }, WatchlistChanged, { webhook: `${receiverUrl}/other` });
+  expect(moved).toMatchObject({ webhook: `${receiverUrl}/other`, webhookSecret: null });
+  expect(await stored()).toBe(hooked.webhookSecret);
+  const unhooked = await ok(app, 'PATCH', path, { session: alice }, WatchlistChanged, { webhook: null });
+  expect(unhooked).toMatchObject({ webhook: null, webhookSecret: null });
+  expect(await stored()).toBeNull();
+
+  expect(await ok(app, 'GET', path, { session: alice }, WatchlistView)).toMatchObject({ id: made.id, name: 'US envoy', follow: { type: 'pardon' } });
+
+  // Refusals name the field: as for a new watchlist; an unknown actor is a 404 and changes nothing.
+  const refused = async (body: unknown, field: string) => {
+    const answer = await call(app, 'PATCH', path, { session: alice }, WatchlistChanged, body);
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toContain(`"path":"${field}"`);
+  };
+  await refused({ name: '   ' }, 'name');
+  await refused({ follow: {} }, 'follow.actor');
+  await refused({ follow: { actor: 'belarus', other: 'belarus' } }, 'follow.other');
+  await refused({ follow: { type: 'tea_party' } }, 'follow.type');
+  await refused({ webhook: 'not an address' }, 'webhook');
+  await refused({}, 'name');
+  await refused({ name: 'x', colour: 'red' }, '');
+  expect((await call(app, 'PATCH', path, { session: alice }, WatchlistChanged, { follow: { actor: 'nobody-at-all' } })).status).toBe(404);
+  expect(await ok(app, 'GET', path, { session: alice }, WatchlistView)).toMatchObject({ name: 'US envoy', follow: { type: 'pardon' } });
+});
+
+test("another user's watchlist is unknown to the API (404), an unknown one too; without credentials 401; with a session, no CSRF 403", async () => {
+  const made = await ok(app, 'POST', '/api/watchlists', { session: alice }, WatchlistCreated, { name: 'Viasna', follow: { actor: 'viasna' } });
+  const path = `/api/watchlists/${made.id}`;
+  const Done = z.object({ ok: z.literal(true) });
+  expect((await call(app, 'GET', path, { session: bob }, WatchlistView)).status).toBe(404);
+  expect((await call(app, 'PATCH', path, { session: bob }, WatchlistChanged, { name: 'Mine now' })).status).toBe(404);
+  expect((await call(app, 'DELETE', path, { session: bob }, Done)).status).toBe(404);
+  expect((await call(app, 'GET', `${path}/deliveries`, { session: bob }, DeliveryLog)).status).toBe(404);
+  const unknown = '/api/watchlists/wl-0123456789abcdef';
+  expect((await call(app, 'PATCH', unknown, { session: alice }, WatchlistChanged, { name: 'Nothing' })).status).toBe(404);
+  expect((await call(app, 'DELETE', unknown, { session: alice }, Done)).status).toBe(404);
+  expect((await call(app, 'PATCH', '/api/watchlists/not-an-id', { session: alice }, WatchlistChanged, { name: 'x' })).status).toBe(400);
+  expect((await call(app, 'PATCH', path, null, WatchlistChanged, { name: 'Anyone' })).status).toBe(401);
+  expect((await call(app, 'PATCH', path, { session: alice, csrf: false }, WatchlistChanged, { name: 'Forged' })).status).toBe(403);
+  expect(await ok(app, 'GET', path, { session: alice }, WatchlistView)).toMatchObject({ name: 'Viasna' });
+
+  await ok(app, 'DELETE', path, { session: alice }, Done);
+  expect((await call(app, 'GET', path, { session: alice }, WatchlistView)).status).toBe(404);
+});
+
+test('the delivery log comes a page at a time, latest attempt first, every attempt once', async () => {
+  const made = await ok(app, 'POST', '/api/watchlists', { session: alice }, WatchlistCreated, {
+    name: 'Paged',
+    follow: { actor: 'belarus' },
+    webhook: receiverUrl,
+  });
+  // Five attempts logged, the attempts of two deliveries.
+  for (const [id, attempt, at] of [
+    ['dl-aaaaaaaaaaaaaaaa', 1, '2026-01-01T10:00:00Z'],
+    ['dl-aaaaaaaaaaaaaaaa', 2, '2026-01-01T10:00:05Z'],
+    ['dl-bbbbbbbbbbbbbbbb', 1, '2026-01-02T10:00:00Z'],
+    ['dl-bbbbbbbbbbbbbbbb', 2, '2026-01-02T10:00:00Z'],
+    ['dl-bbbbbbbbbbbbbbbb', 3, '2026-01-02T10:00:10Z'],
+  ] as const)
+    await db.driver.executeQuery(
+      `CREATE (:WebhookDelivery {id: $id, watchlist: $watchlist, at: datetime($at), attempt: $attempt, status: 500, ok: false,
+                                 error: 'the receiver answered 500', events: 3})`,
+      { id, watchlist: made.id, at, attempt: neo4jInt(attempt) },
+      { database: db.database },
+    );
+  const seen: Array<[string, number]> = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const query: string = `?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: z.output<typeof DeliveryLog> = await ok(app, 'GET', `/api/watchlists/${made.id}/deliveries${query}`, { session: alice }, DeliveryLog);
+    expect(page.items.length).toBeLessThanOrEqual(2);
+    seen.push(...page.items.map((d): [string, number] => [d.id, d.attempt]));
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor);
+  expect(pages).toBe(3);
+  expect(seen).toEqual([
+    ['dl-bbbbbbbbbbbbbbbb', 3],
+    ['dl-bbbbbbbbbbbbbbbb', 2],
+    ['dl-bbbbbbbbbbbbbbbb', 1],
+    ['dl-aaaaaaaaaaaaaaaa', 2],
+    ['dl-aaaaaaaaaaaaaaaa', 1],
+  ]);
+  const forged = await call(app, 'GET', `/api/watchlists/${made.id}/deliveries?cursor=garbage`, { session: alice }, DeliveryLog);
+  expect(forged.status).toBe(400);
+  expect(JSON.stringify(forged.body)).toContain('cursor');
+});
+
+test("the pages' forms: refusals by field (400), another user's watchlist 404, no CSRF token 403", async () => {
+  const made = await ok(app, 'POST', '/api/watchlists', { session: alice }, WatchlistCreated, { name: 'Forms', follow: { actor: 'belavia' } });
+  const post = (path: string, session: Session, fields: Record<string, string>, csrf = true) =>
+    fetch(`${app.baseUrl}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...(csrf ? { _csrf: session.csrf } : {}), ...fields }),
+    });
+  const fields = { name: 'Forms', actor: 'belavia', other: '', type: '', webhook: '' };
+
+  const pair = await post('/watch', alice, { ...fields, other: 'belavia' });
+  expect(pair.status).toBe(400);
+  expect(await pair.text()).toMatch(/data-field-error="other">a pair is two different actors</);
+  const nobody = await post(`/watch/${made.id}`, alice, { ...fields, actor: 'nobody-at-all' });
+  expect(nobody.status).toBe(400);
+  expect(await nobody.text()).toMatch(/data-field-error="actor">is not an actor of the knowledge base</);
+  const badHook = await post(`/watch/${made.id}`, alice, { ...fields, webhook: 'ftp://example.org/hook' });
+  expect(badHook.status).toBe(400);
+  expect(await badHook.text()).toMatch(/data-field-error="webhook">must be an http or https address</);
+
+  expect((await post(`/watch/${made.id}`, bob, { ...fields, name: 'Mine now' })).status).toBe(404);
+  expect((await post(`/watch/${made.id}/delete`, bob, {})).status).toBe(404);
+  expect((await fetch(`${app.baseUrl}/watch/${made.id}`, { headers: { cookie: bob.cookie } })).status).toBe(404);
+  expect((await fetch(`${app.baseUrl}/watch/${made.id}/deliveries`, { headers: { cookie: bob.cookie } })).status).toBe(404);
+  expect((await post(`/watch/${made.id}/delete`, alice, {}, false)).status).toBe(403);
+  expect(await ok(app, 'GET', `/api/watchlists/${made.id}`, { session: alice }, WatchlistView)).toMatchObject({ name: 'Forms', follow: { actor: 'belavia' } });
+
+  const saved = await post(`/watch/${made.id}`, alice, { ...fields, name: 'Belavia', type: 'sanctions_lifted' });
+  expect(saved.status).toBe(303);
+  expect(saved.headers.get('location')).toBe(`/watch/${made.id}?saved=1`);
+  expect(await ok(app, 'GET', `/api/watchlists/${made.id}`, { session: alice }, WatchlistView)).toMatchObject({
+    name: 'Belavia',
+    follow: { actor: 'belavia', other: null, type: 'sanctions_lifted' },
+  });
+  const deleted = await post(`/watch/${made.id}/delete`, alice, {});
+  expect(deleted.status).toBe(303);
+  expect((await call(app, 'GET', `/api/watchlists/${made.id}`, { session: alice }, WatchlistView)).status).toBe(404);
 });

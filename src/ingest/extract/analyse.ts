@@ -1,8 +1,10 @@
 import type { Figures, EventType } from '../../domain/model';
+import type { Token } from '../../nlp/parse.schemas';
 import { clauseAt, findSpeech, splitClauses, type Clause, type Speech } from './clauses';
 import { findDates, type DraftDate } from './dates';
 import { findFigures } from './figures';
 import type { ArticleActors, Mention } from './mentions';
+import { groupSubjectOf } from './parsed-subject';
 import { rolesOf, type RoleContext } from './roles';
 import { findTriggers, maskQuotations, type Trigger } from './triggers';
 import type { ActorRef } from './types';
@@ -39,7 +41,8 @@ const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'par
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
 
-export function analyseSentence(sentence: string, publishedAt: string, actors: ArticleActors): SentenceEvent[] {
+/** `tokens`: the sentence's tokens from the dependency parse, offsets into the sentence (none without a parser). */
+export function analyseSentence(sentence: string, publishedAt: string, actors: ArticleActors, tokens: readonly Token[] = []): SentenceEvent[] {
   const mentions = actors.mentionsIn(sentence);
   const heads = mentions.filter((m) => !m.location && !m.modifier);
   const speech = findSpeech(sentence, mentions);
@@ -54,7 +57,7 @@ export function analyseSentence(sentence: string, publishedAt: string, actors: A
       .concat(speech ? [speech.verbIndex] : [])
       .sort((a, b) => a - b),
   };
-  const events = eventsFor(triggers, context, mentions, speech, actors);
+  const events = eventsFor(triggers, context, mentions, speech, actors, tokens);
   if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
   attachDates(events, triggers, sentence, publishedAt);
   attachFigures(events, sentence, actors);
@@ -111,7 +114,14 @@ function hasOwnDate(text: string): boolean {
 
 // --- participants ---------------------------------------------------------------------------------------
 
-function eventsFor(triggers: Trigger[], context: RoleContext, mentions: Mention[], speech: Speech | null, actors: ArticleActors): SentenceEvent[] {
+function eventsFor(
+  triggers: Trigger[],
+  context: RoleContext,
+  mentions: Mention[],
+  speech: Speech | null,
+  actors: ArticleActors,
+  tokens: readonly Token[],
+): SentenceEvent[] {
   const events: SentenceEvent[] = [];
   // releases first: a detention in the same sentence ("soldiers who were captured") is by whoever releases them
   const ordered = [...triggers].sort((a, b) => Number(a.type === 'detention') - Number(b.type === 'detention'));
@@ -121,6 +131,8 @@ function eventsFor(triggers: Trigger[], context: RoleContext, mentions: Mention[
     const roles = reduced ? { agents: [], targets: [] } : rolesOf(trigger, context);
     let agents = roles.agents.map((m) => m.actor);
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
+    const group = agents.length === 0 ? groupSubjectOf(tokens, trigger.index) : null;
+    if (group) agents = [actors.group(group)];
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);

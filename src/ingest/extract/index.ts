@@ -1,4 +1,7 @@
 import type { Actor } from '../../domain/model';
+import type { Parser } from '../../nlp/parser';
+import type { ParsedText, Token } from '../../nlp/parse.schemas';
+import { sharedParser } from '../../nlp/shared';
 import { analyseSentence, type SentenceEvent } from './analyse';
 import type { DraftDate } from './dates';
 import { Lexicon } from './lexicon';
@@ -19,6 +22,22 @@ export type UndatedPolicy = 'lead-event' | 'published';
 
 export interface ExtractOptions {
   undated?: UndatedPolicy;
+  /** The article's dependency parse (sentences, tokens, entities), when a parser gave one; the rules do without. */
+  parse?: ParsedText;
+}
+
+/**
+ * `extract` with the article's parse at hand: the parser of the process (nlp/shared.ts) unless one is given.
+ * Without a parser (turned off, not installable, failing) the rules run alone, and the parser says why once.
+ */
+export async function extractParsed(
+  input: ExtractInput,
+  knownActors: readonly Actor[],
+  options: Omit<ExtractOptions, 'parse'> = {},
+  parser: Pick<Parser, 'parse'> = sharedParser(),
+): Promise<Extraction> {
+  const parse = (await parser.parse([input.text]))?.[0];
+  return extract(input, knownActors, parse ? { ...options, parse } : options);
 }
 
 /** Draft facts from an article's text: offline, rule-based, every event quoting its sentence verbatim. */
@@ -27,7 +46,7 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   const actors = new ArticleActors(lexicon, mainState(lexicon, input.text));
   const perSentence = splitSentences(input.text)
     .filter((s) => !s.heading)
-    .map((s) => analyseSentence(s.text, input.publishedAt, actors));
+    .map((s) => analyseSentence(s.text, input.publishedAt, actors, tokensWithin(options.parse, s.start, s.end)));
   const fallback = undatedDate(perSentence, input.publishedAt, options.undated ?? 'lead-event');
   const dated: DatedEvent[] = perSentence.flat().map((e) => ({
     ...e,
@@ -38,6 +57,15 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   }));
   const events = mergeDuplicates(dated).map((e) => toDraft(e, fallback.source));
   return { events, actors: actorsOf(events, actors.actors()), resolutions: Object.fromEntries(actors.resolutions()) };
+}
+
+/** The parse's tokens between two offsets of the text, with offsets moved to count from `start`. */
+function tokensWithin(parse: ParsedText | undefined, start: number, end: number): Token[] {
+  if (!parse) return [];
+  return parse.sentences
+    .flatMap((s) => s.tokens)
+    .filter((t) => t.start >= start && t.end <= end)
+    .map((t) => ({ ...t, start: t.start - start, end: t.end - start }));
 }
 
 function undatedDate(perSentence: SentenceEvent[][], publishedAt: string, policy: UndatedPolicy): { date: DraftDate; source: DateSource } {

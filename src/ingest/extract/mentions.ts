@@ -21,7 +21,7 @@ export interface Mention {
 }
 
 /** Nouns after a nationality that make the phrase an actor of its own: "Cuban exile groups", "Armenian soldiers". */
-const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
+export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
   ...`citizens nationals soldiers troops prisoners detainees hostages protesters demonstrators activists dissidents
   journalists lawmakers exiles groups refugees migrants students workers fishermen sailors civilians clergy tourists
   opposition businessmen scientists athletes pilgrims veterans officers`

@@ -1,3 +1,5 @@
+import { Neo4jError } from 'neo4j-driver';
+import { DatabaseTimeoutError } from '../../../src/db/errors';
 import { DatabaseBusyError, Gate } from '../../../src/db/gate';
 import { describeError } from '../../../src/http/errors';
 
@@ -38,4 +40,25 @@ test('work that fails frees its place for the next', async () => {
 test('a full queue is a 503 with Retry-After, not a database down', () => {
   const answer = describeError(new DatabaseBusyError(1));
   expect(answer).toEqual({ status: 503, body: { error: 'The database is busy; try again in a moment.' }, retryAfterS: 1 });
+});
+
+test('one that waits longer than it may gives up with DatabaseBusyError, leaves the queue, and the rest keep their turn', async () => {
+  const gate = new Gate(1, 5);
+  const running = pending();
+  const first = gate.run(running.work);
+  const impatient = gate.run(async () => 'never', 20);
+  const patient = gate.run(async () => 'ran');
+  await expect(impatient).rejects.toBeInstanceOf(DatabaseBusyError);
+  expect(gate.state).toEqual({ inUse: 1, waiting: 1 });
+  running.finish();
+  await first;
+  await expect(patient).resolves.toBe('ran');
+  expect(gate.state).toEqual({ inUse: 0, waiting: 0 });
+});
+
+test('a database that did not answer in time is a 503 to retry, told apart from one that cannot be reached', () => {
+  const slow = describeError(new DatabaseTimeoutError(10_000));
+  expect(slow).toEqual({ status: 503, body: { error: 'The database did not answer in time; try again in a moment.' }, retryAfterS: 2 });
+  const down = describeError(new Neo4jError('connect ECONNREFUSED', 'ServiceUnavailable', '', ''));
+  expect(down).toEqual({ status: 503, body: { error: 'The database is not reachable right now; try again shortly.' } });
 });

@@ -158,4 +158,81 @@ describe('FollowTheMoney', () => {
     expect(byId.get('kb-event-talks-two')?.properties.startDate).toEqual(['2024-04']);
     expect(byId.get('kb-event-talks-one')?.properties).toMatchObject({ startDate: ['2024-03-05'], endDate: ['2024-03-06'] });
   });
+
+  test('roles over time as Membership (memberships only, after both their ends), sanctions as Sanction on each target', async () => {
+    const base = sampleEvent();
+    const article = base.sources[0]?.article as ExportEvent['sources'][number]['article'];
+    const opposition = {
+      id: 'opposition',
+      name: 'The "Opposition" <in exile>',
+      kind: 'group' as const,
+      aliases: [],
+      description: null,
+      country: null,
+      sector: null,
+      code: null,
+      wikidata: null,
+    };
+    const leader = {
+      ...(base.participants[1]?.actor as ExportEvent['participants'][number]['actor']),
+      affiliations: [
+        {
+          role: 'leader_of' as const,
+          counterpart: opposition,
+          title: 'Leader, in exile',
+          from: '2020-08',
+          to: null,
+          former: false,
+          article,
+          quote: 'They met, "at last" & <quietly>.',
+        },
+        { role: 'envoy_to' as const, counterpart: opposition, title: null, from: null, to: null, former: false, article, quote: null },
+      ],
+    };
+    const sanctions = sampleEvent({
+      id: 'sanctions-one',
+      type: 'sanctions_imposed',
+      date: { start: '2024-05-01', end: null, precision: 'month' },
+      participants: [
+        { role: 'agent', actor: base.participants[0]?.actor as ExportEvent['participants'][number]['actor'] },
+        { role: 'target', actor: leader },
+      ],
+    });
+    const entities = (await collect(ftmChunks(from([sanctions]))))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as FtmEntity);
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    for (const entity of entities) {
+      const schema = model.schemata[entity.schema];
+      for (const name of schema?.required ?? []) expect(entity.properties[name]?.length).toBeGreaterThan(0);
+      for (const [name, values] of Object.entries(entity.properties)) {
+        expect(schema?.properties).toContain(name);
+        // every reference names an entity written before it, of a schema the property's range allows
+        for (const ref of schema?.entities?.[name] ? values : []) {
+          expect(schema?.entities?.[name]).toContain(byId.get(ref)?.schema);
+          expect(entities.findIndex((e) => e.id === ref)).toBeLessThan(entities.indexOf(entity));
+        }
+      }
+    }
+    expect(entities.filter((e) => e.schema === 'Membership')).toEqual([
+      {
+        id: 'kb-membership-tricky-leader_of-opposition',
+        schema: 'Membership',
+        properties: {
+          member: ['kb-actor-tricky'],
+          organization: ['kb-actor-opposition'],
+          role: ['Leader, in exile'],
+          startDate: ['2020-08'],
+          summary: ['They met, "at last" & <quietly>.'],
+          sourceUrl: [article.url as string],
+        },
+      },
+    ]);
+    expect(byId.get('kb-actor-opposition')?.properties.name).toEqual(['The "Opposition" <in exile>']);
+    expect(byId.get('kb-sanction-sanctions-one-tricky')).toMatchObject({
+      schema: 'Sanction',
+      properties: { entity: ['kb-actor-tricky'], authority: ['Freedonia'], startDate: ['2024-05'], recordId: ['sanctions-one'] },
+    });
+  });
 });

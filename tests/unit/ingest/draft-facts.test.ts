@@ -10,11 +10,19 @@ const TEXT = [
   "Poland's foreign minister Radek Sikorski met Lithuanian President Gitanas Nauseda in Vilnius on Monday, December 15.",
 ].join('\n');
 
+/** A unit test starts no process: the rules alone, as without a parser. */
+const NO_PARSER = { parse: async () => null };
+
 describe('draft facts of an article', () => {
-  const { facts, extraction } = draftFacts(
-    { title: 'Belarus frees prisoners', text: TEXT, publishedAt: '2025-12-15', publisher: 'Gazette', url: 'https://example.org/a' },
-    seedActors(),
-  );
+  let facts: Awaited<ReturnType<typeof draftFacts>>['facts'];
+  let extraction: Awaited<ReturnType<typeof draftFacts>>['extraction'];
+  beforeAll(async () => {
+    ({ facts, extraction } = await draftFacts(
+      { title: 'Belarus frees prisoners', text: TEXT, publishedAt: '2025-12-15', publisher: 'Gazette', url: 'https://example.org/a' },
+      seedActors(),
+      NO_PARSER,
+    ));
+  });
 
   test('are a valid facts file with the article and its metadata', () => {
     expect(FactsFile.safeParse(facts).success).toBe(true);

@@ -1,0 +1,115 @@
+import { performance } from 'node:perf_hooks';
+import type { EventType } from '../src/domain/model';
+import { extractParsed, type UndatedPolicy } from '../src/ingest/extract';
+import { score, type Score } from '../src/ingest/extract/score';
+import { splitSentences } from '../src/ingest/extract/sentences';
+import { confusion, merge, type ConfusionCell } from './confusion';
+import { HELD_OUT, SPLITS, type EvalCase, type Split } from './load';
+import { confusionTable, speedLine, tallyLine, typeTable } from './report';
+import { speedOf, type Timing } from './speed';
+import { figures, sum, type Figures, type Tally } from './tally';
+
+export interface EvalOptions {
+  verbose: boolean;
+  undated: UndatedPolicy;
+  /** When the extractor's modules began to load: the first article's time counts from here. */
+  startedAt: number;
+}
+
+interface Run {
+  name: string;
+  split: Split;
+  score: Score;
+  /** Types of the gold events and of the extracted ones. */
+  goldTypes: EventType[];
+  extractedTypes: EventType[];
+  confusion: ConfusionCell[];
+  timing: Timing;
+}
+
+/** Everything the last line of `npm run eval:extract` holds, as one JSON object. */
+export interface Summary {
+  sets: Record<Split | 'all', Figures>;
+  articles: Array<{ name: string; split: Split; sentences: number; ms: number } & Figures>;
+  confusion: Record<Split, ConfusionCell[]>;
+  speed: ReturnType<typeof speedOf>;
+}
+
+/** One article through the extractor as `kb extract` runs it: with the dependency parse when the parser is there. */
+async function run(c: EvalCase, options: EvalOptions, since: number): Promise<Run> {
+  const extraction = await extractParsed({ text: c.text, publishedAt: c.publishedAt, title: c.title, articleId: c.name }, c.knownActors, {
+    undated: options.undated,
+  });
+  const ms = performance.now() - since;
+  const s = score(c.gold, extraction.events);
+  console.log(tallyLine(`${c.split.padEnd(8)} ${c.name.padEnd(38)}`, s));
+  // held-out articles are never looked at in detail, so that no rule is tuned on them
+  if (options.verbose && !HELD_OUT.includes(c.split)) {
+    for (const g of s.missed)
+      console.log(`    missed    ${g.type} ${g.date.start}${g.date.end ? `..${g.date.end}` : ''} (${g.date.precision}) agents ${g.agents.join(', ')}`);
+    for (const e of s.spurious)
+      console.log(
+        `    spurious  ${e.type} ${e.date?.start}${e.date?.end ? `..${e.date.end}` : ''} (${e.date?.precision}) agents ${e.agents.join(', ')} targets ${e.targets.join(', ')} | ${e.quote.slice(0, 90)}`,
+      );
+  }
+  return {
+    name: c.name,
+    split: c.split,
+    score: s,
+    goldTypes: c.gold.map((g) => g.type),
+    extractedTypes: extraction.events.map((e) => e.type),
+    confusion: confusion(s.missed, s.spurious),
+    timing: { sentences: splitSentences(c.text).filter((x) => !x.heading).length, ms },
+  };
+}
+
+/** One type's tally: its gold events, its extracted events, and its gold events an extracted event matched. */
+function tallyOfType(type: EventType, runs: Run[]): Tally {
+  const count = (list: EventType[]) => list.filter((t) => t === type).length;
+  return sum(
+    runs.map((r) => ({
+      gold: count(r.goldTypes),
+      extracted: count(r.extractedTypes),
+      matched: count(r.goldTypes) - count(r.score.missed.map((g) => g.type)),
+    })),
+  );
+}
+
+/** Runs the extractor over every case (the first one cold), prints the report and returns its figures. */
+export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise<Summary> {
+  const runs: Run[] = [];
+  for (const [i, c] of cases.entries()) runs.push(await run(c, options, i === 0 ? options.startedAt : performance.now()));
+  const inSplit = (split: Split | 'all') => runs.filter((r) => split === 'all' || r.split === split);
+
+  console.log('');
+  for (const split of [...SPLITS, 'all'] as const) console.log(tallyLine(split.padEnd(8), sum(inSplit(split).map((r) => r.score))));
+
+  const dev = runs.filter((r) => !HELD_OUT.includes(r.split));
+  console.log('');
+  const groups = [
+    { label: 'dev (seed + tuning)', runs: dev },
+    { label: 'held-out', runs: inSplit('heldout') },
+    { label: 'held-out 2', runs: inSplit('heldout2') },
+  ];
+  for (const line of typeTable(groups.map((g) => ({ label: g.label, tallyOf: (type: EventType) => tallyOfType(type, g.runs) })))) console.log(line);
+
+  const confusionBySplit = Object.fromEntries(SPLITS.map((split) => [split, merge(inSplit(split).flatMap((r) => r.confusion))])) as Record<
+    Split,
+    ConfusionCell[]
+  >;
+  console.log('');
+  console.log('Confusion of types: a gold event and an extracted one of the same date and agent but another type, then misses and spurious events');
+  for (const line of confusionTable(SPLITS.map((split) => ({ label: split, cells: confusionBySplit[split] })))) console.log(line);
+
+  const speed = speedOf(runs.map((r) => r.timing));
+  console.log('');
+  console.log(speedLine('cold (first article, with start-up)', speed.cold));
+  console.log(speedLine('warm (the other articles)          ', speed.warm));
+
+  return {
+    sets: Object.fromEntries([...SPLITS, 'all'].map((split) => [split, figures(sum(inSplit(split as Split | 'all').map((r) => r.score)))])) as Summary['sets'],
+    articles: runs.map((r) => ({ name: r.name, split: r.split, ...figures(r.score), sentences: r.timing.sentences, ms: Math.round(r.timing.ms * 10) / 10 })),
+    confusion: confusionBySplit,
+    speed,
+  };
+}
