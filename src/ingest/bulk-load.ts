@@ -20,7 +20,7 @@ import { databaseName, fillEmptyAliases, heldNodes } from './load.repository';
  *  3. the server is stopped, `neo4j-admin database import full` writes the database, the server is started;
  *  4. the actors without aliases get their empty list (which an import file cannot state); what the loader builds beyond nodes and relationships is built by the steps that build it for any database
  *     written without it (prepareForWrites: the migrations, from the schema to the summaries, pairs' latest
- *     events, places and state codes, then the sanctions measures).
+ *     events, places, state codes and counts per month, then the sanctions measures).
  * A failure in 1–3 leaves the database as it was (the importer's own failure included: importDatabase puts the
  * old files back).
  */
