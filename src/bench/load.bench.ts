@@ -3,12 +3,15 @@ import { writeCorpus } from '../corpus/write';
 import { removeInstance, stopLocalNeo4j, type InstanceOptions } from '../db/local-neo4j';
 import type { Db } from '../db/query';
 import { ensureSchema } from '../db/schema';
+import { bulkLoadFactsPaths, type BulkSummary } from '../ingest/bulk-load';
+import { toGraphRows } from '../ingest/graph-rows';
 import { loadFactsPaths } from '../ingest/load';
 import { rebuildActivitySummaries } from '../migrations/steps/002-activity-summaries';
 import { rebuildPairsLatestEvents } from '../migrations/steps/003-pairs-latest-events';
 import { ensureMeasures } from '../sanctions/refresh';
 import {
   benchDb,
+  type Machine,
   benchProgram,
   corpusOptions,
   describeMachine,
@@ -21,7 +24,7 @@ import {
   runBench,
   startBenchNeo4j,
 } from './common';
-import { totalRows, type RowCounts } from './corpus-rows';
+import { addRows, corpusFacts, emptyCounts, totalRows, type RowCounts } from './corpus-rows';
 import { runLoadCsv, serverImportDir, writeCorpusCsv } from './load-csv';
 import { naiveLoad } from './naive-load';
 
@@ -37,8 +40,12 @@ import { naiveLoad } from './naive-load';
  *   - LOAD CSV: the LOAD CSV statements only (the CSV files are written into the import folder beforehand,
  *     untimed, which favours LOAD CSV); then, timed apart, the activity summaries the project's loader keeps
  *     as it goes (src/ingest/summaries.ts), computed over the loaded graph: the same end state;
- *   - naive: the first --naive-events events, fact by fact, and the rate extrapolated.
- * The instance (`bench-load`, port 7690) is left running; `npm run bench:stop` stops it.
+ *   - naive: the first --naive-events events, fact by fact, and the rate extrapolated;
+ *   - bulk: `kb load --bulk` (ingest/bulk-load.ts) into an empty database, end to end, in its three phases:
+ *     reading, checking and writing the import files; stopping the server, neo4j-admin's import, starting it;
+ *     the schema, summaries, places and measures. `--bulk-only` runs this path alone (the million-event run).
+ * The instance (`bench-load`, port 7690; `--port` another, in `.neo4j/bench-load-<port>`) is left running;
+ * `npm run bench:stop` stops the one on 7690.
  */
 
 async function freshDatabase(instance: InstanceOptions): Promise<Db> {
@@ -76,20 +83,95 @@ interface LoadBenchOptions {
   events: number;
   seed: number;
   naiveEvents: number;
+  port: number;
+  bulkOnly?: boolean;
 }
 
-const program = corpusOptions(
-  benchProgram('bench:load', 'The project loader against LOAD CSV and one transaction per fact, on the same corpus'),
-  100_000,
-).option('--naive-events <n>', 'events of the corpus written one transaction per fact (that path is slow)', positiveInt, 2_000);
+/** The corpus's rows, counted as every path counts them (untimed: a pass over the files). */
+async function corpusRows(corpusDir: string): Promise<RowCounts> {
+  const counts = emptyCounts();
+  for await (const facts of corpusFacts(corpusDir)) addRows(counts, toGraphRows(facts));
+  return counts;
+}
 
-async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<void> {
-  const instance = LOAD_BENCH_INSTANCE;
+interface BulkRun {
+  summary: BulkSummary;
+  ms: number;
+  size: { nodes: number; relationships: number };
+  fullSize: { nodes: number; relationships: number };
+}
+
+/** `kb load --bulk`'s path, from an empty instance (started beforehand, untimed, as for the other paths). */
+async function bulkRun(instance: InstanceOptions, corpusDir: string): Promise<BulkRun> {
+  await stopLocalNeo4j(instance.name, () => {});
+  removeInstance(instance.name);
+  await startBenchNeo4j(instance);
+  const summary = await bulkLoadFactsPaths(instance, [corpusDir], { settings: { DB_TIMEOUT_S: 600 }, log: (message) => log(`  ${message}`) });
+  const { writeCsvMs, importMs, buildMs } = summary.phases;
+  const db = benchDb(await startBenchNeo4j(instance));
+  try {
+    return { summary, ms: writeCsvMs + importMs + buildMs, size: await graphSize(db), fullSize: await graphSize(db, true) };
+  } finally {
+    await db.driver.close();
+  }
+}
+
+/** The bulk path's figures, as its own JSON line's fields or beside the others'. */
+function bulkFigures(run: BulkRun, rows: number) {
+  const { writeCsvMs, importMs, buildMs } = run.summary.phases;
+  return {
+    bulk_rows_per_s: perSecond(rows, run.ms),
+    bulk_s: round(run.ms / 1000, 1),
+    bulk_phases_s: { write_csv: round(writeCsvMs / 1000, 1), import: round(importMs / 1000, 1), summaries: round(buildMs / 1000, 1) },
+  };
+}
+
+const describeBulk = (run: BulkRun, rows: number) => {
+  const f = bulkFigures(run, rows);
+  return `  bulk (kb load --bulk)  ${f.bulk_s} s  ${f.bulk_rows_per_s.toLocaleString('en')} rows/s  (import files ${f.bulk_phases_s.write_csv} s, import ${f.bulk_phases_s.import} s, schema and summaries ${f.bulk_phases_s.summaries} s) → ${run.size.nodes.toLocaleString('en')} nodes, ${run.size.relationships.toLocaleString('en')} relationships`;
+};
+
+/** The instance of the run: bench-load on 7690, or one of its own on another port. */
+const loadInstance = (port: number): InstanceOptions =>
+  port === LOAD_BENCH_INSTANCE.port ? LOAD_BENCH_INSTANCE : { ...LOAD_BENCH_INSTANCE, name: `bench-load-${port}`, port };
+
+async function bulkOnly(instance: InstanceOptions, corpusDir: string, events: number, machineBefore: Machine): Promise<void> {
+  const rows = totalRows(await corpusRows(corpusDir));
+  log('\n[bulk] kb load --bulk: import files, neo4j-admin database import, then the schema and summaries …');
+  const run = await bulkRun(instance, corpusDir);
+  const machineAfter = describeMachine();
+  log('\nload benchmark (bulk only)');
+  log(machineLine(machineBefore));
+  log(`  load average before ${machineBefore.load1}, after ${machineAfter.load1}`);
+  log(`  rows: ${rows.toLocaleString('en')}`);
+  log(describeBulk(run, rows));
+  log(`  the ${instance.name} instance is left running (port ${instance.port})`);
+  printFigures({
+    bench: 'load',
+    path: 'bulk',
+    events,
+    rows,
+    ...bulkFigures(run, rows),
+    nodes: run.fullSize.nodes,
+    relationships: run.fullSize.relationships,
+    load1_before: machineBefore.load1,
+    load1_after: machineAfter.load1,
+  });
+}
+
+const program = corpusOptions(benchProgram('bench:load', 'The project loader against LOAD CSV and one transaction per fact, on the same corpus'), 100_000)
+  .option('--naive-events <n>', 'events of the corpus written one transaction per fact (that path is slow)', positiveInt, 2_000)
+  .option('--port <n>', "Bolt port of the benchmark's Neo4j (another than 7690 gets an instance of its own)", positiveInt, LOAD_BENCH_INSTANCE.port)
+  .option('--bulk-only', 'measure only kb load --bulk (the path for a million events)');
+
+async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: LoadBenchOptions): Promise<void> {
+  const instance = loadInstance(port);
   const corpusDir = writeCorpus(events, seed, undefined, (message: string) => process.stderr.write(message));
   const machineBefore = describeMachine();
   log(`corpus: ${corpusDir}`);
+  if (onlyBulk) return bulkOnly(instance, corpusDir, events, machineBefore);
 
-  log('\n[1/3] the project loader (npm run kb / loadFactsPaths) …');
+  log('\n[1/4] the project loader (npm run kb / loadFactsPaths) …');
   let db = await freshDatabase(instance);
   let start = process.hrtime.bigint();
   let lastReport = Date.now();
@@ -108,7 +190,7 @@ async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<vo
     `  ${summary.articles.toLocaleString('en')} articles, ${summary.events.toLocaleString('en')} events in ${round(projectMs / 1000, 1)} s (checking everything before the first write: about ${round((firstWrittenMs ?? 0) / 1000, 1)} s)`,
   );
 
-  log('\n[2/3] LOAD CSV … CALL { … } IN TRANSACTIONS OF 10000 ROWS …');
+  log('\n[2/4] LOAD CSV … CALL { … } IN TRANSACTIONS OF 10000 ROWS …');
   db = await freshDatabase(instance);
   start = process.hrtime.bigint();
   const counts = await writeCorpusCsv(corpusDir, await serverImportDir(db));
@@ -129,11 +211,14 @@ async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<vo
   await db.driver.close();
   log(`  then the activity summaries and the sanctions measures, computed from the whole graph: ${round(csvSummariesMs / 1000, 1)} s`);
 
-  log(`\n[3/3] naive: one transaction per fact, first ${naiveEvents.toLocaleString('en')} events …`);
+  log(`\n[3/4] naive: one transaction per fact, first ${naiveEvents.toLocaleString('en')} events …`);
   db = await freshDatabase(instance);
   const naive = await naiveLoad(db, corpusDir, naiveEvents);
   await db.driver.close();
   const naiveRows = totalRows(naive.counts);
+
+  log('\n[4/4] kb load --bulk: import files, neo4j-admin database import, then the schema and summaries …');
+  const bulk = await bulkRun(instance, corpusDir);
 
   const projectRate = perSecond(rows, projectMs);
   const loadCsvRate = perSecond(rows, loadCsvMs);
@@ -142,6 +227,8 @@ async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<vo
   const sameSize = (a: typeof csvSize, b: typeof csvSize) => a.nodes === b.nodes && a.relationships === b.relationships;
   const same = sameSize(projectSize, csvSize) && sameSize(projectFullSize, csvFullSize);
   const withSummariesRate = perSecond(rows, loadCsvMs + csvSummariesMs);
+  const bulkSame = sameSize(projectSize, bulk.size) && sameSize(projectFullSize, bulk.fullSize);
+  const bulkRate = perSecond(rows, bulk.ms);
   log('\nload benchmark');
   log(machineLine(machineBefore));
   log(`  load average before ${machineBefore.load1}, after ${machineAfter.load1}`);
@@ -153,14 +240,18 @@ async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<vo
     `  LOAD CSV        ${round(loadCsvMs / 1000, 1)} s  ${loadCsvRate.toLocaleString('en')} rows/s  → ${csvSize.nodes.toLocaleString('en')} nodes, ${csvSize.relationships.toLocaleString('en')} relationships`,
   );
   log(`  naive (sample)  ${round(naive.ms / 1000, 1)} s for ${naiveRows.toLocaleString('en')} rows  ${naiveRate.toLocaleString('en')} rows/s`);
-  log(`  same graph from the project loader and LOAD CSV: ${same ? 'yes' : 'NO'}`);
+  log(describeBulk(bulk, rows));
+  log(`  same graph from the project loader and LOAD CSV: ${same ? 'yes' : 'NO'}; and from kb load --bulk: ${bulkSame ? 'yes' : 'NO'}`);
   log(
     `  LOAD CSV + summaries  ${round((loadCsvMs + csvSummariesMs) / 1000, 1)} s  ${withSummariesRate.toLocaleString('en')} rows/s (the same end state as the project loader's)`,
   );
   log(
     `  ratio vs LOAD CSV ${round(projectRate / loadCsvRate)} (target ≥ 1.0), vs LOAD CSV + summaries ${round(projectRate / withSummariesRate)}, vs naive ${round(projectRate / naiveRate, 1)} (target ≥ 20)`,
   );
-  log(`  the bench-load instance is left running (port ${instance.port}); stop it with: npm run bench:stop`);
+  log(
+    `  bulk vs LOAD CSV ${round(bulkRate / loadCsvRate)} (target ≥ 5 at a million events), vs LOAD CSV + summaries ${round(bulkRate / withSummariesRate)}, vs the project loader ${round(bulkRate / projectRate)}`,
+  );
+  log(`  the ${instance.name} instance is left running (port ${instance.port})${instance === LOAD_BENCH_INSTANCE ? '; stop it with: npm run bench:stop' : ''}`);
   printFigures({
     bench: 'load',
     events,
@@ -177,6 +268,10 @@ async function main({ events, seed, naiveEvents }: LoadBenchOptions): Promise<vo
     load_csv_summaries_s: round(csvSummariesMs / 1000, 1),
     naive_sample_rows: naiveRows,
     same_graph: same,
+    ...bulkFigures(bulk, rows),
+    bulk_ratio_vs_load_csv: round(bulkRate / loadCsvRate),
+    bulk_ratio_vs_load_csv_plus_summaries: round(bulkRate / withSummariesRate),
+    bulk_same_graph: bulkSame,
     load1_before: machineBefore.load1,
     load1_after: machineAfter.load1,
   });

@@ -15,6 +15,7 @@ import type { ArticleForDraft } from '../drafts/drafts.service';
 import type { Extraction } from '../ingest/extract';
 import { ArticleIngested } from '../ingest/ingest.schemas';
 import { draftFacts, ingestArticle, knownActorsOf, mergeDraft, type ArticleInput, type IngestResult } from '../ingest/ingest.service';
+import { bulkLoadFactsPaths, bulkTarget, describeBulkSummary } from '../ingest/bulk-load';
 import { readFactsText } from '../ingest/facts-files';
 import { loadEntries, loadFactsPaths, readFactsPaths, type LoadProgress } from '../ingest/load';
 import type { MergeDecision } from '../ingest/known-events';
@@ -200,6 +201,18 @@ export async function runLoad(db: Db, paths: string[], output: Output = terminal
   const progress = (p: LoadProgress) => output.err(`  [${p.index}/${p.total}] ${path.basename(p.file)}: ${p.events} events\n`);
   const summary = paths.length === 1 && isStdio(paths[0]) ? await loadStdin(db, progress) : await loadFactsPaths(db, paths, progress);
   output.out(`${describeSummary(summary)}\n`);
+}
+
+/**
+ * `kb load --bulk`: the facts files into the empty database of the project's own Neo4j, through neo4j-admin's
+ * offline importer (ingest/bulk-load.ts); a remote NEO4J_URI or a database holding anything is refused.
+ */
+export async function runBulkLoad(paths: string[], output: Output = terminal, config = loadConfig()): Promise<void> {
+  const instance = bulkTarget(config);
+  // A batch command: the summaries' and places' passes over a large graph may each take minutes.
+  const settings = { ...config, DB_TIMEOUT_S: Math.max(config.DB_TIMEOUT_S, 600) };
+  const summary = await bulkLoadFactsPaths(instance, paths, { settings, log: (message) => output.err(`${message}\n`) });
+  output.out(`${describeBulkSummary(summary)}\n`);
 }
 
 async function loadStdin(db: Db, progress: (p: LoadProgress) => void) {

@@ -42,8 +42,14 @@ export function registerIngestCommands(program: Command): void {
     .command('load')
     .description('Validate facts files and load them: nothing is written if any file is refused; idempotent')
     .argument('<paths...>', 'facts files (.yaml, .yml, .json, .jsonl) or folders of them; - (alone) for one document on standard input');
-  load.action(async (paths: string[]) => {
+  load.option(
+    '--bulk',
+    "a first load into an empty database, through Neo4j's offline importer (neo4j-admin database import): the project's own Neo4j only, stopped and started again meanwhile; stop the app first",
+  );
+  load.action(async (paths: string[], options: { bulk?: boolean }) => {
     if (paths.length > 1 && paths.some(isStdio)) load.error('kb load: - (standard input) cannot be given with other paths', { exitCode: EXIT.usage });
+    if (options.bulk && paths.some(isStdio)) load.error('kb load --bulk: reads facts files, not standard input', { exitCode: EXIT.usage });
+    if (options.bulk) return (await action()).runBulkLoad(paths);
     const [{ runLoad }, { withDb }] = await Promise.all([action(), import('../db/context')]);
     await withDb((db) => runLoad(db, paths));
   });

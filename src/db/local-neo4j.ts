@@ -60,7 +60,8 @@ export interface Connection {
 export type Log = (message: string) => void;
 const defaultLog: Log = (message) => process.stderr.write(`[neo4j] ${message}\n`);
 
-const instanceDir = (name: string) => path.join(RUNTIME_DIR, name);
+/** An instance's folder: conf/, data/, logs/, and the files work on it leaves there (a bulk import's CSV files). */
+export const instanceDir = (name: string) => path.join(RUNTIME_DIR, name);
 const pidFile = (name: string) => path.join(instanceDir(name), 'neo4j.pid');
 const passwordFile = (name: string) => path.join(instanceDir(name), 'password');
 
@@ -170,7 +171,8 @@ function java(args: string[], env: NodeJS.ProcessEnv = {}) {
 function ensurePassword(name: string): string {
   const file = passwordFile(name);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const password = randomBytes(18).toString('base64url');
+  // Not starting with '-': neo4j-admin would read it as an option (base64url draws '-' first once in 64).
+  const password = randomBytes(18).toString('base64url').replace(/^-+/, 'k');
   const dir = instanceDir(name);
   const result = java(['org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
     NEO4J_HOME: dir,
@@ -320,6 +322,83 @@ export async function stopLocalNeo4j(name: string, log: Log = defaultLog): Promi
   fs.rmSync(pidFile(name), { force: true });
   log(`Neo4j (${name}) stopped.`);
   return true;
+}
+
+/** What `neo4j-admin database import full` reads: node files by label, relationship files by type. */
+export interface ImportFiles {
+  nodes: ReadonlyArray<{ label: string; file: string }>;
+  relationships: ReadonlyArray<{ type: string; file: string }>;
+  /** The files with a value spanning lines (read more slowly, so named one by one). */
+  multiline: readonly string[];
+  /** The character between the elements of a list value. */
+  arrayDelimiter: string;
+}
+
+/** A database's own folders in an instance: its store and its transaction logs (what an import writes). */
+const databaseFolders = (name: string, database: string) => ['databases', 'transactions'].map((kind) => path.join(instanceDir(name), 'data', kind, database));
+
+/**
+ * Replaces a database of a stopped instance by Neo4j's offline importer (`neo4j-admin database import full`,
+ * run from the server's own jars). The database's folders are moved aside first and the import writes a database
+ * that does not exist; if it fails, what it wrote is removed and the folders moved back, so the database is as it
+ * was. Resolves with the importer's report (its last lines).
+ */
+export async function importDatabase(
+  instance: Pick<InstanceOptions, 'name' | 'heap' | 'pagecache'>,
+  database: string,
+  files: ImportFiles,
+  workDir: string,
+  log: Log = defaultLog,
+): Promise<string> {
+  if (runningPid(instance.name) !== undefined) throw new Error(`Neo4j (${instance.name}) is running; an import needs it stopped.`);
+  await ensureRuntime(log);
+  const dir = instanceDir(instance.name);
+  const folders = databaseFolders(instance.name, database);
+  const asides = folders.map((folder) => path.join(workDir, `before-${path.basename(path.dirname(folder))}`));
+  folders.forEach((folder, i) => fs.existsSync(folder) && fs.renameSync(folder, asides[i]!));
+  const args = [
+    `-Xmx${instance.heap}`,
+    ...JVM_FLAGS,
+    '-cp',
+    classpath(),
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    database,
+    `--report-file=${path.join(workDir, 'import.report')}`,
+    `--max-off-heap-memory=${instance.pagecache}`,
+    // Every row is meant: a bad one (a relationship to a missing node, a duplicate id) fails the import.
+    '--bad-tolerance=0',
+    `--array-delimiter=U+${files.arrayDelimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    ...files.nodes.map(({ label, file }) => `--nodes=${label}=${file}`),
+    ...files.relationships.map(({ type, file }) => `--relationships=${type}=${file}`),
+    ...(files.multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${files.multiline.join(',')}`] : []),
+  ];
+  try {
+    const report = await runJava(args, { NEO4J_HOME: dir, NEO4J_CONF: path.join(dir, 'conf') });
+    for (const aside of asides) fs.rmSync(aside, { recursive: true, force: true });
+    return report;
+  } catch (error) {
+    folders.forEach((folder, i) => {
+      fs.rmSync(folder, { recursive: true, force: true });
+      if (fs.existsSync(asides[i]!)) fs.renameSync(asides[i]!, folder);
+    });
+    throw error;
+  }
+}
+
+/** Runs a Java tool from the server's jars; resolves with its output's last lines, rejects with them. */
+function runJava(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('java', args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const keep = (chunk: string) => (tail = (tail + chunk).slice(-6000));
+    child.stdout.setEncoding('utf8').on('data', keep);
+    child.stderr.setEncoding('utf8').on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(tail) : reject(new Error(`neo4j-admin database import failed (exit ${code}):\n${tail}`))));
+  });
 }
 
 /** Deletes an instance's data (used by the test suite's own instance only). */

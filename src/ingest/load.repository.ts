@@ -387,3 +387,37 @@ export async function existingActorIds(db: Db, ids: string[]): Promise<Set<strin
   const { records } = await db.driver.executeQuery(EXISTING_ACTOR_IDS, { ids }, { database: db.database });
   return new Set((records[0]?.get('ids') as string[] | undefined) ?? []);
 }
+
+const HELD_NODES = `
+  CALL () { MATCH (n) RETURN count(n) AS nodes }
+  CALL () { MATCH (m:Migration) RETURN count(m) AS records }
+  CALL () { MATCH (v:MeasuresVersion) RETURN count(v) AS versions }
+  RETURN nodes - records - versions AS held`;
+
+/**
+ * How many nodes the database holds besides the records of its shape (migration steps, the measures' version),
+ * which a database gets on its first start before it holds anything. Read from the count store: instant.
+ */
+export async function heldNodes(db: Db): Promise<number> {
+  const { records } = await db.driver.executeQuery(HELD_NODES, {}, { database: db.database });
+  return Number(records[0]?.get('held') ?? 0);
+}
+
+/** The name of the database the handle writes to (its configured one, or the server's default). */
+export async function databaseName(db: Db): Promise<string> {
+  const { records } = await db.driver.executeQuery('CALL db.info() YIELD name RETURN name', {}, { database: db.database });
+  return String(records[0]?.get('name'));
+}
+
+/**
+ * An import file cannot say "an empty list" (an empty field is no property): the actors without aliases get the
+ * empty list the loader gives them. After a bulk import, before the summaries.
+ */
+export async function fillEmptyAliases(db: Db): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.run('MATCH (a:Actor) WHERE a.aliases IS NULL CALL (a) { SET a.aliases = [] } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}

@@ -150,10 +150,36 @@ export async function loadEntries(
 }
 
 /**
+ * Reads and checks every document of the files (schema, ids, references, quotes), keeping only id sets, and hands
+ * each one's graph rows to `take` in load order, until a problem is found (then nothing will be written: it goes
+ * on checking, handing nothing more). Throws FactsValidationError listing every problem; answers how many
+ * documents it handed. The first pass of both loads: the online one spools the rows, the bulk one writes them
+ * as import files (bulk-load.ts).
+ */
+export async function checkFactsFiles(db: Db, files: readonly string[], take: (file: string, rows: GraphRows) => void): Promise<number> {
+  const checker = new FactsChecker();
+  const problems: FileProblem[] = [];
+  let total = 0;
+  for (const file of files) {
+    for (const document of readFactsDocuments(file)) {
+      if (problems.length < MAX_PROBLEMS) problems.push(...document.problems);
+      if (!document.facts) continue;
+      checker.add({ file: document.file, facts: document.facts });
+      if (problems.length > 0) continue; // nothing will be written: stop handing rows, keep checking
+      take(document.file, toGraphRows(document.facts));
+      total += 1;
+    }
+  }
+  problems.push(...checker.finish(await existingActorIds(db, checker.undefinedActorRefs())));
+  if (problems.length > 0) throw new FactsValidationError(problems.slice(0, MAX_PROBLEMS));
+  return total;
+}
+
+/**
  * Loads facts files of any size (a folder of JSON Lines shards with a million events included) in two passes
  * over the files, never holding more than a batch in memory:
- *  1. every document is read and checked (schema, ids, references, quotes), keeping only id sets; its graph
- *     rows are spooled to a temporary file. Any problem anywhere: nothing is written, every problem reported.
+ *  1. every document is read and checked (checkFactsFiles); its graph rows are spooled to a temporary file.
+ *     Any problem anywhere: nothing is written, every problem reported.
  *  2. the spooled rows are written in batches of several articles per transaction.
  */
 export async function loadFactsPaths(db: Db, paths: readonly string[], onProgress: (p: LoadProgress) => void = () => {}) {
@@ -161,36 +187,25 @@ export async function loadFactsPaths(db: Db, paths: readonly string[], onProgres
   const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-load-'));
   const spool = path.join(spoolDir, 'rows.jsonl');
   try {
-    const checker = new FactsChecker();
-    const problems: FileProblem[] = [];
-    let total = 0;
+    let total: number;
     const fd = fs.openSync(spool, 'w');
     try {
       let pending: string[] = [];
       let pendingChars = 0;
-      for (const file of files) {
-        for (const document of readFactsDocuments(file)) {
-          if (problems.length < MAX_PROBLEMS) problems.push(...document.problems);
-          if (!document.facts) continue;
-          checker.add({ file: document.file, facts: document.facts });
-          if (problems.length > 0) continue; // nothing will be written: stop spooling, keep checking
-          const line = JSON.stringify({ file: document.file, rows: toGraphRows(document.facts) });
-          pending.push(line);
-          pendingChars += line.length;
-          total += 1;
-          if (pendingChars > 1 << 22) {
-            fs.writeSync(fd, `${pending.join('\n')}\n`);
-            pending = [];
-            pendingChars = 0;
-          }
+      total = await checkFactsFiles(db, files, (file, rows) => {
+        const line = JSON.stringify({ file, rows });
+        pending.push(line);
+        pendingChars += line.length;
+        if (pendingChars > 1 << 22) {
+          fs.writeSync(fd, `${pending.join('\n')}\n`);
+          pending = [];
+          pendingChars = 0;
         }
-      }
+      });
       if (pending.length > 0) fs.writeSync(fd, `${pending.join('\n')}\n`);
     } finally {
       fs.closeSync(fd);
     }
-    problems.push(...checker.finish(await existingActorIds(db, checker.undefinedActorRefs())));
-    if (problems.length > 0) throw new FactsValidationError(problems.slice(0, MAX_PROBLEMS));
     await prepareForWrites(db);
     return await writeBatches(db, spooled(spool), total, onProgress);
   } finally {

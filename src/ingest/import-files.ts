@@ -1,0 +1,260 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportFiles } from '../db/local-neo4j';
+import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
+import type { GraphRows } from './graph-rows';
+
+/**
+ * The import files of `neo4j-admin database import full`: the graph the loader (load.repository.ts) writes
+ * into an empty database, as node and relationship CSV files with the same ids, labels, properties and types.
+ * What the loader derives afterwards or alongside (activity summaries, actor pairs, role links, places, sanctions
+ * measures, the schema) is not here: a bulk load builds it once the database holds these (bulk-load.ts).
+ *
+ * Articles, events and their participants and sources are streamed to their files as they come (each event is
+ * defined by one article in a load: check-facts.ts refuses a duplicate). What several articles may state is
+ * gathered and written at the end, merged as the loader's MERGE … SET merges it, in load order:
+ *  - an actor: the last definition's name, kind, aliases and description; each code the last one given;
+ *  - an affiliation (actor, counterpart, role): the last statement's properties;
+ *  - an event link (from, type, to): the articles that state it, in order.
+ */
+
+/** How a value is typed in an import file's header (`name:type`); plain strings need none. */
+type Column = readonly [name: string, type?: 'long' | 'boolean' | 'date' | 'datetime' | 'string[]'];
+
+/** A field: an absent value is empty and unquoted (no property), a string always quoted (so '' stays ''). */
+function field(value: unknown, delimiter: string): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return quote(value.join(delimiter));
+  return typeof value === 'string' ? quote(value) : String(value);
+}
+
+const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+class CsvWriter {
+  private readonly fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+  rows = 0;
+  /** Whether a value spans lines: the importer reads such files more slowly, so it is told which they are. */
+  multiline = false;
+
+  constructor(
+    readonly file: string,
+    columns: readonly Column[],
+    private readonly delimiter = '',
+  ) {
+    this.fd = fs.openSync(file, 'w');
+    this.push(`${columns.map(([name, type]) => (type ? `${name}:${type}` : name)).join(',')}\n`);
+  }
+
+  row(values: readonly unknown[]): void {
+    const line = values.map((value) => field(value, this.delimiter)).join(',');
+    if (!this.multiline && /[\r\n]/.test(line)) this.multiline = true;
+    this.push(`${line}\n`);
+    this.rows += 1;
+  }
+
+  private push(text: string): void {
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 22) this.flush();
+  }
+
+  private flush(): void {
+    fs.writeSync(this.fd, this.buffer.join(''));
+    this.buffer = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+}
+
+/** Characters unlikely in text, tried in turn as the list delimiter: the first that no alias holds is used. */
+const DELIMITER_CANDIDATES = ['\u001f', '\u001e', '\u001d', '\u001c', '\u0007', '\u0001'];
+
+type ActorRow = GraphRows['actors'][number];
+type AffiliationRow = GraphRows['affiliations'][number] & { article: string };
+
+/** The properties the loader leaves as they were when a later definition gives none (coalesce). */
+const CODES = ['country', 'countryAlpha2', 'sector', 'code', 'wikidata'] as const;
+
+export class ImportFileWriter {
+  private readonly files: { node: Array<{ label: string; writer: CsvWriter }>; relationship: Array<{ type: string; writer: CsvWriter }> } = {
+    node: [],
+    relationship: [],
+  };
+  private readonly articles: CsvWriter;
+  private readonly events: CsvWriter;
+  private readonly participants: CsvWriter;
+  private readonly sources: CsvWriter;
+  private readonly reactions: CsvWriter;
+  private readonly reactionsOn: CsvWriter;
+  private readonly reactionsAbout: CsvWriter;
+  private readonly actors = new Map<string, ActorRow>();
+  private readonly affiliations = new Map<string, AffiliationRow>();
+  private readonly links = new Map<string, { kind: (typeof LINK_KINDS)[number]; from: string; to: string; articles: string[] }>();
+  /** When the database learned of the events (`addedAt`): the moment of the load, as the loader's datetime(). */
+  private readonly addedAt = new Date().toISOString();
+
+  constructor(private readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.articles = this.node('Article', 'articles', [['id:ID(Article)'], ['title'], ['publisher'], ['url'], ['publishedAt', 'date'], ['text']]);
+    this.events = this.node('Event', 'events', [
+      ['id:ID(Event)'],
+      ['definedIn'],
+      ['addedAt', 'datetime'],
+      ['type'],
+      ['title'],
+      ['summary'],
+      ['date', 'date'],
+      ['endDate', 'date'],
+      ['lastDate', 'date'],
+      ['precision'],
+      ['place'],
+      ['status'],
+      ['figureCount', 'long'],
+      ['figureUnit'],
+      ['figureApproximate', 'boolean'],
+    ]);
+    this.participants = this.relationship('PARTICIPATED_IN', 'participants', [[':START_ID(Actor)'], [':END_ID(Event)'], ['role'], ['articles', 'string[]']]);
+    this.sources = this.relationship('REPORTED_IN', 'sources', [
+      [':START_ID(Event)'],
+      [':END_ID(Article)'],
+      ['quote'],
+      ['start', 'long'],
+      ['end', 'long'],
+      ['rank', 'long'],
+      ['claim'],
+    ]);
+    this.reactions = this.node('Reaction', 'reactions', [['id:ID(Reaction)'], ['author'], ['text'], ['stance']]);
+    this.reactionsOn = this.relationship('ON', 'reactions-on', [[':START_ID(Reaction)'], [':END_ID(Article)']]);
+    this.reactionsAbout = this.relationship('ABOUT', 'reactions-about', [[':START_ID(Reaction)'], [':END_ID(Event)']]);
+  }
+
+  private node(label: string, name: string, columns: Column[], delimiter?: string): CsvWriter {
+    const writer = new CsvWriter(path.join(this.dir, `${name}.csv`), columns, delimiter);
+    this.files.node.push({ label, writer });
+    return writer;
+  }
+
+  private relationship(type: string, name: string, columns: Column[], delimiter = '\u001f'): CsvWriter {
+    const writer = new CsvWriter(path.join(this.dir, `${name}.csv`), columns, delimiter);
+    this.files.relationship.push({ type, writer });
+    return writer;
+  }
+
+  /** One article's rows (in load order). */
+  add(rows: GraphRows): void {
+    const article = rows.article.id;
+    const a = rows.article;
+    this.articles.row([a.id, a.title, a.publisher ?? null, a.url ?? null, a.publishedAt, a.text]);
+    for (const actor of rows.actors) this.mergeActor(actor);
+    for (const e of rows.events) {
+      this.events.row([
+        e.id,
+        article,
+        this.addedAt,
+        e.type,
+        e.title,
+        e.summary,
+        e.date,
+        e.endDate,
+        e.lastDate,
+        e.precision,
+        e.place,
+        e.status,
+        e.figureCount,
+        e.figureUnit,
+        e.figureApproximate,
+      ]);
+    }
+    // As the loader's CREATE does: once per key (a repeated participant or quote is written once, the first).
+    const seen = new Set<string>();
+    for (const p of rows.participants) {
+      const key = `${p.event}|${p.actor}|${p.role}`;
+      if (!seen.has(key)) this.participants.row([p.actor, p.event, p.role, [article]]);
+      seen.add(key);
+    }
+    for (const s of rows.sources) {
+      const key = `source|${s.event}|${s.quote}`;
+      if (!seen.has(key)) this.sources.row([s.event, article, s.quote, s.start, s.end, s.rank, s.claim]);
+      seen.add(key);
+    }
+    for (const affiliation of rows.affiliations) {
+      this.affiliations.set(`${affiliation.actor}|${affiliation.counterpart}|${affiliation.role}`, { ...affiliation, article });
+    }
+    for (const kind of LINK_KINDS) {
+      for (const { from, to } of rows.links[kind]) {
+        const key = `${from}|${kind}|${to}`;
+        const link = this.links.get(key) ?? { kind, from, to, articles: [] };
+        if (!link.articles.includes(article)) link.articles.push(article);
+        this.links.set(key, link);
+      }
+    }
+    for (const r of rows.reactions) {
+      this.reactions.row([r.id, r.author, r.text, r.stance]);
+      this.reactionsOn.row([r.id, article]);
+      for (const event of new Set(r.about)) this.reactionsAbout.row([r.id, event]);
+    }
+  }
+
+  private mergeActor(actor: ActorRow): void {
+    const before = this.actors.get(actor.id);
+    const merged = { ...actor };
+    for (const code of CODES) if (merged[code] === null && before) (merged as Record<string, unknown>)[code] = before[code];
+    this.actors.set(actor.id, merged);
+  }
+
+  /** Closes the files without writing the rest (the load was refused; the files are deleted). */
+  abandon(): void {
+    for (const { writer } of [...this.files.node, ...this.files.relationship]) writer.close();
+  }
+
+  /** Writes what was gathered, closes every file and says what the importer is to read. */
+  finish(): ImportFiles & { rows: number } {
+    const aliases = [...this.actors.values()].flatMap((a) => a.aliases);
+    const delimiter = DELIMITER_CANDIDATES.find((c) => !aliases.some((alias) => alias.includes(c)));
+    if (!delimiter) throw new Error('every candidate list delimiter occurs in some alias; load with kb load instead');
+    const actors = this.node(
+      'Actor',
+      'actors',
+      [['id:ID(Actor)'], ['name'], ['kind'], ['aliases', 'string[]'], ['aliasText'], ['description'], ...CODES.map((c): Column => [c])],
+      delimiter,
+    );
+    for (const a of this.actors.values()) actors.row([a.id, a.name, a.kind, a.aliases, a.aliasText, a.description, ...CODES.map((c) => a[c])]);
+    const affiliations = this.relationship('AFFILIATED_WITH', 'affiliations', [
+      [':START_ID(Actor)'],
+      [':END_ID(Actor)'],
+      ['role'],
+      ['title'],
+      ['from'],
+      ['to'],
+      ['former', 'boolean'],
+      ['article'],
+      ['quote'],
+    ]);
+    for (const f of this.affiliations.values()) affiliations.row([f.actor, f.counterpart, f.role, f.title, f.from, f.to, f.former, f.article, f.quote]);
+    for (const kind of LINK_KINDS) {
+      const writer = this.relationship(
+        LINK_RELATIONSHIP[kind],
+        `links-${kind}`,
+        [[':START_ID(Event)'], [':END_ID(Event)'], ['articles', 'string[]']],
+        delimiter,
+      );
+      for (const link of this.links.values()) if (link.kind === kind) writer.row([link.from, link.to, link.articles]);
+    }
+    const all = [...this.files.node.map((f) => f.writer), ...this.files.relationship.map((f) => f.writer)];
+    for (const writer of all) writer.close();
+    // Files without rows are left out: the importer has nothing to read in them.
+    return {
+      nodes: this.files.node.filter(({ writer }) => writer.rows > 0).map(({ label, writer }) => ({ label, file: writer.file })),
+      relationships: this.files.relationship.filter(({ writer }) => writer.rows > 0).map(({ type, writer }) => ({ type, file: writer.file })),
+      multiline: all.filter((w) => w.multiline).map((w) => w.file),
+      arrayDelimiter: delimiter,
+      rows: all.reduce((sum, w) => sum + w.rows, 0),
+    };
+  }
+}
