@@ -1,0 +1,83 @@
+import { openDb } from '../../src/db/context';
+import { startLocalNeo4j, stopLocalNeo4j, type Connection } from '../../src/db/local-neo4j';
+import type { Db } from '../../src/db/query';
+import { FAULTS_INSTANCE, hammer, quiet } from '../faults/support';
+import { startTestApp, type RunningApp } from '../helpers/test-app';
+import { resetToSeed } from '../helpers/test-db';
+
+/**
+ * Neo4j restarted under the running app, then a burst of clients right after health says up: a cold database is
+ * slow, not down, and the answers must all be 200 (issue target: 50 connections for 20 s; `npm run test:load`
+ * runs it for LOAD_SECONDS, 60 s). Outside `npm test` until the warm-up meets the target on a busy machine.
+ */
+
+/** The load right after a restart: the issue's 50 connections for 20 s (LOAD_SECONDS, 60 in `npm run test:load`). */
+const CONNECTIONS = 50;
+const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
+/** What analysts ask most: lists, profiles, who-did-what, the graph, the timeline, the counts, pages. */
+const HOT_READS = [
+  '/api/events?limit=50',
+  '/api/events?actor=belarus',
+  '/api/events/talks-minsk-2025-12',
+  '/api/actors',
+  '/api/actors/john-coale',
+  '/api/actors/belarus/relationships',
+  '/api/who-did-what?actor=donald-trump',
+  '/api/graph?actor=belarus',
+  '/api/timeline?from=2025-01-01&to=2025-12-31',
+  '/api/stats',
+  '/api/articles',
+  '/timeline',
+  '/actors/belarus',
+];
+
+jest.setTimeout(240_000 + LOAD_SECONDS * 1000);
+
+let connection: Connection;
+/** What the app uses: the production timeouts. */
+let db: Db;
+/** What the test prepares the data with: patient. */
+let check: Db;
+
+beforeAll(async () => {
+  connection = await startLocalNeo4j(FAULTS_INSTANCE, quiet);
+  db = openDb(connection, { DB_TIMEOUT_S: 3 });
+  check = openDb(connection, { DB_TIMEOUT_S: 60, DB_BUDGET_S: 60 });
+});
+
+afterAll(async () => {
+  await db?.driver.close();
+  await check?.driver.close();
+  await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
+});
+
+async function timed(app: RunningApp, path: string, accept = 'application/json') {
+  const started = Date.now();
+  const response = await fetch(app.baseUrl + path, { headers: { accept } });
+  const text = await response.text();
+  return { status: response.status, text, ms: Date.now() - started, type: response.headers.get('content-type') ?? '' };
+}
+
+describe('Neo4j restarted under the running app', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    await resetToSeed(check);
+    app = await startTestApp(db);
+  });
+  afterAll(() => app.close());
+
+  test(`right after health says up, ${CONNECTIONS} connections for ${LOAD_SECONDS} s get no error: a cold database is slow, not down`, async () => {
+    await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
+    await startLocalNeo4j(FAULTS_INSTANCE, quiet);
+    const deadline = Date.now() + 60_000;
+    while ((await timed(app, '/api/health')).status !== 200) {
+      if (Date.now() > deadline) throw new Error('health did not say up within 60 s of the restart');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const statuses = await hammer(app.baseUrl, HOT_READS, CONNECTIONS, LOAD_SECONDS);
+    const answers = [...statuses.values()].reduce((sum, n) => sum + n, 0);
+    expect(answers).toBeGreaterThan(CONNECTIONS);
+    expect(Object.fromEntries(statuses)).toEqual({ 200: answers });
+  });
+});
