@@ -1,9 +1,7 @@
-import { startLocalNeo4j, stopLocalNeo4j, type Connection } from '../../src/db/local-neo4j';
-import type { Db } from '../../src/db/query';
-import { openDb } from '../../src/db/context';
+import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 import { resetToSeed } from '../helpers/test-db';
-import { FAULTS_INSTANCE, quiet } from './support';
+import { FAULTS_INSTANCE, quiet, timed, useFaultsNeo4j } from './support';
 
 /**
  * The project's own Neo4j stopped under the app, on an instance of these tests alone. Restarted under load, and
@@ -12,43 +10,19 @@ import { FAULTS_INSTANCE, quiet } from './support';
 
 jest.setTimeout(240_000);
 
-let connection: Connection;
-/** What the app and the loader use: the production timeouts. */
-let db: Db;
-/** What the tests check with: patient, so that a slow machine does not fail a fingerprint of the whole graph. */
-let check: Db;
-
-beforeAll(async () => {
-  connection = await startLocalNeo4j(FAULTS_INSTANCE, quiet);
-  // The production timeouts (DB_TIMEOUT_S=3): a down server must be a 503 within 3 s.
-  db = openDb(connection, { DB_TIMEOUT_S: 3 });
-  check = openDb(connection, { DB_TIMEOUT_S: 60, DB_BUDGET_S: 60 });
-});
-
-afterAll(async () => {
-  await db?.driver.close();
-  await check?.driver.close();
-  await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
-});
-
-async function timed(app: RunningApp, path: string, accept = 'application/json') {
-  const started = Date.now();
-  const response = await fetch(app.baseUrl + path, { headers: { accept } });
-  const text = await response.text();
-  return { status: response.status, text, ms: Date.now() - started, type: response.headers.get('content-type') ?? '' };
-}
+const faults = useFaultsNeo4j();
 
 describe('Neo4j stopped while the app serves', () => {
   let app: RunningApp;
 
   beforeAll(async () => {
-    await resetToSeed(check);
-    app = await startTestApp(db);
+    await resetToSeed(faults.check);
+    app = await startTestApp(faults.db);
   });
   afterAll(() => app.close());
 
   test('answers 503 within 3 s, reports it on /api/health and in words on pages, and recovers without a restart', async () => {
-    expect((await timed(app, '/api/events')).status).toBe(200);
+    expect((await timed(app.baseUrl, '/api/events')).status).toBe(200);
 
     await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
 
@@ -63,23 +37,23 @@ describe('Neo4j stopped while the app serves', () => {
       '/api/export?format=csv',
     ];
     for (const path of apiRoutes) {
-      const answer = await timed(app, path);
+      const answer = await timed(app.baseUrl, path);
       expect({ path, status: answer.status }).toEqual({ path, status: 503 });
       expect(answer.ms).toBeLessThan(3000);
       expect(JSON.parse(answer.text)).toEqual({ error: expect.stringMatching(/database is not reachable/) });
     }
     // Many at once: none waits for a connection that will not come.
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => timed(app, `/api/events?limit=${i + 1}`)));
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => timed(app.baseUrl, `/api/events?limit=${i + 1}`)));
     expect(burst.map((b) => b.status)).toEqual(Array(20).fill(503));
     expect(Math.max(...burst.map((b) => b.ms))).toBeLessThan(3000);
 
-    const health = await timed(app, '/api/health');
+    const health = await timed(app.baseUrl, '/api/health');
     expect(health.status).toBe(503);
     expect(health.ms).toBeLessThan(3000);
     expect(JSON.parse(health.text)).toEqual({ status: 'unavailable', database: 'down' });
 
     for (const path of ['/', '/timeline', '/events/talks-minsk-2025-12', '/actors/john-coale']) {
-      const page = await timed(app, path, 'text/html');
+      const page = await timed(app.baseUrl, path, 'text/html');
       expect({ path, status: page.status }).toEqual({ path, status: 503 });
       expect(page.ms).toBeLessThan(3000);
       expect(page.type).toMatch(/^text\/html/);
@@ -93,14 +67,14 @@ describe('Neo4j stopped while the app serves', () => {
     const deadline = Date.now() + 60_000;
     const seen: number[] = [];
     for (;;) {
-      const [health, events] = [await timed(app, '/api/health'), await timed(app, '/api/events?limit=100')];
+      const [health, events] = [await timed(app.baseUrl, '/api/health'), await timed(app.baseUrl, '/api/events?limit=100')];
       seen.push(health.status, events.status);
       if ((health.status === 200 && events.status === 200) || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(seen.slice(-2)).toEqual([200, 200]);
     expect(seen.every((status) => status === 200 || status === 503)).toBe(true);
-    expect(JSON.parse((await timed(app, '/api/events?limit=100')).text).items).toHaveLength(13);
-    expect((await timed(app, '/timeline', 'text/html')).status).toBe(200);
+    expect(JSON.parse((await timed(app.baseUrl, '/api/events?limit=100')).text).items).toHaveLength(13);
+    expect((await timed(app.baseUrl, '/timeline', 'text/html')).status).toBe(200);
   });
 });

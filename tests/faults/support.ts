@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { testConnection } from '../helpers/test-db';
-import { runningPid, type InstanceOptions } from '../../src/db/local-neo4j';
+import { openDb } from '../../src/db/context';
+import { runningPid, startLocalNeo4j, stopLocalNeo4j, type InstanceOptions } from '../../src/db/local-neo4j';
 import { PROJECT_ROOT } from '../../src/config/paths';
 import { read, type Db } from '../../src/db/query';
 import { EVENT_TYPES } from '../../src/domain/taxonomy';
@@ -19,6 +20,38 @@ const FAULTS_PORT = Number(process.env.NEO4J_FAULTS_PORT ?? TEST_PORT + 100);
 export const FAULTS_INSTANCE: InstanceOptions = { name: `faults-${FAULTS_PORT}`, port: FAULTS_PORT, heap: '512m', pagecache: '128m' };
 
 export const quiet = () => {};
+
+/** The fault tests' own Neo4j, for one test file: `db` as the app and the loader open it, `check` patient. */
+export interface FaultsNeo4j {
+  /** The production timeouts (DB_TIMEOUT_S=3): a down server must be a 503 within 3 s. */
+  db: Db;
+  /** What the tests check with: patient, so that a slow machine does not fail a fingerprint of the whole graph. */
+  check: Db;
+}
+
+/** Starts the fault tests' instance before the file's tests and stops it after them. */
+export function useFaultsNeo4j(): FaultsNeo4j {
+  const handles = {} as FaultsNeo4j;
+  beforeAll(async () => {
+    const connection = await startLocalNeo4j(FAULTS_INSTANCE, quiet);
+    handles.db = openDb(connection, { DB_TIMEOUT_S: 3 });
+    handles.check = openDb(connection, { DB_TIMEOUT_S: 60, DB_BUDGET_S: 60 });
+  });
+  afterAll(async () => {
+    await handles.db?.driver.close();
+    await handles.check?.driver.close();
+    await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
+  });
+  return handles;
+}
+
+/** One GET and how long its whole answer took. */
+export async function timed(baseUrl: string, path: string, accept = 'application/json') {
+  const started = Date.now();
+  const response = await fetch(baseUrl + path, { headers: { accept } });
+  const text = await response.text();
+  return { status: response.status, text, ms: Date.now() - started, type: response.headers.get('content-type') ?? '' };
+}
 
 /**
  * A corpus of `articles` facts files, each one article reporting `events` events among shared actors,

@@ -1,9 +1,7 @@
-import { openDb } from '../../src/db/context';
 import { isDatabaseUnavailable } from '../../src/db/errors';
-import { startLocalNeo4j, stopLocalNeo4j, type Connection } from '../../src/db/local-neo4j';
-import type { Db } from '../../src/db/query';
+import { startLocalNeo4j } from '../../src/db/local-neo4j';
 import { loadFactsPaths } from '../../src/ingest/load';
-import { corpusArticleCount, FAULTS_INSTANCE, halfWrittenArticles, killNeo4j, quiet, removeDir, writeCorpus } from '../faults/support';
+import { corpusArticleCount, FAULTS_INSTANCE, halfWrittenArticles, killNeo4j, quiet, removeDir, useFaultsNeo4j, writeCorpus } from '../faults/support';
 import { tempFactsDir } from '../helpers/facts-fixtures';
 import { clearDatabase, contentFingerprint } from '../helpers/test-db';
 
@@ -14,23 +12,7 @@ import { clearDatabase, contentFingerprint } from '../helpers/test-db';
 
 jest.setTimeout(300_000);
 
-let connection: Connection;
-/** What the loader uses: the production timeouts. */
-let db: Db;
-/** What the test checks with: patient, so that a slow machine does not fail a fingerprint of the whole graph. */
-let check: Db;
-
-beforeAll(async () => {
-  connection = await startLocalNeo4j(FAULTS_INSTANCE, quiet);
-  db = openDb(connection, { DB_TIMEOUT_S: 3 });
-  check = openDb(connection, { DB_TIMEOUT_S: 60, DB_BUDGET_S: 60 });
-});
-
-afterAll(async () => {
-  await db?.driver.close();
-  await check?.driver.close();
-  await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
-});
+const faults = useFaultsNeo4j();
 
 describe('Neo4j killed during a load', () => {
   // Enough articles for several write batches (src/ingest/load.ts), so the stop lands mid-load.
@@ -43,17 +25,17 @@ describe('Neo4j killed during a load', () => {
   beforeAll(async () => {
     dir = tempFactsDir();
     expected = writeCorpus(dir, ARTICLES, EVENTS);
-    await clearDatabase(check);
-    await loadFactsPaths(check, [dir]);
-    cleanLoad = await contentFingerprint(check);
-    await clearDatabase(check);
+    await clearDatabase(faults.check);
+    await loadFactsPaths(faults.check, [dir]);
+    cleanLoad = await contentFingerprint(faults.check);
+    await clearDatabase(faults.check);
   });
   afterAll(() => removeDir(dir));
 
   test('the load fails cleanly; after recovery no article is half-written, and a second run equals a clean load', async () => {
     let stopping: Promise<unknown> | undefined;
     const started = Date.now();
-    const outcome = await loadFactsPaths(db, [dir], ({ index }) => {
+    const outcome = await loadFactsPaths(faults.db, [dir], ({ index }) => {
       // Killed outright, not asked to stop: a graceful shutdown may let the load finish first.
       if (index >= 1 && !stopping) stopping = killNeo4j(FAULTS_INSTANCE.name);
     }).then(
@@ -68,12 +50,12 @@ describe('Neo4j killed during a load', () => {
     expect(Date.now() - started).toBeLessThan(60_000);
 
     await startLocalNeo4j(FAULTS_INSTANCE, quiet);
-    const loaded = await corpusArticleCount(check);
+    const loaded = await corpusArticleCount(faults.check);
     expect(loaded).toBeGreaterThanOrEqual(1);
     expect(loaded).toBeLessThan(ARTICLES);
-    expect(await halfWrittenArticles(check, expected)).toEqual([]);
+    expect(await halfWrittenArticles(faults.check, expected)).toEqual([]);
 
-    await loadFactsPaths(db, [dir]);
-    expect(await contentFingerprint(check)).toBe(cleanLoad);
+    await loadFactsPaths(faults.db, [dir]);
+    expect(await contentFingerprint(faults.check)).toBe(cleanLoad);
   });
 });

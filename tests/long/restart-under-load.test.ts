@@ -1,7 +1,5 @@
-import { openDb } from '../../src/db/context';
-import { startLocalNeo4j, stopLocalNeo4j, type Connection } from '../../src/db/local-neo4j';
-import type { Db } from '../../src/db/query';
-import { FAULTS_INSTANCE, hammer, quiet } from '../faults/support';
+import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j';
+import { FAULTS_INSTANCE, hammer, quiet, timed, useFaultsNeo4j } from '../faults/support';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 import { resetToSeed } from '../helpers/test-db';
 
@@ -33,37 +31,14 @@ const HOT_READS = [
 
 jest.setTimeout(240_000 + LOAD_SECONDS * 1000);
 
-let connection: Connection;
-/** What the app uses: the production timeouts. */
-let db: Db;
-/** What the test prepares the data with: patient. */
-let check: Db;
-
-beforeAll(async () => {
-  connection = await startLocalNeo4j(FAULTS_INSTANCE, quiet);
-  db = openDb(connection, { DB_TIMEOUT_S: 3 });
-  check = openDb(connection, { DB_TIMEOUT_S: 60, DB_BUDGET_S: 60 });
-});
-
-afterAll(async () => {
-  await db?.driver.close();
-  await check?.driver.close();
-  await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
-});
-
-async function timed(app: RunningApp, path: string, accept = 'application/json') {
-  const started = Date.now();
-  const response = await fetch(app.baseUrl + path, { headers: { accept } });
-  const text = await response.text();
-  return { status: response.status, text, ms: Date.now() - started, type: response.headers.get('content-type') ?? '' };
-}
+const faults = useFaultsNeo4j();
 
 describe('Neo4j restarted under the running app', () => {
   let app: RunningApp;
 
   beforeAll(async () => {
-    await resetToSeed(check);
-    app = await startTestApp(db);
+    await resetToSeed(faults.check);
+    app = await startTestApp(faults.db);
   });
   afterAll(() => app.close());
 
@@ -71,7 +46,7 @@ describe('Neo4j restarted under the running app', () => {
     await stopLocalNeo4j(FAULTS_INSTANCE.name, quiet);
     await startLocalNeo4j(FAULTS_INSTANCE, quiet);
     const deadline = Date.now() + 60_000;
-    while ((await timed(app, '/api/health')).status !== 200) {
+    while ((await timed(app.baseUrl, '/api/health')).status !== 200) {
       if (Date.now() > deadline) throw new Error('health did not say up within 60 s of the restart');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
