@@ -2,6 +2,7 @@ import { countryByAlpha3 } from '../domain/actor-codes';
 import type { Db } from '../db/query';
 import { FactsValidationError } from '../domain/errors';
 import { loadEntries, type LoadProgress, type LoadSummary } from '../ingest/load';
+import { noWrites } from '../ingest/load.repository';
 import { nameKey, slugOf } from './field-actors';
 import { planFieldImport, type Skipped } from './field-facts';
 import type { FieldRecord } from './field-record';
@@ -69,17 +70,7 @@ export async function importFieldFile(
   if (plan.problems.length > 0) throw new FactsValidationError(plan.problems);
   const notes = describeSkipped(plan.skipped);
   if (plan.entries.length === 0) {
-    return {
-      articles: 0,
-      events: 0,
-      actors: 0,
-      nodesCreated: 0,
-      relationshipsCreated: 0,
-      relationshipsDeleted: 0,
-      nodesDeleted: 0,
-      notes,
-      skipped: plan.skipped,
-    };
+    return { articles: 0, events: 0, actors: 0, ...noWrites(), notes, skipped: plan.skipped };
   }
   // loadEntries checks the facts (references, quotes, ids) before its first write
   const summary = await loadEntries(db, plan.entries, onProgress);

@@ -2,7 +2,7 @@ import type { Db } from '../db/query';
 import { FactsValidationError, type FileProblem } from '../domain/errors';
 import { checkFacts, type FactsEntry } from '../ingest/check-facts';
 import { loadEntries, type LoadProgress, type LoadSummary } from '../ingest/load';
-import { existingActorIds } from '../ingest/load.repository';
+import { existingActorIds, noWrites } from '../ingest/load.repository';
 import { articlesInDatabase, mergeEventLinks } from '../exports/exports.repository';
 import { importFieldFile } from './field-import';
 import type { ImportFormat } from './formats';
@@ -92,16 +92,7 @@ async function checkLoads(db: Db, loads: readonly FactsEntry[][]): Promise<void>
 }
 
 async function writePlan(db: Db, plan: ImportPlan, onProgress: (progress: LoadProgress) => void): Promise<ImportSummary> {
-  const summary: ImportSummary = {
-    articles: 0,
-    events: 0,
-    actors: 0,
-    nodesCreated: 0,
-    relationshipsCreated: 0,
-    relationshipsDeleted: 0,
-    nodesDeleted: 0,
-    notes: plan.notes,
-  };
+  const summary: ImportSummary = { articles: 0, events: 0, actors: 0, ...noWrites(), notes: plan.notes };
   for (const load of plan.loads) {
     const done = await loadEntries(db, load, onProgress);
     for (const key of ['nodesCreated', 'relationshipsCreated', 'relationshipsDeleted', 'nodesDeleted'] as const) summary[key] += done[key];

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import readline from 'node:readline';
 import { z } from 'zod';
 import { IsoDate } from '../domain/dates';
 import type { FileProblem } from '../domain/errors';
 import type { FieldRecord, FieldSide } from './field-record';
 import { GDELT_COLUMN_COUNT } from './formats';
+import { numberedLines } from './read-lines';
 
 /**
  * The columns of a GDELT 2.0 events file, in order (the GDELT Event Database Data Format Codebook V2.0,
@@ -160,12 +159,8 @@ const MAX_PROBLEMS = 1_000;
 export async function readGdeltFile(file: string): Promise<{ records: FieldRecord[]; problems: FileProblem[] }> {
   const records: FieldRecord[] = [];
   const problems: FileProblem[] = [];
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let number = 0;
-  for await (const line of lines) {
-    number += 1;
-    if (line.trim() === '') continue;
-    const result = readGdeltLine(file, number === 1 ? line.replace(/^\uFEFF/, '') : line, `line ${number}`);
+  for await (const { line, number } of numberedLines(file)) {
+    const result = readGdeltLine(file, line, `line ${number}`);
     if (Array.isArray(result)) {
       if (problems.length < MAX_PROBLEMS) problems.push(...result);
     } else records.push(result);

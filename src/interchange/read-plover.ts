@@ -1,18 +1,13 @@
-import fs from 'node:fs';
-import readline from 'node:readline';
 import { formatPath, type FileProblem } from '../domain/errors';
 import { ploverToEventInput } from '../exports/plover';
 import { parseEvent, type ReadEvent, type ReadResult } from './read-event';
+import { numberedLines } from './read-lines';
 
 /** Reads PLOVER lines (JSONL) one at a time; every bad line is reported, none is thrown on. */
 export async function readPloverFile(file: string): Promise<ReadResult> {
   const events: ReadEvent[] = [];
   const problems: FileProblem[] = [];
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let number = 0;
-  for await (const line of lines) {
-    number += 1;
-    if (line.trim() === '') continue;
+  for await (const { line, number } of numberedLines(file)) {
     const result = readLine(file, line, `line ${number}`);
     if (Array.isArray(result)) problems.push(...result);
     else events.push(result);
