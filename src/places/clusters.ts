@@ -1,4 +1,5 @@
 import type { PlaceCount } from './places.repository';
+import type { MapCluster } from './places.schemas';
 
 /**
  * Clusters of places on a grid of cells, the cell halving with each zoom step. Pure: the places come already
@@ -7,17 +8,7 @@ import type { PlaceCount } from './places.repository';
 
 export const cellDegrees = (zoom: number) => 20 / 2 ** zoom;
 
-export interface Cluster {
-  id: string;
-  lat: number;
-  lon: number;
-  count: number;
-  types: Record<string, number>;
-  places: Array<{ name: string; count: number }>;
-  bounds: { south: number; west: number; north: number; east: number };
-}
-
-export function clusterPlaces(places: readonly PlaceCount[], zoom: number): Cluster[] {
+export function clusterPlaces(places: readonly PlaceCount[], zoom: number): MapCluster[] {
   const size = cellDegrees(zoom);
   const cells = new Map<string, { row: number; col: number; members: PlaceCount[] }>();
   for (const entry of places) {

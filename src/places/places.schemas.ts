@@ -49,6 +49,7 @@ export const MapCluster = z.object({
   places: z.array(z.object({ name: z.string(), count: z.number().int() })).describe('Its busiest places (at most five)'),
   bounds: z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number() }).describe('The cell, for listing its events'),
 });
+export type MapCluster = z.infer<typeof MapCluster>;
 
 export const MapCountry = z.object({
   country: z.string(),

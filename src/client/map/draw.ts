@@ -4,22 +4,13 @@ import { select, type Selection } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { MapCluster } from '../../places/places.schemas';
 
 /**
  * The world drawn with d3-geo (Equal Earth) from world-atlas's TopoJSON, zoomable and pannable, with the
  * clusters on top. Circles keep their size on screen as the map grows; each zoom step (a doubling) asks the
  * API for clusters of half the size.
  */
-
-export interface Cluster {
-  id: string;
-  lat: number;
-  lon: number;
-  count: number;
-  types: Record<string, number>;
-  places: Array<{ name: string; count: number }>;
-  bounds: { south: number; west: number; north: number; east: number };
-}
 
 export interface MapView {
   svg: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -104,13 +95,13 @@ export function createMap(root: HTMLElement, topology: Topology, onLevel: (level
 /** The most frequent type of a cluster: its colour. */
 export const leadingType = (types: Record<string, number>) => Object.entries(types).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
 
-export function drawClusters(view: MapView, clusters: Cluster[], describe: (c: Cluster) => string, onPick: (c: Cluster) => void): void {
+export function drawClusters(view: MapView, clusters: MapCluster[], describe: (c: MapCluster) => string, onPick: (c: MapCluster) => void): void {
   const radius = scaleSqrt()
     .domain([1, Math.max(1, ...clusters.map((c) => c.count))])
     .range([6, 26]);
   const k = view.scale();
   const groups = view.clusterLayer
-    .selectAll<SVGGElement, Cluster>('g.cluster')
+    .selectAll<SVGGElement, MapCluster>('g.cluster')
     .data(clusters, (d) => d.id)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'cluster').attr('tabindex', '0').attr('role', 'button');

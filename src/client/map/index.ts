@@ -8,15 +8,9 @@ import { getJson, statusWriter, typeLabels } from '../common';
 import { foldControls } from '../controls/fold';
 import { bindFilterForm, readFilters, setDates } from '../view-filters';
 import { drawBrush } from './brush';
-import { createMap, drawClusters, shadeCountries, type Cluster, type MapView } from './draw';
+import { createMap, drawClusters, shadeCountries, type MapView } from './draw';
 import { listCluster } from './list';
-
-interface MapAnswer {
-  zoom: number;
-  total: number;
-  clusters: Cluster[];
-  countries: Array<{ countryNumeric: string; count: number }>;
-}
+import type { MapAnswer, MapCluster } from '../../places/places.schemas';
 
 async function setup(root: HTMLElement): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('[data-view-filters]');
@@ -32,7 +26,7 @@ async function setup(root: HTMLElement): Promise<void> {
   let level = 0;
   let asked = 0;
   let view: MapView | undefined;
-  const describe = (c: Cluster) =>
+  const describe = (c: MapCluster) =>
     `${c.places.map((p) => p.name).join(', ')}: ${c.count} event${c.count === 1 ? '' : 's'}, mostly ${labels.get(Object.entries(c.types).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '') ?? ''}`;
   const redraw = async () => {
     const ask = ++asked;

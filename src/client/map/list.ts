@@ -1,6 +1,6 @@
 import { el, getJson, sayDate } from '../common';
 import { filterQuery, type ViewFilters } from '../view-filters';
-import type { Cluster } from './draw';
+import type { MapCluster } from '../../places/places.schemas';
 
 /** The events of a clicked cluster, a page at a time, each a link to its page. */
 
@@ -12,7 +12,7 @@ interface MapEvent {
   places: string[];
 }
 
-export async function listCluster(panel: HTMLElement, cluster: Cluster, filters: ViewFilters, labels: Map<string, string>): Promise<void> {
+export async function listCluster(panel: HTMLElement, cluster: MapCluster, filters: ViewFilters, labels: Map<string, string>): Promise<void> {
   const bounds = Object.fromEntries(Object.entries(cluster.bounds).map(([k, v]) => [k, String(v)]));
   const heading = el('h2', {}, `${cluster.places.map((p) => p.name).join(', ')}: ${cluster.count} event${cluster.count === 1 ? '' : 's'}`);
   const list = el('ul', { class: 'event-list', 'data-map-events': '' });
