@@ -219,20 +219,42 @@ export async function killNeo4j(name: string): Promise<void> {
  * `connections` clients, each asking for the next of `paths` as soon as its last answer came, for `seconds`:
  * how many answers of each status they got (0: no answer at all).
  */
-export async function hammer(baseUrl: string, paths: readonly string[], connections: number, seconds: number): Promise<Map<number, number>> {
+/** An answer other than 200 during a hammer: when (ms after it began), what, and the start of what it said. */
+export interface HammerFailure {
+  atMs: number;
+  path: string;
+  status: number;
+  ms: number;
+  said: string;
+}
+
+/**
+ * `connections` clients asking `paths` in turn for `seconds`: how many answers of each status, and the first
+ * failures, so that a red run says what failed, when and why.
+ */
+export async function hammer(
+  baseUrl: string,
+  paths: readonly string[],
+  connections: number,
+  seconds: number,
+): Promise<{ statuses: Map<number, number>; failures: HammerFailure[] }> {
   const statuses = new Map<number, number>();
-  const until = Date.now() + seconds * 1000;
+  const failures: HammerFailure[] = [];
+  const began = Date.now();
+  const until = began + seconds * 1000;
   let next = 0;
   const client = async () => {
     while (Date.now() < until) {
       const path = paths[next++ % paths.length]!;
-      const status = await fetch(baseUrl + path, { headers: { accept: path.startsWith('/api') ? 'application/json' : 'text/html' } }).then(
-        async (response) => (await response.arrayBuffer(), response.status),
-        () => 0,
+      const sent = Date.now();
+      const { status, said } = await fetch(baseUrl + path, { headers: { accept: path.startsWith('/api') ? 'application/json' : 'text/html' } }).then(
+        async (response) => ({ status: response.status, said: (await response.text()).slice(0, 200) }),
+        (error: Error) => ({ status: 0, said: error.message }),
       );
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      if (status !== 200 && failures.length < 10) failures.push({ atMs: sent - began, path, status, ms: Date.now() - sent, said });
     }
   };
   await Promise.all(Array.from({ length: connections }, client));
-  return statuses;
+  return { statuses, failures };
 }
