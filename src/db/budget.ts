@@ -19,6 +19,11 @@ export function remainingBudgetMs(): number | undefined {
   return deadline === undefined ? undefined : deadline - Date.now();
 }
 
+/** When the current request's budget runs out (ms since the epoch), or undefined outside a request. */
+export function budgetDeadline(): number | undefined {
+  return deadlines.getStore();
+}
+
 /** Runs `work` outside any request's budget (work that outlives the request that started it). */
 export function outsideBudget<T>(work: () => T): T {
   return deadlines.exit(work);

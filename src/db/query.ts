@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { remainingBudgetMs } from './budget';
+import { budgetDeadline, remainingBudgetMs } from './budget';
 import { DatabaseTimeoutError } from './errors';
 import type { Gate } from './gate';
 import { toParams, toPlain } from './plain';
@@ -59,7 +59,7 @@ async function instrumented<T>(db: Db, cypher: string, work: (ms: number) => Pro
   let ok = false;
   try {
     const run = () => work(queryTimeMs(db));
-    const result = await (db.gate ? db.gate.run(run, remainingBudgetMs()) : run());
+    const result = await (db.gate ? db.gate.run(run, remainingBudgetMs(), budgetDeadline()) : run());
     ok = true;
     return result;
   } finally {

@@ -62,3 +62,22 @@ test('a database that did not answer in time is a 503 to retry, told apart from 
   const down = describeError(new Neo4jError('connect ECONNREFUSED', 'ServiceUnavailable', '', ''));
   expect(down).toEqual({ status: 503, body: { error: 'The database is not reachable right now; try again shortly.' } });
 });
+
+test('the next turn goes to the query whose request must answer soonest, then to the first to arrive', async () => {
+  const gate = new Gate(1, 10);
+  const running = pending();
+  const order: string[] = [];
+  const first = gate.run(running.work);
+  const now = Date.now();
+  const runs = [
+    gate.run(async () => order.push('no deadline')),
+    gate.run(async () => order.push('late'), Number.POSITIVE_INFINITY, now + 9_000),
+    gate.run(async () => order.push('soon'), Number.POSITIVE_INFINITY, now + 1_000),
+    gate.run(async () => order.push('late, second'), Number.POSITIVE_INFINITY, now + 9_000),
+  ];
+  expect(gate.state).toEqual({ inUse: 1, waiting: 4 });
+  running.finish();
+  await Promise.all([first, ...runs]);
+  expect(order).toEqual(['soon', 'late', 'late, second', 'no deadline']);
+  expect(gate.state).toEqual({ inUse: 0, waiting: 0 });
+});
