@@ -6,6 +6,7 @@ import { ForbiddenError } from '../domain/errors';
 import { formatCount, formatEventDate, formatPartialDate, precisionNote } from '../domain/date-words';
 import { LINK_PHRASES, ROLE_LABELS, typeLabel } from '../domain/labels';
 import { AGENT_ROLES, ROLES, TARGET_ROLES } from '../domain/taxonomy';
+import type { EventOrigin } from '../domain/model';
 import { ClaimChoice, type EventDetail } from '../events/events.schemas';
 import * as eventsService from '../events/events.service';
 import { quoteAnchor, quoteInContext } from './article-text';
@@ -13,6 +14,9 @@ import * as historyService from '../history/history.service';
 import { pageId } from './page-params';
 
 const FIELD_WORDS = { date: 'date', figures: 'figures', place: 'place', participants: 'who took part' } as const;
+
+/** How the event page names the datasets `kb import` reads. */
+const DATASET_NAMES: Record<EventOrigin['format'], string> = { gdelt: 'GDELT 2.0', polecat: 'POLECAT' };
 
 /** The sources' claims side by side, each field marked where the sources disagree, with the editor's choice. */
 function claimsOf(event: EventDetail) {
@@ -106,6 +110,7 @@ export function eventPage(db: Db) {
         },
         ...whoDidWhat(event),
         byRole,
+        origin: event.origin && { dataset: DATASET_NAMES[event.origin.format], file: event.origin.file, id: event.origin.id },
       },
       sources,
       links: event.links.map((link) => ({

@@ -7,6 +7,7 @@ import { EventDetail } from '../../src/events/events.schemas';
 import { getEvent } from '../../src/events/events.service';
 import { detectFormat, importFile } from '../../src/interchange/import';
 import { ensureBuilt, runKb, testDbEnv } from '../helpers/cli';
+import { startTestApp } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
 
 /** Issue 14, part 4: `kb import` of the field's data — a GDELT 2.0 events file and a POLECAT file (tests/fixtures/). */
@@ -110,6 +111,17 @@ describe('GDELT 2.0 events file', () => {
     const detail = EventDetail.parse(await getEvent(db, 'gdelt-1200000001'));
     expect({ origin: detail.origin, status: detail.status, cameo: detail.cameo }).toEqual({ origin: release.origin, status: 'auto', cameo: '0841' });
     expect(EventDetail.parse(await getEvent(db, 'talks-minsk-2025-12')).origin).toBeNull();
+    // and so does its page; an article's own event says nothing of the kind
+    const app = await startTestApp(db);
+    try {
+      const page = await (await fetch(`${app.baseUrl}/events/gdelt-1200000001`)).text();
+      expect(/<p class="muted" data-origin>([^<]*<code>[^<]*<\/code>)*[^<]*/.exec(page)?.[0].replace(/<\/?code>/g, '')).toBe(
+        '<p class="muted" data-origin>Imported from GDELT 2.0: file gdelt-sample.export.CSV, record 1200000001. The dataset carries no article text; the quote above describes the record.',
+      );
+      expect(await (await fetch(`${app.baseUrl}/events/talks-minsk-2025-12`)).text()).not.toContain('data-origin');
+    } finally {
+      await app.close();
+    }
 
     // 043 (host a visit) is absent: talks, by its root's residual code 040; the two events of one URL share its article
     const visit = events.get('gdelt-1200000002') as StoredEvent;
