@@ -86,7 +86,7 @@ export function createApp({ db, config, logger }: AppDeps): Express {
   app.use(securityHeaders());
   app.use(sameOriginWrites);
   // gzip or brotli (brotli when the client takes both), for answers of 1 KB and more: JSON, pages, files, exports.
-  app.use(compression());
+  app.use(compression({ level: 1 }));
   // Only the loopback is answered (unless METRICS_PUBLIC): elsewhere /metrics is a page not found.
   app.get('/metrics', metrics.serve);
   // Credentials are read for the API and the pages, not for static files (no database call per asset).
