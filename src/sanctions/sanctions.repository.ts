@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { eventLinksView } from '../db/cypher';
+import { eventLinksView, MEASURE_SORT_KEYS } from '../db/cypher';
 import { toParams, toPlain } from '../db/plain';
 import { keyset } from '../db/keyset';
 import { read, type Db } from '../db/query';
@@ -93,19 +93,13 @@ const DELETE_MEASURES = `
   MATCH (m:Measure {key: line})
   DETACH DELETE m`;
 
-/**
- * A measure's place in MEASURE_ORDER as properties that are never null (no scope and an unknown start are ''), so
- * that the (target, scopeKey, authority, startKey, id) index holds the measures in the order they are listed.
- */
-export const LINE_ORDER_KEYS = (row: string) => `scopeKey: coalesce(${row}.scope, ''), startKey: coalesce(toString(date(${row}.start)), '')`;
-
 const CREATE_MEASURES = `
   UNWIND $rows AS row
   CREATE (m:Measure {
     id: row.id, key: row.key, authority: row.authority, target: row.target, scope: row.scope,
     exemptionOf: row.exemptionOf, start: date(row.start), startPrecision: row.startPrecision,
     end: date(row.end), endPrecision: row.endPrecision, instrument: row.instrument, reimposes: row.reimposes,
-    ${LINE_ORDER_KEYS('row')}
+    ${MEASURE_SORT_KEYS('row')}
   })
   WITH m, row
   UNWIND row.changes AS change

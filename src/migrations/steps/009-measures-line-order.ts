@@ -1,12 +1,12 @@
+import { MEASURE_SORT_KEYS } from '../../db/cypher';
 import { runInBatches } from '../../db/query';
 import { ensureSchema } from '../../db/schema';
-import { LINE_ORDER_KEYS } from '../../sanctions/sanctions.repository';
 import type { Migration } from '../migration';
 
 /** The sort keys of the measures written before they were stored (measures written since carry them). */
 export const BACKFILL_LINE_ORDER_KEYS = [
   `MATCH (m:Measure) WHERE m.scopeKey IS NULL OR m.startKey IS NULL
-   CALL (m) { SET m += { ${LINE_ORDER_KEYS('m')} } } IN TRANSACTIONS OF 10000 ROWS`,
+   CALL (m) { SET m += { ${MEASURE_SORT_KEYS('m')} } } IN TRANSACTIONS OF 10000 ROWS`,
 ];
 
 /**
