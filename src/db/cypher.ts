@@ -64,3 +64,11 @@ export const LATEST_KEPT = 256;
 
 /** Newest first, then by id: the order of a pair's listed events (rows named `entry`), as every reader expects. */
 export const LATEST_ORDER = 'ORDER BY entry.date DESC, entry.id';
+
+/**
+ * A sanctions measure's place in the order measures are listed (sanctions.repository.ts, MEASURE_ORDER) as
+ * properties that are never null (no scope and an unknown start are ''), so that the (target, scopeKey,
+ * authority, startKey, id) index holds the measures in that order. `row` has `scope` and `start` (a date or its
+ * ISO text). Here because both the measures' writing and a migration step set them.
+ */
+export const MEASURE_SORT_KEYS = (row: string) => `scopeKey: coalesce(${row}.scope, ''), startKey: coalesce(toString(date(${row}.start)), '')`;

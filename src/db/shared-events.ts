@@ -218,6 +218,26 @@ async function readListed(db: Db, asks: SharedAsk[], window: Window, limit: numb
   return read<Listed>(db, cypher, { asks: asks.map((ask) => ({ ...ask, pair: pairId(ask.a, ask.b) })), limit, ...window });
 }
 
+/**
+ * The same in Cypher, for a query that goes on to read the events: over every pair of a member of side `a` and a
+ * member of side `b` (two lists of ids in scope), `answered` (every list answers, as `listAnswers` says) and
+ * `latest`, the newest `$limit` of the events the lists hold (as `newestOfLists` orders them), without a window.
+ */
+export const LATEST_FROM_LISTS = (a: string, b: string) => `
+  CALL (${a}, ${b}) {
+    UNWIND ${a} AS x
+    UNWIND ${b} AS y
+    WITH x, y WHERE x <> y
+    OPTIONAL MATCH (p:ActorPair {id: CASE WHEN x < y THEN x + '|' + y ELSE y + '|' + x END})
+    WITH p, coalesce(p.latestIds, []) AS ids
+    WITH collect({ answers: size(ids) >= coalesce(p.total, 0) OR size(ids) >= $limit,
+                   latest: [i IN range(0, size(ids) - 1) | [ids[i], toString(p.latestDates[i])]][0..$limit] }) AS lists
+    RETURN all(list IN lists WHERE list.answers) AS answered,
+           COLLECT { UNWIND lists AS list UNWIND list.latest AS entry
+                     WITH DISTINCT entry[0] AS id, entry[1] AS day ORDER BY day DESC, id LIMIT $limit
+                     RETURN id } AS latest
+  }`;
+
 /** The list answers for its pair when it holds all the pair's shared events or `limit` of them in the window. */
 export const listAnswers = (row: Pick<Listed, 'shared' | 'listed' | 'latest'>, limit: number) => row.listed >= row.shared || row.latest.length >= limit;
 

@@ -85,7 +85,9 @@ export function trend(events: readonly DyadEvent[]): TrendMonth[] {
   for (const e of events) {
     if (e.date.precision === 'year') continue;
     const month = e.date.start.slice(0, 7);
-    months.set(month, [...(months.get(month) ?? []), e]);
+    const list = months.get(month);
+    if (list) list.push(e);
+    else months.set(month, [e]);
   }
   return [...months.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([month, list]) => monthScore(month, list));
 }

@@ -47,10 +47,10 @@ export async function mostActiveActors(db: Db, filter: GraphFilter, limit: numbe
 /**
  * One actor and the actors closest to it: by events shared (within the filters) plus affiliations either
  * way, strongest first (ties by id). The centre comes first; eventCount is each actor's own count within
- * the filters. `shared` and `eventCount` are the two things that differ with and without summaries.
+ * the filters (NODES). `shared` and `eventCount` are the two things that differ with and without summaries.
  * Neighbours are ranked by id, and only the chosen few are then looked up: a busy actor has thousands.
  */
-const NEIGHBOURHOOD = (shared: string, eventCount: string) => `
+const NEIGHBOURHOOD = (shared: string) => `
   MATCH (self:Actor {id: $actor})
   CALL (self) {
     ${shared}
@@ -63,7 +63,10 @@ const NEIGHBOURHOOD = (shared: string, eventCount: string) => `
   WITH self, otherId, weight ORDER BY weight DESC, otherId LIMIT $neighbours
   MATCH (other:Actor {id: otherId})
   WITH self, collect(other) AS others
-  UNWIND [self] + others AS a
+  WITH [self] + others AS actors`;
+
+const NODES = (eventCount: string) => `
+  UNWIND actors AS a
   RETURN a { .id, .name, .kind, eventCount: ${eventCount} } AS node`;
 
 /**
@@ -89,7 +92,7 @@ export async function neighbourhood(db: Db, actor: string, filter: GraphFilter, 
   const [shared, eventCount, params] = usesSummaries(filter)
     ? [SHARED_FROM_SUMMARIES, ACTOR_EVENTS, summaryParams(filter)]
     : [SHARED_IN_WINDOW, EVENTS_IN_WINDOW, filterParams(filter)];
-  const rows = await read<{ node: GraphNode }>(db, NEIGHBOURHOOD(shared, eventCount), { ...params, actor, neighbours: limit - 1 });
+  const rows = await read<{ node: GraphNode }>(db, NEIGHBOURHOOD(shared) + NODES(eventCount), { ...params, actor, neighbours: limit - 1 });
   if (rows.length > 0) return rows.map((row) => row.node);
   return (await read<{ node: GraphNode }>(db, SELF_ONLY(eventCount), { ...params, actor })).map((row) => row.node);
 }
@@ -137,6 +140,41 @@ const AFFILIATION_LINKS = `
   WITH a.id AS source, b.id AS target, r.role AS type
   RETURN DISTINCT { source: source, target: target, kind: 'affiliation', type: type, weight: 1 } AS link
   ORDER BY link.source, link.target, link.type`;
+
+/**
+ * Without a date filter, the neighbourhood and the links among its actors in one round trip: the actors as
+ * NEIGHBOURHOOD chooses them, their pairs' counts from the summaries and their affiliations, as the queries
+ * above read them one after the other. Undefined when the actor has no neighbour (or is unknown).
+ */
+const NEIGHBOURHOOD_WITH_LINKS = `
+  ${NEIGHBOURHOOD(SHARED_FROM_SUMMARIES)}
+  WITH actors, [a IN actors | a.id] AS ids
+  WITH actors, ids, [i IN range(0, size(ids) - 2) | [j IN range(i + 1, size(ids) - 1) |
+         CASE WHEN ids[i] < ids[j] THEN ids[i] + '|' + ids[j] ELSE ids[j] + '|' + ids[i] END]] AS pairIds
+  WITH actors, ids, reduce(flat = [], some IN pairIds | flat + some) AS pairIds
+  RETURN [a IN actors | a { .id, .name, .kind, eventCount: ${ACTOR_EVENTS} }] AS nodes,
+         COLLECT { MATCH (p:ActorPair) WHERE p.id IN pairIds RETURN [p.id, p.byType] AS pair ORDER BY pair[0] } AS pairs,
+         COLLECT { ${AFFILIATION_LINKS.replaceAll('$ids', 'ids')} } AS affiliations`;
+
+export async function neighbourhoodWithLinks(
+  db: Db,
+  actor: string,
+  type: EventType | null,
+  limit: number,
+): Promise<{ nodes: GraphNode[]; links: GraphLink[] } | undefined> {
+  const filter = { type, from: null, to: null };
+  const [row] = await read<{ nodes: GraphNode[]; pairs: Array<[string, number[]]>; affiliations: GraphLink[] }>(db, NEIGHBOURHOOD_WITH_LINKS, {
+    ...summaryParams(filter),
+    actor,
+    neighbours: limit - 1,
+  });
+  if (!row) return undefined;
+  const links = row.pairs.flatMap(([pair, byType]) => {
+    const [source = '', target = ''] = pair.split('|');
+    return eventLink(source, target, byType, type) ?? [];
+  });
+  return { nodes: row.nodes, links: [...links, ...row.affiliations] };
+}
 
 export async function linksAmong(db: Db, ids: string[], filter: GraphFilter): Promise<GraphLink[]> {
   const [events, affiliations] = await Promise.all([eventLinks(db, ids, filter), read<{ link: GraphLink }>(db, AFFILIATION_LINKS, { ids })]);

@@ -9,8 +9,14 @@ import type { Graph, GraphQuery } from './graph.schemas';
  */
 export async function getGraph(db: Db, query: GraphQuery): Promise<Graph> {
   const filter = { type: query.type ?? null, from: query.from ?? null, to: query.to ?? null };
+  // Without a date filter an actor's neighbourhood comes with its links in one round trip, beside the check.
+  if (query.actor && filter.from === null && filter.to === null) {
+    const [, found] = await Promise.all([requireActor(db, query.actor), repository.neighbourhoodWithLinks(db, query.actor, filter.type, query.limit)]);
+    if (found) return { center: query.actor, ...found };
+  }
+  // The neighbourhood is read beside the actor's check (an unknown actor has none): one round trip fewer.
   const nodes = query.actor
-    ? await repository.neighbourhood(db, (await requireActor(db, query.actor)).id, filter, query.limit)
+    ? (await Promise.all([requireActor(db, query.actor), repository.neighbourhood(db, query.actor, filter, query.limit)]))[1]
     : await repository.mostActiveActors(db, filter, query.limit);
   const links =
     nodes.length > 1

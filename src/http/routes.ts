@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { outsideBudget, withBudget } from '../db/budget';
 import { Download, Reply, type RouteSpec } from '../domain/route';
+import { sendJson } from './json-body';
 
 /**
  * The web edge of the API: turns the routes features declare into an express router. Each request's path
@@ -31,7 +32,7 @@ async function answer(spec: RouteSpec, req: Request, res: Response): Promise<voi
   const query = spec.query ? spec.query.parse(req.query) : {};
   const body = spec.body ? spec.body.parse(req.body ?? {}) : {};
   const reply = await spec.handle({ params, query, body, principal: req.principal, note: (message: string) => req.log?.warn(message) } as never);
-  await send(res, spec, reply);
+  await send(req, res, spec, reply);
 }
 
 /**
@@ -43,13 +44,14 @@ function withinBudget<T>(spec: RouteSpec, work: () => T): T {
   return spec.budgetS === undefined ? work() : withBudget(spec.budgetS * 1000, work);
 }
 
-async function send(res: Response, spec: RouteSpec, answer: unknown): Promise<void> {
+async function send(req: Request, res: Response, spec: RouteSpec, answer: unknown): Promise<void> {
   if (answer instanceof Download) return sendDownload(res, answer);
   if (answer instanceof Reply) {
-    res.status(answer.status).set(answer.headers).json(fitted(spec, answer.body));
+    res.status(answer.status).set(answer.headers);
+    sendJson(req, res, fitted(spec, answer.body));
     return;
   }
-  res.json(fitted(spec, answer));
+  sendJson(req, res, fitted(spec, answer));
 }
 
 /** The answer as its schema has it. One that does not fit is the server's fault: a 500, never a 400 that blames the request. */

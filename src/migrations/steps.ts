@@ -7,6 +7,7 @@ import { eventsLocated } from './steps/005-events-located';
 import { stateCodes } from './steps/006-state-codes';
 import { reviewedEventsIndex } from './steps/007-reviewed-events-index';
 import { monthCounts } from './steps/008-month-counts';
+import { measuresLineOrder } from './steps/009-measures-line-order';
 
 /**
  * Every step, in order. A new step is a new file in steps/ (numbered after the last), appended here; a step
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   stateCodes,
   reviewedEventsIndex,
   monthCounts,
+  measuresLineOrder,
 ];
 
 /** The shape this version of the code writes and reads: the id of its last step. */

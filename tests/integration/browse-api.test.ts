@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/query';
 import { bulkFacts, loadFacts } from '../helpers/browse-fixtures';
+import { linksAmong, neighbourhood, neighbourhoodWithLinks } from '../../src/graph/graph.repository';
 import { Graph } from '../../src/graph/graph.schemas';
 import { Stats } from '../../src/stats/stats.schemas';
 import { TimelineWindow } from '../../src/timeline/timeline.schemas';
@@ -140,6 +141,28 @@ describe('GET /api/graph', () => {
     expect(body.nodes.map((n) => n.id)).toEqual(['viasna', 'ales-bialiatski', 'belarus']);
     expect((await getError(app, '/api/graph?actor=nobody')).status).toBe(404);
     expect((await getError(app, '/api/graph?limit=0')).status).toBe(400);
+  });
+
+  test("an actor's neighbourhood read in one round trip is the one read step by step: its actors, then the links among them", async () => {
+    for (const [actor, type, limit] of [
+      ['belarus', null, 40],
+      ['united-states', 'talks', 40],
+      ['belarus', null, 3],
+      ['viasna', null, 40],
+    ] as const) {
+      const filter = { type, from: null, to: null };
+      const nodes = await neighbourhood(db, actor, filter, limit);
+      const links = await linksAmong(
+        db,
+        nodes.map((n) => n.id),
+        filter,
+      );
+      expect(await neighbourhoodWithLinks(db, actor, type, limit)).toEqual({ nodes, links });
+    }
+    const belarus = await neighbourhoodWithLinks(db, 'belarus', null, 40);
+    expect(belarus!.links.filter((l) => l.kind === 'event').length).toBeGreaterThan(3);
+    expect(belarus!.links.filter((l) => l.kind === 'affiliation').length).toBeGreaterThan(0);
+    expect(await neighbourhoodWithLinks(db, 'nobody', null, 40)).toBeUndefined();
   });
 });
 

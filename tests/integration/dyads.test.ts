@@ -1,4 +1,5 @@
-import type { Db } from '../../src/db/query';
+import { read as readRows, type Db, write } from '../../src/db/query';
+import { readFromLists } from '../../src/dyads/dyads.repository';
 import { DyadAnswer } from '../../src/dyads/dyads.schemas';
 import { type BetweenWay, latestEventsBetween } from '../../src/db/shared-events';
 import { getError, getOk, type RunningApp, useSeededApp } from '../helpers/test-app';
@@ -106,4 +107,25 @@ test("the ways of reading a dyad find the same events: the pairs' lists, pair by
   expect(await read('lists', 2)).toEqual(latest);
   const kept = Math.min(...latest.map((id) => Date.parse(dates.get(id) ?? '')));
   expect(byPairs.filter((id) => !latest.includes(id) && Date.parse(dates.get(id) ?? '') > kept)).toEqual([]);
+});
+
+test("a pair's list that no longer holds enough makes the dyad searched instead of read in one trip, with the same answer", async () => {
+  const full = await getOk(app, '/api/dyads/united-states/belarus', DyadAnswer);
+  expect((await readFromLists(db, 'united-states', 'belarus', 200))?.answered).toBe(true);
+  const [saved] = await readRows<{ ids: string[]; total: number }>(
+    db,
+    "MATCH (p:ActorPair {id: 'belarus|united-states'}) RETURN p.latestIds AS ids, p.total AS total",
+  );
+  expect(saved!.total).toBeGreaterThan(1);
+  await write(
+    db,
+    "MATCH (p:ActorPair {id: 'belarus|united-states'}) SET p.keptIds = p.latestIds, p.keptDates = p.latestDates, p.latestIds = p.latestIds[0..1], p.latestDates = p.latestDates[0..1]",
+  );
+  try {
+    expect((await readFromLists(db, 'united-states', 'belarus', 200))?.answered).toBe(false);
+    expect(await getOk(app, '/api/dyads/united-states/belarus', DyadAnswer)).toEqual(full);
+  } finally {
+    await write(db, "MATCH (p:ActorPair {id: 'belarus|united-states'}) SET p.latestIds = p.keptIds, p.latestDates = p.keptDates REMOVE p.keptIds, p.keptDates");
+  }
+  expect((await readFromLists(db, 'united-states', 'belarus', 200))?.answered).toBe(true);
 });

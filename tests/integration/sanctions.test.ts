@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/query';
 import { read, write } from '../../src/db/query';
+import { measuresLineOrder } from '../../src/migrations/steps/009-measures-line-order';
 import { ensureMeasures } from '../../src/sanctions/refresh';
 import { ChangesAnswer, InForceAnswer, MeasuresAnswer, type MeasureView } from '../../src/sanctions/sanctions.schemas';
 import { loadFacts } from '../helpers/browse-fixtures';
@@ -165,6 +166,17 @@ async function stored(): Promise<{ measures: string[]; stale: number }> {
   return { measures: measures.map((r) => r.m), stale: stale[0]?.n ?? -1 };
 }
 
+/** Measures whose stored sort keys (the listed order's index) disagree with their scope and start, by id. */
+async function misKeyed(): Promise<string[]> {
+  const rows = await read<{ id: string }>(
+    db,
+    `MATCH (m:Measure)
+     WHERE m.scopeKey IS NULL OR m.startKey IS NULL OR m.scopeKey <> coalesce(m.scope, '') OR m.startKey <> coalesce(toString(m.start), '')
+     RETURN m.id AS id ORDER BY id`,
+  );
+  return rows.map((r) => r.id);
+}
+
 describe('a line written here: imposed, eased, re-imposed, lifted', () => {
   beforeAll(() => loadFacts(db, story()));
 
@@ -234,6 +246,25 @@ describe('a line written here: imposed, eased, re-imposed, lifted', () => {
     expect(await stored()).toEqual(first);
   });
 
+  test("each measure's sort keys follow its scope and start through every rewrite: an unknown start sorts first", async () => {
+    expect(await misKeyed()).toEqual([]);
+    const keys = () =>
+      read<{ id: string; scopeKey: string; startKey: string }>(
+        db,
+        "MATCH (m:Measure) WHERE m.authority = 'freedonia' RETURN m.id AS id, m.scopeKey AS scopeKey, m.startKey AS startKey ORDER BY id",
+      );
+    expect(await keys()).toEqual([
+      { id: WHOLE, scopeKey: '', startKey: '2020-03-10' },
+      { id: EXEMPTION, scopeKey: 'sylvanian-grain', startKey: '2021-06-01' },
+    ]);
+    await loadFacts(db, story('statement'));
+    expect(await misKeyed()).toEqual([]);
+    await loadFacts(db, story());
+    expect(await misKeyed()).toEqual([]);
+    // The seed's potash measure has no known start: '' puts it before any measure of its line that has one.
+    expect(await read(db, 'MATCH (m:Measure {id: $id}) RETURN m.startKey AS startKey', { id: POTASH })).toEqual([{ startKey: '' }]);
+  });
+
   test('an authority that changes moves the measure to its new line, leaving none on the old', async () => {
     const moved = story();
     moved.actors.push({ id: 'elbonia', name: 'Elbonia', kind: 'state' });
@@ -268,5 +299,20 @@ describe('measures of a database that never had them, and marks a crash left beh
     await ensureMeasures(db);
     expect(await seedMeasures()).toEqual(before);
     expect(await read(db, 'MATCH (e:MeasuresStale) RETURN e.id AS id')).toEqual([]);
+    expect(await misKeyed()).toEqual([]);
+  });
+
+  test('measures written before their sort keys were stored get them from migration step 9, and list as before', async () => {
+    const before = await getOk(app, '/api/sanctions?on=2025-08-31', InForceAnswer);
+    expect(before.items.length).toBeGreaterThan(1);
+    await write(db, 'MATCH (m:Measure) REMOVE m.scopeKey, m.startKey');
+    expect((await misKeyed()).length).toBeGreaterThan(1);
+    await measuresLineOrder.run(db, () => {});
+    expect(await misKeyed()).toEqual([]);
+    expect(await getOk(app, '/api/sanctions?on=2025-08-31', InForceAnswer)).toEqual(before);
+    // Run again: nothing left to set.
+    expect((await write(db, 'MATCH (m:Measure) WHERE m.scopeKey IS NULL RETURN count(m) AS n')).rows).toEqual([{ n: 0 }]);
+    await measuresLineOrder.run(db, () => {});
+    expect(await misKeyed()).toEqual([]);
   });
 });
