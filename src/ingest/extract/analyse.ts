@@ -4,6 +4,7 @@ import { clauseAt, findSpeech, splitClauses, type Clause, type Speech } from './
 import { findDates, type DraftDate } from './dates';
 import { findFigures } from './figures';
 import type { ArticleActors, Mention } from './mentions';
+import { ParsedClauses } from './parsed-clauses';
 import { groupSubjectOf } from './parsed-subject';
 import { rolesOf, type RoleContext } from './roles';
 import { findTriggers, maskQuotations, type Trigger } from './triggers';
@@ -123,13 +124,16 @@ function eventsFor(
   tokens: readonly Token[],
 ): SentenceEvent[] {
   const events: SentenceEvent[] = [];
+  const clauses = new ParsedClauses(tokens);
   // releases first: a detention in the same sentence ("soldiers who were captured") is by whoever releases them
   const ordered = [...triggers].sort((a, b) => Number(a.type === 'detention') - Number(b.type === 'detention'));
   for (const trigger of ordered) {
     const clause = clauseAt(context.clauses, trigger.index);
     const reduced = isReducedParticiple(trigger, context.sentence.slice(clause.start, trigger.index));
     const roles = reduced ? { agents: [], targets: [] } : rolesOf(trigger, context);
-    let agents = roles.agents.map((m) => m.actor);
+    const verb = trigger.form === 'noun' || reduced ? null : clauses.verbOf(trigger.index, trigger.end);
+    const parsedAgents = verb ? clauses.agentsOf(verb, context.heads) : null;
+    let agents = (parsedAgents ?? roles.agents).map((m) => m.actor);
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
     const group = agents.length === 0 ? groupSubjectOf(tokens, trigger.index) : null;
     if (group) agents = [actors.group(group)];

@@ -1,0 +1,161 @@
+import type { Token } from '../../nlp/parse.schemas';
+import type { Mention } from './mentions';
+
+/**
+ * What the dependency parse says about the clause of a trigger: its head word, who its own subject is (shared
+ * with the verb it is coordinated with, controlled by the verb it completes, or the noun a relative clause hangs
+ * on), whether it is told in the past perfect, and which dates belong to it. Tokens are the sentence's own, with
+ * offsets into the sentence; every answer is null or empty when the parse says nothing, and the rules decide.
+ */
+export class ParsedClauses {
+  private readonly byIndex = new Map<number, Token>();
+  private readonly children = new Map<number, Token[]>();
+
+  constructor(private readonly tokens: readonly Token[]) {
+    for (const t of tokens) this.byIndex.set(t.i, t);
+    for (const t of tokens) if (t.head !== t.i && this.byIndex.has(t.head)) this.childrenOf(t.head).push(t);
+  }
+
+  get empty(): boolean {
+    return this.tokens.length === 0;
+  }
+
+  /** The word that heads the words [start, end): the one whose head lies outside them (the first such). */
+  headOf(start: number, end: number): Token | null {
+    const inside = this.tokens.filter((t) => t.start >= start && t.end <= end && t.pos !== 'PUNCT');
+    const within = (i: number) => inside.some((t) => t.i === i);
+    return inside.find((t) => t.head === t.i || !within(t.head)) ?? null;
+  }
+
+  /** The verb that heads the trigger's words, when they are a verb's ("expelled two diplomats"); null for a noun. */
+  verbOf(start: number, end: number): Token | null {
+    const head = this.headOf(start, end);
+    return head && (head.pos === 'VERB' || head.pos === 'AUX') ? head : null;
+  }
+
+  /**
+   * The actors that do what the verb says: its own subject with what is coordinated to it; for a verb without
+   * one, the subject of the verb it is coordinated with or completes ("met … and signed", "Speaking in Vienna, X
+   * criticised"), the object of a verb of causing ("led Santiago to recall"), the noun a relative clause describes.
+   * A passive verb's agent is its "by" phrase. Null when the parse names no subject that a mention covers.
+   */
+  agentsOf(verb: Token, heads: readonly Mention[]): Mention[] | null {
+    const subject = this.subjectOf(verb, 0);
+    if (!subject) return null;
+    const found = subject.flatMap((t) => this.mentionsOfPhrase(t, heads));
+    return found.length > 0 ? unique(found) : null;
+  }
+
+  /** Is the verb told in the past perfect ("had expelled", "had been signed")? Such a clause tells background. */
+  isPastPerfect(verb: Token): boolean {
+    return this.childrenOf(verb.i).some((c) => c.dep.startsWith('aux') && /^had$/i.test(c.text));
+  }
+
+  /**
+   * The verb a date phrase belongs to: up the heads from its first word to the first verb among `verbs` (a date
+   * in a clause dates that clause, not the clause around it); null when it reaches none of them.
+   */
+  ownerOf(start: number, end: number, verbs: readonly Token[]): Token | null {
+    let at = this.headOf(start, end);
+    const wanted = new Set(verbs.map((v) => v.i));
+    for (let hops = 0; at && hops < 12; hops += 1) {
+      if (wanted.has(at.i)) return at;
+      // a date in a clause of its own that is not an event's ("said on Wednesday that …") dates none of the events
+      if (at.pos === 'VERB' && hops > 0) return null;
+      if (at.head === at.i) return null;
+      at = this.byIndex.get(at.head) ?? null;
+    }
+    return null;
+  }
+
+  /** Is `verb` coordinated with `other` ("expelled …, and … had closed")? */
+  coordinated(verb: Token, other: Token): boolean {
+    return (verb.dep === 'conj' && verb.head === other.i) || (other.dep === 'conj' && other.head === verb.i);
+  }
+
+  // --- subjects -------------------------------------------------------------------------------------------
+
+  private subjectOf(verb: Token, depth: number): Token[] | null {
+    if (depth > 4) return null;
+    const own = this.childrenOf(verb.i);
+    const passive = own.some((c) => c.dep === 'nsubjpass' || c.dep === 'auxpass');
+    if (passive) {
+      const by = own.find((c) => c.dep === 'agent');
+      const pobj = by ? this.childrenOf(by.i).find((c) => c.dep === 'pobj') : undefined;
+      return pobj ? this.withConjuncts(pobj) : null;
+    }
+    const subject = own.find((c) => c.dep === 'nsubj');
+    if (subject) {
+      // "who visited", "that led": a relative pronoun stands for the noun the clause describes
+      if (verb.dep === 'relcl' && /^(?:who|which|that)$/i.test(subject.text)) {
+        const noun = this.byIndex.get(verb.head);
+        return noun ? this.withConjuncts(noun) : null;
+      }
+      return this.withConjuncts(subject);
+    }
+    const governor = this.byIndex.get(verb.head);
+    if (!governor || governor.i === verb.i) return null;
+    if (verb.dep === 'conj' || verb.dep === 'advcl' || verb.dep === 'pcomp') {
+      return governor.pos === 'VERB' || governor.pos === 'AUX' ? this.subjectOf(governor, depth + 1) : null;
+    }
+    if (verb.dep === 'xcomp') {
+      const object = this.childrenOf(governor.i).find((c) => c.dep === 'dobj');
+      return object ? this.withConjuncts(object) : this.subjectOf(governor, depth + 1);
+    }
+    // "responded by recalling": the verb of a prepositional phrase of a verb
+    if (verb.dep === 'pobj') {
+      const verbAbove = governor.dep === 'prep' ? this.byIndex.get(governor.head) : undefined;
+      return verbAbove && verbAbove.pos === 'VERB' ? this.subjectOf(verbAbove, depth + 1) : null;
+    }
+    return null;
+  }
+
+  private withConjuncts(token: Token): Token[] {
+    const all = [token];
+    for (let i = 0; i < all.length; i += 1) {
+      for (const c of this.childrenOf((all[i] as Token).i)) if (c.dep === 'conj' && (c.pos === 'PROPN' || c.pos === 'NOUN')) all.push(c);
+    }
+    return all;
+  }
+
+  /**
+   * The mentions a noun phrase names: those within the noun and its modifiers, possessor and apposition ("Togo's
+   * president, Faure Gnassingbé"), not within its clauses or its prepositional phrases, but a government "in"
+   * a place acts for that place's state.
+   */
+  private mentionsOfPhrase(noun: Token, heads: readonly Mention[]): Mention[] {
+    const span = this.coreSpan(noun);
+    return heads.filter((m) => m.index < span.end && m.end > span.start && !m.location);
+  }
+
+  private coreSpan(noun: Token): { start: number; end: number } {
+    let start = noun.start;
+    let end = noun.end;
+    const visit = (t: Token) => {
+      for (const c of this.childrenOf(t.i)) {
+        if (!CORE.has(c.dep)) continue;
+        start = Math.min(start, c.start);
+        end = Math.max(end, c.end);
+        visit(c);
+      }
+    };
+    visit(noun);
+    return { start, end };
+  }
+
+  private childrenOf(i: number): Token[] {
+    let list = this.children.get(i);
+    if (!list) {
+      list = [];
+      this.children.set(i, list);
+    }
+    return list;
+  }
+}
+
+/** The dependents that belong to a noun's own name: "the Chilean foreign ministry", "Togo's president, Faure G.". */
+const CORE = new Set(['compound', 'amod', 'poss', 'det', 'nmod', 'flat', 'case', 'appos', 'nummod']);
+
+function unique(mentions: Mention[]): Mention[] {
+  return mentions.filter((m, i) => mentions.findIndex((o) => o.actor.id === m.actor.id) === i);
+}
