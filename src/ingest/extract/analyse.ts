@@ -1,9 +1,10 @@
 import type { Figures, EventType } from '../../domain/model';
 import type { Token } from '../../nlp/parse.schemas';
 import { clauseAt, findSpeech, splitClauses, type Clause, type Speech } from './clauses';
-import { findDates, type DraftDate } from './dates';
+import { findDates, lastDayOf, type DateMention, type DraftDate } from './dates';
 import { findFigures } from './figures';
 import type { ArticleActors, Mention } from './mentions';
+import { namedEventDate } from './named-events';
 import { ParsedClauses } from './parsed-clauses';
 import { groupSubjectOf } from './parsed-subject';
 import { rolesOf, type RoleContext } from './roles';
@@ -28,6 +29,10 @@ export interface SentenceEvent {
   dateFrom: 'its own phrase' | 'the sentence opening' | null;
   /** Reported inside what someone said ("X said that Y did Z"): true as the speaker claims it. */
   reported: boolean;
+  /** Told as background: in the past perfect ("had expelled") or dated before the month of publication. */
+  background: boolean;
+  /** The parse's token that heads its trigger (index into the text's tokens); null without a parse. */
+  head: number | null;
 }
 
 /** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
@@ -58,9 +63,10 @@ export function analyseSentence(sentence: string, publishedAt: string, actors: A
       .concat(speech ? [speech.verbIndex] : [])
       .sort((a, b) => a - b),
   };
-  const events = eventsFor(triggers, context, mentions, speech, actors, tokens);
+  const parsed = new ParsedClauses(tokens);
+  const events = eventsFor(triggers, context, mentions, speech, actors, parsed);
   if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
-  attachDates(events, triggers, sentence, publishedAt);
+  attachDates(events, triggers, sentence, publishedAt, parsed);
   attachFigures(events, sentence, actors);
   return events;
 }
@@ -121,10 +127,9 @@ function eventsFor(
   mentions: Mention[],
   speech: Speech | null,
   actors: ArticleActors,
-  tokens: readonly Token[],
+  clauses: ParsedClauses,
 ): SentenceEvent[] {
   const events: SentenceEvent[] = [];
-  const clauses = new ParsedClauses(tokens);
   // releases first: a detention in the same sentence ("soldiers who were captured") is by whoever releases them
   const ordered = [...triggers].sort((a, b) => Number(a.type === 'detention') - Number(b.type === 'detention'));
   for (const trigger of ordered) {
@@ -135,7 +140,7 @@ function eventsFor(
     const parsedAgents = verb ? clauses.agentsOf(verb, context.heads) : null;
     let agents = (parsedAgents ?? roles.agents).map((m) => m.actor);
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
-    const group = agents.length === 0 ? groupSubjectOf(tokens, trigger.index) : null;
+    const group = agents.length === 0 ? groupSubjectOf(clauses.tokens, trigger.index) : null;
     if (group) agents = [actors.group(group)];
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
@@ -159,6 +164,8 @@ function eventsFor(
       trigger: trigger.text,
       dateFrom: null,
       reported: reportedSpeech,
+      background: verb ? clauses.isPastPerfect(verb) : false,
+      head: (verb ?? clauses.headOf(trigger.index, trigger.end))?.i ?? null,
     };
     const sides = trigger.swap && agents.length > 1 ? agents.map((a) => [a]) : [agents];
     for (const side of sides) {
@@ -210,6 +217,8 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
     trigger: null,
     dateFrom: null,
     reported: false,
+    background: false,
+    head: null,
   };
 }
 
@@ -220,17 +229,29 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
  * dates every event in it. Dates after publication are plans, never when something happened; an intent is
  * dated by when it was stated, so dates inside its complement ("to meet in December") are not its own.
  */
-function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, publishedAt: string): void {
+function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, publishedAt: string, parsed: ParsedClauses): void {
   if (events.length === 0) return;
+  for (const e of events) {
+    const end = triggers.find((t) => t.index === e.at)?.end;
+    // "support for Russia's full-scale invasion | of Ukraine": the trigger's words and the phrase they open
+    const named = end === undefined ? null : namedEventDate(sentence.slice(e.at, end + 30));
+    if (named) {
+      dateOnce(e, named, 'its own phrase');
+      e.background = true;
+    }
+  }
   const mentions = findDates(sentence, publishedAt).filter((m) => m.date.start <= publishedAt);
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
-  const firstAt = Math.min(...events.map((e) => e.at));
+  // an intent is dated by when it was stated, a claim "since 2022" by when it was made
+  const eligibleFor = (mention: DateMention) =>
+    events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
   const inObject = (index: number) => triggers.some((t) => t.form !== 'noun' && index > t.index && index < t.end);
-  for (const mention of mentions) {
-    if (inObject(mention.index)) continue;
-    // an intent is dated by when it was stated, a claim "since 2022" by when it was made
-    const eligible = events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
+  const outside = mentions.filter((m) => !inObject(m.index));
+  const rest = parsed.empty ? outside : outside.filter((m) => !dateOwnClause(m, eligibleFor(m), parsed));
+  const firstAt = Math.min(...events.map((e) => e.at));
+  for (const mention of rest) {
+    const eligible = eligibleFor(mention);
     if (mention.end <= firstAt && mention.index < 25) {
       for (const e of eligible) dateOnce(e, mention.date, 'the sentence opening');
       continue;
@@ -239,17 +260,34 @@ function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: str
     // the events one trigger reports (each side of an exchange, and the exchange) share its date
     if (nearest) for (const e of eligible) if (e.at === nearest.at) dateOnce(e, mention.date, 'its own phrase');
   }
-  shareCoordinatedDates(events, triggers, sentence);
+  shareCoordinatedDates(events, triggers, sentence, parsed);
+  const monthStart = `${publishedAt.slice(0, 7)}-01`;
+  for (const e of events) if (e.date && e.dateFrom === 'its own phrase' && lastDayOf(e.date) < monthStart) e.background = true;
+}
+
+/**
+ * A date phrase inside an event's own clause ("released 14 fishermen on Monday", "a treaty signed in Lomé on 4 May
+ * 1994") dates that event, whatever stands nearer to it in the words; true when the parse gave it an owner.
+ */
+function dateOwnClause(mention: DateMention, events: SentenceEvent[], parsed: ParsedClauses): boolean {
+  const heads = events.map((e) => (e.head === null ? null : parsed.token(e.head))).filter((t): t is Token => t !== null);
+  const owner = parsed.ownerOf(mention.index, mention.end, heads);
+  if (!owner) return false;
+  for (const e of events) if (e.head === owner.i) dateOnce(e, mention.date, 'its own phrase');
+  return true;
 }
 
 /** "broke off relations on Thursday and closed its embassy": a verb coordinated with a dated one shares its date. */
-function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sentence: string): void {
+function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, parsed: ParsedClauses): void {
   const ordered = [...events].sort((a, b) => a.at - b.at);
   for (let i = 1; i < ordered.length; i++) {
     const [prev, event] = [ordered[i - 1]!, ordered[i]!];
     const prevEnd = triggers.find((t) => t.index === prev.at)?.end ?? prev.at;
-    if (event.date === null && prev.date !== null && prevEnd <= event.at && /^[^,;]*\band\s+$/.test(sentence.slice(prevEnd, event.at))) {
+    const joined = /^[^,;]*\band\s+$/.test(sentence.slice(prevEnd, event.at)) || parsed.conjoined(prev.head, event.head);
+    if (event.date === null && prev.date !== null && prevEnd <= event.at && joined) {
       dateOnce(event, prev.date, prev.dateFrom ?? 'its own phrase');
+      // "In 2012 Ghana had expelled …, and Togo had closed …": background told alike
+      event.background ||= prev.background;
     }
   }
 }

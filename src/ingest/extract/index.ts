@@ -89,6 +89,7 @@ function toDraft(event: DatedEvent, fallback: DateSource): DraftEvent {
     trigger: event.trigger,
     dateSource: event.ownDate && event.dateFrom ? event.dateFrom : fallback,
     reported: event.reported,
+    background: event.background,
   };
 }
 

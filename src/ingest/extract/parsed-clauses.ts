@@ -11,7 +11,7 @@ export class ParsedClauses {
   private readonly byIndex = new Map<number, Token>();
   private readonly children = new Map<number, Token[]>();
 
-  constructor(private readonly tokens: readonly Token[]) {
+  constructor(readonly tokens: readonly Token[]) {
     for (const t of tokens) this.byIndex.set(t.i, t);
     for (const t of tokens) if (t.head !== t.i && this.byIndex.has(t.head)) this.childrenOf(t.head).push(t);
   }
@@ -68,9 +68,15 @@ export class ParsedClauses {
     return null;
   }
 
-  /** Is `verb` coordinated with `other` ("expelled …, and … had closed")? */
-  coordinated(verb: Token, other: Token): boolean {
-    return (verb.dep === 'conj' && verb.head === other.i) || (other.dep === 'conj' && other.head === verb.i);
+  /** Are the two tokens coordinated verbs ("expelled …, and … had closed")? */
+  conjoined(a: number | null, b: number | null): boolean {
+    const [x, y] = [a === null ? null : this.token(a), b === null ? null : this.token(b)];
+    if (!x || !y || x.pos !== 'VERB' || y.pos !== 'VERB') return false;
+    return (y.dep === 'conj' && y.head === x.i) || (x.dep === 'conj' && x.head === y.i);
+  }
+
+  token(i: number): Token | null {
+    return this.byIndex.get(i) ?? null;
   }
 
   // --- subjects -------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ const found = (type: DraftEvent['type'], start: string, agents: string[]): Draft
   trigger: null,
   dateSource: 'its own phrase',
   reported: false,
+  background: false,
 });
 
 describe('confusion of types in the extraction evaluation', () => {
