@@ -53,7 +53,8 @@ export function analyseSentence(sentence: string, publishedAt: string, actors: A
   const heads = mentions.filter((m) => !m.location && !m.modifier);
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);
-  const triggers = reported(findTriggers(sentence), sentence, clauses, speech);
+  const parsed = new ParsedClauses(tokens);
+  const triggers = reported(withParsedTriggers(findTriggers(sentence), parsed, sentence), sentence, clauses, speech);
   const context: RoleContext = {
     sentence,
     heads,
@@ -63,7 +64,6 @@ export function analyseSentence(sentence: string, publishedAt: string, actors: A
       .concat(speech ? [speech.verbIndex] : [])
       .sort((a, b) => a - b),
   };
-  const parsed = new ParsedClauses(tokens);
   const events = eventsFor(triggers, context, mentions, speech, actors, parsed);
   if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
   attachDates(events, triggers, sentence, publishedAt, parsed);
@@ -72,6 +72,29 @@ export function analyseSentence(sentence: string, publishedAt: string, actors: A
 }
 
 // --- which triggers report an event ---------------------------------------------------------------------
+
+/**
+ * The trigger words' finds, and the agreements the parse finds told by a participle on the deal's noun with a date
+ * of its own ("a treaty signed in Lomé on 4 May 1994"); without one, the deal is named, not reported as an event.
+ */
+function withParsedTriggers(triggers: Trigger[], parsed: ParsedClauses, sentence: string): Trigger[] {
+  const participles = parsed.dealParticiples();
+  if (participles.length === 0) return triggers;
+  const dates = findDates(sentence, '2999-12-31');
+  const dated = (d: { verb: Token }) => dates.some((m) => parsed.ownerOf(m.index, m.end, [d.verb])?.i === d.verb.i);
+  const added: Trigger[] = participles
+    .filter((d) => dated(d) && !triggers.some((t) => t.index < d.end && d.index < t.end))
+    .map((d) => ({
+      type: d.peace ? 'peace_agreement' : 'agreement',
+      index: d.index,
+      end: d.end,
+      text: sentence.slice(d.index, d.end),
+      form: 'verb',
+      swap: false,
+      governsComplement: false,
+    }));
+  return [...triggers, ...added].sort((a, b) => a.index - b.index);
+}
 
 function reported(triggers: Trigger[], sentence: string, clauses: Clause[], speech: Speech | null): Trigger[] {
   const masked = maskQuotations(sentence);

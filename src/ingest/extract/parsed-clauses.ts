@@ -101,19 +101,51 @@ export class ParsedClauses {
     }
     const governor = this.byIndex.get(verb.head);
     if (!governor || governor.i === verb.i) return null;
-    if (verb.dep === 'conj' || verb.dep === 'advcl' || verb.dep === 'pcomp') {
+    if (verb.dep === 'conj' || verb.dep === 'advcl') {
       return governor.pos === 'VERB' || governor.pos === 'AUX' ? this.subjectOf(governor, depth + 1) : null;
     }
     if (verb.dep === 'xcomp') {
       const object = this.childrenOf(governor.i).find((c) => c.dep === 'dobj');
       return object ? this.withConjuncts(object) : this.subjectOf(governor, depth + 1);
     }
-    // "responded by recalling": the verb of a prepositional phrase of a verb
-    if (verb.dep === 'pobj') {
+    // "a treaty signed in Lomé": a participle describing a noun is done by the subject of the clause the noun is in
+    if (verb.dep === 'acl') {
+      const above = this.verbAbove(governor);
+      return above ? this.subjectOf(above, depth + 1) : null;
+    }
+    // "responded by threatening": the verb of a prepositional phrase of a verb
+    if (verb.dep === 'pobj' || verb.dep === 'pcomp') {
       const verbAbove = governor.dep === 'prep' ? this.byIndex.get(governor.head) : undefined;
       return verbAbove && verbAbove.pos === 'VERB' ? this.subjectOf(verbAbove, depth + 1) : null;
     }
     return null;
+  }
+
+  /** The nearest verb up the heads from a token, through nouns and prepositions only. */
+  private verbAbove(token: Token): Token | null {
+    let at: Token | undefined = token;
+    for (let hops = 0; at && hops < 6; hops += 1) {
+      if (at.pos === 'VERB') return at;
+      if (at.head === at.i || !['NOUN', 'PROPN', 'ADP'].includes(at.pos)) return null;
+      at = this.byIndex.get(at.head);
+    }
+    return null;
+  }
+
+  /**
+   * Agreements told by a participle on the deal's noun ("a treaty signed in Lomé on 4 May 1994", "the accord
+   * concluded in Oslo"), which the trigger words (a verb before its object) do not find.
+   */
+  dealParticiples(): Array<{ index: number; end: number; peace: boolean; verb: Token }> {
+    const found: Array<{ index: number; end: number; peace: boolean; verb: Token }> = [];
+    for (const t of this.tokens) {
+      if (t.dep !== 'acl' || !DEAL_VERBS.has(t.lemma.toLowerCase()) || t.tag !== 'VBN') continue;
+      const noun = this.byIndex.get(t.head);
+      if (!noun || !DEAL_NOUNS.has(noun.lemma.toLowerCase())) continue;
+      const peace = this.childrenOf(noun.i).some((c) => /^peace$/i.test(c.text));
+      found.push({ index: t.start, end: t.end, peace, verb: t });
+    }
+    return found;
   }
 
   private withConjuncts(token: Token): Token[] {
@@ -158,6 +190,9 @@ export class ParsedClauses {
     return list;
   }
 }
+
+const DEAL_VERBS = new Set(['sign', 'conclude', 'seal', 'reach', 'agree', 'negotiate', 'broker', 'finalise', 'finalize']);
+const DEAL_NOUNS = new Set(['treaty', 'agreement', 'accord', 'deal', 'pact', 'memorandum', 'protocol', 'convention']);
 
 /** The dependents that belong to a noun's own name: "the Chilean foreign ministry", "Togo's president, Faure G.". */
 const CORE = new Set(['compound', 'amod', 'poss', 'det', 'nmod', 'flat', 'case', 'appos', 'nummod']);

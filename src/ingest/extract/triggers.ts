@@ -44,6 +44,10 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(3)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
   { type: 'talks', pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b` },
   { type: 'talks', pattern: String.raw`\b(?:talks|negotiations|meetings?|summit|visit|discussions|consultations)\b(?=\s+(?:with|between|in)\b)`, noun: true },
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:resumed|resumes|resume|resuming|opened|opens|began|begins|started|starts|launched|launches|concluded|concludes)${WITHIN(2)}\s+(?:talks|negotiations|consultations|discussions)\b`,
+  },
   // nominations
   { type: 'nomination', pattern: String.raw`\b(?:nominated|nominates|nominate|appointed|appoints|appoint|designated|tapped)\b` },
   { type: 'nomination', pattern: String.raw`\bnamed\b(?=[^,.;]{1,60}\b(?:as|to be|to head|to lead)\b)` },
