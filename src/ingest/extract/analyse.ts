@@ -47,9 +47,18 @@ const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'par
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
 
-/** `tokens`: the sentence's tokens from the dependency parse, offsets into the sentence (none without a parser). */
-export function analyseSentence(sentence: string, publishedAt: string, actors: ArticleActors, tokens: readonly Token[] = []): SentenceEvent[] {
-  const mentions = actors.mentionsIn(sentence);
+/**
+ * `tokens`: the sentence's tokens from the dependency parse, `organizations` the spans its entity recogniser took for
+ * organisation names, both with offsets into the sentence (none without a parser).
+ */
+export function analyseSentence(
+  sentence: string,
+  publishedAt: string,
+  actors: ArticleActors,
+  tokens: readonly Token[] = [],
+  organizations: ReadonlyArray<{ start: number; end: number }> = [],
+): SentenceEvent[] {
+  const mentions = actors.mentionsIn(sentence, organizations);
   const heads = mentions.filter((m) => !m.location && !m.modifier);
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);

@@ -98,8 +98,9 @@ export class ArticleActors {
     return actor;
   }
 
-  mentionsIn(sentence: string): Mention[] {
-    const named = this.namedMentions(sentence);
+  /** `organizations`: the spans the parser took for organisation names, offsets into the sentence (none without it). */
+  mentionsIn(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }> = []): Mention[] {
+    const named = this.namedMentions(sentence, organizations);
     const described = this.describedMentions(sentence, named);
     const all = [...named, ...described].sort((a, b) => a.index - b.index);
     this.linkNationalities(sentence, all);
@@ -109,10 +110,37 @@ export class ArticleActors {
 
   // --- names: the lexicon, then unknown capitalised names ---------------------------------------------------
 
-  private namedMentions(sentence: string): Mention[] {
-    const lexical = this.groupPhrases(sentence, this.lexicon.find(sentence));
+  private namedMentions(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }>): Mention[] {
+    const matches = this.lexicon.find(sentence);
+    const whole = this.placeNamedOrganizations(sentence, organizations, matches);
+    const outside = matches.filter((m) => !whole.some((o) => m.index < o.end && o.index < m.end));
+    const lexical = [...whole, ...this.groupPhrases(sentence, outside)];
     const spans = this.nameSpans(sentence, lexical);
-    return [...lexical, ...spans];
+    return [...lexical, ...spans].sort((a, b) => a.index - b.index);
+  }
+
+  /**
+   * "the Washington Post", "the Phnom Penh Post": an organisation whose name holds a place is that organisation,
+   * kept whole, not the place's state and a fragment. Only names the parser took for an organisation, that hold a
+   * state's name, capital or city with words of their own, and that are not a state's institution ("the
+   * Chilean foreign ministry") or already a known name.
+   */
+  private placeNamedOrganizations(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }>, matches: LexiconMatch[]): Mention[] {
+    const found: Mention[] = [];
+    for (const span of organizations) {
+      const lead = /^(?:[Tt]he\s+)/.exec(sentence.slice(span.start, span.end))?.[0].length ?? 0;
+      const [index, end] = [span.start + lead, span.end];
+      const name = sentence.slice(index, end);
+      const inside = matches.filter((m) => m.index >= index && m.end <= end);
+      const exact = matches.some((m) => m.index === index && m.end === end);
+      const place = inside.some((m) => m.actor.kind === 'state' && m.via !== 'demonym');
+      const lastWord = name.split(/\s+/).pop() ?? '';
+      if (exact || !place || !/\s/.test(name) || !/^\p{Lu}/u.test(lastWord) || STATE_BODY_WORD.test(lastWord.toLowerCase())) continue;
+      if (inside.some((m) => m.actor.kind === 'state' && m.index === index && m.end === end)) continue;
+      const actor = this.seen.get(slugify(name)) ?? this.propose(name, 'organization');
+      found.push(this.mention(sentence, index, end, actor, proposedOr(actor, `organisation name "${name}", kept whole`)));
+    }
+    return found;
   }
 
   /** A nationality followed by a group noun is that group, not the state: "four Armenian soldiers". */
