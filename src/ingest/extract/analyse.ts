@@ -87,10 +87,14 @@ export function analyseSentence(
  * of its own ("a treaty signed in Lomé on 4 May 1994"); without one, the deal is named, not reported as an event.
  */
 function withParsedTriggers(triggers: Trigger[], parsed: ParsedClauses, sentence: string): Trigger[] {
+  const verbs = parsed
+    .verbTriggers()
+    .filter((v) => !triggers.some((t) => t.index < v.end && v.index < t.end))
+    .map((v) => parsedTrigger(v.type, v.index, v.end, sentence));
   const participles = parsed.dealParticiples();
-  if (participles.length === 0) return triggers;
+  if (participles.length === 0) return [...triggers, ...verbs].sort((a, b) => a.index - b.index);
   const dates = findDates(sentence, '2999-12-31');
-  const dated = (d: { verb: Token }) => dates.some((m) => parsed.ownerOf(m.index, m.end, [d.verb])?.i === d.verb.i);
+  const dated = (d: { verb: Token }) => dates.some((m) => parsed.ownerOf(m.index, m.end, [d.verb]) === d.verb);
   const added: Trigger[] = participles
     .filter((d) => dated(d) && !triggers.some((t) => t.index < d.end && d.index < t.end))
     .map((d) => ({
@@ -102,8 +106,15 @@ function withParsedTriggers(triggers: Trigger[], parsed: ParsedClauses, sentence
       swap: false,
       governsComplement: false,
     }));
-  return [...triggers, ...added].sort((a, b) => a.index - b.index);
+  return [...triggers, ...verbs, ...added].sort((a, b) => a.index - b.index);
 }
+
+function parsedTrigger(type: EventType, index: number, end: number, sentence: string): Trigger {
+  return { type, index, end, text: sentence.slice(index, end), form: 'verb', swap: false, governsComplement: GOVERNING.has(type) };
+}
+
+/** The types whose complement ("urged X to free them") is a wish, not an event (as in the trigger words). */
+const GOVERNING: ReadonlySet<EventType> = new Set(['appeal', 'intent', 'threat']);
 
 function reported(triggers: Trigger[], sentence: string, clauses: Clause[], speech: Speech | null): Trigger[] {
   const masked = maskQuotations(sentence);
@@ -304,6 +315,7 @@ function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: str
 function dateOwnClause(mention: DateMention, events: SentenceEvent[], parsed: ParsedClauses): boolean {
   const heads = events.map((e) => (e.head === null ? null : parsed.token(e.head))).filter((t): t is Token => t !== null);
   const owner = parsed.ownerOf(mention.index, mention.end, heads);
+  if (owner === 'elsewhere') return true;
   if (!owner) return false;
   for (const e of events) if (e.head === owner.i) dateOnce(e, mention.date, 'its own phrase');
   return true;

@@ -1,3 +1,4 @@
+import type { EventType } from '../../domain/model';
 import type { Token } from '../../nlp/parse.schemas';
 import type { Mention } from './mentions';
 
@@ -52,16 +53,19 @@ export class ParsedClauses {
   }
 
   /**
-   * The verb a date phrase belongs to: up the heads from its first word to the first verb among `verbs` (a date
-   * in a clause dates that clause, not the clause around it); null when it reaches none of them.
+   * The event head a date phrase belongs to: up the heads from it to the first of `heads` (a date in a clause
+   * dates that clause, not the clause around it). 'elsewhere' when it lies within what a preposition of a verb
+   * names ("blamed X for an attack on a border post in July" does not date the blaming); null when the parse
+   * does not say.
    */
-  ownerOf(start: number, end: number, verbs: readonly Token[]): Token | null {
+  ownerOf(start: number, end: number, heads: readonly Token[]): Token | 'elsewhere' | null {
     let at = this.headOf(start, end);
-    const wanted = new Set(verbs.map((v) => v.i));
+    const wanted = new Set(heads.map((v) => v.i));
     for (let hops = 0; at && hops < 12; hops += 1) {
       if (wanted.has(at.i)) return at;
-      // a date in a clause of its own that is not an event's ("said on Wednesday that …") dates none of the events
-      if (at.pos === 'VERB' && hops > 0) return null;
+      if (hops > 0 && at.pos === 'VERB') return null;
+      // "blamed X for [an attack … in July]", "accused X of …", "after [the talks in May]": what the phrase names
+      if (hops > 2 && at.pos === 'ADP' && CONTENT_PREPOSITIONS.test(at.text)) return 'elsewhere';
       if (at.head === at.i) return null;
       at = this.byIndex.get(at.head) ?? null;
     }
@@ -148,6 +152,41 @@ export class ParsedClauses {
     return found;
   }
 
+  /**
+   * Verbs that report an event of the taxonomy by their lemma, whatever their form ("backed a proposal", "blamed
+   * X for", "received her counterpart"), and plans told in reported speech ("said it would reopen …"): each verb
+   * heading a clause is a candidate of its own.
+   */
+  verbTriggers(): Array<{ type: EventType; index: number; end: number; verb: Token }> {
+    const found: Array<{ type: EventType; index: number; end: number; verb: Token }> = [];
+    for (const t of this.tokens) {
+      if (t.pos !== 'VERB' || !CLAUSE_HEADS.has(t.dep)) continue;
+      const type = this.lemmaType(t) ?? (this.isStatedPlan(t) ? 'intent' : null);
+      if (type) found.push({ type, index: t.start, end: t.end, verb: t });
+    }
+    return found;
+  }
+
+  private lemmaType(verb: Token): EventType | null {
+    const type = VERB_LEMMAS[verb.lemma.toLowerCase()];
+    if (!type) return null;
+    const own = this.childrenOf(verb.i);
+    const object = own.find((c) => c.dep === 'dobj');
+    // "received her counterpart", "asked both governments to …": the verb reports the event only with its object
+    if ((verb.lemma === 'receive' || verb.lemma === 'ask') && !object) return null;
+    if (verb.lemma === 'ask' && !own.some((c) => c.dep === 'xcomp' || c.dep === 'ccomp')) return null;
+    return type;
+  }
+
+  /** "said it would reopen": a verb with "will"/"would" in what a speech verb reports, not negated. */
+  private isStatedPlan(verb: Token): boolean {
+    if (verb.dep !== 'ccomp') return false;
+    const speech = this.byIndex.get(verb.head);
+    if (!speech || !SPEECH_LEMMAS.has(speech.lemma.toLowerCase())) return false;
+    const own = this.childrenOf(verb.i);
+    return own.some((c) => c.dep === 'aux' && /^(?:will|would|shall|'ll)$/i.test(c.text)) && !own.some((c) => c.dep === 'neg');
+  }
+
   private withConjuncts(token: Token): Token[] {
     const all = [token];
     for (let i = 0; i < all.length; i += 1) {
@@ -190,6 +229,37 @@ export class ParsedClauses {
     return list;
   }
 }
+
+/** Prepositions whose phrase names another event or a reason, not when the verb's act happened. */
+const CONTENT_PREPOSITIONS = /^(?:for|of|over|about|against|after|following|since|before)$/i;
+
+/** The dependencies of a verb that heads a clause of its own. */
+const CLAUSE_HEADS = new Set(['ROOT', 'conj', 'ccomp', 'xcomp', 'advcl', 'relcl', 'acl', 'pcomp']);
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'announce', 'confirm', 'state', 'declare']);
+/** Verbs whose lemma alone says the type; the trigger words find the rest (and those that need their object). */
+const VERB_LEMMAS: Record<string, EventType> = {
+  back: 'endorsement',
+  support: 'endorsement',
+  endorse: 'endorsement',
+  welcome: 'endorsement',
+  praise: 'endorsement',
+  hail: 'endorsement',
+  blame: 'criticism',
+  condemn: 'criticism',
+  denounce: 'criticism',
+  criticise: 'criticism',
+  criticize: 'criticism',
+  deplore: 'criticism',
+  refuse: 'rejection',
+  reject: 'rejection',
+  ask: 'appeal',
+  urge: 'appeal',
+  receive: 'talks',
+  discuss: 'talks',
+  attack: 'armed_attack',
+  shell: 'armed_attack',
+  bomb: 'armed_attack',
+};
 
 const DEAL_VERBS = new Set(['sign', 'conclude', 'seal', 'reach', 'agree', 'negotiate', 'broker', 'finalise', 'finalize']);
 const DEAL_NOUNS = new Set(['treaty', 'agreement', 'accord', 'deal', 'pact', 'memorandum', 'protocol', 'convention']);
