@@ -63,7 +63,7 @@ export function analyseSentence(
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);
   const parsed = new ParsedClauses(tokens);
-  const triggers = reported(withParsedTriggers(findTriggers(sentence), parsed, sentence), sentence, clauses, speech);
+  const triggers = reported(withParsedTriggers(findTriggers(sentence), parsed, sentence), sentence, clauses, speech, parsed);
   const context: RoleContext = {
     sentence,
     heads,
@@ -116,7 +116,7 @@ function parsedTrigger(type: EventType, index: number, end: number, sentence: st
 /** The types whose complement ("urged X to free them") is a wish, not an event (as in the trigger words). */
 const GOVERNING: ReadonlySet<EventType> = new Set(['appeal', 'intent', 'threat']);
 
-function reported(triggers: Trigger[], sentence: string, clauses: Clause[], speech: Speech | null): Trigger[] {
+function reported(triggers: Trigger[], sentence: string, clauses: Clause[], speech: Speech | null, parsed: ParsedClauses): Trigger[] {
   const masked = maskQuotations(sentence);
   const aggregate = speech !== null && AGGREGATE.test(sentence.slice(speech.content.start, speech.content.end));
   const kept = triggers.filter((t) => {
@@ -125,7 +125,9 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     if (NEGATION.test(before)) return false;
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
     if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before)) return false; // "urged X to free": a wish
-    if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && clauseAt(clauses, g.index) === clause)) return false;
+    const governed = (g: Trigger) =>
+      clauseAt(clauses, g.index) === clause && !parsed.inRelativeClauseBelow(parsed.headOf(t.index, t.end), parsed.headOf(g.index, g.end));
+    if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && governed(g))) return false;
     if (aggregate && speech && !t.governsComplement && t.index >= speech.content.start && t.index < speech.content.end) return false;
     if (isReducedParticiple(t, before)) return hasOwnDate(sentence.slice(t.end, clause.end));
     return true;

@@ -72,6 +72,23 @@ export class ParsedClauses {
     return null;
   }
 
+  /**
+   * Is `word` in a relative clause on a noun below `governor` ("would reopen the crossings, a move Caracas
+   * welcomed")? Such a clause reports an act of its own, not what the governor wishes or plans.
+   */
+  inRelativeClauseBelow(word: Token | null, governor: Token | null): boolean {
+    if (!word || !governor) return false;
+    let relative = false;
+    let at: Token | undefined = word;
+    for (let hops = 0; at && hops < 8; hops += 1) {
+      if (at.dep === 'relcl') relative = true;
+      if (at.head === governor.i) return relative;
+      if (at.head === at.i) return false;
+      at = this.byIndex.get(at.head);
+    }
+    return false;
+  }
+
   /** Are the two tokens coordinated verbs ("expelled …, and … had closed")? */
   conjoined(a: number | null, b: number | null): boolean {
     const [x, y] = [a === null ? null : this.token(a), b === null ? null : this.token(b)];
