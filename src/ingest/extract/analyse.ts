@@ -62,7 +62,7 @@ export function analyseSentence(
   const heads = mentions.filter((m) => !m.location && !m.modifier);
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);
-  const parsed = new ParsedClauses(tokens);
+  const parsed = new ParsedClauses(tokens, sentence);
   const triggers = reported(withParsedTriggers(findTriggers(sentence), parsed, sentence), sentence, clauses, speech, parsed);
   const context: RoleContext = {
     sentence,
@@ -187,6 +187,8 @@ function eventsFor(
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
     const group = agents.length === 0 ? groupSubjectOf(clauses.tokens, trigger.index) : null;
     if (group) agents = [actors.group(group)];
+    const organization = agents.length === 0 && verb ? clauses.unnamedOrganization(verb, context.heads) : null;
+    if (organization) agents = [actors.organization(organization)];
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);

@@ -99,6 +99,15 @@ export class ArticleActors {
   }
 
   /** `organizations`: the spans the parser took for organisation names, offsets into the sentence (none without it). */
+  /** An organisation the parse found as a subject that no name matched ("The ELN guerrilla group"): known or new. */
+  organization(name: string): ActorRef {
+    const named = this.lexicon.find(name).find((m) => m.index === 0 && m.end === name.length);
+    const actor = named?.actor ?? this.seen.get(slugify(name)) ?? this.propose(name, 'organization');
+    if (!this.seen.has(actor.id)) this.seen.set(actor.id, actor);
+    if (!this.resolved.has(actor.id)) this.resolved.set(actor.id, proposedOr(actor, `the subject "${name}" of the parse, an organisation`));
+    return actor;
+  }
+
   mentionsIn(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }> = []): Mention[] {
     const named = this.namedMentions(sentence, organizations);
     const described = this.describedMentions(sentence, named);

@@ -12,7 +12,10 @@ export class ParsedClauses {
   private readonly byIndex = new Map<number, Token>();
   private readonly children = new Map<number, Token[]>();
 
-  constructor(readonly tokens: readonly Token[]) {
+  constructor(
+    readonly tokens: readonly Token[],
+    private readonly text = '',
+  ) {
     for (const t of tokens) this.byIndex.set(t.i, t);
     for (const t of tokens) if (t.head !== t.i && this.byIndex.has(t.head)) this.childrenOf(t.head).push(t);
   }
@@ -45,6 +48,22 @@ export class ParsedClauses {
     if (!subject) return null;
     const found = subject.flatMap((t) => this.mentionsOfPhrase(t, heads));
     return found.length > 0 ? unique(found) : null;
+  }
+
+  /**
+   * The name of an organisation the verb's subject is, when no mention covers it: "The ELN guerrilla group", "the
+   * FARC": a group, party or council noun with a proper name in it, or an acronym. Null otherwise.
+   */
+  unnamedOrganization(verb: Token, heads: readonly Mention[]): string | null {
+    const subject = this.subjectOf(verb, 0)?.[0];
+    if (!subject || this.mentionsOfPhrase(subject, heads).length > 0) return null;
+    const span = this.coreSpan(subject);
+    const words = this.tokens.filter((t) => t.start >= span.start && t.end <= span.end && t.dep !== 'det' && t.dep !== 'punct');
+    const named = words.some((t) => t.pos === 'PROPN' && t.i !== subject.i);
+    const acronym = subject.pos === 'PROPN' && /^\p{Lu}{2,6}$/u.test(subject.text);
+    if (!acronym && !(named && ORGANIZATION_HEADS.has(subject.lemma.toLowerCase()))) return null;
+    const first = words[0];
+    return first ? this.text.slice(first.start, subject.end) : null;
   }
 
   /** Is the verb told in the past perfect ("had expelled", "had been signed")? Such a clause tells background. */
@@ -246,6 +265,25 @@ export class ParsedClauses {
     return list;
   }
 }
+
+/** Nouns that make a phrase with a proper name in it an organisation: "the ELN guerrilla group". */
+const ORGANIZATION_HEADS = new Set([
+  'group',
+  'party',
+  'movement',
+  'front',
+  'council',
+  'committee',
+  'commission',
+  'agency',
+  'organisation',
+  'organization',
+  'alliance',
+  'coalition',
+  'militia',
+  'union',
+  'court',
+]);
 
 /** Prepositions whose phrase names another event or a reason, not when the verb's act happened. */
 const CONTENT_PREPOSITIONS = /^(?:for|of|over|about|against|after|following|since|before)$/i;
