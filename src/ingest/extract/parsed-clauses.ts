@@ -82,6 +82,8 @@ export class ParsedClauses {
     const wanted = new Set(heads.map((v) => v.i));
     for (let hops = 0; at && hops < 12; hops += 1) {
       if (wanted.has(at.i)) return at;
+      // "held in China since December": a state that lasts from then, not when an act was done
+      if (hops === 1 && at.pos === 'ADP' && /^since$/i.test(at.text)) return 'elsewhere';
       if (hops > 0 && at.pos === 'VERB') return null;
       // "blamed X for [an attack … in July]", "accused X of …", "after [the talks in May]": what the phrase names
       if (hops > 2 && at.pos === 'ADP' && CONTENT_PREPOSITIONS.test(at.text)) return 'elsewhere';

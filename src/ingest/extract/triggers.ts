@@ -91,6 +91,7 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
   },
   { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
+  { type: 'sanctions_imposed', pattern: String.raw`\b(?:froze|freezes|freeze|freezing)\s+(?:the\s+)?(?:assets|bank accounts|funds|property)\b` },
   // peace agreements, ceasefires, treaties (before the generic agreement, whose words they share)
   {
     type: 'peace_agreement',
@@ -112,6 +113,10 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:withdrew|withdraws|withdraw|withdrawing|pulled out|pulls out|exited|exits|quit|quits|left)\s+(?:from|of)${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
   },
   { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`, noun: true },
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:suspended|suspends|suspend|suspending|halted|halts|ended|ends|froze|freezes)\s+(?:its|their|his|her)\s+(?:participation|membership)\s+in${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
+  },
   // agreements
   {
     type: 'agreement',
@@ -188,6 +193,10 @@ const RULES: Rule[] = [
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   {
+    type: 'criticism',
+    pattern: String.raw`\bexpressed\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concern|alarm|regret|dismay|outrage|indignation|disappointment)\b|\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of aggression)\b)`,
+  },
+  {
     type: 'appeal',
     pattern: String.raw`\b(?:urged|urges|urge|urging|demanded|demands|demanding|pressed|presses|implored|exhorted)\b|\b(?:called|calls|call|calling) (?:on|upon|for)\b|\b(?:appealed|appeals|appealing) (?:to|for)\b`,
   },
@@ -222,6 +231,10 @@ const RULES: Rule[] = [
   },
   { type: 'aid_pledged', pattern: String.raw`\b(?:pledge|promise)\s+of${WITHIN(4)}\s+(?:aid|assistance|funding|relief)\b`, noun: true },
   {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:pledged|pledges|promised|promises|offered|offers)\s+to\s+(?:send|provide|deliver|give|supply|donate|fund)${WITHIN(4)}\s+(?:aid|assistance|supplies|food|medicine|medicines|vaccines|tents|hospitals?|doctors|relief|funding)\b`,
+  },
+  {
     type: 'aid_provided',
     pattern: String.raw`\b(?:delivered|delivers|deliver|delivering|sent|sends|sending|provided|provides|providing|shipped|airlifted|donated|donates|granted|grants)${WITHIN(3)}\s+(?:humanitarian|emergency|economic|financial|food|medical|relief|development)?\s*(?:aid|assistance|supplies|relief|food|medicine|vaccines)\b`,
   },
@@ -246,7 +259,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
+    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
   },
 ];
 
