@@ -237,10 +237,15 @@ export class ArticleActors {
     return found;
   }
 
-  /** "police in Yangon" act for the state of Yangon; "the government" otherwise for the article's main state. */
+  /**
+   * "police in Yangon" act for the state of Yangon; "troops fired on protesters in Khartoum, and police arrested …"
+   * for the state of the place the sentence is in; "the government" otherwise for the article's main state.
+   */
   private governmentNear(_sentence: string, index: number, named: Mention[]): ActorRef | null {
-    const place = named.find((m) => m.location && m.index > index && m.index - index < 40 && m.actor.kind === 'state');
-    return place?.actor ?? this.dominant;
+    const places = named.filter((m) => m.location && m.actor.kind === 'state');
+    const after = places.find((m) => m.index > index && m.index - index < 40);
+    const before = places.filter((m) => m.end <= index).pop();
+    return after?.actor ?? before?.actor ?? this.dominant;
   }
 
   // --- bookkeeping ------------------------------------------------------------------------------------------
