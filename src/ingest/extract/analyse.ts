@@ -124,7 +124,8 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     const before = masked.slice(clause.start, t.index);
     if (NEGATION.test(before)) return false;
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
-    if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before)) return false; // "urged X to free": a wish
+    // "urged X to free": a wish; "a step that led Santiago to recall its ambassador": done
+    if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end))) return false;
     const governed = (g: Trigger) =>
       clauseAt(clauses, g.index) === clause && !parsed.inRelativeClauseBelow(parsed.headOf(t.index, t.end), parsed.headOf(g.index, g.end));
     if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && governed(g))) return false;

@@ -66,6 +66,13 @@ export class ParsedClauses {
     return first ? this.text.slice(first.start, subject.end) : null;
   }
 
+  /** "led Santiago to recall its ambassador", "forced X to close": an act that another one caused, so done. */
+  causedAct(verb: Token | null): boolean {
+    if (!verb || verb.dep !== 'xcomp') return false;
+    const governor = this.byIndex.get(verb.head);
+    return !!governor && CAUSING.has(governor.lemma.toLowerCase()) && (governor.tag === 'VBD' || governor.tag === 'VBN');
+  }
+
   /** Is the verb told in the past perfect ("had expelled", "had been signed")? Such a clause tells background. */
   isPastPerfect(verb: Token): boolean {
     return this.childrenOf(verb.i).some((c) => c.dep.startsWith('aux') && /^had$/i.test(c.text));
@@ -286,6 +293,9 @@ const ORGANIZATION_HEADS = new Set([
   'union',
   'court',
 ]);
+
+/** Verbs by which one act makes another happen: their complement reports an act done. */
+const CAUSING = new Set(['lead', 'prompt', 'force', 'compel', 'cause', 'spur', 'push', 'drive']);
 
 /** Prepositions whose phrase names another event or a reason, not when the verb's act happened. */
 const CONTENT_PREPOSITIONS = /^(?:for|of|over|about|against|after|following|since|before)$/i;
