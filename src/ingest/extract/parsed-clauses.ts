@@ -68,7 +68,7 @@ export class ParsedClauses {
 
   /** "led Santiago to recall its ambassador", "forced X to close": an act that another one caused, so done. */
   causedAct(verb: Token | null): boolean {
-    if (!verb || verb.dep !== 'xcomp') return false;
+    if (verb?.dep !== 'xcomp') return false;
     const governor = this.byIndex.get(verb.head);
     return !!governor && CAUSING.has(governor.lemma.toLowerCase()) && (governor.tag === 'VBD' || governor.tag === 'VBN');
   }
