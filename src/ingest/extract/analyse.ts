@@ -123,6 +123,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     const clause = clauseAt(clauses, t.index);
     const before = masked.slice(clause.start, t.index);
     if (NEGATION.test(before)) return false;
+    if (t.form !== 'noun' && parsed.isAttributive(t.index, t.end)) return false;
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
     // "urged X to free": a wish; "a step that led Santiago to recall its ambassador": done
     if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end))) return false;

@@ -73,6 +73,12 @@ export class ParsedClauses {
     return !!governor && CAUSING.has(governor.lemma.toLowerCase()) && (governor.tag === 'VBD' || governor.tag === 'VBN');
   }
 
+  /** "two detained French researchers": a participle before a noun describes it, it reports no act. */
+  isAttributive(start: number, end: number): boolean {
+    const head = this.headOf(start, end);
+    return head !== null && head.pos === 'VERB' && head.dep === 'amod';
+  }
+
   /** Is the verb told in the past perfect ("had expelled", "had been signed")? Such a clause tells background. */
   isPastPerfect(verb: Token): boolean {
     return this.childrenOf(verb.i).some((c) => c.dep.startsWith('aux') && /^had$/i.test(c.text));
@@ -140,6 +146,11 @@ export class ParsedClauses {
       return pobj ? this.withConjuncts(pobj) : null;
     }
     const subject = own.find((c) => c.dep === 'nsubj');
+    // "Moscow said it would leave the pact": a pronoun in what someone says stands for the speaker
+    if (subject && verb.dep === 'ccomp' && /^(?:it|they|he|she|we)$/i.test(subject.text)) {
+      const speech = this.byIndex.get(verb.head);
+      if (speech && SPEECH_LEMMAS.has(speech.lemma.toLowerCase())) return this.subjectOf(speech, depth + 1);
+    }
     if (subject) {
       // "who visited", "that led": a relative pronoun stands for the noun the clause describes
       if (verb.dep === 'relcl' && /^(?:who|which|that)$/i.test(subject.text)) {

@@ -65,6 +65,10 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))`,
   },
   { type: 'prisoner_release', pattern: String.raw`\bset free\b` },
+  {
+    type: 'prisoner_release',
+    pattern: String.raw`\b(?:handed over|hands over|repatriated)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:prisoners|detainees|hostages|captives|soldiers|sailors|citizens|nationals|researchers|journalists|fishermen|students|workers)\b)`,
+  },
   { type: 'prisoner_release', pattern: String.raw`\b(?:release|releases)\b(?=\s+of\b)`, noun: true },
   // pardons, amnesties
   { type: 'pardon', pattern: String.raw`\b(?:pardoned|pardons|pardoning|commuted|commutes|amnestied)\b|\bgranted\s+(?:an\s+)?(?:amnesty|clemency|pardons?)\b` },
@@ -92,6 +96,11 @@ const RULES: Rule[] = [
   },
   { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
   { type: 'sanctions_imposed', pattern: String.raw`\b(?:froze|freezes|freeze|freezing)\s+(?:the\s+)?(?:assets|bank accounts|funds|property)\b` },
+  { type: 'sanctions_imposed', pattern: String.raw`\bblacklisted\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:added|adds|put|puts|placed|places)${WITHIN(5)}\s+(?:to|on)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:sanctions list|blacklist|black list|entity list)\b`,
+  },
   // peace agreements, ceasefires, treaties (before the generic agreement, whose words they share)
   {
     type: 'peace_agreement',
@@ -116,6 +125,10 @@ const RULES: Rule[] = [
   {
     type: 'treaty_withdrawal',
     pattern: String.raw`\b(?:suspended|suspends|suspend|suspending|halted|halts|ended|ends|froze|freezes)\s+(?:its|their|his|her)\s+(?:participation|membership)\s+in${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
+  },
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b`,
   },
   // agreements
   {
@@ -213,6 +226,7 @@ const RULES: Rule[] = [
     noun: true,
   },
   { type: 'election', pattern: String.raw`\b(?:held|holds|hold)${WITHIN(2)}\s+elections?\b|\bre-?elected\b` },
+  { type: 'election', pattern: String.raw`\b(?:was|were|been)\s+elected\b|\bwon\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:elections?|presidency|polls)\b` },
   // military support
   { type: 'military_support', pattern: String.raw`\bmilitary\s+(?:support|aid|assistance|backing|help)\b`, noun: true },
   {
@@ -233,6 +247,10 @@ const RULES: Rule[] = [
   {
     type: 'aid_pledged',
     pattern: String.raw`\b(?:pledged|pledges|promised|promises|offered|offers)\s+to\s+(?:send|provide|deliver|give|supply|donate|fund)${WITHIN(4)}\s+(?:aid|assistance|supplies|food|medicine|medicines|vaccines|tents|hospitals?|doctors|relief|funding)\b`,
+  },
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:offered|offers|announced|announces|committed|commits|earmarked|earmarks|allocated|allocates)\s+(?:[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?|[\d.,]+\s*(?:million|billion))[^.;]{0,30}?\b(?:aid|assistance|funding|relief)\b|\b(?:offered|offers)\s+(?:humanitarian\s+|emergency\s+|financial\s+)?(?:aid|assistance)\b`,
   },
   {
     type: 'aid_provided',
@@ -260,6 +278,11 @@ const RULES: Rule[] = [
   {
     type: 'armed_attack',
     pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
+  },
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:air\s*strikes?|airstrikes?|drone strikes?|missile strikes?|rocket attacks?|bombardment|shelling)\b(?=\s+(?:on|of|against)\s)`,
+    noun: true,
   },
 ];
 
