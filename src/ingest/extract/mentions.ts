@@ -204,7 +204,13 @@ export class ArticleActors {
     for (const m of sentence.matchAll(
       new RegExp(String.raw`\b(?:(?:the|its|their)\s+)?(?:(?:military|interim|new|local|central)\s+)?(?:${GOVERNMENT_WORDS})\b`, 'gi'),
     )) {
-      if (!followsState(sentence, m.index ?? 0, named))
+      if (followsState(sentence, m.index ?? 0, named)) continue;
+      // "China lodged a protest with Japan, and its foreign ministry …": "its" is the state the sentence is about
+      const owner = /^(?:its|their)\b/i.test(m[0])
+        ? named.find((n) => n.actor.kind === 'state' && !n.location && !n.modifier && n.end <= (m.index ?? 0))
+        : undefined;
+      if (owner) add(m.index ?? 0, m[0], [owner.actor], 'the state named first in the sentence, whose it is');
+      else
         add(m.index ?? 0, m[0], [this.governmentNear(sentence, m.index ?? 0, named)], "the state that governs where it happens, or the article's main state");
     }
     for (const m of sentence.matchAll(/\b(?:his|her)\s+(?:government|country|administration)\b/gi)) {

@@ -43,6 +43,8 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\barrived in\b` },
   { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(3)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
   { type: 'talks', pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b` },
+  { type: 'talks', pattern: String.raw`\b(?:held|holds|had|has|made)\s+(?:a\s+)?(?:phone|telephone|video)\s+(?:call|conversation)\s+with\b` },
+  { type: 'talks', pattern: String.raw`\b(?:paid|pays|made|makes)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?visit\s+to\b` },
   { type: 'talks', pattern: String.raw`\b(?:talks|negotiations|meetings?|summit|visit|discussions|consultations)\b(?=\s+(?:with|between|in)\b)`, noun: true },
   {
     type: 'talks',
@@ -207,7 +209,7 @@ const RULES: Rule[] = [
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   {
     type: 'criticism',
-    pattern: String.raw`\bexpressed\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concern|alarm|regret|dismay|outrage|indignation|disappointment)\b|\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of aggression)\b)`,
+    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concern|alarm|regret|dismay|outrage|indignation|disappointment)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of aggression)\b)`,
   },
   {
     type: 'appeal',
