@@ -124,6 +124,8 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     const before = masked.slice(clause.start, t.index);
     if (NEGATION.test(before)) return false;
     if (t.form !== 'noun' && parsed.isAttributive(t.index, t.end)) return false;
+    // "two Lithuanian citizens convicted of espionage": a participle after a noun describes people, unless dated
+    if (t.form !== 'noun' && parsed.isReducedRelative(t.index, t.end)) return hasOwnDate(sentence.slice(t.end, clause.end));
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
     // "urged X to free": a wish; "a step that led Santiago to recall its ambassador": done
     if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end))) return false;

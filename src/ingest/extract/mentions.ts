@@ -47,6 +47,13 @@ const GOVERNMENT_WORDS = String.raw`government|authorities|police|junta|regime|m
 const ROLE_AFTER =
   /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist)\b/;
 
+/** Role words that, after "the", refer back to the person last named with them: "the minister", "the envoy". */
+const ROLE_NOUNS = new Set('minister president premier envoy leader ambassador spokesman spokeswoman chancellor mediator negotiator secretary'.split(' '));
+const ROLE_PHRASE = new RegExp(
+  String.raw`\b[Tt]he\s+(?:(?:foreign|prime|defence|defense|deputy|interior|special|senior|chief)\s+)?(${[...ROLE_NOUNS].join('|')})\b(?!\s*,?\s*\p{Lu})`,
+  'gu',
+);
+
 const LOCATION_BEFORE = /\b(?:in|at|near|outside|inside|across|throughout|from)\s+(?:the\s+)?$/i;
 
 /** What may stand between a nationality and a name it qualifies: "Belarusian President", "Syria's interim president,". */
@@ -58,6 +65,8 @@ export class ArticleActors {
   private readonly persons: ActorRef[] = [];
   private readonly states: ActorRef[] = [];
   private readonly personState = new Map<string, ActorRef>();
+  /** The role words written before each person's name ("Foreign Minister Viktor Salei": minister), by id. */
+  private readonly personRoles = new Map<string, Set<string>>();
   private readonly resolved = new Map<string, string>();
   private lastOrganization: ActorRef | null = null;
 
@@ -114,6 +123,7 @@ export class ArticleActors {
     const all = [...named, ...described].sort((a, b) => a.index - b.index);
     this.linkNationalities(sentence, all);
     for (const mention of all) this.remember(mention);
+    for (const mention of all) if (mention.actor.kind === 'person') this.noteRoles(sentence, mention);
     return all;
   }
 
@@ -238,6 +248,11 @@ export class ArticleActors {
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
       add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
+    for (const m of sentence.matchAll(ROLE_PHRASE)) {
+      const role = (m[1] ?? '').toLowerCase();
+      const person = [...this.persons].reverse().find((p) => this.personRoles.get(p.id)?.has(role));
+      if (person) add(m.index ?? 0, m[0], [person], `role "${m[0]}" of the person named earlier with it`);
+    }
     for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g))
       add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]], 'pronoun for the person named last');
     return found;
@@ -273,6 +288,19 @@ export class ArticleActors {
         if (!this.personState.has(mention.actor.id)) this.personState.set(mention.actor.id, next.actor);
       }
     });
+  }
+
+  /** "Belarusian Foreign Minister Viktor Salei": the role words just before a person's name. */
+  private noteRoles(sentence: string, mention: Mention): void {
+    const before = /((?:[\p{L}-]+\s+){0,4})$/u.exec(sentence.slice(Math.max(0, mention.index - 50), mention.index))?.[1] ?? '';
+    const roles = before
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => ROLE_NOUNS.has(w));
+    if (roles.length === 0) return;
+    const known = this.personRoles.get(mention.actor.id) ?? new Set<string>();
+    for (const role of roles) known.add(role);
+    this.personRoles.set(mention.actor.id, known);
   }
 
   private remember(mention: Mention): void {

@@ -79,6 +79,12 @@ export class ParsedClauses {
     return head !== null && head.pos === 'VERB' && head.dep === 'amod';
   }
 
+  /** "citizens convicted of espionage": a past participle on a noun, describing it. */
+  isReducedRelative(start: number, end: number): boolean {
+    const head = this.headOf(start, end);
+    return head !== null && head.pos === 'VERB' && head.dep === 'acl' && head.tag === 'VBN';
+  }
+
   /** Is the verb told in the past perfect ("had expelled", "had been signed")? Such a clause tells background. */
   isPastPerfect(verb: Token): boolean {
     return this.childrenOf(verb.i).some((c) => c.dep.startsWith('aux') && /^had$/i.test(c.text));
