@@ -196,6 +196,7 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:wants?|wanted|seeks?|sought)\b(?=\s+(?:good|better|closer|normal|stronger|improved|friendly)\s+(?:relations|ties)\b)`,
   },
   { type: 'intent', pattern: String.raw`\b(?:goal|aim|objective|intention|priority)\b(?=[^.;]{0,60}?\bis to\b)` },
+  { type: 'intent', pattern: String.raw`\b(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|set|expected)\s+to\b` },
   // reactions
   {
     type: 'endorsement',
