@@ -113,6 +113,18 @@ describe('clause-level extraction on the parse', () => {
     ]);
   });
 
+  test('verbs the trigger words lack are read by their lemma, a plan in reported speech is an intent', async () => {
+    const text =
+      'Colombia said on Thursday that it would reopen two border crossings with Venezuela, a move Caracas welcomed within hours. Venezuela blamed Colombian paramilitary groups for an attack on a border post in July.';
+    const events = await extractOne(text, '2023-08-11');
+    expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([
+      ['intent', ['colombia'], '2023-08-10'],
+      ['endorsement', ['venezuela'], '2023-08-10'],
+      ['criticism', ['venezuela'], '2023-08-10'],
+    ]);
+    expect(events[2]?.dateSource).toBe("the article's lead event");
+  });
+
   test('an organisation named after a place is kept whole: no state and no fragment from its name', async () => {
     const input = {
       text: 'Police detained two journalists in Kenya on Monday, the Washington Post reported.',
