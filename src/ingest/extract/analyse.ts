@@ -139,6 +139,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
   return onePerClause(
     kept.map((t) => hedged(t, masked)),
     clauses,
+    parsed,
   );
 }
 
@@ -154,10 +155,13 @@ function hedged(trigger: Trigger, masked: string): Trigger {
 }
 
 /** Several words of one clause ("hosted … for two days of talks") report one meeting; verbs say more than nouns. */
-function onePerClause(triggers: Trigger[], clauses: Clause[]): Trigger[] {
+function onePerClause(triggers: Trigger[], clauses: Clause[], parsed: ParsedClauses): Trigger[] {
+  // with the parse, two verbs ("met … on Wednesday and travelled to Riyadh two days later") are two clauses
+  const sameClause = (a: Trigger, b: Trigger) =>
+    clauseAt(clauses, a.index) === clauseAt(clauses, b.index) && parsed.clauseVerbOf(a.index, a.end) === parsed.clauseVerbOf(b.index, b.end);
   return triggers.filter((t) => {
     if (t.type !== 'talks' && t.type !== 'intent') return true;
-    const rivals = triggers.filter((o) => o.type === t.type && clauseAt(clauses, o.index) === clauseAt(clauses, t.index));
+    const rivals = triggers.filter((o) => o.type === t.type && sameClause(o, t));
     const best = rivals.find((o) => o.form !== 'noun') ?? rivals[0];
     return best === t;
   });

@@ -79,6 +79,17 @@ export class ParsedClauses {
     return head !== null && head.pos === 'VERB' && head.dep === 'amod';
   }
 
+  /** The verb whose clause holds the words [start, end): their head, or the first verb above it; -1 without a parse. */
+  clauseVerbOf(start: number, end: number): number {
+    let at = this.headOf(start, end);
+    for (let hops = 0; at && hops < 10; hops += 1) {
+      if (at.pos === 'VERB') return at.i;
+      if (at.head === at.i) return at.i;
+      at = this.byIndex.get(at.head) ?? null;
+    }
+    return -1;
+  }
+
   /** "citizens convicted of espionage": a past participle on a noun, describing it. */
   isReducedRelative(start: number, end: number): boolean {
     const head = this.headOf(start, end);
