@@ -213,6 +213,10 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concern|alarm|regret|dismay|outrage|indignation|disappointment)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of aggression)\b)`,
   },
   {
+    type: 'criticism',
+    pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|termed|terms|deemed|deems)\b(?=[^.;]{0,50}?\b(?:as\s+)?(?:unacceptable|illegal|unlawful|illegitimate|provocative|regrettable|hostile|baseless|unfounded|irresponsible|dangerous)\b)|\bprotested\s+(?:to|over|at)\b`,
+  },
+  {
     type: 'appeal',
     pattern: String.raw`\b(?:urged|urges|urge|urging|demanded|demands|demanding|pressed|presses|implored|exhorted)\b|\b(?:called|calls|call|calling) (?:on|upon|for)\b|\b(?:appealed|appeals|appealing) (?:to|for)\b`,
   },
