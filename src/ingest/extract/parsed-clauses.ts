@@ -241,9 +241,11 @@ export class ParsedClauses {
   }
 
   private lemmaType(verb: Token): EventType | null {
+    const own = this.childrenOf(verb.i);
+    const passiveSubject = own.find((c) => c.dep === 'nsubjpass');
+    if (passiveSubject) return PASSIVE_ACTS.find((a) => a.verbs.has(verb.lemma.toLowerCase()) && a.nouns.has(passiveSubject.lemma.toLowerCase()))?.type ?? null;
     const type = VERB_LEMMAS[verb.lemma.toLowerCase()];
     if (!type) return null;
-    const own = this.childrenOf(verb.i);
     const object = own.find((c) => c.dep === 'dobj');
     // "received her counterpart", "asked both governments to …": the verb reports the event only with its object
     if ((verb.lemma === 'receive' || verb.lemma === 'ask') && !object) return null;
@@ -355,6 +357,15 @@ const VERB_LEMMAS: Record<string, EventType> = {
   shell: 'armed_attack',
   bomb: 'armed_attack',
 };
+
+/** Acts told in the passive, by the verb and what underwent it: "sanctions were lifted", "diplomats were expelled". */
+const PASSIVE_ACTS: ReadonlyArray<{ type: EventType; verbs: ReadonlySet<string>; nouns: ReadonlySet<string> }> = [
+  { type: 'sanctions_lifted', verbs: new Set(['lift', 'ease', 'remove', 'suspend', 'waive', 'relax']), nouns: new Set(['sanction', 'embargo', 'restriction']) },
+  { type: 'sanctions_imposed', verbs: new Set(['impose', 'introduce', 'extend', 'tighten', 'expand']), nouns: new Set(['sanction', 'embargo', 'restriction']) },
+  { type: 'diplomats_expelled', verbs: new Set(['expel']), nouns: new Set(['diplomat', 'ambassador', 'envoy', 'attaché', 'attache', 'consul']) },
+  { type: 'ambassador_recalled', verbs: new Set(['recall']), nouns: new Set(['ambassador', 'envoy']) },
+  { type: 'embassy_closed', verbs: new Set(['close', 'shut']), nouns: new Set(['embassy', 'consulate', 'mission']) },
+];
 
 const DEAL_VERBS = new Set(['sign', 'conclude', 'seal', 'reach', 'agree', 'negotiate', 'broker', 'finalise', 'finalize']);
 const DEAL_NOUNS = new Set(['treaty', 'agreement', 'accord', 'deal', 'pact', 'memorandum', 'protocol', 'convention']);
