@@ -77,6 +77,8 @@ export function analyseSentence(
   if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
   attachDates(events, triggers, sentence, publishedAt, parsed);
   attachFigures(events, sentence, actors);
+  const first = events.find((e) => e.type !== 'statement');
+  if (first) actors.noteAgents(first.agents);
   return events;
 }
 

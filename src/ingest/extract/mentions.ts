@@ -69,6 +69,8 @@ export class ArticleActors {
   private readonly personRoles = new Map<string, Set<string>>();
   private readonly resolved = new Map<string, string>();
   private lastOrganization: ActorRef | null = null;
+  /** Who did what the last sentence with an event reported: what "It" and "They" opening the next one refer to. */
+  private lastAgents: ActorRef[] = [];
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -108,6 +110,11 @@ export class ArticleActors {
   }
 
   /** `organizations`: the spans the parser took for organisation names, offsets into the sentence (none without it). */
+  /** The agents of the sentence's first event, for "It …" and "They …" opening a later sentence. */
+  noteAgents(agents: readonly ActorRef[]): void {
+    if (agents.length > 0) this.lastAgents = [...agents];
+  }
+
   /** An organisation the parse found as a subject that no name matched ("The ELN guerrilla group"): known or new. */
   organization(name: string): ActorRef {
     const named = this.lexicon.find(name).find((m) => m.index === 0 && m.end === name.length);
@@ -248,6 +255,11 @@ export class ArticleActors {
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
       add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
+    // "Sweden recalled its ambassador. It also expelled …", "Finland and Estonia condemned …. They urged …"
+    const opening = /^(?:It|They)\b/.exec(sentence);
+    const previous = this.lastAgents.filter((a) => a.kind === 'state' || a.kind === 'organization');
+    if (opening && previous.length === this.lastAgents.length && (opening[0] === 'It' ? previous.length === 1 : previous.length > 1))
+      add(0, opening[0], previous, 'pronoun opening the sentence, for who acted in the sentence before');
     for (const m of sentence.matchAll(ROLE_PHRASE)) {
       const role = (m[1] ?? '').toLowerCase();
       const person = [...this.persons].reverse().find((p) => this.personRoles.get(p.id)?.has(role));
