@@ -44,6 +44,7 @@ const AFTER_NOUN = /\b(?:[a-z]+s|journalist|academic|official|citizen|national|a
 const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|agents|officers)\s+$/;
 /** Types whose agent, when the sentence names none, is the state that holds the people or the vote. */
 const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election', 'conviction']);
+const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
 
@@ -126,6 +127,8 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     const before = masked.slice(clause.start, t.index);
     if (NEGATION.test(before)) return false;
     if (t.form !== 'noun' && parsed.isAttributive(t.index, t.end)) return false;
+    // "it met only twice": a count of occasions tallies events, it reports none
+    if (TALLY_AFTER.test(sentence.slice(t.end, t.end + 30))) return false;
     // "two Lithuanian citizens convicted of espionage": a participle after a noun describes people, unless dated
     if (t.form !== 'noun' && parsed.isReducedRelative(t.index, t.end)) return hasOwnDate(sentence.slice(t.end, clause.end));
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
