@@ -44,6 +44,9 @@ const AFTER_NOUN = /\b(?:[a-z]+s|journalist|academic|official|citizen|national|a
 const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|agents|officers)\s+$/;
 /** Types whose agent, when the sentence names none, is the state that holds the people or the vote. */
 const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election', 'conviction']);
+/** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless". */
+const DAMNING_VERDICT =
+  /\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
 const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
@@ -261,11 +264,16 @@ function inferredAgent(trigger: Trigger, earlier: SentenceEvent[], location: Men
   return actors.dominantState ? [actors.dominantState] : [];
 }
 
+/**
+ * What someone said: a statement, or criticism when it passes a damning verdict on an act ("said the exercise was a
+ * provocation", "said the claim was baseless").
+ */
 function statementOf(sentence: string, speech: Speech, heads: Mention[]): SentenceEvent {
   const speakers = uniqueActors(speech.speakers.map((m) => m.actor));
   const about = heads.filter((m) => m.index >= speech.content.start && m.end <= speech.content.end && !speakers.includes(m.actor));
+  const verdict = DAMNING_VERDICT.exec(maskQuotations(sentence).slice(speech.content.start, speech.content.end));
   return {
-    type: 'statement',
+    type: verdict ? 'criticism' : 'statement',
     agents: speakers,
     targets: uniqueActors(about.map((m) => m.actor)),
     sources: [],
@@ -274,7 +282,7 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
     place: null,
     quote: sentence,
     at: Math.max(speech.content.start, speech.verbIndex),
-    trigger: null,
+    trigger: verdict ? verdict[0] : null,
     dateFrom: null,
     reported: false,
     background: false,
