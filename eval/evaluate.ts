@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { EventType } from '../src/domain/model';
+import { judge } from '../src/drafts/confidence';
 import { extractParsed, type UndatedPolicy } from '../src/ingest/extract';
 import { score, type Score } from '../src/ingest/extract/score';
 import { splitSentences } from '../src/ingest/extract/sentences';
 import { confusion, merge, type ConfusionCell } from './confusion';
 import { HELD_OUT, SPLITS, type EvalCase, type Split } from './load';
 import { confusionTable, speedLine, tallyLine, typeTable } from './report';
+import { reliability, reliabilityTable, type JudgedEvent, type ReliabilityBin } from './reliability';
 import { speedOf, type Timing } from './speed';
 import { figures, sum, type Figures, type Tally } from './tally';
 
@@ -25,6 +27,8 @@ interface Run {
   extractedTypes: EventType[];
   confusion: ConfusionCell[];
   timing: Timing;
+  /** Each extracted event's confidence, as the review workbench shows it, and whether it matched. */
+  judged: JudgedEvent[];
 }
 
 /** Everything the last line of `npm run eval:extract` holds, as one JSON object. */
@@ -33,6 +37,8 @@ export interface Summary {
   articles: Array<{ name: string; split: Split; sentences: number; ms: number } & Figures>;
   confusion: Record<Split, ConfusionCell[]>;
   speed: ReturnType<typeof speedOf>;
+  /** Events in bins of confidence with the share right, for the development articles and each held-out set. */
+  reliability: Record<'dev' | 'heldout' | 'heldout2', ReliabilityBin[]>;
 }
 
 /** One article through the extractor as `kb extract` runs it: with the dependency parse when the parser is there. */
@@ -42,6 +48,7 @@ async function run(c: EvalCase, options: EvalOptions, since: number): Promise<Ru
   });
   const ms = performance.now() - since;
   const s = score(c.gold, extraction.events);
+  const known = new Set([...c.knownActors.map((a) => a.id), ...extraction.actors.filter((a) => a.known).map((a) => a.id)]);
   console.log(tallyLine(`${c.split.padEnd(8)} ${c.name.padEnd(38)}`, s));
   // held-out articles are never looked at in detail, so that no rule is tuned on them
   if (options.verbose && !HELD_OUT.includes(c.split)) {
@@ -59,6 +66,10 @@ async function run(c: EvalCase, options: EvalOptions, since: number): Promise<Ru
     goldTypes: c.gold.map((g) => g.type),
     extractedTypes: extraction.events.map((e) => e.type),
     confusion: confusion(s.missed, s.spurious),
+    judged: extraction.events.map((e) => ({
+      confidence: judge(e, extraction.resolutions, (id) => known.has(id), null).confidence,
+      right: !s.spurious.includes(e),
+    })),
     timing: { sentences: splitSentences(c.text).filter((x) => !x.heading).length, ms },
   };
 }
@@ -101,6 +112,16 @@ export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise
   console.log('Confusion of types: a gold event and an extracted one of the same date and agent but another type, then misses and spurious events');
   for (const line of confusionTable(SPLITS.map((split) => ({ label: split, cells: confusionBySplit[split] })))) console.log(line);
 
+  const reliabilityBySet = {
+    dev: reliability(dev.flatMap((r) => r.judged)),
+    heldout: reliability(inSplit('heldout').flatMap((r) => r.judged)),
+    heldout2: reliability(inSplit('heldout2').flatMap((r) => r.judged)),
+  };
+  console.log('');
+  console.log('Reliability of the confidence: extracted events by confidence, and the share of them that match a gold event');
+  for (const line of reliabilityTable(groups.map((g, i) => ({ label: g.label, bins: Object.values(reliabilityBySet)[i] as ReliabilityBin[] }))))
+    console.log(line);
+
   const speed = speedOf(runs.map((r) => r.timing));
   console.log('');
   console.log(speedLine('cold (first article, with start-up)', speed.cold));
@@ -111,5 +132,6 @@ export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise
     articles: runs.map((r) => ({ name: r.name, split: r.split, ...figures(r.score), sentences: r.timing.sentences, ms: Math.round(r.timing.ms * 10) / 10 })),
     confusion: confusionBySplit,
     speed,
+    reliability: reliabilityBySet,
   };
 }

@@ -107,6 +107,7 @@ export function extractionJson(extraction: Extraction) {
       figures: e.figures,
       place: e.place,
       quote: e.quote,
+      background: e.background,
     })),
     actors: extraction.actors.map(({ id, name: actorName, kind, known }) => ({ id, name: actorName, kind, known })),
   };

@@ -294,6 +294,7 @@ describe('kb extract', () => {
       figures: { count: 123, unit: 'prisoners' },
       place: null,
       quote: PARDON_QUOTE,
+      background: false,
     });
     for (const event of body.events) expect(FOLLOW_UP).toContain(event.quote);
     expect(body.actors).toEqual(expect.arrayContaining([{ id: 'alexander-lukashenko', name: 'Alexander Lukashenko', kind: 'person', known: true }]));

@@ -86,3 +86,57 @@ test('with the parse, the subject of a trigger the names left without an agent i
   expect(others).toEqual([]);
   expect(protest).toMatchObject({ type: 'protest', agents: ['students'], date: { start: '2025-09-14', precision: 'day' } });
 });
+
+describe('clause-level extraction on the parse', () => {
+  const extractOne = async (text: string, publishedAt: string) =>
+    (await extractParsed({ text, publishedAt, title: 't', articleId: 'a' }, seedActors(), {}, parser)).events;
+
+  test('each coordinated clause is an event with its own subject as agent', async () => {
+    const releases = (await extractOne(SWAP, '2025-03-10')).filter((e) => e.type === 'prisoner_release');
+    expect(releases.map((e) => e.agents)).toEqual([['iran'], ['united-kingdom']]);
+  });
+
+  test("reported speech: the content clause's event, dated by its own phrase, the speech verb's date not taken", async () => {
+    const text = 'Foreign Minister Ana Torres said on Wednesday that Bolivia had expelled two Chilean diplomats on 2 April.';
+    const [expelled, ...others] = await extractOne(text, '2025-04-18');
+    expect(others).toEqual([]);
+    expect(expelled).toMatchObject({ type: 'diplomats_expelled', agents: ['bolivia'], date: { start: '2025-04-02', precision: 'day' } });
+    expect(expelled).toMatchObject({ reported: true, background: true, dateSource: 'its own phrase' });
+  });
+
+  test('a deal told by a dated participle, and a relative clause, keep their own dates and are background', async () => {
+    const text = 'Ghana and Togo last settled the boundary in a treaty signed in Lomé on 4 May 1994, which Togo ratified in 1995.';
+    const events = await extractOne(text, '2025-10-09');
+    expect(events.map((e) => [e.type, e.agents, e.date?.start, e.background])).toEqual([
+      ['agreement', ['ghana', 'togo'], '1994-05-04', true],
+      ['treaty_ratified', ['togo'], '1995-01-01', true],
+    ]);
+  });
+
+  test('verbs the trigger words lack are read by their lemma, a plan in reported speech is an intent', async () => {
+    const text =
+      'Colombia said on Thursday that it would reopen two border crossings with Venezuela, a move Caracas welcomed within hours. Venezuela blamed Colombian paramilitary groups for an attack on a border post in July.';
+    const events = await extractOne(text, '2023-08-11');
+    expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([
+      ['intent', ['colombia'], '2023-08-10'],
+      ['endorsement', ['venezuela'], '2023-08-10'],
+      ['criticism', ['venezuela'], '2023-08-10'],
+    ]);
+    expect(events[2]?.dateSource).toBe("the article's lead event");
+  });
+
+  test('an organisation named after a place is kept whole: no state and no fragment from its name', async () => {
+    const input = {
+      text: 'Police detained two journalists in Kenya on Monday, the Washington Post reported.',
+      publishedAt: '2025-06-20',
+      title: 't',
+      articleId: 'a',
+    };
+    const parsed = await extractParsed(input, seedActors(), {}, parser);
+    const ruled = extract(input, seedActors());
+    expect(ruled.events.flatMap((e) => e.sources)).toContain('post');
+    const actors = parsed.events.flatMap((e) => [...e.agents, ...e.targets, ...e.sources]);
+    expect(actors).not.toContain('post');
+    expect(actors).toContain('washington-post');
+  });
+});

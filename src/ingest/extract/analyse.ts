@@ -1,9 +1,11 @@
 import type { Figures, EventType } from '../../domain/model';
 import type { Token } from '../../nlp/parse.schemas';
 import { clauseAt, findSpeech, splitClauses, type Clause, type Speech } from './clauses';
-import { findDates, type DraftDate } from './dates';
+import { findDates, lastDayOf, type DateMention, type DraftDate } from './dates';
 import { findFigures } from './figures';
 import type { ArticleActors, Mention } from './mentions';
+import { namedEventDate } from './named-events';
+import { ParsedClauses } from './parsed-clauses';
 import { groupSubjectOf } from './parsed-subject';
 import { rolesOf, type RoleContext } from './roles';
 import { findTriggers, maskQuotations, type Trigger } from './triggers';
@@ -27,6 +29,10 @@ export interface SentenceEvent {
   dateFrom: 'its own phrase' | 'the sentence opening' | null;
   /** Reported inside what someone said ("X said that Y did Z"): true as the speaker claims it. */
   reported: boolean;
+  /** Told as background: in the past perfect ("had expelled") or dated before the month of publication. */
+  background: boolean;
+  /** The parse's token that heads its trigger (index into the text's tokens); null without a parse. */
+  head: number | null;
 }
 
 /** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
@@ -38,16 +44,30 @@ const AFTER_NOUN = /\b(?:[a-z]+s|journalist|academic|official|citizen|national|a
 const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|agents|officers)\s+$/;
 /** Types whose agent, when the sentence names none, is the state that holds the people or the vote. */
 const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election', 'conviction']);
+/** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless". */
+const DAMNING_VERDICT =
+  /\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
+const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
 
-/** `tokens`: the sentence's tokens from the dependency parse, offsets into the sentence (none without a parser). */
-export function analyseSentence(sentence: string, publishedAt: string, actors: ArticleActors, tokens: readonly Token[] = []): SentenceEvent[] {
-  const mentions = actors.mentionsIn(sentence);
+/**
+ * `tokens`: the sentence's tokens from the dependency parse, `organizations` the spans its entity recogniser took for
+ * organisation names, both with offsets into the sentence (none without a parser).
+ */
+export function analyseSentence(
+  sentence: string,
+  publishedAt: string,
+  actors: ArticleActors,
+  tokens: readonly Token[] = [],
+  organizations: ReadonlyArray<{ start: number; end: number }> = [],
+): SentenceEvent[] {
+  const mentions = actors.mentionsIn(sentence, organizations);
   const heads = mentions.filter((m) => !m.location && !m.modifier);
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);
-  const triggers = reported(findTriggers(sentence), sentence, clauses, speech);
+  const parsed = new ParsedClauses(tokens, sentence);
+  const triggers = reported(withParsedTriggers(findTriggers(sentence), parsed, sentence), sentence, clauses, speech, parsed);
   const context: RoleContext = {
     sentence,
     heads,
@@ -57,25 +77,69 @@ export function analyseSentence(sentence: string, publishedAt: string, actors: A
       .concat(speech ? [speech.verbIndex] : [])
       .sort((a, b) => a - b),
   };
-  const events = eventsFor(triggers, context, mentions, speech, actors, tokens);
+  const events = eventsFor(triggers, context, mentions, speech, actors, parsed);
   if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
-  attachDates(events, triggers, sentence, publishedAt);
+  attachDates(events, triggers, sentence, publishedAt, parsed);
   attachFigures(events, sentence, actors);
+  const first = events.find((e) => e.type !== 'statement');
+  if (first) actors.noteAgents(first.agents);
   return events;
 }
 
 // --- which triggers report an event ---------------------------------------------------------------------
 
-function reported(triggers: Trigger[], sentence: string, clauses: Clause[], speech: Speech | null): Trigger[] {
+/**
+ * The trigger words' finds, and the agreements the parse finds told by a participle on the deal's noun with a date
+ * of its own ("a treaty signed in Lomé on 4 May 1994"); without one, the deal is named, not reported as an event.
+ */
+function withParsedTriggers(triggers: Trigger[], parsed: ParsedClauses, sentence: string): Trigger[] {
+  const verbs = parsed
+    .verbTriggers()
+    .filter((v) => !triggers.some((t) => t.index < v.end && v.index < t.end))
+    .map((v) => parsedTrigger(v.type, v.index, v.end, sentence));
+  const participles = parsed.dealParticiples();
+  if (participles.length === 0) return [...triggers, ...verbs].sort((a, b) => a.index - b.index);
+  const dates = findDates(sentence, '2999-12-31');
+  const dated = (d: { verb: Token }) => dates.some((m) => parsed.ownerOf(m.index, m.end, [d.verb]) === d.verb);
+  const added: Trigger[] = participles
+    .filter((d) => dated(d) && !triggers.some((t) => t.index < d.end && d.index < t.end))
+    .map((d) => ({
+      type: d.peace ? 'peace_agreement' : 'agreement',
+      index: d.index,
+      end: d.end,
+      text: sentence.slice(d.index, d.end),
+      form: 'verb',
+      swap: false,
+      governsComplement: false,
+    }));
+  return [...triggers, ...verbs, ...added].sort((a, b) => a.index - b.index);
+}
+
+function parsedTrigger(type: EventType, index: number, end: number, sentence: string): Trigger {
+  return { type, index, end, text: sentence.slice(index, end), form: 'verb', swap: false, governsComplement: GOVERNING.has(type) };
+}
+
+/** The types whose complement ("urged X to free them") is a wish, not an event (as in the trigger words). */
+const GOVERNING: ReadonlySet<EventType> = new Set(['appeal', 'intent', 'threat']);
+
+function reported(triggers: Trigger[], sentence: string, clauses: Clause[], speech: Speech | null, parsed: ParsedClauses): Trigger[] {
   const masked = maskQuotations(sentence);
   const aggregate = speech !== null && AGGREGATE.test(sentence.slice(speech.content.start, speech.content.end));
   const kept = triggers.filter((t) => {
     const clause = clauseAt(clauses, t.index);
     const before = masked.slice(clause.start, t.index);
     if (NEGATION.test(before)) return false;
+    if (t.form !== 'noun' && parsed.isAttributive(t.index, t.end)) return false;
+    // "it met only twice": a count of occasions tallies events, it reports none
+    if (TALLY_AFTER.test(sentence.slice(t.end, t.end + 30))) return false;
+    // "two Lithuanian citizens convicted of espionage": a participle after a noun describes people, unless dated
+    if (t.form !== 'noun' && parsed.isReducedRelative(t.index, t.end)) return hasOwnDate(sentence.slice(t.end, clause.end));
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
-    if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before)) return false; // "urged X to free": a wish
-    if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && clauseAt(clauses, g.index) === clause)) return false;
+    // "urged X to free": a wish; "a step that led Santiago to recall its ambassador": done
+    if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end))) return false;
+    const governed = (g: Trigger) =>
+      clauseAt(clauses, g.index) === clause && !parsed.inRelativeClauseBelow(parsed.headOf(t.index, t.end), parsed.headOf(g.index, g.end));
+    if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && governed(g))) return false;
     if (aggregate && speech && !t.governsComplement && t.index >= speech.content.start && t.index < speech.content.end) return false;
     if (isReducedParticiple(t, before)) return hasOwnDate(sentence.slice(t.end, clause.end));
     return true;
@@ -83,6 +147,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
   return onePerClause(
     kept.map((t) => hedged(t, masked)),
     clauses,
+    parsed,
   );
 }
 
@@ -98,10 +163,13 @@ function hedged(trigger: Trigger, masked: string): Trigger {
 }
 
 /** Several words of one clause ("hosted … for two days of talks") report one meeting; verbs say more than nouns. */
-function onePerClause(triggers: Trigger[], clauses: Clause[]): Trigger[] {
+function onePerClause(triggers: Trigger[], clauses: Clause[], parsed: ParsedClauses): Trigger[] {
+  // with the parse, two verbs ("met … on Wednesday and travelled to Riyadh two days later") are two clauses
+  const sameClause = (a: Trigger, b: Trigger) =>
+    clauseAt(clauses, a.index) === clauseAt(clauses, b.index) && parsed.clauseVerbOf(a.index, a.end) === parsed.clauseVerbOf(b.index, b.end);
   return triggers.filter((t) => {
     if (t.type !== 'talks' && t.type !== 'intent') return true;
-    const rivals = triggers.filter((o) => o.type === t.type && clauseAt(clauses, o.index) === clauseAt(clauses, t.index));
+    const rivals = triggers.filter((o) => o.type === t.type && sameClause(o, t));
     const best = rivals.find((o) => o.form !== 'noun') ?? rivals[0];
     return best === t;
   });
@@ -120,7 +188,7 @@ function eventsFor(
   mentions: Mention[],
   speech: Speech | null,
   actors: ArticleActors,
-  tokens: readonly Token[],
+  clauses: ParsedClauses,
 ): SentenceEvent[] {
   const events: SentenceEvent[] = [];
   // releases first: a detention in the same sentence ("soldiers who were captured") is by whoever releases them
@@ -129,10 +197,14 @@ function eventsFor(
     const clause = clauseAt(context.clauses, trigger.index);
     const reduced = isReducedParticiple(trigger, context.sentence.slice(clause.start, trigger.index));
     const roles = reduced ? { agents: [], targets: [] } : rolesOf(trigger, context);
-    let agents = roles.agents.map((m) => m.actor);
+    const verb = trigger.form === 'noun' || reduced ? null : clauses.verbOf(trigger.index, trigger.end);
+    const parsedAgents = verb ? clauses.agentsOf(verb, context.heads) : null;
+    let agents = (parsedAgents ?? roles.agents).map((m) => m.actor);
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
-    const group = agents.length === 0 ? groupSubjectOf(tokens, trigger.index) : null;
+    const group = agents.length === 0 ? groupSubjectOf(clauses.tokens, trigger.index) : null;
     if (group) agents = [actors.group(group)];
+    const organization = agents.length === 0 && verb ? clauses.unnamedOrganization(verb, context.heads) : null;
+    if (organization) agents = [actors.organization(organization)];
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);
@@ -155,6 +227,8 @@ function eventsFor(
       trigger: trigger.text,
       dateFrom: null,
       reported: reportedSpeech,
+      background: verb ? clauses.isPastPerfect(verb) : false,
+      head: (verb ?? clauses.headOf(trigger.index, trigger.end))?.i ?? null,
     };
     const sides = trigger.swap && agents.length > 1 ? agents.map((a) => [a]) : [agents];
     for (const side of sides) {
@@ -190,11 +264,16 @@ function inferredAgent(trigger: Trigger, earlier: SentenceEvent[], location: Men
   return actors.dominantState ? [actors.dominantState] : [];
 }
 
+/**
+ * What someone said: a statement, or criticism when it passes a damning verdict on an act ("said the exercise was a
+ * provocation", "said the claim was baseless").
+ */
 function statementOf(sentence: string, speech: Speech, heads: Mention[]): SentenceEvent {
   const speakers = uniqueActors(speech.speakers.map((m) => m.actor));
   const about = heads.filter((m) => m.index >= speech.content.start && m.end <= speech.content.end && !speakers.includes(m.actor));
+  const verdict = DAMNING_VERDICT.exec(maskQuotations(sentence).slice(speech.content.start, speech.content.end));
   return {
-    type: 'statement',
+    type: verdict ? 'criticism' : 'statement',
     agents: speakers,
     targets: uniqueActors(about.map((m) => m.actor)),
     sources: [],
@@ -203,9 +282,11 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
     place: null,
     quote: sentence,
     at: Math.max(speech.content.start, speech.verbIndex),
-    trigger: null,
+    trigger: verdict ? verdict[0] : null,
     dateFrom: null,
     reported: false,
+    background: false,
+    head: null,
   };
 }
 
@@ -216,17 +297,29 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
  * dates every event in it. Dates after publication are plans, never when something happened; an intent is
  * dated by when it was stated, so dates inside its complement ("to meet in December") are not its own.
  */
-function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, publishedAt: string): void {
+function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, publishedAt: string, parsed: ParsedClauses): void {
   if (events.length === 0) return;
+  for (const e of events) {
+    const end = triggers.find((t) => t.index === e.at)?.end;
+    // "support for Russia's full-scale invasion | of Ukraine": the trigger's words and the phrase they open
+    const named = end === undefined ? null : namedEventDate(sentence.slice(e.at, end + 30));
+    if (named) {
+      dateOnce(e, named, 'its own phrase');
+      e.background = true;
+    }
+  }
   const mentions = findDates(sentence, publishedAt).filter((m) => m.date.start <= publishedAt);
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
-  const firstAt = Math.min(...events.map((e) => e.at));
+  // an intent is dated by when it was stated, a claim "since 2022" by when it was made
+  const eligibleFor = (mention: DateMention) =>
+    events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
   const inObject = (index: number) => triggers.some((t) => t.form !== 'noun' && index > t.index && index < t.end);
-  for (const mention of mentions) {
-    if (inObject(mention.index)) continue;
-    // an intent is dated by when it was stated, a claim "since 2022" by when it was made
-    const eligible = events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
+  const outside = mentions.filter((m) => !inObject(m.index));
+  const rest = parsed.empty ? outside : outside.filter((m) => !dateOwnClause(m, eligibleFor(m), parsed));
+  const firstAt = Math.min(...events.map((e) => e.at));
+  for (const mention of rest) {
+    const eligible = eligibleFor(mention);
     if (mention.end <= firstAt && mention.index < 25) {
       for (const e of eligible) dateOnce(e, mention.date, 'the sentence opening');
       continue;
@@ -235,17 +328,35 @@ function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: str
     // the events one trigger reports (each side of an exchange, and the exchange) share its date
     if (nearest) for (const e of eligible) if (e.at === nearest.at) dateOnce(e, mention.date, 'its own phrase');
   }
-  shareCoordinatedDates(events, triggers, sentence);
+  shareCoordinatedDates(events, triggers, sentence, parsed);
+  const monthStart = `${publishedAt.slice(0, 7)}-01`;
+  for (const e of events) if (e.date && e.dateFrom === 'its own phrase' && lastDayOf(e.date) < monthStart) e.background = true;
+}
+
+/**
+ * A date phrase inside an event's own clause ("released 14 fishermen on Monday", "a treaty signed in Lomé on 4 May
+ * 1994") dates that event, whatever stands nearer to it in the words; true when the parse gave it an owner.
+ */
+function dateOwnClause(mention: DateMention, events: SentenceEvent[], parsed: ParsedClauses): boolean {
+  const heads = events.map((e) => (e.head === null ? null : parsed.token(e.head))).filter((t): t is Token => t !== null);
+  const owner = parsed.ownerOf(mention.index, mention.end, heads);
+  if (owner === 'elsewhere') return true;
+  if (!owner) return false;
+  for (const e of events) if (e.head === owner.i) dateOnce(e, mention.date, 'its own phrase');
+  return true;
 }
 
 /** "broke off relations on Thursday and closed its embassy": a verb coordinated with a dated one shares its date. */
-function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sentence: string): void {
+function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, parsed: ParsedClauses): void {
   const ordered = [...events].sort((a, b) => a.at - b.at);
   for (let i = 1; i < ordered.length; i++) {
     const [prev, event] = [ordered[i - 1]!, ordered[i]!];
     const prevEnd = triggers.find((t) => t.index === prev.at)?.end ?? prev.at;
-    if (event.date === null && prev.date !== null && prevEnd <= event.at && /^[^,;]*\band\s+$/.test(sentence.slice(prevEnd, event.at))) {
+    const joined = /^[^,;]*\band\s+$/.test(sentence.slice(prevEnd, event.at)) || parsed.conjoined(prev.head, event.head);
+    if (event.date === null && prev.date !== null && prevEnd <= event.at && joined) {
       dateOnce(event, prev.date, prev.dateFrom ?? 'its own phrase');
+      // "In 2012 Ghana had expelled …, and Togo had closed …": background told alike
+      event.background ||= prev.background;
     }
   }
 }

@@ -25,7 +25,29 @@ export function findDates(text: string, publishedAt: string): DateMention[] {
   const parsed = chronoMentions(text, publishedAt).filter((m) => !overlapsAny(m, relative));
   const years = yearMentions(text).filter((m) => !overlapsAny(m, [...relative, ...parsed]));
   const all = [...relative, ...parsed, ...years].sort((a, b) => a.index - b.index);
-  return withDuration(text, mergeRanges(text, all));
+  const ranged = mergeRanges(text, all);
+  return withDuration(
+    text,
+    [...ranged, ...anchoredMentions(text, ranged)].sort((a, b) => a.index - b.index),
+  );
+}
+
+// --- days counted from another date of the sentence: "on Monday, … the next day", "two days later" ------------
+
+const LATER = /\b(?:the next day|the following day|a day later|(two|three|four|five|six|seven|\d) days later|a week later)\b/gi;
+
+function anchoredMentions(text: string, mentions: DateMention[]): DateMention[] {
+  const found: DateMention[] = [];
+  for (const match of text.matchAll(LATER)) {
+    const index = match.index ?? 0;
+    const anchor = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
+    if (!anchor) continue;
+    const phrase = match[0].toLowerCase();
+    const days = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;
+    const date = day(addDays(anchor.date.end ?? anchor.date.start, days));
+    found.push({ date, index, end: index + match[0].length, text: match[0] });
+  }
+  return found;
 }
 
 // --- relative expressions chrono resolves differently from how news uses them -------------------------------

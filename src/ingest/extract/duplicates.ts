@@ -30,6 +30,8 @@ function isSameEvent(a: DatedEvent, b: DatedEvent): boolean {
       .map((x) => x.id)
       .sort()
       .join('|');
+  // "will visit Madrid", later "is also scheduled to meet the EU's chief": two plans, told of other partners
+  if (a.type === 'intent' && a.targets.length > 0 && b.targets.length > 0 && !b.targets.some((t) => a.targets.some((u) => u.id === t.id))) return false;
   if (a.type !== 'talks') return ids(a) === ids(b);
   const actors = new Set([...a.agents, ...a.targets].map((x) => x.id));
   return [...b.agents, ...b.targets].some((x) => actors.has(x.id));

@@ -46,7 +46,9 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   const actors = new ArticleActors(lexicon, mainState(lexicon, input.text));
   const perSentence = splitSentences(input.text)
     .filter((s) => !s.heading)
-    .map((s) => analyseSentence(s.text, input.publishedAt, actors, tokensWithin(options.parse, s.start, s.end)));
+    .map((s) =>
+      analyseSentence(s.text, input.publishedAt, actors, tokensWithin(options.parse, s.start, s.end), organizationsWithin(options.parse, s.start, s.end)),
+    );
   const fallback = undatedDate(perSentence, input.publishedAt, options.undated ?? 'lead-event');
   const dated: DatedEvent[] = perSentence.flat().map((e) => ({
     ...e,
@@ -66,6 +68,12 @@ function tokensWithin(parse: ParsedText | undefined, start: number, end: number)
     .flatMap((s) => s.tokens)
     .filter((t) => t.start >= start && t.end <= end)
     .map((t) => ({ ...t, start: t.start - start, end: t.end - start }));
+}
+
+/** The parse's organisation names between two offsets of the text, with offsets counted from `start`. */
+function organizationsWithin(parse: ParsedText | undefined, start: number, end: number): Array<{ start: number; end: number }> {
+  if (!parse) return [];
+  return parse.entities.filter((e) => e.label === 'ORG' && e.start >= start && e.end <= end).map((e) => ({ start: e.start - start, end: e.end - start }));
 }
 
 function undatedDate(perSentence: SentenceEvent[][], publishedAt: string, policy: UndatedPolicy): { date: DraftDate; source: DateSource } {
@@ -89,6 +97,7 @@ function toDraft(event: DatedEvent, fallback: DateSource): DraftEvent {
     trigger: event.trigger,
     dateSource: event.ownDate && event.dateFrom ? event.dateFrom : fallback,
     reported: event.reported,
+    background: event.background,
   };
 }
 

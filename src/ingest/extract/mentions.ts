@@ -47,6 +47,13 @@ const GOVERNMENT_WORDS = String.raw`government|authorities|police|junta|regime|m
 const ROLE_AFTER =
   /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist)\b/;
 
+/** Role words that, after "the", refer back to the person last named with them: "the minister", "the envoy". */
+const ROLE_NOUNS = new Set('minister president premier envoy leader ambassador spokesman spokeswoman chancellor mediator negotiator secretary'.split(' '));
+const ROLE_PHRASE = new RegExp(
+  String.raw`\b[Tt]he\s+(?:(?:foreign|prime|defence|defense|deputy|interior|special|senior|chief)\s+)?(${[...ROLE_NOUNS].join('|')})\b(?!\s*,?\s*\p{Lu})`,
+  'gu',
+);
+
 const LOCATION_BEFORE = /\b(?:in|at|near|outside|inside|across|throughout|from)\s+(?:the\s+)?$/i;
 
 /** What may stand between a nationality and a name it qualifies: "Belarusian President", "Syria's interim president,". */
@@ -58,8 +65,12 @@ export class ArticleActors {
   private readonly persons: ActorRef[] = [];
   private readonly states: ActorRef[] = [];
   private readonly personState = new Map<string, ActorRef>();
+  /** The role words written before each person's name ("Foreign Minister Viktor Salei": minister), by id. */
+  private readonly personRoles = new Map<string, Set<string>>();
   private readonly resolved = new Map<string, string>();
   private lastOrganization: ActorRef | null = null;
+  /** Who did what the last sentence with an event reported: what "It" and "They" opening the next one refer to. */
+  private lastAgents: ActorRef[] = [];
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -98,21 +109,64 @@ export class ArticleActors {
     return actor;
   }
 
-  mentionsIn(sentence: string): Mention[] {
-    const named = this.namedMentions(sentence);
+  /** `organizations`: the spans the parser took for organisation names, offsets into the sentence (none without it). */
+  /** The agents of the sentence's first event, for "It …" and "They …" opening a later sentence. */
+  noteAgents(agents: readonly ActorRef[]): void {
+    if (agents.length > 0) this.lastAgents = [...agents];
+  }
+
+  /** An organisation the parse found as a subject that no name matched ("The ELN guerrilla group"): known or new. */
+  organization(name: string): ActorRef {
+    const named = this.lexicon.find(name).find((m) => m.index === 0 && m.end === name.length);
+    const actor = named?.actor ?? this.seen.get(slugify(name)) ?? this.propose(name, 'organization');
+    if (!this.seen.has(actor.id)) this.seen.set(actor.id, actor);
+    if (!this.resolved.has(actor.id)) this.resolved.set(actor.id, proposedOr(actor, `the subject "${name}" of the parse, an organisation`));
+    return actor;
+  }
+
+  mentionsIn(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }> = []): Mention[] {
+    const named = this.namedMentions(sentence, organizations);
     const described = this.describedMentions(sentence, named);
     const all = [...named, ...described].sort((a, b) => a.index - b.index);
     this.linkNationalities(sentence, all);
     for (const mention of all) this.remember(mention);
+    for (const mention of all) if (mention.actor.kind === 'person') this.noteRoles(sentence, mention);
     return all;
   }
 
   // --- names: the lexicon, then unknown capitalised names ---------------------------------------------------
 
-  private namedMentions(sentence: string): Mention[] {
-    const lexical = this.groupPhrases(sentence, this.lexicon.find(sentence));
+  private namedMentions(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }>): Mention[] {
+    const matches = this.lexicon.find(sentence);
+    const whole = this.placeNamedOrganizations(sentence, organizations, matches);
+    const outside = matches.filter((m) => !whole.some((o) => m.index < o.end && o.index < m.end));
+    const lexical = [...whole, ...this.groupPhrases(sentence, outside)];
     const spans = this.nameSpans(sentence, lexical);
-    return [...lexical, ...spans];
+    return [...lexical, ...spans].sort((a, b) => a.index - b.index);
+  }
+
+  /**
+   * "the Washington Post", "the Phnom Penh Post": an organisation whose name holds a place is that organisation,
+   * kept whole, not the place's state and a fragment. Only names the parser took for an organisation, that hold a
+   * state's name, capital or city with words of their own, and that are not a state's institution ("the
+   * Chilean foreign ministry") or already a known name.
+   */
+  private placeNamedOrganizations(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }>, matches: LexiconMatch[]): Mention[] {
+    const found: Mention[] = [];
+    for (const span of organizations) {
+      const lead = /^(?:[Tt]he\s+)/.exec(sentence.slice(span.start, span.end))?.[0].length ?? 0;
+      const [index, end] = [span.start + lead, span.end];
+      const name = sentence.slice(index, end);
+      const inside = matches.filter((m) => m.index >= index && m.end <= end);
+      const exact = matches.some((m) => m.index === index && m.end === end);
+      const place = inside.some((m) => m.actor.kind === 'state' && m.via !== 'demonym');
+      const lastWord = name.split(/\s+/).pop() ?? '';
+      if (exact || !place || !/\s/.test(name) || !/^\p{Lu}/u.test(lastWord) || STATE_BODY_WORD.test(lastWord.toLowerCase())) continue;
+      if (inside.some((m) => m.actor.kind === 'state' && m.index === index && m.end === end)) continue;
+      const actor = this.seen.get(slugify(name)) ?? this.propose(name, 'organization');
+      found.push(this.mention(sentence, index, end, actor, proposedOr(actor, `organisation name "${name}", kept whole`)));
+    }
+    return found;
   }
 
   /** A nationality followed by a group noun is that group, not the state: "four Armenian soldiers". */
@@ -167,7 +221,13 @@ export class ArticleActors {
     for (const m of sentence.matchAll(
       new RegExp(String.raw`\b(?:(?:the|its|their)\s+)?(?:(?:military|interim|new|local|central)\s+)?(?:${GOVERNMENT_WORDS})\b`, 'gi'),
     )) {
-      if (!followsState(sentence, m.index ?? 0, named))
+      if (followsState(sentence, m.index ?? 0, named)) continue;
+      // "China lodged a protest with Japan, and its foreign ministry …": "its" is the state the sentence is about
+      const owner = /^(?:its|their)\b/i.test(m[0])
+        ? named.find((n) => n.actor.kind === 'state' && !n.location && !n.modifier && n.end <= (m.index ?? 0))
+        : undefined;
+      if (owner) add(m.index ?? 0, m[0], [owner.actor], 'the state named first in the sentence, whose it is');
+      else
         add(m.index ?? 0, m[0], [this.governmentNear(sentence, m.index ?? 0, named)], "the state that governs where it happens, or the article's main state");
     }
     for (const m of sentence.matchAll(/\b(?:his|her)\s+(?:government|country|administration)\b/gi)) {
@@ -195,15 +255,30 @@ export class ArticleActors {
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
       add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
+    // "Sweden recalled its ambassador. It also expelled …", "Finland and Estonia condemned …. They urged …"
+    const opening = /^(?:It|They)\b/.exec(sentence);
+    const previous = this.lastAgents.filter((a) => a.kind === 'state' || a.kind === 'organization');
+    if (opening && previous.length === this.lastAgents.length && (opening[0] === 'It' ? previous.length === 1 : previous.length > 1))
+      add(0, opening[0], previous, 'pronoun opening the sentence, for who acted in the sentence before');
+    for (const m of sentence.matchAll(ROLE_PHRASE)) {
+      const role = (m[1] ?? '').toLowerCase();
+      const person = [...this.persons].reverse().find((p) => this.personRoles.get(p.id)?.has(role));
+      if (person) add(m.index ?? 0, m[0], [person], `role "${m[0]}" of the person named earlier with it`);
+    }
     for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g))
       add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]], 'pronoun for the person named last');
     return found;
   }
 
-  /** "police in Yangon" act for the state of Yangon; "the government" otherwise for the article's main state. */
+  /**
+   * "police in Yangon" act for the state of Yangon; "troops fired on protesters in Khartoum, and police arrested …"
+   * for the state of the place the sentence is in; "the government" otherwise for the article's main state.
+   */
   private governmentNear(_sentence: string, index: number, named: Mention[]): ActorRef | null {
-    const place = named.find((m) => m.location && m.index > index && m.index - index < 40 && m.actor.kind === 'state');
-    return place?.actor ?? this.dominant;
+    const places = named.filter((m) => m.location && m.actor.kind === 'state');
+    const after = places.find((m) => m.index > index && m.index - index < 40);
+    const before = places.filter((m) => m.end <= index).pop();
+    return after?.actor ?? before?.actor ?? this.dominant;
   }
 
   // --- bookkeeping ------------------------------------------------------------------------------------------
@@ -225,6 +300,19 @@ export class ArticleActors {
         if (!this.personState.has(mention.actor.id)) this.personState.set(mention.actor.id, next.actor);
       }
     });
+  }
+
+  /** "Belarusian Foreign Minister Viktor Salei": the role words just before a person's name. */
+  private noteRoles(sentence: string, mention: Mention): void {
+    const before = /((?:[\p{L}-]+\s+){0,4})$/u.exec(sentence.slice(Math.max(0, mention.index - 50), mention.index))?.[1] ?? '';
+    const roles = before
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => ROLE_NOUNS.has(w));
+    if (roles.length === 0) return;
+    const known = this.personRoles.get(mention.actor.id) ?? new Set<string>();
+    for (const role of roles) known.add(role);
+    this.personRoles.set(mention.actor.id, known);
   }
 
   private remember(mention: Mention): void {

@@ -11,7 +11,8 @@ export function groupSubjectOf(tokens: readonly Token[], triggerIndex: number): 
   if (!trigger) return null;
   const subject = tokens.find((t) => t.head === trigger.i && t.i !== trigger.i && t.dep === 'nsubj');
   if (subject?.tag !== 'NNS' || GROUP_HEADS[subject.text.toLowerCase()] !== 'group') return null;
-  // "the students", "students": a bare group; a qualified one ("Iranian students") the names already read
-  const qualified = tokens.some((t) => t.head === subject.i && t.i !== subject.i && ['amod', 'compound', 'nummod', 'poss'].includes(t.dep));
-  return qualified ? null : subject.text.toLowerCase();
+  // "the students", "environmental groups": a group, qualified only by common words (the names read "Iranian students")
+  const qualifiers = tokens.filter((t) => t.head === subject.i && t.i !== subject.i && ['amod', 'compound', 'nummod', 'poss'].includes(t.dep));
+  if (qualifiers.some((t) => t.pos !== 'ADJ' || t.tag !== 'JJ' || (t.i !== tokens[0]?.i && /^\p{Lu}/u.test(t.text)))) return null;
+  return [...qualifiers, subject].map((t) => t.text.toLowerCase()).join(' ');
 }

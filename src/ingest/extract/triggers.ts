@@ -43,7 +43,13 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\barrived in\b` },
   { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(3)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
   { type: 'talks', pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b` },
+  { type: 'talks', pattern: String.raw`\b(?:held|holds|had|has|made)\s+(?:a\s+)?(?:phone|telephone|video)\s+(?:call|conversation)\s+with\b` },
+  { type: 'talks', pattern: String.raw`\b(?:paid|pays|made|makes)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?visit\s+to\b` },
   { type: 'talks', pattern: String.raw`\b(?:talks|negotiations|meetings?|summit|visit|discussions|consultations)\b(?=\s+(?:with|between|in)\b)`, noun: true },
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:resumed|resumes|resume|resuming|opened|opens|began|begins|started|starts|launched|launches|concluded|concludes)${WITHIN(2)}\s+(?:talks|negotiations|consultations|discussions)\b`,
+  },
   // nominations
   { type: 'nomination', pattern: String.raw`\b(?:nominated|nominates|nominate|appointed|appoints|appoint|designated|tapped)\b` },
   { type: 'nomination', pattern: String.raw`\bnamed\b(?=[^,.;]{1,60}\b(?:as|to be|to head|to lead)\b)` },
@@ -61,6 +67,10 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))`,
   },
   { type: 'prisoner_release', pattern: String.raw`\bset free\b` },
+  {
+    type: 'prisoner_release',
+    pattern: String.raw`\b(?:handed over|hands over|repatriated)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:prisoners|detainees|hostages|captives|soldiers|sailors|citizens|nationals|researchers|journalists|fishermen|students|workers)\b)`,
+  },
   { type: 'prisoner_release', pattern: String.raw`\b(?:release|releases)\b(?=\s+of\b)`, noun: true },
   // pardons, amnesties
   { type: 'pardon', pattern: String.raw`\b(?:pardoned|pardons|pardoning|commuted|commutes|amnestied)\b|\bgranted\s+(?:an\s+)?(?:amnesty|clemency|pardons?)\b` },
@@ -87,6 +97,12 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
   },
   { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
+  { type: 'sanctions_imposed', pattern: String.raw`\b(?:froze|freezes|freeze|freezing)\s+(?:the\s+)?(?:assets|bank accounts|funds|property)\b` },
+  { type: 'sanctions_imposed', pattern: String.raw`\bblacklisted\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:added|adds|put|puts|placed|places)${WITHIN(5)}\s+(?:to|on)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:sanctions list|blacklist|black list|entity list)\b`,
+  },
   // peace agreements, ceasefires, treaties (before the generic agreement, whose words they share)
   {
     type: 'peace_agreement',
@@ -108,6 +124,14 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:withdrew|withdraws|withdraw|withdrawing|pulled out|pulls out|exited|exits|quit|quits|left)\s+(?:from|of)${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
   },
   { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`, noun: true },
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:suspended|suspends|suspend|suspending|halted|halts|ended|ends|froze|freezes)\s+(?:its|their|his|her)\s+(?:participation|membership)\s+in${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
+  },
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b`,
+  },
   // agreements
   {
     type: 'agreement',
@@ -172,6 +196,7 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:wants?|wanted|seeks?|sought)\b(?=\s+(?:good|better|closer|normal|stronger|improved|friendly)\s+(?:relations|ties)\b)`,
   },
   { type: 'intent', pattern: String.raw`\b(?:goal|aim|objective|intention|priority)\b(?=[^.;]{0,60}?\bis to\b)` },
+  { type: 'intent', pattern: String.raw`\b(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|set|expected)\s+to\b` },
   // reactions
   {
     type: 'endorsement',
@@ -183,6 +208,14 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concern|alarm|regret|dismay|outrage|indignation|disappointment)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of aggression)\b)`,
+  },
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|termed|terms|deemed|deems)\b(?=[^.;]{0,50}?\b(?:as\s+)?(?:unacceptable|illegal|unlawful|illegitimate|provocative|regrettable|hostile|baseless|unfounded|irresponsible|dangerous)\b)|\bprotested\s+(?:to|over|at)\b`,
+  },
   {
     type: 'appeal',
     pattern: String.raw`\b(?:urged|urges|urge|urging|demanded|demands|demanding|pressed|presses|implored|exhorted)\b|\b(?:called|calls|call|calling) (?:on|upon|for)\b|\b(?:appealed|appeals|appealing) (?:to|for)\b`,
@@ -200,6 +233,7 @@ const RULES: Rule[] = [
     noun: true,
   },
   { type: 'election', pattern: String.raw`\b(?:held|holds|hold)${WITHIN(2)}\s+elections?\b|\bre-?elected\b` },
+  { type: 'election', pattern: String.raw`\b(?:was|were|been)\s+elected\b|\bwon\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:elections?|presidency|polls)\b` },
   // military support
   { type: 'military_support', pattern: String.raw`\bmilitary\s+(?:support|aid|assistance|backing|help)\b`, noun: true },
   {
@@ -217,6 +251,14 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:pledged|pledges|pledge|pledging|promised|promises)\s+[^.;]{0,40}?\b(?:aid|assistance|funding|relief|grants?|loans?|million|billion)\b`,
   },
   { type: 'aid_pledged', pattern: String.raw`\b(?:pledge|promise)\s+of${WITHIN(4)}\s+(?:aid|assistance|funding|relief)\b`, noun: true },
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:pledged|pledges|promised|promises|offered|offers)\s+to\s+(?:send|provide|deliver|give|supply|donate|fund)${WITHIN(4)}\s+(?:aid|assistance|supplies|food|medicine|medicines|vaccines|tents|hospitals?|doctors|relief|funding)\b`,
+  },
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:offered|offers|announced|announces|committed|commits|earmarked|earmarks|allocated|allocates)\s+(?:[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?|[\d.,]+\s*(?:million|billion))[^.;]{0,30}?\b(?:aid|assistance|funding|relief)\b|\b(?:offered|offers)\s+(?:humanitarian\s+|emergency\s+|financial\s+)?(?:aid|assistance)\b`,
+  },
   {
     type: 'aid_provided',
     pattern: String.raw`\b(?:delivered|delivers|deliver|delivering|sent|sends|sending|provided|provides|providing|shipped|airlifted|donated|donates|granted|grants)${WITHIN(3)}\s+(?:humanitarian|emergency|economic|financial|food|medical|relief|development)?\s*(?:aid|assistance|supplies|relief|food|medicine|vaccines)\b`,
@@ -242,7 +284,12 @@ const RULES: Rule[] = [
   },
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
+    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
+  },
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:air\s*strikes?|airstrikes?|drone strikes?|missile strikes?|rocket attacks?|bombardment|shelling)\b(?=\s+(?:on|of|against)\s)`,
+    noun: true,
   },
 ];
 

@@ -37,6 +37,11 @@ export interface DraftEvent {
   dateSource: DateSource;
   /** Reported inside what someone said: an event as its speaker claims it. */
   reported: boolean;
+  /**
+   * Told as background, not as news of the reporting days: in the past perfect ("had expelled"), answering a
+   * named past event, or dated before the month of publication ("a treaty signed in Lomé on 4 May 1994").
+   */
+  background: boolean;
 }
 
 export const DATE_SOURCES = ['its own phrase', 'the sentence opening', "the article's lead event", 'the publication date'] as const;

@@ -67,3 +67,22 @@ describe('actor mentions', () => {
     expect(ids(reader, 'They urged the government to respect the law.')).toEqual(['georgia']);
   });
 });
+
+describe('role phrases, possessives and places of government words', () => {
+  it('"the minister" refers back to the person last named with that role word, and to no one without one', () => {
+    const reader = readerFor('', []);
+    reader.mentionsIn('Belarusian Foreign Minister Viktor Salei met his Lithuanian counterpart, Rasa Kairiene.');
+    expect(ids(reader, 'The minister also condemned the detention.')).toEqual(['viktor-salei']);
+    expect(ids(reader, 'The envoy criticised both governments.')).not.toContain('viktor-salei');
+  });
+
+  it('"its foreign ministry" acts for the state named first in the sentence', () => {
+    const reader = readerFor('', []);
+    expect(ids(reader, 'China lodged a protest with Japan, and its foreign ministry accused Tokyo of meddling.')).toEqual(['china', 'japan', 'china', 'japan']);
+  });
+
+  it('"police" with no place after them act for the state of the place named before them', () => {
+    const reader = readerFor('Japan Japan Japan.', []);
+    expect(ids(reader, 'Troops fired on protesters in Khartoum, and police arrested the opposition leader.')).toContain('sudan');
+  });
+});

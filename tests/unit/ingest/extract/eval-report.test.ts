@@ -1,4 +1,5 @@
 import { confusion, merge } from '../../../../eval/confusion';
+import { reliability } from '../../../../eval/reliability';
 import { speedOf } from '../../../../eval/speed';
 import type { GoldEvent } from '../../../../src/ingest/extract/score';
 import type { DraftEvent } from '../../../../src/ingest/extract/types';
@@ -17,6 +18,7 @@ const found = (type: DraftEvent['type'], start: string, agents: string[]): Draft
   trigger: null,
   dateSource: 'its own phrase',
   reported: false,
+  background: false,
 });
 
 describe('confusion of types in the extraction evaluation', () => {
@@ -61,5 +63,28 @@ describe('speed of the extraction evaluation', () => {
     ]);
     expect(speed.cold).toEqual({ articles: 1, sentences: 10, ms: 500, msPerSentence: 50 });
     expect(speed.warm).toEqual({ articles: 2, sentences: 50, ms: 120, msPerSentence: 2.4 });
+  });
+});
+
+describe('reliability of the confidence in the extraction evaluation', () => {
+  it('bins events by confidence, with their mean confidence and the share that matched; an empty bin has no figures', () => {
+    const bins = reliability([
+      { confidence: 0.45, right: false },
+      { confidence: 0.65, right: true },
+      { confidence: 0.65, right: false },
+      { confidence: 0.6, right: true },
+      { confidence: 0.9, right: true },
+    ]);
+    expect(bins.map((b) => [b.from, b.events, b.right])).toEqual([
+      [0, 1, 0],
+      [0.5, 0, 0],
+      [0.6, 3, 2],
+      [0.7, 0, 0],
+      [0.8, 0, 0],
+      [0.9, 1, 1],
+    ]);
+    expect(bins[2]).toMatchObject({ meanConfidence: 0.6333, precision: 0.6667 });
+    expect(bins[1]).toMatchObject({ meanConfidence: null, precision: null });
+    expect(bins[5]?.to).toBe(1);
   });
 });
