@@ -64,3 +64,7 @@ export const LATEST_KEPT = 256;
 
 /** Newest first, then by id: the order of a pair's listed events (rows named `entry`), as every reader expects. */
 export const LATEST_ORDER = 'ORDER BY entry.date DESC, entry.id';
+
+/** LATEST_ORDER for entries held in memory (ISO days compare as text), for what a bulk load computes itself. */
+export const latestFirst = (a: { date: string; id: string }, b: { date: string; id: string }): number =>
+  a.date > b.date ? -1 : a.date < b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

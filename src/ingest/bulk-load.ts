@@ -8,7 +8,9 @@ import type { Db } from '../db/query';
 import { ConflictError } from '../domain/errors';
 import { listFactsFiles } from './facts-files';
 import { ImportFileWriter } from './import-files';
-import { checkFactsFiles, prepareForWrites } from './load';
+import { adoptCurrentShape } from '../migrations/migrations.service';
+import { ensureMeasures } from '../sanctions/refresh';
+import { checkFactsFiles } from './load';
 import { databaseName, fillEmptyAliases, heldNodes } from './load.repository';
 
 /**
@@ -18,9 +20,9 @@ import { databaseName, fillEmptyAliases, heldNodes } from './load.repository';
  *  2. every facts file is read and checked exactly as the online loader checks them (checkFactsFiles), and the
  *     graph it would write goes into import CSV files (import-files.ts); any problem, and nothing else happens;
  *  3. the server is stopped, `neo4j-admin database import full` writes the database, the server is started;
- *  4. the actors without aliases get their empty list (which an import file cannot state); what the loader builds beyond nodes and relationships is built by the steps that build it for any database
- *     written without it (prepareForWrites: the migrations, from the schema to the summaries, pairs' latest
- *     events, places, state codes and counts per month, then the sanctions measures).
+ *  4. the actors without aliases get their empty list (which an import file cannot state); the schema is built and
+ *     every migration step recorded as applied, since the import files hold what the steps would derive (the
+ *     summaries, pairs' latest events, places, counts per month: derived-rows.ts); then the sanctions measures.
  * A failure in 1–3 leaves the database as it was (the importer's own failure included: importDatabase puts the
  * old files back).
  */
@@ -30,7 +32,7 @@ export interface BulkPhases {
   writeCsvMs: number;
   /** Stopping the server, the import, starting the server. */
   importMs: number;
-  /** Schema, summaries, places, measures. */
+  /** Schema (its indexes populated), measures. */
   buildMs: number;
 }
 
@@ -111,9 +113,10 @@ export async function bulkLoadFactsPaths(instance: InstanceOptions, paths: reado
     const importMs = elapsed(started);
 
     started = performance.now();
-    log('Building the schema, the activity summaries, the places and the sanctions measures …');
+    log('Building the schema and the sanctions measures …');
     await fillEmptyAliases(db);
-    await prepareForWrites(db, log);
+    await adoptCurrentShape(db);
+    await ensureMeasures(db, log);
     const buildMs = elapsed(started);
     return { articles, rows: importFiles.rows, phases: { writeCsvMs, importMs, buildMs } };
   } finally {
@@ -127,6 +130,6 @@ export function describeBulkSummary(summary: BulkSummary): string {
   const { writeCsvMs, importMs, buildMs } = summary.phases;
   return (
     `Loaded ${summary.articles.toLocaleString('en')} article(s) in bulk: ${summary.rows.toLocaleString('en')} nodes and relationships imported ` +
-    `(import files ${s(writeCsvMs)}, import ${s(importMs)}, schema and summaries ${s(buildMs)}).`
+    `(import files ${s(writeCsvMs)}, import ${s(importMs)}, schema and measures ${s(buildMs)}).`
   );
 }

@@ -8,7 +8,7 @@ import type { LinkKind } from '../domain/model';
 import type { GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
 import { readContributions, writeRoleLinks, writeSummaryChanges } from './summaries';
-import type { Contribution } from './tally';
+import { type Contribution, contributionsOf } from './tally';
 import { markKindChanges, markStale } from '../sanctions/sanctions.repository';
 import { locateEvents } from '../places/places.repository';
 
@@ -275,11 +275,11 @@ function unique<T>(rows: T[], key: (row: T) => string): T[] {
 }
 
 /** The summaries' view of events the batch creates: their type and distinct participants, from its rows. */
-function newContributions(p: BatchParams, isNew: (id: string) => boolean): Contribution[] {
-  const actors = new Map<string, Set<string>>();
-  for (const row of p.participants) if (isNew(row.event)) actors.set(row.event, (actors.get(row.event) ?? new Set()).add(row.actor));
-  return p.events.filter((e) => isNew(e.id)).map((e) => ({ id: e.id, type: e.type, date: e.date, actors: [...(actors.get(e.id) ?? [])] }));
-}
+const newContributions = (p: BatchParams, isNew: (id: string) => boolean): Contribution[] =>
+  contributionsOf(
+    p.events.filter((e) => isNew(e.id)),
+    p.participants.filter((row) => isNew(row.event)),
+  );
 
 /** What a batch wrote: the events it created, and the known events it added to (their conflicts may have changed). */
 export interface Written {

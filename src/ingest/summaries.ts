@@ -42,7 +42,8 @@ export async function readContributions(tx: ManagedTransaction, ids: string[]): 
   return records.map((r) => ({ id: r.get('id') as string, type: r.get('type') as string, date: r.get('date') as string, actors: r.get('actors') as string[] }));
 }
 
-function tallyInto(actors: Tally, pairs: Tally, contributions: Contribution[], sign: 1 | -1): void {
+/** The contributions added to (or withdrawn from) the actors' and the pairs' counts. */
+export function tallyInto(actors: Tally, pairs: Tally, contributions: readonly Contribution[], sign: 1 | -1): void {
   for (const { type, actors: ids } of contributions) {
     const sorted = [...ids].sort();
     sorted.forEach((a, i) => {

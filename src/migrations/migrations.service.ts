@@ -1,4 +1,5 @@
 import type { Db } from '../db/query';
+import { ensureSchema } from '../db/schema';
 import { ConflictError } from '../domain/errors';
 import { appliedMigrations, recordMigration } from './migrations.repository';
 import type { MigrationPlan } from './migrations.schemas';
@@ -40,6 +41,18 @@ export async function migrate(db: Db, options: { dryRun?: boolean; log?: (messag
     await recordMigration(db, { id: step.id, name: step.name, durationMs: Math.round(performance.now() - started) });
   }
   return plan;
+}
+
+/**
+ * For a database written whole in this version's shape (a bulk import: ingest/bulk-load.ts, whose import files
+ * hold the derived data the steps would build from the events): the schema is built, as only statements can, and
+ * every step is recorded as applied, without running the others' passes over the data.
+ */
+export async function adoptCurrentShape(db: Db): Promise<void> {
+  const started = performance.now();
+  await ensureSchema(db);
+  const schemaMs = Math.round(performance.now() - started);
+  for (const step of MIGRATIONS) await recordMigration(db, { id: step.id, name: step.name, durationMs: step.id === 1 ? schemaMs : 0 });
 }
 
 /** Databases this process has migrated, each once (a write may follow many others on the same handle). */
