@@ -20,7 +20,8 @@ import { elapsedMs } from './common';
 const LIST_SEPARATOR = '\u001f';
 
 function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
+  // An empty field is read as null, which the statements turn into an empty list; "" would be one empty string.
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '';
   const text = Array.isArray(value) ? value.join(LIST_SEPARATOR) : String(value);
   return `"${text.replace(/"/g, '""')}"`;
 }
