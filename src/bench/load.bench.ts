@@ -132,7 +132,7 @@ function bulkFigures(run: BulkRun, rows: number) {
 
 const describeBulk = (run: BulkRun, rows: number) => {
   const f = bulkFigures(run, rows);
-  return `  bulk (kb load --bulk)  ${f.bulk_s} s  ${f.bulk_rows_per_s.toLocaleString('en')} rows/s  (import files ${f.bulk_phases_s.write_csv} s, import ${f.bulk_phases_s.import} s, schema and measures ${f.bulk_phases_s.build} s) → ${run.size.nodes.toLocaleString('en')} nodes, ${run.size.relationships.toLocaleString('en')} relationships`;
+  return `  bulk (kb load --bulk)  ${f.bulk_s} s  ${f.bulk_rows_per_s.toLocaleString('en')} rows/s  (import files ${f.bulk_phases_s.write_csv} s, import ${f.bulk_phases_s.import} s, schema ${f.bulk_phases_s.build} s) → ${run.size.nodes.toLocaleString('en')} nodes, ${run.size.relationships.toLocaleString('en')} relationships`;
 };
 
 /** The instance of the run: bench-load on 7690, or one of its own on another port. */
@@ -141,7 +141,7 @@ const loadInstance = (port: number): InstanceOptions =>
 
 async function bulkOnly(instance: InstanceOptions, corpusDir: string, events: number, machineBefore: Machine): Promise<void> {
   const rows = totalRows(await corpusRows(corpusDir));
-  log('\n[bulk] kb load --bulk: import files, neo4j-admin database import, then the schema and measures …');
+  log('\n[bulk] kb load --bulk: import files, neo4j-admin database import, then the schema …');
   const run = await bulkRun(instance, corpusDir, false);
   const machineAfter = describeMachine();
   log('\nload benchmark (bulk only)');
@@ -222,7 +222,7 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: Loa
   await db.driver.close();
   const naiveRows = totalRows(naive.counts);
 
-  log('\n[4/4] kb load --bulk: import files, neo4j-admin database import, then the schema and measures …');
+  log('\n[4/4] kb load --bulk: import files, neo4j-admin database import, then the schema …');
   const bulk = await bulkRun(instance, corpusDir);
 
   const projectRate = perSecond(rows, projectMs);

@@ -9,7 +9,7 @@ import { ConflictError } from '../domain/errors';
 import { listFactsFiles } from './facts-files';
 import { ImportFileWriter } from './import-files';
 import { adoptCurrentShape } from '../migrations/migrations.service';
-import { ensureMeasures } from '../sanctions/refresh';
+import { setMeasuresVersion } from '../sanctions/sanctions.repository';
 import { checkFactsFiles } from './load';
 import { databaseName, fillEmptyAliases, heldNodes } from './load.repository';
 
@@ -21,8 +21,9 @@ import { databaseName, fillEmptyAliases, heldNodes } from './load.repository';
  *     graph it would write goes into import CSV files (import-files.ts); any problem, and nothing else happens;
  *  3. the server is stopped, `neo4j-admin database import full` writes the database, the server is started;
  *  4. the actors without aliases get their empty list (which an import file cannot state); the schema is built and
- *     every migration step recorded as applied, since the import files hold what the steps would derive (the
- *     summaries, pairs' latest events, places, counts per month: derived-rows.ts); then the sanctions measures.
+ *     every migration step recorded as applied, and the measures as of this version, since the import files hold
+ *     what the steps and the measures' refresh would derive (summaries, pairs' latest events, places, counts per
+ *     month, measures: derived-rows.ts).
  * A failure in 1–3 leaves the database as it was (the importer's own failure included: importDatabase puts the
  * old files back).
  */
@@ -32,7 +33,7 @@ export interface BulkPhases {
   writeCsvMs: number;
   /** Stopping the server, the import, starting the server. */
   importMs: number;
-  /** Schema (its indexes populated), measures. */
+  /** The schema, its indexes populated. */
   buildMs: number;
 }
 
@@ -113,10 +114,10 @@ export async function bulkLoadFactsPaths(instance: InstanceOptions, paths: reado
     const importMs = elapsed(started);
 
     started = performance.now();
-    log('Building the schema and the sanctions measures …');
+    log('Building the schema …');
     await fillEmptyAliases(db);
     await adoptCurrentShape(db);
-    await ensureMeasures(db, log);
+    await setMeasuresVersion(db);
     const buildMs = elapsed(started);
     return { articles, rows: importFiles.rows, phases: { writeCsvMs, importMs, buildMs } };
   } finally {
@@ -130,6 +131,6 @@ export function describeBulkSummary(summary: BulkSummary): string {
   const { writeCsvMs, importMs, buildMs } = summary.phases;
   return (
     `Loaded ${summary.articles.toLocaleString('en')} article(s) in bulk: ${summary.rows.toLocaleString('en')} nodes and relationships imported ` +
-    `(import files ${s(writeCsvMs)}, import ${s(importMs)}, schema and measures ${s(buildMs)}).`
+    `(import files ${s(writeCsvMs)}, import ${s(importMs)}, schema ${s(buildMs)}).`
   );
 }

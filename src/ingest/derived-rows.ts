@@ -1,6 +1,9 @@
 import { LATEST_KEPT, latestFirst, pairId } from '../db/cypher';
+import type { Precision } from '../domain/calendar';
+import { isSanctionsType, type Measure, type SanctionsEvent } from '../domain/sanctions';
 import type { Place } from '../places/gazetteer';
 import { locate, type Location } from '../places/places.repository';
+import { measuresOfEvents } from '../sanctions/refresh';
 import type { GraphRows } from './graph-rows';
 import { tallyMonths } from './month-counts';
 import { tallyInto } from './summaries';
@@ -14,7 +17,9 @@ import { type Contribution, contributionsOf, Tally } from './tally';
  *    events in LATEST_ORDER (`latestFirst`), the LATEST_KEPT latest;
  *  - the counts per month, and per actor and month (month-counts.ts `tallyMonths`);
  *  - the role links of affiliations between two actors (summaries.ts `writeRoleLinks`);
- *  - where each event is drawn (places.repository.ts `locate`): at its place, else at its states' countries.
+ *  - where each event is drawn (places.repository.ts `locate`): at its place, else at its states' countries;
+ *  - the sanctions measures (sanctions/refresh.ts `measuresOfEvents`), from the sanctions events as the refresh
+ *    reads them (participants by actor and role, the summary and the quotes in their order).
  * A bulk load writes new events only, each stated by one article with its participants, so every contribution is
  * an addition, made once.
  */
@@ -48,7 +53,13 @@ export interface Derived {
   places: Place[];
   /** Events drawn at their states' countries (those drawn at their own place were answered by `add`). */
   locatedByState: LocatedRow[];
+  measures: Measure[];
 }
+
+/** A sanctions event as the refresh reads it, but for its actors' kinds (known once the actors are final). */
+type PendingSanctionsEvent = Omit<SanctionsEvent, 'participants'> & { participants: Array<{ actor: string; role: string }> };
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class DerivedData {
   private readonly actors = new Tally();
@@ -63,6 +74,7 @@ export class DerivedData {
   private readonly places = new Map<string, Place>();
   /** Events whose place the gazetteer does not give: located by their states once the actors are final. */
   private readonly byState: Array<{ id: string; place: string | null; actors: string[] }> = [];
+  private readonly sanctions: PendingSanctionsEvent[] = [];
 
   /**
    * One article's rows. Answers which of its events have place text the gazetteer does not know
@@ -74,6 +86,7 @@ export class DerivedData {
     tallyMonths(this.months, this.actorMonths, contributions, 1);
     for (const contribution of contributions) this.share(contribution);
     for (const { actor, counterpart } of rows.affiliations) if (actor !== counterpart) this.roleLinks.add(pairId(actor, counterpart));
+    this.addSanctionsEvents(rows);
     const unresolved = new Set<string>();
     const located: LocatedRow[] = [];
     rows.events.forEach((event, i) => {
@@ -105,6 +118,26 @@ export class DerivedData {
     return events.sort((a, b) => latestFirst(entry(a), entry(b))).slice(0, LATEST_KEPT);
   }
 
+  /** Its participants once each (actor, role), and its summary and quotes (once each, by rank) as its text. */
+  private addSanctionsEvents(rows: GraphRows): void {
+    for (const event of rows.events) {
+      if (!isSanctionsType(event.type)) continue;
+      const participants = new Map(
+        rows.participants.filter((p) => p.event === event.id).map((p) => [`${p.actor}|${p.role}`, { actor: p.actor, role: p.role }]),
+      );
+      const quotes = new Map<string, number>();
+      for (const s of rows.sources) if (s.event === event.id && !quotes.has(s.quote)) quotes.set(s.quote, s.rank);
+      const ordered = [...quotes].sort(([qa, ra], [qb, rb]) => ra - rb || byText(qa, qb)).map(([quote]) => quote);
+      this.sanctions.push({
+        id: event.id,
+        type: event.type,
+        date: { date: event.date, precision: event.precision as Precision },
+        participants: [...participants.values()].sort((a, b) => byText(a.actor, b.actor) || byText(a.role, b.role)),
+        text: [event.summary ?? '', ...ordered].join('\n'),
+      });
+    }
+  }
+
   private located(event: string, locations: Location[]): LocatedRow[] {
     return locations.map(({ via, place }) => {
       this.places.set(place.id, place);
@@ -132,6 +165,9 @@ export class DerivedData {
       actorMonths: this.actorMonths.changes(),
       places: [...this.places.values()],
       locatedByState,
+      measures: measuresOfEvents(
+        this.sanctions.map((event) => ({ ...event, participants: event.participants.map((p) => ({ ...p, kind: actors.get(p.actor)?.kind ?? '' })) })),
+      ),
     };
   }
 }

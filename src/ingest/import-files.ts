@@ -9,8 +9,8 @@ import type { GraphRows } from './graph-rows';
  * The import files of `neo4j-admin database import full`: the graph the loader (load.repository.ts) writes
  * into an empty database, as node and relationship CSV files with the same ids, labels, properties and types.
  * What the loader derives alongside is here too, computed from the same definitions (derived-rows.ts): the activity
- * summaries, actor pairs and their latest shared events, role links, counts per month, places. The schema and the
- * sanctions measures are built once the database holds these (bulk-load.ts).
+ * summaries, actor pairs and their latest shared events, role links, counts per month, places, sanctions measures.
+ * The schema is built once the database holds these (bulk-load.ts).
  *
  * Articles, events and their participants and sources are streamed to their files as they come (each event is
  * defined by one article in a load: check-facts.ts refuses a duplicate). What several articles may state is
@@ -328,6 +328,43 @@ export class ImportFileWriter {
     for (const m of derived.actorMonths) {
       const [actor, month] = m.key.split('|') as [string, string];
       actorMonths.row([m.key, actor, `${month}-01`, m.total, m.byType]);
+    }
+    this.writeMeasures(derived.measures);
+  }
+
+  /** The sanctions measures as sanctions.repository.ts stores them: a node each, CHANGED_BY its events in order. */
+  private writeMeasures(measures: Derived['measures']): void {
+    const nodes = this.node('Measure', 'measures', [
+      ['id:ID(Measure)'],
+      ['key'],
+      ['authority'],
+      ['target'],
+      ['scope'],
+      ['exemptionOf'],
+      ['start', 'date'],
+      ['startPrecision'],
+      ['end', 'date'],
+      ['endPrecision'],
+      ['instrument'],
+      ['reimposes'],
+    ]);
+    const changes = this.relationship('CHANGED_BY', 'measure-changes', [[':START_ID(Measure)'], [':END_ID(Event)'], ['change'], ['order', 'long']]);
+    for (const m of measures) {
+      nodes.row([
+        m.id,
+        m.key,
+        m.authority,
+        m.target,
+        m.scope,
+        m.exemptionOf,
+        m.start?.date,
+        m.start?.precision,
+        m.end?.date,
+        m.end?.precision,
+        m.instrument,
+        m.reimposes,
+      ]);
+      m.changes.forEach((change, order) => changes.row([m.id, change.event, change.kind, order]));
     }
   }
 }
