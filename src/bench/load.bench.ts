@@ -5,10 +5,8 @@ import type { Db } from '../db/query';
 import { ensureSchema } from '../db/schema';
 import { bulkLoadFactsPaths, type BulkSummary } from '../ingest/bulk-load';
 import { toGraphRows } from '../ingest/graph-rows';
-import { loadFactsPaths } from '../ingest/load';
-import { rebuildActivitySummaries } from '../migrations/steps/002-activity-summaries';
-import { rebuildPairsLatestEvents } from '../migrations/steps/003-pairs-latest-events';
-import { ensureMeasures } from '../sanctions/refresh';
+import { loadFactsPaths, prepareForWrites } from '../ingest/load';
+import { contentFingerprint } from '../db/fingerprint';
 import {
   benchDb,
   type Machine,
@@ -39,7 +37,9 @@ import { naiveLoad } from './naive-load';
  *   - project: `loadFactsPaths` on the JSON Lines corpus, end to end (reading, validating, writing);
  *   - LOAD CSV: the LOAD CSV statements only (the CSV files are written into the import folder beforehand,
  *     untimed, which favours LOAD CSV); then, timed apart, the activity summaries the project's loader keeps
- *     as it goes (src/ingest/summaries.ts), computed over the loaded graph: the same end state;
+ *     as it goes (summaries, pairs, counts per month, places, measures), built over the loaded graph by the
+ *     migration steps and the measures' refresh: the same end state, checked by node and relationship counts and
+ *     by the content fingerprint (every property; `same_content`);
  *   - naive: the first --naive-events events, fact by fact, and the rate extrapolated;
  *   - bulk: `kb load --bulk` (ingest/bulk-load.ts) into an empty database, end to end, in its three phases:
  *     reading, checking and writing the import files; stopping the server, neo4j-admin's import, starting it;
@@ -57,13 +57,14 @@ async function freshDatabase(instance: InstanceOptions): Promise<Db> {
 }
 
 /**
- * The stated graph: every node and relationship but the loader's derived data, the activity summaries and the
- * sanctions measures (LOAD CSV does not build them; the project's time includes building them).
+ * The stated graph: every node and relationship but the loader's derived data (activity summaries, pairs, role
+ * links, counts per month, places, sanctions measures, the records of the migration steps): LOAD CSV does not
+ * build them; the project's time includes building them. With `withSummaries`, everything.
  */
 async function graphSize(db: Db, withSummaries = false): Promise<{ nodes: number; relationships: number }> {
   const { records } = await db.driver.executeQuery(
-    `CALL () { MATCH (n) WHERE $withSummaries OR NOT (n:ActorPair OR n:RoleLink OR n:SummaryVersion OR n:Migration OR n:Measure OR n:MeasuresVersion) RETURN count(n) AS nodes }
-     CALL () { MATCH ()-[r]->() WHERE $withSummaries OR NOT (r:IN_PAIR OR r:IN_ROLE OR r:CHANGED_BY) RETURN count(r) AS relationships }
+    `CALL () { MATCH (n) WHERE $withSummaries OR NOT (n:ActorPair OR n:RoleLink OR n:MonthCount OR n:ActorMonth OR n:Place OR n:SummaryVersion OR n:Migration OR n:Measure OR n:MeasuresVersion) RETURN count(n) AS nodes }
+     CALL () { MATCH ()-[r]->() WHERE $withSummaries OR NOT (r:IN_PAIR OR r:IN_ROLE OR r:LOCATED_AT OR r:CHANGED_BY) RETURN count(r) AS relationships }
      RETURN nodes, relationships`,
     { withSummaries },
     { database: db.database },
@@ -99,10 +100,12 @@ interface BulkRun {
   ms: number;
   size: { nodes: number; relationships: number };
   fullSize: { nodes: number; relationships: number };
+  /** The content fingerprint (db/fingerprint.ts), unless asked not to read it (a million events). */
+  content?: string;
 }
 
 /** `kb load --bulk`'s path, from an empty instance (started beforehand, untimed, as for the other paths). */
-async function bulkRun(instance: InstanceOptions, corpusDir: string): Promise<BulkRun> {
+async function bulkRun(instance: InstanceOptions, corpusDir: string, fingerprint = true): Promise<BulkRun> {
   await stopLocalNeo4j(instance.name, () => {});
   removeInstance(instance.name);
   await startBenchNeo4j(instance);
@@ -110,7 +113,8 @@ async function bulkRun(instance: InstanceOptions, corpusDir: string): Promise<Bu
   const { writeCsvMs, importMs, buildMs } = summary.phases;
   const db = benchDb(await startBenchNeo4j(instance));
   try {
-    return { summary, ms: writeCsvMs + importMs + buildMs, size: await graphSize(db), fullSize: await graphSize(db, true) };
+    const content = fingerprint ? await contentFingerprint(db) : undefined;
+    return { summary, ms: writeCsvMs + importMs + buildMs, size: await graphSize(db), fullSize: await graphSize(db, true), content };
   } finally {
     await db.driver.close();
   }
@@ -122,13 +126,13 @@ function bulkFigures(run: BulkRun, rows: number) {
   return {
     bulk_rows_per_s: perSecond(rows, run.ms),
     bulk_s: round(run.ms / 1000, 1),
-    bulk_phases_s: { write_csv: round(writeCsvMs / 1000, 1), import: round(importMs / 1000, 1), summaries: round(buildMs / 1000, 1) },
+    bulk_phases_s: { write_csv: round(writeCsvMs / 1000, 1), import: round(importMs / 1000, 1), build: round(buildMs / 1000, 1) },
   };
 }
 
 const describeBulk = (run: BulkRun, rows: number) => {
   const f = bulkFigures(run, rows);
-  return `  bulk (kb load --bulk)  ${f.bulk_s} s  ${f.bulk_rows_per_s.toLocaleString('en')} rows/s  (import files ${f.bulk_phases_s.write_csv} s, import ${f.bulk_phases_s.import} s, schema and summaries ${f.bulk_phases_s.summaries} s) → ${run.size.nodes.toLocaleString('en')} nodes, ${run.size.relationships.toLocaleString('en')} relationships`;
+  return `  bulk (kb load --bulk)  ${f.bulk_s} s  ${f.bulk_rows_per_s.toLocaleString('en')} rows/s  (import files ${f.bulk_phases_s.write_csv} s, import ${f.bulk_phases_s.import} s, schema ${f.bulk_phases_s.build} s) → ${run.size.nodes.toLocaleString('en')} nodes, ${run.size.relationships.toLocaleString('en')} relationships`;
 };
 
 /** The instance of the run: bench-load on 7690, or one of its own on another port. */
@@ -137,8 +141,8 @@ const loadInstance = (port: number): InstanceOptions =>
 
 async function bulkOnly(instance: InstanceOptions, corpusDir: string, events: number, machineBefore: Machine): Promise<void> {
   const rows = totalRows(await corpusRows(corpusDir));
-  log('\n[bulk] kb load --bulk: import files, neo4j-admin database import, then the schema and summaries …');
-  const run = await bulkRun(instance, corpusDir);
+  log('\n[bulk] kb load --bulk: import files, neo4j-admin database import, then the schema …');
+  const run = await bulkRun(instance, corpusDir, false);
   const machineAfter = describeMachine();
   log('\nload benchmark (bulk only)');
   log(machineLine(machineBefore));
@@ -185,6 +189,7 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: Loa
   const projectMs = elapsedMs(start);
   const projectSize = await graphSize(db);
   const projectFullSize = await graphSize(db, true);
+  const projectContent = await contentFingerprint(db);
   await db.driver.close();
   log(
     `  ${summary.articles.toLocaleString('en')} articles, ${summary.events.toLocaleString('en')} events in ${round(projectMs / 1000, 1)} s (checking everything before the first write: about ${round((firstWrittenMs ?? 0) / 1000, 1)} s)`,
@@ -201,15 +206,15 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: Loa
   const loadCsvMs = timings.reduce((sum, t) => sum + t.ms, 0);
   const csvSize = await graphSize(db);
   log(`  ${timings.map((t) => `${t.name} ${round(t.ms / 1000, 1)} s`).join(', ')}`);
-  // The loader also keeps the activity summaries; LOAD CSV's graph gets them afterwards, in one set-based pass.
+  // The loader also keeps the derived data; LOAD CSV's graph gets it afterwards from the migration steps that
+  // build it for any database written without it (set-based passes over the whole graph), then the measures.
   start = process.hrtime.bigint();
-  await rebuildActivitySummaries(db);
-  await rebuildPairsLatestEvents(db);
-  await ensureMeasures(db);
+  await prepareForWrites(db);
   const csvSummariesMs = elapsedMs(start);
   const csvFullSize = await graphSize(db, true);
+  const csvContent = await contentFingerprint(db);
   await db.driver.close();
-  log(`  then the activity summaries and the sanctions measures, computed from the whole graph: ${round(csvSummariesMs / 1000, 1)} s`);
+  log(`  then the derived data (summaries, pairs, counts per month, places, measures), computed from the whole graph: ${round(csvSummariesMs / 1000, 1)} s`);
 
   log(`\n[3/4] naive: one transaction per fact, first ${naiveEvents.toLocaleString('en')} events …`);
   db = await freshDatabase(instance);
@@ -217,7 +222,7 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: Loa
   await db.driver.close();
   const naiveRows = totalRows(naive.counts);
 
-  log('\n[4/4] kb load --bulk: import files, neo4j-admin database import, then the schema and summaries …');
+  log('\n[4/4] kb load --bulk: import files, neo4j-admin database import, then the schema …');
   const bulk = await bulkRun(instance, corpusDir);
 
   const projectRate = perSecond(rows, projectMs);
@@ -226,6 +231,8 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: Loa
   const machineAfter = describeMachine();
   const sameSize = (a: typeof csvSize, b: typeof csvSize) => a.nodes === b.nodes && a.relationships === b.relationships;
   const same = sameSize(projectSize, csvSize) && sameSize(projectFullSize, csvFullSize);
+  const sameContent = projectContent === csvContent;
+  const bulkSameContent = projectContent === bulk.content;
   const withSummariesRate = perSecond(rows, loadCsvMs + csvSummariesMs);
   const bulkSame = sameSize(projectSize, bulk.size) && sameSize(projectFullSize, bulk.fullSize);
   const bulkRate = perSecond(rows, bulk.ms);
@@ -242,6 +249,9 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: Loa
   log(`  naive (sample)  ${round(naive.ms / 1000, 1)} s for ${naiveRows.toLocaleString('en')} rows  ${naiveRate.toLocaleString('en')} rows/s`);
   log(describeBulk(bulk, rows));
   log(`  same graph from the project loader and LOAD CSV: ${same ? 'yes' : 'NO'}; and from kb load --bulk: ${bulkSame ? 'yes' : 'NO'}`);
+  log(
+    `  same content (every node, relationship and property): LOAD CSV + derived ${sameContent ? 'yes' : 'NO'}, kb load --bulk ${bulkSameContent ? 'yes' : 'NO'}`,
+  );
   log(
     `  LOAD CSV + summaries  ${round((loadCsvMs + csvSummariesMs) / 1000, 1)} s  ${withSummariesRate.toLocaleString('en')} rows/s (the same end state as the project loader's)`,
   );
@@ -268,10 +278,12 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: Loa
     load_csv_summaries_s: round(csvSummariesMs / 1000, 1),
     naive_sample_rows: naiveRows,
     same_graph: same,
+    same_content: sameContent,
     ...bulkFigures(bulk, rows),
     bulk_ratio_vs_load_csv: round(bulkRate / loadCsvRate),
     bulk_ratio_vs_load_csv_plus_summaries: round(bulkRate / withSummariesRate),
     bulk_same_graph: bulkSame,
+    bulk_same_content: bulkSameContent,
     load1_before: machineBefore.load1,
     load1_after: machineAfter.load1,
   });

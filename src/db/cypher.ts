@@ -72,3 +72,9 @@ export const LATEST_ORDER = 'ORDER BY entry.date DESC, entry.id';
  * ISO text). Here because both the measures' writing and a migration step set them.
  */
 export const MEASURE_SORT_KEYS = (row: string) => `scopeKey: coalesce(${row}.scope, ''), startKey: coalesce(toString(date(${row}.start)), '')`;
+/** MEASURE_SORT_KEYS for a measure held in memory (its start an ISO day), for what a bulk load writes itself. */
+export const measureSortKeys = (m: { scope: string | null; start: { date: string } | null }) => ({ scopeKey: m.scope ?? '', startKey: m.start?.date ?? '' });
+
+/** LATEST_ORDER for entries held in memory (ISO days compare as text), for what a bulk load computes itself. */
+export const latestFirst = (a: { date: string; id: string }, b: { date: string; id: string }): number =>
+  a.date > b.date ? -1 : a.date < b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -65,8 +65,23 @@ const SCHEMA = [
   'CREATE INDEX event_place_unresolved IF NOT EXISTS FOR (n:Event) ON (n.placeUnresolved)',
 ];
 
+/** The name each statement gives its index or constraint. */
+const nameOf = (statement: string) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+) IF NOT EXISTS/.exec(statement)?.[1];
+
+/**
+ * Runs the statements whose index or constraint the database lacks by name (what IF NOT EXISTS would skip is
+ * skipped here without a schema transaction each: a few dozen round trips at every start and load).
+ */
 export async function ensureSchema(db: Db): Promise<void> {
-  for (const statement of SCHEMA) await db.driver.executeQuery(statement, {}, { database: db.database });
+  const names = async (kind: 'INDEXES' | 'CONSTRAINTS') => {
+    const { records } = await db.driver.executeQuery(`SHOW ${kind} YIELD name RETURN collect(name) AS names`, {}, { database: db.database });
+    return (records[0]?.get('names') as string[] | undefined) ?? [];
+  };
+  const existing = new Set([...(await names('INDEXES')), ...(await names('CONSTRAINTS'))]);
+  for (const statement of SCHEMA) {
+    const name = nameOf(statement);
+    if (name === undefined || !existing.has(name)) await db.driver.executeQuery(statement, {}, { database: db.database });
+  }
   await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.database });
 }
 

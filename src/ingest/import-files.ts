@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportFiles } from '../db/local-neo4j';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
+import { DerivedData, type Derived, type LocatedRow } from './derived-rows';
 import type { GraphRows } from './graph-rows';
+import { measureSortKeys } from '../db/cypher';
 
 /**
  * The import files of `neo4j-admin database import full`: the graph the loader (load.repository.ts) writes
  * into an empty database, as node and relationship CSV files with the same ids, labels, properties and types.
- * What the loader derives afterwards or alongside (activity summaries, actor pairs, role links, places, sanctions
- * measures, the schema) is not here: a bulk load builds it once the database holds these (bulk-load.ts).
+ * What the loader derives alongside is here too, computed from the same definitions (derived-rows.ts): the activity
+ * summaries, actor pairs and their latest shared events, role links, counts per month, places, sanctions measures.
+ * The schema is built once the database holds these (bulk-load.ts).
  *
  * Articles, events and their participants and sources are streamed to their files as they come (each event is
  * defined by one article in a load: check-facts.ts refuses a duplicate). What several articles may state is
@@ -19,7 +22,7 @@ import type { GraphRows } from './graph-rows';
  */
 
 /** How a value is typed in an import file's header (`name:type`); plain strings need none. */
-type Column = readonly [name: string, type?: 'long' | 'boolean' | 'date' | 'datetime' | 'string[]'];
+type Column = readonly [name: string, type?: 'long' | 'double' | 'boolean' | 'date' | 'datetime' | 'string[]' | 'long[]' | 'date[]'];
 
 /** A field: an absent value is empty and unquoted (no property), a string always quoted (so '' stays ''). */
 function field(value: unknown, delimiter: string): string {
@@ -93,6 +96,8 @@ export class ImportFileWriter {
   private readonly reactions: CsvWriter;
   private readonly reactionsOn: CsvWriter;
   private readonly reactionsAbout: CsvWriter;
+  private readonly locatedAt: CsvWriter;
+  private readonly derived = new DerivedData();
   private readonly actors = new Map<string, ActorRow>();
   private readonly affiliations = new Map<string, AffiliationRow>();
   private readonly links = new Map<string, { kind: (typeof LINK_KINDS)[number]; from: string; to: string; articles: string[] }>();
@@ -118,6 +123,7 @@ export class ImportFileWriter {
       ['figureCount', 'long'],
       ['figureUnit'],
       ['figureApproximate', 'boolean'],
+      ['placeUnresolved', 'boolean'],
     ]);
     this.participants = this.relationship('PARTICIPATED_IN', 'participants', [[':START_ID(Actor)'], [':END_ID(Event)'], ['role'], ['articles', 'string[]']]);
     this.sources = this.relationship('REPORTED_IN', 'sources', [
@@ -132,6 +138,7 @@ export class ImportFileWriter {
     this.reactions = this.node('Reaction', 'reactions', [['id:ID(Reaction)'], ['author'], ['text'], ['stance']]);
     this.reactionsOn = this.relationship('ON', 'reactions-on', [[':START_ID(Reaction)'], [':END_ID(Article)']]);
     this.reactionsAbout = this.relationship('ABOUT', 'reactions-about', [[':START_ID(Reaction)'], [':END_ID(Event)']]);
+    this.locatedAt = this.relationship('LOCATED_AT', 'located-at', [[':START_ID(Event)'], [':END_ID(Place)'], ['via']]);
   }
 
   private node(label: string, name: string, columns: Column[], delimiter?: string): CsvWriter {
@@ -152,6 +159,7 @@ export class ImportFileWriter {
     const a = rows.article;
     this.articles.row([a.id, a.title, a.publisher ?? null, a.url ?? null, a.publishedAt, a.text]);
     for (const actor of rows.actors) this.mergeActor(actor);
+    const { unresolved, located } = this.derived.add(rows);
     for (const e of rows.events) {
       this.events.row([
         e.id,
@@ -169,8 +177,10 @@ export class ImportFileWriter {
         e.figureCount,
         e.figureUnit,
         e.figureApproximate,
+        unresolved.has(e.id) ? true : null,
       ]);
     }
+    this.locate(located);
     // As the loader's CREATE does: once per key (a repeated participant or quote is written once, the first).
     const seen = new Set<string>();
     for (const p of rows.participants) {
@@ -201,6 +211,10 @@ export class ImportFileWriter {
     }
   }
 
+  private locate(rows: readonly LocatedRow[]): void {
+    for (const { event, place, via } of rows) this.locatedAt.row([event, place, via]);
+  }
+
   private mergeActor(actor: ActorRow): void {
     const before = this.actors.get(actor.id);
     const merged = { ...actor };
@@ -218,13 +232,27 @@ export class ImportFileWriter {
     const aliases = [...this.actors.values()].flatMap((a) => a.aliases);
     const delimiter = DELIMITER_CANDIDATES.find((c) => !aliases.some((alias) => alias.includes(c)));
     if (!delimiter) throw new Error('every candidate list delimiter occurs in some alias; load with kb load instead');
+    const derived = this.derived.finish(this.actors);
     const actors = this.node(
       'Actor',
       'actors',
-      [['id:ID(Actor)'], ['name'], ['kind'], ['aliases', 'string[]'], ['aliasText'], ['description'], ...CODES.map((c): Column => [c])],
+      [
+        ['id:ID(Actor)'],
+        ['name'],
+        ['kind'],
+        ['aliases', 'string[]'],
+        ['aliasText'],
+        ['description'],
+        ...CODES.map((c): Column => [c]),
+        ['eventTotal', 'long'],
+        ['eventsByType', 'long[]'],
+      ],
       delimiter,
     );
-    for (const a of this.actors.values()) actors.row([a.id, a.name, a.kind, a.aliases, a.aliasText, a.description, ...CODES.map((c) => a[c])]);
+    for (const a of this.actors.values()) {
+      const summary = derived.actors.get(a.id);
+      actors.row([a.id, a.name, a.kind, a.aliases, a.aliasText, a.description, ...CODES.map((c) => a[c]), summary?.total, summary?.byType]);
+    }
     const affiliations = this.relationship('AFFILIATED_WITH', 'affiliations', [
       [':START_ID(Actor)'],
       [':END_ID(Actor)'],
@@ -246,6 +274,7 @@ export class ImportFileWriter {
       );
       for (const link of this.links.values()) if (link.kind === kind) writer.row([link.from, link.to, link.articles]);
     }
+    this.writeDerived(derived, delimiter);
     const all = [...this.files.node.map((f) => f.writer), ...this.files.relationship.map((f) => f.writer)];
     for (const writer of all) writer.close();
     // Files without rows are left out: the importer has nothing to read in them.
@@ -256,5 +285,92 @@ export class ImportFileWriter {
       arrayDelimiter: delimiter,
       rows: all.reduce((sum, w) => sum + w.rows, 0),
     };
+  }
+
+  /** The summaries, pairs, role links, counts per month and places (derived-rows.ts), as the loader writes them. */
+  private writeDerived(derived: Derived, delimiter: string): void {
+    this.locate(derived.locatedByState);
+    const places = this.node('Place', 'places', [
+      ['id:ID(Place)'],
+      ['name'],
+      ['kind'],
+      ['country'],
+      ['countryName'],
+      ['countryNumeric'],
+      ['lat', 'double'],
+      ['lon', 'double'],
+    ]);
+    for (const p of derived.places) places.row([p.id, p.name, p.kind, p.country, p.countryName, p.countryNumeric, p.lat, p.lon]);
+    const pairs = this.node(
+      'ActorPair',
+      'actor-pairs',
+      [['id:ID(ActorPair)'], ['total', 'long'], ['byType', 'long[]'], ['latestIds', 'string[]'], ['latestDates', 'date[]']],
+      delimiter,
+    );
+    const inPair = this.relationship('IN_PAIR', 'in-pair', [[':START_ID(Actor)'], [':END_ID(ActorPair)']]);
+    for (const pair of derived.pairs) {
+      pairs.row([pair.key, pair.total, pair.byType, pair.latestIds, pair.latestDates]);
+      for (const actor of pair.key.split('|')) inPair.row([actor, pair.key]);
+    }
+    const roleLinks = this.node('RoleLink', 'role-links', [['id:ID(RoleLink)']]);
+    const inRole = this.relationship('IN_ROLE', 'in-role', [[':START_ID(Actor)'], [':END_ID(RoleLink)']]);
+    for (const id of derived.roleLinks) {
+      roleLinks.row([id]);
+      for (const actor of id.split('|')) inRole.row([actor, id]);
+    }
+    const months = this.node('MonthCount', 'month-counts', [['id:ID(MonthCount)'], ['month', 'date'], ['total', 'long'], ['byType', 'long[]']], delimiter);
+    for (const m of derived.months) months.row([m.key, `${m.key}-01`, m.total, m.byType]);
+    const actorMonths = this.node(
+      'ActorMonth',
+      'actor-months',
+      [['id:ID(ActorMonth)'], ['actor'], ['month', 'date'], ['total', 'long'], ['byType', 'long[]']],
+      delimiter,
+    );
+    for (const m of derived.actorMonths) {
+      const [actor, month] = m.key.split('|') as [string, string];
+      actorMonths.row([m.key, actor, `${month}-01`, m.total, m.byType]);
+    }
+    this.writeMeasures(derived.measures);
+  }
+
+  /** The sanctions measures as sanctions.repository.ts stores them: a node each, CHANGED_BY its events in order. */
+  private writeMeasures(measures: Derived['measures']): void {
+    const nodes = this.node('Measure', 'measures', [
+      ['id:ID(Measure)'],
+      ['key'],
+      ['authority'],
+      ['target'],
+      ['scope'],
+      ['scopeKey'],
+      ['startKey'],
+      ['exemptionOf'],
+      ['start', 'date'],
+      ['startPrecision'],
+      ['end', 'date'],
+      ['endPrecision'],
+      ['instrument'],
+      ['reimposes'],
+    ]);
+    const changes = this.relationship('CHANGED_BY', 'measure-changes', [[':START_ID(Measure)'], [':END_ID(Event)'], ['change'], ['order', 'long']]);
+    for (const m of measures) {
+      const { scopeKey, startKey } = measureSortKeys(m);
+      nodes.row([
+        m.id,
+        m.key,
+        m.authority,
+        m.target,
+        m.scope,
+        scopeKey,
+        startKey,
+        m.exemptionOf,
+        m.start?.date,
+        m.start?.precision,
+        m.end?.date,
+        m.end?.precision,
+        m.instrument,
+        m.reimposes,
+      ]);
+      m.changes.forEach((change, order) => changes.row([m.id, change.event, change.kind, order]));
+    }
   }
 }

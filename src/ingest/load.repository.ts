@@ -3,12 +3,13 @@ import { EVENT_LINK_TYPES, mergeEventLink } from '../db/cypher';
 import { toParams } from '../db/plain';
 import { retryOnLockConflict } from '../db/retry';
 import type { Db } from '../db/query';
+import { isSanctionsType } from '../domain/sanctions';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 import type { LinkKind } from '../domain/model';
 import type { GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
 import { readContributions, writeRoleLinks, writeSummaryChanges } from './summaries';
-import type { Contribution } from './tally';
+import { type Contribution, contributionsOf } from './tally';
 import { markKindChanges, markStale } from '../sanctions/sanctions.repository';
 import { locateEvents } from '../places/places.repository';
 
@@ -223,7 +224,8 @@ export async function writeFactsBatch(db: Db, batch: readonly GraphRows[], optio
 /**
  * New events are created outright (CREATE_EVENTS); when a concurrent write created one of them first, the
  * uniqueness constraint refuses the whole transaction, and the batch is written again with MERGE for every
- * event. Nothing else this module writes with CREATE has a constraint.
+ * event. The same holds for a new actor pair (summaries.ts), which the second attempt finds and adds to. Nothing
+ * else this module writes with CREATE has a constraint.
  */
 const isCreateConflict = (error: unknown) => error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
@@ -275,11 +277,11 @@ function unique<T>(rows: T[], key: (row: T) => string): T[] {
 }
 
 /** The summaries' view of events the batch creates: their type and distinct participants, from its rows. */
-function newContributions(p: BatchParams, isNew: (id: string) => boolean): Contribution[] {
-  const actors = new Map<string, Set<string>>();
-  for (const row of p.participants) if (isNew(row.event)) actors.set(row.event, (actors.get(row.event) ?? new Set()).add(row.actor));
-  return p.events.filter((e) => isNew(e.id)).map((e) => ({ id: e.id, type: e.type, date: e.date, actors: [...(actors.get(e.id) ?? [])] }));
-}
+const newContributions = (p: BatchParams, isNew: (id: string) => boolean): Contribution[] =>
+  contributionsOf(
+    p.events.filter((e) => isNew(e.id)),
+    p.participants.filter((row) => isNew(row.event)),
+  );
 
 /** What a batch wrote: the events it created, and the known events it added to (their conflicts may have changed). */
 export interface Written {
@@ -357,8 +359,9 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = fals
   }
   if (p.reactions.length > 0) await run(tx, MERGE_REACTIONS, { reactions: p.reactions }, counts);
   if (before.size > 0) await withdrawStaleStatements(tx, p, before, counts);
-  // Sanctions measures are recomputed after the load (sanctions/refresh.ts); here their events are only marked.
-  await markStale(tx, eventIds);
+  // Sanctions measures are recomputed after the load (sanctions/refresh.ts); here their events are only marked:
+  // a new event only if it is a sanctions event (no measure can have been derived from it yet).
+  await markStale(tx, [...new Set(p.events.filter((e) => !isNew(e.id) || isSanctionsType(e.type)).map((e) => e.id))]);
   const existingAfter = await readContributions(tx, [...known]);
   await writeSummaryChanges(tx, existingBefore, [...existingAfter, ...newContributions(p, isNew)]);
   const added = await settleClaims(tx, [...new Set(knownEvents.map((e) => e.id))]);
@@ -375,6 +378,78 @@ async function withdrawStaleStatements(tx: ManagedTransaction, p: BatchParams, b
   await run(tx, DROP_STALE_SOURCES, { articles: reloaded(p.articleKeys) }, counts);
   if (linkArticles.length > 0) await run(tx, DROP_STALE_LINKS, { articles: linkArticles }, counts);
   await run(tx, DROP_STALE_REACTIONS, { articles: reloaded(p.articleKeys) }, counts);
+}
+
+/** A batch that reaches every statement of a first load: a state, two new sanctions events linked every way, a quote each. */
+function warmUpRows(): GraphRows {
+  const article = 'kb-warm-up';
+  const text = 'Warm-up.';
+  const event = (id: string): GraphRows['events'][number] => ({
+    id,
+    type: 'sanctions_imposed',
+    title: id,
+    summary: null,
+    date: '1900-01-01',
+    endDate: null,
+    lastDate: '1900-01-01',
+    precision: 'day',
+    place: null,
+    status: 'occurred',
+    figureCount: null,
+    figureUnit: null,
+    figureApproximate: null,
+    originFormat: null,
+    originFile: null,
+    originId: null,
+    participantKeys: [],
+  });
+  const events = [event(`${article}-1`), event(`${article}-2`)];
+  const actors = [`${article}-state`, `${article}-person`];
+  return {
+    article: { id: article, title: article, publishedAt: '1900-01-01', text },
+    actors: actors.map((id, i) => ({
+      id,
+      name: i === 0 ? 'Belarus' : id,
+      kind: i === 0 ? 'state' : 'person',
+      aliases: [],
+      aliasText: '',
+      description: null,
+      country: null,
+      countryAlpha2: null,
+      sector: null,
+      code: null,
+      wikidata: null,
+    })),
+    events,
+    participants: events.flatMap((e) => actors.map((actor, i) => ({ event: e.id, actor, role: i === 0 ? 'agent' : 'target' }))),
+    sources: events.map((e) => ({ event: e.id, quote: text, start: 0, end: text.length, rank: 0, claim: '{}' })),
+    sourceKeys: [],
+    affiliations: [{ actor: actors[1]!, counterpart: actors[0]!, role: 'member', title: null, from: null, to: null, former: false, quote: null }],
+    links: Object.fromEntries(LINK_KINDS.map((kind) => [kind, [{ from: events[0]!.id, to: events[1]!.id }]])) as GraphRows['links'],
+    linkKeys: [],
+    reactions: [],
+  };
+}
+
+/**
+ * Has the server plan every statement of a first load's batch, in a transaction that is rolled back (nothing is
+ * written): a new server plans each statement at its first run, a few seconds in all that the first batch would
+ * wait for. The loader runs it while it checks the facts, when the server is otherwise idle; it is only a head
+ * start, so a failure is the real batch's to report.
+ */
+export async function warmUpWrites(db: Db): Promise<void> {
+  const rollBack = new Error('the warm-up writes nothing');
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.executeWrite(async (tx) => {
+      await writeAll(tx, batchParams([warmUpRows()]));
+      throw rollBack;
+    });
+  } catch {
+    // Rolled back, as meant; any other failure is the real batch's to report (see above).
+  } finally {
+    await session.close();
+  }
 }
 
 const EXISTING_ACTOR_IDS = `

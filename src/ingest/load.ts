@@ -8,7 +8,7 @@ import { FactsChecker, type FactsEntry } from './check-facts';
 import { listFactsFiles, readFactsDocuments, readLines } from './facts-files';
 import { FactsValidationError, type FileProblem } from '../domain/errors';
 import { toGraphRows, type GraphRows } from './graph-rows';
-import { existingActorIds, noWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
+import { existingActorIds, noWrites, warmUpWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
 import { ensureMeasures, refreshMeasures } from '../sanctions/refresh';
 
 export interface LoadProgress {
@@ -180,6 +180,7 @@ export async function checkFactsFiles(db: Db, files: readonly string[], take: (f
  * over the files, never holding more than a batch in memory:
  *  1. every document is read and checked (checkFactsFiles); its graph rows are spooled to a temporary file.
  *     Any problem anywhere: nothing is written, every problem reported.
+ *     Meanwhile the server plans the write statements (warmUpWrites: nothing is written).
  *  2. the spooled rows are written in batches of several articles per transaction.
  */
 export async function loadFactsPaths(db: Db, paths: readonly string[], onProgress: (p: LoadProgress) => void = () => {}) {
@@ -188,6 +189,7 @@ export async function loadFactsPaths(db: Db, paths: readonly string[], onProgres
   const spool = path.join(spoolDir, 'rows.jsonl');
   try {
     let total: number;
+    const warming = warmUpWrites(db);
     const fd = fs.openSync(spool, 'w');
     try {
       let pending: string[] = [];
@@ -205,6 +207,7 @@ export async function loadFactsPaths(db: Db, paths: readonly string[], onProgres
       if (pending.length > 0) fs.writeSync(fd, `${pending.join('\n')}\n`);
     } finally {
       fs.closeSync(fd);
+      await warming;
     }
     await prepareForWrites(db);
     return await writeBatches(db, spooled(spool), total, onProgress);

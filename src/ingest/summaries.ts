@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { LATEST_KEPT, LATEST_ORDER, pairId } from '../db/cypher';
+import { LATEST_KEPT, LATEST_ORDER, latestFirst, pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
 import { tallyMonths, writeMonthChanges } from './month-counts';
 import { type Contribution, Tally } from './tally';
@@ -42,7 +42,8 @@ export async function readContributions(tx: ManagedTransaction, ids: string[]): 
   return records.map((r) => ({ id: r.get('id') as string, type: r.get('type') as string, date: r.get('date') as string, actors: r.get('actors') as string[] }));
 }
 
-function tallyInto(actors: Tally, pairs: Tally, contributions: Contribution[], sign: 1 | -1): void {
+/** The contributions added to (or withdrawn from) the actors' and the pairs' counts. */
+export function tallyInto(actors: Tally, pairs: Tally, contributions: readonly Contribution[], sign: 1 | -1): void {
   for (const { type, actors: ids } of contributions) {
     const sorted = [...ids].sort();
     sorted.forEach((a, i) => {
@@ -96,14 +97,35 @@ const APPLY_TO_ACTORS = `
   MATCH (a:Actor {id: row.key})
   SET a.eventTotal = coalesce(a.eventTotal, 0) + row.total, a.eventsByType = ${addLists('a.eventsByType')}`;
 
+/**
+ * A pair that does not exist yet is created whole, with its latest shared events (what the write adds), joined to
+ * its actors; one that exists is added to, and its list of latest events is merged by APPLY_LATEST. Answers the
+ * pairs that existed. A pair another write creates meanwhile makes this one's CREATE fail on the uniqueness
+ * constraint: the loader writes the batch again (load.repository.ts), which then finds it.
+ */
 const APPLY_TO_PAIRS = `
   UNWIND $rows AS row
-  MERGE (p:ActorPair {id: row.key})
-  SET p.total = coalesce(p.total, 0) + row.total, p.byType = ${addLists('p.byType')}
-  WITH p, row WHERE NOT EXISTS { (p)<-[:IN_PAIR]-() }
-  MATCH (a:Actor {id: split(row.key, '|')[0]})
-  MATCH (b:Actor {id: split(row.key, '|')[1]})
-  CREATE (a)-[:IN_PAIR]->(p)<-[:IN_PAIR]-(b)`;
+  OPTIONAL MATCH (p:ActorPair {id: row.key})
+  CALL (row, p) {
+    WITH row, p WHERE p IS NULL AND row.total > 0
+    MATCH (a:Actor {id: split(row.key, '|')[0]})
+    MATCH (b:Actor {id: split(row.key, '|')[1]})
+    CREATE (a)-[:IN_PAIR]->(:ActorPair {
+      id: row.key, total: row.total, byType: row.byType, latestIds: row.latestIds, latestDates: [d IN row.latestDates | date(d)]
+    })<-[:IN_PAIR]-(b)
+  }
+  CALL (row, p) {
+    WITH row, p WHERE p IS NOT NULL
+    SET p.total = coalesce(p.total, 0) + row.total, p.byType = ${addLists('p.byType')}
+  }
+  WITH row WHERE p IS NOT NULL
+  RETURN collect(row.key) AS existing`;
+
+/** A new pair's latest shared events: the write's, newest first, the LATEST_KEPT latest. */
+function newLatest(change: LatestChange | undefined): { latestIds: string[]; latestDates: string[] } {
+  const latest = [...(change?.add ?? [])].sort(latestFirst).slice(0, LATEST_KEPT);
+  return { latestIds: latest.map((e) => e.id), latestDates: latest.map((e) => e.date) };
+}
 
 /**
  * Merges each pair's changes into its kept list. A list that lost an event it held while full may now lack
@@ -165,8 +187,20 @@ export async function writeSummaryChanges(tx: ManagedTransaction, before: Contri
   const actorRows = actors.changes();
   const pairRows = pairs.changes();
   if (actorRows.length > 0) await tx.run(APPLY_TO_ACTORS, toParams({ rows: actorRows }) as Record<string, unknown>);
-  if (pairRows.length > 0) await tx.run(APPLY_TO_PAIRS, toParams({ rows: pairRows }) as Record<string, unknown>);
-  await writeLatestChanges(tx, latestChanges(before, after));
+  const latest = latestChanges(before, after);
+  const latestByPair = new Map(latest.map((change) => [change.key, change]));
+  let existing = new Set<string>();
+  if (pairRows.length > 0) {
+    const rows = pairRows.map((row) => ({ ...row, ...newLatest(latestByPair.get(row.key)) }));
+    const { records } = await tx.run(APPLY_TO_PAIRS, toParams({ rows }) as Record<string, unknown>);
+    existing = new Set((records[0]?.get('existing') as string[] | undefined) ?? []);
+  }
+  // Pairs created above have their lists; a pair whose counts did not change may still have a changed list.
+  const created = new Set(pairRows.map((row) => row.key).filter((key) => !existing.has(key)));
+  await writeLatestChanges(
+    tx,
+    latest.filter((change) => !created.has(change.key)),
+  );
   await writeMonthChanges(tx, months, actorMonths);
   const shrunk = pairRows.filter((row) => row.total < 0).map((row) => row.key);
   if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });

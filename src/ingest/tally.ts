@@ -10,6 +10,20 @@ export interface Contribution {
   actors: string[];
 }
 
+/**
+ * The contributions of events from the rows that write them: each event's type, first day and distinct
+ * participants (in the order the rows name them). What the loader adds for the events a batch creates, and what
+ * a bulk load derives its summaries from.
+ */
+export function contributionsOf(
+  events: ReadonlyArray<{ id: string; type: string; date: string }>,
+  participants: ReadonlyArray<{ event: string; actor: string }>,
+): Contribution[] {
+  const actors = new Map<string, Set<string>>();
+  for (const row of participants) actors.set(row.event, (actors.get(row.event) ?? new Set()).add(row.actor));
+  return events.map((e) => ({ id: e.id, type: e.type, date: e.date, actors: [...(actors.get(e.id) ?? [])] }));
+}
+
 const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
 
 /** Per-key totals and per-type counts, built up from contributions (positive or negative). */

@@ -16,6 +16,13 @@ export async function recordMigration(db: Db, step: { id: number; name: string; 
   await write(db, 'MERGE (m:Migration {id: $id}) SET m.name = $name, m.appliedAt = datetime(), m.durationMs = $durationMs', step);
 }
 
+/** Records several steps as applied at once (one statement), as recordMigration does each. */
+export async function recordMigrations(db: Db, steps: ReadonlyArray<{ id: number; name: string; durationMs: number }>): Promise<void> {
+  await write(db, 'UNWIND $steps AS step MERGE (m:Migration {id: step.id}) SET m.name = step.name, m.appliedAt = datetime(), m.durationMs = step.durationMs', {
+    steps,
+  });
+}
+
 /**
  * Whether the database holds anything at all but the migration records: a database with data and no record was
  * written before migrations existed, and needs every step (which is why every step is idempotent).

@@ -1,6 +1,7 @@
 import type { Db } from '../db/query';
+import { ensureSchema } from '../db/schema';
 import { ConflictError } from '../domain/errors';
-import { appliedMigrations, recordMigration } from './migrations.repository';
+import { appliedMigrations, holdsData, recordMigration, recordMigrations } from './migrations.repository';
 import type { MigrationPlan } from './migrations.schemas';
 import { LATEST_MIGRATION, MIGRATIONS } from './steps';
 
@@ -33,6 +34,11 @@ export async function migrate(db: Db, options: { dryRun?: boolean; log?: (messag
   const log = options.log ?? (() => {});
   const plan = await planMigrations(db);
   if (options.dryRun) return plan;
+  // An empty database is in every step's shape once it has the schema: its passes over the data have nothing to do.
+  if (plan.applied.length === 0 && !(await holdsData(db))) {
+    await adoptCurrentShape(db);
+    return plan;
+  }
   for (const { id } of plan.pending) {
     const step = MIGRATIONS.find((candidate) => candidate.id === id)!;
     const started = performance.now();
@@ -40,6 +46,22 @@ export async function migrate(db: Db, options: { dryRun?: boolean; log?: (messag
     await recordMigration(db, { id: step.id, name: step.name, durationMs: Math.round(performance.now() - started) });
   }
   return plan;
+}
+
+/**
+ * For a database in this version's shape but for its schema: an empty one, or one written whole by a bulk import
+ * (ingest/bulk-load.ts, whose import files hold the derived data the steps would build from the events). The
+ * schema is built, as only statements can, and every step is recorded as applied, without the others' passes
+ * over the data.
+ */
+export async function adoptCurrentShape(db: Db): Promise<void> {
+  const started = performance.now();
+  await ensureSchema(db);
+  const schemaMs = Math.round(performance.now() - started);
+  await recordMigrations(
+    db,
+    MIGRATIONS.map((step) => ({ id: step.id, name: step.name, durationMs: step.id === 1 ? schemaMs : 0 })),
+  );
 }
 
 /** Databases this process has migrated, each once (a write may follow many others on the same handle). */

@@ -29,6 +29,25 @@ const MAX_ROUNDS = 5;
 
 const linesOf = (participants: SanctionsParticipant[]) => [...new Set(measureKeys({ participants }).map((k) => lineKey(k.authority, k.target)))].sort();
 
+/**
+ * Every measure of a set of events read whole (each line's events all among them): what a refresh of all their
+ * lines writes. A bulk load derives its measures this way, from the events it imports.
+ */
+export function measuresOfEvents(events: readonly SanctionsEvent[]): Measure[] {
+  const byLine = new Map<string, SanctionsEvent[]>();
+  for (const event of events) {
+    for (const line of linesOf(event.participants)) {
+      const lineEvents = byLine.get(line) ?? [];
+      lineEvents.push(event);
+      byLine.set(line, lineEvents);
+    }
+  }
+  return [...byLine.keys()].sort().flatMap((line) => {
+    const [authority = '', target = ''] = line.split('|');
+    return deriveMeasures(authority, target, byLine.get(line) ?? []);
+  });
+}
+
 interface Plan {
   chunks: LineChunk[];
   /** Marked events without any line: nothing to recompute, only the mark to clear. */

@@ -10,6 +10,7 @@ import { bulkLoadFactsPaths, bulkTarget } from '../../src/ingest/bulk-load';
 import { loadFactsPaths } from '../../src/ingest/load';
 import { heldNodes } from '../../src/ingest/load.repository';
 import { SEED_FACTS_DIR } from '../../src/ingest/seed';
+import { planMigrations } from '../../src/migrations/migrations.service';
 import { ensureBuilt, runKb } from '../helpers/cli';
 import { smallFacts, tempFactsDir, writeFacts } from '../helpers/facts-fixtures';
 import { clearDatabase, contentFingerprint } from '../helpers/test-db';
@@ -96,6 +97,8 @@ test('a bulk load holds what the online loader writes from the same facts, deriv
   expect(await count('MATCH (:Event)-[:LOCATED_AT]->(:Place) RETURN count(*)')).toBeGreaterThan(40);
   expect(await count('MATCH (m:Measure) RETURN count(m)')).toBeGreaterThan(0);
   expect(await count("SHOW CONSTRAINTS YIELD name WHERE name = 'event_id' RETURN count(*)")).toBe(1);
+  // The import files held the derived data: every step is recorded, none left to rebuild it.
+  expect((await planMigrations(db)).pending).toEqual([]);
 
   await clearDatabase(db);
   await loadFactsPaths(db, paths);

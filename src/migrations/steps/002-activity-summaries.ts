@@ -57,9 +57,6 @@ const FULL_REBUILD = [...CLEAR_SUMMARIES, REBUILD_ACTORS, REBUILD_PAIRS, REBUILD
 
 const runAutoCommit = (db: Db, statements: readonly string[]) => runInBatches(db, statements, toParams({ types: [...EVENT_TYPES] }) as Record<string, unknown>);
 
-/** Every summary computed again from the events (about half a minute per million events); also what a bulk load runs. */
-export const rebuildActivitySummaries = (db: Db): Promise<void> => runAutoCommit(db, FULL_REBUILD);
-
 export const activitySummaries: Migration = {
   id: 2,
   name: 'activity summaries computed from the events',
