@@ -14,3 +14,18 @@ export async function busiestActor(db: Db): Promise<string | undefined> {
   const [row] = await read<{ id: string }>(db, 'MATCH (a:Actor) WHERE a.eventTotal > 0 RETURN a.id AS id ORDER BY a.eventTotal DESC LIMIT 1');
   return row?.id;
 }
+
+/**
+ * When the database last started (its `lastStartTime`, from the system database), as text: it changes when Neo4j
+ * restarts, even when no query of the app saw it go down (its pooled connections are replaced on the next query).
+ */
+export async function databaseStartedAt(db: Db): Promise<string | undefined> {
+  const [row] = await read<{ startedAt: string | null }>(
+    { ...db, database: 'system' },
+    `SHOW DATABASES YIELD name, \`default\` AS isDefault, lastStartTime
+     WHERE CASE WHEN $name IS NULL THEN isDefault ELSE name = $name END
+     RETURN toString(lastStartTime) AS startedAt`,
+    { name: db.database ?? null },
+  );
+  return row?.startedAt ?? undefined;
+}

@@ -3,15 +3,16 @@ import { isDatabaseUnavailable } from '../db/errors';
 import type { Db } from '../db/query';
 import { readCounts } from './health.repository';
 import type { Health } from './health.schemas';
-import { ensureWarm, markCold } from './warm-up';
+import { ensureWarm, markCold, noticeRestart } from './warm-up';
 
 /**
- * Up when Neo4j answers a query (within the route's budget) and has run the hot queries once since it was last
- * seen down (warm-up.ts); warming while those still run; down when it cannot answer now.
+ * Up when Neo4j answers a query (within the route's budget) and has run the hot queries once since it last
+ * started or was seen down (warm-up.ts); warming while those still run; down when it cannot answer now.
  */
 export async function checkHealth(db: Db): Promise<Health> {
   try {
     const counts = await readCounts(db);
+    await noticeRestart(db);
     if (!(await settlesWithinBudget(ensureWarm(db)))) return { status: 'unavailable', database: 'warming' };
     return { status: 'ok', database: 'up', counts };
   } catch (error) {

@@ -14,7 +14,7 @@ import * as timeline from '../timeline/timeline.service';
 import { TimelineQuery } from '../timeline/timeline.schemas';
 import * as whoDidWhat from '../who-did-what/who-did-what.service';
 import { WhoDidWhatQuery } from '../who-did-what/who-did-what.schemas';
-import { busiestActor } from './health.repository';
+import { busiestActor, databaseStartedAt } from './health.repository';
 
 /**
  * A database just started (or back after a restart) has empty caches, no query plans and a JVM that has compiled
@@ -73,27 +73,46 @@ async function hotQueries(db: Db): Promise<Array<() => Promise<unknown>>> {
   return hot;
 }
 
-/** Handles whose database has run the hot queries since it last failed to answer, and warm-ups under way. */
-const warm = new WeakSet<Db>();
+/**
+ * For each handle whose database has run the hot queries: which start of the database they ran after (its
+ * `lastStartTime`), so that a restart nobody saw (no query failed while it was down) still makes it cold.
+ */
+const warmSince = new WeakMap<Db, string | undefined>();
 const warming = new WeakMap<Db, Promise<void>>();
 
 /**
- * Resolves once the hot queries have run since the database was last seen down, starting them if they are not
- * running. They run outside the budget of the request that asked (a cold database may need longer than one
- * request may wait), once however many requests ask meanwhile.
+ * Resolves once the hot queries have run since the database last started or was last seen down, starting them
+ * if they are not running. They run outside the budget of the request that asked (a cold database may need
+ * longer than one request may wait), once however many requests ask meanwhile.
  */
 export function ensureWarm(db: Db): Promise<void> {
-  if (warm.has(db)) return Promise.resolve();
+  if (warmSince.has(db)) return Promise.resolve();
   let running = warming.get(db);
   if (!running) {
-    running = outsideBudget(() => warmUp(db))
-      .then(() => void warm.add(db))
-      .finally(() => warming.delete(db));
+    running = outsideBudget(async () => {
+      const startedAt = await startOf(db);
+      await warmUp(db);
+      warmSince.set(db, startedAt);
+    }).finally(() => warming.delete(db));
     warming.set(db, running);
   }
   return running;
 }
 
+/** Makes the handle cold when its database has started again since the hot queries last ran. */
+export async function noticeRestart(db: Db): Promise<void> {
+  if (!warmSince.has(db)) return;
+  if ((await startOf(db)) !== warmSince.get(db)) markCold(db);
+}
+
+/** The database's start, or undefined where the account may not ask the system database (then only an outage makes it cold). */
+async function startOf(db: Db): Promise<string | undefined> {
+  return databaseStartedAt(db).catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) throw error;
+    return undefined;
+  });
+}
+
 export function markCold(db: Db): void {
-  warm.delete(db);
+  warmSince.delete(db);
 }

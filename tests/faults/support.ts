@@ -45,6 +45,23 @@ export function useFaultsNeo4j(): FaultsNeo4j {
   return handles;
 }
 
+/** What analysts ask most: lists, profiles, who-did-what, the graph, the timeline, the counts, pages. */
+export const HOT_READS = [
+  '/api/events?limit=50',
+  '/api/events?actor=belarus',
+  '/api/events/talks-minsk-2025-12',
+  '/api/actors',
+  '/api/actors/john-coale',
+  '/api/actors/belarus/relationships',
+  '/api/who-did-what?actor=donald-trump',
+  '/api/graph?actor=belarus',
+  '/api/timeline?from=2025-01-01&to=2025-12-31',
+  '/api/stats',
+  '/api/articles',
+  '/timeline',
+  '/actors/belarus',
+];
+
 /** One GET and how long its whole answer took. */
 export async function timed(baseUrl: string, path: string, accept = 'application/json') {
   const started = Date.now();
