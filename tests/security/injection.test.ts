@@ -12,6 +12,7 @@ import { ErrorResponse } from '../../src/domain/views';
 import { Draft } from '../../src/drafts/drafts.schemas';
 import { encode, INJECTION_PAYLOADS, type RouteSpec } from '../fuzz/junk';
 import { API_ROUTES, PAGE_ROUTES, SEED_ACTORS } from '../fuzz/routes';
+import { eachConcurrently } from '../helpers/concurrently';
 import { parseExact } from '../helpers/test-app';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
 import { bearer, postArticle, recordingDb, startLoggedApp, TOKEN, type LoggedApp, type SentQuery } from './support';
@@ -38,6 +39,8 @@ let app: LoggedApp;
 const sent: SentQuery[] = [];
 let requests = 0;
 let before: string;
+/** Requests in flight at once per route: the answers are independent reads. */
+const AT_ONCE = 6;
 
 beforeAll(async () => {
   db = openTestDb();
@@ -75,21 +78,21 @@ async function get(url: string, accept: string) {
 
 describe('injection payloads in every read parameter', () => {
   test.each(Object.entries(API_ROUTES))('%s: answered without a 5xx', async (route, spec) => {
-    for (const url of attacks(spec, BASE[route])) {
+    await eachConcurrently(attacks(spec, BASE[route]), AT_ONCE, async (url) => {
       const answer = await get(url, 'application/json');
       if (answer.status >= 500) throw new Error(`${url} → ${answer.status} ${answer.text.slice(0, 200)}`);
       if (!(route === 'GET /api/export' && answer.status === 200)) expect(answer.type).toMatch(/^application\/json/);
-    }
+    });
   });
 
   test.each(Object.entries(PAGE_ROUTES))('page %s: answered without a 5xx, never echoing markup unescaped', async (_route, spec) => {
-    for (const url of attacks(spec)) {
+    await eachConcurrently(attacks(spec), AT_ONCE, async (url) => {
       const answer = await get(url, 'text/html');
       if (answer.status >= 500) throw new Error(`${url} → ${answer.status}`);
       for (const raw of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>']) {
         expect(answer.text).not.toContain(`${MARKER}${raw}`);
       }
-    }
+    });
   });
 
   test('inside well-formed cursors, where a list hands its keys to the database: answered 200', async () => {
@@ -104,11 +107,11 @@ describe('injection payloads in every read parameter', () => {
       ['/api/events/talks-minsk-2025-12/history', HISTORY_ORDER, (p) => ['2025-12-14T10:00:00Z', 0, p]],
     ];
     for (const [path, list, keys] of lists) {
-      for (const payload of payloads) {
+      await eachConcurrently(payloads, AT_ONCE, async (payload) => {
         const url = `${path}${path.includes('?') ? '&' : '?'}cursor=${list.codec.encode(keys(payload))}`;
         const answer = await get(url, 'application/json');
         if (answer.status !== 200) throw new Error(`${url} → ${answer.status} ${answer.text.slice(0, 200)}`);
-      }
+      });
     }
   });
 
