@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config/paths';
-import { CHROMIUM } from '../helpers/prerequisites';
+import { launchOptions, sharedBrowser } from '../helpers/browser';
 import { startTestApp, type SeededApp } from '../helpers/test-app';
 import { openTestDb, resetToSeed } from '../helpers/test-db';
 
@@ -40,21 +40,9 @@ export function ensureClientBuilt(): void {
   execFileSync('npm', ['run', '--silent', 'build:client'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
 }
 
-/** Chromium, headless; `extraArgs` adds switches (e.g. --host-resolver-rules to give the app a name). */
+/** A Chromium of the caller's own, with extra switches (e.g. --host-resolver-rules to give the app a name). */
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...extraArgs,
-    ],
-  });
+  return chromium.launch(launchOptions(extraArgs));
 }
 
 export interface WatchedPage {
@@ -144,7 +132,7 @@ export function useSeededBrowser(use: (suite: SeededBrowser) => void): void {
     ensureClientBuilt();
     const db = openTestDb();
     await resetToSeed(db);
-    suite = { db, app: await startTestApp(db), browser: await launchBrowser() };
+    suite = { db, app: await startTestApp(db), browser: await sharedBrowser() };
     use(suite);
   });
   afterAll(async () => {
