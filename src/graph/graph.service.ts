@@ -23,7 +23,10 @@ async function readGraph(db: Db, query: GraphQuery): Promise<Graph> {
   const filter = { type: query.type ?? null, from: query.from ?? null, to: query.to ?? null };
   // Without a date filter an actor's neighbourhood comes with its links in one round trip, beside the check.
   if (query.actor && filter.from === null && filter.to === null) {
-    const [, found] = await Promise.all([requireActor(db, query.actor), repository.neighbourhoodWithLinks(db, query.actor, filter.type, query.limit)]);
+    const [, found] = await Promise.all([
+      requireActor(db, query.actor),
+      repository.neighbourhoodWithLinks(db, query.actor, filter.type, query.limit, query.include === 'types'),
+    ]);
     if (found) return { center: query.actor, ...found };
   }
   // The neighbourhood is read beside the actor's check (an unknown actor has none): one round trip fewer.
