@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { EventType, LinkKind, Role, Slug } from '../domain/model';
+import { CursorParam, pageOf } from '../domain/page';
 import { ActorRef, DateFilter, EventRef, Limit } from '../domain/views';
+
+/** How many of their latest events a dyad covers: its ledger, counts, trend and the pages of its events column. */
+export const DYAD_SPAN = 200;
 
 export const DyadParams = z.strictObject({ a: Slug, b: Slug }).refine((p) => p.a !== p.b, {
   message: 'a dyad needs two different actors',
@@ -9,7 +13,13 @@ export const DyadParams = z.strictObject({ a: Slug, b: Slug }).refine((p) => p.a
 export type DyadParams = z.output<typeof DyadParams>;
 
 export const DyadQuery = z
-  .strictObject({ from: DateFilter, to: DateFilter, limit: Limit(200, 1000) })
+  .strictObject({
+    from: DateFilter,
+    to: DateFilter,
+    // 50 fill a screen or two of the two columns; a page of 100 was half again the answer's size and database time.
+    limit: Limit(50, DYAD_SPAN).describe(`How many events per page of the events column (1–${DYAD_SPAN}, default 50)`),
+    cursor: CursorParam,
+  })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 export type DyadQuery = z.output<typeof DyadQuery>;
 
@@ -56,12 +66,18 @@ export const DyadAnswer = z.object({
   b: ActorRef.extend({ actingFor: z.array(ActorRef) }),
   from: z.string().nullable(),
   to: z.string().nullable(),
-  events: z.array(DyadEvent).describe('Oldest first'),
-  truncated: z.boolean().describe('Whether there are more events than the limit: the latest ones are kept'),
-  links: z.array(DyadLink).describe('Links among these events (reciprocity, part of, cause, sequence)'),
-  ledger: z.object({ a: z.array(LedgerEntry), b: z.array(LedgerEntry) }),
-  counts: z.object({ a: Counts, b: Counts, both: Counts }),
-  trend: z.array(TrendMonth),
+  events: pageOf(DyadEvent).describe(
+    `The events column, newest first, a page at a time (\`limit\`, \`cursor\`), through the ${DYAD_SPAN} latest events between them and the moves linked to them`,
+  ),
+  truncated: z
+    .boolean()
+    .describe(
+      `Whether they have more than the ${DYAD_SPAN} latest events the answer covers (its pages, links, ledger, counts and trend); a date window reaches earlier ones`,
+    ),
+  links: z.array(DyadLink).describe('Links among the covered events (reciprocity, part of, cause, sequence), on every page'),
+  ledger: z.object({ a: z.array(LedgerEntry), b: z.array(LedgerEntry) }).describe('Over all the covered events, on every page'),
+  counts: z.object({ a: Counts, b: Counts, both: Counts }).describe('Over all the covered events, on every page'),
+  trend: z.array(TrendMonth).describe('Over all the covered events, on every page'),
   method: z.string(),
 });
 export type DyadAnswer = z.infer<typeof DyadAnswer>;

@@ -1,7 +1,10 @@
 import { scoreOf } from '../domain/cameo';
 import { AGENT_ROLES } from '../domain/taxonomy';
 import type { EventRef } from '../domain/views';
-import type { DyadAnswer, DyadEvent, DyadLink, LedgerEntry, Side, TrendMonth } from './dyads.schemas';
+import type { DyadAnswer, DyadLink, LedgerEntry, Side, TrendMonth } from './dyads.schemas';
+
+/** What the ledger, the counts and the trend need of an event: the event and whose move it is. */
+export type Move = EventRef & { side: Side };
 
 /**
  * What a dyad's events say, read without the database: whose move each is, what each side gave and got back,
@@ -43,7 +46,7 @@ export function sideOf(participants: readonly Participant[], members: SideMember
 const ref = ({ id, type, title, date }: EventRef): EventRef => ({ id, type, title, date });
 
 /** Per side, its giving moves and its reciprocal ones, each with the other side's moves it answered or that answered it. */
-export function ledger(events: readonly DyadEvent[], links: readonly DyadLink[]): DyadAnswer['ledger'] {
+export function ledger(events: readonly Move[], links: readonly DyadLink[]): DyadAnswer['ledger'] {
   const byId = new Map(events.map((e) => [e.id, e]));
   const reciprocal = links.filter((l) => l.kind === 'reciprocates');
   const entries = (side: 'a' | 'b'): LedgerEntry[] =>
@@ -68,10 +71,10 @@ export function ledger(events: readonly DyadEvent[], links: readonly DyadLink[])
 
 const isOtherSide =
   (side: 'a' | 'b') =>
-  (event: DyadEvent | undefined): event is DyadEvent =>
+  (event: Move | undefined): event is Move =>
     event !== undefined && event.side !== side;
 
-export function countsBySide(events: readonly DyadEvent[]): DyadAnswer['counts'] {
+export function countsBySide(events: readonly Move[]): DyadAnswer['counts'] {
   const counts: DyadAnswer['counts'] = { a: {}, b: {}, both: {} };
   for (const e of events) counts[e.side][e.type] = (counts[e.side][e.type] ?? 0) + 1;
   return counts;
@@ -80,8 +83,8 @@ export function countsBySide(events: readonly DyadEvent[]): DyadAnswer['counts']
 const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100);
 
 /** Per month with events (known to the month or the day), oldest first. */
-export function trend(events: readonly DyadEvent[]): TrendMonth[] {
-  const months = new Map<string, DyadEvent[]>();
+export function trend(events: readonly Move[]): TrendMonth[] {
+  const months = new Map<string, Move[]>();
   for (const e of events) {
     if (e.date.precision === 'year') continue;
     const month = e.date.start.slice(0, 7);
@@ -92,8 +95,8 @@ export function trend(events: readonly DyadEvent[]): TrendMonth[] {
   return [...months.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([month, list]) => monthScore(month, list));
 }
 
-function monthScore(month: string, events: DyadEvent[]): TrendMonth {
-  const scored = (list: DyadEvent[]) => list.map((e) => scoreOf(e.type)).filter((s) => s !== null);
+function monthScore(month: string, events: Move[]): TrendMonth {
+  const scored = (list: Move[]) => list.map((e) => scoreOf(e.type)).filter((s) => s !== null);
   const side = (s: Side) => {
     const list = events.filter((e) => e.side === s);
     return { events: list.length, goldstein: mean(scored(list).map((x) => x.goldstein)) };

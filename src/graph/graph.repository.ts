@@ -146,32 +146,55 @@ const AFFILIATION_LINKS = `
  * NEIGHBOURHOOD chooses them, their pairs' counts from the summaries and their affiliations, as the queries
  * above read them one after the other. Undefined when the actor has no neighbour (or is unknown).
  */
-const NEIGHBOURHOOD_WITH_LINKS = `
+const NEIGHBOURHOOD_WITH_LINKS = (pairs: string) => `
   ${NEIGHBOURHOOD(SHARED_FROM_SUMMARIES)}
   WITH actors, [a IN actors | a.id] AS ids
   WITH actors, ids, [i IN range(0, size(ids) - 2) | [j IN range(i + 1, size(ids) - 1) |
          CASE WHEN ids[i] < ids[j] THEN ids[i] + '|' + ids[j] ELSE ids[j] + '|' + ids[i] END]] AS pairIds
   WITH actors, ids, reduce(flat = [], some IN pairIds | flat + some) AS pairIds
   RETURN [a IN actors | a { .id, .name, .kind, eventCount: ${ACTOR_EVENTS} }] AS nodes,
-         COLLECT { MATCH (p:ActorPair) WHERE p.id IN pairIds RETURN [p.id, p.byType] AS pair ORDER BY pair[0] } AS pairs,
+         COLLECT { MATCH (p:ActorPair) WHERE p.id IN pairIds ${pairs} } AS pairs,
          COLLECT { ${AFFILIATION_LINKS.replaceAll('$ids', 'ids')} } AS affiliations`;
 
+/** Each pair with its counts by type (as the summaries keep them). */
+const PAIRS_WITH_TYPES = 'RETURN [p.id, p.byType] AS pair ORDER BY pair[0]';
+
+/**
+ * Each pair with only what a link without counts by type says, worked out where the counts are: the position of
+ * the type shared most (the first of equals, as `eventLink` chooses) and the events shared (of `$typeIndex` only,
+ * when set). Hundreds of lists of counts are not sent to be summed.
+ */
+const PAIRS_MAIN_TYPE = `
+  WITH p, coalesce(p.byType, []) AS byType
+  WITH p, CASE WHEN $typeIndex IS NULL THEN byType
+               ELSE [i IN range(0, size(byType) - 1) | CASE WHEN i = $typeIndex THEN byType[i] ELSE 0 END] END AS counts
+  WITH p, counts, reduce(main = 0, i IN range(0, size(counts) - 1) | CASE WHEN counts[i] > counts[main] THEN i ELSE main END) AS main
+  WHERE counts[main] > 0
+  RETURN [p.id, main, reduce(total = 0, n IN counts | total + n)] AS pair ORDER BY pair[0]`;
+
+type PairRow = [string, number[]] | [string, number, number];
+
+/** With `withTypes` false, the event links have no `byType` (PAIRS_MAIN_TYPE). */
 export async function neighbourhoodWithLinks(
   db: Db,
   actor: string,
   type: EventType | null,
   limit: number,
+  withTypes = true,
 ): Promise<{ nodes: GraphNode[]; links: GraphLink[] } | undefined> {
   const filter = { type, from: null, to: null };
-  const [row] = await read<{ nodes: GraphNode[]; pairs: Array<[string, number[]]>; affiliations: GraphLink[] }>(db, NEIGHBOURHOOD_WITH_LINKS, {
+  const cypher = NEIGHBOURHOOD_WITH_LINKS(withTypes ? PAIRS_WITH_TYPES : PAIRS_MAIN_TYPE);
+  const [row] = await read<{ nodes: GraphNode[]; pairs: PairRow[]; affiliations: GraphLink[] }>(db, cypher, {
     ...summaryParams(filter),
     actor,
     neighbours: limit - 1,
   });
   if (!row) return undefined;
-  const links = row.pairs.flatMap(([pair, byType]) => {
-    const [source = '', target = ''] = pair.split('|');
-    return eventLink(source, target, byType, type) ?? [];
+  const links = row.pairs.flatMap((pair): GraphLink[] => {
+    const [source = '', target = ''] = pair[0].split('|');
+    if (pair.length === 3) return [{ source, target, kind: 'event', type: EVENT_TYPES[pair[1]]!, weight: pair[2] }];
+    const link = eventLink(source, target, pair[1], type);
+    return link ? [link] : [];
   });
   return { nodes: row.nodes, links: [...links, ...row.affiliations] };
 }

@@ -8,6 +8,10 @@ export const GraphQuery = z.strictObject({
   from: DateFilter.describe('Only events that end on or after this day (YYYY-MM-DD)'),
   to: DateFilter.describe('Only events that start on or before this day (YYYY-MM-DD)'),
   limit: Limit(40, 200).describe('How many actors at most (1–200, default 40): the most active, or the closest to `actor`'),
+  include: z
+    .literal('types')
+    .optional()
+    .describe('types: give each event link its shared events by type (`byType`); left out, a link says only the type shared most and how many'),
 });
 export type GraphQuery = z.infer<typeof GraphQuery>;
 
@@ -26,7 +30,7 @@ export const EventLink = LinkEnds.extend({
   kind: z.literal('event'),
   type: EventType.describe('The type they share most'),
   weight: z.number().int().describe('Shared events'),
-  byType: z.partialRecord(EventType, z.number().int()).describe('Shared events by type'),
+  byType: z.partialRecord(EventType, z.number().int()).optional().describe('Shared events by type, only with `include=types`'),
 });
 
 /** A role `source` holds toward `target`: one edge per role. */

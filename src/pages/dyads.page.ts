@@ -5,24 +5,34 @@ import { formatEventDate } from '../domain/date-words';
 import { NotFoundError } from '../domain/errors';
 import { LINK_PHRASES, ROLE_LABELS, typeLabel } from '../domain/labels';
 import { EVENT_TYPES } from '../domain/taxonomy';
-import { DyadParams, type DyadAnswer, type DyadEvent, type LedgerEntry } from '../dyads/dyads.schemas';
+import { CursorParam } from '../domain/page';
+import { DYAD_SPAN, DyadParams, DyadQuery, type DyadAnswer, type DyadEvent, type LedgerEntry } from '../dyads/dyads.schemas';
 import { getDyad } from '../dyads/dyads.service';
 import { IsoDate } from '../domain/dates';
 import { blankAsUndefined } from './page-params';
 
-export const DyadPageQuery = z.object({ from: blankAsUndefined(IsoDate), to: blankAsUndefined(IsoDate) });
+export const DyadPageQuery = z.object({
+  from: blankAsUndefined(IsoDate),
+  to: blankAsUndefined(IsoDate),
+  limit: DyadQuery.shape.limit,
+  cursor: CursorParam,
+});
 
 /**
- * `/dyads/:a/:b`: two actors toward each other. A's moves on the left, B's on the right, by date, with the
- * links between them; the ledger of what each gave and got back; counts by type; the monthly trend (drawn by
- * the page's script from the same answer).
+ * `/dyads/:a/:b`: two actors toward each other. A's moves on the left, B's on the right, newest first, a page
+ * at a time ("Show older" is the next page's address, which the page's script loads in place), with the links
+ * between them; the ledger of what each gave and got back; counts by type; the monthly trend (drawn by the
+ * page's script from the same answer).
  */
 export function dyadPage(db: Db) {
   return async (req: Request, res: Response) => {
     const params = DyadParams.safeParse(req.params);
     if (!params.success) throw new NotFoundError('pair of actors', `${req.params.a}/${req.params.b}`);
     const query = DyadPageQuery.parse(req.query);
-    const dyad = await getDyad(db, params.data, { ...query, limit: 500 });
+    const dyad = await getDyad(db, params.data, query);
+    const events = dyad.events.items;
+    const titles = titlesOf(dyad);
+    const onPage = new Set(events.map((e) => e.id));
     res.render('pages/dyads/show', {
       title: `${dyad.a.name} and ${dyad.b.name}`,
       nav: 'connections',
@@ -32,7 +42,10 @@ export function dyadPage(db: Db) {
       filters: { from: query.from ?? '', to: query.to ?? '' },
       swapHref: `/dyads/${dyad.b.id}/${dyad.a.id}`,
       connectionsHref: `/connections?from=${dyad.a.id}&to=${dyad.b.id}`,
-      events: dyad.events.map((e) => eventView(e, dyad)),
+      events: events.map((e) => eventView(e, dyad, titles, onPage)),
+      olderHref: dyad.events.nextCursor === null ? null : `/dyads/${dyad.a.id}/${dyad.b.id}?${olderQuery(query, dyad.events.nextCursor)}`,
+      newestHref: query.cursor === undefined ? null : `/dyads/${dyad.a.id}/${dyad.b.id}?${pageQuery(query)}`,
+      span: DYAD_SPAN,
       truncated: dyad.truncated,
       linksJson: JSON.stringify(dyad.links),
       ledger: { a: dyad.ledger.a.map(ledgerLine), b: dyad.ledger.b.map(ledgerLine) },
@@ -43,14 +56,39 @@ export function dyadPage(db: Db) {
   };
 }
 
-function eventView(e: DyadEvent, dyad: DyadAnswer) {
-  const titles = new Map(dyad.events.map((x) => [x.id, x.title]));
+/** The first page's query: the same dates and page size. */
+function pageQuery(query: z.output<typeof DyadPageQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.limit !== DyadQuery.shape.limit.parse(undefined)) params.set('limit', String(query.limit));
+  return params;
+}
+
+/** The next page's query: the same, after the cursor. */
+function olderQuery(query: z.output<typeof DyadPageQuery>, cursor: string): URLSearchParams {
+  const params = pageQuery(query);
+  params.set('cursor', cursor);
+  return params;
+}
+
+/** The titles the answer gives: the page's events and the ledger's. */
+function titlesOf(dyad: DyadAnswer): Map<string, string> {
+  const refs = [...dyad.events.items, ...[...dyad.ledger.a, ...dyad.ledger.b].flatMap((l) => [l.event, ...l.inReturnFor, ...l.answeredBy])];
+  return new Map(refs.map((x) => [x.id, x.title]));
+}
+
+function eventView(e: DyadEvent, dyad: DyadAnswer, titles: Map<string, string>, onPage: Set<string>) {
+  // A linked move on another page is reached on its own page.
+  const link = (phrase: string, id: string, kind: string) => ({
+    phrase,
+    id,
+    title: titles.get(id) ?? id,
+    kind,
+    href: onPage.has(id) ? `#move-${id}` : `/events/${id}`,
+  });
   const links = dyad.links.flatMap((l) =>
-    l.from === e.id
-      ? [{ phrase: LINK_PHRASES[l.kind].outgoing, id: l.to, title: titles.get(l.to) ?? l.to, kind: l.kind }]
-      : l.to === e.id
-        ? [{ phrase: LINK_PHRASES[l.kind].incoming, id: l.from, title: titles.get(l.from) ?? l.from, kind: l.kind }]
-        : [],
+    l.from === e.id ? [link(LINK_PHRASES[l.kind].outgoing, l.to, l.kind)] : l.to === e.id ? [link(LINK_PHRASES[l.kind].incoming, l.from, l.kind)] : [],
   );
   return {
     id: e.id,

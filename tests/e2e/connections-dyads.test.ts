@@ -52,6 +52,28 @@ describe.each(SIZES)('at %s px', (name, viewport) => {
   });
 });
 
+test("the dyad's older moves load in place, a page at a time, with the links drawn across pages", async () => {
+  await withPage({ width: 1280, height: 800 }, async (watched) => {
+    const { page } = watched;
+    await visit(watched, app.baseUrl, '/dyads/united-states/belarus');
+    const all = await page.locator('.dyad__moves > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-move')));
+    expect(all.length).toBeGreaterThan(4);
+    expect(await page.locator('[data-dyad-older]').count()).toBe(0);
+    await visit(watched, app.baseUrl, '/dyads/united-states/belarus?limit=3');
+    const shown = () => page.locator('.dyad__moves > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-move')));
+    expect(await shown()).toEqual(all.slice(0, 3));
+    while ((await page.locator('[data-dyad-older]').count()) > 0) {
+      const before = (await shown()).length;
+      await page.locator('[data-dyad-older]').click();
+      await page.locator('.dyad__moves > li').nth(before).waitFor();
+    }
+    expect(await shown()).toEqual(all);
+    await page.locator('.dyad__links .dyad-link--reciprocates').nth(1).waitFor({ state: 'attached' });
+    expect(await page.locator('.dyad__links .dyad-link--reciprocates').count()).toBe(2);
+    expect(page.url()).toMatch(/limit=3$/);
+  });
+});
+
 test('an empty dyad and an unanswerable connection say so', async () => {
   await withPage({ width: 1280, height: 800 }, async (watched) => {
     await visit(watched, app.baseUrl, '/dyads/ukraine/viasna');

@@ -112,13 +112,13 @@ describe('GET /api/timeline', () => {
 
 describe('GET /api/graph', () => {
   test('without an actor: the most active actors, edges for shared events per type and for affiliations', async () => {
-    const body = await getOk(app, '/api/graph', Graph);
+    const body = await getOk(app, '/api/graph?include=types', Graph);
     expect(body.nodes).toHaveLength(14);
     expect(body.nodes[0]).toEqual({ id: 'belarus', name: 'Belarus', kind: 'state', eventCount: 9 });
     const eventLinks = body.links.filter((l) => l.kind === 'event');
     const coaleUs = eventLinks.find((l) => l.source === 'john-coale' && l.target === 'united-states')!;
     expect(coaleUs).toMatchObject({ type: 'talks', byType: { talks: 2 } });
-    expect(coaleUs.weight).toBe(Object.values(coaleUs.byType).reduce((sum, n) => sum + n, 0));
+    expect(coaleUs.weight).toBe(Object.values(coaleUs.byType ?? {}).reduce((sum, n) => sum + n, 0));
     const pairs = eventLinks.map((l) => `${l.source}|${l.target}`);
     expect(new Set(pairs).size).toBe(pairs.length);
     expect(body.links).toContainEqual({ source: 'john-coale', target: 'belarus', kind: 'affiliation', type: 'envoy_to', weight: 1 });
@@ -126,13 +126,28 @@ describe('GET /api/graph', () => {
 
   test('limit bounds the nodes; type and dates filter the events that count', async () => {
     expect((await getOk(app, '/api/graph?limit=3', Graph)).nodes.map((n) => n.id)).toEqual(['belarus', 'john-coale', 'united-states']);
-    const pardons = await getOk(app, '/api/graph?type=pardon', Graph);
+    const pardons = await getOk(app, '/api/graph?type=pardon&include=types', Graph);
     expect(pardons.nodes.map((n) => n.id).sort()).toEqual(['alexander-lukashenko', 'belarusian-political-prisoners']);
     expect(pardons.links.filter((l) => l.kind === 'event')).toEqual([
       { source: 'alexander-lukashenko', target: 'belarusian-political-prisoners', kind: 'event', type: 'pardon', weight: 1, byType: { pardon: 1 } },
     ]);
     const early = await getOk(app, '/api/graph?from=2019-01-01&to=2023-12-31', Graph);
     expect(early.nodes.map((n) => n.id).sort()).toEqual(['alexander-lukashenko', 'belarus', 'russia', 'ukraine']);
+  });
+
+  test('counts by type only on request: without include=types a link has its main type and weight, the same as with them', async () => {
+    // Both ways of reading the links: one actor's neighbourhood in one round trip, and the most active actors.
+    for (const query of ['actor=belarus', 'actor=alexander-lukashenko&type=talks', 'actor=united-states&limit=5', '', 'type=talks']) {
+      const [plain, typed] = await Promise.all([getOk(app, `/api/graph?${query}`, Graph), getOk(app, `/api/graph?${query}&include=types`, Graph)]);
+      expect(plain.nodes).toEqual(typed.nodes);
+      expect(plain.links.some((l) => 'byType' in l)).toBe(false);
+      const typedEvents = typed.links.filter((l) => l.kind === 'event');
+      expect(typedEvents.length).toBeGreaterThan(0);
+      expect(typedEvents.every((l) => l.byType !== undefined)).toBe(true);
+      expect(plain.links).toEqual(typed.links.map((l) => (l.kind === 'event' ? { ...l, byType: undefined } : l)).map((l) => JSON.parse(JSON.stringify(l))));
+    }
+    const include = await getError(app, '/api/graph?include=counts');
+    expect([include.status, include.body.details?.map((d) => d.path)]).toEqual([400, ['include']]);
   });
 
   test("with an actor: that actor's neighbourhood, the actor first", async () => {

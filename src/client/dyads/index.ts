@@ -1,8 +1,9 @@
-/** The dyad page: the links between the two columns of moves, and the monthly trend drawn from the same answer as the page. */
+/** The dyad page: the links between the two columns of moves, older moves loaded in place, and the monthly trend drawn from the same answer as the page. */
 import { foldControls } from '../controls/fold';
 import type { DyadAnswer, DyadLink } from '../../dyads/dyads.schemas';
 import { getJson } from '../common';
 import { drawLinks } from './links';
+import { setupOlder } from './older';
 import { drawTrend } from './trend';
 
 function setupLinks(root: HTMLElement): void {
@@ -13,10 +14,13 @@ function setupLinks(root: HTMLElement): void {
     frame = requestAnimationFrame(() => drawLinks(root, links));
   };
   new ResizeObserver(redraw).observe(root);
+  const section = root.closest<HTMLElement>('section');
+  if (section) setupOlder(section, redraw);
 }
 
 async function setupTrend(root: HTMLElement): Promise<void> {
-  const query = new URLSearchParams({ limit: '500' });
+  // The trend covers the whole dyad on every page: the smallest page of events is enough.
+  const query = new URLSearchParams({ limit: '1' });
   if (root.dataset.from) query.set('from', root.dataset.from);
   if (root.dataset.to) query.set('to', root.dataset.to);
   try {

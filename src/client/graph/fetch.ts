@@ -3,9 +3,9 @@ import type { Graph } from '../../graph/graph.schemas';
 import { getJson, isAbort } from '../common';
 import type { Filters } from './state';
 
-/** The query for the graph: the busiest 40 actors at most, and the filters that are set. */
+/** The query for the graph: the busiest 40 actors at most, their links' counts by type (the list shows them), and the filters that are set. */
 function graphQuery(filters: Filters): URLSearchParams {
-  const query = new URLSearchParams({ limit: '40' });
+  const query = new URLSearchParams({ limit: '40', include: 'types' });
   for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
   return query;
 }

@@ -24,7 +24,7 @@ function connection(link: GraphLink, names: Map<string, string>, labels: TypeLab
     el('a', { href: `/actors/${link.target}` }, names.get(link.target) ?? link.target),
     ': ',
     ...(link.kind === 'event'
-      ? Object.entries(link.byType).flatMap(([type, n], i) => [
+      ? Object.entries(link.byType ?? { [link.type]: link.weight }).flatMap(([type, n], i) => [
           i > 0 ? ', ' : '',
           el('span', { class: `type-badge type-${type}` }, labels.get(type) ?? type),
           ` × ${n}`,

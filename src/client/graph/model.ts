@@ -74,7 +74,8 @@ function edgesOf(links: GraphLink[], byId: Map<string, SimNode>): SimLink[] {
       affiliations.push({ kind: 'affiliation', types: [{ type: link.type, weight: 1 }], weight: 1, bend: 0, source, target });
       continue;
     }
-    const types = Object.entries(link.byType).map(([type, weight]) => ({ type, weight: weight ?? 0 }));
+    // The page asks for counts by type (include=types); without them the link's main type stands for all its events.
+    const types = Object.entries(link.byType ?? { [link.type]: link.weight }).map(([type, weight]) => ({ type, weight: weight ?? 0 }));
     events.set([link.source, link.target].sort().join('|'), { kind: 'event', types, weight: link.weight, bend: 0, source, target });
   }
   for (const edge of events.values()) edge.types.sort((a, b) => b.weight - a.weight);
