@@ -9,7 +9,7 @@ import { ParsedClauses } from './parsed-clauses';
 import { groupSubjectOf } from './parsed-subject';
 import { rolesOf, type RoleContext } from './roles';
 import { findTriggers, maskQuotations, type Trigger } from './triggers';
-import type { ActorRef } from './types';
+import type { ActorRef, Evidence } from './types';
 
 /** An event read from one sentence, before dates are inherited and duplicates across sentences merged. */
 export interface SentenceEvent {
@@ -33,6 +33,7 @@ export interface SentenceEvent {
   background: boolean;
   /** The parse's token that heads its trigger (index into the text's tokens); null without a parse. */
   head: number | null;
+  evidence: Evidence;
 }
 
 /** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
@@ -111,12 +112,13 @@ function withParsedTriggers(triggers: Trigger[], parsed: ParsedClauses, sentence
       form: 'verb',
       swap: false,
       governsComplement: false,
+      fromParse: true,
     }));
   return [...triggers, ...verbs, ...added].sort((a, b) => a.index - b.index);
 }
 
 function parsedTrigger(type: EventType, index: number, end: number, sentence: string): Trigger {
-  return { type, index, end, text: sentence.slice(index, end), form: 'verb', swap: false, governsComplement: GOVERNING.has(type) };
+  return { type, index, end, text: sentence.slice(index, end), form: 'verb', swap: false, governsComplement: GOVERNING.has(type), fromParse: true };
 }
 
 /** The types whose complement ("urged X to free them") is a wish, not an event (as in the trigger words). */
@@ -200,14 +202,16 @@ function eventsFor(
     const verb = trigger.form === 'noun' || reduced ? null : clauses.verbOf(trigger.index, trigger.end);
     const parsedAgents = verb ? clauses.agentsOf(verb, context.heads) : null;
     let agents = (parsedAgents ?? roles.agents).map((m) => m.actor);
+    let agentFrom: Evidence['agent'] = parsedAgents ? 'the parse' : 'the rules';
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
     const group = agents.length === 0 ? groupSubjectOf(clauses.tokens, trigger.index) : null;
-    if (group) agents = [actors.group(group)];
+    if (group) [agents, agentFrom] = [[actors.group(group)], 'the parse'];
     const organization = agents.length === 0 && verb ? clauses.unnamedOrganization(verb, context.heads) : null;
-    if (organization) agents = [actors.organization(organization)];
+    if (organization) [agents, agentFrom] = [[actors.organization(organization)], 'the parse'];
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);
+      agentFrom = 'inferred';
     }
     let targets = roles.targets.map((m) => m.actor);
     if (trigger.type === 'talks' && location) {
@@ -229,6 +233,7 @@ function eventsFor(
       reported: reportedSpeech,
       background: verb ? clauses.isPastPerfect(verb) : false,
       head: (verb ?? clauses.headOf(trigger.index, trigger.end))?.i ?? null,
+      evidence: { trigger: trigger.fromParse ? 'the parse' : 'trigger words', agent: agents.length === 0 ? 'none' : agentFrom } as Evidence,
     };
     const sides = trigger.swap && agents.length > 1 ? agents.map((a) => [a]) : [agents];
     for (const side of sides) {
@@ -287,6 +292,7 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
     reported: false,
     background: false,
     head: null,
+    evidence: { trigger: verdict ? 'trigger words' : 'a speech verb', agent: speakers.length === 0 ? 'none' : 'the rules' },
   };
 }
 

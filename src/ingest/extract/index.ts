@@ -98,6 +98,7 @@ function toDraft(event: DatedEvent, fallback: DateSource): DraftEvent {
     dateSource: event.ownDate && event.dateFrom ? event.dateFrom : fallback,
     reported: event.reported,
     background: event.background,
+    evidence: event.evidence,
   };
 }
 

@@ -20,6 +20,8 @@ export interface Trigger {
   swap: boolean;
   /** The appeal or intent words whose complement ("urged X to *free* them") is a wish, not an event. */
   governsComplement: boolean;
+  /** Found by the parse alone (a verb or participle the trigger words lack). */
+  fromParse?: boolean;
 }
 
 interface Rule {
