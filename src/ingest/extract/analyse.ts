@@ -26,7 +26,7 @@ export interface SentenceEvent {
   /** The words that report it ("pardoned", "talks"); null for a statement read from a speech verb alone. */
   trigger: string | null;
   /** Where its date was read: a date phrase of its own, or one that opens the sentence; null: none in it. */
-  dateFrom: 'its own phrase' | 'the sentence opening' | null;
+  dateFrom: 'its own phrase' | 'the sentence opening' | 'an earlier sentence of its paragraph' | null;
   /** Reported inside what someone said ("X said that Y did Z"): true as the speaker claims it. */
   reported: boolean;
   /** Told as background: in the past perfect ("had expelled") or dated before the month of publication. */

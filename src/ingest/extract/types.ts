@@ -55,7 +55,13 @@ export interface Evidence {
   agent: (typeof AGENT_SOURCES)[number];
 }
 
-export const DATE_SOURCES = ['its own phrase', 'the sentence opening', "the article's lead event", 'the publication date'] as const;
+export const DATE_SOURCES = [
+  'its own phrase',
+  'the sentence opening',
+  'an earlier sentence of its paragraph',
+  "the article's lead event",
+  'the publication date',
+] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
 
 export interface Extraction {
