@@ -48,6 +48,8 @@ const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'par
 /** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless". */
 const DAMNING_VERDICT =
   /\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
+/** "has said he will not negotiate": a plan denied is neither a plan nor a claim about how things stand. */
+const NEGATED_PLAN = /^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|can)\s*(?:not|never|n['’]t)\b|^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:won['’]t|cannot)\b/i;
 const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
@@ -79,7 +81,8 @@ export function analyseSentence(
       .sort((a, b) => a - b),
   };
   const events = eventsFor(triggers, context, mentions, speech, actors, parsed);
-  if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
+  if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)))
+    events.push(statementOf(sentence, speech, heads));
   attachDates(events, triggers, sentence, publishedAt, parsed);
   attachFigures(events, sentence, actors);
   const first = events.find((e) => e.type !== 'statement');
