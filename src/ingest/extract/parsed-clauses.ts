@@ -347,6 +347,12 @@ const VERB_LEMMAS: Record<string, EventType> = {
   criticise: 'criticism',
   criticize: 'criticism',
   deplore: 'criticism',
+  decry: 'criticism',
+  lambast: 'criticism',
+  castigate: 'criticism',
+  chide: 'criticism',
+  rebuke: 'criticism',
+  censure: 'criticism',
   refuse: 'rejection',
   reject: 'rejection',
   ask: 'appeal',
@@ -356,6 +362,9 @@ const VERB_LEMMAS: Record<string, EventType> = {
   attack: 'armed_attack',
   shell: 'armed_attack',
   bomb: 'armed_attack',
+  bombard: 'armed_attack',
+  strafe: 'armed_attack',
+  ambush: 'armed_attack',
 };
 
 /** Acts told in the passive, by the verb and what underwent it: "sanctions were lifted", "diplomats were expelled". */
