@@ -49,7 +49,8 @@ const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'par
 const DAMNING_VERDICT =
   /\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
 /** "has said he will not negotiate": a plan denied is neither a plan nor a claim about how things stand. */
-const NEGATED_PLAN = /^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|can)\s*(?:not|never|n['’]t)\b|^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:won['’]t|cannot)\b/i;
+const NEGATED_PLAN =
+  /^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|can)\s*(?:not|never|n['’]t)\b|^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:won['’]t|cannot)\b/i;
 const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
@@ -64,6 +65,7 @@ export function analyseSentence(
   actors: ArticleActors,
   tokens: readonly Token[] = [],
   organizations: ReadonlyArray<{ start: number; end: number }> = [],
+  previousDay: string | null = null,
 ): SentenceEvent[] {
   const mentions = actors.mentionsIn(sentence, organizations);
   const heads = mentions.filter((m) => !m.location && !m.modifier);
@@ -83,7 +85,7 @@ export function analyseSentence(
   const events = eventsFor(triggers, context, mentions, speech, actors, parsed);
   if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)))
     events.push(statementOf(sentence, speech, heads));
-  attachDates(events, triggers, sentence, publishedAt, parsed);
+  attachDates(events, triggers, sentence, publishedAt, parsed, previousDay);
   attachFigures(events, sentence, actors);
   const first = events.find((e) => e.type !== 'statement');
   if (first) actors.noteAgents(first.agents);
@@ -306,7 +308,14 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
  * dates every event in it. Dates after publication are plans, never when something happened; an intent is
  * dated by when it was stated, so dates inside its complement ("to meet in December") are not its own.
  */
-function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, publishedAt: string, parsed: ParsedClauses): void {
+function attachDates(
+  events: SentenceEvent[],
+  triggers: Trigger[],
+  sentence: string,
+  publishedAt: string,
+  parsed: ParsedClauses,
+  previousDay: string | null,
+): void {
   if (events.length === 0) return;
   for (const e of events) {
     const end = triggers.find((t) => t.index === e.at)?.end;
@@ -317,7 +326,7 @@ function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: str
       e.background = true;
     }
   }
-  const mentions = findDates(sentence, publishedAt).filter((m) => m.date.start <= publishedAt);
+  const mentions = findDates(sentence, publishedAt, previousDay).filter((m) => m.date.start <= publishedAt);
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
   // an intent is dated by when it was stated, a claim "since 2022" by when it was made
   const eligibleFor = (mention: DateMention) =>

@@ -20,7 +20,8 @@ export interface DateMention {
   text: string;
 }
 
-export function findDates(text: string, publishedAt: string): DateMention[] {
+/** `previousDay`: the last day an earlier sentence dated an event by, which "The next day, …" counts from. */
+export function findDates(text: string, publishedAt: string, previousDay: string | null = null): DateMention[] {
   const relative = relativeMentions(text, publishedAt);
   const parsed = chronoMentions(text, publishedAt).filter((m) => !overlapsAny(m, relative));
   const years = yearMentions(text).filter((m) => !overlapsAny(m, [...relative, ...parsed]));
@@ -28,7 +29,7 @@ export function findDates(text: string, publishedAt: string): DateMention[] {
   const ranged = mergeRanges(text, all);
   return withDuration(
     text,
-    [...ranged, ...anchoredMentions(text, ranged)].sort((a, b) => a.index - b.index),
+    [...ranged, ...anchoredMentions(text, ranged, previousDay)].sort((a, b) => a.index - b.index),
   );
 }
 
@@ -36,11 +37,13 @@ export function findDates(text: string, publishedAt: string): DateMention[] {
 
 const LATER = /\b(?:the next day|the following day|a day later|(two|three|four|five|six|seven|\d) days later|a week later)\b/gi;
 
-function anchoredMentions(text: string, mentions: DateMention[]): DateMention[] {
+function anchoredMentions(text: string, mentions: DateMention[], previousDay: string | null): DateMention[] {
   const found: DateMention[] = [];
   for (const match of text.matchAll(LATER)) {
     const index = match.index ?? 0;
-    const anchor = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
+    const inSentence = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
+    // a sentence that opens with "The next day" counts from the day the one before it told of
+    const anchor = inSentence ?? (previousDay && index < 25 ? { date: day(previousDay) } : null);
     if (!anchor) continue;
     const phrase = match[0].toLowerCase();
     const days = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;

@@ -45,9 +45,21 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   const lexicon = new Lexicon(knownActors);
   const actors = new ArticleActors(lexicon, mainState(lexicon, input.text));
   const sentences = splitSentences(input.text).filter((s) => !s.heading);
-  const perSentence = sentences.map((s) =>
-    analyseSentence(s.text, input.publishedAt, actors, tokensWithin(options.parse, s.start, s.end), organizationsWithin(options.parse, s.start, s.end)),
-  );
+  let previousDay: string | null = null;
+  const perSentence = sentences.map((s) => {
+    const events = analyseSentence(
+      s.text,
+      input.publishedAt,
+      actors,
+      tokensWithin(options.parse, s.start, s.end),
+      organizationsWithin(options.parse, s.start, s.end),
+      previousDay,
+    );
+    const days = events.filter((e) => e.dateFrom !== null && e.date?.precision === 'day');
+    const last = days[days.length - 1]?.date;
+    if (last) previousDay = last.end ?? last.start;
+    return events;
+  });
   datePastFromContext(
     perSentence,
     sentences.map((s) => paragraphOf(input.text, s.start)),
