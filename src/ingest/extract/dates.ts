@@ -93,13 +93,26 @@ function chronoMentions(text: string, publishedAt: string): DateMention[] {
   const mentions: DateMention[] = [];
   for (const result of chrono.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
     if (ANCHORED_ELSEWHERE.test(result.text) || isVague(result.text)) continue;
-    const start = resolveComponents(result.start, result.text, publishedAt);
+    const planned = PLANNED_BEFORE.test(text.slice(Math.max(0, result.index - 60), result.index));
+    const start = planned ? plannedMonth(result.start, publishedAt) : resolveComponents(result.start, result.text, publishedAt);
     if (!start) continue;
     const end = result.end ? resolveComponents(result.end, result.text, publishedAt) : null;
     const date: DraftDate = { start: start.start, end: end ? end.start : null, precision: start.precision };
     mentions.push({ date, index: result.index, end: result.index + result.text.length, text: result.text });
   }
   return mentions;
+}
+
+/** "agreed to meet again in September": a month inside an infinitive's plan is the coming one. */
+const PLANNED_BEFORE = /\bto\s+(?:[a-z]+\s+){1,5}?(?:in|by|before|until)\s+$/;
+
+function plannedMonth(components: chrono.ParsedComponents, published: string): DraftDate | null {
+  const certain = (c: 'day' | 'month' | 'year') => components.isCertain(c);
+  if (!certain('month') || certain('year') || certain('day')) return resolveComponents(components, '', published);
+  const m = components.get('month') ?? 1;
+  const y = Number(published.slice(0, 4));
+  const candidate = iso(y, m, 1);
+  return month(candidate.slice(0, 7) > published.slice(0, 7) ? candidate : iso(y + 1, m, 1));
 }
 
 /**
