@@ -40,6 +40,7 @@ const RULES: Rule[] = [
   // talks, visits, negotiations
   { type: 'talks', pattern: String.raw`\b(?:met|meets)\b` },
   { type: 'talks', pattern: String.raw`\b(?:hosted|hosts|hosting)\b` },
+  { type: 'talks', pattern: String.raw`\b(?:sat|sit|sits|sitting) down (?:together|with|for talks)\b` },
   { type: 'talks', pattern: String.raw`\b(?:visited|visits|visiting)\b(?=\s+(?:\p{Lu}|the\s+\p{Lu}))` },
   { type: 'talks', pattern: String.raw`\b(?:travell?ed|flew|went) to\b` },
   { type: 'talks', pattern: String.raw`\barrived in\b` },
@@ -205,6 +206,10 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:welcomed|welcomes|welcoming|praised|praises|praising|thanked|thanking|hailed|hails|commended|commends|applauded|applauds|congratulated|congratulates|endorsed|endorses|lauded|lauds)\b|\bexpressed (?:its |his |her |their )?support for\b`,
   },
   { type: 'endorsement', pattern: String.raw`\b(?:welcome|praise|thank|hail|commend|applaud)\b(?=\s+(?:the|a|an|his|her|its|their|\p{Lu}))` },
+  {
+    type: 'endorsement',
+    pattern: String.raw`\b(?:called|calls|described|describes|termed|terms)\b(?=[^.;]{0,40}?\b(?:a|an)\s+(?:[\w-]+\s+)?(?:victory|success|breakthrough|milestone|triumph|step forward)\b)`,
+  },
   {
     type: 'criticism',
     pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b`,
