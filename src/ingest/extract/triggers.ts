@@ -29,6 +29,8 @@ interface Rule {
   pattern: string;
   noun?: boolean;
   swap?: boolean;
+  /** Read on the words as written: a characterisation is often quoted ('called the deal "a victory"'). */
+  quoted?: boolean;
 }
 
 const SANCTION_WORDS = String.raw`sanctions|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
@@ -209,6 +211,7 @@ const RULES: Rule[] = [
   {
     type: 'endorsement',
     pattern: String.raw`\b(?:called|calls|described|describes|termed|terms)\b(?=[^.;]{0,40}?\b(?:a|an)\s+(?:[\w-]+\s+)?(?:victory|success|breakthrough|milestone|triumph|step forward)\b)`,
+    quoted: true,
   },
   {
     type: 'criticism',
@@ -315,7 +318,7 @@ export function findTriggers(sentence: string): Trigger[] {
   const text = maskQuotations(sentence);
   const found: Trigger[] = [];
   for (const rule of COMPILED) {
-    for (const m of text.matchAll(rule.regex)) {
+    for (const m of (rule.quoted ? sentence : text).matchAll(rule.regex)) {
       if (rule.type === 'sanctions_imposed' && /\b(?:lift|eas|remov|suspen|relax|waiv|end)\w*/i.test(m[0])) continue;
       if (rule.type === 'agreement' && SPECIFIC_DEAL.test(m[0])) continue;
       const index = m.index ?? 0;
