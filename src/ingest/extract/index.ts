@@ -73,7 +73,7 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
     dateFrom: e.dateFrom,
     alsoQuotedIn: [],
   }));
-  const events = mergeDuplicates(dated).map((e) => toDraft(e, fallback.source));
+  const events = mergeDuplicates(dated, (a) => actors.stateOf(a) ?? null).map((e) => toDraft(e, fallback.source));
   return { events, actors: actorsOf(events, actors.actors()), resolutions: Object.fromEntries(actors.resolutions()) };
 }
 
