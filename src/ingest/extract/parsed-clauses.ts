@@ -168,6 +168,12 @@ export class ParsedClauses {
       const speech = this.byIndex.get(verb.head);
       if (speech && SPEECH_LEMMAS.has(speech.lemma.toLowerCase())) return this.subjectOf(speech, depth + 1);
     }
+    // "ordered by Niger's government, after it accused Benin": "it" in a clause that hangs on another is that one's subject
+    if (subject && (verb.dep === 'advcl' || verb.dep === 'conj') && /^(?:it|they)$/i.test(subject.text)) {
+      const governor = this.byIndex.get(verb.head);
+      const found = governor && governor.i !== verb.i && (governor.pos === 'VERB' || governor.pos === 'AUX') ? this.subjectOf(governor, depth + 1) : null;
+      if (found) return found;
+    }
     if (subject) {
       // "who visited", "that led": a relative pronoun stands for the noun the clause describes
       if (verb.dep === 'relcl' && /^(?:who|which|that)$/i.test(subject.text)) {
