@@ -103,14 +103,18 @@ function chronoMentions(text: string, publishedAt: string): DateMention[] {
   return mentions;
 }
 
-/** "agreed to meet again in September": a month inside an infinitive's plan is the coming one. */
-const PLANNED_BEFORE = /\bto\s+(?:[a-z]+\s+){1,5}?(?:in|by|before|until)\s+$/;
+/** "agreed to meet again in September", "due to meet on December 10": a date inside an infinitive's plan is the coming one. */
+const PLANNED_BEFORE = /\bto\s+(?:[\w'’-]+\s+){1,5}?(?:in|on|by|before|until)\s+$/;
 
 function plannedMonth(components: chrono.ParsedComponents, published: string): DraftDate | null {
   const certain = (c: 'day' | 'month' | 'year') => components.isCertain(c);
-  if (!certain('month') || certain('year') || certain('day')) return resolveComponents(components, '', published);
+  if (!certain('month') || certain('year')) return resolveComponents(components, '', published);
   const m = components.get('month') ?? 1;
   const y = Number(published.slice(0, 4));
+  if (certain('day')) {
+    const d = components.get('day') ?? 1;
+    return day(iso(y, m, d) > published ? iso(y, m, d) : iso(y + 1, m, d));
+  }
   const candidate = iso(y, m, 1);
   return month(candidate.slice(0, 7) > published.slice(0, 7) ? candidate : iso(y + 1, m, 1));
 }
