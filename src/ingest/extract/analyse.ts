@@ -377,7 +377,16 @@ function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sen
       event.background ||= prev.background;
     }
   }
+  // "dismissed the sanctions and recalled its ambassador on Tuesday": one subject's two acts, the date told once at the end
+  for (let i = ordered.length - 2; i >= 0; i--) {
+    const [event, next] = [ordered[i]!, ordered[i + 1]!];
+    if (event.date === null && next.date !== null && next.dateFrom === 'its own phrase' && parsed.conjoined(event.head, next.head) && sameAgents(event, next))
+      dateOnce(event, next.date, 'its own phrase');
+  }
 }
+
+const sameAgents = (a: SentenceEvent, b: SentenceEvent) =>
+  a.agents.length > 0 && a.agents.length === b.agents.length && a.agents.every((x) => b.agents.some((y) => y.id === x.id));
 
 function dateOnce(event: SentenceEvent, date: DraftDate, from: NonNullable<SentenceEvent['dateFrom']>): void {
   if (event.date !== null) return;

@@ -187,6 +187,10 @@ const RULES: Rule[] = [
   { type: 'rejection', pattern: String.raw`\b(?:rejected|rejects|reject|rejecting|turned down|turns down|spurned|spurns|vetoed|vetoes|ruled out|rules out)\b` },
   { type: 'rejection', pattern: String.raw`\brejection\s+(?:of|by)\b`, noun: true },
   {
+    type: 'rejection',
+    pattern: String.raw`\b(?:dismissed|dismisses|brushed aside|brushes aside)\b(?=[^.;]{0,60}?\bas\s+(?:[\w-]+\s+){0,2}?(?:meddling|interference|baseless|unfounded|propaganda|lies|nonsense|irrelevant|a\s+\w+|an\s+\w+)\b)`,
+  },
+  {
     type: 'threat',
     pattern: String.raw`\b(?:threatened|threatens|threaten|threatening)\b(?=\s+(?:to|with|new|further|more|unspecified|retaliation|retaliatory|sanctions|tariffs|countermeasures|reprisals|force|military|action|war|\p{Lu}))|\b(?:issued|issues|gave|gives|delivered|presented|set)${WITHIN(2)}\s+ultimatum\b`,
   },
