@@ -1,13 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import type { EventType } from '../src/domain/model';
+import { evidenceOf, CALIBRATION } from '../src/drafts/calibration';
 import { judge } from '../src/drafts/confidence';
+import { calibrated, fitCalibration, type Outcome } from './calibration-fit';
 import { extractParsed, type UndatedPolicy } from '../src/ingest/extract';
 import { score, type Score } from '../src/ingest/extract/score';
 import { splitSentences } from '../src/ingest/extract/sentences';
 import { confusion, merge, type ConfusionCell } from './confusion';
 import { HELD_OUT, SPLITS, type EvalCase, type Split } from './load';
 import { confusionTable, speedLine, tallyLine, typeTable } from './report';
-import { reliability, reliabilityTable, type JudgedEvent, type ReliabilityBin } from './reliability';
+import { brier, reliability, reliabilityTable, type JudgedEvent, type ReliabilityBin } from './reliability';
 import { speedOf, type Timing } from './speed';
 import { figures, sum, type Figures, type Tally } from './tally';
 
@@ -29,6 +31,8 @@ interface Run {
   timing: Timing;
   /** Each extracted event's confidence, as the review workbench shows it, and whether it matched. */
   judged: JudgedEvent[];
+  /** Each extracted event's evidence and whether it matched: what the calibration map is fitted on. */
+  outcomes: Outcome[];
 }
 
 /** Everything the last line of `npm run eval:extract` holds, as one JSON object. */
@@ -37,8 +41,14 @@ export interface Summary {
   articles: Array<{ name: string; split: Split; sentences: number; ms: number } & Figures>;
   confusion: Record<Split, ConfusionCell[]>;
   speed: ReturnType<typeof speedOf>;
-  /** Events in bins of confidence with the share right, for the development articles and each held-out set. */
-  reliability: Record<'dev' | 'heldout' | 'heldout2', ReliabilityBin[]>;
+  /**
+   * Events in bins of confidence with the share right: the stored map's confidence on the development articles, each
+   * held-out set and all; then each held-out set scored by a map fitted on the other one alone (leave one set out).
+   */
+  reliability: Record<'dev' | 'heldout' | 'heldout2' | 'all', ReliabilityBin[]> & {
+    leaveOneOut: Record<'heldout' | 'heldout2', ReliabilityBin[]>;
+    brier: Record<'dev' | 'heldout' | 'heldout2' | 'all' | 'heldoutFromHeldout2' | 'heldout2FromHeldout', number | null>;
+  };
 }
 
 /** One article through the extractor as `kb extract` runs it: with the dependency parse when the parser is there. */
@@ -70,6 +80,7 @@ async function run(c: EvalCase, options: EvalOptions, since: number): Promise<Ru
       confidence: judge(e, extraction.resolutions, (id) => known.has(id), null).confidence,
       right: !s.spurious.includes(e),
     })),
+    outcomes: extraction.events.map((e) => ({ evidence: evidenceOf(e, (id) => known.has(id)), right: !s.spurious.includes(e) })),
     timing: { sentences: splitSentences(c.text).filter((x) => !x.heading).length, ms },
   };
 }
@@ -86,10 +97,16 @@ function tallyOfType(type: EventType, runs: Run[]): Tally {
   );
 }
 
-/** Runs the extractor over every case (the first one cold), prints the report and returns its figures. */
-export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise<Summary> {
+/** Runs the extractor over every case (the first one cold), printing each article's figures. */
+export async function runCases(cases: EvalCase[], options: EvalOptions): Promise<Run[]> {
   const runs: Run[] = [];
   for (const [i, c] of cases.entries()) runs.push(await run(c, options, i === 0 ? options.startedAt : performance.now()));
+  return runs;
+}
+
+/** Runs the extractor over every case (the first one cold), prints the report and returns its figures. */
+export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise<Summary> {
+  const runs = await runCases(cases, options);
   const inSplit = (split: Split | 'all') => runs.filter((r) => split === 'all' || r.split === split);
 
   console.log('');
@@ -112,15 +129,7 @@ export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise
   console.log('Confusion of types: a gold event and an extracted one of the same date and agent but another type, then misses and spurious events');
   for (const line of confusionTable(SPLITS.map((split) => ({ label: split, cells: confusionBySplit[split] })))) console.log(line);
 
-  const reliabilityBySet = {
-    dev: reliability(dev.flatMap((r) => r.judged)),
-    heldout: reliability(inSplit('heldout').flatMap((r) => r.judged)),
-    heldout2: reliability(inSplit('heldout2').flatMap((r) => r.judged)),
-  };
-  console.log('');
-  console.log('Reliability of the confidence: extracted events by confidence, and the share of them that match a gold event');
-  for (const line of reliabilityTable(groups.map((g, i) => ({ label: g.label, bins: Object.values(reliabilityBySet)[i] as ReliabilityBin[] }))))
-    console.log(line);
+  const reliabilityBySet = reliabilityReport(runs, dev, inSplit);
 
   const speed = speedOf(runs.map((r) => r.timing));
   console.log('');
@@ -135,3 +144,47 @@ export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise
     reliability: reliabilityBySet,
   };
 }
+
+/** The stored map's reliability per set, and each held-out set scored by a map fitted on the other alone. */
+function reliabilityReport(runs: Run[], dev: Run[], inSplit: (split: Split | 'all') => Run[]): Summary['reliability'] {
+  const judged = (list: Run[]) => list.flatMap((r) => r.judged);
+  const outcomes = (split: Split) => inSplit(split).flatMap((r) => r.outcomes);
+  const fromHeldout = calibrated(fitCalibration(outcomes('heldout')), outcomes('heldout2'));
+  const fromHeldout2 = calibrated(fitCalibration(outcomes('heldout2')), outcomes('heldout'));
+  console.log('');
+  console.log(`Reliability of the confidence (the stored map: ${CALIBRATION.method}, fitted on ${CALIBRATION.fittedOn.join(' and ')}):`);
+  console.log('extracted events by confidence, and the share of them that match a gold event');
+  const stored = [
+    { label: 'dev (seed + tuning)', events: judged(dev) },
+    { label: 'held-out', events: judged(inSplit('heldout')) },
+    { label: 'held-out 2', events: judged(inSplit('heldout2')) },
+    { label: 'all', events: judged(runs) },
+  ];
+  for (const line of reliabilityTable(stored.map((g) => ({ label: g.label, bins: reliability(g.events) })))) console.log(line);
+  console.log(`Brier score: ${stored.map((g) => `${g.label} ${formatBrier(brier(g.events))}`).join(', ')}`);
+  console.log('');
+  console.log('Leave one set out: each held-out set scored by a map fitted on the other held-out set alone');
+  const crossed = [
+    { label: 'held-out 2 (fit on held-out)', events: fromHeldout },
+    { label: 'held-out (fit on held-out 2)', events: fromHeldout2 },
+  ];
+  for (const line of reliabilityTable(crossed.map((g) => ({ label: g.label, bins: reliability(g.events) })))) console.log(line);
+  console.log(`Brier score: ${crossed.map((g) => `${g.label} ${formatBrier(brier(g.events))}`).join(', ')}`);
+  return {
+    dev: reliability(judged(dev)),
+    heldout: reliability(judged(inSplit('heldout'))),
+    heldout2: reliability(judged(inSplit('heldout2'))),
+    all: reliability(judged(runs)),
+    leaveOneOut: { heldout2: reliability(fromHeldout), heldout: reliability(fromHeldout2) },
+    brier: {
+      dev: brier(judged(dev)),
+      heldout: brier(judged(inSplit('heldout'))),
+      heldout2: brier(judged(inSplit('heldout2'))),
+      all: brier(judged(runs)),
+      heldout2FromHeldout: brier(fromHeldout),
+      heldoutFromHeldout2: brier(fromHeldout2),
+    },
+  };
+}
+
+const formatBrier = (x: number | null) => (x === null ? '–' : x.toFixed(3));

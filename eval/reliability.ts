@@ -20,7 +20,7 @@ export interface ReliabilityBin {
   precision: number | null;
 }
 
-const EDGES = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+const EDGES = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
 export function reliability(events: JudgedEvent[]): ReliabilityBin[] {
@@ -38,6 +38,12 @@ export function reliability(events: JudgedEvent[]): ReliabilityBin[] {
       precision: inBin.length === 0 ? null : round(right / inBin.length),
     };
   });
+}
+
+/** The mean squared gap between confidence and outcome (1 right, 0 wrong): lower is better; null for no events. */
+export function brier(events: JudgedEvent[]): number | null {
+  if (events.length === 0) return null;
+  return round(events.reduce((sum, e) => sum + (e.confidence - (e.right ? 1 : 0)) ** 2, 0) / events.length);
 }
 
 /** The bins of each set side by side: events, mean confidence and precision. */

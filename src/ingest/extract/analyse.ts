@@ -9,7 +9,7 @@ import { ParsedClauses } from './parsed-clauses';
 import { groupSubjectOf } from './parsed-subject';
 import { rolesOf, type RoleContext } from './roles';
 import { findTriggers, maskQuotations, type Trigger } from './triggers';
-import type { ActorRef } from './types';
+import type { ActorRef, Evidence } from './types';
 
 /** An event read from one sentence, before dates are inherited and duplicates across sentences merged. */
 export interface SentenceEvent {
@@ -26,13 +26,14 @@ export interface SentenceEvent {
   /** The words that report it ("pardoned", "talks"); null for a statement read from a speech verb alone. */
   trigger: string | null;
   /** Where its date was read: a date phrase of its own, or one that opens the sentence; null: none in it. */
-  dateFrom: 'its own phrase' | 'the sentence opening' | null;
+  dateFrom: 'its own phrase' | 'the sentence opening' | 'an earlier sentence of its paragraph' | null;
   /** Reported inside what someone said ("X said that Y did Z"): true as the speaker claims it. */
   reported: boolean;
   /** Told as background: in the past perfect ("had expelled") or dated before the month of publication. */
   background: boolean;
   /** The parse's token that heads its trigger (index into the text's tokens); null without a parse. */
   head: number | null;
+  evidence: Evidence;
 }
 
 /** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
@@ -47,6 +48,9 @@ const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'par
 /** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless". */
 const DAMNING_VERDICT =
   /\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
+/** "has said he will not negotiate": a plan denied is neither a plan nor a claim about how things stand. */
+const NEGATED_PLAN =
+  /^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|can)\s*(?:not|never|n['’]t)\b|^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:won['’]t|cannot)\b/i;
 const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
@@ -61,6 +65,7 @@ export function analyseSentence(
   actors: ArticleActors,
   tokens: readonly Token[] = [],
   organizations: ReadonlyArray<{ start: number; end: number }> = [],
+  previousDay: string | null = null,
 ): SentenceEvent[] {
   const mentions = actors.mentionsIn(sentence, organizations);
   const heads = mentions.filter((m) => !m.location && !m.modifier);
@@ -78,8 +83,9 @@ export function analyseSentence(
       .sort((a, b) => a - b),
   };
   const events = eventsFor(triggers, context, mentions, speech, actors, parsed);
-  if (events.length === 0 && speech) events.push(statementOf(sentence, speech, heads));
-  attachDates(events, triggers, sentence, publishedAt, parsed);
+  if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)))
+    events.push(statementOf(sentence, speech, heads));
+  attachDates(events, triggers, sentence, publishedAt, parsed, previousDay);
   attachFigures(events, sentence, actors);
   const first = events.find((e) => e.type !== 'statement');
   if (first) actors.noteAgents(first.agents);
@@ -111,12 +117,13 @@ function withParsedTriggers(triggers: Trigger[], parsed: ParsedClauses, sentence
       form: 'verb',
       swap: false,
       governsComplement: false,
+      fromParse: true,
     }));
   return [...triggers, ...verbs, ...added].sort((a, b) => a.index - b.index);
 }
 
 function parsedTrigger(type: EventType, index: number, end: number, sentence: string): Trigger {
-  return { type, index, end, text: sentence.slice(index, end), form: 'verb', swap: false, governsComplement: GOVERNING.has(type) };
+  return { type, index, end, text: sentence.slice(index, end), form: 'verb', swap: false, governsComplement: GOVERNING.has(type), fromParse: true };
 }
 
 /** The types whose complement ("urged X to free them") is a wish, not an event (as in the trigger words). */
@@ -200,14 +207,16 @@ function eventsFor(
     const verb = trigger.form === 'noun' || reduced ? null : clauses.verbOf(trigger.index, trigger.end);
     const parsedAgents = verb ? clauses.agentsOf(verb, context.heads) : null;
     let agents = (parsedAgents ?? roles.agents).map((m) => m.actor);
+    let agentFrom: Evidence['agent'] = parsedAgents ? 'the parse' : 'the rules';
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
     const group = agents.length === 0 ? groupSubjectOf(clauses.tokens, trigger.index) : null;
-    if (group) agents = [actors.group(group)];
+    if (group) [agents, agentFrom] = [[actors.group(group)], 'the parse'];
     const organization = agents.length === 0 && verb ? clauses.unnamedOrganization(verb, context.heads) : null;
-    if (organization) agents = [actors.organization(organization)];
+    if (organization) [agents, agentFrom] = [[actors.organization(organization)], 'the parse'];
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);
+      agentFrom = 'inferred';
     }
     let targets = roles.targets.map((m) => m.actor);
     if (trigger.type === 'talks' && location) {
@@ -229,6 +238,7 @@ function eventsFor(
       reported: reportedSpeech,
       background: verb ? clauses.isPastPerfect(verb) : false,
       head: (verb ?? clauses.headOf(trigger.index, trigger.end))?.i ?? null,
+      evidence: { trigger: trigger.fromParse ? 'the parse' : 'trigger words', agent: agents.length === 0 ? 'none' : agentFrom } as Evidence,
     };
     const sides = trigger.swap && agents.length > 1 ? agents.map((a) => [a]) : [agents];
     for (const side of sides) {
@@ -287,6 +297,7 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
     reported: false,
     background: false,
     head: null,
+    evidence: { trigger: verdict ? 'trigger words' : 'a speech verb', agent: speakers.length === 0 ? 'none' : 'the rules' },
   };
 }
 
@@ -297,7 +308,14 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
  * dates every event in it. Dates after publication are plans, never when something happened; an intent is
  * dated by when it was stated, so dates inside its complement ("to meet in December") are not its own.
  */
-function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: string, publishedAt: string, parsed: ParsedClauses): void {
+function attachDates(
+  events: SentenceEvent[],
+  triggers: Trigger[],
+  sentence: string,
+  publishedAt: string,
+  parsed: ParsedClauses,
+  previousDay: string | null,
+): void {
   if (events.length === 0) return;
   for (const e of events) {
     const end = triggers.find((t) => t.index === e.at)?.end;
@@ -308,7 +326,7 @@ function attachDates(events: SentenceEvent[], triggers: Trigger[], sentence: str
       e.background = true;
     }
   }
-  const mentions = findDates(sentence, publishedAt).filter((m) => m.date.start <= publishedAt);
+  const mentions = findDates(sentence, publishedAt, previousDay).filter((m) => m.date.start <= publishedAt);
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
   // an intent is dated by when it was stated, a claim "since 2022" by when it was made
   const eligibleFor = (mention: DateMention) =>
@@ -359,7 +377,16 @@ function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sen
       event.background ||= prev.background;
     }
   }
+  // "dismissed the sanctions and recalled its ambassador on Tuesday": one subject's two acts, the date told once at the end
+  for (let i = ordered.length - 2; i >= 0; i--) {
+    const [event, next] = [ordered[i]!, ordered[i + 1]!];
+    if (event.date === null && next.date !== null && next.dateFrom === 'its own phrase' && parsed.conjoined(event.head, next.head) && sameAgents(event, next))
+      dateOnce(event, next.date, 'its own phrase');
+  }
 }
+
+const sameAgents = (a: SentenceEvent, b: SentenceEvent) =>
+  a.agents.length > 0 && a.agents.length === b.agents.length && a.agents.every((x) => b.agents.some((y) => y.id === x.id));
 
 function dateOnce(event: SentenceEvent, date: DraftDate, from: NonNullable<SentenceEvent['dateFrom']>): void {
   if (event.date !== null) return;

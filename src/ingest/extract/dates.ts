@@ -20,7 +20,8 @@ export interface DateMention {
   text: string;
 }
 
-export function findDates(text: string, publishedAt: string): DateMention[] {
+/** `previousDay`: the last day an earlier sentence dated an event by, which "The next day, …" counts from. */
+export function findDates(text: string, publishedAt: string, previousDay: string | null = null): DateMention[] {
   const relative = relativeMentions(text, publishedAt);
   const parsed = chronoMentions(text, publishedAt).filter((m) => !overlapsAny(m, relative));
   const years = yearMentions(text).filter((m) => !overlapsAny(m, [...relative, ...parsed]));
@@ -28,7 +29,7 @@ export function findDates(text: string, publishedAt: string): DateMention[] {
   const ranged = mergeRanges(text, all);
   return withDuration(
     text,
-    [...ranged, ...anchoredMentions(text, ranged)].sort((a, b) => a.index - b.index),
+    [...ranged, ...anchoredMentions(text, ranged, previousDay)].sort((a, b) => a.index - b.index),
   );
 }
 
@@ -36,11 +37,13 @@ export function findDates(text: string, publishedAt: string): DateMention[] {
 
 const LATER = /\b(?:the next day|the following day|a day later|(two|three|four|five|six|seven|\d) days later|a week later)\b/gi;
 
-function anchoredMentions(text: string, mentions: DateMention[]): DateMention[] {
+function anchoredMentions(text: string, mentions: DateMention[], previousDay: string | null): DateMention[] {
   const found: DateMention[] = [];
   for (const match of text.matchAll(LATER)) {
     const index = match.index ?? 0;
-    const anchor = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
+    const inSentence = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
+    // a sentence that opens with "The next day" counts from the day the one before it told of
+    const anchor = inSentence ?? (previousDay && index < 25 ? { date: day(previousDay) } : null);
     if (!anchor) continue;
     const phrase = match[0].toLowerCase();
     const days = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;
@@ -90,13 +93,30 @@ function chronoMentions(text: string, publishedAt: string): DateMention[] {
   const mentions: DateMention[] = [];
   for (const result of chrono.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
     if (ANCHORED_ELSEWHERE.test(result.text) || isVague(result.text)) continue;
-    const start = resolveComponents(result.start, result.text, publishedAt);
+    const planned = PLANNED_BEFORE.test(text.slice(Math.max(0, result.index - 60), result.index));
+    const start = planned ? plannedMonth(result.start, publishedAt) : resolveComponents(result.start, result.text, publishedAt);
     if (!start) continue;
     const end = result.end ? resolveComponents(result.end, result.text, publishedAt) : null;
     const date: DraftDate = { start: start.start, end: end ? end.start : null, precision: start.precision };
     mentions.push({ date, index: result.index, end: result.index + result.text.length, text: result.text });
   }
   return mentions;
+}
+
+/** "agreed to meet again in September", "due to meet on December 10": a date inside an infinitive's plan is the coming one. */
+const PLANNED_BEFORE = /\bto\s+(?:[\w'’-]+\s+){1,5}?(?:in|on|by|before|until)\s+$/;
+
+function plannedMonth(components: chrono.ParsedComponents, published: string): DraftDate | null {
+  const certain = (c: 'day' | 'month' | 'year') => components.isCertain(c);
+  if (!certain('month') || certain('year')) return resolveComponents(components, '', published);
+  const m = components.get('month') ?? 1;
+  const y = Number(published.slice(0, 4));
+  if (certain('day')) {
+    const d = components.get('day') ?? 1;
+    return day(iso(y, m, d) > published ? iso(y, m, d) : iso(y + 1, m, d));
+  }
+  const candidate = iso(y, m, 1);
+  return month(candidate.slice(0, 7) > published.slice(0, 7) ? candidate : iso(y + 1, m, 1));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SentenceEvent } from './analyse';
 import { overlaps } from './dates';
+import type { ActorRef } from './types';
 
 /** An event from one sentence, with whether its date was read from that sentence or inherited. */
 export interface DatedEvent extends SentenceEvent {
@@ -10,19 +11,19 @@ export interface DatedEvent extends SentenceEvent {
 /**
  * Articles report one event in several sentences (the lead, then the details). Two drafts are one event when
  * they have the same type, overlapping dates and the same agents; meetings, where each sentence names other
- * participants, need only share one actor.
+ * participants, need only share one actor (a person counting as the state they act for).
  */
-export function mergeDuplicates(events: DatedEvent[]): DatedEvent[] {
+export function mergeDuplicates(events: DatedEvent[], stateOf: (actor: ActorRef) => ActorRef | null = () => null): DatedEvent[] {
   const merged: DatedEvent[] = [];
   for (const event of events) {
-    const same = merged.find((m) => isSameEvent(m, event));
+    const same = merged.find((m) => isSameEvent(m, event, stateOf));
     if (same) absorb(same, event);
     else merged.push({ ...event, alsoQuotedIn: [...event.alsoQuotedIn] });
   }
   return merged;
 }
 
-function isSameEvent(a: DatedEvent, b: DatedEvent): boolean {
+function isSameEvent(a: DatedEvent, b: DatedEvent, stateOf: (actor: ActorRef) => ActorRef | null): boolean {
   if (a.type !== b.type) return false;
   if (a.date && b.date && !overlaps(a.date, b.date)) return false;
   const ids = (e: DatedEvent) =>
@@ -33,8 +34,10 @@ function isSameEvent(a: DatedEvent, b: DatedEvent): boolean {
   // "will visit Madrid", later "is also scheduled to meet the EU's chief": two plans, told of other partners
   if (a.type === 'intent' && a.targets.length > 0 && b.targets.length > 0 && !b.targets.some((t) => a.targets.some((u) => u.id === t.id))) return false;
   if (a.type !== 'talks') return ids(a) === ids(b);
-  const actors = new Set([...a.agents, ...a.targets].map((x) => x.id));
-  return [...b.agents, ...b.targets].some((x) => actors.has(x.id));
+  // a meeting of two states, then "Benin's president hosted the talks": a person stands for the state they lead
+  const withStates = (list: ActorRef[]) => list.flatMap((x) => [x.id, stateOf(x)?.id ?? x.id]);
+  const actors = new Set(withStates([...a.agents, ...a.targets]));
+  return withStates([...b.agents, ...b.targets]).some((id) => actors.has(id));
 }
 
 function absorb(into: DatedEvent, other: DatedEvent): void {

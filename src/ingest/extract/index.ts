@@ -3,7 +3,7 @@ import type { Parser } from '../../nlp/parser';
 import type { ParsedText, Token } from '../../nlp/parse.schemas';
 import { sharedParser } from '../../nlp/shared';
 import { analyseSentence, type SentenceEvent } from './analyse';
-import type { DraftDate } from './dates';
+import { lastDayOf, type DraftDate } from './dates';
 import { Lexicon } from './lexicon';
 import { ArticleActors, mainState } from './mentions';
 import { mergeDuplicates, type DatedEvent } from './duplicates';
@@ -44,11 +44,27 @@ export async function extractParsed(
 export function extract(input: ExtractInput, knownActors: readonly Actor[], options: ExtractOptions = {}): Extraction {
   const lexicon = new Lexicon(knownActors);
   const actors = new ArticleActors(lexicon, mainState(lexicon, input.text));
-  const perSentence = splitSentences(input.text)
-    .filter((s) => !s.heading)
-    .map((s) =>
-      analyseSentence(s.text, input.publishedAt, actors, tokensWithin(options.parse, s.start, s.end), organizationsWithin(options.parse, s.start, s.end)),
+  const sentences = splitSentences(input.text).filter((s) => !s.heading);
+  let previousDay: string | null = null;
+  const perSentence = sentences.map((s) => {
+    const events = analyseSentence(
+      s.text,
+      input.publishedAt,
+      actors,
+      tokensWithin(options.parse, s.start, s.end),
+      organizationsWithin(options.parse, s.start, s.end),
+      previousDay,
     );
+    const days = events.filter((e) => e.dateFrom !== null && e.date?.precision === 'day');
+    const last = days[days.length - 1]?.date;
+    if (last) previousDay = last.end ?? last.start;
+    return events;
+  });
+  datePastFromContext(
+    perSentence,
+    sentences.map((s) => paragraphOf(input.text, s.start)),
+    input.publishedAt,
+  );
   const fallback = undatedDate(perSentence, input.publishedAt, options.undated ?? 'lead-event');
   const dated: DatedEvent[] = perSentence.flat().map((e) => ({
     ...e,
@@ -57,7 +73,7 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
     dateFrom: e.dateFrom,
     alsoQuotedIn: [],
   }));
-  const events = mergeDuplicates(dated).map((e) => toDraft(e, fallback.source));
+  const events = mergeDuplicates(dated, (a) => actors.stateOf(a) ?? null).map((e) => toDraft(e, fallback.source));
   return { events, actors: actorsOf(events, actors.actors()), resolutions: Object.fromEntries(actors.resolutions()) };
 }
 
@@ -74,6 +90,26 @@ function tokensWithin(parse: ParsedText | undefined, start: number, end: number)
 function organizationsWithin(parse: ParsedText | undefined, start: number, end: number): Array<{ start: number; end: number }> {
   if (!parse) return [];
   return parse.entities.filter((e) => e.label === 'ORG' && e.start >= start && e.end <= end).map((e) => ({ start: e.start - start, end: e.end - start }));
+}
+
+const paragraphOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+/**
+ * "The dispute flared in 2012, when … . Lilongwe had recalled its ambassador": a background event told without a date
+ * of its own happened when the paragraph's last past date says, not on the day of the article's lead event.
+ */
+function datePastFromContext(perSentence: SentenceEvent[][], paragraphs: number[], publishedAt: string): void {
+  const monthStart = `${publishedAt.slice(0, 7)}-01`;
+  let context: { paragraph: number; date: DraftDate } | null = null;
+  perSentence.forEach((events, i) => {
+    const paragraph = paragraphs[i] as number;
+    if (context && context.paragraph !== paragraph) context = null;
+    const own = events.filter((e) => e.date !== null && e.dateFrom !== null);
+    const past = own.filter((e) => lastDayOf(e.date as DraftDate) < monthStart);
+    for (const e of events) if (e.date === null && e.background && context) [e.date, e.dateFrom] = [context.date, 'an earlier sentence of its paragraph'];
+    if (past.length > 0) context = { paragraph, date: (past[past.length - 1] as SentenceEvent).date as DraftDate };
+    else if (own.length > 0) context = null;
+  });
 }
 
 function undatedDate(perSentence: SentenceEvent[][], publishedAt: string, policy: UndatedPolicy): { date: DraftDate; source: DateSource } {
@@ -98,6 +134,7 @@ function toDraft(event: DatedEvent, fallback: DateSource): DraftEvent {
     dateSource: event.ownDate && event.dateFrom ? event.dateFrom : fallback,
     reported: event.reported,
     background: event.background,
+    evidence: event.evidence,
   };
 }
 

@@ -168,6 +168,12 @@ export class ParsedClauses {
       const speech = this.byIndex.get(verb.head);
       if (speech && SPEECH_LEMMAS.has(speech.lemma.toLowerCase())) return this.subjectOf(speech, depth + 1);
     }
+    // "ordered by Niger's government, after it accused Benin": "it" in a clause that hangs on another is that one's subject
+    if (subject && (verb.dep === 'advcl' || verb.dep === 'conj') && /^(?:it|they)$/i.test(subject.text)) {
+      const governor = this.byIndex.get(verb.head);
+      const found = governor && governor.i !== verb.i && (governor.pos === 'VERB' || governor.pos === 'AUX') ? this.subjectOf(governor, depth + 1) : null;
+      if (found) return found;
+    }
     if (subject) {
       // "who visited", "that led": a relative pronoun stands for the noun the clause describes
       if (verb.dep === 'relcl' && /^(?:who|which|that)$/i.test(subject.text)) {
@@ -347,6 +353,12 @@ const VERB_LEMMAS: Record<string, EventType> = {
   criticise: 'criticism',
   criticize: 'criticism',
   deplore: 'criticism',
+  decry: 'criticism',
+  lambast: 'criticism',
+  castigate: 'criticism',
+  chide: 'criticism',
+  rebuke: 'criticism',
+  censure: 'criticism',
   refuse: 'rejection',
   reject: 'rejection',
   ask: 'appeal',
@@ -356,6 +368,9 @@ const VERB_LEMMAS: Record<string, EventType> = {
   attack: 'armed_attack',
   shell: 'armed_attack',
   bomb: 'armed_attack',
+  bombard: 'armed_attack',
+  strafe: 'armed_attack',
+  ambush: 'armed_attack',
 };
 
 /** Acts told in the passive, by the verb and what underwent it: "sanctions were lifted", "diplomats were expelled". */

@@ -20,6 +20,8 @@ export interface Trigger {
   swap: boolean;
   /** The appeal or intent words whose complement ("urged X to *free* them") is a wish, not an event. */
   governsComplement: boolean;
+  /** Found by the parse alone (a verb or participle the trigger words lack). */
+  fromParse?: boolean;
 }
 
 interface Rule {
@@ -27,6 +29,8 @@ interface Rule {
   pattern: string;
   noun?: boolean;
   swap?: boolean;
+  /** Read on the words as written: a characterisation is often quoted ('called the deal "a victory"'). */
+  quoted?: boolean;
 }
 
 const SANCTION_WORDS = String.raw`sanctions|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
@@ -38,6 +42,7 @@ const RULES: Rule[] = [
   // talks, visits, negotiations
   { type: 'talks', pattern: String.raw`\b(?:met|meets)\b` },
   { type: 'talks', pattern: String.raw`\b(?:hosted|hosts|hosting)\b` },
+  { type: 'talks', pattern: String.raw`\b(?:sat|sit|sits|sitting) down (?:together|with|for talks)\b` },
   { type: 'talks', pattern: String.raw`\b(?:visited|visits|visiting)\b(?=\s+(?:\p{Lu}|the\s+\p{Lu}))` },
   { type: 'talks', pattern: String.raw`\b(?:travell?ed|flew|went) to\b` },
   { type: 'talks', pattern: String.raw`\barrived in\b` },
@@ -121,7 +126,7 @@ const RULES: Rule[] = [
   { type: 'treaty_ratified', pattern: String.raw`\bratification\s+of\b`, noun: true },
   {
     type: 'treaty_withdrawal',
-    pattern: String.raw`\b(?:withdrew|withdraws|withdraw|withdrawing|pulled out|pulls out|exited|exits|quit|quits|left)\s+(?:from|of)${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
+    pattern: String.raw`\b(?:withdrew|withdraws|withdraw|withdrawing|pulled out|pulls out|pulling out|pull out|exited|exits|quit|quits|left)\s+(?:from|of)${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
   },
   { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`, noun: true },
   {
@@ -130,7 +135,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'treaty_withdrawal',
-    pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b`,
+    pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from|renounced|renounces|abrogated|abrogates)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b`,
   },
   // agreements
   {
@@ -182,6 +187,10 @@ const RULES: Rule[] = [
   { type: 'rejection', pattern: String.raw`\b(?:rejected|rejects|reject|rejecting|turned down|turns down|spurned|spurns|vetoed|vetoes|ruled out|rules out)\b` },
   { type: 'rejection', pattern: String.raw`\brejection\s+(?:of|by)\b`, noun: true },
   {
+    type: 'rejection',
+    pattern: String.raw`\b(?:dismissed|dismisses|brushed aside|brushes aside)\b(?=[^.;]{0,60}?\bas\s+(?:[\w-]+\s+){0,2}?(?:meddling|interference|baseless|unfounded|propaganda|lies|nonsense|irrelevant|a\s+\w+|an\s+\w+)\b)`,
+  },
+  {
     type: 'threat',
     pattern: String.raw`\b(?:threatened|threatens|threaten|threatening)\b(?=\s+(?:to|with|new|further|more|unspecified|retaliation|retaliatory|sanctions|tariffs|countermeasures|reprisals|force|military|action|war|\p{Lu}))|\b(?:issued|issues|gave|gives|delivered|presented|set)${WITHIN(2)}\s+ultimatum\b`,
   },
@@ -203,6 +212,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:welcomed|welcomes|welcoming|praised|praises|praising|thanked|thanking|hailed|hails|commended|commends|applauded|applauds|congratulated|congratulates|endorsed|endorses|lauded|lauds)\b|\bexpressed (?:its |his |her |their )?support for\b`,
   },
   { type: 'endorsement', pattern: String.raw`\b(?:welcome|praise|thank|hail|commend|applaud)\b(?=\s+(?:the|a|an|his|her|its|their|\p{Lu}))` },
+  {
+    type: 'endorsement',
+    pattern: String.raw`\b(?:called|calls|described|describes|termed|terms)\b(?=[^.;]{0,40}?\b(?:a|an)\s+(?:[\w-]+\s+)?(?:victory|success|breakthrough|milestone|triumph|step forward)\b)`,
+    quoted: true,
+  },
   {
     type: 'criticism',
     pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b`,
@@ -284,7 +298,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
+    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
   },
   {
     type: 'armed_attack',
@@ -308,7 +322,7 @@ export function findTriggers(sentence: string): Trigger[] {
   const text = maskQuotations(sentence);
   const found: Trigger[] = [];
   for (const rule of COMPILED) {
-    for (const m of text.matchAll(rule.regex)) {
+    for (const m of (rule.quoted ? sentence : text).matchAll(rule.regex)) {
       if (rule.type === 'sanctions_imposed' && /\b(?:lift|eas|remov|suspen|relax|waiv|end)\w*/i.test(m[0])) continue;
       if (rule.type === 'agreement' && SPECIFIC_DEAL.test(m[0])) continue;
       const index = m.index ?? 0;

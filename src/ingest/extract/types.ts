@@ -42,9 +42,26 @@ export interface DraftEvent {
    * named past event, or dated before the month of publication ("a treaty signed in Lomé on 4 May 1994").
    */
   background: boolean;
+  /** What the rules read it from: raw evidence the confidence is calibrated on (drafts/calibration.ts). */
+  evidence: Evidence;
 }
 
-export const DATE_SOURCES = ['its own phrase', 'the sentence opening', "the article's lead event", 'the publication date'] as const;
+/** Where an event's trigger was found: the trigger words, only the parse's verbs, or a speech verb alone. */
+export const TRIGGER_SOURCES = ['trigger words', 'the parse', 'a speech verb'] as const;
+/** Where its agent came from: the clause's subject in the parse, the rules' roles, inferred from context, or none. */
+export const AGENT_SOURCES = ['the parse', 'the rules', 'inferred', 'none'] as const;
+export interface Evidence {
+  trigger: (typeof TRIGGER_SOURCES)[number];
+  agent: (typeof AGENT_SOURCES)[number];
+}
+
+export const DATE_SOURCES = [
+  'its own phrase',
+  'the sentence opening',
+  'an earlier sentence of its paragraph',
+  "the article's lead event",
+  'the publication date',
+] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
 
 export interface Extraction {

@@ -1,5 +1,7 @@
 import { confusion, merge } from '../../../../eval/confusion';
-import { reliability } from '../../../../eval/reliability';
+import { calibrated, fitCalibration, type Outcome } from '../../../../eval/calibration-fit';
+import { brier, reliability } from '../../../../eval/reliability';
+import { FEATURES, probability, type Evidence } from '../../../../src/drafts/calibration';
 import { speedOf } from '../../../../eval/speed';
 import type { GoldEvent } from '../../../../src/ingest/extract/score';
 import type { DraftEvent } from '../../../../src/ingest/extract/types';
@@ -19,6 +21,7 @@ const found = (type: DraftEvent['type'], start: string, agents: string[]): Draft
   dateSource: 'its own phrase',
   reported: false,
   background: false,
+  evidence: { trigger: 'trigger words', agent: 'the parse' },
 });
 
 describe('confusion of types in the extraction evaluation', () => {
@@ -76,15 +79,52 @@ describe('reliability of the confidence in the extraction evaluation', () => {
       { confidence: 0.9, right: true },
     ]);
     expect(bins.map((b) => [b.from, b.events, b.right])).toEqual([
-      [0, 1, 0],
+      [0, 0, 0],
+      [0.2, 0, 0],
+      [0.3, 0, 0],
+      [0.4, 1, 0],
       [0.5, 0, 0],
       [0.6, 3, 2],
       [0.7, 0, 0],
       [0.8, 0, 0],
       [0.9, 1, 1],
     ]);
-    expect(bins[2]).toMatchObject({ meanConfidence: 0.6333, precision: 0.6667 });
-    expect(bins[1]).toMatchObject({ meanConfidence: null, precision: null });
-    expect(bins[5]?.to).toBe(1);
+    expect(bins[5]).toMatchObject({ meanConfidence: 0.6333, precision: 0.6667 });
+    expect(bins[4]).toMatchObject({ meanConfidence: null, precision: null });
+    expect(bins[8]?.to).toBe(1);
+  });
+
+  it('scores confidence against outcomes by the Brier score: 0 for certain and right, 1 for certain and wrong', () => {
+    expect(brier([{ confidence: 1, right: true }])).toBe(0);
+    expect(brier([{ confidence: 1, right: false }])).toBe(1);
+    expect(
+      brier([
+        { confidence: 0.8, right: true },
+        { confidence: 0.6, right: false },
+      ]),
+    ).toBe(0.2);
+    expect(brier([])).toBeNull();
+  });
+});
+
+describe('fitting the calibration map of the confidence', () => {
+  const none = Object.fromEntries(FEATURES.map((f) => [f, false])) as Evidence;
+  const outcomes = (count: number, right: number, evidence: Partial<Evidence>): Outcome[] =>
+    Array.from({ length: count }, (_, i) => ({ evidence: { ...none, ...evidence }, right: i < right }));
+
+  it('without a penalty, gives each kind of evidence the share of its events that were right', () => {
+    const map = fitCalibration([...outcomes(40, 36, {}), ...outcomes(20, 10, { reported: true })], 0);
+    expect(probability(map, none)).toBeCloseTo(0.9, 3);
+    expect(probability(map, { ...none, reported: true })).toBeCloseTo(0.5, 3);
+    expect(map.weights.reported).toBeLessThan(0);
+  });
+
+  it('with a penalty, draws evidence seen on few events toward the rate of all events', () => {
+    const data = [...outcomes(40, 36, {}), ...outcomes(2, 0, { background: true })];
+    const free = probability(fitCalibration(data, 0), { ...none, background: true });
+    const penalised = probability(fitCalibration(data, 2), { ...none, background: true });
+    expect(free).toBeLessThan(0.01);
+    expect(penalised).toBeGreaterThan(0.3);
+    expect(calibrated(fitCalibration(data, 2), data).map((e) => e.right)).toEqual(data.map((o) => o.right));
   });
 });
