@@ -16,16 +16,15 @@ export async function busiestActor(db: Db): Promise<string | undefined> {
 }
 
 /**
- * When the database last started (its `lastStartTime`, from the system database), as text: it changes when Neo4j
- * restarts, even when no query of the app saw it go down (its pooled connections are replaced on the next query).
+ * When the database server last started (its JVM's start time, over JMX), as text: it changes when Neo4j restarts,
+ * even when no query of the app saw it go down (its pooled connections are replaced on the next query). The
+ * databases' own `lastStartTime` would not do: Community Edition reports the store's creation there.
  */
 export async function databaseStartedAt(db: Db): Promise<string | undefined> {
   const [row] = await read<{ startedAt: string | null }>(
-    { ...db, database: 'system' },
-    `SHOW DATABASES YIELD name, \`default\` AS isDefault, lastStartTime
-     WHERE CASE WHEN $name IS NULL THEN isDefault ELSE name = $name END
-     RETURN toString(lastStartTime) AS startedAt`,
-    { name: db.database ?? null },
+    db,
+    `CALL dbms.queryJmx('java.lang:type=Runtime') YIELD attributes
+     RETURN toString(attributes.StartTime.value) AS startedAt`,
   );
   return row?.startedAt ?? undefined;
 }

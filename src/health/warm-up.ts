@@ -75,7 +75,7 @@ async function hotQueries(db: Db): Promise<Array<() => Promise<unknown>>> {
 
 /**
  * For each handle whose database has run the hot queries: which start of the database they ran after (its
- * `lastStartTime`), so that a restart nobody saw (no query failed while it was down) still makes it cold.
+ * start time), so that a restart nobody saw (no query failed while it was down) still makes it cold.
  */
 const warmSince = new WeakMap<Db, string | undefined>();
 const warming = new WeakMap<Db, Promise<void>>();
