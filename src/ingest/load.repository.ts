@@ -244,7 +244,7 @@ function batchParams(batch: readonly GraphRows[]) {
       sourceKeys: rows.sourceKeys,
       reactionIds: rows.reactions.map((r) => r.id),
     })),
-    actors: batch.flatMap((rows) => rows.actors),
+    actors: lastDefinitions(batch.flatMap((rows) => rows.actors)),
     events: batch.flatMap((rows) => tag(rows.article.id, rows.events)),
     eventKeys: batch.flatMap((rows) => rows.events.map((e) => ({ id: e.id, article: rows.article.id, participantKeys: e.participantKeys }))),
     participants: batch.flatMap((rows) => tag(rows.article.id, rows.participants)),
@@ -260,6 +260,33 @@ function batchParams(batch: readonly GraphRows[]) {
       .map((rows) => ({ article: rows.article.id, eventIds: rows.events.map((e) => e.id), linkKeys: rows.linkKeys })),
     reactions: batch.flatMap((rows) => tag(rows.article.id, rows.reactions)),
   };
+}
+
+type ActorRow = GraphRows['actors'][number];
+
+/**
+ * Each actor of a batch once, in id order, as writing all its rows one after another (MERGE_ACTORS) would leave
+ * it: the last row's definition, each code from the last row that states one. Most articles name the same busy
+ * actors: a batch repeats each one hundreds of times, each a write of the node.
+ */
+function lastDefinitions(rows: readonly ActorRow[]): ActorRow[] {
+  const byId = new Map<string, ActorRow>();
+  for (const row of rows) {
+    const before = byId.get(row.id);
+    if (!before) {
+      byId.set(row.id, row);
+      continue;
+    }
+    byId.set(row.id, {
+      ...row,
+      country: row.country ?? before.country,
+      countryAlpha2: row.countryAlpha2 ?? before.countryAlpha2,
+      sector: row.sector ?? before.sector,
+      code: row.code ?? before.code,
+      wikidata: row.wikidata ?? before.wikidata,
+    });
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const LOADED_BEFORE = `
