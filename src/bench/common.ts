@@ -43,7 +43,7 @@ export async function startBenchNeo4j(instance: InstanceOptions): Promise<Connec
 
 /** A Db for benchmark work: long timeouts, since loads and cold queries may take a while. */
 export function benchDb(connection: Connection, timeoutS = 600): Db {
-  return openDb(connection, { DB_TIMEOUT_S: timeoutS });
+  return openDb(connection, { DB_TIMEOUT_S: timeoutS, DB_BUDGET_S: timeoutS });
 }
 
 /** The p-th percentile (0–100) of the samples, nearest-rank. */

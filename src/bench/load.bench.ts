@@ -109,7 +109,7 @@ async function bulkRun(instance: InstanceOptions, corpusDir: string, fingerprint
   await stopLocalNeo4j(instance.name, () => {});
   removeInstance(instance.name);
   await startBenchNeo4j(instance);
-  const summary = await bulkLoadFactsPaths(instance, [corpusDir], { settings: { DB_TIMEOUT_S: 600 }, log: (message) => log(`  ${message}`) });
+  const summary = await bulkLoadFactsPaths(instance, [corpusDir], { settings: { DB_TIMEOUT_S: 600, DB_BUDGET_S: 600 }, log: (message) => log(`  ${message}`) });
   const { writeCsvMs, importMs, buildMs } = summary.phases;
   const db = benchDb(await startBenchNeo4j(instance));
   try {

@@ -77,7 +77,7 @@ const elapsed = (start: number) => Math.round(performance.now() - start);
 /** Loads the facts files under `paths` into the empty database of a project-managed instance; see above. */
 export async function bulkLoadFactsPaths(instance: InstanceOptions, paths: readonly string[], options: BulkOptions = {}): Promise<BulkSummary> {
   const log = options.log ?? (() => {});
-  const settings = options.settings ?? { DB_TIMEOUT_S: 600 };
+  const settings = options.settings ?? { DB_TIMEOUT_S: 600, DB_BUDGET_S: 600 };
   const files = paths.flatMap(listFactsFiles);
   const workDir = path.join(instanceDir(instance.name), 'bulk-import');
   fs.rmSync(workDir, { recursive: true, force: true });

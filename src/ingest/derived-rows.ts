@@ -1,13 +1,14 @@
-import { LATEST_KEPT, latestFirst, pairId } from '../db/cypher';
+import { pairId } from '../db/cypher';
 import type { Precision } from '../domain/calendar';
 import { isSanctionsType, type Measure, type SanctionsEvent } from '../domain/sanctions';
 import type { Place } from '../places/gazetteer';
 import { locate, type Location } from '../places/places.repository';
 import { measuresOfEvents } from '../sanctions/refresh';
 import type { GraphRows } from './graph-rows';
-import { tallyMonths } from './month-counts';
-import { tallyInto } from './summaries';
-import { type Contribution, contributionsOf, Tally } from './tally';
+import { SummaryTotals } from './summary-totals';
+import { type Count, contributionsOf, type PairRow } from './tally';
+
+export type { Count, PairRow };
 
 /**
  * What the loader derives beyond the stated graph, computed in memory for a bulk load (import-files.ts writes it
@@ -23,17 +24,6 @@ import { type Contribution, contributionsOf, Tally } from './tally';
  * A bulk load writes new events only, each stated by one article with its participants, so every contribution is
  * an addition, made once.
  */
-
-export interface Count {
-  key: string;
-  total: number;
-  byType: number[];
-}
-
-export interface PairRow extends Count {
-  latestIds: string[];
-  latestDates: string[];
-}
 
 export interface LocatedRow {
   event: string;
@@ -62,14 +52,7 @@ type PendingSanctionsEvent = Omit<SanctionsEvent, 'participants'> & { participan
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class DerivedData {
-  private readonly actors = new Tally();
-  private readonly pairs = new Tally();
-  private readonly months = new Tally();
-  private readonly actorMonths = new Tally();
-  /** Each pair's shared events so far, as indexes into `ids` and `days`, trimmed to the latest now and then. */
-  private readonly shared = new Map<string, number[]>();
-  private readonly ids: string[] = [];
-  private readonly days: string[] = [];
+  private readonly summaries = new SummaryTotals();
   private readonly roleLinks = new Set<string>();
   private readonly places = new Map<string, Place>();
   /** Events whose place the gazetteer does not give: located by their states once the actors are final. */
@@ -82,9 +65,7 @@ export class DerivedData {
    */
   add(rows: GraphRows): { unresolved: Set<string>; located: LocatedRow[] } {
     const contributions = contributionsOf(rows.events, rows.participants);
-    tallyInto(this.actors, this.pairs, contributions, 1);
-    tallyMonths(this.months, this.actorMonths, contributions, 1);
-    for (const contribution of contributions) this.share(contribution);
+    this.summaries.add(contributions);
     for (const { actor, counterpart } of rows.affiliations) if (actor !== counterpart) this.roleLinks.add(pairId(actor, counterpart));
     this.addSanctionsEvents(rows);
     const unresolved = new Set<string>();
@@ -96,26 +77,6 @@ export class DerivedData {
       else this.byState.push({ id: event.id, place: event.place, actors: contributions[i]!.actors });
     });
     return { unresolved, located };
-  }
-
-  private share({ id, date, actors }: Contribution): void {
-    const index = this.ids.push(id) - 1;
-    this.days.push(date);
-    const sorted = [...actors].sort();
-    sorted.forEach((a, i) => {
-      for (const b of sorted.slice(i + 1)) {
-        const key = pairId(a, b);
-        const events = this.shared.get(key) ?? [];
-        events.push(index);
-        if (events.length >= 4 * LATEST_KEPT) this.shared.set(key, this.latest(events));
-        else this.shared.set(key, events);
-      }
-    });
-  }
-
-  private latest(events: number[]): number[] {
-    const entry = (i: number) => ({ id: this.ids[i]!, date: this.days[i]! });
-    return events.sort((a, b) => latestFirst(entry(a), entry(b))).slice(0, LATEST_KEPT);
   }
 
   /** Its participants once each (actor, role), and its summary and quotes (once each, by rank) as its text. */
@@ -154,15 +115,13 @@ export class DerivedData {
       });
       return this.located(id, locate({ id, place, states }).places);
     });
+    const summaries = this.summaries.rows();
     return {
-      actors: new Map(this.actors.changes().map((count) => [count.key, count])),
-      pairs: this.pairs.changes().map((count) => {
-        const latest = this.latest(this.shared.get(count.key) ?? []);
-        return { ...count, latestIds: latest.map((i) => this.ids[i]!), latestDates: latest.map((i) => this.days[i]!) };
-      }),
+      actors: new Map(summaries.actors.map((count) => [count.key, count])),
+      pairs: summaries.pairs,
       roleLinks: [...this.roleLinks].sort(),
-      months: this.months.changes(),
-      actorMonths: this.actorMonths.changes(),
+      months: summaries.months,
+      actorMonths: summaries.actorMonths,
       places: [...this.places.values()],
       locatedByState,
       measures: measuresOfEvents(

@@ -202,13 +202,13 @@ export async function writeFactsBatch(db: Db, batch: readonly GraphRows[], optio
   const session = db.driver.session({ database: db.database });
   const attempt = async (tx: ManagedTransaction, mergeOnly: boolean) => {
     await options.before?.(tx);
-    const { counts, written } = await writeAll(tx, params, mergeOnly);
+    const { counts, written, deferred } = await writeAll(tx, params, mergeOnly, options.defer !== undefined);
     if (options.review === 'reviewed') await markReviewed(tx, params);
     await options.after?.(tx, written);
-    return counts;
+    return { counts, deferred };
   };
   try {
-    return await retryOnLockConflict(async () => {
+    const { counts, deferred } = await retryOnLockConflict(async () => {
       try {
         return await session.executeWrite((tx) => attempt(tx, false));
       } catch (error) {
@@ -216,6 +216,8 @@ export async function writeFactsBatch(db: Db, batch: readonly GraphRows[], optio
         return await session.executeWrite((tx) => attempt(tx, true));
       }
     });
+    options.defer?.(deferred);
+    return counts;
   } finally {
     await session.close();
   }
@@ -242,7 +244,7 @@ function batchParams(batch: readonly GraphRows[]) {
       sourceKeys: rows.sourceKeys,
       reactionIds: rows.reactions.map((r) => r.id),
     })),
-    actors: batch.flatMap((rows) => rows.actors),
+    actors: lastDefinitions(batch.flatMap((rows) => rows.actors)),
     events: batch.flatMap((rows) => tag(rows.article.id, rows.events)),
     eventKeys: batch.flatMap((rows) => rows.events.map((e) => ({ id: e.id, article: rows.article.id, participantKeys: e.participantKeys }))),
     participants: batch.flatMap((rows) => tag(rows.article.id, rows.participants)),
@@ -258,6 +260,33 @@ function batchParams(batch: readonly GraphRows[]) {
       .map((rows) => ({ article: rows.article.id, eventIds: rows.events.map((e) => e.id), linkKeys: rows.linkKeys })),
     reactions: batch.flatMap((rows) => tag(rows.article.id, rows.reactions)),
   };
+}
+
+type ActorRow = GraphRows['actors'][number];
+
+/**
+ * Each actor of a batch once, in id order, as writing all its rows one after another (MERGE_ACTORS) would leave
+ * it: the last row's definition, each code from the last row that states one. Most articles name the same busy
+ * actors: a batch repeats each one hundreds of times, each a write of the node.
+ */
+function lastDefinitions(rows: readonly ActorRow[]): ActorRow[] {
+  const byId = new Map<string, ActorRow>();
+  for (const row of rows) {
+    const before = byId.get(row.id);
+    if (!before) {
+      byId.set(row.id, row);
+      continue;
+    }
+    byId.set(row.id, {
+      ...row,
+      country: row.country ?? before.country,
+      countryAlpha2: row.countryAlpha2 ?? before.countryAlpha2,
+      sector: row.sector ?? before.sector,
+      code: row.code ?? before.code,
+      wikidata: row.wikidata ?? before.wikidata,
+    });
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const LOADED_BEFORE = `
@@ -299,6 +328,11 @@ export interface WriteOptions {
   review: 'reviewed' | 'auto';
   before?: (tx: ManagedTransaction) => Promise<void>;
   after?: (tx: ManagedTransaction, written: Written) => Promise<void>;
+  /**
+   * Takes, once the batch is committed, the contributions of the events it created, whose activity summaries it
+   * did not write (a file load writes them once at its end: deferred-summaries.ts).
+   */
+  defer?: (contributions: Contribution[]) => void;
 }
 
 const AUTO: WriteOptions = { review: 'auto' };
@@ -318,8 +352,16 @@ async function markReviewed(tx: ManagedTransaction, p: BatchParams): Promise<voi
   if (links.length > 0) await tx.run(MARK_LINKS, { rows: links });
 }
 
-/** `mergeOnly`: write every event as if it might exist (MERGE), the retry after a concurrent write created one. */
-async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = false): Promise<{ counts: WriteCounts; written: Written }> {
+/**
+ * `mergeOnly`: write every event as if it might exist (MERGE), the retry after a concurrent write created one.
+ * `deferNew`: leave the summaries of the events the batch creates unwritten, and answer their contributions.
+ */
+async function writeAll(
+  tx: ManagedTransaction,
+  p: BatchParams,
+  mergeOnly = false,
+  deferNew = false,
+): Promise<{ counts: WriteCounts; written: Written; deferred: Contribution[] }> {
   const counts = noWrites();
   // Only an article loaded before can have statements to withdraw: every claim an article makes (r.articles,
   // e.definedIn, its sources and reactions) is written in the same transaction as its Article node. A bulk
@@ -363,11 +405,13 @@ async function writeAll(tx: ManagedTransaction, p: BatchParams, mergeOnly = fals
   // a new event only if it is a sanctions event (no measure can have been derived from it yet).
   await markStale(tx, [...new Set(p.events.filter((e) => !isNew(e.id) || isSanctionsType(e.type)).map((e) => e.id))]);
   const existingAfter = await readContributions(tx, [...known]);
-  await writeSummaryChanges(tx, existingBefore, [...existingAfter, ...newContributions(p, isNew)]);
+  const created = newContributions(p, isNew);
+  // A deferring load adds the new events' contributions to its summaries once, at its end (deferred-summaries.ts).
+  await writeSummaryChanges(tx, existingBefore, deferNew ? existingAfter : [...existingAfter, ...created]);
   const added = await settleClaims(tx, [...new Set(knownEvents.map((e) => e.id))]);
   // After the claims are settled: the place shown is the one located.
   await locateEvents(tx, eventIds);
-  return { counts, written: { created: [...new Set(newEvents.map((e) => e.id))], added } };
+  return { counts, written: { created: [...new Set(newEvents.map((e) => e.id))], added }, deferred: deferNew ? created : [] };
 }
 
 async function withdrawStaleStatements(tx: ManagedTransaction, p: BatchParams, before: Set<string>, counts: WriteCounts): Promise<void> {

@@ -10,6 +10,7 @@ import { FactsValidationError, type FileProblem } from '../domain/errors';
 import { toGraphRows, type GraphRows } from './graph-rows';
 import { existingActorIds, noWrites, warmUpWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
 import { ensureMeasures, refreshMeasures } from '../sanctions/refresh';
+import { DeferredSummaries, rebuildAbandonedSummaries } from './deferred-summaries';
 
 export interface LoadProgress {
   file: string;
@@ -41,6 +42,7 @@ const MAX_PROBLEMS = 1_000;
  */
 export async function prepareForWrites(db: Db, log?: (message: string) => void): Promise<void> {
   await migrateOnce(db, log);
+  await rebuildAbandonedSummaries(db, log);
   await ensureMeasures(db, log);
 }
 
@@ -101,6 +103,7 @@ async function writeBatches(
   total: number,
   onProgress: (progress: LoadProgress) => void,
   options?: WriteOptions,
+  beforeBatch?: (eventIds: string[]) => Promise<void>,
 ): Promise<LoadSummary> {
   const summary: LoadSummary = { articles: 0, events: 0, actors: 0, ...noWrites() };
   const report = (batch: Array<{ file: string; rows: GraphRows }>, counts: WriteCounts) => {
@@ -115,6 +118,7 @@ async function writeBatches(
   let writing: Promise<void> | undefined;
   for await (const batch of batches(items)) {
     await writing;
+    await beforeBatch?.(batch.flatMap((item) => item.rows.events.map((e) => e.id)));
     const write = writeFactsBatch(
       db,
       batch.map((item) => item.rows),
@@ -124,7 +128,11 @@ async function writeBatches(
     writing.catch(() => {}); // awaited below or at the next batch; not an unhandled rejection meanwhile
   }
   await writing;
-  // Once per load, not per batch: a busy line touched by every batch is recomputed once.
+  return summary;
+}
+
+/** Once per load, not per batch: a busy line touched by every batch is recomputed once. */
+async function finishLoad(db: Db, summary: LoadSummary): Promise<LoadSummary> {
   await refreshMeasures(db);
   return summary;
 }
@@ -146,7 +154,7 @@ export async function loadEntries(
   if (problems.length > 0) throw new FactsValidationError(problems);
   await prepareForWrites(db);
   const items = entries.map(({ file, facts }) => ({ file, rows: toGraphRows(facts) }));
-  return writeBatches(db, items, entries.length, onProgress, options);
+  return finishLoad(db, await writeBatches(db, items, entries.length, onProgress, options));
 }
 
 /**
@@ -181,7 +189,8 @@ export async function checkFactsFiles(db: Db, files: readonly string[], take: (f
  *  1. every document is read and checked (checkFactsFiles); its graph rows are spooled to a temporary file.
  *     Any problem anywhere: nothing is written, every problem reported.
  *     Meanwhile the server plans the write statements (warmUpWrites: nothing is written).
- *  2. the spooled rows are written in batches of several articles per transaction.
+ *  2. the spooled rows are written in batches of several articles per transaction; the activity summaries of the
+ *     events they create once at the end (deferred-summaries.ts).
  */
 export async function loadFactsPaths(db: Db, paths: readonly string[], onProgress: (p: LoadProgress) => void = () => {}) {
   const files = paths.flatMap(listFactsFiles);
@@ -210,7 +219,17 @@ export async function loadFactsPaths(db: Db, paths: readonly string[], onProgres
       await warming;
     }
     await prepareForWrites(db);
-    return await writeBatches(db, spooled(spool), total, onProgress);
+    const deferred = await DeferredSummaries.open(db);
+    let summary: LoadSummary;
+    try {
+      const options: WriteOptions = { review: 'auto', defer: (contributions) => deferred.add(contributions) };
+      summary = await writeBatches(db, spooled(spool), total, onProgress, options, (ids) => deferred.beforeBatch(ids));
+      await deferred.close();
+    } catch (error) {
+      deferred.abandon();
+      throw error;
+    }
+    return await finishLoad(db, summary);
   } finally {
     fs.rmSync(spoolDir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toParams } from '../db/plain';
-import type { Contribution, Tally } from './tally';
+import type { Contribution, Count, Tally } from './tally';
 
 /**
  * Counts of events per month, what the trends read instead of counting a million events:
@@ -42,8 +42,11 @@ const APPLY_TO_ACTOR_MONTHS = `
   DELETE m`;
 
 export async function writeMonthChanges(tx: ManagedTransaction, months: Tally, actorMonths: Tally): Promise<void> {
-  const monthRows = months.changes();
-  const actorMonthRows = actorMonths.changes();
+  await writeMonthRows(tx, months.changes(), actorMonths.changes());
+}
+
+/** Adds these counts (each list in key order) to the months' and the actors' months'. */
+export async function writeMonthRows(tx: ManagedTransaction, monthRows: readonly Count[], actorMonthRows: readonly Count[]): Promise<void> {
   if (monthRows.length > 0) await tx.run(APPLY_TO_MONTHS, toParams({ rows: monthRows }) as Record<string, unknown>);
   if (actorMonthRows.length > 0) await tx.run(APPLY_TO_ACTOR_MONTHS, toParams({ rows: actorMonthRows }) as Record<string, unknown>);
 }

@@ -1,7 +1,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { LATEST_KEPT, LATEST_ORDER, latestFirst, pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
-import { tallyMonths, writeMonthChanges } from './month-counts';
+import { tallyMonths, writeMonthChanges, writeMonthRows } from './month-counts';
+import type { SummaryRows } from './tally';
 import { type Contribution, Tally } from './tally';
 
 /**
@@ -204,6 +205,24 @@ export async function writeSummaryChanges(tx: ManagedTransaction, before: Contri
   await writeMonthChanges(tx, months, actorMonths);
   const shrunk = pairRows.filter((row) => row.total < 0).map((row) => row.key);
   if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
+}
+
+/**
+ * Adds the summaries of new events (summary-totals.ts) to the database's: the actors' counts, the pairs' (a new pair
+ * created whole with its latest shared events, an existing one's merged with them), the months'. What a file load
+ * writes once at its end instead of once per batch (deferred-summaries.ts); the rows may be any slice of a load's.
+ */
+export async function writeSummaryRows(tx: ManagedTransaction, rows: SummaryRows): Promise<void> {
+  if (rows.actors.length > 0) await tx.run(APPLY_TO_ACTORS, toParams({ rows: rows.actors }) as Record<string, unknown>);
+  if (rows.pairs.length > 0) {
+    const { records } = await tx.run(APPLY_TO_PAIRS, toParams({ rows: rows.pairs }) as Record<string, unknown>);
+    const existing = new Set((records[0]?.get('existing') as string[] | undefined) ?? []);
+    const merged = rows.pairs
+      .filter((row) => existing.has(row.key))
+      .map((row) => ({ key: row.key, drop: [], add: row.latestIds.map((id, i) => ({ id, date: row.latestDates[i]! })) }));
+    await writeLatestChanges(tx, merged);
+  }
+  await writeMonthRows(tx, rows.months, rows.actorMonths);
 }
 
 const APPLY_ROLE_LINKS = `

@@ -48,3 +48,24 @@ export class Tally {
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }
+
+/** Per-key totals and per-type counts (an actor, a pair, a month, an actor's month). */
+export interface Count {
+  key: string;
+  total: number;
+  byType: number[];
+}
+
+/** A pair's counts with its latest shared events, newest first (the LATEST_KEPT latest). */
+export interface PairRow extends Count {
+  latestIds: string[];
+  latestDates: string[];
+}
+
+/** The activity summaries of a set of new events, as rows to add to the database's (summaries.ts, month-counts.ts). */
+export interface SummaryRows {
+  actors: Count[];
+  pairs: PairRow[];
+  months: Count[];
+  actorMonths: Count[];
+}

@@ -155,6 +155,24 @@ describe('facts that refer to what the database already has', () => {
     expect(rows).toEqual([{ id: 'talks-ref' }]);
   });
 
+  test('two articles of one load naming an actor: the later definition wins, a code it leaves out is kept', async () => {
+    const dir = tempFactsDir();
+    const first = smallFacts('codes-a');
+    first.actors = [{ id: 'codes-actor', name: 'Codes Actor', kind: 'organization', wikidata: 'Q7184', description: 'First.' }, first.actors[1]!];
+    first.events[0].participants[0].actor = 'codes-actor';
+    const second = smallFacts('codes-b');
+    second.actors = [{ id: 'codes-actor', name: 'Codes Actor', kind: 'organization', description: 'Second.' }, second.actors[1]!];
+    second.events[0].participants[0].actor = 'codes-actor';
+    writeFacts(dir, 'a.yaml', first);
+    writeFacts(dir, 'b.yaml', second);
+    await loadFactsPaths(db, [dir], () => {});
+    const rows = await read<{ wikidata: string; description: string }>(
+      db,
+      "MATCH (a:Actor {id: 'codes-actor'}) RETURN a.wikidata AS wikidata, a.description AS description",
+    );
+    expect(rows).toEqual([{ wikidata: 'Q7184', description: 'Second.' }]);
+  });
+
   test('an edited file replaces what its article said before', async () => {
     const dir = tempFactsDir();
     const facts = smallFacts('edit');

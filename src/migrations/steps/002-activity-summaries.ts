@@ -57,6 +57,9 @@ const FULL_REBUILD = [...CLEAR_SUMMARIES, REBUILD_ACTORS, REBUILD_PAIRS, REBUILD
 
 const runAutoCommit = (db: Db, statements: readonly string[]) => runInBatches(db, statements, toParams({ types: [...EVENT_TYPES] }) as Record<string, unknown>);
 
+/** Every actor's and pair's counts and every role link computed again from the events (without the pairs' latest events: step 3). */
+export const rebuildActivitySummaries = (db: Db): Promise<void> => runAutoCommit(db, FULL_REBUILD);
+
 export const activitySummaries: Migration = {
   id: 2,
   name: 'activity summaries computed from the events',

@@ -22,7 +22,8 @@ const REBUILD_LATEST = `
 const ANY_PAIRS = 'RETURN EXISTS { (:ActorPair) } AS any';
 
 /** Every pair's latest shared events computed again from the events. */
-const rebuildPairsLatestEvents = (db: Db): Promise<void> => runInBatches(db, [REBUILD_LATEST], toParams({ kept: LATEST_KEPT }) as Record<string, unknown>);
+export const rebuildPairsLatestEvents = (db: Db): Promise<void> =>
+  runInBatches(db, [REBUILD_LATEST], toParams({ kept: LATEST_KEPT }) as Record<string, unknown>);
 
 export const pairsLatestEvents: Migration = {
   id: 3,

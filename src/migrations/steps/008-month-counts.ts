@@ -1,5 +1,5 @@
 import { toParams } from '../../db/plain';
-import { runInBatches } from '../../db/query';
+import { runInBatches, type Db } from '../../db/query';
 import { EVENT_TYPES } from '../../domain/taxonomy';
 import type { Migration } from '../migration';
 
@@ -29,11 +29,13 @@ export const REBUILD_MONTH_COUNTS = [
    } IN TRANSACTIONS OF 100 ROWS`,
 ];
 
+/** Every count per month and per actor and month computed again from the events. */
+export const rebuildMonthCounts = (db: Db): Promise<void> =>
+  runInBatches(db, REBUILD_MONTH_COUNTS, toParams({ types: [...EVENT_TYPES] }) as Record<string, unknown>);
+
 /** The counts per month and per actor and month (ingest/month-counts.ts), computed from the events (their constraints: step 7). */
 export const monthCounts: Migration = {
   id: 8,
   name: 'event counts per month, and per actor and month, for the trends',
-  async run(db) {
-    await runInBatches(db, REBUILD_MONTH_COUNTS, toParams({ types: [...EVENT_TYPES] }) as Record<string, unknown>);
-  },
+  run: (db) => rebuildMonthCounts(db),
 };
