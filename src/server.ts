@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     say(describeSummary(await loadSeed(db)));
   }
   // The hot queries once before listening: the first clients do not pay for a cold database (health/warm-up.ts).
-  await ensureWarm(db);
+  // A warm-up that runs out of time (a busy server) does not stop the start: health stays "warming" and retries it.
+  await ensureWarm(db).catch((error: unknown) => logger.warn({ err: error }, 'the warm-up did not finish; /api/health will run it again'));
   const stopBackups = config.BACKUP_DIR
     ? scheduleBackups(db, { dir: config.BACKUP_DIR, everyMs: config.BACKUP_EVERY, keep: config.BACKUP_KEEP, appVersion: packageVersion() }, (message, error) =>
         error ? logger.error({ err: error }, message) : logger.info(message),
