@@ -55,6 +55,29 @@ export interface GraphRows {
   reactions: Array<{ id: string; author: string; text: string; stance: string; about: string[] }>;
 }
 
+/** An event row with no more than its id, type and day: the rows written to prepare statements, and test rows. */
+export function bareEventRow(id: string, type: GraphRows['events'][number]['type'], date: string, place: string | null = null): GraphRows['events'][number] {
+  return {
+    id,
+    type,
+    title: id,
+    summary: null,
+    date,
+    endDate: null,
+    lastDate: date,
+    precision: 'day',
+    place,
+    status: 'occurred',
+    figureCount: null,
+    figureUnit: null,
+    figureApproximate: null,
+    originFormat: null,
+    originFile: null,
+    originId: null,
+    participantKeys: [],
+  };
+}
+
 export const participantKey = (actor: string, role: string) => `${actor}|${role}`;
 export const sourceKey = (event: string, quote: string) => `${event}|${quote}`;
 

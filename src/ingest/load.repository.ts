@@ -6,7 +6,7 @@ import type { Db } from '../db/query';
 import { isSanctionsType } from '../domain/sanctions';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 import type { LinkKind } from '../domain/model';
-import type { GraphRows } from './graph-rows';
+import { bareEventRow, type GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
 import { readContributions, writeRoleLinks, writeSummaryChanges } from './summaries';
 import { type Contribution, contributionsOf } from './tally';
@@ -428,25 +428,7 @@ async function withdrawStaleStatements(tx: ManagedTransaction, p: BatchParams, b
 function warmUpRows(): GraphRows {
   const article = 'kb-warm-up';
   const text = 'Warm-up.';
-  const event = (id: string): GraphRows['events'][number] => ({
-    id,
-    type: 'sanctions_imposed',
-    title: id,
-    summary: null,
-    date: '1900-01-01',
-    endDate: null,
-    lastDate: '1900-01-01',
-    precision: 'day',
-    place: null,
-    status: 'occurred',
-    figureCount: null,
-    figureUnit: null,
-    figureApproximate: null,
-    originFormat: null,
-    originFile: null,
-    originId: null,
-    participantKeys: [],
-  });
+  const event = (id: string) => bareEventRow(id, 'sanctions_imposed', '1900-01-01');
   const events = [event(`${article}-1`), event(`${article}-2`)];
   const actors = [`${article}-state`, `${article}-person`];
   return {

@@ -1,29 +1,11 @@
 import { LATEST_KEPT } from '../../../src/db/cypher';
 import { EVENT_TYPES, LINK_KINDS } from '../../../src/domain/taxonomy';
 import { DerivedData } from '../../../src/ingest/derived-rows';
-import type { GraphRows } from '../../../src/ingest/graph-rows';
+import { bareEventRow, type GraphRows } from '../../../src/ingest/graph-rows';
 
 type EventRow = GraphRows['events'][number];
 
-const event = (id: string, date: string, place: string | null = null): EventRow => ({
-  id,
-  type: EVENT_TYPES[1]!,
-  title: id,
-  summary: null,
-  date,
-  endDate: null,
-  lastDate: date,
-  precision: 'day',
-  place,
-  status: 'occurred',
-  figureCount: null,
-  figureUnit: null,
-  figureApproximate: null,
-  originFormat: null,
-  originFile: null,
-  originId: null,
-  participantKeys: [],
-});
+const event = (id: string, date: string, place: string | null = null): EventRow => bareEventRow(id, EVENT_TYPES[1]!, date, place);
 
 function article(id: string, events: Array<{ event: EventRow; actors: string[] }>, affiliations: GraphRows['affiliations'] = []): GraphRows {
   return {
