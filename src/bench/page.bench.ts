@@ -1,3 +1,4 @@
+import { HEADLESS_CHROMIUM_SWITCHES } from './chromium-switches';
 import { chromium, type Browser } from 'playwright-core';
 import { positiveInt } from '../cli/program';
 import { databaseIsEmpty, loadSeed } from '../ingest/seed';
@@ -112,15 +113,7 @@ async function main({ events, seed, runs, chromium: executablePath }: PageBenchO
   const seedApp = await startBenchApp(seedDb);
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...HEADLESS_CHROMIUM_SWITCHES],
   });
   const machine = describeMachine();
   let seedResult: Measure;

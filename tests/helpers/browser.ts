@@ -1,4 +1,5 @@
 import { type Browser, type BrowserServer, chromium, type LaunchOptions } from 'playwright-core';
+import { HEADLESS_CHROMIUM_SWITCHES } from '../../src/bench/chromium-switches';
 import { CHROMIUM } from './prerequisites';
 
 /**
@@ -13,16 +14,7 @@ const SERVER_ADDRESS = 'KB_TEST_BROWSER_WS';
 export function launchOptions(extraArgs: string[] = []): LaunchOptions {
   return {
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...extraArgs,
-    ],
+    args: [...HEADLESS_CHROMIUM_SWITCHES, ...extraArgs],
   };
 }
 
