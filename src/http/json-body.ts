@@ -43,7 +43,8 @@ export function encodingFor(header: string | undefined): 'br' | 'gzip' | null {
 export function sendJson(req: Request, res: Response, body: unknown): void {
   const text = JSON.stringify(body);
   res.vary('Accept-Encoding');
-  const encoding = text.length >= THRESHOLD_BYTES && req.method !== 'HEAD' ? encodingFor(req.get('accept-encoding')) : null;
+  // A HEAD is encoded as its GET would be, so that its length and ETag are the GET's (a cache may revalidate with it).
+  const encoding = text.length >= THRESHOLD_BYTES ? encodingFor(req.get('accept-encoding')) : null;
   res.type('json');
   if (encoding !== null) {
     res.set('Content-Encoding', encoding);

@@ -102,6 +102,17 @@ describe('compression', () => {
     expect((await request(app, '/api/events')).headers['content-encoding']).toBeUndefined();
   });
 
+  test.each(['br', 'gzip'])('HEAD with Accept-Encoding: %s: the encoding, length and ETag of its GET, no body', async (encoding) => {
+    const headers = { 'accept-encoding': encoding };
+    const got = await request(app, '/api/events', { headers });
+    const head = await request(app, '/api/events', { method: 'HEAD', headers });
+    expect([got.status, head.status]).toEqual([200, 200]);
+    expect(head.headers['content-encoding']).toBe(encoding);
+    expect(head.headers['content-length']).toBe(String(got.body.length));
+    expect(head.headers.etag).toBe(got.headers.etag);
+    expect(head.body.length).toBe(0);
+  });
+
   test('an export still streams as a download, compressed', async () => {
     const plain = await request(app, '/api/export?format=csv', { headers: { 'accept-encoding': 'identity' } });
     const packed = await request(app, '/api/export?format=csv', { headers: { 'accept-encoding': 'gzip' } });
