@@ -1,6 +1,6 @@
 /**
  * `npm run eval:extract [-- --verbose] [-- --undated published]`: runs the extractor over the seed article and
- * the evaluation sets and prints recall and precision per article and per set (seed, tuning, heldout, heldout2),
+ * the evaluation sets and prints recall and precision per article and per set (seed, tuning, heldout, heldout2, heldout3),
  * per event type, the confusion of types, and the speed in ms per sentence, cold (the first article, with the
  * extractor's and the parser's start-up) and warm (the rest). The last line is one JSON object with all these
  * figures. The extractor runs as `kb extract` does: with the dependency parse, or the rules alone without a parser.

@@ -45,9 +45,9 @@ export interface Summary {
    * Events in bins of confidence with the share right: the stored map's confidence on the development articles, each
    * held-out set and all; then each held-out set scored by a map fitted on the other one alone (leave one set out).
    */
-  reliability: Record<'dev' | 'heldout' | 'heldout2' | 'all', ReliabilityBin[]> & {
+  reliability: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'all', ReliabilityBin[]> & {
     leaveOneOut: Record<'heldout' | 'heldout2', ReliabilityBin[]>;
-    brier: Record<'dev' | 'heldout' | 'heldout2' | 'all' | 'heldoutFromHeldout2' | 'heldout2FromHeldout', number | null>;
+    brier: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'all' | 'heldoutFromHeldout2' | 'heldout2FromHeldout', number | null>;
   };
 }
 
@@ -118,6 +118,7 @@ export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise
     { label: 'dev (seed + tuning)', runs: dev },
     { label: 'held-out', runs: inSplit('heldout') },
     { label: 'held-out 2', runs: inSplit('heldout2') },
+    { label: 'held-out 3', runs: inSplit('heldout3') },
   ];
   for (const line of typeTable(groups.map((g) => ({ label: g.label, tallyOf: (type: EventType) => tallyOfType(type, g.runs) })))) console.log(line);
 
@@ -158,6 +159,7 @@ function reliabilityReport(runs: Run[], dev: Run[], inSplit: (split: Split | 'al
     { label: 'dev (seed + tuning)', events: judged(dev) },
     { label: 'held-out', events: judged(inSplit('heldout')) },
     { label: 'held-out 2', events: judged(inSplit('heldout2')) },
+    { label: 'held-out 3', events: judged(inSplit('heldout3')) },
     { label: 'all', events: judged(runs) },
   ];
   for (const line of reliabilityTable(stored.map((g) => ({ label: g.label, bins: reliability(g.events) })))) console.log(line);
@@ -174,12 +176,14 @@ function reliabilityReport(runs: Run[], dev: Run[], inSplit: (split: Split | 'al
     dev: reliability(judged(dev)),
     heldout: reliability(judged(inSplit('heldout'))),
     heldout2: reliability(judged(inSplit('heldout2'))),
+    heldout3: reliability(judged(inSplit('heldout3'))),
     all: reliability(judged(runs)),
     leaveOneOut: { heldout2: reliability(fromHeldout), heldout: reliability(fromHeldout2) },
     brier: {
       dev: brier(judged(dev)),
       heldout: brier(judged(inSplit('heldout'))),
       heldout2: brier(judged(inSplit('heldout2'))),
+      heldout3: brier(judged(inSplit('heldout3'))),
       all: brier(judged(runs)),
       heldout2FromHeldout: brier(fromHeldout),
       heldoutFromHeldout2: brier(fromHeldout2),

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       extracted: 0,
       matched: 0,
     });
-  for (const split of ['seed', 'tuning', 'heldout', 'heldout2', 'all'] as const) {
+  for (const split of ['seed', 'tuning', 'heldout', 'heldout2', 'heldout3', 'all'] as const) {
     const chosen = runs.filter((r) => split === 'all' || r.split === split);
     const rules = sum(chosen.map((r) => r.rules));
     console.log(
