@@ -43,6 +43,8 @@ const HEDGE = /\b(?:will|would|could|may|might|shall|set to|expected to|potentia
 /** "80 Venezuelans detained in the US": a participle after a noun describes people, it reports no arrest. */
 const AFTER_NOUN = /\b(?:[a-z]+s|journalist|academic|official|citizen|national|activist|dissident|those|people)\s+(?:\w+ly\s+)?$/;
 const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|agents|officers)\s+$/;
+/** Acts of armed forces: "South Sudanese troops attacked" is the state's act. */
+const ARMED: ReadonlySet<EventType> = new Set(['armed_attack', 'mobilization']);
 /** Types whose agent, when the sentence names none, is the state that holds the people or the vote. */
 const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election', 'conviction']);
 /** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless". */
@@ -52,6 +54,13 @@ const DAMNING_VERDICT =
 const NEGATED_PLAN =
   /^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|can)\s*(?:not|never|n['’]t)\b|^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:won['’]t|cannot)\b/i;
 const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
+/** A plan to give aid: a verb of giving or raising, then the aid within a few words. */
+const AID_PLAN =
+  /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|deliver|double|triple|increase|raise|donate|contribute|fund|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?)\b/i;
+/** A wire report's opening "PLACE, Month Day —", its place in capitals. */
+const DATELINE = /^\s*\p{Lu}{2,}[\p{Lu} .'’-]*(?:,\s*[\p{L} .]{2,30}?)?,\s+[\p{L}\d .,()]{3,30}?\s*[—–-]{1,2}\s/u;
+/** "detained by Russian border guards": who held the people a release lets go. */
+const HELD_BY = /\b(?:detained|held|captured|seized|abducted|arrested|kidnapped|jailed)\s+by\s+((?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3})/u;
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
 
@@ -85,6 +94,11 @@ export function analyseSentence(
   const events = eventsFor(triggers, context, mentions, speech, actors, parsed);
   if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)))
     events.push(statementOf(sentence, speech, heads));
+  else if (speech) {
+    // "said the measures were illegal and recalled its envoy": the verdict is a criticism of its own
+    const verdict = verdictBeforeEvents(sentence, speech, events);
+    if (verdict) events.push(verdict);
+  }
   attachDates(events, triggers, sentence, publishedAt, parsed, previousDay);
   attachFigures(events, sentence, actors);
   const first = events.find((e) => e.type !== 'statement');
@@ -140,7 +154,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     // "it met only twice": a count of occasions tallies events, it reports none
     if (TALLY_AFTER.test(sentence.slice(t.end, t.end + 30))) return false;
     // "two Lithuanian citizens convicted of espionage": a participle after a noun describes people, unless dated
-    if (t.form !== 'noun' && parsed.isReducedRelative(t.index, t.end)) return hasOwnDate(sentence.slice(t.end, clause.end));
+    if (t.form !== 'noun' && parsed.isReducedRelative(t.index, t.end)) return hasOwnDate(sentence.slice(t.end, clause.end)) && datesItself(t, sentence, parsed);
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
     // "urged X to free": a wish; "a step that led Santiago to recall its ambassador": done
     if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end))) return false;
@@ -152,7 +166,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     return true;
   });
   return onePerClause(
-    kept.map((t) => hedged(t, masked)),
+    kept.map((t) => pledgedAid(hedged(t, masked), masked)),
     clauses,
     parsed,
   );
@@ -169,6 +183,12 @@ function hedged(trigger: Trigger, masked: string): Trigger {
   return { ...trigger, type: 'intent' };
 }
 
+/** "said Oslo would double its contribution to the refugee agency": aid promised is a pledge of aid, not a plan. */
+function pledgedAid(trigger: Trigger, masked: string): Trigger {
+  if (trigger.type !== 'intent' || !AID_PLAN.test(masked.slice(trigger.index, trigger.index + 120))) return trigger;
+  return { ...trigger, type: 'aid_pledged', governsComplement: false };
+}
+
 /** Several words of one clause ("hosted … for two days of talks") report one meeting; verbs say more than nouns. */
 function onePerClause(triggers: Trigger[], clauses: Clause[], parsed: ParsedClauses): Trigger[] {
   // with the parse, two verbs ("met … on Wednesday and travelled to Riyadh two days later") are two clauses
@@ -180,6 +200,13 @@ function onePerClause(triggers: Trigger[], clauses: Clause[], parsed: ParsedClau
     const best = rivals.find((o) => o.form !== 'noun') ?? rivals[0];
     return best === t;
   });
+}
+
+/** With a parse, a date phrase that the trigger's own verb governs ("shepherds detained … walked free on Monday" has none). */
+function datesItself(trigger: Trigger, sentence: string, parsed: ParsedClauses): boolean {
+  const verb = parsed.verbOf(trigger.index, trigger.end);
+  if (parsed.empty || !verb) return true;
+  return findDates(sentence, '2999-12-31').some((m) => parsed.ownerOf(m.index, m.end, [verb]) === verb);
 }
 
 function hasOwnDate(text: string): boolean {
@@ -205,8 +232,9 @@ function eventsFor(
     const reduced = isReducedParticiple(trigger, context.sentence.slice(clause.start, trigger.index));
     const roles = reduced ? { agents: [], targets: [] } : rolesOf(trigger, context);
     const verb = trigger.form === 'noun' || reduced ? null : clauses.verbOf(trigger.index, trigger.end);
-    const parsedAgents = verb ? clauses.agentsOf(verb, context.heads) : null;
-    let agents = (parsedAgents ?? roles.agents).map((m) => m.actor);
+    const parsedAgents = verb && !trigger.undergone ? clauses.agentsOf(verb, context.heads) : null;
+    const ruleAgents = trigger.form === 'noun' ? roles.agents.filter((m) => clauses.phraseOfNoun(m, trigger.index, trigger.end)) : roles.agents;
+    let agents = (parsedAgents ?? ruleAgents).map((m) => (ARMED.has(trigger.type) ? actors.forcesOf(m.actor) : m.actor));
     let agentFrom: Evidence['agent'] = parsedAgents ? 'the parse' : 'the rules';
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
     const group = agents.length === 0 ? groupSubjectOf(clauses.tokens, trigger.index) : null;
@@ -261,6 +289,12 @@ function namesAnEvent(sentence: string, trigger: Trigger): boolean {
 }
 
 function inferredAgent(trigger: Trigger, earlier: SentenceEvent[], location: Mention | undefined, context: RoleContext, actors: ArticleActors): ActorRef[] {
+  if (trigger.type === 'prisoner_release') {
+    // "shepherds detained by Russian border guards walked free": whoever held them let them go
+    const holder = HELD_BY.exec(context.sentence.slice(0, trigger.index));
+    const state = holder ? actors.stateNamedIn(holder[1] ?? '') : null;
+    if (state) return [state];
+  }
   if (trigger.type === 'detention') {
     // whoever releases or pardons people held them: the state a releasing leader acts for
     const releaser = earlier.find((e) => e.type === 'prisoner_release' || e.type === 'pardon');
@@ -272,6 +306,34 @@ function inferredAgent(trigger: Trigger, earlier: SentenceEvent[], location: Men
     if (state) return [state.actor];
   }
   return actors.dominantState ? [actors.dominantState] : [];
+}
+
+/** The criticism a speech's damning verdict passes when it comes before every event reported in what was said. */
+function verdictBeforeEvents(sentence: string, speech: Speech, events: SentenceEvent[]): SentenceEvent | null {
+  const content = maskQuotations(sentence).slice(speech.content.start, speech.content.end);
+  const verdict = DAMNING_VERDICT.exec(content);
+  if (!verdict || events.some((e) => e.type === 'criticism')) return null;
+  const verdictEnd = speech.content.start + verdict.index + verdict[0].length;
+  if (events.some((e) => e.at >= speech.content.start && e.at < verdictEnd)) return null;
+  const speakers = uniqueActors(speech.speakers.map((m) => m.actor));
+  if (speakers.length === 0) return null;
+  return {
+    type: 'criticism',
+    agents: speakers,
+    targets: [],
+    sources: [],
+    date: null,
+    figures: null,
+    place: null,
+    quote: sentence,
+    at: Math.max(speech.content.start, speech.verbIndex),
+    trigger: verdict[0],
+    dateFrom: null,
+    reported: false,
+    background: false,
+    head: null,
+    evidence: { trigger: 'trigger words', agent: 'the rules' },
+  };
 }
 
 /**
@@ -326,7 +388,11 @@ function attachDates(
       e.background = true;
     }
   }
-  const mentions = findDates(sentence, publishedAt, previousDay).filter((m) => m.date.start <= publishedAt);
+  const found = findDates(sentence, publishedAt, previousDay).filter((m) => m.date.start <= publishedAt);
+  // "JUBA, May 11 — … took hold on Thursday": a wire's dateline is when it was filed, not when its events happened
+  const datelineEnd = DATELINE.exec(sentence)?.[0].length ?? 0;
+  const filed = (m: DateMention) => m.end <= datelineEnd;
+  const mentions = found.some((m) => !filed(m)) ? found.filter((m) => !filed(m)) : found;
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
   // an intent is dated by when it was stated, a claim "since 2022" by when it was made
   const eligibleFor = (mention: DateMention) =>

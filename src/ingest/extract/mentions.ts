@@ -38,6 +38,9 @@ export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
     .map((w) => [w, 'commodity']),
 ]);
 
+/** The group nouns that name a state's armed forces. */
+const FORCES = /\b(?:troops|soldiers|forces|officers)$/i;
+
 /** Words after a nationality that describe the state acting through its institutions: "Kenyan police". */
 const STATE_BODIES = String.raw`government|authorities|police|junta|regime|military|army|armed forces|security forces|state media|foreign ministry|ministry|administration|officials|leadership|cabinet|parliament|navy|embassy|courts?|prosecutors?`;
 const STATE_BODY_WORD = new RegExp(String.raw`^(?:${STATE_BODIES})$`);
@@ -92,6 +95,21 @@ export class ArticleActors {
 
   stateOf(person: ActorRef): ActorRef | undefined {
     return this.personState.get(person.id);
+  }
+
+  /** "South Sudanese troops", "Sudanese forces": a nationality's armed forces act for its state. */
+  forcesOf(actor: ActorRef): ActorRef {
+    if (actor.kind !== 'group' || !FORCES.test(actor.name)) return actor;
+    return this.stateNamedIn(actor.name) ?? actor;
+  }
+
+  /** The state a phrase names by its name, demonym or capital ("Russian border guards": Russia); null for none. */
+  stateNamedIn(phrase: string): ActorRef | null {
+    const match = this.lexicon.find(phrase).find((m) => m.actor.kind === 'state' && m.via !== 'city');
+    if (!match) return null;
+    if (!this.seen.has(match.actor.id)) this.seen.set(match.actor.id, match.actor);
+    if (!this.resolved.has(match.actor.id)) this.resolved.set(match.actor.id, `the state of "${phrase.trim()}"`);
+    return match.actor;
   }
 
   /** The two states an article is about, in order of first mention: "both sides", "the two governments". */

@@ -140,6 +140,25 @@ export class ParsedClauses {
     return false;
   }
 
+  /**
+   * Does a mention after a noun trigger belong to the noun's own phrase ("the release of … by Bahrain")? Not when
+   * another verb stands between them ("The release followed an appeal by Kuwait's emir"); true before it or without
+   * a parse.
+   */
+  phraseOfNoun(mention: { index: number; end: number }, start: number, end: number): boolean {
+    const noun = this.headOf(start, end);
+    let at = mention.index >= end ? this.headOf(mention.index, mention.end) : null;
+    if (!noun || !at) return true;
+    for (let hops = 0; at && hops < 10; hops += 1) {
+      // the noun's own words ("a ceasefire declared by both governments"), or the verb it is the object of ("drew
+      // condemnation from the African Union")
+      if (at.i === noun.i || (at.start >= start && at.end <= end) || (at.i === noun.head && noun.dep === 'dobj')) return true;
+      if (at.pos === 'VERB' || at.pos === 'AUX' || at.head === at.i) return false;
+      at = this.byIndex.get(at.head) ?? null;
+    }
+    return false;
+  }
+
   /** Are the two tokens coordinated verbs ("expelled …, and … had closed")? */
   conjoined(a: number | null, b: number | null): boolean {
     const [x, y] = [a === null ? null : this.token(a), b === null ? null : this.token(b)];
