@@ -149,10 +149,13 @@ export class ParsedClauses {
     const noun = this.headOf(start, end);
     let at = mention.index >= end ? this.headOf(mention.index, mention.end) : null;
     if (!noun || !at) return true;
+    let between = false;
     for (let hops = 0; at && hops < 10; hops += 1) {
-      // the noun's own words ("a ceasefire declared by both governments"), or the verb it is the object of ("drew
-      // condemnation from the African Union")
-      if (at.i === noun.i || (at.start >= start && at.end <= end) || (at.i === noun.head && noun.dep === 'dobj')) return true;
+      // the noun's own words ("a ceasefire declared by both governments"), the verb it is the object of ("drew
+      // condemnation from the African Union"), or the sides of the noun's verb ("Negotiations resumed … between A and B")
+      if (at.i === noun.i || (at.start >= start && at.end <= end)) return true;
+      if (at.i === noun.head && (noun.dep === 'dobj' || (between && noun.dep.startsWith('nsubj')))) return true;
+      between ||= at.pos === 'ADP' && /^between$/i.test(at.text);
       if (at.pos === 'VERB' || at.pos === 'AUX' || at.head === at.i) return false;
       at = this.byIndex.get(at.head) ?? null;
     }

@@ -73,8 +73,8 @@ function talksNounRoles(trigger: Trigger, clause: Clause, context: RoleContext):
   const between = phraseAfter(/^[^.;]{0,60}?\bbetween\s+/, trigger.end, clause, context);
   const partners = phraseAfter(/^\s+with\s+/, trigger.end, clause, context);
   if (between.length > 0) return { agents: between, targets: [] };
-  // "shuttle diplomacy by Thailand's foreign minister"
-  const by = phraseAfter(/^\s+by\s+/, trigger.end, clause, context);
+  // "shuttle diplomacy by Thailand's foreign minister", "a telephone call from Kenya's president"
+  const by = phraseAfter(/^\s+(?:by|from)\s+/, trigger.end, clause, context);
   if (by.length > 0) return { agents: by, targets: partners };
   return { agents: subjectOf(trigger, clause, context), targets: partners };
 }

@@ -52,7 +52,16 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\barrived in\b` },
   { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(4)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
   { type: 'talks', pattern: String.raw`\bshuttle diplomacy\b(?=\s+by\b)`, noun: true },
-  { type: 'talks', pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b` },
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b|\b(?:talked|spoke|conferred) by (?:tele)?phone\b`,
+  },
+  // "Negotiations resumed in Kampala on Sunday between …", "a telephone call from Kenya's president"
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:talks|negotiations|consultations)\b(?=\s+(?:resumed|reopened|restarted)\b)|\b(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?=\s+from\b)`,
+    noun: true,
+  },
   { type: 'talks', pattern: String.raw`\b(?:held|holds|had|has|made)\s+(?:a\s+)?(?:phone|telephone|video)\s+(?:call|conversation)\s+with\b` },
   { type: 'talks', pattern: String.raw`\b(?:paid|pays|made|makes)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?visit\s+to\b` },
   { type: 'talks', pattern: String.raw`\b(?:talks|negotiations|meetings?|summit|visit|discussions|consultations)\b(?=\s+(?:with|between|in)\b)`, noun: true },
@@ -238,12 +247,12 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b`,
+    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concern|alarm|regret|dismay|outrage|indignation|disappointment)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of aggression)\b)`,
+    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concern|alarm|regret|dismay|outrage|indignation|disappointment)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:hit|hits|struck|strikes)\s+back\s+at\b|\b(?:took|takes|taking)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+task\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?complaint\b|\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of (?:aggression|piracy|war|terror|sabotage)|attack on|assault on)\b)`,
   },
   {
     type: 'criticism',
