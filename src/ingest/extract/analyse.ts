@@ -47,16 +47,16 @@ const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|age
 const ARMED: ReadonlySet<EventType> = new Set(['armed_attack', 'mobilization']);
 /** Types whose agent, when the sentence names none, is the state that holds the people or the vote. */
 const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election', 'conviction']);
-/** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless". */
+/** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless", "violated international law". */
 const DAMNING_VERDICT =
-  /\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
+  /\b(?:violated|violates|breached|breaches|flouted|flouts)\s+(?:international\s+law|the\s+(?:charter|treaty|ceasefire|truce|agreement|accord))\b|\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
 /** "has said he will not negotiate": a plan denied is neither a plan nor a claim about how things stand. */
 const NEGATED_PLAN =
   /^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|can)\s*(?:not|never|n['’]t)\b|^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:won['’]t|cannot)\b/i;
 const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
 /** A plan to give aid: a verb of giving or raising, then the aid within a few words. */
 const AID_PLAN =
-  /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|deliver|double|triple|increase|raise|donate|contribute|fund|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?)\b/i;
+  /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|ship|deliver|double|triple|increase|raise|donate|contribute|fund|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?|food|wheat|grain|rice|flour|medicines?|vaccines?|tents|blankets|supplies)\b/i;
 /** A wire report's opening "PLACE, Month Day —", its place in capitals. */
 const DATELINE = /^\s*\p{Lu}{2,}[\p{Lu} .'’-]*(?:,\s*[\p{L} .]{2,30}?)?,\s+[\p{L}\d .,()]{3,30}?\s*[—–-]{1,2}\s/u;
 /** "detained by Russian border guards": who held the people a release lets go. */
@@ -91,7 +91,9 @@ export function analyseSentence(
       .concat(speech ? [speech.verbIndex] : [])
       .sort((a, b) => a - b),
   };
-  const events = eventsFor(triggers, context, mentions, speech, actors, parsed);
+  // a question asks, it reports nothing ("Who was freed?")
+  if (/\?\s*$/.test(sentence)) return [];
+  const events = withExchange(eventsFor(triggers, context, mentions, speech, actors, parsed), sentence);
   if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)))
     events.push(statementOf(sentence, speech, heads));
   else if (speech) {
@@ -232,7 +234,9 @@ function eventsFor(
     const reduced = isReducedParticiple(trigger, context.sentence.slice(clause.start, trigger.index));
     const roles = reduced ? { agents: [], targets: [] } : rolesOf(trigger, context);
     const verb = trigger.form === 'noun' || reduced ? null : clauses.verbOf(trigger.index, trigger.end);
-    const parsedAgents = verb && !trigger.undergone ? clauses.agentsOf(verb, context.heads) : null;
+    // "let go by Britain": a passive's "by" phrase, which the parse misses on a participle, names who did it
+    const byPhrase = trigger.form === 'passive' && roles.agents.length > 0;
+    const parsedAgents = verb && !trigger.undergone && !byPhrase ? clauses.agentsOf(verb, context.heads) : null;
     const ruleAgents = trigger.form === 'noun' ? roles.agents.filter((m) => clauses.phraseOfNoun(m, trigger.index, trigger.end)) : roles.agents;
     let agents = (parsedAgents ?? ruleAgents).map((m) => (ARMED.has(trigger.type) ? actors.forcesOf(m.actor) : m.actor));
     let agentFrom: Evidence['agent'] = parsedAgents ? 'the parse' : 'the rules';
@@ -277,6 +281,19 @@ function eventsFor(
     if (trigger.swap && agents.length > 1) events.push({ ...base, type: 'prisoner_exchange', agents: uniqueActors(agents), targets: [] });
   }
   return events.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * "let go by Britain … in return for the crew that Tehran handed back": two sides' releases, one for the other, are
+ * also one prisoner exchange by both.
+ */
+function withExchange(events: SentenceEvent[], sentence: string): SentenceEvent[] {
+  if (!/\bin (?:return|exchange)\b/i.test(sentence) || events.some((e) => e.type === 'prisoner_exchange')) return events;
+  const releases = events.filter((e) => e.type === 'prisoner_release' && e.agents.length > 0);
+  const [first, second] = releases;
+  if (!first || !second || second.agents.some((a) => first.agents.some((b) => b.id === a.id))) return events;
+  const exchange: SentenceEvent = { ...first, type: 'prisoner_exchange', agents: uniqueActors([...first.agents, ...second.agents]), targets: [] };
+  return [...events, exchange].sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -436,7 +453,9 @@ function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sen
   for (let i = 1; i < ordered.length; i++) {
     const [prev, event] = [ordered[i - 1]!, ordered[i]!];
     const prevEnd = triggers.find((t) => t.index === prev.at)?.end ?? prev.at;
-    const joined = /^[^,;]*\band\s+$/.test(sentence.slice(prevEnd, event.at)) || parsed.conjoined(prev.head, event.head);
+    // "… on Thursday, while Qatar promised …": told as happening at the same time
+    const between = sentence.slice(prevEnd, event.at);
+    const joined = /^[^,;]*\band\s+$/.test(between) || /^[^;]*,\s*while\s+[^,;]*$/.test(between) || parsed.conjoined(prev.head, event.head);
     if (event.date === null && prev.date !== null && prevEnd <= event.at && joined) {
       dateOnce(event, prev.date, prev.dateFrom ?? 'its own phrase');
       // "In 2012 Ghana had expelled …, and Togo had closed …": background told alike

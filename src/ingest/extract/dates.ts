@@ -36,7 +36,7 @@ export function findDates(text: string, publishedAt: string, previousDay: string
 // --- days counted from another date of the sentence: "on Monday, … the next day", "two days later" ------------
 
 const LATER =
-  /\b(?:the next day|the following day|the previous day|a day (?:later|earlier)|(two|three|four|five|six|seven|\d) days (?:later|earlier)|a week (?:later|earlier))\b/gi;
+  /\b(?:the next day|the following day|the previous day|the same day|a day (?:later|earlier)|(two|three|four|five|six|seven|\d) days (?:later|earlier)|a week (?:later|earlier))\b/gi;
 
 function anchoredMentions(text: string, mentions: DateMention[], previousDay: string | null): DateMention[] {
   const found: DateMention[] = [];
@@ -49,7 +49,7 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
     const phrase = match[0].toLowerCase();
     const count = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;
     // "a week earlier", "the previous day": counted back
-    const days = /earlier|previous/.test(phrase) ? -count : count;
+    const days = /same/.test(phrase) ? 0 : /earlier|previous/.test(phrase) ? -count : count;
     const date = day(addDays(anchor.date.end ?? anchor.date.start, days));
     found.push({ date, index, end: index + match[0].length, text: match[0] });
   }

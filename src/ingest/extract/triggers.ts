@@ -52,6 +52,7 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\barrived in\b` },
   { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(4)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
   { type: 'talks', pattern: String.raw`\bshuttle diplomacy\b(?=\s+by\b)`, noun: true },
+  { type: 'talks', pattern: String.raw`\b(?:shuttled|shuttles|shuttling)\s+between\b` },
   {
     type: 'talks',
     pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b|\b(?:talked|spoke|conferred) by (?:tele)?phone\b`,
@@ -86,6 +87,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))`,
   },
   { type: 'prisoner_release', pattern: String.raw`\bset free\b` },
+  // "five sailors, let go by Britain", "the crew … that Tehran handed back": people released, named before the verb
+  {
+    type: 'prisoner_release',
+    pattern: String.raw`(?<=\b(?:prisoners|detainees|hostages|captives|soldiers|sailors|crew|crewmen|citizens|nationals|fishermen|journalists|students)\b[^.;?]{0,50})\b(?:let go|handed back|hands back)\b(?!\s+of\b)`,
+  },
   { type: 'prisoner_release', pattern: String.raw`\b(?:walked|walks|walking)\s+(?:free|out of (?:prison|jail|detention|custody))\b`, undergone: true },
   {
     type: 'prisoner_release',
@@ -117,7 +123,10 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
   },
   // "Australia followed with sanctions of its own"
-  { type: 'sanctions_imposed', pattern: String.raw`\b(?:followed|follows)(?:\s+suit)?\s+with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b` },
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:followed|follows)\b(?=(?:\s+suit)?(?:\s+(?:on|in|a|day|week|later|\p{Lu}\p{Ll}+)){0,3}\s+with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b)`,
+  },
   { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
   { type: 'sanctions_imposed', pattern: String.raw`\b(?:froze|freezes|freeze|freezing)\s+(?:the\s+)?(?:assets|bank accounts|funds|property)\b` },
   { type: 'sanctions_imposed', pattern: String.raw`\bblacklisted\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
@@ -303,7 +312,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'aid_pledged',
-    pattern: String.raw`\b(?:pledged|pledges|committed|commits|promised|promises|announced|announces|earmarked|earmarks|offered|offers)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to)\s+)?[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?\b`,
+    pattern: String.raw`\b(?:pledged|pledges|committed|commits|promised|promises|announced|announces|earmarked|earmarks|offered|offers)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to|an?)\s+)?[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?\b`,
   },
   {
     type: 'aid_provided',
