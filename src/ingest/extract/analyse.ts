@@ -57,6 +57,8 @@ const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|severa
 /** A plan to give aid: a verb of giving or raising, then the aid within a few words. */
 const AID_PLAN =
   /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|ship|deliver|double|triple|increase|raise|donate|contribute|fund|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?|food|wheat|grain|rice|flour|medicines?|vaccines?|tents|blankets|supplies)\b/i;
+/** A label in capitals opening a paragraph, then a dash or colon. */
+const SECTION_LABEL = /^\s*(?:\d+\.\s*)?\p{Lu}[\p{Lu} &'’.-]{1,40}?\s*[—–:]\s/u;
 /** A wire report's opening "PLACE, Month Day —", its place in capitals. */
 const DATELINE = /^\s*\p{Lu}{2,}[\p{Lu} .'’-]*(?:,\s*[\p{L} .]{2,30}?)?,\s+[\p{L}\d .,()]{3,30}?\s*[—–-]{1,2}\s/u;
 /** "detained by Russian border guards": who held the people a release lets go. */
@@ -76,7 +78,9 @@ export function analyseSentence(
   organizations: ReadonlyArray<{ start: number; end: number }> = [],
   previousDay: string | null = null,
 ): SentenceEvent[] {
-  const mentions = actors.mentionsIn(sentence, organizations);
+  // "HORN OF AFRICA — …", "KAMPALA — …": a digest's section label or a wire's place names no one who acts
+  const labelEnd = SECTION_LABEL.exec(sentence)?.[0].length ?? 0;
+  const mentions = actors.mentionsIn(sentence, organizations).filter((m) => m.index >= labelEnd);
   const heads = mentions.filter((m) => !m.location && !m.modifier);
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);

@@ -154,6 +154,9 @@ export class ParsedClauses {
       // the noun's own words ("a ceasefire declared by both governments"), the verb it is the object of ("drew
       // condemnation from the African Union"), or the sides of the noun's verb ("Negotiations resumed … between A and B")
       if (at.i === noun.i || (at.start >= start && at.end <= end)) return true;
+      // a participle on the noun itself: "a cessation of hostilities mediated by Russia"
+      const described = this.byIndex.get(at.head);
+      if (at.dep === 'acl' && described && described.start >= start && described.end <= end) return true;
       if (at.i === noun.head && (noun.dep === 'dobj' || (between && noun.dep.startsWith('nsubj')))) return true;
       between ||= at.pos === 'ADP' && /^between$/i.test(at.text);
       if (at.pos === 'VERB' || at.pos === 'AUX' || at.head === at.i) return false;

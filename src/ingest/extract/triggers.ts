@@ -151,7 +151,7 @@ const RULES: Rule[] = [
   // "a ceasefire between A and B took hold on Thursday", "a truce … was declared on April 20"
   {
     type: 'ceasefire',
-    pattern: String.raw`\b(?:ceasefire|cease-fire|truce|armistice)\b(?=[^.;:]{0,80}?\b(?:took hold|takes hold|came into (?:force|effect)|comes into (?:force|effect)|took effect|takes effect|went into effect|entered into force|(?:was|were|had been|has been)\s+(?:declared|agreed|signed|reached|announced|brokered|proclaimed))\b)`,
+    pattern: String.raw`\b(?:ceasefire|cease-fire|truce|armistice|cessation of hostilities)\b(?=[^.;:]{0,80}?\b(?:took hold|takes hold|came into (?:force|effect)|comes into (?:force|effect)|took effect|takes effect|went into effect|entered into force|(?:was|were|had been|has been)\s+(?:declared|agreed|signed|reached|announced|brokered|proclaimed))\b)`,
     noun: true,
   },
   { type: 'treaty_ratified', pattern: String.raw`\b(?:ratified|ratifies|ratify|ratifying)\b` },
@@ -168,6 +168,11 @@ const RULES: Rule[] = [
   {
     type: 'treaty_withdrawal',
     pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|walked out of|walks out of|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from|renounced|renounces|abrogated|abrogates)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b`,
+  },
+  // "suspended its obligations under the treaty", "declared a moratorium on its observance of the treaty"
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:suspended|suspends|suspend|suspending|halted|halts|froze|freezes)\s+(?:its|their)\s+(?:obligations|compliance|implementation|observance)\s+(?:under|of|with)${WITHIN(5)}\s+(?:${TREATY_WORDS})\b|\b(?:declared|declares|announced|announces|imposed|imposes|introduced|introduces)\s+a\s+moratorium\s+on${WITHIN(6)}\s+(?:${TREATY_WORDS})\b`,
   },
   // notice of withdrawal given is the formal act of leaving ("gave formal notice on Tuesday that it would leave the treaty")
   {
@@ -348,10 +353,15 @@ const RULES: Rule[] = [
   },
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:air\s*strikes?|airstrikes?|drone strikes?|missile strikes?|rockets|missiles|shells|warplanes|aircraft|drones)\b(?=\s+(?:also\s+)?(?:hit|struck|pounded|slammed into|destroyed)\b)`,
+    pattern: String.raw`\b(?:air\s*strikes?|airstrikes?|drone strikes?|missile strikes?|rockets|missiles|shells|warplanes|aircraft|drones|jets)\b(?=\s+(?:also\s+)?(?:hit|struck|pounded|slammed into|destroyed|killed)\b)`,
     noun: true,
   },
   { type: 'armed_attack', pattern: String.raw`\b(?:pounded|pounds|overran|overruns)\b` },
+  // "Armenian and Azerbaijani forces traded fire": both sides attacked
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:traded|trade|trading|exchanged|exchange|exchanging)\s+(?:heavy\s+|artillery\s+|mortar\s+|gun\s*)?(?:fire|shots|shelling)\b`,
+  },
 ];
 
 const COMPILED = RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'giu') }));
