@@ -420,7 +420,14 @@ function attachDates(
     events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
   const inObject = (index: number) => triggers.some((t) => t.form !== 'noun' && index > t.index && index < t.end);
-  const outside = mentions.filter((m) => !inObject(m.index));
+  // "ignored a 1904 boundary treaty": a year before a noun says which thing, not when the act was done, unless the
+  // noun is the event ("the 2022 presidential election")
+  const describesNoun = (m: DateMention) =>
+    m.date.precision === 'year' &&
+    /\b(?:a|an|the|its|their|his|her)\s+$/i.test(sentence.slice(Math.max(0, m.index - 6), m.index)) &&
+    /^\s+[a-z]/.test(sentence.slice(m.end)) &&
+    !triggers.some((t) => t.index >= m.end && t.index - m.end < 25);
+  const outside = mentions.filter((m) => !inObject(m.index) && !describesNoun(m));
   const rest = parsed.empty ? outside : outside.filter((m) => !dateOwnClause(m, eligibleFor(m), parsed));
   const firstAt = Math.min(...events.map((e) => e.at));
   for (const mention of rest) {

@@ -44,7 +44,8 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
     const index = match.index ?? 0;
     const inSentence = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
     // a sentence that opens with "The next day" counts from the day the one before it told of
-    const anchor = inSentence ?? (previousDay && index < 25 ? { date: day(previousDay) } : null);
+    // … and so does one with no date of its own ("assailed the accord the next day")
+    const anchor = inSentence ?? (previousDay && (index < 25 || mentions.length === 0) ? { date: day(previousDay) } : null);
     if (!anchor) continue;
     const phrase = match[0].toLowerCase();
     const count = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;

@@ -24,7 +24,7 @@ export interface Mention {
 export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
   ...`citizens nationals soldiers troops prisoners detainees hostages protesters demonstrators activists dissidents
   journalists lawmakers exiles groups refugees migrants students workers fishermen sailors civilians clergy tourists
-  opposition businessmen scientists athletes pilgrims veterans officers`
+  opposition businessmen scientists athletes pilgrims veterans officers unions`
     .split(/\s+/)
     .map((w) => [w, 'group']),
   ...`academic journalist activist dissident official lawmaker minister diplomat citizen national soldier student

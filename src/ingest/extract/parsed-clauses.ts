@@ -281,6 +281,9 @@ export class ParsedClauses {
     // "received her counterpart", "asked both governments to …": the verb reports the event only with its object
     if ((verb.lemma === 'receive' || verb.lemma === 'ask') && !object) return null;
     if (verb.lemma === 'ask' && !own.some((c) => c.dep === 'xcomp' || c.dep === 'ccomp')) return null;
+    // "attacked Peru's decision", "attacked the government for …": words, not arms
+    if (type === 'armed_attack' && (ABSTRACT_OBJECTS.has(object?.lemma.toLowerCase() ?? '') || own.some((c) => c.dep === 'prep' && /^for$/i.test(c.text))))
+      return 'criticism';
     return type;
   }
 
@@ -354,6 +357,13 @@ const ORGANIZATION_HEADS = new Set([
   'union',
   'court',
 ]);
+
+/** What one attacks with words: "attacked the decision", "attacked the plan". */
+const ABSTRACT_OBJECTS = new Set(
+  'decision policy plan proposal remark remarks comment statement move stance position law bill report deal agreement accord approach claim idea record handling choice ruling verdict speech'.split(
+    ' ',
+  ),
+);
 
 /** Verbs by which one act makes another happen: their complement reports an act done. */
 const CAUSING = new Set(['lead', 'prompt', 'force', 'compel', 'cause', 'spur', 'push', 'drive']);
