@@ -51,6 +51,11 @@ describe('event classification on other writers’ forms', () => {
     expect(release?.date?.start).toBe('2025-06-09');
   });
 
+  it('takes "what he called an assault" as the words of another criticism, not one of its own', () => {
+    const events = eventsOf('Cameroon denounced what he called a deliberate assault on civilians on Friday.');
+    expect(events.map((e) => e.type)).toEqual(['criticism']);
+  });
+
   it('reports nothing from a question', () => {
     expect(eventsOf('Who was freed on Monday, and did Britain release the sailors?')).toEqual([]);
   });
