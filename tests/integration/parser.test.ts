@@ -125,6 +125,27 @@ describe('clause-level extraction on the parse', () => {
     expect(events[2]?.dateSource).toBe("the article's lead event");
   });
 
+  test('two sides releasing "in return" is also one exchange by both', async () => {
+    const exchanges = (await extractOne(SWAP, '2025-03-10')).filter((e) => e.type === 'prisoner_exchange');
+    expect(exchanges.map((e) => [...e.agents].sort())).toEqual([['iran', 'united-kingdom']]);
+  });
+
+  test('a noun takes a by-phrase only when no other verb stands between them', async () => {
+    const text = "Bahrain freed 23 Qatari fishermen on Sunday.\nThe release followed an appeal to Manama by Kuwait's emir in October.";
+    const releases = (await extractOne(text, '2017-11-22')).filter((e) => e.type === 'prisoner_release');
+    expect(releases.map((e) => e.agents)).toEqual([['bahrain']]);
+    const talks = await extractOne('Negotiations resumed in Kampala on Sunday between delegations from Uganda and South Sudan.', '2012-03-17');
+    expect(talks.map((e) => [e.type, e.date?.start])).toEqual([['talks', '2012-03-11']]);
+    expect(talks[0]?.agents).toContain('south-sudan');
+  });
+
+  test('attacking a decision is criticism; aid promised in what was said is a pledge', async () => {
+    const attacked = await extractOne("Chile attacked Peru's decision to route the pipeline near the border on Wednesday.", '2014-06-13');
+    expect(attacked.map((e) => [e.type, e.agents])).toEqual([['criticism', ['chile']]]);
+    const pledged = await extractOne('Norway said on Wednesday that it would double its contribution to the refugee agency.', '2017-10-06');
+    expect(pledged.map((e) => [e.type, e.agents])).toEqual([['aid_pledged', ['norway']]]);
+  });
+
   test('an organisation named after a place is kept whole: no state and no fragment from its name', async () => {
     const input = {
       text: 'Police detained two journalists in Kenya on Monday, the Washington Post reported.',

@@ -43,15 +43,26 @@ const HEDGE = /\b(?:will|would|could|may|might|shall|set to|expected to|potentia
 /** "80 Venezuelans detained in the US": a participle after a noun describes people, it reports no arrest. */
 const AFTER_NOUN = /\b(?:[a-z]+s|journalist|academic|official|citizen|national|activist|dissident|those|people)\s+(?:\w+ly\s+)?$/;
 const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|agents|officers)\s+$/;
+/** Acts of armed forces: "South Sudanese troops attacked" is the state's act. */
+const ARMED: ReadonlySet<EventType> = new Set(['armed_attack', 'mobilization']);
 /** Types whose agent, when the sentence names none, is the state that holds the people or the vote. */
 const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election', 'conviction']);
-/** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless". */
+/** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless", "violated international law". */
 const DAMNING_VERDICT =
-  /\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
+  /\b(?:violated|violates|breached|breaches|flouted|flouts)\s+(?:international\s+law|the\s+(?:charter|treaty|ceasefire|truce|agreement|accord))\b|\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
 /** "has said he will not negotiate": a plan denied is neither a plan nor a claim about how things stand. */
 const NEGATED_PLAN =
   /^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|can)\s*(?:not|never|n['’]t)\b|^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:won['’]t|cannot)\b/i;
 const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
+/** A plan to give aid: a verb of giving or raising, then the aid within a few words. */
+const AID_PLAN =
+  /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|ship|deliver|double|triple|increase|raise|donate|contribute|fund|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?|food|wheat|grain|rice|flour|medicines?|vaccines?|tents|blankets|supplies)\b/i;
+/** A label in capitals opening a paragraph, then a dash or colon. */
+const SECTION_LABEL = /^\s*(?:\d+\.\s*)?\p{Lu}[\p{Lu} &'’.-]{1,40}?\s*[—–:]\s/u;
+/** A wire report's opening "PLACE, Month Day —", its place in capitals. */
+const DATELINE = /^\s*\p{Lu}{2,}[\p{Lu} .'’-]*(?:,\s*[\p{L} .]{2,30}?)?,\s+[\p{L}\d .,()]{3,30}?\s*[—–-]{1,2}\s/u;
+/** "detained by Russian border guards": who held the people a release lets go. */
+const HELD_BY = /\b(?:detained|held|captured|seized|abducted|arrested|kidnapped|jailed)\s+by\s+((?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3})/u;
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
 
@@ -67,7 +78,9 @@ export function analyseSentence(
   organizations: ReadonlyArray<{ start: number; end: number }> = [],
   previousDay: string | null = null,
 ): SentenceEvent[] {
-  const mentions = actors.mentionsIn(sentence, organizations);
+  // "HORN OF AFRICA — …", "KAMPALA — …": a digest's section label or a wire's place names no one who acts
+  const labelEnd = SECTION_LABEL.exec(sentence)?.[0].length ?? 0;
+  const mentions = actors.mentionsIn(sentence, organizations).filter((m) => m.index >= labelEnd);
   const heads = mentions.filter((m) => !m.location && !m.modifier);
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);
@@ -82,9 +95,16 @@ export function analyseSentence(
       .concat(speech ? [speech.verbIndex] : [])
       .sort((a, b) => a - b),
   };
-  const events = eventsFor(triggers, context, mentions, speech, actors, parsed);
+  // a question asks, it reports nothing ("Who was freed?")
+  if (/\?\s*$/.test(sentence)) return [];
+  const events = withExchange(eventsFor(triggers, context, mentions, speech, actors, parsed), sentence);
   if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)))
     events.push(statementOf(sentence, speech, heads));
+  else if (speech) {
+    // "said the measures were illegal and recalled its envoy": the verdict is a criticism of its own
+    const verdict = verdictBeforeEvents(sentence, speech, events);
+    if (verdict) events.push(verdict);
+  }
   attachDates(events, triggers, sentence, publishedAt, parsed, previousDay);
   attachFigures(events, sentence, actors);
   const first = events.find((e) => e.type !== 'statement');
@@ -140,7 +160,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     // "it met only twice": a count of occasions tallies events, it reports none
     if (TALLY_AFTER.test(sentence.slice(t.end, t.end + 30))) return false;
     // "two Lithuanian citizens convicted of espionage": a participle after a noun describes people, unless dated
-    if (t.form !== 'noun' && parsed.isReducedRelative(t.index, t.end)) return hasOwnDate(sentence.slice(t.end, clause.end));
+    if (t.form !== 'noun' && parsed.isReducedRelative(t.index, t.end)) return hasOwnDate(sentence.slice(t.end, clause.end)) && datesItself(t, sentence, parsed);
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
     // "urged X to free": a wish; "a step that led Santiago to recall its ambassador": done
     if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end))) return false;
@@ -152,7 +172,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     return true;
   });
   return onePerClause(
-    kept.map((t) => hedged(t, masked)),
+    kept.map((t) => pledgedAid(hedged(t, masked), masked)),
     clauses,
     parsed,
   );
@@ -169,6 +189,12 @@ function hedged(trigger: Trigger, masked: string): Trigger {
   return { ...trigger, type: 'intent' };
 }
 
+/** "said Oslo would double its contribution to the refugee agency": aid promised is a pledge of aid, not a plan. */
+function pledgedAid(trigger: Trigger, masked: string): Trigger {
+  if (trigger.type !== 'intent' || !AID_PLAN.test(masked.slice(trigger.index, trigger.index + 120))) return trigger;
+  return { ...trigger, type: 'aid_pledged', governsComplement: false };
+}
+
 /** Several words of one clause ("hosted … for two days of talks") report one meeting; verbs say more than nouns. */
 function onePerClause(triggers: Trigger[], clauses: Clause[], parsed: ParsedClauses): Trigger[] {
   // with the parse, two verbs ("met … on Wednesday and travelled to Riyadh two days later") are two clauses
@@ -180,6 +206,13 @@ function onePerClause(triggers: Trigger[], clauses: Clause[], parsed: ParsedClau
     const best = rivals.find((o) => o.form !== 'noun') ?? rivals[0];
     return best === t;
   });
+}
+
+/** With a parse, a date phrase that the trigger's own verb governs ("shepherds detained … walked free on Monday" has none). */
+function datesItself(trigger: Trigger, sentence: string, parsed: ParsedClauses): boolean {
+  const verb = parsed.verbOf(trigger.index, trigger.end);
+  if (parsed.empty || !verb) return true;
+  return findDates(sentence, '2999-12-31').some((m) => parsed.ownerOf(m.index, m.end, [verb]) === verb);
 }
 
 function hasOwnDate(text: string): boolean {
@@ -205,8 +238,11 @@ function eventsFor(
     const reduced = isReducedParticiple(trigger, context.sentence.slice(clause.start, trigger.index));
     const roles = reduced ? { agents: [], targets: [] } : rolesOf(trigger, context);
     const verb = trigger.form === 'noun' || reduced ? null : clauses.verbOf(trigger.index, trigger.end);
-    const parsedAgents = verb ? clauses.agentsOf(verb, context.heads) : null;
-    let agents = (parsedAgents ?? roles.agents).map((m) => m.actor);
+    // "let go by Britain": a passive's "by" phrase, which the parse misses on a participle, names who did it
+    const byPhrase = trigger.form === 'passive' && roles.agents.length > 0;
+    const parsedAgents = verb && !trigger.undergone && !byPhrase ? clauses.agentsOf(verb, context.heads) : null;
+    const ruleAgents = trigger.form === 'noun' ? roles.agents.filter((m) => clauses.phraseOfNoun(m, trigger.index, trigger.end)) : roles.agents;
+    let agents = (parsedAgents ?? ruleAgents).map((m) => (ARMED.has(trigger.type) ? actors.forcesOf(m.actor) : m.actor));
     let agentFrom: Evidence['agent'] = parsedAgents ? 'the parse' : 'the rules';
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
     const group = agents.length === 0 ? groupSubjectOf(clauses.tokens, trigger.index) : null;
@@ -252,6 +288,19 @@ function eventsFor(
 }
 
 /**
+ * "let go by Britain … in return for the crew that Tehran handed back": two sides' releases, one for the other, are
+ * also one prisoner exchange by both.
+ */
+function withExchange(events: SentenceEvent[], sentence: string): SentenceEvent[] {
+  if (!/\bin (?:return|exchange)\b/i.test(sentence) || events.some((e) => e.type === 'prisoner_exchange')) return events;
+  const releases = events.filter((e) => e.type === 'prisoner_release' && e.agents.length > 0);
+  const [first, second] = releases;
+  if (!first || !second || second.agents.some((a) => first.agents.some((b) => b.id === a.id))) return events;
+  const exchange: SentenceEvent = { ...first, type: 'prisoner_exchange', agents: uniqueActors([...first.agents, ...second.agents]), targets: [] };
+  return [...events, exchange].sort((a, b) => a.at - b.at);
+}
+
+/**
  * A noun with no actor names an event only when it is pinned down: "the release of 52 political prisoners",
  * "the 2020 presidential election"; "the release of political prisoners" is a topic.
  */
@@ -261,6 +310,12 @@ function namesAnEvent(sentence: string, trigger: Trigger): boolean {
 }
 
 function inferredAgent(trigger: Trigger, earlier: SentenceEvent[], location: Mention | undefined, context: RoleContext, actors: ArticleActors): ActorRef[] {
+  if (trigger.type === 'prisoner_release') {
+    // "shepherds detained by Russian border guards walked free": whoever held them let them go
+    const holder = HELD_BY.exec(context.sentence.slice(0, trigger.index));
+    const state = holder ? actors.stateNamedIn(holder[1] ?? '') : null;
+    if (state) return [state];
+  }
   if (trigger.type === 'detention') {
     // whoever releases or pardons people held them: the state a releasing leader acts for
     const releaser = earlier.find((e) => e.type === 'prisoner_release' || e.type === 'pardon');
@@ -272,6 +327,34 @@ function inferredAgent(trigger: Trigger, earlier: SentenceEvent[], location: Men
     if (state) return [state.actor];
   }
   return actors.dominantState ? [actors.dominantState] : [];
+}
+
+/** The criticism a speech's damning verdict passes when it comes before every event reported in what was said. */
+function verdictBeforeEvents(sentence: string, speech: Speech, events: SentenceEvent[]): SentenceEvent | null {
+  const content = maskQuotations(sentence).slice(speech.content.start, speech.content.end);
+  const verdict = DAMNING_VERDICT.exec(content);
+  if (!verdict || events.some((e) => e.type === 'criticism')) return null;
+  const verdictEnd = speech.content.start + verdict.index + verdict[0].length;
+  if (events.some((e) => e.at >= speech.content.start && e.at < verdictEnd)) return null;
+  const speakers = uniqueActors(speech.speakers.map((m) => m.actor));
+  if (speakers.length === 0) return null;
+  return {
+    type: 'criticism',
+    agents: speakers,
+    targets: [],
+    sources: [],
+    date: null,
+    figures: null,
+    place: null,
+    quote: sentence,
+    at: Math.max(speech.content.start, speech.verbIndex),
+    trigger: verdict[0],
+    dateFrom: null,
+    reported: false,
+    background: false,
+    head: null,
+    evidence: { trigger: 'trigger words', agent: 'the rules' },
+  };
 }
 
 /**
@@ -326,14 +409,25 @@ function attachDates(
       e.background = true;
     }
   }
-  const mentions = findDates(sentence, publishedAt, previousDay).filter((m) => m.date.start <= publishedAt);
+  const found = findDates(sentence, publishedAt, previousDay).filter((m) => m.date.start <= publishedAt);
+  // "JUBA, May 11 — … took hold on Thursday": a wire's dateline is when it was filed, not when its events happened
+  const datelineEnd = DATELINE.exec(sentence)?.[0].length ?? 0;
+  const filed = (m: DateMention) => m.end <= datelineEnd;
+  const mentions = found.some((m) => !filed(m)) ? found.filter((m) => !filed(m)) : found;
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
   // an intent is dated by when it was stated, a claim "since 2022" by when it was made
   const eligibleFor = (mention: DateMention) =>
     events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
   const inObject = (index: number) => triggers.some((t) => t.form !== 'noun' && index > t.index && index < t.end);
-  const outside = mentions.filter((m) => !inObject(m.index));
+  // "ignored a 1904 boundary treaty": a year before a noun says which thing, not when the act was done, unless the
+  // noun is the event ("the 2022 presidential election")
+  const describesNoun = (m: DateMention) =>
+    m.date.precision === 'year' &&
+    /\b(?:a|an|the|its|their|his|her)\s+$/i.test(sentence.slice(Math.max(0, m.index - 6), m.index)) &&
+    /^\s+[a-z]/.test(sentence.slice(m.end)) &&
+    !triggers.some((t) => t.index >= m.end && t.index - m.end < 25);
+  const outside = mentions.filter((m) => !inObject(m.index) && !describesNoun(m));
   const rest = parsed.empty ? outside : outside.filter((m) => !dateOwnClause(m, eligibleFor(m), parsed));
   const firstAt = Math.min(...events.map((e) => e.at));
   for (const mention of rest) {
@@ -370,7 +464,9 @@ function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sen
   for (let i = 1; i < ordered.length; i++) {
     const [prev, event] = [ordered[i - 1]!, ordered[i]!];
     const prevEnd = triggers.find((t) => t.index === prev.at)?.end ?? prev.at;
-    const joined = /^[^,;]*\band\s+$/.test(sentence.slice(prevEnd, event.at)) || parsed.conjoined(prev.head, event.head);
+    // "… on Thursday, while Qatar promised …": told as happening at the same time
+    const between = sentence.slice(prevEnd, event.at);
+    const joined = /^[^,;]*\band\s+$/.test(between) || /^[^;]*,\s*while\s+[^,;]*$/.test(between) || parsed.conjoined(prev.head, event.head);
     if (event.date === null && prev.date !== null && prevEnd <= event.at && joined) {
       dateOnce(event, prev.date, prev.dateFrom ?? 'its own phrase');
       // "In 2012 Ghana had expelled …, and Togo had closed …": background told alike

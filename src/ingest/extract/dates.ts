@@ -35,7 +35,8 @@ export function findDates(text: string, publishedAt: string, previousDay: string
 
 // --- days counted from another date of the sentence: "on Monday, … the next day", "two days later" ------------
 
-const LATER = /\b(?:the next day|the following day|a day later|(two|three|four|five|six|seven|\d) days later|a week later)\b/gi;
+const LATER =
+  /\b(?:the next day|the following day|the previous day|the same day|a day (?:later|earlier)|(two|three|four|five|six|seven|\d) days (?:later|earlier)|a week (?:later|earlier))\b/gi;
 
 function anchoredMentions(text: string, mentions: DateMention[], previousDay: string | null): DateMention[] {
   const found: DateMention[] = [];
@@ -43,10 +44,13 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
     const index = match.index ?? 0;
     const inSentence = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
     // a sentence that opens with "The next day" counts from the day the one before it told of
-    const anchor = inSentence ?? (previousDay && index < 25 ? { date: day(previousDay) } : null);
+    // … and so does one with no date of its own ("assailed the accord the next day")
+    const anchor = inSentence ?? (previousDay && (index < 25 || mentions.length === 0) ? { date: day(previousDay) } : null);
     if (!anchor) continue;
     const phrase = match[0].toLowerCase();
-    const days = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;
+    const count = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;
+    // "a week earlier", "the previous day": counted back
+    const days = /same/.test(phrase) ? 0 : /earlier|previous/.test(phrase) ? -count : count;
     const date = day(addDays(anchor.date.end ?? anchor.date.start, days));
     found.push({ date, index, end: index + match[0].length, text: match[0] });
   }

@@ -24,7 +24,7 @@ export interface Mention {
 export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
   ...`citizens nationals soldiers troops prisoners detainees hostages protesters demonstrators activists dissidents
   journalists lawmakers exiles groups refugees migrants students workers fishermen sailors civilians clergy tourists
-  opposition businessmen scientists athletes pilgrims veterans officers`
+  opposition businessmen scientists athletes pilgrims veterans officers unions`
     .split(/\s+/)
     .map((w) => [w, 'group']),
   ...`academic journalist activist dissident official lawmaker minister diplomat citizen national soldier student
@@ -37,6 +37,9 @@ export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
     .split(/\s+/)
     .map((w) => [w, 'commodity']),
 ]);
+
+/** The group nouns that name a state's armed forces. */
+const FORCES = /\b(?:troops|soldiers|forces|officers)$/i;
 
 /** Words after a nationality that describe the state acting through its institutions: "Kenyan police". */
 const STATE_BODIES = String.raw`government|authorities|police|junta|regime|military|army|armed forces|security forces|state media|foreign ministry|ministry|administration|officials|leadership|cabinet|parliament|navy|embassy|courts?|prosecutors?`;
@@ -92,6 +95,21 @@ export class ArticleActors {
 
   stateOf(person: ActorRef): ActorRef | undefined {
     return this.personState.get(person.id);
+  }
+
+  /** "South Sudanese troops", "Sudanese forces": a nationality's armed forces act for its state. */
+  forcesOf(actor: ActorRef): ActorRef {
+    if (actor.kind !== 'group' || !FORCES.test(actor.name)) return actor;
+    return this.stateNamedIn(actor.name) ?? actor;
+  }
+
+  /** The state a phrase names by its name, demonym or capital ("Russian border guards": Russia); null for none. */
+  stateNamedIn(phrase: string): ActorRef | null {
+    const match = this.lexicon.find(phrase).find((m) => m.actor.kind === 'state' && m.via !== 'city');
+    if (!match) return null;
+    if (!this.seen.has(match.actor.id)) this.seen.set(match.actor.id, match.actor);
+    if (!this.resolved.has(match.actor.id)) this.resolved.set(match.actor.id, `the state of "${phrase.trim()}"`);
+    return match.actor;
   }
 
   /** The two states an article is about, in order of first mention: "both sides", "the two governments". */

@@ -140,6 +140,31 @@ export class ParsedClauses {
     return false;
   }
 
+  /**
+   * Does a mention after a noun trigger belong to the noun's own phrase ("the release of … by Bahrain")? Not when
+   * another verb stands between them ("The release followed an appeal by Kuwait's emir"); true before it or without
+   * a parse.
+   */
+  phraseOfNoun(mention: { index: number; end: number }, start: number, end: number): boolean {
+    const noun = this.headOf(start, end);
+    let at = mention.index >= end ? this.headOf(mention.index, mention.end) : null;
+    if (!noun || !at) return true;
+    let between = false;
+    for (let hops = 0; at && hops < 10; hops += 1) {
+      // the noun's own words ("a ceasefire declared by both governments"), the verb it is the object of ("drew
+      // condemnation from the African Union"), or the sides of the noun's verb ("Negotiations resumed … between A and B")
+      if (at.i === noun.i || (at.start >= start && at.end <= end)) return true;
+      // a participle on the noun itself: "a cessation of hostilities mediated by Russia"
+      const described = this.byIndex.get(at.head);
+      if (at.dep === 'acl' && described && described.start >= start && described.end <= end) return true;
+      if (at.i === noun.head && (noun.dep === 'dobj' || (between && noun.dep.startsWith('nsubj')))) return true;
+      between ||= at.pos === 'ADP' && /^between$/i.test(at.text);
+      if (at.pos === 'VERB' || at.pos === 'AUX' || at.head === at.i) return false;
+      at = this.byIndex.get(at.head) ?? null;
+    }
+    return false;
+  }
+
   /** Are the two tokens coordinated verbs ("expelled …, and … had closed")? */
   conjoined(a: number | null, b: number | null): boolean {
     const [x, y] = [a === null ? null : this.token(a), b === null ? null : this.token(b)];
@@ -256,6 +281,9 @@ export class ParsedClauses {
     // "received her counterpart", "asked both governments to …": the verb reports the event only with its object
     if ((verb.lemma === 'receive' || verb.lemma === 'ask') && !object) return null;
     if (verb.lemma === 'ask' && !own.some((c) => c.dep === 'xcomp' || c.dep === 'ccomp')) return null;
+    // "attacked Peru's decision", "attacked the government for …": words, not arms
+    if (type === 'armed_attack' && (ABSTRACT_OBJECTS.has(object?.lemma.toLowerCase() ?? '') || own.some((c) => c.dep === 'prep' && /^for$/i.test(c.text))))
+      return 'criticism';
     return type;
   }
 
@@ -329,6 +357,13 @@ const ORGANIZATION_HEADS = new Set([
   'union',
   'court',
 ]);
+
+/** What one attacks with words: "attacked the decision", "attacked the plan". */
+const ABSTRACT_OBJECTS = new Set(
+  'decision policy plan proposal remark remarks comment statement move stance position law bill report deal agreement accord approach claim idea record handling choice ruling verdict speech'.split(
+    ' ',
+  ),
+);
 
 /** Verbs by which one act makes another happen: their complement reports an act done. */
 const CAUSING = new Set(['lead', 'prompt', 'force', 'compel', 'cause', 'spur', 'push', 'drive']);

@@ -60,7 +60,9 @@ function nounRoles(trigger: Trigger, clause: Clause, context: RoleContext): Role
   const fromOrBy = phraseAfter(/^[^,.;]{0,40}?\b(?:by|from)\s+/, trigger.end, clause, context);
   // "Coale's appointment" names the appointee; only "Trump's nomination of Coale" names who nominated
   const possessorActs = trigger.type !== 'nomination' || /^\s+of\b/.test(sentence.slice(trigger.end));
-  const agents = unique([...inside, ...(possessorActs ? possessor : []), ...lightVerb, ...fromOrBy]);
+  // "a ceasefire between Sudan and South Sudan": both sides did it
+  const between = trigger.type === 'ceasefire' ? phraseAfter(/^\s+between\s+/, trigger.end, clause, context) : [];
+  const agents = unique([...inside, ...(possessorActs ? possessor : []), ...lightVerb, ...fromOrBy, ...between]);
   const targets = objectOf(trigger, clause, context).filter((t) => !agents.includes(t));
   if (!possessorActs) targets.unshift(...possessor);
   return { agents, targets };
@@ -71,6 +73,9 @@ function talksNounRoles(trigger: Trigger, clause: Clause, context: RoleContext):
   const between = phraseAfter(/^[^.;]{0,60}?\bbetween\s+/, trigger.end, clause, context);
   const partners = phraseAfter(/^\s+with\s+/, trigger.end, clause, context);
   if (between.length > 0) return { agents: between, targets: [] };
+  // "shuttle diplomacy by Thailand's foreign minister", "a telephone call from Kenya's president"
+  const by = phraseAfter(/^\s+(?:by|from)\s+/, trigger.end, clause, context);
+  if (by.length > 0) return { agents: by, targets: partners };
   return { agents: subjectOf(trigger, clause, context), targets: partners };
 }
 

@@ -22,6 +22,8 @@ export interface Trigger {
   governsComplement: boolean;
   /** Found by the parse alone (a verb or participle the trigger words lack). */
   fromParse?: boolean;
+  /** Its grammatical subject underwent it ("the shepherds walked free"): no agent of its own. */
+  undergone?: boolean;
 }
 
 interface Rule {
@@ -31,11 +33,13 @@ interface Rule {
   swap?: boolean;
   /** Read on the words as written: a characterisation is often quoted ('called the deal "a victory"'). */
   quoted?: boolean;
+  /** Its subject underwent it, as a passive's does ("the shepherds walked free"). */
+  undergone?: boolean;
 }
 
-const SANCTION_WORDS = String.raw`sanctions|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
+const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
 const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
-const TREATY_WORDS = String.raw`treaty|agreement|accord|pact|convention|deal|protocol|alliance|organi[sz]ation`;
+const TREATY_WORDS = String.raw`treaty|agreement|accord|pact|compact|convention|deal|protocol|alliance|organi[sz]ation|regime`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
 
 const RULES: Rule[] = [
@@ -46,8 +50,19 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\b(?:visited|visits|visiting)\b(?=\s+(?:\p{Lu}|the\s+\p{Lu}))` },
   { type: 'talks', pattern: String.raw`\b(?:travell?ed|flew|went) to\b` },
   { type: 'talks', pattern: String.raw`\barrived in\b` },
-  { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(3)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
-  { type: 'talks', pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b` },
+  { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(4)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
+  { type: 'talks', pattern: String.raw`\bshuttle diplomacy\b(?=\s+by\b)`, noun: true },
+  { type: 'talks', pattern: String.raw`\b(?:shuttled|shuttles|shuttling)\s+between\b` },
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b|\b(?:talked|spoke|conferred) by (?:tele)?phone\b`,
+  },
+  // "Negotiations resumed in Kampala on Sunday between …", "a telephone call from Kenya's president"
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:talks|negotiations|consultations)\b(?=\s+(?:resumed|reopened|restarted)\b)|\b(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?=\s+from\b)`,
+    noun: true,
+  },
   { type: 'talks', pattern: String.raw`\b(?:held|holds|had|has|made)\s+(?:a\s+)?(?:phone|telephone|video)\s+(?:call|conversation)\s+with\b` },
   { type: 'talks', pattern: String.raw`\b(?:paid|pays|made|makes)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?visit\s+to\b` },
   { type: 'talks', pattern: String.raw`\b(?:talks|negotiations|meetings?|summit|visit|discussions|consultations)\b(?=\s+(?:with|between|in)\b)`, noun: true },
@@ -72,6 +87,12 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))`,
   },
   { type: 'prisoner_release', pattern: String.raw`\bset free\b` },
+  // "five sailors, let go by Britain", "the crew … that Tehran handed back": people released, named before the verb
+  {
+    type: 'prisoner_release',
+    pattern: String.raw`(?<=\b(?:prisoners|detainees|hostages|captives|soldiers|sailors|crew|crewmen|citizens|nationals|fishermen|journalists|students)\b[^.;?]{0,50})\b(?:let go|handed back|hands back)\b(?!\s+of\b)`,
+  },
+  { type: 'prisoner_release', pattern: String.raw`\b(?:walked|walks|walking)\s+(?:free|out of (?:prison|jail|detention|custody))\b`, undergone: true },
   {
     type: 'prisoner_release',
     pattern: String.raw`\b(?:handed over|hands over|repatriated)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:prisoners|detainees|hostages|captives|soldiers|sailors|citizens|nationals|researchers|journalists|fishermen|students|workers)\b)`,
@@ -101,6 +122,11 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
   },
+  // "Australia followed with sanctions of its own"
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:followed|follows)\b(?=(?:\s+suit)?(?:\s+(?:on|in|a|day|week|later|\p{Lu}\p{Ll}+)){0,3}\s+with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b)`,
+  },
   { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
   { type: 'sanctions_imposed', pattern: String.raw`\b(?:froze|freezes|freeze|freezing)\s+(?:the\s+)?(?:assets|bank accounts|funds|property)\b` },
   { type: 'sanctions_imposed', pattern: String.raw`\bblacklisted\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
@@ -122,6 +148,12 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|signed|accepted|accepts|brokered|observed)${WITHIN(3)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
   },
   { type: 'ceasefire', pattern: String.raw`\b(?:ceasefire|cease-fire|truce)\s+(?:declared|agreed|announced|brokered)\b`, noun: true },
+  // "a ceasefire between A and B took hold on Thursday", "a truce … was declared on April 20"
+  {
+    type: 'ceasefire',
+    pattern: String.raw`\b(?:ceasefire|cease-fire|truce|armistice|cessation of hostilities)\b(?=[^.;:]{0,80}?\b(?:took hold|takes hold|came into (?:force|effect)|comes into (?:force|effect)|took effect|takes effect|went into effect|entered into force|(?:was|were|had been|has been)\s+(?:declared|agreed|signed|reached|announced|brokered|proclaimed))\b)`,
+    noun: true,
+  },
   { type: 'treaty_ratified', pattern: String.raw`\b(?:ratified|ratifies|ratify|ratifying)\b` },
   { type: 'treaty_ratified', pattern: String.raw`\bratification\s+of\b`, noun: true },
   {
@@ -135,12 +167,22 @@ const RULES: Rule[] = [
   },
   {
     type: 'treaty_withdrawal',
-    pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from|renounced|renounces|abrogated|abrogates)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b`,
+    pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|walked out of|walks out of|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from|renounced|renounces|abrogated|abrogates)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b`,
+  },
+  // "suspended its obligations under the treaty", "declared a moratorium on its observance of the treaty"
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:suspended|suspends|suspend|suspending|halted|halts|froze|freezes)\s+(?:its|their)\s+(?:obligations|compliance|implementation|observance)\s+(?:under|of|with)${WITHIN(5)}\s+(?:${TREATY_WORDS})\b|\b(?:declared|declares|announced|announces|imposed|imposes|introduced|introduces)\s+a\s+moratorium\s+on${WITHIN(6)}\s+(?:${TREATY_WORDS})\b`,
+  },
+  // notice of withdrawal given is the formal act of leaving ("gave formal notice on Tuesday that it would leave the treaty")
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:gave|gives|served|serves|lodged|lodges|deposited|deposits|submitted|submits)\s+(?:(?:its|their|a|formal|written|official)\s+){0,2}notice\b(?=[^.;]{0,60}?\b(?:leave|leaving|withdraw|withdrawing|withdrawal|quit|quitting|exit|exiting|pull out|pulling out)\b)`,
   },
   // agreements
   {
     type: 'agreement',
-    pattern: String.raw`\b(?:signed|signs|sign|signing|concluded|reached|sealed|struck|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
+    pattern: String.raw`\b(?:signed|signs|sign|signing|signed off on|concluded|reached|sealed|struck|clinched|clinches|hammered out|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
   },
   { type: 'agreement', pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed)\b` },
   { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
@@ -219,12 +261,12 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b`,
+    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concern|alarm|regret|dismay|outrage|indignation|disappointment)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of aggression)\b)`,
+    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concerns?|alarm|regret|dismay|outrage|indignation|disappointment|reservations|misgivings|objections)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:hit|hits|struck|strikes)\s+back\s+at\b|\b(?:took|takes|taking)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+task\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?complaint\b|(?<!\bwhat\s+(?:he|she|it|they|we)\s+)\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of (?:aggression|piracy|war|terror|sabotage)|attack on|assault on)\b)`,
   },
   {
     type: 'criticism',
@@ -274,6 +316,10 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:offered|offers|announced|announces|committed|commits|earmarked|earmarks|allocated|allocates)\s+(?:[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?|[\d.,]+\s*(?:million|billion))[^.;]{0,30}?\b(?:aid|assistance|funding|relief)\b|\b(?:offered|offers)\s+(?:humanitarian\s+|emergency\s+|financial\s+)?(?:aid|assistance)\b`,
   },
   {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:pledged|pledges|committed|commits|promised|promises|announced|announces|earmarked|earmarks|offered|offers)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to|an?)\s+)?[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?\b`,
+  },
+  {
     type: 'aid_provided',
     pattern: String.raw`\b(?:delivered|delivers|deliver|delivering|sent|sends|sending|provided|provides|providing|shipped|airlifted|donated|donates|granted|grants)${WITHIN(3)}\s+(?:humanitarian|emergency|economic|financial|food|medical|relief|development)?\s*(?:aid|assistance|supplies|relief|food|medicine|vaccines)\b`,
   },
@@ -305,6 +351,17 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:air\s*strikes?|airstrikes?|drone strikes?|missile strikes?|rocket attacks?|bombardment|shelling)\b(?=\s+(?:on|of|against)\s)`,
     noun: true,
   },
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:air\s*strikes?|airstrikes?|drone strikes?|missile strikes?|rockets|missiles|shells|warplanes|aircraft|drones|jets)\b(?=\s+(?:also\s+)?(?:hit|struck|pounded|slammed into|destroyed|killed)\b)`,
+    noun: true,
+  },
+  { type: 'armed_attack', pattern: String.raw`\b(?:pounded|pounds|overran|overruns)\b` },
+  // "Armenian and Azerbaijani forces traded fire": both sides attacked
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:traded|trade|trading|exchanged|exchange|exchanging)\s+(?:heavy\s+|artillery\s+|mortar\s+|gun\s*)?(?:fire|shots|shelling)\b`,
+  },
 ];
 
 const COMPILED = RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'giu') }));
@@ -334,6 +391,7 @@ export function findTriggers(sentence: string): Trigger[] {
         form: formOf(rule, text, index, m[0]),
         swap: rule.swap ?? false,
         governsComplement: GOVERNS.has(rule.type),
+        ...(rule.undergone ? { undergone: true } : {}),
       });
     }
   }
@@ -342,6 +400,7 @@ export function findTriggers(sentence: string): Trigger[] {
 
 function formOf(rule: Rule, text: string, index: number, words: string): Form {
   if (rule.noun) return 'noun';
+  if (rule.undergone) return 'passive';
   const before = text.slice(0, index);
   if (/\b(?:was|were|has been|had been|is)\s+\w+ed\b/.test(words) || /^\s+by\b/.test(text.slice(index + words.length))) return 'passive';
   if (PASSIVE_BEFORE.test(before) && PARTICIPLE.test(words)) return 'passive';

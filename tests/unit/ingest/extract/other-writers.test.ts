@@ -1,0 +1,93 @@
+import type { EventType } from '../../../../src/domain/model';
+import { extract } from '../../../../src/ingest/extract';
+
+const published = '2025-06-14'; // a Saturday
+
+function eventsOf(text: string) {
+  return extract({ text, publishedAt: published }, []).events.map((e) => ({ type: e.type, agents: e.agents, targets: e.targets, date: e.date }));
+}
+
+/** Forms other writers use for the weak classes, read by the rules alone (without the parser). */
+describe('event classification on other writers’ forms', () => {
+  const cases: Array<[string, EventType, string]> = [
+    ['A ceasefire between Sudan and South Sudan took hold along their border on Thursday.', 'ceasefire', 'south-sudan'],
+    ['On June 4, Sudanese air strikes hit three villages in Unity State.', 'armed_attack', 'sudan'],
+    ['Armenian and Azerbaijani forces traded fire along the line of contact on Monday.', 'armed_attack', 'azerbaijan'],
+    ['Moscow gave formal notice on Tuesday that it would leave the Open Skies Treaty.', 'treaty_withdrawal', 'russia'],
+    ['Belarus suspended its obligations under the conventional forces treaty on Thursday.', 'treaty_withdrawal', 'belarus'],
+    ['Germany committed €120 million to refugees displaced by the fighting on Wednesday.', 'aid_pledged', 'germany'],
+    ['Kuwait announced a $50 million package for flood victims on Thursday.', 'aid_pledged', 'kuwait'],
+    ['Canada imposed penalties on six generals on Tuesday.', 'sanctions_imposed', 'canada'],
+    ['Honduras has hit back at Nicaragua over the arrest of its fishermen.', 'criticism', 'honduras'],
+    ['The European Commission took Poland to task on Thursday over a new law on judges.', 'criticism', 'european-commission'],
+    ['Indonesia lodged a complaint with Malaysia on Monday over the haze.', 'criticism', 'indonesia'],
+    ['Chile assailed the accord on Wednesday.', 'criticism', 'chile'],
+    ['Turkey and Russia spoke by telephone on Wednesday about the fighting.', 'talks', 'turkey'],
+    ['Quito and Lima signed off on an electricity pact on Thursday.', 'agreement', 'ecuador'],
+  ];
+
+  it.each(cases)('%s → %s by %s', (text, type, agent) => {
+    const found = eventsOf(text).filter((e) => e.type === type);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.agents).toContain(agent);
+  });
+
+  it('reads two sides’ releases "in return" as each side’s release and one exchange by both', () => {
+    const events = eventsOf('Caracas freed ten American citizens on Monday, while Washington released 80 Venezuelans in return.');
+    expect(events.filter((e) => e.type === 'prisoner_release').map((e) => e.agents)).toEqual([['venezuela'], ['united-states']]);
+    const exchange = events.filter((e) => e.type === 'prisoner_exchange');
+    expect(exchange.map((e) => [...e.agents].sort())).toEqual([['united-states', 'venezuela']]);
+    expect(exchange[0]?.date?.start).toBe('2025-06-09');
+    // without "in return" two releases are just two releases
+    expect(eventsOf('Caracas freed ten American citizens on Monday, while Washington released 80 Venezuelans.').map((e) => e.type)).not.toContain(
+      'prisoner_exchange',
+    );
+  });
+
+  it('gives people who walk free the release of whoever held them', () => {
+    const events = eventsOf('Four Georgian shepherds detained by Russian border guards walked free on Monday.');
+    const release = events.find((e) => e.type === 'prisoner_release');
+    expect(release?.agents).toEqual(['russia']);
+    expect(release?.date?.start).toBe('2025-06-09');
+  });
+
+  it('takes "what he called an assault" as the words of another criticism, not one of its own', () => {
+    const events = eventsOf('Cameroon denounced what he called a deliberate assault on civilians on Friday.');
+    expect(events.map((e) => e.type)).toEqual(['criticism']);
+  });
+
+  it('reports nothing from a question', () => {
+    expect(eventsOf('Who was freed on Monday, and did Britain release the sailors?')).toEqual([]);
+  });
+
+  it('dates an event by its own day, not by the dateline of a wire report', () => {
+    const events = eventsOf('JUBA, June 13 — A ceasefire between Sudan and South Sudan took hold on Thursday.');
+    expect(events.map((e) => [e.type, e.date?.start])).toEqual([['ceasefire', '2025-06-12']]);
+  });
+
+  it('takes no actor from a digest’s section label', () => {
+    const events = eventsOf('HORN OF AFRICA — Eritrea and Djibouti signed a ceasefire in Doha on Monday.');
+    expect(events.map((e) => e.agents)).toEqual([['eritrea', 'djibouti']]);
+  });
+
+  it('passes a verdict in what was said as a criticism beside the other acts of the sentence', () => {
+    const events = eventsOf("Pristina's foreign ministry said the measures were illegal and recalled its envoy from Belgrade on Monday.");
+    expect(events.map((e) => e.type).sort()).toEqual(['ambassador_recalled', 'criticism']);
+  });
+
+  it('counts "a week earlier" back from the day the sentence before told of', () => {
+    const text = 'Laos and Cambodia signed a water agreement on Thursday.\nA week earlier, Laotian and Cambodian officials had met in Pakse.';
+    const talks = eventsOf(text).find((e) => e.type === 'talks');
+    expect(talks?.date?.start).toBe('2025-06-05');
+  });
+
+  it('turns a promise to give aid into a pledge of aid', () => {
+    const events = eventsOf('Norway pledged to double its contribution to the refugee agency.');
+    expect(events.map((e) => e.type)).toEqual(['aid_pledged']);
+  });
+
+  it('does not date an act by the year of a thing it names', () => {
+    const events = eventsOf('Chile criticised the accord on Wednesday, saying it ignored a 1904 boundary treaty.');
+    expect(events.map((e) => [e.type, e.date?.start])).toEqual([['criticism', '2025-06-11']]);
+  });
+});
