@@ -1,6 +1,7 @@
 import { positiveInt } from '../cli/program';
 import { actorsByActivity, openBenchCorpus, startBenchApp } from './bench-corpus';
-import { BENCH_INSTANCE, benchProgram, corpusOptions, describeMachine, elapsedMs, log, machineLine, percentile, printFigures, round, runBench } from './common';
+import { BENCH_INSTANCE, benchProgram, corpusOptions, describeMachine, log, machineLine, percentile, printFigures, round, runBench } from './common';
+import { getJson } from './json-client';
 import { recordingDb, replay } from './recording-db';
 import { benchActors, buildRoutes, P95_TARGET_MS } from './routes';
 
@@ -14,13 +15,6 @@ import { benchActors, buildRoutes, P95_TARGET_MS } from './routes';
  *
  * Routes and actors: see routes.ts.
  */
-
-async function getJson(url: string): Promise<{ status: number; ms: number }> {
-  const start = process.hrtime.bigint();
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
-  await response.arrayBuffer();
-  return { status: response.status, ms: elapsedMs(start) };
-}
 
 /**
  * What any API answer costs without a query: the p50 of an unknown /api route (a 404 through the whole

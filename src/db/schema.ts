@@ -63,6 +63,10 @@ const SCHEMA = [
   // index holds those alone, in date order.
   'CREATE INDEX event_review_date IF NOT EXISTS FOR (n:Event) ON (n.review, n.date)',
   'CREATE INDEX event_place_unresolved IF NOT EXISTS FOR (n:Event) ON (n.placeUnresolved)',
+  // An actor's events in date order, of any type or of one (participation-order.ts): who-did-what reads a page of
+  // them from the cursor on.
+  'CREATE INDEX participation_order IF NOT EXISTS FOR ()-[p:PARTICIPATED_IN]-() ON (p.actor, p.date, p.event)',
+  'CREATE INDEX participation_type_order IF NOT EXISTS FOR ()-[p:PARTICIPATED_IN]-() ON (p.actor, p.type, p.date, p.event)',
 ];
 
 /** The name each statement gives its index or constraint. */

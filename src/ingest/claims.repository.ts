@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { rekeyParticipations } from '../db/participation-order';
 import { toParams, toPlain } from '../db/plain';
 import { atPrecision, lastDay } from '../domain/calendar';
 import { resolveClaims, type Choices, type Claim, type ClaimField } from '../domain/claims';
@@ -61,5 +62,10 @@ export async function settleClaims(tx: ManagedTransaction, ids: readonly string[
     conflicts: result.conflicts,
   }));
   if (writes.length > 0) await tx.run(SHOW, toParams({ rows: writes }) as Record<string, unknown>);
+  // The date shown may have changed: its participations' place in their actors' date order with it.
+  await rekeyParticipations(
+    tx,
+    writes.map((w) => w.id),
+  );
   return shown.map(({ row, result }) => ({ id: row.id, opened: result.conflicts.filter((f) => !row.before.includes(f)) }));
 }

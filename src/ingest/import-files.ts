@@ -125,7 +125,17 @@ export class ImportFileWriter {
       ['figureApproximate', 'boolean'],
       ['placeUnresolved', 'boolean'],
     ]);
-    this.participants = this.relationship('PARTICIPATED_IN', 'participants', [[':START_ID(Actor)'], [':END_ID(Event)'], ['role'], ['articles', 'string[]']]);
+    // With the keys of the actor's date order, as the loader's CREATE writes them (db/participation-order.ts).
+    this.participants = this.relationship('PARTICIPATED_IN', 'participants', [
+      [':START_ID(Actor)'],
+      [':END_ID(Event)'],
+      ['role'],
+      ['articles', 'string[]'],
+      ['actor'],
+      ['type'],
+      ['date', 'date'],
+      ['event'],
+    ]);
     this.sources = this.relationship('REPORTED_IN', 'sources', [
       [':START_ID(Event)'],
       [':END_ID(Article)'],
@@ -183,9 +193,11 @@ export class ImportFileWriter {
     this.locate(located);
     // As the loader's CREATE does: once per key (a repeated participant or quote is written once, the first).
     const seen = new Set<string>();
+    const events = new Map(rows.events.map((e) => [e.id, e]));
     for (const p of rows.participants) {
       const key = `${p.event}|${p.actor}|${p.role}`;
-      if (!seen.has(key)) this.participants.row([p.actor, p.event, p.role, [article]]);
+      const event = events.get(p.event);
+      if (!seen.has(key)) this.participants.row([p.actor, p.event, p.role, [article], p.actor, event?.type, event?.date, p.event]);
       seen.add(key);
     }
     for (const s of rows.sources) {

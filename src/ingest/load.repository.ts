@@ -1,5 +1,6 @@
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { EVENT_LINK_TYPES, mergeEventLink } from '../db/cypher';
+import { PARTICIPATION_KEYS, rekeyParticipations } from '../db/participation-order';
 import { toParams } from '../db/plain';
 import { retryOnLockConflict } from '../db/retry';
 import type { Db } from '../db/query';
@@ -84,7 +85,7 @@ const CREATE_PARTICIPANTS = `
   UNWIND $participants AS row
   MATCH (e:Event {id: row.event})
   MATCH (a:Actor {id: row.actor})
-  CREATE (a)-[:PARTICIPATED_IN {role: row.role, articles: [row.article]}]->(e)`;
+  CREATE (a)-[:PARTICIPATED_IN {role: row.role, articles: [row.article], ${PARTICIPATION_KEYS('a', 'e')}}]->(e)`;
 
 const CREATE_SOURCES = `
   UNWIND $sources AS row
@@ -409,6 +410,8 @@ async function writeAll(
   // A deferring load adds the new events' contributions to its summaries once, at its end (deferred-summaries.ts).
   await writeSummaryChanges(tx, existingBefore, deferNew ? existingAfter : [...existingAfter, ...created]);
   const added = await settleClaims(tx, [...new Set(knownEvents.map((e) => e.id))]);
+  // A known event's date may have changed (its article reloaded, its claims settled), and it may have new participants.
+  await rekeyParticipations(tx, [...new Set(knownEvents.map((e) => e.id))]);
   // After the claims are settled: the place shown is the one located.
   await locateEvents(tx, eventIds);
   return { counts, written: { created: [...new Set(newEvents.map((e) => e.id))], added }, deferred: deferNew ? created : [] };

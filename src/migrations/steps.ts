@@ -8,6 +8,7 @@ import { stateCodes } from './steps/006-state-codes';
 import { reviewedEventsIndex } from './steps/007-reviewed-events-index';
 import { monthCounts } from './steps/008-month-counts';
 import { measuresLineOrder } from './steps/009-measures-line-order';
+import { participationOrder } from './steps/010-participation-order';
 
 /**
  * Every step, in order. A new step is a new file in steps/ (numbered after the last), appended here; a step
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reviewedEventsIndex,
   monthCounts,
   measuresLineOrder,
+  participationOrder,
 ];
 
 /** The shape this version of the code writes and reads: the id of its last step. */

@@ -1,5 +1,4 @@
 import { dateView, figuresView, MIN_DATE, TYPE_AND_WINDOW } from '../db/cypher';
-import { isDense } from '../db/dense';
 import { keyset } from '../db/keyset';
 import { read, type Db } from '../db/query';
 import { AGENT_ROLES, TARGET_ROLES } from '../domain/taxonomy';
@@ -14,21 +13,13 @@ export interface WhoDidWhatFilter {
   status: string | null;
 }
 
-/** The actor the events are read from (the named actor, or else the target), and how many events it has. */
-export interface Anchor {
-  id: string;
-  degree: number;
-}
-
 /**
- * Which events a question is about, in date order, before the LIMIT. Two shapes, chosen by how many events
- * the named actor (or else the target) takes part in:
- *  - few: start from that actor's own events (an expansion bounded by its degree), then sort;
- *  - many (or no actor named): walk the date index (or the (type, date) index) in date order and keep the
- *    events the actor takes part in; for a busy actor the first hundred are found within a few thousand
- *    index entries, where expanding its hundreds of thousands of events would take seconds.
- * Walking the index in order needs a range predicate on e.date: the floor below every date. A `from` filter
- * is not a bound on e.date (events that began earlier may still overlap it), so it takes the first shape.
+ * Which events a question is about, in date order, before the LIMIT. Two shapes:
+ *  - an actor named (or else a target): its participations, read from the index that holds them in date order
+ *    (by actor, date and event, or by actor, type, date and event when one type is asked: db/participation-order.ts),
+ *    from the cursor on; the read stops once the page is full, however many events the actor has;
+ *  - no actor: walk the date index (or the (type, date) index) in date order from the cursor's day on.
+ * Walking an index in order needs a range predicate on the date: the floor below every date on the first page.
  */
 
 const EVENT_FILTERS = `
@@ -44,22 +35,37 @@ export const WHO_DID_WHAT_ORDER = keyset('who-did-what', [
   { expr: 'e.id', kind: 'string' },
 ]);
 
-/** PARTICIPATED_IN leads only to events: the label is not checked again (one read per event of the actor saved). */
-const FROM_ACTOR = `
-  MATCH (:Actor {id: $anchor})-[:PARTICIPATED_IN]->(e)
-  WITH DISTINCT e
-  WHERE ${EVENT_FILTERS}`;
+/**
+ * The same order over the actor's participations (`p.date`, `p.event`: its event's date and id), in the
+ * same cursor. The index's first keys, equal on every row read (the actor, and the type when one is asked), lead
+ * the ORDER BY so that the index supplies it whole; an actor in two roles in one event is one row (DISTINCT, which
+ * keeps the order).
+ */
+export const PARTICIPATION_ORDER = keyset('who-did-what', [
+  { expr: 'day', kind: 'date' },
+  { expr: 'eventId', kind: 'string' },
+]);
 
-/** From the cursor's day on (the whole index on the first page), so that the walk starts where the page does. */
-const BY_DATE = (action: boolean) => `
+const FROM_ACTOR = (typed: boolean, after: string) => `
+  MATCH ()-[p:PARTICIPATED_IN]->(e)
+  WHERE p.actor = $anchor ${typed ? 'AND p.type = $type' : ''} AND p.date >= coalesce(date($after[0]), ${MIN_DATE}) AND p.event IS NOT NULL
+  WITH DISTINCT p.actor AS actor, ${typed ? 'p.type AS type, ' : ''}p.date AS day, p.event AS eventId, e
+  WHERE ${after} AND ${EVENT_FILTERS}
+  WITH e ORDER BY actor, ${typed ? 'type, ' : ''}${PARTICIPATION_ORDER.orderBy} LIMIT $limit`;
+
+/**
+ * From the cursor's day on (the whole index on the first page), so that the walk starts where the page does. With
+ * one type, ordering by (type, date) is ordering by date, and lets the (type, date) index supply the order.
+ */
+const BY_DATE = (action: boolean, after: string) => `
   MATCH (e:Event)
-  WHERE e.date >= coalesce(date($after[0]), ${MIN_DATE}) ${action ? 'AND e.type = $type' : ''} AND ${EVENT_FILTERS}`;
+  WHERE e.date >= coalesce(date($after[0]), ${MIN_DATE}) ${action ? 'AND e.type = $type' : ''} AND ${EVENT_FILTERS}
+  WITH e WHERE ${after}
+  WITH e ORDER BY ${action ? 'e.type, ' : ''}${WHO_DID_WHAT_ORDER.orderBy} LIMIT $limit`;
 
 /** Each event read as agent side → type → target side, with its first quote. `label` is added by the service. */
-const WHO_DID_WHAT = (source: string, order: string, after: string) => `
-  ${source}
-  WITH e WHERE ${after}
-  WITH e ORDER BY ${order} LIMIT $limit
+const WHO_DID_WHAT = (page: string) => `
+  ${page}
   MATCH (e)-[r:REPORTED_IN]->(art:Article)
   WITH e, r, art ORDER BY art.publishedAt, r.rank
   WITH e, head(collect({ quote: r.quote, article: art { .id, .title } })) AS source
@@ -90,14 +96,12 @@ export interface WhoDidWhatRows {
 }
 
 /** Up to `limit` rows after the cursor's keys (`after`, null for the first page), each with its sort keys. */
-export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, anchor: Anchor | null, limit: number, after: unknown[] | null): Promise<WhoDidWhatRows[]> {
-  const fromActor = anchor !== null && (!isDense(anchor.degree) || filter.from !== null);
-  const source = fromActor ? FROM_ACTOR : BY_DATE(filter.action !== null);
-  // With one type, ordering by (type, date) is ordering by date, and lets the (type, date) index supply the order.
-  const order = !fromActor && filter.action !== null ? `e.type, ${WHO_DID_WHAT_ORDER.orderBy}` : WHO_DID_WHAT_ORDER.orderBy;
-  // Starting from the actor's own events, checking each one for the actor again is wasted work.
-  const actor = fromActor && anchor.id === filter.actor ? null : filter.actor;
+export async function whoDidWhat(db: Db, filter: WhoDidWhatFilter, anchor: string | null, limit: number, after: unknown[] | null): Promise<WhoDidWhatRows[]> {
+  const typed = filter.action !== null;
+  const page = anchor !== null ? FROM_ACTOR(typed, PARTICIPATION_ORDER.after(after)) : BY_DATE(typed, WHO_DID_WHAT_ORDER.after(after));
+  // Starting from the actor's own participations, checking each event for the actor again is wasted work.
+  const actor = anchor === filter.actor ? null : filter.actor;
   const { action: type, target, from, to, status } = filter;
-  const params = { type, target, from, to, status, actor, anchor: anchor?.id ?? null, limit, after, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
-  return read<WhoDidWhatRows>(db, WHO_DID_WHAT(source, order, WHO_DID_WHAT_ORDER.after(after)), params);
+  const params = { type, target, from, to, status, actor, anchor, limit, after, agentRoles: AGENT_ROLES, targetRoles: TARGET_ROLES };
+  return read<WhoDidWhatRows>(db, WHO_DID_WHAT(page), params);
 }

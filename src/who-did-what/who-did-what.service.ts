@@ -20,7 +20,7 @@ export async function answer(db: Db, query: WhoDidWhatQuery): Promise<WhoDidWhat
     to: query.to ?? null,
     status: query.status ?? null,
   };
-  const rows = await whoDidWhat(db, filter, anchor ? { id: anchor.id, degree: anchor.degree } : null, query.limit + 1, after);
+  const rows = await whoDidWhat(db, filter, anchor?.id ?? null, query.limit + 1, after);
   const labelled = rows.map(({ item, keys }) => ({ item: { ...item, label: TAXONOMY[item.did].label }, keys }));
   return pageFrom(labelled, query.limit, WHO_DID_WHAT_ORDER.codec);
 }

@@ -96,3 +96,26 @@ test('step 7 gives a database that had the schema step the index of reviewed eve
   );
   expect(JSON.stringify(summary.plan)).toContain('e:Event(review, date)');
 });
+
+test("step 10 gives every participation its place in its actor's date order, missing or stale, and the indexes over them", async () => {
+  await resetToSeed(db);
+  await migrate(db);
+  const keyed =
+    'MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e:Event) WHERE p.actor = a.id AND p.type = e.type AND p.date = e.date AND p.event = e.id RETURN count(p) AS n';
+  const all = await count('MATCH ()-[p:PARTICIPATED_IN]->() RETURN count(p) AS n');
+  expect(all).toBeGreaterThan(10);
+  expect(await count(keyed)).toBe(all);
+  await db.driver.executeQuery('MATCH ()-[p:PARTICIPATED_IN]->() REMOVE p.actor, p.type, p.date, p.event', {}, { database: db.database });
+  await db.driver.executeQuery(
+    "MATCH ()-[p:PARTICIPATED_IN]->(e) WITH p, e LIMIT 1 SET p.actor = 'someone-else', p.type = e.type, p.date = e.date, p.event = e.id",
+    {},
+    { database: db.database },
+  );
+  await db.driver.executeQuery('DROP INDEX participation_type_order IF EXISTS', {}, { database: db.database });
+  await db.driver.executeQuery('MATCH (m:Migration {id: 10}) DELETE m', {}, { database: db.database });
+  expect((await planMigrations(db)).pending.map((step) => step.id)).toEqual([10]);
+
+  await migrate(db);
+  expect(await count(keyed)).toBe(all);
+  expect(await count("SHOW INDEXES YIELD name WHERE name IN ['participation_order', 'participation_type_order'] RETURN count(*) AS n")).toBe(2);
+});
