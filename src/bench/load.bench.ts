@@ -43,7 +43,8 @@ import { naiveLoad } from './naive-load';
  *   - naive: the first --naive-events events, fact by fact, and the rate extrapolated;
  *   - bulk: `kb load --bulk` (ingest/bulk-load.ts) into an empty database, end to end, in its three phases:
  *     reading, checking and writing the import files; stopping the server, neo4j-admin's import, starting it;
- *     the schema, summaries, places and measures. `--bulk-only` runs this path alone (the million-event run).
+ *     the schema, summaries, places and measures. `--bulk-only` runs this path alone (the million-event run);
+ *     `--online-only` the project loader and LOAD CSV alone (to compare two versions of the loader).
  * The instance (`bench-load`, port 7690; `--port` another, in `.neo4j/bench-load-<port>`) is left running;
  * `npm run bench:stop` stops the one on 7690.
  */
@@ -86,6 +87,7 @@ interface LoadBenchOptions {
   naiveEvents: number;
   port: number;
   bulkOnly?: boolean;
+  onlineOnly?: boolean;
 }
 
 /** The corpus's rows, counted as every path counts them (untimed: a pass over the files). */
@@ -166,9 +168,10 @@ async function bulkOnly(instance: InstanceOptions, corpusDir: string, events: nu
 const program = corpusOptions(benchProgram('bench:load', 'The project loader against LOAD CSV and one transaction per fact, on the same corpus'), 100_000)
   .option('--naive-events <n>', 'events of the corpus written one transaction per fact (that path is slow)', positiveInt, 2_000)
   .option('--port <n>', "Bolt port of the benchmark's Neo4j (another than 7690 gets an instance of its own)", positiveInt, LOAD_BENCH_INSTANCE.port)
-  .option('--bulk-only', 'measure only kb load --bulk (the path for a million events)');
+  .option('--bulk-only', 'measure only kb load --bulk (the path for a million events)')
+  .option('--online-only', 'measure only the project loader and LOAD CSV (to compare two versions of the loader quickly)');
 
-async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: LoadBenchOptions): Promise<void> {
+async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk, onlineOnly }: LoadBenchOptions): Promise<void> {
   const instance = loadInstance(port);
   const corpusDir = writeCorpus(events, seed, undefined, (message: string) => process.stderr.write(message));
   const machineBefore = describeMachine();
@@ -215,6 +218,36 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk }: Loa
   const csvContent = await contentFingerprint(db);
   await db.driver.close();
   log(`  then the derived data (summaries, pairs, counts per month, places, measures), computed from the whole graph: ${round(csvSummariesMs / 1000, 1)} s`);
+
+  if (onlineOnly) {
+    const machineAfter = describeMachine();
+    const same = projectSize.nodes === csvSize.nodes && projectSize.relationships === csvSize.relationships;
+    const sameFull = projectFullSize.nodes === csvFullSize.nodes && projectFullSize.relationships === csvFullSize.relationships;
+    const projectRate = perSecond(rows, projectMs);
+    const loadCsvRate = perSecond(rows, loadCsvMs);
+    log('\nload benchmark (the project loader and LOAD CSV only)');
+    log(machineLine(machineBefore));
+    log(`  project loader ${round(projectMs / 1000, 1)} s, LOAD CSV ${round(loadCsvMs / 1000, 1)} s: ratio ${round(projectRate / loadCsvRate)} (target ≥ 1.0)`);
+    printFigures({
+      bench: 'load',
+      path: 'online',
+      events,
+      rows,
+      project_rows_per_s: projectRate,
+      load_csv_rows_per_s: loadCsvRate,
+      ratio_vs_load_csv: round(projectRate / loadCsvRate),
+      ratio_vs_load_csv_plus_summaries: round(projectRate / perSecond(rows, loadCsvMs + csvSummariesMs)),
+      project_s: round(projectMs / 1000, 1),
+      project_first_write_s: round((firstWrittenMs ?? 0) / 1000, 1),
+      load_csv_s: round(loadCsvMs / 1000, 1),
+      load_csv_summaries_s: round(csvSummariesMs / 1000, 1),
+      same_graph: same && sameFull,
+      same_content: projectContent === csvContent,
+      load1_before: machineBefore.load1,
+      load1_after: machineAfter.load1,
+    });
+    return;
+  }
 
   log(`\n[3/4] naive: one transaction per fact, first ${naiveEvents.toLocaleString('en')} events …`);
   db = await freshDatabase(instance);

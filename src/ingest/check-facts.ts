@@ -18,6 +18,31 @@ export function checkFacts(entries: readonly FactsEntry[], knownActorIds: Readon
   return checker.finish(knownActorIds);
 }
 
+/**
+ * What the checks need of one document: its ids, its references, and the problems of its quotes (checked against
+ * its own article, so the text itself need not travel). Plain data, made by digestOf.
+ */
+export interface FactsDigest {
+  file: string;
+  article: string;
+  actors: Array<{ id: string; kind: string }>;
+  events: string[];
+  references: PendingReference[];
+  quoteProblems: FileProblem[];
+}
+
+export function digestOf(entry: FactsEntry): FactsDigest {
+  const { file, facts } = entry;
+  return {
+    file,
+    article: facts.article.id,
+    actors: facts.actors.map(({ id, kind }) => ({ id, kind })),
+    events: facts.events.map((e) => e.id),
+    references: references(entry),
+    quoteProblems: checkQuotes(entry),
+  };
+}
+
 interface PendingReference {
   file: string;
   path: string;
@@ -46,15 +71,20 @@ export class FactsChecker {
     quotes: [] as FileProblem[],
   };
 
-  add({ file, facts }: FactsEntry): void {
-    firstDefinition(this.articles, file, [[facts.article.id, 'article.id']], this.found.articles);
+  add(entry: FactsEntry): void {
+    this.addDigest(digestOf(entry));
+  }
+
+  /** A document's digest (digestOf), made where the document was read: another thread, say. */
+  addDigest({ file, article, actors, events, references, quoteProblems }: FactsDigest): void {
+    firstDefinition(this.articles, file, [[article, 'article.id']], this.found.articles);
     firstDefinition(
       new Map(),
       file,
-      facts.actors.map((actor, i) => [actor.id, `actors[${i}].id`]),
+      actors.map((actor, i) => [actor.id, `actors[${i}].id`]),
       this.found.actors,
     );
-    facts.actors.forEach((actor, i) => {
+    actors.forEach((actor, i) => {
       const first = this.actorKinds.get(actor.id);
       if (!first) this.actorKinds.set(actor.id, { kind: actor.kind, file });
       else if (first.kind !== actor.kind) {
@@ -64,15 +94,15 @@ export class FactsChecker {
     firstDefinition(
       this.events,
       file,
-      facts.events.map((event, i) => [event.id, `events[${i}].id`]),
+      events.map((id, i) => [id, `events[${i}].id`]),
       this.found.events,
     );
     // Only what is not resolved yet is kept: most references name actors and events defined by then.
-    for (const ref of references({ file, facts })) {
+    for (const ref of references) {
       const resolved = ref.kind === 'actor' ? this.actorKinds.has(ref.id) : ref.kind === 'event' && this.events.has(ref.id);
       if (!resolved) this.pending.push(ref);
     }
-    this.found.quotes.push(...checkQuotes({ file, facts }));
+    this.found.quotes.push(...quoteProblems);
   }
 
   /** Actor ids referred to but not defined by anything added so far: these must be in the database. */

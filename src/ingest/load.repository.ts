@@ -12,7 +12,7 @@ import { settleClaims, type Settled } from './claims.repository';
 import { readContributions, writeRoleLinks, writeSummaryChanges } from './summaries';
 import { type Contribution, contributionsOf } from './tally';
 import { markKindChanges, markStale } from '../sanctions/sanctions.repository';
-import { locateEvents } from '../places/places.repository';
+import { locateEvents, locateNewEvents } from '../places/places.repository';
 
 /**
  * The Cypher that writes one article's facts. Every statement is MERGE-on-id then SET, so loading the same
@@ -270,7 +270,7 @@ type ActorRow = GraphRows['actors'][number];
  * it: the last row's definition, each code from the last row that states one. Most articles name the same busy
  * actors: a batch repeats each one hundreds of times, each a write of the node.
  */
-function lastDefinitions(rows: readonly ActorRow[]): ActorRow[] {
+export function lastDefinitions(rows: readonly ActorRow[]): ActorRow[] {
   const byId = new Map<string, ActorRow>();
   for (const row of rows) {
     const before = byId.get(row.id);
@@ -409,11 +409,19 @@ async function writeAll(
   const created = newContributions(p, isNew);
   // A deferring load adds the new events' contributions to its summaries once, at its end (deferred-summaries.ts).
   await writeSummaryChanges(tx, existingBefore, deferNew ? existingAfter : [...existingAfter, ...created]);
-  const added = await settleClaims(tx, [...new Set(knownEvents.map((e) => e.id))]);
+  const knownIds = [...new Set(knownEvents.map((e) => e.id))];
+  const added = await settleClaims(tx, knownIds);
   // A known event's date may have changed (its article reloaded, its claims settled), and it may have new participants.
-  await rekeyParticipations(tx, [...new Set(knownEvents.map((e) => e.id))]);
-  // After the claims are settled: the place shown is the one located.
-  await locateEvents(tx, eventIds);
+  await rekeyParticipations(tx, knownIds);
+  // After the claims are settled: the place shown is the one located. The batch's new events are located from its
+  // own rows (their place and participants).
+  await locateEvents(tx, knownIds);
+  const actorsOf = new Map<string, string[]>();
+  for (const row of newParticipants) actorsOf.set(row.event, [...(actorsOf.get(row.event) ?? []), row.actor]);
+  await locateNewEvents(
+    tx,
+    unique(newEvents, (e) => e.id).map((e) => ({ id: e.id, place: e.place, actors: actorsOf.get(e.id) ?? [] })),
+  );
   return { counts, written: { created: [...new Set(newEvents.map((e) => e.id))], added }, deferred: deferNew ? created : [] };
 }
 

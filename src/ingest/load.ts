@@ -11,6 +11,8 @@ import { toGraphRows, type GraphRows } from './graph-rows';
 import { existingActorIds, noWrites, warmUpWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
 import { ensureMeasures, refreshMeasures } from '../sanctions/refresh';
 import { DeferredSummaries, rebuildAbandonedSummaries } from './deferred-summaries';
+import { checkFactsFilesInParallel, checkThreadsFor, MAX_PROBLEMS } from './parallel-check';
+import { type BatchFootprint, dependsOn, footprintOf, WrittenActors } from './write-pipeline';
 
 export interface LoadProgress {
   file: string;
@@ -31,8 +33,8 @@ export interface LoadSummary extends WriteCounts {
  */
 export const BATCH_ROWS = 10_000;
 export const BATCH_ARTICLES = 500;
-/** Past this many problems a load stops collecting more: the report is long enough to act on. */
-const MAX_PROBLEMS = 1_000;
+/** Transactions a file load keeps open at once: two cores' worth on a small server. */
+export const WRITES_IN_FLIGHT = 2;
 
 /**
  * The pending migrations first (once per database handle: the schema's statements, each taking a schema lock,
@@ -94,6 +96,19 @@ function addCounts(summary: LoadSummary, counts: WriteCounts): void {
 }
 
 /**
+ * How a load writes its batches. `inFlight`: how many transactions may be open at once (a file load keeps two,
+ * so the server writes one batch while it plans or commits another, on a second core; write-pipeline.ts keeps
+ * them from seeing each other half-written). `actors`: leave out the rows of actors the load has already written
+ * as they stand.
+ */
+interface Pipeline {
+  inFlight: number;
+  actors?: WrittenActors;
+}
+
+const ONE_AT_A_TIME: Pipeline = { inFlight: 1 };
+
+/**
  * Writes batches one transaction each, preparing the next batch while the database writes the current one.
  * Each article is in exactly one batch, so each is written whole or not at all.
  */
@@ -104,6 +119,7 @@ async function writeBatches(
   onProgress: (progress: LoadProgress) => void,
   options?: WriteOptions,
   beforeBatch?: (eventIds: string[]) => Promise<void>,
+  pipeline: Pipeline = ONE_AT_A_TIME,
 ): Promise<LoadSummary> {
   const summary: LoadSummary = { articles: 0, events: 0, actors: 0, ...noWrites() };
   const report = (batch: Array<{ file: string; rows: GraphRows }>, counts: WriteCounts) => {
@@ -115,19 +131,28 @@ async function writeBatches(
       onProgress({ file, index: summary.articles, total, events: rows.events.length });
     }
   };
-  let writing: Promise<void> | undefined;
+  /** The batches in flight, oldest first. */
+  let writing: Array<{ footprint: BatchFootprint; done: Promise<void> }> = [];
+  const waitFor = async (count: number) => {
+    const waited = writing.slice(0, count);
+    writing = writing.slice(count);
+    for (const { done } of waited) await done;
+  };
   for await (const batch of batches(items)) {
-    await writing;
+    const rows = pipeline.actors ? pipeline.actors.leaveOutUnchanged(batch.map((item) => item.rows)) : batch.map((item) => item.rows);
+    const footprint = footprintOf(rows);
+    // Waits, in order, up to the last batch in flight it depends on, and for the oldest if none is free.
+    let dependencies = 0;
+    writing.forEach((earlier, i) => {
+      if (dependsOn(footprint, earlier.footprint)) dependencies = i + 1;
+    });
+    await waitFor(Math.max(dependencies, writing.length - pipeline.inFlight + 1));
     await beforeBatch?.(batch.flatMap((item) => item.rows.events.map((e) => e.id)));
-    const write = writeFactsBatch(
-      db,
-      batch.map((item) => item.rows),
-      options,
-    );
-    writing = write.then((counts) => report(batch, counts));
-    writing.catch(() => {}); // awaited below or at the next batch; not an unhandled rejection meanwhile
+    const done = writeFactsBatch(db, rows, options).then((counts) => report(batch, counts));
+    done.catch(() => {}); // awaited below or by a later batch; not an unhandled rejection meanwhile
+    writing.push({ footprint, done });
   }
-  await writing;
+  await waitFor(writing.length);
   return summary;
 }
 
@@ -186,36 +211,30 @@ export async function checkFactsFiles(db: Db, files: readonly string[], take: (f
 /**
  * Loads facts files of any size (a folder of JSON Lines shards with a million events included) in two passes
  * over the files, never holding more than a batch in memory:
- *  1. every document is read and checked (checkFactsFiles); its graph rows are spooled to a temporary file.
- *     Any problem anywhere: nothing is written, every problem reported.
+ *  1. every document is read and checked; its graph rows are spooled to temporary files. Several files are read,
+ *     schema-checked and flattened by several threads at once (parallel-check.ts), one file or a small load by
+ *     this one (checkFactsFiles). Any problem anywhere: nothing is written, every problem reported.
  *     Meanwhile the server plans the write statements (warmUpWrites: nothing is written).
- *  2. the spooled rows are written in batches of several articles per transaction; the activity summaries of the
- *     events they create once at the end (deferred-summaries.ts).
+ *  2. the spooled rows are written in batches of several articles per transaction, two transactions in flight
+ *     (write-pipeline.ts); the activity summaries of the events they create once at the end (deferred-summaries.ts).
+ * `checkThreads`: how many threads check the files (by default checkThreadsFor).
  */
-export async function loadFactsPaths(db: Db, paths: readonly string[], onProgress: (p: LoadProgress) => void = () => {}) {
+export async function loadFactsPaths(
+  db: Db,
+  paths: readonly string[],
+  onProgress: (p: LoadProgress) => void = () => {},
+  { checkThreads }: { checkThreads?: number } = {},
+) {
   const files = paths.flatMap(listFactsFiles);
   const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-load-'));
-  const spool = path.join(spoolDir, 'rows.jsonl');
   try {
-    let total: number;
     const warming = warmUpWrites(db);
-    const fd = fs.openSync(spool, 'w');
+    let checked: { total: number; spools: string[] };
     try {
-      let pending: string[] = [];
-      let pendingChars = 0;
-      total = await checkFactsFiles(db, files, (file, rows) => {
-        const line = JSON.stringify({ file, rows });
-        pending.push(line);
-        pendingChars += line.length;
-        if (pendingChars > 1 << 22) {
-          fs.writeSync(fd, `${pending.join('\n')}\n`);
-          pending = [];
-          pendingChars = 0;
-        }
-      });
-      if (pending.length > 0) fs.writeSync(fd, `${pending.join('\n')}\n`);
+      const threads = checkThreads ?? checkThreadsFor(files);
+      checked =
+        threads > 1 ? await checkFactsFilesInParallel(db, files, spoolDir, threads) : await checkIntoSpool(db, files, path.join(spoolDir, 'rows.jsonl'));
     } finally {
-      fs.closeSync(fd);
       await warming;
     }
     await prepareForWrites(db);
@@ -223,7 +242,10 @@ export async function loadFactsPaths(db: Db, paths: readonly string[], onProgres
     let summary: LoadSummary;
     try {
       const options: WriteOptions = { review: 'auto', defer: (contributions) => deferred.add(contributions) };
-      summary = await writeBatches(db, spooled(spool), total, onProgress, options, (ids) => deferred.beforeBatch(ids));
+      summary = await writeBatches(db, spooled(checked.spools), checked.total, onProgress, options, (ids) => deferred.beforeBatch(ids), {
+        inFlight: WRITES_IN_FLIGHT,
+        actors: new WrittenActors(),
+      });
       await deferred.close();
     } catch (error) {
       deferred.abandon();
@@ -235,11 +257,36 @@ export async function loadFactsPaths(db: Db, paths: readonly string[], onProgres
   }
 }
 
+/** The first pass in this thread (checkFactsFiles), the rows spooled to one file. */
+async function checkIntoSpool(db: Db, files: readonly string[], spool: string): Promise<{ total: number; spools: string[] }> {
+  const fd = fs.openSync(spool, 'w');
+  try {
+    let pending: string[] = [];
+    let pendingChars = 0;
+    const total = await checkFactsFiles(db, files, (file, rows) => {
+      const line = JSON.stringify({ file, rows });
+      pending.push(line);
+      pendingChars += line.length;
+      if (pendingChars > 1 << 22) {
+        fs.writeSync(fd, `${pending.join('\n')}\n`);
+        pending = [];
+        pendingChars = 0;
+      }
+    });
+    if (pending.length > 0) fs.writeSync(fd, `${pending.join('\n')}\n`);
+    return { total, spools: [spool] };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The spooled articles back, one at a time, yielding to the event loop now and then so writes proceed. */
-async function* spooled(spool: string): AsyncGenerator<{ file: string; rows: GraphRows }> {
+async function* spooled(spools: readonly string[]): AsyncGenerator<{ file: string; rows: GraphRows }> {
   let count = 0;
-  for (const { text } of readLines(spool)) {
-    yield JSON.parse(text) as { file: string; rows: GraphRows };
-    if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+  for (const spool of spools) {
+    for (const { text } of readLines(spool)) {
+      yield JSON.parse(text) as { file: string; rows: GraphRows };
+      if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }

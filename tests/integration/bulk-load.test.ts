@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { read, type Db } from '../../src/db/query';
 import { FactsValidationError } from '../../src/domain/errors';
-import { BATCH_ARTICLES, loadFactsPaths } from '../../src/ingest/load';
+import { BATCH_ARTICLES, loadEntries, loadFactsPaths, readFactsPaths } from '../../src/ingest/load';
 import { generateCorpus } from '../../src/corpus/generate';
 import { smallFacts, tempFactsDir } from '../helpers/facts-fixtures';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
@@ -62,5 +62,49 @@ describe('a JSON Lines facts file', () => {
     const file = writeLines(tempFactsDir(), 'facts.jsonl', [first, later]);
     await loadFactsPaths(db, [file]);
     expect(await count("MATCH (:Actor {id: 'freedonia'})-[:PARTICIPATED_IN]->(e:Event {id: 'talks-early'}) RETURN count(e) AS n")).toBe(1);
+  });
+});
+
+describe('a load of several files, checked by several threads (src/ingest/parallel-check.ts)', () => {
+  test('writes, two batches in flight, the graph a load checked and written one at a time writes', async () => {
+    const documents = [...generateCorpus({ events: (BATCH_ARTICLES + 20) * 2, seed: 11, eventsPerArticle: 2 })];
+    const dir = tempFactsDir();
+    const third = Math.ceil(documents.length / 3);
+    for (let part = 0; part < 3; part += 1) writeLines(dir, `part-${part}.jsonl`, documents.slice(part * third, (part + 1) * third));
+    const summary = await loadFactsPaths(db, [dir], undefined, { checkThreads: 2 });
+    expect(summary.articles).toBe(documents.length);
+    const parallel = await contentFingerprint(db);
+    await resetToSeed(db);
+    // One batch (one transaction) at a time, every batch's summaries written with it: the loader's other path.
+    await loadEntries(db, readFactsPaths([dir]));
+    expect(await contentFingerprint(db)).toBe(parallel);
+  });
+
+  test('finds the problems one thread finds, in the same order, and writes nothing', async () => {
+    const dir = tempFactsDir();
+    const unknownActor = smallFacts('two');
+    unknownActor.events[0].participants[0].actor = 'atlantis';
+    const badQuote = smallFacts('four');
+    badQuote.events[0].sources[0].quote = 'Envoys met on the moon.';
+    writeLines(dir, 'a.jsonl', [smallFacts('one'), unknownActor]);
+    const second = writeLines(dir, 'b.jsonl', [smallFacts('three'), smallFacts('one'), badQuote]);
+    fs.appendFileSync(second, '{"article": \n');
+    writeLines(dir, 'c.jsonl', [smallFacts('five')]);
+    const before = await contentFingerprint(db);
+    const refusal = (checkThreads: number) => loadFactsPaths(db, [dir], undefined, { checkThreads }).catch((e: unknown) => e);
+    const parallel = await refusal(3);
+    const oneThread = await refusal(1);
+    expect(parallel).toBeInstanceOf(FactsValidationError);
+    expect(oneThread).toBeInstanceOf(FactsValidationError);
+    const problems = (parallel as FactsValidationError).problems;
+    expect(problems).toEqual((oneThread as FactsValidationError).problems);
+    expect(problems.map((p) => [path.basename(p.file), p.path])).toEqual([
+      ['b.jsonl:4', ''],
+      ['b.jsonl:2', 'article.id'],
+      ['b.jsonl:2', 'events[0].id'],
+      ['a.jsonl:2', 'events[0].participants[0].actor'],
+      ['b.jsonl:3', 'events[0].sources[0].quote'],
+    ]);
+    expect(await contentFingerprint(db)).toBe(before);
   });
 });
