@@ -338,22 +338,24 @@ function verdictBeforeEvents(sentence: string, speech: Speech, events: SentenceE
   if (events.some((e) => e.at >= speech.content.start && e.at < verdictEnd)) return null;
   const speakers = uniqueActors(speech.speakers.map((m) => m.actor));
   if (speakers.length === 0) return null;
+  return spokenEvent(sentence, speech, { type: 'criticism', agents: speakers, targets: [], trigger: verdict[0] });
+}
+
+/** An event read from a speech itself (its speakers the agents), not from a trigger in what was said. */
+function spokenEvent(sentence: string, speech: Speech, event: Pick<SentenceEvent, 'type' | 'agents' | 'targets' | 'trigger'>): SentenceEvent {
   return {
-    type: 'criticism',
-    agents: speakers,
-    targets: [],
+    ...event,
     sources: [],
     date: null,
     figures: null,
     place: null,
     quote: sentence,
     at: Math.max(speech.content.start, speech.verbIndex),
-    trigger: verdict[0],
     dateFrom: null,
     reported: false,
     background: false,
     head: null,
-    evidence: { trigger: 'trigger words', agent: 'the rules' },
+    evidence: { trigger: event.trigger ? 'trigger words' : 'a speech verb', agent: event.agents.length === 0 ? 'none' : 'the rules' },
   };
 }
 
@@ -365,23 +367,12 @@ function statementOf(sentence: string, speech: Speech, heads: Mention[]): Senten
   const speakers = uniqueActors(speech.speakers.map((m) => m.actor));
   const about = heads.filter((m) => m.index >= speech.content.start && m.end <= speech.content.end && !speakers.includes(m.actor));
   const verdict = DAMNING_VERDICT.exec(maskQuotations(sentence).slice(speech.content.start, speech.content.end));
-  return {
+  return spokenEvent(sentence, speech, {
     type: verdict ? 'criticism' : 'statement',
     agents: speakers,
     targets: uniqueActors(about.map((m) => m.actor)),
-    sources: [],
-    date: null,
-    figures: null,
-    place: null,
-    quote: sentence,
-    at: Math.max(speech.content.start, speech.verbIndex),
     trigger: verdict ? verdict[0] : null,
-    dateFrom: null,
-    reported: false,
-    background: false,
-    head: null,
-    evidence: { trigger: verdict ? 'trigger words' : 'a speech verb', agent: speakers.length === 0 ? 'none' : 'the rules' },
-  };
+  });
 }
 
 // --- dates and figures ------------------------------------------------------------------------------------
