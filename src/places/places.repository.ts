@@ -25,18 +25,22 @@ const EVENTS_TO_LOCATE = `
   RETURN e.id AS id, e.place AS place,
          COLLECT { MATCH (a:Actor {kind: 'state'})-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a { .name, .aliases } } AS states`;
 
+/** Writes each row's locations on its event `e`: CREATE for a new event (nothing to find), else MERGE. */
+const SET_LOCATIONS = (link: 'CREATE' | 'MERGE') => `
+  SET e.placeUnresolved = CASE WHEN row.unresolved THEN true ELSE null END
+  WITH e, row
+  UNWIND row.places AS located
+  MERGE (p:Place {id: located.place.id})
+  ON CREATE SET p += located.place
+  ${link} (e)-[:LOCATED_AT {via: located.via}]->(p)`;
+
 const WRITE_LOCATIONS = `
   UNWIND $rows AS row
   MATCH (e:Event {id: row.id})
   OPTIONAL MATCH (e)-[old:LOCATED_AT]->(:Place)
   DELETE old
   WITH DISTINCT e, row
-  SET e.placeUnresolved = CASE WHEN row.unresolved THEN true ELSE null END
-  WITH e, row
-  UNWIND row.places AS located
-  MERGE (p:Place {id: located.place.id})
-  ON CREATE SET p += located.place
-  MERGE (e)-[:LOCATED_AT {via: located.via}]->(p)`;
+  ${SET_LOCATIONS('MERGE')}`;
 
 export interface Location {
   via: 'place' | 'state';
@@ -75,12 +79,7 @@ const STATES_AMONG = `
 const WRITE_NEW_LOCATIONS = `
   UNWIND $rows AS row
   MATCH (e:Event {id: row.id})
-  SET e.placeUnresolved = CASE WHEN row.unresolved THEN true ELSE null END
-  WITH e, row
-  UNWIND row.places AS located
-  MERGE (p:Place {id: located.place.id})
-  ON CREATE SET p += located.place
-  CREATE (e)-[:LOCATED_AT {via: located.via}]->(p)`;
+  ${SET_LOCATIONS('CREATE')}`;
 
 /**
  * Locates events created in this transaction, from what the writer already knows of them (their place, the actors
