@@ -174,3 +174,35 @@ describe('series', () => {
     expect((await getError(app, '/api/stats/series?interval=week')).body.details?.[0]?.path).toBe('interval');
   });
 });
+
+// Last: the events it loads would change the counts the tests above expect.
+describe('windows of an actor', () => {
+  test("an actor's window holds its events that began before it and last into it, not those that ended before", async () => {
+    const event = (id: string, date: { start: string; end?: string }) => ({
+      id,
+      type: 'talks',
+      title: `Talks ${id}`,
+      date,
+      place: 'Vienna',
+      participants: [{ actor: 'span-envoy', role: 'agent' }],
+      sources: [{ quote: 'The envoy held talks in Vienna.' }],
+    });
+    await loadFacts(db, {
+      article: { id: 'span-talks', title: 'Long talks', publishedAt: '2024-08-02', text: 'The envoy held talks in Vienna.' },
+      actors: [{ id: 'span-envoy', name: 'Span Envoy', kind: 'person' }],
+      events: [
+        event('span-three-years', { start: '2021-03-01', end: '2024-02-01' }), // longer than a year, into the window
+        event('span-a-year', { start: '2023' }), // the whole of 2023: ended before the window
+        event('span-ended', { start: '2022-01-10', end: '2022-06-01' }),
+        event('span-within', { start: '2024-03-05' }),
+        event('span-after', { start: '2024-08-01' }),
+      ],
+    });
+    const window = 'actor=span-envoy&from=2024-01-01&to=2024-06-30';
+    expect((await getOk(app, `/api/map?${window}`, MapAnswer)).total).toBe(2);
+    const listed = await getOk(app, `/api/map/events?${window}&south=40&west=10&north=55&east=25`, MapEventPage);
+    expect(listed.items.map((e) => e.id)).toEqual(['span-within', 'span-three-years']);
+    const series = await getOk(app, `/api/stats/series?by=type&interval=year&${window}`, SeriesAnswer);
+    expect(series.series.map((s) => [s.key, s.total])).toEqual([['talks', 2]]);
+  });
+});
