@@ -16,6 +16,9 @@ export interface Route {
 
 /** The p95 each route must keep at a million events: paths may search the whole graph; the rest read a few rows. */
 export const P95_TARGET_MS = (route: string) => (route.startsWith('connections') ? 100 : 50);
+/** The API's own time over the driver's at p50 may be this ratio, or this many milliseconds, whichever is larger. */
+export const OVERHEAD_RATIO = 1.3;
+export const OVERHEAD_FLOOR_MS = 3;
 
 export function buildRoutes(actors: Array<{ id: string; name: string }>, count: number, seed: number): Route[] {
   const random = prng(seed);
