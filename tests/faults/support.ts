@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -261,17 +262,35 @@ export async function hammer(
   const until = began + seconds * 1000;
   let next = 0;
   const client = async () => {
-    while (Date.now() < until) {
-      const path = paths[next++ % paths.length]!;
-      const sent = Date.now();
-      const { status, said } = await fetch(baseUrl + path, { headers: { accept: path.startsWith('/api') ? 'application/json' : 'text/html' } }).then(
-        async (response) => ({ status: response.status, said: (await response.text()).slice(0, 200) }),
-        (error: Error) => ({ status: 0, said: error.message }),
-      );
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      if (status !== 200 && failures.length < 10) failures.push({ atMs: sent - began, path, status, ms: Date.now() - sent, said });
+    // Each client keeps its own connection, as a load tool's connection does: a pool shared by all could leave a
+    // socket idle until the server closes it just as it is reused, a failure of the client's pool, not of the app.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      while (Date.now() < until) {
+        const path = paths[next++ % paths.length]!;
+        const sent = Date.now();
+        const { status, said } = await get(agent, baseUrl + path, path.startsWith('/api') ? 'application/json' : 'text/html');
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status !== 200 && failures.length < 10) failures.push({ atMs: sent - began, path, status, ms: Date.now() - sent, said });
+      }
+    } finally {
+      agent.destroy();
     }
   };
   await Promise.all(Array.from({ length: connections }, client));
   return { statuses, failures };
+}
+
+/** A GET over the agent: its status and the start of its body, or status 0 and the error (with its code) when no answer came. */
+function get(agent: http.Agent, url: string, accept: string): Promise<{ status: number; said: string }> {
+  const failed = (error: NodeJS.ErrnoException) => ({ status: 0, said: error.code ? `${error.message} (${error.code})` : error.message });
+  return new Promise((resolve) => {
+    const request = http.get(url, { agent, headers: { accept } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, said: Buffer.concat(chunks).toString('utf8').slice(0, 200) }));
+      response.on('error', (error) => resolve(failed(error)));
+    });
+    request.on('error', (error) => resolve(failed(error)));
+  });
 }
