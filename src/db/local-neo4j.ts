@@ -171,8 +171,9 @@ function java(args: string[], env: NodeJS.ProcessEnv = {}) {
 function ensurePassword(name: string): string {
   const file = passwordFile(name);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  // Not starting with '-': neo4j-admin would read it as an option (base64url draws '-' first once in 64).
-  const password = randomBytes(18).toString('base64url').replace(/^-+/, 'k');
+  // Not starting with '-': neo4j-admin would read it as an option (base64url draws '-' first once in 64). Only the
+  // first character is swapped, so that the password keeps its 24 characters even when it began with '--'.
+  const password = randomBytes(18).toString('base64url').replace(/^-/, 'k');
   const dir = instanceDir(name);
   const result = java(['org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
     NEO4J_HOME: dir,
