@@ -36,7 +36,8 @@ export function judge(
     confidence,
     reasons: {
       trigger: event.trigger,
-      actors: actorIds.map((id) => ({ id, how: resolutions[id] ?? (isKnown(id) ? 'known actor' : 'proposed new actor') })),
+      // how the event's own sentence reached the actor ("Its foreign ministry") before how the article first named it
+      actors: actorIds.map((id) => ({ id, how: event.resolved?.[id] ?? resolutions[id] ?? (isKnown(id) ? 'known actor' : 'proposed new actor') })),
       date: event.dateSource,
       flags: [...doubts, ...(knownEvent ? (['knownEvent'] as const) : [])].map((d) => DOUBTS[d]),
       knownEvent,

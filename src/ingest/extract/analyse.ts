@@ -1,6 +1,7 @@
 import type { Figures, EventType } from '../../domain/model';
 import type { Token } from '../../nlp/parse.schemas';
 import { clauseAt, findSpeech, splitClauses, type Clause, type Speech } from './clauses';
+import { referencesOf } from './coreference';
 import { findDates, lastDayOf, type DateMention, type DraftDate } from './dates';
 import { findFigures } from './figures';
 import type { ArticleActors, Mention } from './mentions';
@@ -34,6 +35,8 @@ export interface SentenceEvent {
   /** The parse's token that heads its trigger (index into the text's tokens); null without a parse. */
   head: number | null;
   evidence: Evidence;
+  /** How its actors were reached by referring back ("Its foreign ministry", "They"), by actor id; none by name. */
+  resolved?: Record<string, string>;
 }
 
 /** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
@@ -108,7 +111,8 @@ export function analyseSentence(
   attachDates(events, triggers, sentence, publishedAt, parsed, previousDay);
   attachFigures(events, sentence, actors);
   const first = events.find((e) => e.type !== 'statement');
-  if (first) actors.noteAgents(first.agents);
+  if (first) actors.noteAgents(first.agents, first.type === 'talks' ? first.targets : []);
+  for (const e of events) e.resolved = referencesOf(e, mentions);
   return events;
 }
 

@@ -50,6 +50,7 @@ function absorb(into: DatedEvent, other: DatedEvent): void {
     into.dateFrom = other.dateFrom;
     into.ownDate = true;
   }
+  if (other.resolved) into.resolved = { ...other.resolved, ...into.resolved };
   into.figures ??= other.figures;
   into.place ??= other.place;
   if (other.quote !== into.quote && !into.alsoQuotedIn.includes(other.quote)) into.alsoQuotedIn.push(other.quote);

@@ -135,6 +135,7 @@ function toDraft(event: DatedEvent, fallback: DateSource): DraftEvent {
     reported: event.reported,
     background: event.background,
     evidence: event.evidence,
+    resolved: event.resolved ?? {},
   };
 }
 

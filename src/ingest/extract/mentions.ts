@@ -1,3 +1,5 @@
+import { subjectBefore } from './clauses';
+import { BARE_BODY, BARE_DEPARTMENT, Discourse, possessiveAgents } from './coreference';
 import { slugify } from './gazetteer';
 import type { Lexicon, LexiconMatch } from './lexicon';
 import { classifySpan } from './names';
@@ -18,6 +20,8 @@ export interface Mention {
   possessive: boolean;
   /** How the words were resolved to the actor, in words for a reviewer: `alias "Washington"`, `pronoun "he"`. */
   how: string;
+  /** Reached by referring back to an earlier mention (a pronoun, possessive, role phrase or description), not by a name. */
+  coreferent?: boolean;
 }
 
 /** Nouns after a nationality that make the phrase an actor of its own: "Cuban exile groups", "Armenian soldiers". */
@@ -72,8 +76,10 @@ export class ArticleActors {
   private readonly personRoles = new Map<string, Set<string>>();
   private readonly resolved = new Map<string, string>();
   private lastOrganization: ActorRef | null = null;
-  /** Who did what the last sentence with an event reported: what "It" and "They" opening the next one refer to. */
-  private lastAgents: ActorRef[] = [];
+  /** What the sentences read so far leave to refer back to ("It", "Its foreign ministry", "the bloc"). */
+  private readonly discourse = new Discourse();
+  /** The actors the last sentence named only as places ("in Addis Ababa"): never what a later "They" refers to. */
+  private placesOnly = new Set<string>();
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -127,10 +133,10 @@ export class ArticleActors {
     return actor;
   }
 
-  /** `organizations`: the spans the parser took for organisation names, offsets into the sentence (none without it). */
-  /** The agents of the sentence's first event, for "It …" and "They …" opening a later sentence. */
-  noteAgents(agents: readonly ActorRef[]): void {
-    if (agents.length > 0) this.lastAgents = [...agents];
+  /** The agents (and targets) of the sentence's first event, for "It …", "Its …" and "They …" in a later sentence. */
+  noteAgents(agents: readonly ActorRef[], targets: readonly ActorRef[] = []): void {
+    const real = (a: ActorRef) => !this.placesOnly.has(a.id);
+    this.discourse.noteEvent(agents.filter(real), targets.filter(real));
   }
 
   /** An organisation the parse found as a subject that no name matched ("The ELN guerrilla group"): known or new. */
@@ -142,6 +148,7 @@ export class ArticleActors {
     return actor;
   }
 
+  /** `organizations`: the spans the parser took for organisation names, offsets into the sentence (none without it). */
   mentionsIn(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }> = []): Mention[] {
     const named = this.namedMentions(sentence, organizations);
     const described = this.describedMentions(sentence, named);
@@ -149,7 +156,17 @@ export class ArticleActors {
     this.linkNationalities(sentence, all);
     for (const mention of all) this.remember(mention);
     for (const mention of all) if (mention.actor.kind === 'person') this.noteRoles(sentence, mention);
+    this.noteSentence(sentence, all);
     return all;
+  }
+
+  /** What this sentence leaves for the next to refer back to: its subject, the states it names, its places. */
+  private noteSentence(sentence: string, mentions: Mention[]): void {
+    const actors = mentions.filter((m) => !m.location);
+    this.placesOnly = new Set(mentions.filter((m) => m.location && !actors.some((a) => a.actor.id === m.actor.id)).map((m) => m.actor.id));
+    for (const m of actors) this.discourse.noteActor(m.actor);
+    const heads = actors.filter((m) => !m.modifier);
+    this.discourse.noteSubject(subjectBefore(sentence, heads, 0, sentence.length).map((m) => m.actor));
   }
 
   // --- names: the lexicon, then unknown capitalised names ---------------------------------------------------
@@ -231,11 +248,24 @@ export class ArticleActors {
 
   private describedMentions(sentence: string, named: Mention[]): Mention[] {
     const found: Mention[] = [];
-    const add = (index: number, text: string, actors: Array<ActorRef | null | undefined>, why: string) => {
+    const add = (index: number, text: string, actors: Array<ActorRef | null | undefined>, why: string, coreferent = true) => {
       const end = index + text.length;
       if ([...named, ...found].some((m) => index < m.end && m.index < end)) return;
-      for (const actor of actors) if (actor) found.push(this.mention(sentence, index, end, actor, proposedOr(actor, `"${text}": ${why}`)));
+      for (const actor of actors)
+        if (actor) found.push({ ...this.mention(sentence, index, end, actor, proposedOr(actor, `"${text}": ${why}`)), ...(coreferent ? { coreferent } : {}) });
     };
+    this.possessivesAcross(sentence, named, add);
+    for (const m of sentence.matchAll(BARE_BODY)) add(m.index ?? 0, m[0], [this.discourse.lastBody()], 'the international body named last');
+    for (const m of sentence.matchAll(BARE_DEPARTMENT)) {
+      const place = this.governmentNear(sentence, m.index ?? 0, named, null);
+      const earlier = place ? null : this.discourse.singleState((a) => this.personState.get(a.id));
+      const [actor, why] = place
+        ? [place, 'the state that governs where it happens']
+        : earlier
+          ? [earlier, 'the state the sentence before was about']
+          : [this.dominant, "the article's main state"];
+      add(m.index ?? 0, m[0], [actor], `a state's department: ${why}`);
+    }
     for (const m of sentence.matchAll(
       new RegExp(String.raw`\b(?:(?:the|its|their)\s+)?(?:(?:military|interim|new|local|central)\s+)?(?:${GOVERNMENT_WORDS})\b`, 'gi'),
     )) {
@@ -244,9 +274,15 @@ export class ArticleActors {
       const owner = /^(?:its|their)\b/i.test(m[0])
         ? named.find((n) => n.actor.kind === 'state' && !n.location && !n.modifier && n.end <= (m.index ?? 0))
         : undefined;
-      if (owner) add(m.index ?? 0, m[0], [owner.actor], 'the state named first in the sentence, whose it is');
+      if (owner) add(m.index ?? 0, m[0], [owner.actor], 'the state named first in the sentence, whose it is', false);
       else
-        add(m.index ?? 0, m[0], [this.governmentNear(sentence, m.index ?? 0, named)], "the state that governs where it happens, or the article's main state");
+        add(
+          m.index ?? 0,
+          m[0],
+          [this.governmentNear(sentence, m.index ?? 0, named)],
+          "the state that governs where it happens, or the article's main state",
+          false,
+        );
     }
     for (const m of sentence.matchAll(/\b(?:his|her)\s+(?:government|country|administration)\b/gi)) {
       const person = this.persons[this.persons.length - 1];
@@ -263,6 +299,7 @@ export class ArticleActors {
           ),
         ],
         'a group',
+        false,
       );
     }
     for (const m of sentence.matchAll(/\b[Tt]he\s+(?:group|organi[sz]ation)\b(?!\s+\p{Lu})/gu))
@@ -273,11 +310,10 @@ export class ArticleActors {
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
       add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
-    // "Sweden recalled its ambassador. It also expelled …", "Finland and Estonia condemned …. They urged …"
+    // "Sweden recalled its ambassador. It also expelled …", "Suva hit back. It recalled …", "X met Y. They agreed …"
     const opening = /^(?:It|They)\b/.exec(sentence);
-    const previous = this.lastAgents.filter((a) => a.kind === 'state' || a.kind === 'organization');
-    if (opening && previous.length === this.lastAgents.length && (opening[0] === 'It' ? previous.length === 1 : previous.length > 1))
-      add(0, opening[0], previous, 'pronoun opening the sentence, for who acted in the sentence before');
+    if (opening?.[0] === 'It') add(0, 'It', [this.discourse.single()], 'pronoun opening the sentence, for who the sentence before was about');
+    if (opening?.[0] === 'They') add(0, 'They', this.discourse.plural(), 'pronoun opening the sentence, for who took part in what the sentence before told');
     for (const m of sentence.matchAll(ROLE_PHRASE)) {
       const role = (m[1] ?? '').toLowerCase();
       const person = [...this.persons].reverse().find((p) => this.personRoles.get(p.id)?.has(role));
@@ -292,11 +328,33 @@ export class ArticleActors {
    * "police in Yangon" act for the state of Yangon; "troops fired on protesters in Khartoum, and police arrested …"
    * for the state of the place the sentence is in; "the government" otherwise for the article's main state.
    */
-  private governmentNear(_sentence: string, index: number, named: Mention[]): ActorRef | null {
+  private governmentNear(_sentence: string, index: number, named: Mention[], otherwise: ActorRef | null = this.dominant): ActorRef | null {
     const places = named.filter((m) => m.location && m.actor.kind === 'state');
     const after = places.find((m) => m.index > index && m.index - index < 40);
     const before = places.filter((m) => m.end <= index).pop();
-    return after?.actor ?? before?.actor ?? this.dominant;
+    return after?.actor ?? before?.actor ?? otherwise;
+  }
+
+  /**
+   * "Its foreign ministry condemned …", "Their foreign ministers signed …", "Its special envoy met …" where the
+   * sentence names no owner: the owner is who the sentence before was about. "Its information minister, Mohamed
+   * Farah," introduces a person, who then acts for that owner.
+   */
+  private possessivesAcross(sentence: string, named: Mention[], add: (index: number, text: string, actors: Array<ActorRef | null>, why: string) => void): void {
+    for (const p of possessiveAgents(sentence)) {
+      const ownerInSentence = named.some((m) => !m.location && !m.modifier && m.end <= p.index && m.actor.kind !== 'person');
+      if (ownerInSentence) continue;
+      const stateOf = (a: ActorRef) => this.personState.get(a.id);
+      const owners = p.plural ? this.discourse.pluralStates(stateOf) : [this.discourse.single()];
+      const [owner] = owners;
+      if (!owner) continue;
+      if (p.named) {
+        const person = named.find((m) => m.actor.kind === 'person' && m.index >= p.index + p.text.length && m.index - (p.index + p.text.length) < 4);
+        if (person && owner.kind === 'state' && !this.personState.has(person.actor.id)) this.personState.set(person.actor.id, owner);
+        continue;
+      }
+      add(p.index, p.text, owners, p.plural ? 'possessive, for the states the sentence before was about' : 'possessive, for who the sentence before was about');
+    }
   }
 
   // --- bookkeeping ------------------------------------------------------------------------------------------

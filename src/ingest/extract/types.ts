@@ -44,6 +44,11 @@ export interface DraftEvent {
   background: boolean;
   /** What the rules read it from: raw evidence the confidence is calibrated on (drafts/calibration.ts). */
   evidence: Evidence;
+  /**
+   * How its actors were reached by referring back to earlier mentions (a pronoun, a possessive, a role phrase, a
+   * description such as "the bloc"), by actor id, in words for a reviewer; actors named outright are not in it.
+   */
+  resolved?: Record<string, string>;
 }
 
 /** Where an event's trigger was found: the trigger words, only the parse's verbs, or a speech verb alone. */

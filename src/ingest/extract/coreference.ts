@@ -1,0 +1,142 @@
+import type { Mention } from './mentions';
+import type { ActorRef } from './types';
+
+/**
+ * What a sentence can refer back to: the actors the sentences before it were about. News writing names an actor
+ * once and then says "It recalled …", "Its foreign ministry …", "They agreed …", "the bloc", "the Treasury", "the two
+ * governments"; each of these is resolved here from the article's own earlier mentions, never guessed from outside
+ * it, and the caller records how (a reason the review workbench shows).
+ */
+export class Discourse {
+  /** Who the last sentence that named anyone was about: its first event's agents, or else its grammatical subject. */
+  private about: ActorRef[] = [];
+  /** The grammatical subject of the sentence read last. */
+  private subject: ActorRef[] = [];
+  /** Everyone who took part in that sentence's first event (agents and targets): "They" after a meeting. */
+  private participants: ActorRef[] = [];
+  /** Distinct states named as actors (not as places), the most recent last. */
+  private readonly states: ActorRef[] = [];
+  /** The international body named last ("the bloc", "the alliance"). */
+  private body: ActorRef | null = null;
+
+  /** The subject of a sentence just read: what the next one refers to unless an event of it says otherwise. */
+  noteSubject(subject: readonly ActorRef[]): void {
+    this.subject = [...subject];
+    if (subject.length === 0) return;
+    this.about = [...subject];
+    this.participants = [...subject];
+  }
+
+  /**
+   * The agents and targets of a sentence's first event, for "It …", "Its …" and "They …" in the next one; a subject
+   * that shares an actor with the agents adds those coordinated with it ("A and B met", the parse giving only A).
+   */
+  noteEvent(agents: readonly ActorRef[], targets: readonly ActorRef[]): void {
+    if (agents.length === 0) return;
+    const subject = this.subject.some((s) => agents.some((a) => a.id === s.id)) ? this.subject : [];
+    this.about = unique([...agents, ...subject]);
+    this.participants = unique([...agents, ...subject, ...targets]);
+  }
+
+  /** An actor named as an actor (not where something happened). */
+  noteActor(actor: ActorRef): void {
+    if (actor.kind === 'state') {
+      const at = this.states.findIndex((s) => s.id === actor.id);
+      if (at >= 0) this.states.splice(at, 1);
+      this.states.push(actor);
+    } else if (actor.kind === 'organization') {
+      this.body = actor;
+    }
+  }
+
+  /** "It recalled …", "Its foreign ministry …": the one state or body the sentence before was about. */
+  single(): ActorRef | null {
+    const [only] = this.about;
+    return this.about.length === 1 && only && (only.kind === 'state' || only.kind === 'organization') ? only : null;
+  }
+
+  /** "They agreed …": two or more who took part in what the sentence before reported. */
+  plural(): ActorRef[] {
+    const actors = this.participants.filter((a) => a.kind !== 'commodity');
+    return actors.length > 1 ? actors : [];
+  }
+
+  /**
+   * "Their foreign ministers …": the states of those the sentence before was about (people stand for the state they
+   * act for), when they are two or more.
+   */
+  pluralStates(stateOf: (actor: ActorRef) => ActorRef | undefined): ActorRef[] {
+    const states = unique(this.about.map((a) => (a.kind === 'person' ? stateOf(a) : a)).filter((a): a is ActorRef => a?.kind === 'state'));
+    return states.length > 1 ? states : [];
+  }
+
+  /** The one state the sentence before was about, a person counting as the state they act for. */
+  singleState(stateOf: (actor: ActorRef) => ActorRef | undefined): ActorRef | null {
+    const states = unique(this.about.map((a) => (a.kind === 'person' ? stateOf(a) : a)).filter((a): a is ActorRef => a?.kind === 'state'));
+    return states.length === 1 ? (states[0] as ActorRef) : null;
+  }
+
+  /** "the two governments", "both sides": the two states named last. */
+  lastTwoStates(): ActorRef[] {
+    return this.states.length >= 2 ? this.states.slice(-2) : [];
+  }
+
+  /** "the bloc": the international body named last. */
+  lastBody(): ActorRef | null {
+    return this.body;
+  }
+}
+
+/** A reference back that opens with a possessive ("Its foreign ministry", "Their envoys"), with the owner's number. */
+export interface Possessive {
+  index: number;
+  text: string;
+  plural: boolean;
+}
+
+/** Who acts for a state or a body: "Its foreign minister", "Their envoys", "Its troops". */
+const AGENT_NOUNS = String.raw`foreign\s+ministers?|prime\s+ministers?|ministers?|envoys?|ambassadors?|president|leaders?|spokes(?:man|woman|person)|diplomats?|negotiators?|delegation|delegates|representatives?|officials|troops|forces|army|navy|coast\s+guard|ministry|ministries|government|governments|cabinet|parliament|authorities`;
+/** A possessive and up to two words that qualify the noun: "Its special envoy", "Their deputy foreign ministers". */
+const POSSESSIVE_AGENT = new RegExp(String.raw`\b(Its|Their|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:${AGENT_NOUNS})\b`, 'g');
+
+/**
+ * "Its special envoy met …", "Their foreign ministers signed …": possessive phrases of people or bodies who act for
+ * their owner. One followed by a name ("Its information minister, Mohamed Farah,") introduces that person: the
+ * name is the actor, and the phrase only says whose.
+ */
+export function possessiveAgents(sentence: string): Array<Possessive & { named: boolean }> {
+  return [...sentence.matchAll(POSSESSIVE_AGENT)].map((m) => ({
+    index: m.index ?? 0,
+    text: m[0],
+    plural: /^their$/i.test(m[1] ?? ''),
+    named: /^\s*,?\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]*)+/u.test(sentence.slice((m.index ?? 0) + m[0].length)),
+  }));
+}
+
+/** A state's own department named bare: "The Treasury", "the ministry". */
+export const BARE_DEPARTMENT = /\b[Tt]he\s+(?:Treasury|ministry)\b(?!\s+of\b)/g;
+
+/** An international body named by what it is: "the bloc", "the alliance". */
+export const BARE_BODY = /\b[Tt]he\s+(?:bloc|alliance)\b(?!\s+of\b)/g;
+
+function unique(actors: ActorRef[]): ActorRef[] {
+  return actors.filter((a, i) => actors.findIndex((o) => o.id === a.id) === i);
+}
+
+/**
+ * How an event's actors were reached by referring back, by actor id: the reason of the mention that names the actor
+ * in the event's sentence only by a pronoun, possessive, role phrase or description (an actor also named outright
+ * there needs none).
+ */
+export function referencesOf(
+  event: { agents: readonly ActorRef[]; targets: readonly ActorRef[]; sources: readonly ActorRef[] },
+  mentions: readonly Mention[],
+): Record<string, string> {
+  const resolved: Record<string, string> = {};
+  for (const actor of [...event.agents, ...event.targets, ...event.sources]) {
+    const own = mentions.filter((m) => m.actor.id === actor.id);
+    const reference = own.find((m) => m.coreferent);
+    if (reference && own.every((m) => m.coreferent || m.location)) resolved[actor.id] = reference.how;
+  }
+  return resolved;
+}
