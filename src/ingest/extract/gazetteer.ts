@@ -1,8 +1,8 @@
 import type { ActorKind } from '../../domain/model';
 
 /**
- * General knowledge the extractor needs for any article: states with their demonyms, capitals (which news
- * writing uses for governments: "Washington said") and other names, a few large cities (places only), and
+ * General knowledge the extractor needs for any article: states with their demonyms, capitals and seats of
+ * government (which news writing uses for governments: "Washington said", "the Kremlin said") and other names, a few large cities (places only), and
  * the international bodies that diplomatic news names most. Nothing here is specific to one article.
  */
 export interface GazetteerEntry {
@@ -17,7 +17,7 @@ export interface GazetteerEntry {
   places: string[];
 }
 
-// name | demonyms | capitals (also names for the government) | other names | other cities (places only)
+// name | demonyms | capitals and seats of government (also names for the government) | other names | other cities (places only)
 const STATES = `
 Afghanistan|Afghan|Kabul||Kandahar
 Albania|Albanian|Tirana||
@@ -54,7 +54,7 @@ Cape Verde|Cape Verdean|Praia|Cabo Verde|
 Central African Republic|Central African|Bangui|CAR|
 Chad|Chadian|N'Djamena||
 Chile|Chilean|Santiago||
-China|Chinese|Beijing|People's Republic of China,PRC|Shanghai,Hong Kong,Macau,Guangzhou,Shenzhen
+China|Chinese|Beijing,Zhongnanhai|People's Republic of China,PRC|Shanghai,Hong Kong,Macau,Guangzhou,Shenzhen
 Colombia|Colombian|Bogota,Bogotá||Medellin,Cali
 Comoros|Comoran|Moroni||
 Democratic Republic of the Congo|Congolese|Kinshasa|DR Congo,DRC,Democratic Republic of Congo|Goma
@@ -78,7 +78,7 @@ Eswatini|Swazi|Mbabane|Swaziland|
 Ethiopia|Ethiopian|Addis Ababa||
 Fiji|Fijian|Suva||
 Finland|Finnish,Finn|Helsinki||
-France|French|Paris||Marseille,Lyon
+France|French|Paris,Elysee Palace,Élysée Palace,Elysee,Élysée,Quai d'Orsay||Marseille,Lyon
 Gabon|Gabonese|Libreville||
 Gambia|Gambian|Banjul|The Gambia|
 Georgia|Georgian|Tbilisi||Batumi
@@ -162,7 +162,7 @@ Poland|Polish,Pole|Warsaw||Krakow,Kraków,Gdansk
 Portugal|Portuguese|Lisbon||Porto
 Qatar|Qatari|Doha||
 Romania|Romanian|Bucharest||
-Russia|Russian|Moscow|Russian Federation,Kremlin|St Petersburg,Saint Petersburg
+Russia|Russian|Moscow,Kremlin|Russian Federation|St Petersburg,Saint Petersburg
 Rwanda|Rwandan|Kigali||
 Saint Kitts and Nevis||Basseterre||
 Saint Lucia|Saint Lucian|Castries||
@@ -181,7 +181,7 @@ Slovenia|Slovenian,Slovene|Ljubljana||
 Solomon Islands|Solomon Islander|Honiara||
 Somalia|Somali|Mogadishu||
 South Africa|South African|Pretoria|Cape Town|Johannesburg,Durban
-South Korea|South Korean,Korean|Seoul|Republic of Korea,ROK|Busan
+South Korea|South Korean,Korean|Seoul,Blue House|Republic of Korea,ROK|Busan
 South Sudan|South Sudanese|Juba||
 Spain|Spanish,Spaniard|Madrid||Barcelona
 Sri Lanka|Sri Lankan|Colombo||
@@ -205,8 +205,8 @@ Tuvalu|Tuvaluan|Funafuti||
 Uganda|Ugandan|Kampala||
 Ukraine|Ukrainian|Kyiv,Kiev||Odesa,Odessa,Kharkiv,Lviv
 United Arab Emirates|Emirati|Abu Dhabi|UAE|Dubai
-United Kingdom|British,Briton|London|UK,U.K.,Britain,Great Britain|Edinburgh,Manchester
-United States|American,US,U.S.|Washington|USA,U.S.A.,US,U.S.,United States of America,America|New York,Miami,Los Angeles,Chicago
+United Kingdom|British,Briton|London,Downing Street,Whitehall|UK,U.K.,Britain,Great Britain|Edinburgh,Manchester
+United States|American,US,U.S.|Washington,White House,Pentagon|USA,U.S.A.,US,U.S.,United States of America,America|New York,Miami,Los Angeles,Chicago
 Uruguay|Uruguayan|Montevideo||
 Uzbekistan|Uzbek|Tashkent||
 Vanuatu|Ni-Vanuatu|Port Vila||
