@@ -14,8 +14,8 @@ export class Discourse {
   private subject: ActorRef[] = [];
   /** Everyone who took part in that sentence's first event (agents and targets): "They" after a meeting. */
   private participants: ActorRef[] = [];
-  /** Distinct states named as actors (not as places), the most recent last. */
-  private readonly states: ActorRef[] = [];
+  /** The states the sentence read last named as actors. */
+  private statesBefore: ActorRef[] = [];
   /** The international body named last ("the bloc", "the alliance"). */
   private body: ActorRef | null = null;
 
@@ -40,13 +40,7 @@ export class Discourse {
 
   /** An actor named as an actor (not where something happened). */
   noteActor(actor: ActorRef): void {
-    if (actor.kind === 'state') {
-      const at = this.states.findIndex((s) => s.id === actor.id);
-      if (at >= 0) this.states.splice(at, 1);
-      this.states.push(actor);
-    } else if (actor.kind === 'organization') {
-      this.body = actor;
-    }
+    if (actor.kind === 'organization') this.body = actor;
   }
 
   /** "It recalled …", "Its foreign ministry …": the one state or body the sentence before was about. */
@@ -76,9 +70,14 @@ export class Discourse {
     return states.length === 1 ? (states[0] as ActorRef) : null;
   }
 
-  /** "the two governments", "both sides": the two states named last. */
+  /** "the two governments", "both sides": the two states the sentence before named as actors, when it named two. */
   lastTwoStates(): ActorRef[] {
-    return this.states.length >= 2 ? this.states.slice(-2) : [];
+    return this.statesBefore.length === 2 ? this.statesBefore : [];
+  }
+
+  /** The states a sentence names as actors, once it is read: what "the two governments" of the next one are. */
+  noteStates(states: readonly ActorRef[]): void {
+    this.statesBefore = unique([...states]);
   }
 
   /** "the bloc": the international body named last. */

@@ -165,6 +165,7 @@ export class ArticleActors {
     const actors = mentions.filter((m) => !m.location);
     this.placesOnly = new Set(mentions.filter((m) => m.location && !actors.some((a) => a.actor.id === m.actor.id)).map((m) => m.actor.id));
     for (const m of actors) this.discourse.noteActor(m.actor);
+    this.discourse.noteStates(actors.filter((m) => m.actor.kind === 'state').map((m) => m.actor));
     const heads = actors.filter((m) => !m.modifier);
     this.discourse.noteSubject(subjectBefore(sentence, heads, 0, sentence.length).map((m) => m.actor));
   }
@@ -308,7 +309,9 @@ export class ArticleActors {
       add(m.index ?? 0, m[0], this.persons.slice(-2), 'the two people named last');
     }
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
-      add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
+      const recent = this.discourse.lastTwoStates();
+      if (recent.length === 2) add(m.index ?? 0, m[0], recent, 'the two states the sentence before named');
+      else add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
     // "Sweden recalled its ambassador. It also expelled …", "Suva hit back. It recalled …", "X met Y. They agreed …"
     const opening = /^(?:It|They)\b/.exec(sentence);
