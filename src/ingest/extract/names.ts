@@ -37,9 +37,6 @@ const NOT_NAMES = new Set(
 
 const ORGANIZATION_WORDS =
   /\b(Union|Nations|Association|Organi[sz]ation|Watch|International|Council|Committee|Agency|Party|Group|Front|Movement|Fund|Court|Commission|Institute|Foundation|Centre|Center|Network|Alliance|League|Federation|Society|Forum|Coalition|Initiative|Defenders|Trust|Campaign|Office|Mission|News|Media|Press|Times|Post|Service|Forces|Army|Guard|Brigade|Parliament|Assembly|Congress|Senate|Ministry|Department|Cabinet)\b/;
-/** Words that make a name a feature of the map: "Lake Titicaca", "the Paracel Islands". */
-const PLACE_WORDS =
-  /\b(?:Lake|Mount|Islands?|Isles|River|Sea|Strait|Straits|Valley|Mountains|Desert|Peninsula|Bay|Gulf|Causeway|Airport|Square|Bridge|Canal|Plateau|Corridor)\b/;
 const COMPANY_WORDS = /\b(Airlines|Airways|Air|Bank|Corp|Corporation|Company|Inc|Ltd|Holding|Holdings|Energy|Oil|Gas|Petroleum|Motors|Group)\b/;
 const GOVERNMENT_WORDS = /\b(Ministry|Department|Office|Cabinet|Parliament|Senate|Congress|Assembly|Council)\b/;
 
@@ -65,8 +62,6 @@ export function classifySpan(words: Array<{ text: string; index: number; end: nu
   const tail = kept[kept.length - 1];
   if (!head || !tail || /^(of|for|the|and|de|da|del|la|van|von|al|bin)$/.test(tail.text)) return null;
   const name = kept.map((w) => w.text).join(' ');
-  // "Lake Titicaca", "the Paracel Islands", "the King Fahd Causeway": a place, which never acts
-  if (PLACE_WORDS.test(name) && !ORGANIZATION_WORDS.test(name)) return null;
   const kind = guessKind(name, kept.length, hadTitle || PERSON_CUES.test(before), before);
   return kind ? { index: head.index, end: tail.end, name, kind } : null;
 }
