@@ -14,6 +14,8 @@ export class Discourse {
   private subject: ActorRef[] = [];
   /** Everyone who took part in that sentence's first event (agents and targets): "They" after a meeting. */
   private participants: ActorRef[] = [];
+  /** States and bodies named as actors, the most recent last. */
+  private readonly named: ActorRef[] = [];
   /** The states the sentence read last named as actors. */
   private statesBefore: ActorRef[] = [];
   /** The international body named last ("the bloc", "the alliance"). */
@@ -41,6 +43,22 @@ export class Discourse {
   /** An actor named as an actor (not where something happened). */
   noteActor(actor: ActorRef): void {
     if (actor.kind === 'organization') this.body = actor;
+    if (actor.kind === 'state' || actor.kind === 'organization' || actor.kind === 'government_body') {
+      const at = this.named.findIndex((a) => a.id === actor.id);
+      if (at >= 0) this.named.splice(at, 1);
+      this.named.push(actor);
+    }
+  }
+
+  /** "the kingdom": the state named last that `fits` (a kingdom), when the article has named one. */
+  lastStateThat(fits: (state: ActorRef) => boolean): ActorRef | null {
+    return [...this.named].reverse().find((a) => a.kind === 'state' && fits(a)) ?? null;
+  }
+
+  /** "the commission", "the court": the body named last whose name has that word ("African Union Commission"). */
+  lastBodyNamed(word: string): ActorRef | null {
+    const pattern = new RegExp(String.raw`\b${word}\b`, 'i');
+    return [...this.named].reverse().find((a) => a.kind !== 'state' && pattern.test(a.name)) ?? null;
   }
 
   /** "It recalled …", "Its foreign ministry …": the one state or body the sentence before was about. */
@@ -114,6 +132,23 @@ export function possessiveAgents(sentence: string): Array<Possessive & { named: 
 
 /** A state's own department named bare: "The Treasury", "the ministry". */
 export const BARE_DEPARTMENT = /\b[Tt]he\s+(?:Treasury|ministry)\b(?!\s+of\b)/g;
+
+/** A state named by what kind of state it is: "The kingdom rejected …". */
+export const STATE_TITLE = /\b[Tt]he\s+(kingdom|emirate|sultanate|principality|grand duchy)\b(?!\s+of\b)/g;
+
+/** A body named by the head word of its name: "The commission also urged …" after "the African Union Commission". */
+export const BODY_HEAD = /\b[Tt]he\s+(commission|council|court|committee|agency|union|fund|tribunal|assembly|parliament|league)\b(?!\s+of\b)(?!\s*\p{Lu})/gu;
+
+/**
+ * A pronoun subject that opens the sentence, after an opening phrase and its comma at most ("On Thursday, it
+ * pardoned …", "On Friday evening, they signed …"); the opening phrase names no one (checked by the caller).
+ */
+export function openingPronoun(sentence: string): { index: number; text: string; plural: boolean } | null {
+  const m = /^(?:([^,]{2,40}),\s+)?(It|They|it|they)\b/.exec(sentence);
+  if (!m || (!m[1] && /^[a-z]/.test(m[2] ?? '')) || (m[1] && !/^\p{Lu}/u.test(m[1]))) return null;
+  const text = m[2] ?? '';
+  return { index: m[0].length - text.length, text, plural: /^they$/i.test(text) };
+}
 
 /** An international body named by what it is: "the bloc", "the alliance". */
 export const BARE_BODY = /\b[Tt]he\s+(?:bloc|alliance)\b(?!\s+of\b)/g;

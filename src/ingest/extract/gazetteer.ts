@@ -227,6 +227,7 @@ European Union|EU,E.U.|organization
 European Commission||government_body
 NATO|North Atlantic Treaty Organization|organization
 African Union|AU|organization
+African Union Commission||organization
 Association of Southeast Asian Nations|ASEAN|organization
 Organization of American States|OAS|organization
 Arab League|League of Arab States|organization
@@ -245,6 +246,19 @@ Human Rights Watch|HRW|organization
 Group of Seven|G7,G-7|organization
 Group of 20|G20,G-20|organization
 `;
+
+/**
+ * States by what kind of state they are, for "the kingdom rejected …", "the emirate's foreign ministry": which named
+ * state a title fits. Only titles news writing uses for a state alone.
+ */
+export const STATE_TITLES: Readonly<Record<string, readonly string[]>> = {
+  kingdom: `morocco saudi-arabia jordan bahrain thailand cambodia spain united-kingdom netherlands belgium sweden norway
+    denmark eswatini lesotho bhutan tonga`.split(/\s+/),
+  emirate: ['qatar', 'kuwait', 'united-arab-emirates'],
+  sultanate: ['oman', 'brunei'],
+  principality: ['monaco', 'liechtenstein'],
+  'grand duchy': ['luxembourg'],
+};
 
 export function slugify(text: string): string {
   return text

@@ -1,6 +1,6 @@
 import { subjectBefore } from './clauses';
-import { BARE_BODY, BARE_DEPARTMENT, Discourse, possessiveAgents } from './coreference';
-import { slugify } from './gazetteer';
+import { BARE_BODY, BARE_DEPARTMENT, BODY_HEAD, Discourse, openingPronoun, possessiveAgents, STATE_TITLE } from './coreference';
+import { slugify, STATE_TITLES } from './gazetteer';
 import type { Lexicon, LexiconMatch } from './lexicon';
 import { classifySpan } from './names';
 import type { ActorRef } from './types';
@@ -55,7 +55,9 @@ const ROLE_AFTER =
   /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist)\b/;
 
 /** Role words that, after "the", refer back to the person last named with them: "the minister", "the envoy". */
-const ROLE_NOUNS = new Set('minister president premier envoy leader ambassador spokesman spokeswoman chancellor mediator negotiator secretary'.split(' '));
+const ROLE_NOUNS = new Set(
+  'minister president premier envoy leader ambassador spokesman spokeswoman chancellor mediator negotiator secretary king queen emir sultan monarch'.split(' '),
+);
 const ROLE_PHRASE = new RegExp(
   String.raw`\b[Tt]he\s+(?:(?:foreign|prime|defence|defense|deputy|interior|special|senior|chief)\s+)?(${[...ROLE_NOUNS].join('|')})\b(?!\s*,?\s*\p{Lu})`,
   'gu',
@@ -314,9 +316,19 @@ export class ArticleActors {
       else add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
     // "Sweden recalled its ambassador. It also expelled …", "Suva hit back. It recalled …", "X met Y. They agreed …"
-    const opening = /^(?:It|They)\b/.exec(sentence);
-    if (opening?.[0] === 'It') add(0, 'It', [this.discourse.single()], 'pronoun opening the sentence, for who the sentence before was about');
-    if (opening?.[0] === 'They') add(0, 'They', this.discourse.plural(), 'pronoun opening the sentence, for who took part in what the sentence before told');
+    const opening = openingPronoun(sentence);
+    if (opening && !named.some((m) => m.index < opening.index)) {
+      if (opening.plural)
+        add(opening.index, opening.text, this.discourse.plural(), 'pronoun opening the sentence, for who took part in what the sentence before told');
+      else add(opening.index, opening.text, [this.discourse.single()], 'pronoun opening the sentence, for who the sentence before was about');
+    }
+    for (const m of sentence.matchAll(STATE_TITLE)) {
+      const title = (m[1] ?? '').toLowerCase();
+      const state = this.discourse.lastStateThat((s) => STATE_TITLES[title]?.includes(s.id) ?? false);
+      add(m.index ?? 0, m[0], [state], `the ${title} named last`);
+    }
+    for (const m of sentence.matchAll(BODY_HEAD))
+      add(m.index ?? 0, m[0], [this.discourse.lastBodyNamed(m[1] ?? '')], 'the body named last with that word in its name');
     for (const m of sentence.matchAll(ROLE_PHRASE)) {
       const role = (m[1] ?? '').toLowerCase();
       const person = [...this.persons].reverse().find((p) => this.personRoles.get(p.id)?.has(role));
@@ -383,7 +395,8 @@ export class ArticleActors {
 
   /** "Belarusian Foreign Minister Viktor Salei": the role words just before a person's name. */
   private noteRoles(sentence: string, mention: Mention): void {
-    const before = /((?:[\p{L}-]+\s+){0,4})$/u.exec(sentence.slice(Math.max(0, mention.index - 50), mention.index))?.[1] ?? '';
+    // "Foreign Minister Viktor Salei", "Its king, Hassan Alaoui,": the role right before the name or its apposition
+    const before = /((?:[\p{L}-]+,?\s+){0,4})$/u.exec(sentence.slice(Math.max(0, mention.index - 50), mention.index))?.[1]?.replace(/,/g, '') ?? '';
     const roles = before
       .toLowerCase()
       .split(/\s+/)
