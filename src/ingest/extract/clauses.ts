@@ -1,4 +1,4 @@
-import type { Mention } from './mentions';
+import type { Mention } from './types';
 
 /**
  * A sentence cut into the clauses that have their own subject: "Caracas freed ten Americans, | while Washington

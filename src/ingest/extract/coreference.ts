@@ -1,5 +1,4 @@
-import type { Mention } from './mentions';
-import type { ActorRef } from './types';
+import type { ActorRef, Mention } from './types';
 
 /**
  * What a sentence can refer back to: the actors the sentences before it were about. News writing names an actor

@@ -3,27 +3,10 @@ import { BARE_BODY, BARE_DEPARTMENT, BODY_HEAD, Discourse, openingPronoun, posse
 import { slugify, STATE_TITLES } from './gazetteer';
 import type { Lexicon, LexiconMatch } from './lexicon';
 import { classifySpan } from './names';
-import type { ActorRef } from './types';
+import type { ActorRef, Mention } from './types';
 import type { ActorKind } from '../../domain/model';
 
-/** One reference to an actor in a sentence, with what the words around it say about its part. */
-export interface Mention {
-  index: number;
-  end: number;
-  text: string;
-  actor: ActorRef;
-  /** "in Minsk": names where something happened, not who took part. */
-  location: boolean;
-  /** "Belarusian" in "Belarusian President Alexander Lukashenko": the nationality of a name that follows. */
-  modifier: boolean;
-  /** "Belarus's": the owner of what follows. */
-  possessive: boolean;
-  /** How the words were resolved to the actor, in words for a reviewer: `alias "Washington"`, `pronoun "he"`. */
-  how: string;
-  /** Reached by referring back to an earlier mention (a pronoun, possessive, role phrase or description), not by a name. */
-  coreferent?: boolean;
-}
-
+export type { Mention } from './types';
 /** Nouns after a nationality that make the phrase an actor of its own: "Cuban exile groups", "Armenian soldiers". */
 export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
   ...`citizens nationals soldiers troops prisoners detainees hostages protesters demonstrators activists dissidents

@@ -75,3 +75,21 @@ export interface Extraction {
   /** How each actor was recognised in the text, by actor id (`alias "Washington"`, `pronoun …`). */
   resolutions: Record<string, string>;
 }
+
+/** One reference to an actor in a sentence, with what the words around it say about its part. */
+export interface Mention {
+  index: number;
+  end: number;
+  text: string;
+  actor: ActorRef;
+  /** "in Minsk": names where something happened, not who took part. */
+  location: boolean;
+  /** "Belarusian" in "Belarusian President Alexander Lukashenko": the nationality of a name that follows. */
+  modifier: boolean;
+  /** "Belarus's": the owner of what follows. */
+  possessive: boolean;
+  /** How the words were resolved to the actor, in words for a reviewer: `alias "Washington"`, `pronoun "he"`. */
+  how: string;
+  /** Reached by referring back to an earlier mention (a pronoun, possessive, role phrase or description), not by a name. */
+  coreferent?: boolean;
+}
