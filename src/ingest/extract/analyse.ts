@@ -122,7 +122,7 @@ function withParsedTriggers(triggers: Trigger[], parsed: ParsedClauses, sentence
   const verbs = parsed
     .verbTriggers()
     .filter((v) => !triggers.some((t) => t.index < v.end && v.index < t.end))
-    .map((v) => parsedTrigger(v.type, v.index, v.end, sentence));
+    .map((v) => ({ ...parsedTrigger(v.type, v.index, v.end, sentence), ...(v.passive && DEALS.has(v.type) ? { form: 'passive' as const } : {}) }));
   const participles = parsed.dealParticiples();
   if (participles.length === 0) return [...triggers, ...verbs].sort((a, b) => a.index - b.index);
   const dates = findDates(sentence, '2999-12-31');
@@ -249,6 +249,9 @@ function eventsFor(
     if (group) [agents, agentFrom] = [[actors.group(group)], 'the parse'];
     const organization = agents.length === 0 && verb ? clauses.unnamedOrganization(verb, context.heads) : null;
     if (organization) [agents, agentFrom] = [[actors.organization(organization)], 'the parse'];
+    if (agents.length === 0 && trigger.form === 'passive' && DEALS.has(trigger.type)) {
+      [agents, agentFrom] = [dealSides(context.sentence, clause, context.heads, actors), 'inferred'];
+    }
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);
@@ -285,6 +288,26 @@ function eventsFor(
     if (trigger.swap && agents.length > 1) events.push({ ...base, type: 'prisoner_exchange', agents: uniqueActors(agents), targets: [] });
   }
   return events.sort((a, b) => a.at - b.at);
+}
+
+/** Deals, which both sides make. */
+const DEALS: ReadonlySet<EventType> = new Set(['agreement', 'peace_agreement', 'ceasefire']);
+
+/**
+ * "An agreement between Malaysia and Indonesia was signed", "The deal was reached after midnight": a deal told in
+ * the passive with no one named as its maker was made by the sides its "between" phrase names, else by the two states
+ * the article is about.
+ */
+function dealSides(sentence: string, clause: Clause, heads: readonly Mention[], actors: ArticleActors): ActorRef[] {
+  const text = sentence.slice(clause.start, clause.end);
+  for (const between of text.matchAll(/\bbetween\s+/gi)) {
+    const from = clause.start + (between.index ?? 0) + between[0].length;
+    const stop = sentence.slice(from).search(/[.;]|,\s+(?!and\b)|\s+(?:on|in|at|after|over|for)\s/);
+    const until = stop < 0 ? sentence.length : from + stop;
+    const sides = heads.filter((m) => m.index >= from && m.index < until).map((m) => actors.stateOf(m.actor) ?? m.actor);
+    if (sides.length > 1) return uniqueActors(sides);
+  }
+  return [];
 }
 
 /**
