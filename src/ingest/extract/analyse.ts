@@ -98,7 +98,7 @@ export function analyseSentence(
   // a question asks, it reports nothing ("Who was freed?")
   if (/\?\s*$/.test(sentence)) return [];
   const events = withExchange(eventsFor(triggers, context, mentions, speech, actors, parsed), sentence);
-  if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)))
+  if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)) && !anonymousSource(sentence, speech))
     events.push(statementOf(sentence, speech, heads));
   else if (speech) {
     // "said the measures were illegal and recalled its envoy": the verdict is a criticism of its own
@@ -362,6 +362,15 @@ function verdictBeforeEvents(sentence: string, speech: Speech, events: SentenceE
   const speakers = uniqueActors(speech.speakers.map((m) => m.actor));
   if (speakers.length === 0) return null;
   return spokenEvent(sentence, speech, { type: 'criticism', agents: speakers, targets: [], trigger: verdict[0] });
+}
+
+/** "one Australian official said", "a Western diplomat said": a source the article does not name. */
+const UNNAMED_BEFORE = /\b(?:one|a|an|another|some|several|two|three|many)\s+(?:(?:senior|western|local|foreign|regional|former|veteran)\s+)?$/i;
+
+/** A quotation from a source the article leaves unnamed is commentary, not a statement an analyst records. */
+function anonymousSource(sentence: string, speech: Speech): boolean {
+  if (!/^\s*["“‘']/.test(sentence.slice(speech.content.start, speech.content.end))) return false;
+  return speech.speakers.length > 0 && speech.speakers.every((m) => UNNAMED_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index)));
 }
 
 /** An event read from a speech itself (its speakers the agents), not from a trigger in what was said. */
