@@ -105,7 +105,7 @@ export function analyseSentence(
     const verdict = verdictBeforeEvents(sentence, speech, events);
     if (verdict) events.push(verdict);
   }
-  attachDates(events, triggers, sentence, publishedAt, parsed, previousDay);
+  attachDates(events, triggers, sentence, publishedAt, parsed, previousDay, speech);
   attachFigures(events, sentence, actors);
   const first = events.find((e) => e.type !== 'statement');
   if (first) actors.noteAgents(first.agents);
@@ -421,6 +421,7 @@ function attachDates(
   publishedAt: string,
   parsed: ParsedClauses,
   previousDay: string | null,
+  speech: Speech | null,
 ): void {
   if (events.length === 0) return;
   for (const e of events) {
@@ -438,9 +439,12 @@ function attachDates(
   const filed = (m: DateMention) => m.end <= datelineEnd;
   const mentions = found.some((m) => !filed(m)) ? found.filter((m) => !filed(m)) : found;
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
-  // an intent is dated by when it was stated, a claim "since 2022" by when it was made
+  // an intent is dated by when it was stated ("…, its foreign ministry said on Thursday"), a claim "since 2022" by when it was made
+  const stated = (index: number) => speech !== null && speech.content.end < sentence.length && index >= speech.content.end;
   const eligibleFor = (mention: DateMention) =>
-    events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
+    events.filter(
+      (e) => !(e.type === 'intent' && mention.index > e.at && !stated(mention.index)) && !(e.type === 'statement' && since(mention.index)),
+    );
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
   const inObject = (index: number) => triggers.some((t) => t.form !== 'noun' && index > t.index && index < t.end);
   // "ignored a 1904 boundary treaty": a year before a noun says which thing, not when the act was done, unless the
