@@ -442,9 +442,7 @@ function attachDates(
   // an intent is dated by when it was stated ("…, its foreign ministry said on Thursday"), a claim "since 2022" by when it was made
   const stated = (index: number) => speech !== null && speech.content.end < sentence.length && index >= speech.content.end;
   const eligibleFor = (mention: DateMention) =>
-    events.filter(
-      (e) => !(e.type === 'intent' && mention.index > e.at && !stated(mention.index)) && !(e.type === 'statement' && since(mention.index)),
-    );
+    events.filter((e) => !(e.type === 'intent' && mention.index > e.at && !stated(mention.index)) && !(e.type === 'statement' && since(mention.index)));
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
   const inObject = (index: number) => triggers.some((t) => t.form !== 'noun' && index > t.index && index < t.end);
   // "ignored a 1904 boundary treaty": a year before a noun says which thing, not when the act was done, unless the

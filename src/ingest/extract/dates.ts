@@ -44,7 +44,8 @@ const LATER =
  */
 const AFTER_ANOTHER: Array<{ pattern: RegExp; span: (anchor: DraftDate) => DraftDate }> = [
   {
-    pattern: /\b(?:(?:shortly|soon|immediately) )?afterwards?\b|\blater (?:that|the same) (?:day|evening|night|afternoon)\b|\bthat (?:evening|night|afternoon)\b/gi,
+    pattern:
+      /\b(?:(?:shortly|soon|immediately) )?afterwards?\b|\blater (?:that|the same) (?:day|evening|night|afternoon)\b|\bthat (?:evening|night|afternoon)\b/gi,
     span: (a) => (a.precision === 'day' ? day(a.end ?? a.start) : a),
   },
   { pattern: /\bthe (?:next|following) (?:morning|evening)\b/gi, span: (a) => day(addDays(a.end ?? a.start, 1)) },

@@ -42,8 +42,6 @@ const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|decla
 const TREATY_WORDS = String.raw`treaty|agreement|accord|pact|compact|convention|deal|protocol|alliance|organi[sz]ation|regime`;
 /** A sum of money: "$30 million", "25 million ecus", "12 million Canadian dollars". */
 const MONEY = String.raw`(?:[$€£¥]\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.,]+\s*(?:million|billion)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:dollars|euros|ecus|pounds|francs|yen|marks|kroner|kronor|crowns|rupees|riyals|dinars|yuan)\b)`;
-/** Goods sent as relief, and the measures they come in. */
-const RELIEF_GOODS = String.raw`aid|assistance|supplies|relief|food|medicines?|vaccines|grain|wheat|rice|flour|maize|sorghum|blankets|tents`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
 
 const RULES: Rule[] = [
@@ -328,7 +326,11 @@ const RULES: Rule[] = [
     type: 'aid_pledged',
     pattern: String.raw`\b(?:put up|puts up)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to)\s+)?${MONEY}`,
   },
-  { type: 'aid_pledged', pattern: String.raw`\b(?:contribution|donation|pledge)\b(?=[^.;]{0,80}?\b(?:came to|amounted to|totall?ed|of)\s+(?:about\s+|some\s+|nearly\s+)?${MONEY})`, noun: true },
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:contribution|donation|pledge)\b(?=[^.;]{0,80}?\b(?:came to|amounted to|totall?ed|of)\s+(?:about\s+|some\s+|nearly\s+)?${MONEY})`,
+    noun: true,
+  },
   // "flew 20 tonnes of medicines into Niamey", "released $5 million … to buy grain", "handed over 500 tonnes of rice"
   {
     type: 'aid_provided',
