@@ -419,7 +419,7 @@ const PASSIVE_ACTS: ReadonlyArray<{ type: EventType; verbs: ReadonlySet<string>;
   // "an agreement between A and B was signed", "the deal was reached after nine hours"
   {
     type: 'agreement',
-    verbs: new Set(['sign', 'reach', 'conclude', 'seal', 'strike', 'initial', 'finalise', 'finalize', 'clinch', 'ink']),
+    verbs: new Set(['sign', 'reach', 'conclude', 'seal', 'strike', 'finalise', 'finalize', 'clinch', 'ink']),
     nouns: new Set(['agreement', 'accord', 'deal', 'pact', 'memorandum', 'protocol', 'convention']),
   },
 ];
