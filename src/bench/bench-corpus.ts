@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
 import { loadConfig } from '../config/settings';
+import { CORPUS_SHAPE } from '../corpus/generate';
 import { writeCorpus } from '../corpus/write';
 import { removeInstance, stopLocalNeo4j, type Connection } from '../db/local-neo4j';
 import type { Db } from '../db/query';
@@ -17,8 +18,8 @@ import { BENCH_INSTANCE, benchDb, elapsedMs, log, round, startBenchNeo4j } from 
  * later runs find the marker and skip the load. A database holding anything else is emptied first.
  */
 
-const MARKER = `MATCH (m:BenchCorpus {id: 'corpus'}) RETURN m.events AS events, m.seed AS seed, m.complete AS complete`;
-const MARK = `MERGE (m:BenchCorpus {id: 'corpus'}) SET m.events = $events, m.seed = $seed, m.complete = $complete`;
+const MARKER = `MATCH (m:BenchCorpus {id: 'corpus'}) RETURN m.events AS events, m.seed AS seed, m.shape AS shape, m.complete AS complete`;
+const MARK = `MERGE (m:BenchCorpus {id: 'corpus'}) SET m.events = $events, m.seed = $seed, m.shape = $shape, m.complete = $complete`;
 const ANY_NODE = 'MATCH (n) RETURN count(n) > 0 AS any LIMIT 1';
 
 export interface BenchCorpus {
@@ -29,25 +30,38 @@ export interface BenchCorpus {
   loadedNow: boolean;
 }
 
-async function marker(db: Db): Promise<{ events: number; seed: number; complete: boolean } | undefined> {
+interface Marker {
+  events: number;
+  seed: number;
+  shape: number;
+  complete: boolean;
+}
+
+async function marker(db: Db): Promise<Marker | undefined> {
   const { records } = await db.driver.executeQuery(MARKER, {}, { database: db.database });
   const record = records[0];
   if (!record) return undefined;
-  return { events: Number(record.get('events')), seed: Number(record.get('seed')), complete: record.get('complete') === true };
+  return {
+    events: Number(record.get('events')),
+    seed: Number(record.get('seed')),
+    // A marker written before shapes were recorded is shape 1.
+    shape: Number(record.get('shape') ?? 1),
+    complete: record.get('complete') === true,
+  };
 }
 
 export async function openBenchCorpus(events: number, seed: number): Promise<BenchCorpus> {
   let connection = await startBenchNeo4j(BENCH_INSTANCE);
   let db = benchDb(connection);
   const found = await marker(db);
-  if (found?.complete && found.events === events && found.seed === seed) {
+  const sameCorpus = found !== undefined && found.events === events && found.seed === seed && found.shape === CORPUS_SHAPE;
+  if (found?.complete && sameCorpus) {
     log(`bench database: the corpus of ${events.toLocaleString('en')} events (seed ${seed}) is already loaded`);
     // Indexes added since the corpus was loaded (the measures' among them) must exist before anything is derived.
     await migrate(db, { log });
     await ensureMeasures(db, log);
     return { connection, db, events, seed, loadedNow: false };
   }
-  const sameCorpus = found && found.events === events && found.seed === seed;
   const { records } = await db.driver.executeQuery(ANY_NODE, {}, { database: db.database });
   if (!sameCorpus && records[0]?.get('any') === true) {
     log('bench database: it holds another corpus; starting it empty');
@@ -60,7 +74,7 @@ export async function openBenchCorpus(events: number, seed: number): Promise<Ben
   const dir = writeCorpus(events, seed, undefined, (message: string) => process.stderr.write(message));
   log(`bench database: loading ${dir} with the project's loader (once; later runs reuse it) …`);
   await ensureSchema(db);
-  await db.driver.executeQuery(MARK, { events, seed, complete: false }, { database: db.database });
+  await db.driver.executeQuery(MARK, { events, seed, shape: CORPUS_SHAPE, complete: false }, { database: db.database });
   const start = process.hrtime.bigint();
   let lastReport = Date.now();
   await loadFactsPaths(db, [dir], (progress) => {
@@ -68,7 +82,7 @@ export async function openBenchCorpus(events: number, seed: number): Promise<Ben
     lastReport = Date.now();
     log(`  … ${progress.index.toLocaleString('en')} / ${progress.total.toLocaleString('en')} articles`);
   });
-  await db.driver.executeQuery(MARK, { events, seed, complete: true }, { database: db.database });
+  await db.driver.executeQuery(MARK, { events, seed, shape: CORPUS_SHAPE, complete: true }, { database: db.database });
   log(`bench database: loaded in ${round(elapsedMs(start) / 1000, 1)} s`);
   return { connection, db, events, seed, loadedNow: true };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config/paths';
-import { generateCorpus } from './generate';
+import { CORPUS_SHAPE, generateCorpus } from './generate';
 
 /**
  * The synthetic corpus as JSON Lines facts files (one facts document per line, 10,000 events per file) in a
@@ -13,10 +13,10 @@ export function defaultCorpusDir(events: number, seed: number): string {
   return path.join(PROJECT_ROOT, '.corpus', `events-${events}-seed-${seed}`);
 }
 
-/** Writes the corpus; returns the folder. A folder already complete for these options is reused. */
+/** Writes the corpus; returns the folder. A folder already complete for these options and this shape is reused. */
 export function writeCorpus(events: number, seed: number, out = defaultCorpusDir(events, seed), log = (m: string) => process.stderr.write(m)) {
   const done = path.join(out, '.complete');
-  if (fs.existsSync(done)) return out;
+  if (fs.existsSync(done) && fs.readFileSync(done, 'utf8').startsWith(`shape ${CORPUS_SHAPE} `)) return out;
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   let written = 0;
@@ -35,7 +35,7 @@ export function writeCorpus(events: number, seed: number, out = defaultCorpusDir
     if (written % EVENTS_PER_FILE === 0) flush();
   }
   flush();
-  fs.writeFileSync(done, new Date().toISOString());
+  fs.writeFileSync(done, `shape ${CORPUS_SHAPE} ${new Date().toISOString()}`);
   log('\n');
   return out;
 }

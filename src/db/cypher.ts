@@ -21,6 +21,30 @@ export const figuresView = (e: string) => `
  */
 export const inWindow = (e: string) => `($from IS NULL OR ${e}.lastDate >= date($from)) AND ($to IS NULL OR ${e}.date <= date($to))`;
 
+/**
+ * An event's span in days, from its first day to the last it may cover (`lastDate`): stored on each event as
+ * `spanDays` by every statement that writes `lastDate` (the load, the settling of claims; the bulk import writes the
+ * same figure as a column), so that the longest span is read from the `event_span` index (LONGEST_SPAN).
+ */
+export const spanDays = (date: string, lastDate: string) => `duration.inDays(${date}, ${lastDate}).days`;
+
+/**
+ * The longest span of any event as `longest` (0 when there are none): the last entry of the `event_span` index,
+ * read in the very statement that uses it, so it is never stale (an event lengthened a moment ago counts at once).
+ */
+export const LONGEST_SPAN = `
+  CALL () {
+    MATCH (x:Event) USING INDEX x:Event(spanDays) WHERE x.spanDays >= 0
+    WITH x.spanDays AS days ORDER BY days DESC LIMIT 1
+    RETURN coalesce(max(days), 0) AS longest
+  }`;
+
+/**
+ * The earliest start of an event that may still cover `$from` (after LONGEST_SPAN): an actor's or the date
+ * index's events from there on hold every event of a window that starts at `$from`, and no more than a span earlier.
+ */
+export const EARLIEST_START = `coalesce(date($from) - duration({days: longest}), ${MIN_DATE})`;
+
 /** Events of a type (`$type`) within a date window (`$from`, `$to`; each may be null). */
 export const TYPE_AND_WINDOW = `
   ($type IS NULL OR e.type = $type)

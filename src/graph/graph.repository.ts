@@ -55,7 +55,7 @@ const NEIGHBOURHOOD = (shared: string) => `
   CALL (self) {
     ${shared}
     UNION ALL
-    MATCH (self)-[:AFFILIATED_WITH]-(other:Actor)
+    MATCH (self)-[:AFFILIATED_WITH]-(other)
     WHERE other <> self
     RETURN other.id AS otherId, count(*) AS weight
   }
@@ -142,6 +142,19 @@ const AFFILIATION_LINKS = `
   ORDER BY link.source, link.target, link.type`;
 
 /**
+ * AFFILIATION_LINKS among the nodes `actors`: each one's own roles, the other end kept when it is one of them (by
+ * identity: no property read for the thousands of roles of busy actors that lead elsewhere). AFFILIATED_WITH joins
+ * actors only.
+ */
+const AFFILIATIONS_AMONG = `
+  UNWIND actors AS a
+  MATCH (a)-[r:AFFILIATED_WITH]->(b)
+  WHERE b IN actors AND b <> a
+  WITH a.id AS source, b.id AS target, r.role AS type
+  RETURN DISTINCT { source: source, target: target, kind: 'affiliation', type: type, weight: 1 } AS link
+  ORDER BY link.source, link.target, link.type`;
+
+/**
  * Without a date filter, the neighbourhood and the links among its actors in one round trip: the actors as
  * NEIGHBOURHOOD chooses them, their pairs' counts from the summaries and their affiliations, as the queries
  * above read them one after the other. Undefined when the actor has no neighbour (or is unknown).
@@ -154,23 +167,27 @@ const NEIGHBOURHOOD_WITH_LINKS = (pairs: string) => `
   WITH actors, ids, reduce(flat = [], some IN pairIds | flat + some) AS pairIds
   RETURN [a IN actors | a { .id, .name, .kind, eventCount: ${ACTOR_EVENTS} }] AS nodes,
          COLLECT { MATCH (p:ActorPair) WHERE p.id IN pairIds ${pairs} } AS pairs,
-         COLLECT { ${AFFILIATION_LINKS.replaceAll('$ids', 'ids')} } AS affiliations`;
+         COLLECT { ${AFFILIATIONS_AMONG} } AS affiliations`;
 
 /** Each pair with its counts by type (as the summaries keep them). */
 const PAIRS_WITH_TYPES = 'RETURN [p.id, p.byType] AS pair ORDER BY pair[0]';
 
 /**
  * Each pair with only what a link without counts by type says, worked out where the counts are: the position of
- * the type shared most (the first of equals, as `eventLink` chooses) and the events shared (of `$typeIndex` only,
- * when set). Hundreds of lists of counts are not sent to be summed.
+ * the type shared most (the first of equals, as `eventLink` chooses) and the events shared. Hundreds of lists of
+ * counts are not sent to be summed. Of one type (`$typeIndex`), that type and its count; of all, the pair's stored
+ * total and the one pass over its counts that finds the type shared most.
  */
-const PAIRS_MAIN_TYPE = `
-  WITH p, coalesce(p.byType, []) AS byType
-  WITH p, CASE WHEN $typeIndex IS NULL THEN byType
-               ELSE [i IN range(0, size(byType) - 1) | CASE WHEN i = $typeIndex THEN byType[i] ELSE 0 END] END AS counts
+const PAIRS_MAIN_TYPE = (typed: boolean) =>
+  typed
+    ? `
+  WITH p, coalesce(p.byType[$typeIndex], 0) AS shared WHERE shared > 0
+  RETURN [p.id, $typeIndex, shared] AS pair ORDER BY pair[0]`
+    : `
+  WITH p, coalesce(p.byType, []) AS counts
   WITH p, counts, reduce(main = 0, i IN range(0, size(counts) - 1) | CASE WHEN counts[i] > counts[main] THEN i ELSE main END) AS main
   WHERE counts[main] > 0
-  RETURN [p.id, main, reduce(total = 0, n IN counts | total + n)] AS pair ORDER BY pair[0]`;
+  RETURN [p.id, main, p.total] AS pair ORDER BY pair[0]`;
 
 type PairRow = [string, number[]] | [string, number, number];
 
@@ -183,7 +200,7 @@ export async function neighbourhoodWithLinks(
   withTypes = true,
 ): Promise<{ nodes: GraphNode[]; links: GraphLink[] } | undefined> {
   const filter = { type, from: null, to: null };
-  const cypher = NEIGHBOURHOOD_WITH_LINKS(withTypes ? PAIRS_WITH_TYPES : PAIRS_MAIN_TYPE);
+  const cypher = NEIGHBOURHOOD_WITH_LINKS(withTypes ? PAIRS_WITH_TYPES : PAIRS_MAIN_TYPE(type !== null));
   const [row] = await read<{ nodes: GraphNode[]; pairs: PairRow[]; affiliations: GraphLink[] }>(db, cypher, {
     ...summaryParams(filter),
     actor,

@@ -14,7 +14,7 @@ export async function getGraph(db: Db, query: GraphQuery): Promise<Graph> {
 }
 
 const withoutTypes = (link: GraphLink): GraphLink => {
-  if (link.kind !== 'event') return link;
+  if (link.kind !== 'event' || link.byType === undefined) return link;
   const { byType: _byType, ...rest } = link;
   return rest;
 };

@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { spanDays } from '../db/cypher';
 import { rekeyParticipations } from '../db/participation-order';
 import { toParams, toPlain } from '../db/plain';
 import { atPrecision, lastDay } from '../domain/calendar';
@@ -24,6 +25,7 @@ const SHOW = `
   UNWIND $rows AS row
   MATCH (e:Event {id: row.id})
   SET e.date = date(row.date.start), e.endDate = date(row.date.end), e.lastDate = date(row.lastDate),
+      e.spanDays = ${spanDays('date(row.date.start)', 'date(row.lastDate)')},
       e.precision = row.date.precision,
       e.figureCount = row.figures.count, e.figureUnit = row.figures.unit, e.figureApproximate = row.figures.approximate,
       e.place = row.place,

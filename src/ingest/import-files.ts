@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportFiles } from '../db/local-neo4j';
+import { daysBetween } from '../domain/calendar';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 import { DerivedData, type Derived, type LocatedRow } from './derived-rows';
 import type { GraphRows } from './graph-rows';
@@ -117,6 +118,8 @@ export class ImportFileWriter {
       ['date', 'date'],
       ['endDate', 'date'],
       ['lastDate', 'date'],
+      // The span the loader's statement works out from the two dates (db/cypher.ts, spanDays).
+      ['spanDays', 'long'],
       ['precision'],
       ['place'],
       ['status'],
@@ -181,6 +184,7 @@ export class ImportFileWriter {
         e.date,
         e.endDate,
         e.lastDate,
+        daysBetween(e.date, e.lastDate),
         e.precision,
         e.place,
         e.status,

@@ -1,5 +1,5 @@
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
-import { EVENT_LINK_TYPES, mergeEventLink } from '../db/cypher';
+import { EVENT_LINK_TYPES, mergeEventLink, spanDays } from '../db/cypher';
 import { PARTICIPATION_KEYS, rekeyParticipations } from '../db/participation-order';
 import { toParams } from '../db/plain';
 import { retryOnLockConflict } from '../db/retry';
@@ -54,6 +54,7 @@ const MERGE_ACTORS = `
 const EVENT_PROPERTIES = `
   e.type = row.type, e.title = row.title, e.summary = row.summary,
   e.date = date(row.date), e.endDate = date(row.endDate), e.lastDate = date(row.lastDate),
+  e.spanDays = ${spanDays('date(row.date)', 'date(row.lastDate)')},
   e.precision = row.precision, e.place = row.place, e.status = row.status,
   e.figureCount = row.figureCount, e.figureUnit = row.figureUnit, e.figureApproximate = row.figureApproximate,
   e.originFormat = row.originFormat, e.originFile = row.originFile, e.originId = row.originId`;

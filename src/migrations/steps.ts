@@ -9,6 +9,7 @@ import { reviewedEventsIndex } from './steps/007-reviewed-events-index';
 import { monthCounts } from './steps/008-month-counts';
 import { measuresLineOrder } from './steps/009-measures-line-order';
 import { participationOrder } from './steps/010-participation-order';
+import { eventSpans } from './steps/011-event-spans';
 
 /**
  * Every step, in order. A new step is a new file in steps/ (numbered after the last), appended here; a step
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   monthCounts,
   measuresLineOrder,
   participationOrder,
+  eventSpans,
 ];
 
 /** The shape this version of the code writes and reads: the id of its last step. */

@@ -17,12 +17,18 @@ export interface SeriesRow {
   type?: string;
 }
 
+/** One month's stored counts, in EVENT_TYPES order, with the bucket it falls in: what a series by type over the whole history is made of. */
+export interface TypeCountsRow {
+  bucket: number;
+  byType: number[];
+}
+
 const bucketOf = (interval: 'month' | 'year') => (interval === 'year' ? 'e.date.year' : 'e.date.year * 12 + e.date.month - 1');
 
 const params = (f: EventFilters) => ({ actor: f.actor ?? null, type: f.type ?? null, from: f.from ?? null, to: f.to ?? null });
 
 /** Without dates to keep to, the counts per month (ingest/month-counts.ts) answer; a window needs the events. */
-const wholeHistory = (f: EventFilters) => f.from === undefined && f.to === undefined;
+export const wholeHistory = (f: EventFilters) => f.from === undefined && f.to === undefined;
 
 const monthBucketOf = (interval: 'month' | 'year') => (interval === 'year' ? 'm.month.year' : 'm.month.year * 12 + m.month.month - 1');
 
@@ -31,41 +37,30 @@ const COUNT_OF_TYPE = 'CASE WHEN $typeIndex IS NULL THEN m.total ELSE coalesce(m
 
 const typeIndexOf = (f: EventFilters) => (f.type === undefined ? null : EVENT_TYPES.indexOf(f.type as EventType));
 
+/** Counts per type and bucket of the events within a window (see typeCountsByMonth for the whole history). */
 export function countByType(db: Db, filters: EventFilters, interval: 'month' | 'year'): Promise<SeriesRow[]> {
-  if (!wholeHistory(filters)) {
-    return read<SeriesRow>(
-      db,
-      `${filteredEvents(filters)}
-       WITH e.type AS key, ${bucketOf(interval)} AS bucket, count(*) AS count
-       RETURN key, key AS label, bucket, count`,
-      params(filters),
-    );
-  }
-  return countByTypeFromMonths(db, filters, interval);
+  return read<SeriesRow>(
+    db,
+    `${filteredEvents(filters)}
+     WITH e.type AS key, ${bucketOf(interval)} AS bucket, count(*) AS count
+     RETURN key, key AS label, bucket, count`,
+    params(filters),
+  );
 }
 
 /**
- * The counts per month as stored, one row per month with its counts in EVENT_TYPES order, summed per bucket and
- * type here: a few hundred rows from the database instead of one per month and type.
+ * The counts per month as stored (of the actor's events, when one is named), one row per month with its bucket and
+ * its counts in EVENT_TYPES order (series.ts, shapeTypeCounts, sums them): a few hundred rows instead of one per
+ * month and type. The counts come as floats (whole, and exact): the driver hands those over as numbers, where each
+ * integer would be an object to make and convert, thousands per answer.
  */
-async function countByTypeFromMonths(db: Db, filters: EventFilters, interval: 'month' | 'year'): Promise<SeriesRow[]> {
-  const months = await read<{ bucket: number; byType: number[] }>(
+export function typeCountsByMonth(db: Db, filters: EventFilters, interval: 'month' | 'year'): Promise<TypeCountsRow[]> {
+  return read<TypeCountsRow>(
     db,
     `${filters.actor ? 'MATCH (m:ActorMonth {actor: $actor})' : 'MATCH (m:MonthCount)'}
-     RETURN ${monthBucketOf(interval)} AS bucket, m.byType AS byType`,
+     RETURN ${monthBucketOf(interval)} AS bucket, [n IN m.byType | toFloat(n)] AS byType`,
     { actor: filters.actor ?? null },
   );
-  const counts = new Map<string, SeriesRow>();
-  for (const { bucket, byType } of months) {
-    byType.forEach((n, i) => {
-      const key = EVENT_TYPES[i];
-      if (n === 0 || key === undefined || (filters.type !== undefined && key !== filters.type)) return;
-      const row = counts.get(`${key} ${bucket}`) ?? { key, label: key, bucket, count: 0 };
-      row.count += n;
-      counts.set(`${key} ${bucket}`, row);
-    });
-  }
-  return [...counts.values()];
 }
 
 /** The `top` most active actors within the filters (the filter's own actor left out: it is in every event). */

@@ -1,16 +1,16 @@
-import { MAX_DATE } from '../db/cypher';
+import { EARLIEST_START, LONGEST_SPAN, MAX_DATE } from '../db/cypher';
 import { read, readOne, type Db } from '../db/query';
 import type { EventType } from '../domain/model';
 
 /**
  * A window of the timeline: events that overlap [from, to]. Every query seeks on the range index of
- * e.date (or of (e.type, e.date)), bounded below by `seekFrom`: the window start minus the longest span
- * any event has, so an event that began before the window but still covers it is found without a scan.
+ * e.date (or of (e.type, e.date)), bounded below by the window start minus the longest span any event has
+ * (db/cypher.ts, LONGEST_SPAN, read by the same statement), so an event that began before the window but still
+ * covers it is found without a scan.
  */
 export interface WindowFilter {
   from: string;
   to: string;
-  seekFrom: string;
   actor: string | null;
   type: string | null;
 }
@@ -22,7 +22,7 @@ const LATER_DAYS = 'AND e.date > date($afterDate)';
 /** Where a window's events come from; only these fixed fragments are put together, values are parameters. */
 function windowSource(filter: WindowFilter, extra: '' | typeof SAME_DAY_AFTER | typeof LATER_DAYS = ''): string {
   const typeCondition = filter.type ? 'AND e.type = $type' : '';
-  const condition = `e.date >= date($seekFrom) AND e.date <= date($to) AND e.lastDate >= date($from) ${typeCondition} ${extra}`;
+  const condition = `e.date >= ${EARLIEST_START} AND e.date <= date($to) AND e.lastDate >= date($from) ${typeCondition} ${extra}`;
   if (filter.actor) {
     return `MATCH (:Actor {id: $actor})-[:PARTICIPATED_IN]->(e:Event) WHERE ${condition} WITH DISTINCT e`;
   }
@@ -41,15 +41,6 @@ function startSource(filter: WindowFilter): string {
 }
 
 const params = (filter: WindowFilter) => ({ ...filter });
-
-/** Longest span, in days, of an event with an explicit end; the others cover at most a year. */
-const LONGEST_EXPLICIT_SPAN = `
-  MATCH (e:Event) WHERE e.endDate IS NOT NULL
-  RETURN coalesce(max(duration.inDays(e.date, e.endDate).days), 0) AS days`;
-
-export async function longestExplicitSpanDays(db: Db): Promise<number> {
-  return (await readOne<number>(db, LONGEST_EXPLICIT_SPAN)) ?? 0;
-}
 
 export interface WindowEventRow {
   id: string;
@@ -70,12 +61,13 @@ export async function windowEvents(db: Db, filter: WindowFilter, limit: number, 
   // A later page is the rest of its first day plus the following days: two seeks, each in index order
   // (one OR-ed condition would make the planner sort the whole window).
   const source = after
-    ? `CALL () {
+    ? `${LONGEST_SPAN}
+       CALL (longest) {
          ${windowSource(filter, SAME_DAY_AFTER)} RETURN e
          UNION
          ${windowSource(filter, LATER_DAYS)} WITH e ORDER BY e.date, e.id LIMIT $limit RETURN e
        }`
-    : windowSource(filter);
+    : `${LONGEST_SPAN} ${windowSource(filter)}`;
   const cypher = `
     ${source}
     WITH e ORDER BY e.date, e.id LIMIT $limit

@@ -26,7 +26,6 @@ export const BUCKETS_PER_ROW = 30;
 export const ACTOR_ROWS = 12;
 /** Above this many events in a window, actor rows are the most active actors overall (counting each window's own leaders would read every event). */
 export const EXACT_ACTOR_ROWS_LIMIT = 20_000;
-const SPAN_CACHE_MS = 10 * 60_000;
 
 const UNIT_DAYS: Record<BucketUnit, number> = { day: 1, week: 7, month: 30.44, quarter: 91.3, year: 365.25, decade: 3652.5, century: 36525 };
 
@@ -75,17 +74,6 @@ export function bucketsCovering(from: string, to: string, unit: BucketUnit): Arr
   const buckets: Array<{ start: string; end: string }> = [];
   for (let start = bucketStart(from, unit); start <= to; start = bucketEnd(start, unit)) buckets.push({ start, end: bucketEnd(start, unit) });
   return buckets;
-}
-
-const spanCache = new WeakMap<Db, { days: number; at: number }>();
-
-/** Days to look back before a window so that long events overlapping it are found; cached briefly. */
-async function lookbackDays(db: Db): Promise<number> {
-  const cached = spanCache.get(db);
-  if (cached && Date.now() - cached.at < SPAN_CACHE_MS) return cached.days;
-  const days = Math.max(366, await repository.longestExplicitSpanDays(db));
-  spanCache.set(db, { days, at: Date.now() });
-  return days;
 }
 
 const typeGroup = (type: EventType): TimelineGroup => ({
@@ -156,7 +144,6 @@ async function windowFilter(db: Db, query: { from: string; to: string; actor?: s
   return {
     from: query.from,
     to: query.to,
-    seekFrom: addDays(query.from, -(await lookbackDays(db))),
     actor: query.actor ?? null,
     type: query.type ?? null,
   };

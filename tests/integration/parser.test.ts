@@ -125,6 +125,19 @@ describe('clause-level extraction on the parse', () => {
     expect(events[2]?.dateSource).toBe("the article's lead event");
   });
 
+  test('a deal told in the passive with no maker named is made by the sides its "between" phrase names', async () => {
+    const text = 'A fisheries agreement between Malaysia and Indonesia was signed in Kuala Lumpur on Thursday.';
+    const events = await extractOne(text, '2002-07-20');
+    expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([['agreement', ['malaysia', 'indonesia'], '2002-07-18']]);
+    expect(events[0]?.evidence.agent).toBe('inferred');
+  });
+
+  test('a plan told before its speech verb is dated by that verb', async () => {
+    const text = 'New Zealand plans to reopen its high commission in Suva, its foreign ministry said on Thursday.';
+    const events = await extractOne(text, '2011-05-14');
+    expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([['intent', ['new-zealand'], '2011-05-12']]);
+  });
+
   test('two sides releasing "in return" is also one exchange by both', async () => {
     const exchanges = (await extractOne(SWAP, '2025-03-10')).filter((e) => e.type === 'prisoner_exchange');
     expect(exchanges.map((e) => [...e.agents].sort())).toEqual([['iran', 'united-kingdom']]);

@@ -59,7 +59,7 @@ const NEGATED_PLAN =
 const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
 /** A plan to give aid: a verb of giving or raising, then the aid within a few words. */
 const AID_PLAN =
-  /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|ship|deliver|double|triple|increase|raise|donate|contribute|fund|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?|food|wheat|grain|rice|flour|medicines?|vaccines?|tents|blankets|supplies)\b/i;
+  /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|ship|deliver|double|triple|increase|raise|donate|contribute|fund|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?|food|wheat|grain|rice|flour|medicines?|vaccines?|tents|blankets|supplies|tonnes|tons)\b/i;
 /** A label in capitals opening a paragraph, then a dash or colon. */
 const SECTION_LABEL = /^\s*(?:\d+\.\s*)?\p{Lu}[\p{Lu} &'’.-]{1,40}?\s*[—–:]\s/u;
 /** A wire report's opening "PLACE, Month Day —", its place in capitals. */
@@ -101,14 +101,14 @@ export function analyseSentence(
   // a question asks, it reports nothing ("Who was freed?")
   if (/\?\s*$/.test(sentence)) return [];
   const events = withExchange(eventsFor(triggers, context, mentions, speech, actors, parsed), sentence);
-  if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)))
+  if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)) && !anonymousSource(sentence, speech))
     events.push(statementOf(sentence, speech, heads));
   else if (speech) {
     // "said the measures were illegal and recalled its envoy": the verdict is a criticism of its own
     const verdict = verdictBeforeEvents(sentence, speech, events);
     if (verdict) events.push(verdict);
   }
-  attachDates(events, triggers, sentence, publishedAt, parsed, previousDay);
+  attachDates(events, triggers, sentence, publishedAt, parsed, previousDay, speech);
   attachFigures(events, sentence, actors);
   const first = events.find((e) => e.type !== 'statement');
   if (first) actors.noteAgents(first.agents, first.type === 'talks' ? first.targets : []);
@@ -126,7 +126,7 @@ function withParsedTriggers(triggers: Trigger[], parsed: ParsedClauses, sentence
   const verbs = parsed
     .verbTriggers()
     .filter((v) => !triggers.some((t) => t.index < v.end && v.index < t.end))
-    .map((v) => parsedTrigger(v.type, v.index, v.end, sentence));
+    .map((v) => ({ ...parsedTrigger(v.type, v.index, v.end, sentence), ...(v.passive && DEALS.has(v.type) ? { form: 'passive' as const } : {}) }));
   const participles = parsed.dealParticiples();
   if (participles.length === 0) return [...triggers, ...verbs].sort((a, b) => a.index - b.index);
   const dates = findDates(sentence, '2999-12-31');
@@ -253,6 +253,9 @@ function eventsFor(
     if (group) [agents, agentFrom] = [[actors.group(group)], 'the parse'];
     const organization = agents.length === 0 && verb ? clauses.unnamedOrganization(verb, context.heads) : null;
     if (organization) [agents, agentFrom] = [[actors.organization(organization)], 'the parse'];
+    if (agents.length === 0 && trigger.form === 'passive' && DEALS.has(trigger.type)) {
+      [agents, agentFrom] = [dealSides(context.sentence, clause, context.heads, actors), 'inferred'];
+    }
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);
@@ -289,6 +292,26 @@ function eventsFor(
     if (trigger.swap && agents.length > 1) events.push({ ...base, type: 'prisoner_exchange', agents: uniqueActors(agents), targets: [] });
   }
   return events.sort((a, b) => a.at - b.at);
+}
+
+/** Deals, which both sides make. */
+const DEALS: ReadonlySet<EventType> = new Set(['agreement', 'peace_agreement', 'ceasefire']);
+
+/**
+ * "An agreement between Malaysia and Indonesia was signed", "The deal was reached after midnight": a deal told in
+ * the passive with no one named as its maker was made by the sides its "between" phrase names, else by the two states
+ * the article is about.
+ */
+function dealSides(sentence: string, clause: Clause, heads: readonly Mention[], actors: ArticleActors): ActorRef[] {
+  const text = sentence.slice(clause.start, clause.end);
+  for (const between of text.matchAll(/\bbetween\s+/gi)) {
+    const from = clause.start + (between.index ?? 0) + between[0].length;
+    const stop = sentence.slice(from).search(/[.;]|,\s+(?!and\b)|\s+(?:on|in|at|after|over|for)\s/);
+    const until = stop < 0 ? sentence.length : from + stop;
+    const sides = heads.filter((m) => m.index >= from && m.index < until).map((m) => actors.stateOf(m.actor) ?? m.actor);
+    if (sides.length > 1) return uniqueActors(sides);
+  }
+  return [];
 }
 
 /**
@@ -345,6 +368,15 @@ function verdictBeforeEvents(sentence: string, speech: Speech, events: SentenceE
   return spokenEvent(sentence, speech, { type: 'criticism', agents: speakers, targets: [], trigger: verdict[0] });
 }
 
+/** "one Australian official said", "a Western diplomat said": a source the article does not name. */
+const UNNAMED_BEFORE = /\b(?:one|a|an|another|some|several|two|three|many)\s+(?:(?:senior|western|local|foreign|regional|former|veteran)\s+)?$/i;
+
+/** A quotation from a source the article leaves unnamed is commentary, not a statement an analyst records. */
+function anonymousSource(sentence: string, speech: Speech): boolean {
+  if (!/^\s*["“‘']/.test(sentence.slice(speech.content.start, speech.content.end))) return false;
+  return speech.speakers.length > 0 && speech.speakers.every((m) => UNNAMED_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index)));
+}
+
 /** An event read from a speech itself (its speakers the agents), not from a trigger in what was said. */
 function spokenEvent(sentence: string, speech: Speech, event: Pick<SentenceEvent, 'type' | 'agents' | 'targets' | 'trigger'>): SentenceEvent {
   return {
@@ -393,6 +425,7 @@ function attachDates(
   publishedAt: string,
   parsed: ParsedClauses,
   previousDay: string | null,
+  speech: Speech | null,
 ): void {
   if (events.length === 0) return;
   for (const e of events) {
@@ -410,9 +443,10 @@ function attachDates(
   const filed = (m: DateMention) => m.end <= datelineEnd;
   const mentions = found.some((m) => !filed(m)) ? found.filter((m) => !filed(m)) : found;
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
-  // an intent is dated by when it was stated, a claim "since 2022" by when it was made
+  // an intent is dated by when it was stated ("…, its foreign ministry said on Thursday"), a claim "since 2022" by when it was made
+  const stated = (index: number) => speech !== null && speech.content.end < sentence.length && index >= speech.content.end;
   const eligibleFor = (mention: DateMention) =>
-    events.filter((e) => !(e.type === 'intent' && mention.index > e.at) && !(e.type === 'statement' && since(mention.index)));
+    events.filter((e) => !(e.type === 'intent' && mention.index > e.at && !stated(mention.index)) && !(e.type === 'statement' && since(mention.index)));
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
   const inObject = (index: number) => triggers.some((t) => t.form !== 'noun' && index > t.index && index < t.end);
   // "ignored a 1904 boundary treaty": a year before a noun says which thing, not when the act was done, unless the

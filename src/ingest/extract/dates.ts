@@ -38,14 +38,32 @@ export function findDates(text: string, publishedAt: string, previousDay: string
 const LATER =
   /\b(?:the next day|the following day|the previous day|the same day|a day (?:later|earlier)|(two|three|four|five|six|seven|\d) days (?:later|earlier)|a week (?:later|earlier))\b/gi;
 
+/**
+ * Phrases that place an act after another told just before ("told reporters afterwards", "Later that week, …", "the
+ * following month"): counted from that act's date, to the span they name.
+ */
+const AFTER_ANOTHER: Array<{ pattern: RegExp; span: (anchor: DraftDate) => DraftDate }> = [
+  {
+    pattern:
+      /\b(?:(?:shortly|soon|immediately) )?afterwards?\b|\blater (?:that|the same) (?:day|evening|night|afternoon)\b|\bthat (?:evening|night|afternoon)\b/gi,
+    span: (a) => (a.precision === 'day' ? day(a.end ?? a.start) : a),
+  },
+  { pattern: /\bthe (?:next|following) (?:morning|evening)\b/gi, span: (a) => day(addDays(a.end ?? a.start, 1)) },
+  { pattern: /\blater (?:that|the same) week\b/gi, span: (a) => restOfWeek(a.end ?? a.start) },
+  { pattern: /\blater (?:that|the same) month\b/gi, span: (a) => month(a.end ?? a.start) },
+  { pattern: /\b(?:the (?:following|next) month|a month later)\b/gi, span: (a) => month(shiftMonths(a.start, 1)) },
+  { pattern: /\b(?:the (?:following|next) year|a year later)\b/gi, span: (a) => year(String(Number(a.start.slice(0, 4)) + 1)) },
+];
+
 function anchoredMentions(text: string, mentions: DateMention[], previousDay: string | null): DateMention[] {
   const found: DateMention[] = [];
+  // a sentence that opens with "The next day" counts from the day the one before it told of
+  // … and so does one with no date of its own ("assailed the accord the next day")
+  const earlier = (index: number) => (previousDay && (index < 25 || mentions.length === 0) ? { date: day(previousDay) } : null);
   for (const match of text.matchAll(LATER)) {
     const index = match.index ?? 0;
     const inSentence = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
-    // a sentence that opens with "The next day" counts from the day the one before it told of
-    // … and so does one with no date of its own ("assailed the accord the next day")
-    const anchor = inSentence ?? (previousDay && (index < 25 || mentions.length === 0) ? { date: day(previousDay) } : null);
+    const anchor = inSentence ?? earlier(index);
     if (!anchor) continue;
     const phrase = match[0].toLowerCase();
     const count = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;
@@ -54,7 +72,22 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
     const date = day(addDays(anchor.date.end ?? anchor.date.start, days));
     found.push({ date, index, end: index + match[0].length, text: match[0] });
   }
+  for (const { pattern, span } of AFTER_ANOTHER) {
+    for (const match of text.matchAll(pattern)) {
+      const index = match.index ?? 0;
+      if (overlapsAny({ index, end: index + match[0].length }, found)) continue;
+      const anchor = mentions.filter((m) => m.end <= index).pop() ?? earlier(index);
+      if (anchor) found.push({ date: span(anchor.date), index, end: index + match[0].length, text: match[0] });
+    }
+  }
   return found;
+}
+
+/** The days after a day to the Sunday of its week: "later that week". */
+function restOfWeek(isoDate: string): DraftDate {
+  const weekday = (parseDay(isoDate).getUTCDay() + 6) % 7; // Monday = 0
+  if (weekday === 6) return day(isoDate);
+  return { start: addDays(isoDate, 1), end: addDays(isoDate, 6 - weekday), precision: 'day' };
 }
 
 // --- relative expressions chrono resolves differently from how news uses them -------------------------------

@@ -261,12 +261,13 @@ export class ParsedClauses {
    * X for", "received her counterpart"), and plans told in reported speech ("said it would reopen …"): each verb
    * heading a clause is a candidate of its own.
    */
-  verbTriggers(): Array<{ type: EventType; index: number; end: number; verb: Token }> {
-    const found: Array<{ type: EventType; index: number; end: number; verb: Token }> = [];
+  verbTriggers(): Array<{ type: EventType; index: number; end: number; verb: Token; passive: boolean }> {
+    const found: Array<{ type: EventType; index: number; end: number; verb: Token; passive: boolean }> = [];
     for (const t of this.tokens) {
       if (t.pos !== 'VERB' || !CLAUSE_HEADS.has(t.dep)) continue;
       const type = this.lemmaType(t) ?? (this.isStatedPlan(t) ? 'intent' : null);
-      if (type) found.push({ type, index: t.start, end: t.end, verb: t });
+      const passive = this.childrenOf(t.i).some((c) => c.dep === 'nsubjpass');
+      if (type) found.push({ type, index: t.start, end: t.end, verb: t, passive });
     }
     return found;
   }
@@ -415,6 +416,12 @@ const PASSIVE_ACTS: ReadonlyArray<{ type: EventType; verbs: ReadonlySet<string>;
   { type: 'diplomats_expelled', verbs: new Set(['expel']), nouns: new Set(['diplomat', 'ambassador', 'envoy', 'attaché', 'attache', 'consul']) },
   { type: 'ambassador_recalled', verbs: new Set(['recall']), nouns: new Set(['ambassador', 'envoy']) },
   { type: 'embassy_closed', verbs: new Set(['close', 'shut']), nouns: new Set(['embassy', 'consulate', 'mission']) },
+  // "an agreement between A and B was signed", "the deal was reached after nine hours"
+  {
+    type: 'agreement',
+    verbs: new Set(['sign', 'reach', 'conclude', 'seal', 'strike', 'finalise', 'finalize', 'clinch', 'ink']),
+    nouns: new Set(['agreement', 'accord', 'deal', 'pact', 'memorandum', 'protocol', 'convention']),
+  },
 ];
 
 const DEAL_VERBS = new Set(['sign', 'conclude', 'seal', 'reach', 'agree', 'negotiate', 'broker', 'finalise', 'finalize']);

@@ -40,6 +40,8 @@ interface Rule {
 const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
 const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
 const TREATY_WORDS = String.raw`treaty|agreement|accord|pact|compact|convention|deal|protocol|alliance|organi[sz]ation|regime`;
+/** A sum of money: "$30 million", "25 million ecus", "12 million Canadian dollars". */
+const MONEY = String.raw`(?:[$€£¥]\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.,]+\s*(?:million|billion)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:dollars|euros|ecus|pounds|francs|yen|marks|kroner|kronor|crowns|rupees|riyals|dinars|yuan)\b)`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
 
 const RULES: Rule[] = [
@@ -84,7 +86,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'prisoner_release',
-    pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))`,
+    pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))(?!\s+${MONEY}|\s+(?:funds|money|aid|grain|food)\b)`,
   },
   { type: 'prisoner_release', pattern: String.raw`\bset free\b` },
   // "five sailors, let go by Britain", "the crew … that Tehran handed back": people released, named before the verb
@@ -318,6 +320,21 @@ const RULES: Rule[] = [
   {
     type: 'aid_pledged',
     pattern: String.raw`\b(?:pledged|pledges|committed|commits|promised|promises|announced|announces|earmarked|earmarks|offered|offers)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to|an?)\s+)?[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?\b`,
+  },
+  // "the European Community put up a further 25 million ecus", "Canada's contribution … came to 12 million dollars"
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:put up|puts up)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to)\s+)?${MONEY}`,
+  },
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:contribution|donation|pledge)\b(?=[^.;]{0,80}?\b(?:came to|amounted to|totall?ed|of)\s+(?:about\s+|some\s+|nearly\s+)?${MONEY})`,
+    noun: true,
+  },
+  // "flew 20 tonnes of medicines into Niamey", "released $5 million … to buy grain", "handed over 500 tonnes of rice"
+  {
+    type: 'aid_provided',
+    pattern: String.raw`\b(?:delivered|delivers|sent|sends|shipped|ships|airlifted|flew|flies|donated|donates|handed over|hands over|trucked|distributed)\s+(?:[\w,.-]+\s+){0,3}?(?:tonnes|tons|truckloads|planeloads|shipments|consignments|cargoes)\s+of\b|\b(?:released|releases|disbursed|disburses)\s+${MONEY}`,
   },
   {
     type: 'aid_provided',

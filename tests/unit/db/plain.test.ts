@@ -20,4 +20,13 @@ describe('toPlain', () => {
     const node = new neo4j.types.Node(neo4j.int(5), ['Actor'], { id: 'belarus', eventTotal: neo4j.int(3) }, 'element-5');
     expect(toPlain(node)).toEqual({ identity: 5, labels: ['Actor'], properties: { id: 'belarus', eventTotal: 3 }, elementId: 'element-5' });
   });
+
+  test("the driver's maps and lists are converted where they are, not copied", () => {
+    const list = [neo4j.int(1), 'kept'];
+    const map = { list, n: neo4j.int(2), text: 'kept' };
+    const plain = toPlain(map) as typeof map;
+    expect(plain).toBe(map);
+    expect(plain.list).toBe(list);
+    expect(plain).toEqual({ list: [1, 'kept'], n: 2, text: 'kept' });
+  });
 });
