@@ -108,6 +108,8 @@ export function extractionJson(extraction: Extraction) {
       place: e.place,
       quote: e.quote,
       background: e.background,
+      // actors reached by referring back ("Its foreign ministry"), by name, with how
+      resolved: Object.fromEntries(Object.entries(e.resolved ?? {}).map(([id, how]) => [name(id), how])),
     })),
     actors: extraction.actors.map(({ id, name: actorName, kind, known }) => ({ id, name: actorName, kind, known })),
   };

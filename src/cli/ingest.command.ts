@@ -24,7 +24,7 @@ export function registerIngestCommands(program: Command): void {
       .description("Draft facts from an article's text, for review: printed, as JSON (--json), or as a facts file (--out)")
       .argument('<file>', "the article's text (UTF-8); - for standard input"),
   )
-    .option('--json', 'print exactly one JSON object: { events: [{ type, date, agents, targets, figures, place, quote, background }], actors }')
+    .option('--json', 'print exactly one JSON object: { events: [{ type, date, agents, targets, figures, place, quote, background, resolved }], actors }')
     .option('-o, --out <file>', 'write a facts file (.yaml or .json) in the format of seed/facts, for `kb load`; - for standard output (YAML)')
     .option('--offline', "resolve names against the seed's actors; do not look for a database")
     .action(async (file: string, options: ExtractOptions) => {

@@ -295,8 +295,13 @@ describe('kb extract', () => {
       place: null,
       quote: PARDON_QUOTE,
       background: false,
+      resolved: {},
     });
     for (const event of body.events) expect(FOLLOW_UP).toContain(event.quote);
+    // an actor reached only by "It" says so, by name
+    const reference = writeArticle('reference.txt', 'Sweden recalled its ambassador on Monday.\nIt also expelled two Russian diplomats on Tuesday.\n');
+    const referred = JSON.parse((await kb(['extract', reference, '--published', '2025-12-15', '--json', '--offline'])).stdout);
+    expect(referred.events[1].resolved).toEqual({ Sweden: expect.stringMatching(/"It": pronoun opening the sentence/) });
     expect(body.actors).toEqual(expect.arrayContaining([{ id: 'alexander-lukashenko', name: 'Alexander Lukashenko', kind: 'person', known: true }]));
   });
 
