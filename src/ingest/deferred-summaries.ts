@@ -97,12 +97,12 @@ export class DeferredSummaries {
     }
   }
 
-  /** Adds what is summed so far to the database's summaries, a few thousand rows per transaction. */
+  /** Adds what is summed so far to the database's summaries, a few thousand rows per transaction, WRITERS at once. */
   async flush(): Promise<void> {
     const rows = this.totals.rows();
     this.totals = new SummaryTotals();
     this.pending = new Set();
-    for (const slice of slices(rows)) await writeSlice(this.db, slice);
+    await writeJobs(this.db, jobsOf(rows));
   }
 
   /** The load's end: its summaries written, its marker removed (or, after a rebuild meanwhile, every summary again). */
@@ -119,13 +119,48 @@ export class DeferredSummaries {
   }
 }
 
-/** The rows in slices of ROWS_PER_WRITE, each kind in key order (the order concurrent writers lock them in). */
-function* slices(rows: SummaryRows): Generator<SummaryRows> {
+/** The rows in slices of ROWS_PER_WRITE, in key order (the order concurrent writers lock them in). */
+function slicesOf(rows: SummaryRows, kind: keyof SummaryRows): SummaryRows[] {
   const none: SummaryRows = { actors: [], pairs: [], months: [], actorMonths: [] };
-  for (const kind of ['actors', 'pairs', 'months', 'actorMonths'] as const) {
-    const list = rows[kind];
-    for (let i = 0; i < list.length; i += ROWS_PER_WRITE) yield { ...none, [kind]: list.slice(i, i + ROWS_PER_WRITE) };
-  }
+  const list = rows[kind];
+  const slices: SummaryRows[] = [];
+  for (let i = 0; i < list.length; i += ROWS_PER_WRITE) slices.push({ ...none, [kind]: list.slice(i, i + ROWS_PER_WRITE) });
+  return slices;
+}
+
+/**
+ * The slices as jobs, each a list of slices written one after another. The actors' counts and the pairs lock the
+ * same actor nodes (a new pair is joined to its two actors): one job, so that they never wait for each other. The
+ * months and the actors' months are nodes of their own, each slice a set of keys no other holds: a job each.
+ */
+const jobsOf = (rows: SummaryRows): SummaryRows[][] => [
+  [...slicesOf(rows, 'actors'), ...slicesOf(rows, 'pairs')],
+  ...slicesOf(rows, 'months').map((slice) => [slice]),
+  ...slicesOf(rows, 'actorMonths').map((slice) => [slice]),
+];
+
+/** Slices written at once: the server writes one while it plans or commits another, on a second core. */
+const WRITERS = 2;
+
+/** Runs the jobs, WRITERS at a time; after a failure no job is started, and the first failure is thrown. */
+async function writeJobs(db: Db, jobs: SummaryRows[][]): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const writer = async () => {
+    for (let job = jobs[next++]; job && !failed; job = jobs[next++]) {
+      for (const slice of job) {
+        try {
+          await writeSlice(db, slice);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: WRITERS }, writer));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** One slice in one transaction; again with the pairs found when a concurrent write created one of them first. */

@@ -156,6 +156,12 @@ async function writeBatches(
   return summary;
 }
 
+/** Waits for both, whichever fails first; throws the first failure once both are over (none left running). */
+async function bothOrThrow(first: Promise<unknown>, second: Promise<unknown>): Promise<void> {
+  const failure = (await Promise.allSettled([first, second])).find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
 /** Once per load, not per batch: a busy line touched by every batch is recomputed once. */
 async function finishLoad(db: Db, summary: LoadSummary): Promise<LoadSummary> {
   await refreshMeasures(db);
@@ -216,7 +222,8 @@ export async function checkFactsFiles(db: Db, files: readonly string[], take: (f
  *     this one (checkFactsFiles). Any problem anywhere: nothing is written, every problem reported.
  *     Meanwhile the server plans the write statements (warmUpWrites: nothing is written).
  *  2. the spooled rows are written in batches of several articles per transaction, two transactions in flight
- *     (write-pipeline.ts); the activity summaries of the events they create once at the end (deferred-summaries.ts).
+ *     (write-pipeline.ts); the activity summaries of the events they create once at the end (deferred-summaries.ts),
+ *     while the sanctions measures of the events they marked are recomputed (the two share no node).
  * `checkThreads`: how many threads check the files (by default checkThreadsFor).
  */
 export async function loadFactsPaths(
@@ -246,12 +253,13 @@ export async function loadFactsPaths(
         inFlight: WRITES_IN_FLIGHT,
         actors: new WrittenActors(),
       });
-      await deferred.close();
+      // The activity summaries and the sanctions measures are nodes of their own: written at once, each on a core.
+      await bothOrThrow(deferred.close(), refreshMeasures(db));
     } catch (error) {
       deferred.abandon();
       throw error;
     }
-    return await finishLoad(db, summary);
+    return summary;
   } finally {
     fs.rmSync(spoolDir, { recursive: true, force: true });
   }
