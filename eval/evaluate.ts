@@ -8,6 +8,7 @@ import { score, type Score } from '../src/ingest/extract/score';
 import { splitSentences } from '../src/ingest/extract/sentences';
 import { confusion, merge, type ConfusionCell } from './confusion';
 import { HELD_OUT, SPLITS, type EvalCase, type Split } from './load';
+import { addMisses, missReasons, missTable, type MissCounts } from './near-misses';
 import { confusionTable, speedLine, tallyLine, typeTable } from './report';
 import { brier, reliability, reliabilityTable, type JudgedEvent, type ReliabilityBin } from './reliability';
 import { speedOf, type Timing } from './speed';
@@ -28,6 +29,8 @@ interface Run {
   goldTypes: EventType[];
   extractedTypes: EventType[];
   confusion: ConfusionCell[];
+  /** Its misses by what the nearest spurious event got wrong. */
+  misses: MissCounts;
   timing: Timing;
   /** Each extracted event's confidence, as the review workbench shows it, and whether it matched. */
   judged: JudgedEvent[];
@@ -40,6 +43,8 @@ export interface Summary {
   sets: Record<Split | 'all', Figures>;
   articles: Array<{ name: string; split: Split; sentences: number; ms: number } & Figures>;
   confusion: Record<Split, ConfusionCell[]>;
+  /** Per set, its misses by what the nearest spurious event got wrong (date, agent, type) or not drafted at all. */
+  misses: Record<Split, MissCounts>;
   speed: ReturnType<typeof speedOf>;
   /**
    * Events in bins of confidence with the share right: the stored map's confidence on the development articles, each
@@ -76,6 +81,7 @@ async function run(c: EvalCase, options: EvalOptions, since: number): Promise<Ru
     goldTypes: c.gold.map((g) => g.type),
     extractedTypes: extraction.events.map((e) => e.type),
     confusion: confusion(s.missed, s.spurious),
+    misses: missReasons(s.missed, s.spurious),
     judged: extraction.events.map((e) => ({
       confidence: judge(e, extraction.resolutions, (id) => known.has(id), null).confidence,
       right: !s.spurious.includes(e),
@@ -130,6 +136,11 @@ export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise
   console.log('Confusion of types: a gold event and an extracted one of the same date and agent but another type, then misses and spurious events');
   for (const line of confusionTable(SPLITS.map((split) => ({ label: split, cells: confusionBySplit[split] })))) console.log(line);
 
+  const missesBySplit = Object.fromEntries(SPLITS.map((split) => [split, addMisses(inSplit(split).map((r) => r.misses))])) as Record<Split, MissCounts>;
+  console.log('');
+  console.log('Misses by what the nearest spurious event got wrong (the other two of type, date and agent right), or not drafted at all');
+  for (const line of missTable(SPLITS.map((split) => ({ label: split, counts: missesBySplit[split] })))) console.log(line);
+
   const reliabilityBySet = reliabilityReport(runs, dev, inSplit);
 
   const speed = speedOf(runs.map((r) => r.timing));
@@ -141,6 +152,7 @@ export async function evaluate(cases: EvalCase[], options: EvalOptions): Promise
     sets: Object.fromEntries([...SPLITS, 'all'].map((split) => [split, figures(sum(inSplit(split as Split | 'all').map((r) => r.score)))])) as Summary['sets'],
     articles: runs.map((r) => ({ name: r.name, split: r.split, ...figures(r.score), sentences: r.timing.sentences, ms: Math.round(r.timing.ms * 10) / 10 })),
     confusion: confusionBySplit,
+    misses: missesBySplit,
     speed,
     reliability: reliabilityBySet,
   };

@@ -1,4 +1,5 @@
 import { confusion, merge } from '../../../../eval/confusion';
+import { addMisses, missReasons, missTable } from '../../../../eval/near-misses';
 import { calibrated, fitCalibration, type Outcome } from '../../../../eval/calibration-fit';
 import { brier, reliability } from '../../../../eval/reliability';
 import { FEATURES, probability, type Evidence } from '../../../../src/drafts/calibration';
@@ -126,5 +127,56 @@ describe('fitting the calibration map of the confidence', () => {
     expect(free).toBeLessThan(0.01);
     expect(penalised).toBeGreaterThan(0.3);
     expect(calibrated(fitCalibration(data, 2), data).map((e) => e.right)).toEqual(data.map((o) => o.right));
+  });
+});
+
+describe('misses by what the nearest spurious event got wrong', () => {
+  const none = { date: 0, agentAsTarget: 0, noAgent: 0, otherAgent: 0, type: 0, notDrafted: 0, spuriousAlone: 0 };
+
+  it('names the one thing of type, date and agent that the nearest spurious event got wrong', () => {
+    const swapped = { ...found('diplomats_expelled', '2025-03-03', ['chile']), targets: ['peru'] };
+    const missed = [
+      gold('talks', '2025-03-01', ['peru']),
+      gold('diplomats_expelled', '2025-03-03', ['peru']),
+      gold('ceasefire', '2025-03-05', ['peru']),
+      gold('sanctions_imposed', '2025-03-07', ['peru']),
+      gold('pardon', '2025-03-09', ['peru']),
+      gold('threat', '2025-03-11', ['peru']),
+    ];
+    const spurious = [
+      found('talks', '2025-02-01', ['peru']),
+      swapped,
+      found('ceasefire', '2025-03-05', []),
+      found('sanctions_imposed', '2025-03-07', ['bolivia']),
+      found('statement', '2025-03-09', ['peru']),
+      found('appeal', '2025-06-01', ['ecuador']),
+    ];
+    expect(missReasons(missed, spurious)).toEqual({
+      date: 1,
+      agentAsTarget: 1,
+      noAgent: 1,
+      otherAgent: 1,
+      type: 1,
+      notDrafted: 1,
+      spuriousAlone: 1,
+    });
+  });
+
+  it('lets one spurious event explain one miss only, and an undated one no wrong date', () => {
+    const missed = [gold('talks', '2025-03-01', ['peru']), gold('talks', '2025-03-02', ['peru'])];
+    expect(missReasons(missed, [found('talks', '2025-04-01', ['peru'])])).toEqual({ ...none, date: 1, notDrafted: 1 });
+    const undated = { ...found('talks', '2025-03-01', ['chile']), date: null };
+    expect(missReasons([gold('talks', '2025-03-01', ['peru'])], [undated])).toEqual({ ...none, notDrafted: 1, spuriousAlone: 1 });
+  });
+
+  it('adds articles up and prints one row per set', () => {
+    const total = addMisses([
+      { ...none, date: 2, spuriousAlone: 1 },
+      { ...none, date: 1, notDrafted: 4 },
+    ]);
+    expect(total).toEqual({ ...none, date: 3, notDrafted: 4, spuriousAlone: 1 });
+    const [header, row] = missTable([{ label: 'heldout', counts: total }]);
+    expect(header).toContain('wrong date');
+    expect(row?.split(/\s+/)).toEqual(['heldout', '3', '0', '0', '0', '0', '4', '1']);
   });
 });
