@@ -12,8 +12,18 @@ import type { Db } from '../db/query';
  * benchmark prints is one JSON object with its figures (the human summary goes before it).
  */
 
-/** The million-event instance the query, page and HTTP benchmarks share; it is left running for reuse. */
-export const BENCH_INSTANCE: InstanceOptions = { name: 'bench', port: 7689, heap: '4g', pagecache: '4g' };
+/**
+ * The million-event instance the query, page and HTTP benchmarks share; it is left running for reuse.
+ * BENCH_PORT moves it, so that a second checkout can run its own copy beside the first.
+ */
+export const BENCH_INSTANCE: InstanceOptions = { name: 'bench', port: benchPort(), heap: '4g', pagecache: '4g' };
+
+function benchPort(): number {
+  const port = Number(process.env.BENCH_PORT ?? 7689);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535)
+    throw new Error(`BENCH_PORT must be a port number from 1024 to 65535, not "${process.env.BENCH_PORT}"`);
+  return port;
+}
 /** The load benchmark's instance: emptied before each of the paths it compares. */
 export const LOAD_BENCH_INSTANCE: InstanceOptions = { name: 'bench-load', port: 7690, heap: '3g', pagecache: '2g' };
 /** The seed alone, for the page benchmark's baseline. */

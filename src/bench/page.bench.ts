@@ -5,6 +5,7 @@ import { databaseIsEmpty, loadSeed } from '../ingest/seed';
 import { openBenchCorpus, startBenchApp } from './bench-corpus';
 import {
   benchDb,
+  BENCH_INSTANCE,
   benchProgram,
   corpusOptions,
   describeMachine,
@@ -149,7 +150,7 @@ async function main({ events, seed, runs, chromium: executablePath }: PageBenchO
   );
   log(`  ${events.toLocaleString('en')} events /timeline (everything): ${fullMs} ms, ${millionFull.maxItemsGiven} items/buckets given`);
   log(`  ratio ${round(millionMs / seedMs)} (target ≤ 1.5); at most ${maxGiven} items handed to the browser (target ≤ 500), ${maxDrawn} drawn`);
-  log('  instances left running: bench (7689) and bench-seed (7691); stop them with: npm run bench:stop');
+  log(`  instances left running: bench (${BENCH_INSTANCE.port}) and bench-seed (7691); stop them with: npm run bench:stop`);
   printFigures({
     bench: 'page',
     seed_ms: seedMs,
