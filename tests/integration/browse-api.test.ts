@@ -173,6 +173,13 @@ describe('GET /api/graph', () => {
         filter,
       );
       expect(await neighbourhoodWithLinks(db, actor, type, limit)).toEqual({ nodes, links });
+      // Without counts by type each event link keeps its type shared most and its weight, as computed in the query.
+      const withoutTypes = links.map((link) => {
+        if (link.kind !== 'event') return link;
+        const { byType: _byType, ...rest } = link;
+        return rest;
+      });
+      expect(await neighbourhoodWithLinks(db, actor, type, limit, false)).toEqual({ nodes, links: withoutTypes });
     }
     const belarus = await neighbourhoodWithLinks(db, 'belarus', null, 40);
     expect(belarus!.links.filter((l) => l.kind === 'event').length).toBeGreaterThan(3);

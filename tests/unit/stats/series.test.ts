@@ -1,4 +1,5 @@
 import { bucketLabel, shapeSeries, shapeTypeCounts } from '../../../src/stats/series';
+import { Series } from '../../../src/stats/series.schemas';
 
 describe('series', () => {
   test('buckets are labelled YYYY-MM or YYYY', () => {
@@ -50,5 +51,13 @@ describe('series', () => {
     expect(shapeTypeCounts(months, 'month', types, 'pardon', label).series).toEqual([
       { key: 'pardon', label: 'PARDON', total: 6, counts: [4, ...new Array<number>(10).fill(0), 2] },
     ]);
+  });
+
+  test("a series' counts are whole numbers: anything else fails the answer's check", () => {
+    const series = { key: 'talks', label: 'Talks', total: 3 };
+    expect(Series.safeParse({ ...series, counts: [0, 3, 9007199254740991] }).success).toBe(true);
+    for (const counts of [[1, 1.5], [1, Number.NaN], [2 ** 53], ['1'], [null], 'not a list', undefined]) {
+      expect(Series.safeParse({ ...series, counts }).success).toBe(false);
+    }
   });
 });
