@@ -6,9 +6,10 @@ import { retryOnLockConflict } from '../db/retry';
 import { rebuildActivitySummaries } from '../migrations/steps/002-activity-summaries';
 import { rebuildPairsLatestEvents } from '../migrations/steps/003-pairs-latest-events';
 import { rebuildMonthCounts } from '../migrations/steps/008-month-counts';
-import { writeSummaryRows } from './summaries';
+import { writeRoleLinkIds, writeSummaryRows } from './summaries';
 import { SummaryTotals } from './summary-totals';
-import type { Contribution, SummaryRows } from './tally';
+import type { SummaryRows } from './tally';
+import type { Deferred } from './load.repository';
 
 /**
  * A file load's activity summaries written once, at its end, instead of in every batch's transaction.
@@ -53,6 +54,8 @@ export class DeferredSummaries {
   private totals = new SummaryTotals();
   /** The events whose summaries are summed but not yet written. */
   private pending = new Set<string>();
+  /** The role links of the load's affiliations, not yet written. */
+  private roleLinks = new Set<string>();
   private lastBeat = Date.now();
 
   private constructor(
@@ -73,10 +76,11 @@ export class DeferredSummaries {
     return new DeferredSummaries(db, id);
   }
 
-  /** A committed batch's created events (WriteOptions.defer). */
-  add(contributions: Contribution[]): void {
+  /** What a committed batch left to the load's end: its created events' contributions, its role links (WriteOptions.defer). */
+  add({ contributions, roleLinks }: Pick<Deferred, 'contributions' | 'roleLinks'>): void {
     this.totals.add(contributions);
     for (const c of contributions) this.pending.add(c.id);
+    for (const id of roleLinks) this.roleLinks.add(id);
   }
 
   /**
@@ -103,6 +107,10 @@ export class DeferredSummaries {
     this.totals = new SummaryTotals();
     this.pending = new Set();
     await writeJobs(this.db, jobsOf(rows));
+    // After the actors' counts and pairs, which lock the same actors: a link's MERGE locks both of its actors.
+    const roleLinks = [...this.roleLinks].sort();
+    this.roleLinks = new Set();
+    for (let i = 0; i < roleLinks.length; i += ROWS_PER_WRITE) await writeRoleLinkSlice(this.db, roleLinks.slice(i, i + ROWS_PER_WRITE));
   }
 
   /** The load's end: its summaries written, its marker removed (or, after a rebuild meanwhile, every summary again). */
@@ -175,6 +183,16 @@ async function writeSlice(db: Db, slice: SummaryRows): Promise<void> {
         await session.executeWrite((tx) => writeSummaryRows(tx, slice));
       }
     });
+  } finally {
+    await session.close();
+  }
+}
+
+/** One slice of role links in one transaction (MERGE: a link another write created meanwhile is found). */
+async function writeRoleLinkSlice(db: Db, ids: string[]): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    await retryOnLockConflict(() => session.executeWrite((tx) => writeRoleLinkIds(tx, ids)));
   } finally {
     await session.close();
   }

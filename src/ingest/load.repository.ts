@@ -9,7 +9,7 @@ import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 import type { LinkKind } from '../domain/model';
 import { bareEventRow, type GraphRows } from './graph-rows';
 import { settleClaims, type Settled } from './claims.repository';
-import { readContributions, writeRoleLinks, writeSummaryChanges } from './summaries';
+import { readContributions, roleLinkIds, writeRoleLinks, writeSummaryChanges } from './summaries';
 import { type Contribution, contributionsOf } from './tally';
 import { markKindChanges, markStale } from '../sanctions/sanctions.repository';
 import { locateEvents, locateNewEvents } from '../places/places.repository';
@@ -135,13 +135,66 @@ const DROP_STALE_SOURCES = `
   WHERE NOT e.id + '|' + r.quote IN row.sourceKeys
   DELETE r`;
 
+const AFFILIATION_PROPERTIES = `
+  r.title = row.title, r.from = row.from, r.to = row.to, r.former = row.former,
+  r.article = row.article, r.quote = row.quote`;
+
 const MERGE_AFFILIATIONS = `
   UNWIND $affiliations AS row
   MATCH (a:Actor {id: row.actor})
   MATCH (c:Actor {id: row.counterpart})
   MERGE (a)-[r:AFFILIATED_WITH {role: row.role}]->(c)
-  SET r.title = row.title, r.from = row.from, r.to = row.to, r.former = row.former,
-      r.article = row.article, r.quote = row.quote`;
+  SET ${AFFILIATION_PROPERTIES}`;
+
+/**
+ * A file load's affiliations: the ones the database holds already are found (a read, no lock) and updated, the
+ * others created outright. A MERGE that finds nothing locks both actors exclusively before it creates; busy actors
+ * (a head of state holds hundreds of roles) are shared by every batch in flight, each holding them by the
+ * participations it created, so two batches merging affiliations wait for each other: a deadlock, one batch in four
+ * written again. CREATE takes no such lock. What keeps two batches of a load from creating the same affiliation
+ * twice: write-pipeline.ts makes a batch wait for any batch in flight that states an affiliation between the same
+ * two actors.
+ */
+const EXISTING_AFFILIATIONS = `
+  UNWIND $affiliations AS row
+  MATCH (a:Actor {id: row.actor})-[:AFFILIATED_WITH {role: row.role}]->(c:Actor {id: row.counterpart})
+  RETURN collect(row.key) AS keys`;
+
+const CREATE_AFFILIATIONS = `
+  UNWIND $affiliations AS row
+  MATCH (a:Actor {id: row.actor})
+  MATCH (c:Actor {id: row.counterpart})
+  CREATE (a)-[r:AFFILIATED_WITH {role: row.role}]->(c)
+  SET ${AFFILIATION_PROPERTIES}`;
+
+type AffiliationRow = BatchParams['affiliations'][number];
+
+const affiliationKey = (row: AffiliationRow) => `${row.actor}|${row.counterpart}|${row.role}`;
+
+/**
+ * Each affiliation of the batch once, as merging its rows one after another would leave it (the last row's
+ * properties), tagged with its key: CREATE, unlike MERGE then SET, would write a repeated row twice.
+ */
+function lastStatements(rows: readonly AffiliationRow[]): Array<AffiliationRow & { key: string }> {
+  const byKey = new Map<string, AffiliationRow & { key: string }>();
+  for (const row of rows) {
+    const key = affiliationKey(row);
+    byKey.delete(key);
+    byKey.set(key, { ...row, key });
+  }
+  return [...byKey.values()];
+}
+
+/** Finds the batch's affiliations that exist, updates them, and creates the others (see EXISTING_AFFILIATIONS). */
+async function writeAffiliations(tx: ManagedTransaction, rows: readonly AffiliationRow[], counts: WriteCounts): Promise<void> {
+  const affiliations = lastStatements(rows);
+  const { records } = await tx.run(EXISTING_AFFILIATIONS, { affiliations });
+  const existing = new Set((records[0]?.get('keys') as string[] | undefined) ?? []);
+  const known = affiliations.filter((row) => existing.has(row.key));
+  const fresh = affiliations.filter((row) => !existing.has(row.key));
+  if (known.length > 0) await run(tx, MERGE_AFFILIATIONS, { affiliations: known }, counts);
+  if (fresh.length > 0) await run(tx, CREATE_AFFILIATIONS, { affiliations: fresh }, counts);
+}
 
 const MERGE_LINKS = Object.fromEntries(LINK_KINDS.map((kind) => [kind, mergeEventLink(LINK_RELATIONSHIP[kind], STATED_BY_ARTICLE)])) as Record<
   LinkKind,
@@ -204,10 +257,10 @@ export async function writeFactsBatch(db: Db, batch: readonly GraphRows[], optio
   const session = db.driver.session({ database: db.database });
   const attempt = async (tx: ManagedTransaction, mergeOnly: boolean) => {
     await options.before?.(tx);
-    const { counts, written, deferred } = await writeAll(tx, params, mergeOnly, options.defer !== undefined);
+    const { counts, written, deferred } = await writeAll(tx, params, { mergeOnly, deferNew: options.defer !== undefined, ownEvents: options.ownEvents });
     if (options.review === 'reviewed') await markReviewed(tx, params);
     await options.after?.(tx, written);
-    return { counts, deferred };
+    return { counts, deferred: { ...deferred, created: written.created } };
   };
   try {
     const { counts, deferred } = await retryOnLockConflict(async () => {
@@ -331,10 +384,28 @@ export interface WriteOptions {
   before?: (tx: ManagedTransaction) => Promise<void>;
   after?: (tx: ManagedTransaction, written: Written) => Promise<void>;
   /**
-   * Takes, once the batch is committed, the contributions of the events it created, whose activity summaries it
-   * did not write (a file load writes them once at its end: deferred-summaries.ts).
+   * Takes, once the batch is committed, what it did not write of the activity summaries: the contributions of the
+   * events it created, and the role links of its affiliations (a file load writes them once at its end:
+   * deferred-summaries.ts); and the ids of the events it created. A deferring write also creates the affiliations
+   * the database does not hold without merging them (writeAffiliations): its caller keeps two writes from stating
+   * the same affiliation at once (write-pipeline.ts).
    */
-  defer?: (contributions: Contribution[]) => void;
+  defer?: (deferred: Deferred) => void;
+  /**
+   * Given when the database held no events at all before the load began: the events the load's committed batches
+   * created, the only ones of a batch that can exist (another writer creating one meanwhile makes the batch's CREATE
+   * fail on the uniqueness constraint, and the batch is written again reading every event). A batch then reads what
+   * it adds to only for those, not for each of its events (a read that, on a first load, finds nothing).
+   */
+  ownEvents?: ReadonlySet<string>;
+}
+
+/** What a deferring batch leaves to its load's end (WriteOptions.defer). */
+export interface Deferred {
+  contributions: Contribution[];
+  /** The RoleLink ids (summaries.ts) of the batch's affiliations. */
+  roleLinks: string[];
+  created: string[];
 }
 
 const AUTO: WriteOptions = { review: 'auto' };
@@ -356,14 +427,14 @@ async function markReviewed(tx: ManagedTransaction, p: BatchParams): Promise<voi
 
 /**
  * `mergeOnly`: write every event as if it might exist (MERGE), the retry after a concurrent write created one.
- * `deferNew`: leave the summaries of the events the batch creates unwritten, and answer their contributions.
+ * `deferNew`: leave the summaries of the events the batch creates and the role links of its affiliations unwritten,
+ * and answer them; create its new affiliations outright. `ownEvents`: WriteOptions.ownEvents.
  */
 async function writeAll(
   tx: ManagedTransaction,
   p: BatchParams,
-  mergeOnly = false,
-  deferNew = false,
-): Promise<{ counts: WriteCounts; written: Written; deferred: Contribution[] }> {
+  { mergeOnly = false, deferNew = false, ownEvents }: { mergeOnly?: boolean; deferNew?: boolean; ownEvents?: ReadonlySet<string> } = {},
+): Promise<{ counts: WriteCounts; written: Written; deferred: Omit<Deferred, 'created'> }> {
   const counts = noWrites();
   // Only an article loaded before can have statements to withdraw: every claim an article makes (r.articles,
   // e.definedIn, its sources and reactions) is written in the same transaction as its Article node. A bulk
@@ -371,7 +442,8 @@ async function writeAll(
   const { records } = await tx.run(LOADED_BEFORE, { ids: p.articleKeys.map((a) => a.article) });
   const before = new Set((records[0]?.get('ids') as string[] | undefined) ?? []);
   const eventIds = [...new Set(p.events.map((e) => e.id))];
-  const existingBefore = await readContributions(tx, eventIds);
+  const mayExist = mergeOnly || !ownEvents ? eventIds : eventIds.filter((id) => ownEvents.has(id));
+  const existingBefore = await readContributions(tx, mayExist);
   const known = new Set(mergeOnly ? eventIds : existingBefore.map((c) => c.id));
   const isNew = (id: string) => !known.has(id);
   const split = <T>(rows: T[], id: (row: T) => string) => [rows.filter((r) => isNew(id(r))), rows.filter((r) => !isNew(id(r)))] as const;
@@ -394,7 +466,8 @@ async function writeAll(
     await run(tx, MERGE_PARTICIPANTS, { participants: knownParticipants }, counts);
   }
   if (knownSources.length > 0) await run(tx, MERGE_SOURCES, { sources: knownSources }, counts);
-  if (p.affiliations.length > 0) {
+  if (p.affiliations.length > 0 && deferNew) await writeAffiliations(tx, p.affiliations, counts);
+  else if (p.affiliations.length > 0) {
     await run(tx, MERGE_AFFILIATIONS, { affiliations: p.affiliations }, counts);
     await writeRoleLinks(tx, p.affiliations);
   }
@@ -423,7 +496,11 @@ async function writeAll(
     tx,
     unique(newEvents, (e) => e.id).map((e) => ({ id: e.id, place: e.place, actors: actorsOf.get(e.id) ?? [] })),
   );
-  return { counts, written: { created: [...new Set(newEvents.map((e) => e.id))], added }, deferred: deferNew ? created : [] };
+  return {
+    counts,
+    written: { created: [...new Set(newEvents.map((e) => e.id))], added },
+    deferred: deferNew ? { contributions: created, roleLinks: roleLinkIds(p.affiliations) } : { contributions: [], roleLinks: [] },
+  };
 }
 
 async function withdrawStaleStatements(tx: ManagedTransaction, p: BatchParams, before: Set<string>, counts: WriteCounts): Promise<void> {
@@ -480,7 +557,7 @@ export async function warmUpWrites(db: Db): Promise<void> {
   const session = db.driver.session({ database: db.database });
   try {
     await session.executeWrite(async (tx) => {
-      await writeAll(tx, batchParams([warmUpRows()]));
+      await writeAll(tx, batchParams([warmUpRows()]), { deferNew: true, ownEvents: new Set() });
       throw rollBack;
     });
   } catch {
@@ -499,6 +576,14 @@ const EXISTING_ACTOR_IDS = `
 export async function existingActorIds(db: Db, ids: string[]): Promise<Set<string>> {
   const { records } = await db.driver.executeQuery(EXISTING_ACTOR_IDS, { ids }, { database: db.database });
   return new Set((records[0]?.get('ids') as string[] | undefined) ?? []);
+}
+
+const ANY_EVENTS = 'MATCH (e:Event) RETURN count(e) > 0 AS any';
+
+/** Whether the database holds any event. Read from the count store: instant. */
+export async function holdsEvents(db: Db): Promise<boolean> {
+  const { records } = await db.driver.executeQuery(ANY_EVENTS, {}, { database: db.database });
+  return records[0]?.get('any') === true;
 }
 
 const HELD_NODES = `

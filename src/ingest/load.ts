@@ -8,7 +8,7 @@ import { FactsChecker, type FactsEntry } from './check-facts';
 import { listFactsFiles, readFactsDocuments, readLines } from './facts-files';
 import { FactsValidationError, type FileProblem } from '../domain/errors';
 import { toGraphRows, type GraphRows } from './graph-rows';
-import { existingActorIds, noWrites, warmUpWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
+import { existingActorIds, holdsEvents, noWrites, warmUpWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
 import { ensureMeasures, refreshMeasures } from '../sanctions/refresh';
 import { DeferredSummaries, rebuildAbandonedSummaries } from './deferred-summaries';
 import { checkFactsFilesInParallel, checkThreadsFor, MAX_PROBLEMS } from './parallel-check';
@@ -245,10 +245,19 @@ export async function loadFactsPaths(
       await warming;
     }
     await prepareForWrites(db);
+    // Before the marker and the first batch: a first load's batches then look only for the events it created.
+    const ownEvents = (await holdsEvents(db)) ? undefined : new Set<string>();
     const deferred = await DeferredSummaries.open(db);
     let summary: LoadSummary;
     try {
-      const options: WriteOptions = { review: 'auto', defer: (contributions) => deferred.add(contributions) };
+      const options: WriteOptions = {
+        review: 'auto',
+        ownEvents,
+        defer: (batch) => {
+          deferred.add(batch);
+          for (const id of batch.created) ownEvents?.add(id);
+        },
+      };
       summary = await writeBatches(db, spooled(checked.spools), checked.total, onProgress, options, (ids) => deferred.beforeBatch(ids), {
         inFlight: WRITES_IN_FLIGHT,
         actors: new WrittenActors(),

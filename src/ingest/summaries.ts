@@ -233,10 +233,18 @@ const APPLY_ROLE_LINKS = `
   MERGE (a)-[:IN_ROLE]->(link)
   MERGE (b)-[:IN_ROLE]->(link)`;
 
+/** The RoleLink ids of these affiliations, each once, in order (the order concurrent writers lock them in). */
+export const roleLinkIds = (affiliations: ReadonlyArray<{ actor: string; counterpart: string }>): string[] =>
+  [...new Set(affiliations.filter((a) => a.actor !== a.counterpart).map((a) => pairId(a.actor, a.counterpart)))].sort();
+
 /** Joins the two ends of each affiliation by their RoleLink (affiliations are only ever added). */
 export async function writeRoleLinks(tx: ManagedTransaction, affiliations: ReadonlyArray<{ actor: string; counterpart: string }>): Promise<void> {
-  const ids = [...new Set(affiliations.filter((a) => a.actor !== a.counterpart).map((a) => pairId(a.actor, a.counterpart)))].sort();
-  if (ids.length > 0) await tx.run(APPLY_ROLE_LINKS, { ids });
+  await writeRoleLinkIds(tx, roleLinkIds(affiliations));
+}
+
+/** Joins the two actors of each RoleLink id (`a|b`) by it. */
+export async function writeRoleLinkIds(tx: ManagedTransaction, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await tx.run(APPLY_ROLE_LINKS, { ids: [...ids] });
 }
 
 // A database whose events were written before the summaries (or in an older form) gets them computed by a

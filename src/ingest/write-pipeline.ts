@@ -9,9 +9,11 @@ import { lastDefinitions } from './load.repository';
  * batches before it wrote. A batch waits for an earlier one still in flight when it touches anything that one
  * writes: an actor whose row it writes (or refers to: a participant, an affiliation), an event it writes (or
  * links to, or reacts to), an affiliation or a link it states too. Otherwise the two share nothing the loader's statements match on, and the order they
- * commit in does not change the graph. Shared derived nodes (role links, places) are merged under uniqueness
- * constraints, so two transactions wait for each other rather than duplicate them; the activity summaries of the
- * events they create are written at the end of the load (deferred-summaries.ts).
+ * commit in does not change the graph. The wait on a shared affiliation is also what keeps two batches from both
+ * creating it: a file load creates the affiliations it does not find, without merging (load.repository.ts). Places
+ * are merged under a uniqueness constraint, so two transactions wait for each other rather than duplicate one; the
+ * activity summaries of the events they create and the role links of their affiliations are written at the end of
+ * the load (deferred-summaries.ts).
  */
 
 export interface BatchFootprint {
