@@ -84,10 +84,14 @@ const WRITE_NEW_LOCATIONS = `
 /**
  * Locates events created in this transaction, from what the writer already knows of them (their place, the actors
  * taking part): as locateEvents would, but reading only the states among those actors (a few hundred, where the
- * events are thousands), and writing their locations without looking for old ones.
+ * events are thousands), and writing their locations without looking for old ones. Answers each event's places' ids
+ * (what its place counts are kept by: place-counts.ts).
  */
-export async function locateNewEvents(tx: ManagedTransaction, events: ReadonlyArray<{ id: string; place: string | null; actors: string[] }>): Promise<void> {
-  if (events.length === 0) return;
+export async function locateNewEvents(
+  tx: ManagedTransaction,
+  events: ReadonlyArray<{ id: string; place: string | null; actors: string[] }>,
+): Promise<Map<string, string[]>> {
+  if (events.length === 0) return new Map();
   const { records } = await tx.run(STATES_AMONG, { ids: [...new Set(events.flatMap((e) => e.actors))] });
   const states = new Map(records.map((r) => [r.get('id') as string, { name: r.get('name') as string, aliases: r.get('aliases') as string[] | null }]));
   const rows = events.map(({ id, place, actors }) => ({
@@ -95,6 +99,7 @@ export async function locateNewEvents(tx: ManagedTransaction, events: ReadonlyAr
     ...locate({ id, place, states: [...new Set(actors)].flatMap((actor) => states.get(actor) ?? []) }),
   }));
   await tx.run(WRITE_NEW_LOCATIONS, toParams({ rows }) as Record<string, unknown>);
+  return new Map(rows.map((row) => [row.id, row.places.map((located) => located.place.id)]));
 }
 
 const UNLOCATED_PAGE = `
