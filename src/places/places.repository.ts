@@ -282,15 +282,64 @@ export interface AreaEventRow {
   keys: unknown[];
 }
 
-/** The filtered events drawn inside a box of latitudes and longitudes (a cluster), latest first, a page at a time. */
+type Box = { south: number; west: number; north: number; east: number };
+
+/** The places inside a box that have events, with how many (place-counts.ts): a scan of a few thousand places. */
+const PLACES_IN_BOX = `
+  MATCH (p:Place) WHERE p.lat >= $south AND p.lat <= $north AND p.lon >= $west AND p.lon <= $east AND p.eventTotal > 0
+  RETURN p.id AS id, p.eventTotal AS total`;
+
+/**
+ * Up to this many events in a box, its places' events are read and sorted; beyond, the events are walked newest
+ * first by the date index until a page of them is drawn in the box: a busy box fills a page within a few hundred.
+ */
+const FEW_IN_BOX = 20_000;
+
+/** A page of the events drawn at these places, from the places' own events, sorted. */
+const AREA_EVENTS_FROM_PLACES = (after: unknown[] | null) => `
+  UNWIND $places AS id
+  MATCH (p:Place {id: id})<-[:LOCATED_AT]-(e:Event)
+  WHERE ($type IS NULL OR e.type = $type) AND ${inWindow('e')} AND ${AREA_EVENTS.after(after)}
+  WITH e, collect(p.name) AS places
+  ORDER BY ${AREA_EVENTS.orderBy} LIMIT $limit
+  RETURN e { .id, .type, .title, date: ${dateView('e')}, places: places } AS item, ${AREA_EVENTS.keys} AS keys`;
+
+/** A page of the events drawn at these places, newest first by the date index, stopping once the page is full. */
+const AREA_EVENTS_BY_DATE = (after: unknown[] | null) => `
+  MATCH (e:Event)
+  WHERE e.date <= coalesce(date($to), ${MAX_DATE}) AND ($type IS NULL OR e.type = $type)
+    AND ($from IS NULL OR e.lastDate >= date($from)) AND ${AREA_EVENTS.after(after)}
+    AND EXISTS { MATCH (e)-[:LOCATED_AT]->(p:Place) WHERE p.id IN $places }
+  WITH e ORDER BY ${AREA_EVENTS.orderBy} LIMIT $limit
+  CALL (e) { MATCH (e)-[:LOCATED_AT]->(p:Place) WHERE p.id IN $places RETURN collect(p.name) AS places }
+  RETURN e { .id, .type, .title, date: ${dateView('e')}, places: places } AS item, ${AREA_EVENTS.keys} AS keys`;
+
+/**
+ * The filtered events drawn inside a box of latitudes and longitudes (a cluster), latest first, a page at a time.
+ * An actor's events are few: they are read and those in the box kept. Otherwise the box's places come first, and
+ * their events are read from them when they are few, or found by the date index, newest first, when they are many.
+ */
 export async function listEventsInArea(
   db: Db,
   filters: EventFilters,
-  box: { south: number; west: number; north: number; east: number },
+  box: Box,
   limit: number,
   cursor: string | undefined,
+  fewInBox = FEW_IN_BOX,
 ): Promise<{ rows: AreaEventRow[]; codec: typeof AREA_EVENTS.codec }> {
   const after = cursorKeys(AREA_EVENTS, cursor);
+  if (!filters.actor) {
+    const places = await read<{ id: string; total: number }>(db, PLACES_IN_BOX, box);
+    if (places.length === 0) return { rows: [], codec: AREA_EVENTS.codec };
+    const inBox = places.reduce((sum, p) => sum + p.total, 0);
+    const rows = await read<AreaEventRow>(db, inBox <= fewInBox ? AREA_EVENTS_FROM_PLACES(after) : AREA_EVENTS_BY_DATE(after), {
+      ...filterParams(filters),
+      places: places.map((p) => p.id),
+      after,
+      limit: limit + 1,
+    });
+    return { rows, codec: AREA_EVENTS.codec };
+  }
   const rows = await read<AreaEventRow>(
     db,
     `${filteredEvents(filters)}

@@ -8,7 +8,8 @@ import { countsByType } from '../../src/domain/taxonomy';
 import { chooseClaim } from '../../src/events/events.service';
 import { placeCounts as placeCountsStep } from '../../src/migrations/steps/012-place-counts';
 import { monthsCarried } from '../../src/places/place-counts';
-import { countByPlace, countByPlaceFromEvents, type EventFilters, type PlaceCount } from '../../src/places/places.repository';
+import { countByPlace, countByPlaceFromEvents, type EventFilters, listEventsInArea, type PlaceCount } from '../../src/places/places.repository';
+import { pageFrom } from '../../src/domain/cursor';
 import { countByCountry, countByCountryFromEvents, type SeriesRow } from '../../src/stats/series.repository';
 import { bulkFacts, loadFacts } from '../helpers/browse-fixtures';
 import { clearDatabase, contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
@@ -200,4 +201,38 @@ test('a backup restored, and migration step 12 run again, give the same counts',
   await placeCountsStep.run(db, () => {});
   await expectCountsToMatchEvents();
   expect(await contentFingerprint(db)).toBe(maintained);
+});
+
+/** Europe's box: the seed's Minsk and Belarus, and the events loaded above in Minsk, Moscow and Vienna. */
+const EUROPE = { south: 40, west: 10, north: 60, east: 40 };
+
+/** Every page of a box's events, read from its places' events (few) or by the date index (many). */
+async function pagesOf(filters: EventFilters, fewInBox: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const { rows, codec } = await listEventsInArea(db, filters, EUROPE, 3, cursor, fewInBox);
+    const page = pageFrom(rows, 3, codec);
+    ids.push(...page.items.map((item) => `${item.date.start} ${item.id} ${[...item.places].sort().join('+')}`));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+test("a cluster's events, latest first a page at a time, are the same whichever way they are found", async () => {
+  for (const filters of [{}, { type: 'talks' }, { from: '2024-02-10', to: '2025-09-20' }] as EventFilters[]) {
+    const expected = await read<{ row: string }>(
+      db,
+      `MATCH (e:Event)-[:LOCATED_AT]->(p:Place)
+       WHERE p.lat >= $south AND p.lat <= $north AND p.lon >= $west AND p.lon <= $east AND ($type IS NULL OR e.type = $type)
+         AND ($from IS NULL OR e.lastDate >= date($from)) AND ($to IS NULL OR e.date <= date($to))
+       WITH e, collect(p.name) AS places ORDER BY e.date DESC, e.id
+       RETURN toString(e.date) + ' ' + e.id + ' ' AS row`,
+      { ...EUROPE, type: filters.type ?? null, from: filters.from ?? null, to: filters.to ?? null },
+    );
+    expect(expected.length).toBeGreaterThan(3);
+    const strip = (rows: string[]) => rows.map((row) => `${row.split(' ').slice(0, 2).join(' ')} `);
+    expect(strip(await pagesOf(filters, Number.POSITIVE_INFINITY))).toEqual(expected.map((r) => r.row));
+    expect(await pagesOf(filters, 0)).toEqual(await pagesOf(filters, Number.POSITIVE_INFINITY));
+  }
 });
