@@ -64,7 +64,7 @@ async function freshDatabase(instance: InstanceOptions): Promise<Db> {
  */
 async function graphSize(db: Db, withSummaries = false): Promise<{ nodes: number; relationships: number }> {
   const { records } = await db.driver.executeQuery(
-    `CALL () { MATCH (n) WHERE $withSummaries OR NOT (n:ActorPair OR n:RoleLink OR n:MonthCount OR n:ActorMonth OR n:Place OR n:SummaryVersion OR n:Migration OR n:Measure OR n:MeasuresVersion) RETURN count(n) AS nodes }
+    `CALL () { MATCH (n) WHERE $withSummaries OR NOT (n:ActorPair OR n:RoleLink OR n:MonthCount OR n:ActorMonth OR n:Place OR n:PlaceYear OR n:PlaceMonth OR n:SummaryVersion OR n:Migration OR n:Measure OR n:MeasuresVersion) RETURN count(n) AS nodes }
      CALL () { MATCH ()-[r]->() WHERE $withSummaries OR NOT (r:IN_PAIR OR r:IN_ROLE OR r:LOCATED_AT OR r:CHANGED_BY) RETURN count(r) AS relationships }
      RETURN nodes, relationships`,
     { withSummaries },

@@ -197,7 +197,9 @@ function readPid(name: string): number | undefined {
 function isOurServer(pid: number, name: string): boolean {
   try {
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes(ENTRY_POINT) && cmdline.includes(instanceDir(name));
+    // The instance's folder may be reached through a link: the server was started with its real path.
+    const dir = fs.existsSync(instanceDir(name)) ? fs.realpathSync(instanceDir(name)) : instanceDir(name);
+    return cmdline.includes(ENTRY_POINT) && (cmdline.includes(instanceDir(name)) || cmdline.includes(dir));
   } catch {
     return false;
   }

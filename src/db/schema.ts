@@ -55,6 +55,15 @@ const SCHEMA = [
   'CREATE INDEX measure_line_order IF NOT EXISTS FOR (n:Measure) ON (n.target, n.scopeKey, n.authority, n.startKey, n.id)',
   // Places from the gazetteer; events whose place text it did not know (set only then, so the index stays small).
   'CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE',
+  // Events per place, place and year, place and month (places/place-counts.ts): the map's and the series' counts.
+  'CREATE CONSTRAINT place_year_id IF NOT EXISTS FOR (n:PlaceYear) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX place_year_year IF NOT EXISTS FOR (n:PlaceYear) ON (n.year)',
+  'CREATE INDEX place_year_place IF NOT EXISTS FOR (n:PlaceYear) ON (n.place)',
+  'CREATE CONSTRAINT place_month_id IF NOT EXISTS FOR (n:PlaceMonth) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX place_month_month IF NOT EXISTS FOR (n:PlaceMonth) ON (n.month)',
+  'CREATE INDEX place_month_place IF NOT EXISTS FOR (n:PlaceMonth) ON (n.place)',
+  // Events by their last day: those a window starting mid-month still overlaps, among the events begun before it.
+  'CREATE INDEX event_last_date IF NOT EXISTS FOR (n:Event) ON (n.lastDate)',
   // Watchlists: what is new is what was added since a moment (events loaded before this existed have no addedAt).
   'CREATE INDEX event_added IF NOT EXISTS FOR (n:Event) ON (n.addedAt)',
   'CREATE CONSTRAINT watchlist_id IF NOT EXISTS FOR (n:Watchlist) REQUIRE n.id IS UNIQUE',

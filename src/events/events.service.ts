@@ -10,6 +10,8 @@ import type { Role } from '../domain/model';
 import type { Principal } from '../domain/principal';
 import { recordChanges } from '../history/history.repository';
 import { settleClaims } from '../ingest/claims.repository';
+import { readContributions, writeSummaryChanges } from '../ingest/summaries';
+import { locateEvents } from '../places/places.repository';
 import { ploverCoding, scoreOfCode } from '../domain/cameo';
 import * as repository from './events.repository';
 import type { ClaimChoice, ClaimView, ConflictList, ConflictsQuery, EventDetail, EventPage, EventsQuery } from './events.schemas';
@@ -94,7 +96,11 @@ export async function chooseClaim(db: Db, id: string, choice: ClaimChoice, princ
   if (!claim) throw new InvalidError('article', `article "${choice.article}" makes no claim about event "${id}"`);
   const before = fieldValue(event, choice.field);
   await repository.writeChoice(db, id, JSON.stringify({ ...event.choices, [choice.field]: choice.article }), async (tx) => {
+    // The summaries follow what the event shows: its date (months, places' months) and, as a load does, its place.
+    const counted = await readContributions(tx, [id]);
     await settleClaims(tx, [id]);
+    await locateEvents(tx, [id]);
+    await writeSummaryChanges(tx, counted, await readContributions(tx, [id]));
     await recordChanges(tx, [
       {
         entity: 'event',

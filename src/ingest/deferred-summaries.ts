@@ -6,6 +6,7 @@ import { retryOnLockConflict } from '../db/retry';
 import { rebuildActivitySummaries } from '../migrations/steps/002-activity-summaries';
 import { rebuildPairsLatestEvents } from '../migrations/steps/003-pairs-latest-events';
 import { rebuildMonthCounts } from '../migrations/steps/008-month-counts';
+import { rebuildPlaceCounts } from '../places/place-counts';
 import { writeRoleLinkIds, writeSummaryRows } from './summaries';
 import { SummaryTotals } from './summary-totals';
 import type { SummaryRows } from './tally';
@@ -128,7 +129,7 @@ export class DeferredSummaries {
 }
 
 /** The rows in slices of ROWS_PER_WRITE, in key order (the order concurrent writers lock them in). */
-function slicesOf(rows: SummaryRows, kind: keyof SummaryRows): SummaryRows[] {
+function slicesOf(rows: SummaryRows, kind: Exclude<keyof SummaryRows, 'places'>): SummaryRows[] {
   const none: SummaryRows = { actors: [], pairs: [], months: [], actorMonths: [] };
   const list = rows[kind];
   const slices: SummaryRows[] = [];
@@ -145,7 +146,20 @@ const jobsOf = (rows: SummaryRows): SummaryRows[][] => [
   [...slicesOf(rows, 'actors'), ...slicesOf(rows, 'pairs')],
   ...slicesOf(rows, 'months').map((slice) => [slice]),
   ...slicesOf(rows, 'actorMonths').map((slice) => [slice]),
+  ...placeSlicesOf(rows).map((slice) => [slice]),
 ];
+
+/** The place counts in slices of ROWS_PER_WRITE: a place's own counts, its years', its months' (nodes no other slice holds). */
+function placeSlicesOf(rows: SummaryRows): SummaryRows[] {
+  const none: SummaryRows = { actors: [], pairs: [], months: [], actorMonths: [] };
+  const empty = { places: [], years: [], months: [] };
+  const slices: SummaryRows[] = [];
+  for (const kind of ['places', 'years', 'months'] as const) {
+    const list = rows.places?.[kind] ?? [];
+    for (let i = 0; i < list.length; i += ROWS_PER_WRITE) slices.push({ ...none, places: { ...empty, [kind]: list.slice(i, i + ROWS_PER_WRITE) } });
+  }
+  return slices;
+}
 
 /** Slices written at once: the server writes one while it plans or commits another, on a second core. */
 const WRITERS = 2;
@@ -225,6 +239,7 @@ async function rebuildSummaries(db: Db, log: (message: string) => void): Promise
   await rebuildActivitySummaries(db);
   await rebuildPairsLatestEvents(db);
   await rebuildMonthCounts(db);
+  await rebuildPlaceCounts(db);
 }
 
 /**

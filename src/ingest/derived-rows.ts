@@ -6,7 +6,8 @@ import { locate, type Location } from '../places/places.repository';
 import { measuresOfEvents } from '../sanctions/refresh';
 import type { GraphRows } from './graph-rows';
 import { SummaryTotals } from './summary-totals';
-import { type Count, contributionsOf, type PairRow } from './tally';
+import { type Contribution, type Count, contributionsOf, type PairRow } from './tally';
+import { PlaceTally, type PlaceRows } from '../places/place-counts';
 
 export type { Count, PairRow };
 
@@ -19,6 +20,7 @@ export type { Count, PairRow };
  *  - the counts per month, and per actor and month (month-counts.ts `tallyMonths`);
  *  - the role links of affiliations between two actors (summaries.ts `writeRoleLinks`);
  *  - where each event is drawn (places.repository.ts `locate`): at its place, else at its states' countries;
+ *  - the counts per place, place and year, place and month of the events drawn there (place-counts.ts `PlaceTally`);
  *  - the sanctions measures (sanctions/refresh.ts `measuresOfEvents`), from the sanctions events as the refresh
  *    reads them (participants by actor and role, the summary and the quotes in their order).
  * A bulk load writes new events only, each stated by one article with its participants, so every contribution is
@@ -44,6 +46,8 @@ export interface Derived {
   /** Events drawn at their states' countries (those drawn at their own place were answered by `add`). */
   locatedByState: LocatedRow[];
   measures: Measure[];
+  /** The counts per place, place and year, place and month (places/place-counts.ts). */
+  placeCounts: PlaceRows;
 }
 
 /** A sanctions event as the refresh reads it, but for its actors' kinds (known once the actors are final). */
@@ -56,7 +60,8 @@ export class DerivedData {
   private readonly roleLinks = new Set<string>();
   private readonly places = new Map<string, Place>();
   /** Events whose place the gazetteer does not give: located by their states once the actors are final. */
-  private readonly byState: Array<{ id: string; place: string | null; actors: string[] }> = [];
+  private readonly byState: Array<{ id: string; place: string | null; actors: string[]; contribution: Contribution }> = [];
+  private readonly placeCounts = new PlaceTally();
   private readonly sanctions: PendingSanctionsEvent[] = [];
 
   /**
@@ -73,8 +78,11 @@ export class DerivedData {
     rows.events.forEach((event, i) => {
       const byPlace = locate({ id: event.id, place: event.place, states: [] });
       if (byPlace.unresolved) unresolved.add(event.id);
-      if (byPlace.places.length > 0) located.push(...this.located(event.id, byPlace.places));
-      else this.byState.push({ id: event.id, place: event.place, actors: contributions[i]!.actors });
+      const contribution = contributions[i]!;
+      if (byPlace.places.length > 0) {
+        located.push(...this.located(event.id, byPlace.places));
+        this.placeCounts.add([{ ...contribution, places: byPlace.places.map((p) => p.place.id) }], 1);
+      } else this.byState.push({ id: event.id, place: event.place, actors: contribution.actors, contribution });
     });
     return { unresolved, located };
   }
@@ -108,12 +116,14 @@ export class DerivedData {
 
   /** Everything derived, given the actors as the load leaves them. */
   finish(actors: ReadonlyMap<string, FinalActor>): Derived {
-    const locatedByState = this.byState.flatMap(({ id, place, actors: ids }) => {
+    const locatedByState = this.byState.flatMap(({ id, place, actors: ids, contribution }) => {
       const states = ids.flatMap((actorId) => {
         const actor = actors.get(actorId);
         return actor?.kind === 'state' ? [{ name: actor.name, aliases: actor.aliases }] : [];
       });
-      return this.located(id, locate({ id, place, states }).places);
+      const rows = this.located(id, locate({ id, place, states }).places);
+      this.placeCounts.add([{ ...contribution, places: rows.map((row) => row.place) }], 1);
+      return rows;
     });
     const summaries = this.summaries.rows();
     return {
@@ -124,6 +134,7 @@ export class DerivedData {
       actorMonths: summaries.actorMonths,
       places: [...this.places.values()],
       locatedByState,
+      placeCounts: this.placeCounts.rows(),
       measures: measuresOfEvents(
         this.sanctions.map((event) => ({ ...event, participants: event.participants.map((p) => ({ ...p, kind: actors.get(p.actor)?.kind ?? '' })) })),
       ),

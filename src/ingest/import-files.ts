@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '../domain/taxonomy';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportFiles } from '../db/local-neo4j';
@@ -306,17 +307,49 @@ export class ImportFileWriter {
   /** The summaries, pairs, role links, counts per month and places (derived-rows.ts), as the loader writes them. */
   private writeDerived(derived: Derived, delimiter: string): void {
     this.locate(derived.locatedByState);
-    const places = this.node('Place', 'places', [
-      ['id:ID(Place)'],
-      ['name'],
-      ['kind'],
-      ['country'],
-      ['countryName'],
-      ['countryNumeric'],
-      ['lat', 'double'],
-      ['lon', 'double'],
-    ]);
-    for (const p of derived.places) places.row([p.id, p.name, p.kind, p.country, p.countryName, p.countryNumeric, p.lat, p.lon]);
+    const places = this.node(
+      'Place',
+      'places',
+      [
+        ['id:ID(Place)'],
+        ['name'],
+        ['kind'],
+        ['country'],
+        ['countryName'],
+        ['countryNumeric'],
+        ['lat', 'double'],
+        ['lon', 'double'],
+        ['eventTotal', 'long'],
+        ['eventsByType', 'long[]'],
+      ],
+      delimiter,
+    );
+    const placeTotals = new Map(derived.placeCounts.places.map((count) => [count.key, count]));
+    const zeros = EVENT_TYPES.map(() => 0);
+    for (const p of derived.places) {
+      const count = placeTotals.get(p.id);
+      places.row([p.id, p.name, p.kind, p.country, p.countryName, p.countryNumeric, p.lat, p.lon, count?.total ?? 0, count?.byType ?? zeros]);
+    }
+    const placeYears = this.node(
+      'PlaceYear',
+      'place-years',
+      [['id:ID(PlaceYear)'], ['place'], ['year', 'long'], ['total', 'long'], ['byType', 'long[]']],
+      delimiter,
+    );
+    for (const m of derived.placeCounts.years) {
+      const [place, year] = m.key.split('|') as [string, string];
+      placeYears.row([m.key, place, Number(year), m.total, m.byType]);
+    }
+    const placeMonths = this.node(
+      'PlaceMonth',
+      'place-months',
+      [['id:ID(PlaceMonth)'], ['place'], ['month', 'date'], ['total', 'long'], ['byType', 'long[]'], ['carried', 'long[]']],
+      delimiter,
+    );
+    for (const m of derived.placeCounts.months) {
+      const [place, month] = m.key.split('|') as [string, string];
+      placeMonths.row([m.key, place, `${month}-01`, m.total, m.byType, m.carried]);
+    }
     const pairs = this.node(
       'ActorPair',
       'actor-pairs',

@@ -479,10 +479,6 @@ async function writeAll(
   // Sanctions measures are recomputed after the load (sanctions/refresh.ts); here their events are only marked:
   // a new event only if it is a sanctions event (no measure can have been derived from it yet).
   await markStale(tx, [...new Set(p.events.filter((e) => !isNew(e.id) || isSanctionsType(e.type)).map((e) => e.id))]);
-  const existingAfter = await readContributions(tx, [...known]);
-  const created = newContributions(p, isNew);
-  // A deferring load adds the new events' contributions to its summaries once, at its end (deferred-summaries.ts).
-  await writeSummaryChanges(tx, existingBefore, deferNew ? existingAfter : [...existingAfter, ...created]);
   const knownIds = [...new Set(knownEvents.map((e) => e.id))];
   const added = await settleClaims(tx, knownIds);
   // A known event's date may have changed (its article reloaded, its claims settled), and it may have new participants.
@@ -492,10 +488,15 @@ async function writeAll(
   await locateEvents(tx, knownIds);
   const actorsOf = new Map<string, string[]>();
   for (const row of newParticipants) actorsOf.set(row.event, [...(actorsOf.get(row.event) ?? []), row.actor]);
-  await locateNewEvents(
+  const placesOf = await locateNewEvents(
     tx,
     unique(newEvents, (e) => e.id).map((e) => ({ id: e.id, place: e.place, actors: actorsOf.get(e.id) ?? [] })),
   );
+  // Last, so that the summaries see the known events as settled and located (their dates and places counted).
+  const existingAfter = await readContributions(tx, [...known]);
+  const created = newContributions(p, isNew).map((c) => ({ ...c, places: placesOf.get(c.id) ?? [] }));
+  // A deferring load adds the new events' contributions to its summaries once, at its end (deferred-summaries.ts).
+  await writeSummaryChanges(tx, existingBefore, deferNew ? existingAfter : [...existingAfter, ...created]);
   return {
     counts,
     written: { created: [...new Set(newEvents.map((e) => e.id))], added },

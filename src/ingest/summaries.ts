@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { LATEST_KEPT, LATEST_ORDER, latestFirst, pairId } from '../db/cypher';
 import { toParams } from '../db/plain';
+import { PlaceTally, writePlaceRows } from '../places/place-counts';
 import { tallyMonths, writeMonthChanges, writeMonthRows } from './month-counts';
 import type { SummaryRows } from './tally';
 import { type Contribution, Tally } from './tally';
@@ -19,7 +20,8 @@ import { type Contribution, Tally } from './tally';
  *    `LATEST_KEPT` latest, or all when it has fewer. A connection's steps and a dyad read them instead of
  *    searching two actors' events for the ones they share (two busy actors share thousands among 300,000).
  *
- *  - per month, and per actor and month: month-counts.ts.
+ *  - per month, and per actor and month: month-counts.ts; per place, place and year, place and month:
+ *    places/place-counts.ts (from the places each contribution is drawn at).
  *
  *  - for two actors one of whom holds a role toward the other (AFFILIATED_WITH, either way), one
  *    `(:RoleLink {id: 'a|b'})` joined to both by IN_ROLE: with the pairs, it makes every step from one actor to
@@ -34,13 +36,22 @@ import { type Contribution, Tally } from './tally';
 const CONTRIBUTIONS = `
   UNWIND $ids AS id
   MATCH (e:Event {id: id})
-  RETURN id, e.type AS type, toString(e.date) AS date, COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a.id } AS actors`;
+  RETURN id, e.type AS type, toString(e.date) AS date, toString(e.lastDate) AS lastDate,
+         COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a.id } AS actors,
+         COLLECT { MATCH (e)-[:LOCATED_AT]->(p:Place) RETURN DISTINCT p.id } AS places`;
 
 /** The contributions of those of these events that exist (the others are not returned). */
 export async function readContributions(tx: ManagedTransaction, ids: string[]): Promise<Contribution[]> {
   if (ids.length === 0) return [];
   const { records } = await tx.run(CONTRIBUTIONS, { ids });
-  return records.map((r) => ({ id: r.get('id') as string, type: r.get('type') as string, date: r.get('date') as string, actors: r.get('actors') as string[] }));
+  return records.map((r) => ({
+    id: r.get('id') as string,
+    type: r.get('type') as string,
+    date: r.get('date') as string,
+    lastDate: r.get('lastDate') as string | null,
+    actors: r.get('actors') as string[],
+    places: r.get('places') as string[],
+  }));
 }
 
 /** The contributions added to (or withdrawn from) the actors' and the pairs' counts. */
@@ -185,6 +196,9 @@ export async function writeSummaryChanges(tx: ManagedTransaction, before: Contri
   tallyInto(actors, pairs, after, 1);
   tallyMonths(months, actorMonths, before, -1);
   tallyMonths(months, actorMonths, after, 1);
+  const places = new PlaceTally();
+  places.add(before, -1);
+  places.add(after, 1);
   const actorRows = actors.changes();
   const pairRows = pairs.changes();
   if (actorRows.length > 0) await tx.run(APPLY_TO_ACTORS, toParams({ rows: actorRows }) as Record<string, unknown>);
@@ -203,6 +217,7 @@ export async function writeSummaryChanges(tx: ManagedTransaction, before: Contri
     latest.filter((change) => !created.has(change.key)),
   );
   await writeMonthChanges(tx, months, actorMonths);
+  await writePlaceRows(tx, places.rows());
   const shrunk = pairRows.filter((row) => row.total < 0).map((row) => row.key);
   if (shrunk.length > 0) await tx.run(DROP_EMPTY_PAIRS, { ids: shrunk });
 }
@@ -223,6 +238,7 @@ export async function writeSummaryRows(tx: ManagedTransaction, rows: SummaryRows
     await writeLatestChanges(tx, merged);
   }
   await writeMonthRows(tx, rows.months, rows.actorMonths);
+  if (rows.places) await writePlaceRows(tx, rows.places);
 }
 
 const APPLY_ROLE_LINKS = `

@@ -1,3 +1,4 @@
+import { PlaceTally } from '../places/place-counts';
 import { LATEST_KEPT, latestFirst, pairId } from '../db/cypher';
 import { tallyMonths } from './month-counts';
 import { tallyInto } from './summaries';
@@ -14,6 +15,7 @@ export class SummaryTotals {
   private readonly pairs = new Tally();
   private readonly months = new Tally();
   private readonly actorMonths = new Tally();
+  private readonly places = new PlaceTally();
   /** Each pair's shared events so far, as indexes into `ids` and `days`, trimmed to the latest now and then. */
   private readonly shared = new Map<string, number[]>();
   private readonly ids: string[] = [];
@@ -27,6 +29,7 @@ export class SummaryTotals {
   add(contributions: readonly Contribution[]): void {
     tallyInto(this.actors, this.pairs, contributions, 1);
     tallyMonths(this.months, this.actorMonths, [...contributions], 1);
+    this.places.add(contributions, 1);
     for (const contribution of contributions) this.share(contribution);
   }
 
@@ -60,6 +63,7 @@ export class SummaryTotals {
       }),
       months: this.months.changes(),
       actorMonths: this.actorMonths.changes(),
+      places: this.places.rows(),
     };
   }
 }

@@ -1,13 +1,19 @@
+import type { PlaceRows } from '../places/place-counts';
 import { EVENT_TYPES } from '../domain/taxonomy';
 
 /** The summaries' arithmetic (summaries.ts, month-counts.ts): what an event contributes, and counts built from it. */
 
-/** What one event adds to the summaries: its type, its first day (ISO) and its distinct participants. */
+/**
+ * What one event adds to the summaries: its type, its first day (ISO) and its distinct participants; for the
+ * place counts (places/place-counts.ts), its last day and the places it is drawn at, when known.
+ */
 export interface Contribution {
   id: string;
   type: string;
   date: string;
   actors: string[];
+  lastDate?: string | null;
+  places?: string[];
 }
 
 /**
@@ -16,12 +22,12 @@ export interface Contribution {
  * a bulk load derives its summaries from.
  */
 export function contributionsOf(
-  events: ReadonlyArray<{ id: string; type: string; date: string }>,
+  events: ReadonlyArray<{ id: string; type: string; date: string; lastDate?: string | null }>,
   participants: ReadonlyArray<{ event: string; actor: string }>,
 ): Contribution[] {
   const actors = new Map<string, Set<string>>();
   for (const row of participants) actors.set(row.event, (actors.get(row.event) ?? new Set()).add(row.actor));
-  return events.map((e) => ({ id: e.id, type: e.type, date: e.date, actors: [...(actors.get(e.id) ?? [])] }));
+  return events.map((e) => ({ id: e.id, type: e.type, date: e.date, lastDate: e.lastDate ?? null, actors: [...(actors.get(e.id) ?? [])] }));
 }
 
 const TYPE_INDEX = new Map<string, number>(EVENT_TYPES.map((type, i) => [type, i]));
@@ -68,4 +74,6 @@ export interface SummaryRows {
   pairs: PairRow[];
   months: Count[];
   actorMonths: Count[];
+  /** The place counts (places/place-counts.ts), of the events whose places were known. */
+  places?: PlaceRows;
 }

@@ -10,6 +10,7 @@ import { monthCounts } from './steps/008-month-counts';
 import { measuresLineOrder } from './steps/009-measures-line-order';
 import { participationOrder } from './steps/010-participation-order';
 import { eventSpans } from './steps/011-event-spans';
+import { placeCounts } from './steps/012-place-counts';
 
 /**
  * Every step, in order. A new step is a new file in steps/ (numbered after the last), appended here; a step
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   measuresLineOrder,
   participationOrder,
   eventSpans,
+  placeCounts,
 ];
 
 /** The shape this version of the code writes and reads: the id of its last step. */

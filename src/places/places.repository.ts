@@ -5,6 +5,8 @@ import { read, type Db } from '../db/query';
 import { cursorKeys, keyset } from '../db/keyset';
 import { countryOfState, resolvePlace, type Place } from './gazetteer';
 import type { MapEvent, UnresolvedPlace } from './places.schemas';
+import { EVENT_TYPES, type EventType } from '../domain/taxonomy';
+import { planWindow, type WindowPlan } from './window-plan';
 
 /**
  * Where events happened, in the graph: `(e:Event)-[:LOCATED_AT {via}]->(p:Place)`. An event whose `place`
@@ -84,10 +86,14 @@ const WRITE_NEW_LOCATIONS = `
 /**
  * Locates events created in this transaction, from what the writer already knows of them (their place, the actors
  * taking part): as locateEvents would, but reading only the states among those actors (a few hundred, where the
- * events are thousands), and writing their locations without looking for old ones.
+ * events are thousands), and writing their locations without looking for old ones. Answers each event's places' ids
+ * (what its place counts are kept by: place-counts.ts).
  */
-export async function locateNewEvents(tx: ManagedTransaction, events: ReadonlyArray<{ id: string; place: string | null; actors: string[] }>): Promise<void> {
-  if (events.length === 0) return;
+export async function locateNewEvents(
+  tx: ManagedTransaction,
+  events: ReadonlyArray<{ id: string; place: string | null; actors: string[] }>,
+): Promise<Map<string, string[]>> {
+  if (events.length === 0) return new Map();
   const { records } = await tx.run(STATES_AMONG, { ids: [...new Set(events.flatMap((e) => e.actors))] });
   const states = new Map(records.map((r) => [r.get('id') as string, { name: r.get('name') as string, aliases: r.get('aliases') as string[] | null }]));
   const rows = events.map(({ id, place, actors }) => ({
@@ -95,6 +101,7 @@ export async function locateNewEvents(tx: ManagedTransaction, events: ReadonlyAr
     ...locate({ id, place, states: [...new Set(actors)].flatMap((actor) => states.get(actor) ?? []) }),
   }));
   await tx.run(WRITE_NEW_LOCATIONS, toParams({ rows }) as Record<string, unknown>);
+  return new Map(rows.map((row) => [row.id, row.places.map((located) => located.place.id)]));
 }
 
 const UNLOCATED_PAGE = `
@@ -160,11 +167,96 @@ export interface PlaceCount {
   types: Record<string, number>;
 }
 
+const PLACE_VIEW = 'p { .id, .name, .kind, .country, .countryName, .countryNumeric, .lat, .lon }';
+
+/** Per-place lists of counts (EVENT_TYPES order) as places with their counts, of one type when one is named. */
+function placeCountsOf(rows: ReadonlyArray<{ place: PlaceCount['place']; byType: number[] }>, type: string | undefined): PlaceCount[] {
+  const only = type === undefined ? -1 : EVENT_TYPES.indexOf(type as EventType);
+  const counted: PlaceCount[] = [];
+  for (const row of rows) {
+    const types: Record<string, number> = {};
+    let count = 0;
+    row.byType.forEach((n, i) => {
+      if (n > 0 && (type === undefined || i === only)) {
+        types[EVENT_TYPES[i]!] = n;
+        count += n;
+      }
+    });
+    if (count > 0) counted.push({ place: row.place, types, count });
+  }
+  return counted;
+}
+
+/** Every located event, per place: the places' own counts. */
+const PLACE_TOTALS = `
+  MATCH (p:Place) WHERE p.eventTotal > 0
+  RETURN ${PLACE_VIEW} AS place, [n IN p.eventsByType | toFloat(n)] AS byType`;
+
+/** Per-type counts of the events of a range of days, per place: a window's partial months. */
+const EDGE_EVENTS = (where: string) => `
+  MATCH (e:Event) WHERE ${where} AND ($type IS NULL OR e.type = $type)
+  MATCH (e)-[:LOCATED_AT]->(p:Place)
+  WITH p.id AS place, e.type AS type, count(*) AS n
+  RETURN place, [t IN $types | CASE WHEN t = type THEN n ELSE 0 END] AS counts`;
+
+/** The statements of a window's plan (window-plan.ts), each answering rows of a place's id and its counts by type. */
+function planParts(plan: WindowPlan): string[] {
+  const parts: string[] = [];
+  if (plan.years) {
+    parts.push(`MATCH (m:PlaceYear) WHERE m.year >= coalesce($years.from, -999999999) AND m.year <= coalesce($years.to, 999999999)
+      RETURN m.place AS place, m.byType AS counts`);
+  }
+  if (plan.months.length > 0) {
+    parts.push(`UNWIND $months AS month MATCH (m:PlaceMonth {month: date(month)}) RETURN m.place AS place, m.byType AS counts`);
+  }
+  if (plan.carried) parts.push('MATCH (m:PlaceMonth {month: date($carried)}) RETURN m.place AS place, m.carried AS counts');
+  // Events starting before M1 that last into it are carried into M1: here only those ending before it.
+  if (plan.startDays) {
+    parts.push(EDGE_EVENTS('e.date >= date($startDays.from) AND e.date <= date($startDays.to) AND e.lastDate <= date($startDays.to)'));
+  }
+  if (plan.endingDays) {
+    parts.push(EDGE_EVENTS('e.lastDate >= date($endingDays.from) AND e.lastDate <= date($endingDays.to) AND e.date < date($endingDays.from)'));
+  }
+  if (plan.endDays) parts.push(EDGE_EVENTS('e.date >= date($endDays.from) AND e.date <= date($endDays.to)'));
+  return parts;
+}
+
+/** A window's counts per place from the place counts and the events of its partial months (window-plan.ts). */
+async function countByPlaceInWindow(db: Db, type: string | undefined, plan: WindowPlan): Promise<PlaceCount[]> {
+  const parts = planParts(plan);
+  if (parts.length === 0) return [];
+  const rows = await read<{ place: PlaceCount['place']; byType: number[] }>(
+    db,
+    `CALL () {
+       ${parts.join('\n       UNION ALL\n       ')}
+     }
+     WITH place, collect(counts) AS lists
+     MATCH (p:Place {id: place})
+     RETURN ${PLACE_VIEW} AS place, [i IN range(0, size($types) - 1) | toFloat(reduce(s = 0, l IN lists | s + coalesce(l[i], 0)))] AS byType`,
+    { ...plan, type: type ?? null, types: [...EVENT_TYPES] },
+  );
+  return placeCountsOf(rows, type);
+}
+
 /**
- * Counts of the filtered events per place and type, aggregated in Cypher: at most one row per place and type
- * (a few thousand places), never the events themselves.
+ * Counts of the filtered events per place and type. Without an actor, from the place counts (place-counts.ts):
+ * the places' own for the whole span, their years' and months' within a window (window-plan.ts), and the events
+ * of the days of a partial month at its edges. With an actor (whose events are few), or in a window holding no
+ * whole month, from the events, aggregated in Cypher: one row per place and type, never the events themselves.
  */
 export async function countByPlace(db: Db, filters: EventFilters): Promise<PlaceCount[]> {
+  if (!filters.actor) {
+    if (filters.from === undefined && filters.to === undefined) {
+      return placeCountsOf(await read<{ place: PlaceCount['place']; byType: number[] }>(db, PLACE_TOTALS), filters.type);
+    }
+    const plan = planWindow(filters.from, filters.to);
+    if (plan.counted) return countByPlaceInWindow(db, filters.type, plan);
+  }
+  return countByPlaceFromEvents(db, filters);
+}
+
+/** Counts of the filtered events per place and type, from the events (what the place counts are kept equal to). */
+export async function countByPlaceFromEvents(db: Db, filters: EventFilters): Promise<PlaceCount[]> {
   const rows = await read<{ place: PlaceCount['place']; types: Array<{ type: string; count: number }> }>(
     db,
     `${filteredEvents(filters)}
@@ -190,15 +282,64 @@ export interface AreaEventRow {
   keys: unknown[];
 }
 
-/** The filtered events drawn inside a box of latitudes and longitudes (a cluster), latest first, a page at a time. */
+type Box = { south: number; west: number; north: number; east: number };
+
+/** The places inside a box that have events, with how many (place-counts.ts): a scan of a few thousand places. */
+const PLACES_IN_BOX = `
+  MATCH (p:Place) WHERE p.lat >= $south AND p.lat <= $north AND p.lon >= $west AND p.lon <= $east AND p.eventTotal > 0
+  RETURN p.id AS id, p.eventTotal AS total`;
+
+/**
+ * Up to this many events in a box, its places' events are read and sorted; beyond, the events are walked newest
+ * first by the date index until a page of them is drawn in the box: a busy box fills a page within a few hundred.
+ */
+const FEW_IN_BOX = 20_000;
+
+/** A page of the events drawn at these places, from the places' own events, sorted. */
+const AREA_EVENTS_FROM_PLACES = (after: unknown[] | null) => `
+  UNWIND $places AS id
+  MATCH (p:Place {id: id})<-[:LOCATED_AT]-(e:Event)
+  WHERE ($type IS NULL OR e.type = $type) AND ${inWindow('e')} AND ${AREA_EVENTS.after(after)}
+  WITH e, collect(p.name) AS places
+  ORDER BY ${AREA_EVENTS.orderBy} LIMIT $limit
+  RETURN e { .id, .type, .title, date: ${dateView('e')}, places: places } AS item, ${AREA_EVENTS.keys} AS keys`;
+
+/** A page of the events drawn at these places, newest first by the date index, stopping once the page is full. */
+const AREA_EVENTS_BY_DATE = (after: unknown[] | null) => `
+  MATCH (e:Event)
+  WHERE e.date <= coalesce(date($to), ${MAX_DATE}) AND ($type IS NULL OR e.type = $type)
+    AND ($from IS NULL OR e.lastDate >= date($from)) AND ${AREA_EVENTS.after(after)}
+    AND EXISTS { MATCH (e)-[:LOCATED_AT]->(p:Place) WHERE p.id IN $places }
+  WITH e ORDER BY ${AREA_EVENTS.orderBy} LIMIT $limit
+  CALL (e) { MATCH (e)-[:LOCATED_AT]->(p:Place) WHERE p.id IN $places RETURN collect(p.name) AS places }
+  RETURN e { .id, .type, .title, date: ${dateView('e')}, places: places } AS item, ${AREA_EVENTS.keys} AS keys`;
+
+/**
+ * The filtered events drawn inside a box of latitudes and longitudes (a cluster), latest first, a page at a time.
+ * An actor's events are few: they are read and those in the box kept. Otherwise the box's places come first, and
+ * their events are read from them when they are few, or found by the date index, newest first, when they are many.
+ */
 export async function listEventsInArea(
   db: Db,
   filters: EventFilters,
-  box: { south: number; west: number; north: number; east: number },
+  box: Box,
   limit: number,
   cursor: string | undefined,
+  fewInBox = FEW_IN_BOX,
 ): Promise<{ rows: AreaEventRow[]; codec: typeof AREA_EVENTS.codec }> {
   const after = cursorKeys(AREA_EVENTS, cursor);
+  if (!filters.actor) {
+    const places = await read<{ id: string; total: number }>(db, PLACES_IN_BOX, box);
+    if (places.length === 0) return { rows: [], codec: AREA_EVENTS.codec };
+    const inBox = places.reduce((sum, p) => sum + p.total, 0);
+    const rows = await read<AreaEventRow>(db, inBox <= fewInBox ? AREA_EVENTS_FROM_PLACES(after) : AREA_EVENTS_BY_DATE(after), {
+      ...filterParams(filters),
+      places: places.map((p) => p.id),
+      after,
+      limit: limit + 1,
+    });
+    return { rows, codec: AREA_EVENTS.codec };
+  }
   const rows = await read<AreaEventRow>(
     db,
     `${filteredEvents(filters)}
