@@ -1,4 +1,5 @@
 import { findDates } from '../../../../src/ingest/extract/dates';
+import { extract } from '../../../../src/ingest/extract';
 import { ParsedClauses } from '../../../../src/ingest/extract/parsed-clauses';
 import type { Token } from '../../../../src/nlp/parse.schemas';
 
@@ -114,5 +115,25 @@ describe('dates counted back or kept from the day told before', () => {
 
   it('"that day" is the day told just before', () => {
     expect(findDates('The Dutch welcomed the truce that day.', '1988-11-12', '1988-11-04').map((m) => m.date.start)).toEqual(['1988-11-04']);
+  });
+});
+
+describe("one side's release in exchange for people", () => {
+  const typesAndAgents = (text: string) =>
+    extract({ text, publishedAt: '1980-11-01', title: 'Timeline', articleId: 'swap' }, []).events.map((e) => [e.type, [...e.agents].sort()]);
+
+  it('"frees 200 Salvadoran prisoners in exchange for 60 Honduran soldiers" is both releases and the exchange', () => {
+    expect(typesAndAgents('22 August 1969 — Honduras frees 200 Salvadoran prisoners of war in exchange for 60 Honduran soldiers.')).toEqual(
+      expect.arrayContaining([
+        ['prisoner_release', ['honduras']],
+        ['prisoner_release', ['el-salvador']],
+        ['prisoner_exchange', ['el-salvador', 'honduras']],
+      ]),
+    );
+  });
+
+  it('"in return for maps of minefields" is no exchange', () => {
+    const found = typesAndAgents('Azerbaijan freed fifteen Armenian soldiers on Saturday in return for maps of minefields.');
+    expect(found.map(([type]) => type)).toEqual(['prisoner_release']);
   });
 });
