@@ -100,7 +100,7 @@ export function analyseSentence(
   };
   // a question asks, it reports nothing ("Who was freed?")
   if (/\?\s*$/.test(sentence)) return [];
-  const events = withExchange(eventsFor(triggers, context, mentions, speech, actors, parsed), sentence);
+  const events = withExchange(eventsFor(triggers, context, mentions, speech, actors, parsed), sentence, actors);
   if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)) && !anonymousSource(sentence, speech))
     events.push(statementOf(sentence, speech, heads));
   else if (speech) {
@@ -318,13 +318,32 @@ function dealSides(sentence: string, clause: Clause, heads: readonly Mention[], 
  * "let go by Britain … in return for the crew that Tehran handed back": two sides' releases, one for the other, are
  * also one prisoner exchange by both.
  */
-function withExchange(events: SentenceEvent[], sentence: string): SentenceEvent[] {
+function withExchange(events: SentenceEvent[], sentence: string, actors: ArticleActors): SentenceEvent[] {
   if (!/\bin (?:return|exchange)\b/i.test(sentence) || events.some((e) => e.type === 'prisoner_exchange')) return events;
   const releases = events.filter((e) => e.type === 'prisoner_release' && e.agents.length > 0);
-  const [first, second] = releases;
+  const [first] = releases;
+  const second = releases[1] ?? (first ? returnedRelease(first, sentence, actors) : null);
   if (!first || !second || second.agents.some((a) => first.agents.some((b) => b.id === a.id))) return events;
+  if (!releases[1]) events.push(second);
   const exchange: SentenceEvent = { ...first, type: 'prisoner_exchange', agents: uniqueActors([...first.agents, ...second.agents]), targets: [] };
   return [...events, exchange].sort((a, b) => a.at - b.at);
+}
+
+/**
+ * "Honduras frees 200 Salvadoran prisoners of war in exchange for 60 Honduran soldiers": one side's release told, the
+ * other's is the state of the people the first let go (named between the release and "in exchange for"), releasing in
+ * turn. Null when no other state is named there.
+ */
+const PEOPLE_IN_RETURN =
+  /\bin (?:return|exchange) for\s+(?:[\w'’-]+\s+){0,3}?(?:prisoners|soldiers|detainees|captives|hostages|citizens|nationals|fishermen|sailors|crewmen|servicemen|pilots|civilians)\b/i;
+
+function returnedRelease(release: SentenceEvent, sentence: string, actors: ArticleActors): SentenceEvent | null {
+  // people given back for people: "in return for maps of minefields" is no exchange of prisoners
+  const swap = PEOPLE_IN_RETURN.exec(sentence.slice(release.at));
+  if (!swap) return null;
+  const other = actors.stateNamedIn(sentence.slice(release.at, release.at + swap.index));
+  if (!other || release.agents.some((a) => a.id === other.id || actors.stateOf(a)?.id === other.id)) return null;
+  return { ...release, agents: [other], targets: uniqueActors(release.agents), figures: null };
 }
 
 /**

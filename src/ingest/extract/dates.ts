@@ -36,7 +36,7 @@ export function findDates(text: string, publishedAt: string, previousDay: string
 // --- days counted from another date of the sentence: "on Monday, … the next day", "two days later" ------------
 
 const LATER =
-  /\b(?:the next day|the following day|the previous day|the same day|a day (?:later|earlier)|(two|three|four|five|six|seven|\d) days (?:later|earlier)|a week (?:later|earlier))\b/gi;
+  /\b(?:the next day|the following day|the previous day|the same day|that day|a day (?:later|earlier)|(two|three|four|five|six|seven|\d) days (?:later|earlier)|a week (?:later|earlier))\b/gi;
 
 /**
  * Phrases that place an act after another told just before ("told reporters afterwards", "Later that week, …", "the
@@ -55,6 +55,9 @@ const AFTER_ANOTHER: Array<{ pattern: RegExp; span: (anchor: DraftDate) => Draft
   { pattern: /\b(?:the (?:following|next) year|a year later)\b/gi, span: (a) => year(String(Number(a.start.slice(0, 4)) + 1)) },
 ];
 
+/** "three weeks after", "two months after": the span back from the date told just before. */
+const SPAN_BEFORE = /\b(two|three|four|five|six|seven|\d{1,2}) (day|week|month)s after\b/gi;
+
 function anchoredMentions(text: string, mentions: DateMention[], previousDay: string | null): DateMention[] {
   const found: DateMention[] = [];
   // a sentence that opens with "The next day" counts from the day the one before it told of
@@ -68,8 +71,19 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
     const phrase = match[0].toLowerCase();
     const count = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;
     // "a week earlier", "the previous day": counted back
-    const days = /same/.test(phrase) ? 0 : /earlier|previous/.test(phrase) ? -count : count;
+    const days = /same|that/.test(phrase) ? 0 : /earlier|previous/.test(phrase) ? -count : count;
     const date = day(addDays(anchor.date.end ?? anchor.date.start, days));
+    found.push({ date, index, end: index + match[0].length, text: match[0] });
+  }
+  // "restored ties on Tuesday, three weeks after Santo Domingo expelled …": the act after "after" is counted back
+  for (const match of text.matchAll(SPAN_BEFORE)) {
+    const index = match.index ?? 0;
+    const anchor = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
+    if (!anchor || overlapsAny({ index, end: index + match[0].length }, found)) continue;
+    const count = NUMBER_WORDS[(match[1] ?? '').toLowerCase()] ?? Number(match[1]);
+    const unit = (match[2] ?? '').toLowerCase();
+    const from = anchor.date.start;
+    const date = unit === 'month' ? month(shiftMonths(from, -count)) : day(addDays(from, unit === 'week' ? -7 * count : -count));
     found.push({ date, index, end: index + match[0].length, text: match[0] });
   }
   for (const { pattern, span } of AFTER_ANOTHER) {

@@ -276,9 +276,13 @@ export class ParsedClauses {
     const own = this.childrenOf(verb.i);
     const passiveSubject = own.find((c) => c.dep === 'nsubjpass');
     if (passiveSubject) return PASSIVE_ACTS.find((a) => a.verbs.has(verb.lemma.toLowerCase()) && a.nouns.has(passiveSubject.lemma.toLowerCase()))?.type ?? null;
+    const object = own.find((c) => c.dep === 'dobj');
+    const acted = this.actOnObject(verb, object);
+    if (acted) return acted;
+    const heard = this.lemmaWithItsWords(verb, own, object);
+    if (heard) return heard;
     const type = VERB_LEMMAS[verb.lemma.toLowerCase()];
     if (!type) return null;
-    const object = own.find((c) => c.dep === 'dobj');
     // "received her counterpart", "asked both governments to …": the verb reports the event only with its object
     if ((verb.lemma === 'receive' || verb.lemma === 'ask') && !object) return null;
     if (verb.lemma === 'ask' && !own.some((c) => c.dep === 'xcomp' || c.dep === 'ccomp')) return null;
@@ -286,6 +290,37 @@ export class ParsedClauses {
     if (type === 'armed_attack' && (ABSTRACT_OBJECTS.has(object?.lemma.toLowerCase() ?? '') || own.some((c) => c.dep === 'prep' && /^for$/i.test(c.text))))
       return 'criticism';
     return type;
+  }
+
+  /**
+   * An act told by its verb and what it acts on, in any tense ("seized two Indian trawlers and their 23 crewmen",
+   * "gave Mozambique 12 million dollars"): the verb's lemma with its object's, or one coordinated with it. Null when
+   * no pair of the lexicon fits.
+   */
+  private actOnObject(verb: Token, object: Token | undefined): EventType | null {
+    const lemma = verb.lemma.toLowerCase();
+    for (const o of object ? this.withConjuncts(object) : []) {
+      const act = OBJECT_ACTS.find((a) => a.verbs.has(lemma) && a.nouns.has(o.lemma.toLowerCase()));
+      if (act) return act.type;
+    }
+    return null;
+  }
+
+  /**
+   * Verbs whose type their own words settle, whatever the tense: "meet" with no object or a person or state met
+   * (not "meet a deadline"), "agree on" anything, "brushed the complaint aside", "telephoned his counterpart",
+   * "picketed the ministry".
+   */
+  private lemmaWithItsWords(verb: Token, own: readonly Token[], object: Token | undefined): EventType | null {
+    const lemma = verb.lemma.toLowerCase();
+    const particle = own.find((c) => c.dep === 'prt')?.lemma.toLowerCase();
+    const preposition = (words: RegExp) => own.some((c) => c.dep === 'prep' && words.test(c.text));
+    if (lemma === 'meet') return !object || object.pos === 'PROPN' || MET.has(object.lemma.toLowerCase()) ? 'talks' : null;
+    if (lemma === 'agree' && preposition(/^(?:on|upon)$/i)) return 'agreement';
+    if (lemma === 'brush' && (particle === 'aside' || own.some((c) => c.dep === 'advmod' && /^aside$/i.test(c.text)))) return 'rejection';
+    if ((lemma === 'telephone' || lemma === 'phone') && object) return 'talks';
+    if (lemma === 'picket') return 'protest';
+    return null;
   }
 
   /** "said it would reopen": a verb with "will"/"would" in what a speech verb reports, not negated. */
@@ -423,6 +458,28 @@ const PASSIVE_ACTS: ReadonlyArray<{ type: EventType; verbs: ReadonlySet<string>;
     nouns: new Set(['agreement', 'accord', 'deal', 'pact', 'memorandum', 'protocol', 'convention']),
   },
 ];
+
+const set = (words: string) => new Set(words.split(' '));
+const MONEY_OBJECTS = set('dollar euro pound franc yen mark krone guilder ecu');
+
+/**
+ * Acts told by a verb and its object, whatever the tense: the trigger words list the forms and the objects they
+ * expect, this the lemmas of both.
+ */
+const OBJECT_ACTS: ReadonlyArray<{ type: EventType; verbs: ReadonlySet<string>; nouns: ReadonlySet<string> }> = [
+  // people held, not boats alone ("seized their boats off Hawar")
+  { type: 'detention', verbs: set('seize arrest detain capture'), nouns: set('crewman crew fisherman sailor') },
+  // "gave Mozambique 12 million dollars", not "gave Havana relief without …"
+  { type: 'aid_provided', verbs: set('give'), nouns: MONEY_OBJECTS },
+  {
+    type: 'aid_provided',
+    verbs: set('donate deliver airlift'),
+    nouns: new Set([...set('aid assistance relief supply food medicine tent blanket vaccine grain wheat rice'), ...MONEY_OBJECTS]),
+  },
+];
+
+/** Whom one meets: "meet his counterpart", "met the delegation". */
+const MET = set('counterpart leader minister president delegation envoy official premier king prime chancellor');
 
 const DEAL_VERBS = new Set(['sign', 'conclude', 'seal', 'reach', 'agree', 'negotiate', 'broker', 'finalise', 'finalize']);
 const DEAL_NOUNS = new Set(['treaty', 'agreement', 'accord', 'deal', 'pact', 'memorandum', 'protocol', 'convention']);
