@@ -6,7 +6,8 @@ import { locate, type Location } from '../places/places.repository';
 import { measuresOfEvents } from '../sanctions/refresh';
 import type { GraphRows } from './graph-rows';
 import { SummaryTotals } from './summary-totals';
-import { type Contribution, type Count, contributionsOf, type PairRow } from './tally';
+import type { Count } from '../domain/type-tally';
+import { type Contribution, contributionsOf, type PairRow } from './tally';
 import { PlaceTally, type PlaceRows } from '../places/place-counts';
 
 export type { Count, PairRow };

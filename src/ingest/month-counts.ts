@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { toParams } from '../db/plain';
-import type { Contribution, Count, Tally } from './tally';
+import type { Count, Tally } from '../domain/type-tally';
+import type { Contribution } from './tally';
 
 /**
  * Counts of events per month, what the trends read instead of counting a million events:

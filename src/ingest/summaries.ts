@@ -4,7 +4,8 @@ import { toParams } from '../db/plain';
 import { PlaceTally, writePlaceRows } from '../places/place-counts';
 import { tallyMonths, writeMonthChanges, writeMonthRows } from './month-counts';
 import type { SummaryRows } from './tally';
-import { type Contribution, Tally } from './tally';
+import { Tally } from '../domain/type-tally';
+import type { Contribution } from './tally';
 
 /**
  * Activity summaries: what the actor profile, the relationships list and the graph read instead of

@@ -2,7 +2,8 @@ import { PlaceTally } from '../places/place-counts';
 import { LATEST_KEPT, latestFirst, pairId } from '../db/cypher';
 import { tallyMonths } from './month-counts';
 import { tallyInto } from './summaries';
-import { type Contribution, type SummaryRows, Tally } from './tally';
+import { Tally } from '../domain/type-tally';
+import type { Contribution, SummaryRows } from './tally';
 
 /**
  * The activity summaries that new events add, summed in memory from their contributions by the definitions the

@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { toParams } from '../db/plain';
 import { runInBatches, type Db } from '../db/query';
 import { EVENT_TYPES } from '../domain/taxonomy';
-import { type Count, Tally } from '../ingest/tally';
+import { type Count, Tally } from '../domain/type-tally';
 
 /**
  * Counts of located events per place, what the map and the series by country read instead of counting a million
