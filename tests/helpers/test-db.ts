@@ -1,4 +1,4 @@
-import { openDb } from '../../src/db/context';
+import { type DbSettings, openDb } from '../../src/db/context';
 import type { InstanceOptions } from '../../src/db/local-neo4j';
 import { runInBatches, type Db } from '../../src/db/query';
 import { loadSeed } from '../../src/ingest/seed';
@@ -21,8 +21,9 @@ export function testConnection() {
   return { uri, user: process.env.KB_TEST_NEO4J_USER ?? 'neo4j', password };
 }
 
-export function openTestDb(): Db {
-  return openDb(testConnection(), { DB_TIMEOUT_S: 5 });
+/** A handle on the test database; a test that loads a whole corpus gives its queries a longer budget. */
+export function openTestDb(settings: Partial<DbSettings> = {}): Db {
+  return openDb(testConnection(), { DB_TIMEOUT_S: 5, ...settings });
 }
 
 /** Empties the database in batches. */

@@ -24,7 +24,8 @@ let plain: string;
 const count = async (cypher: string) => Number((await read<{ n: number }>(db, cypher))[0]?.n);
 
 beforeAll(async () => {
-  db = openTestDb();
+  // Thousands of events per statement on a machine running the rest of the suite: more than a request's budget.
+  db = openTestDb({ DB_BUDGET_S: 120 });
   dir = tempFactsDir();
   writeCorpus(EVENTS, 3, dir, () => true);
   await clearDatabase(db);
