@@ -150,7 +150,7 @@ const filterParams = (f: EventFilters) => ({ actor: f.actor ?? null, type: f.typ
  */
 const ACTOR_EVENTS = (f: EventFilters) => `
   ${f.from ? LONGEST_SPAN : ''}
-  MATCH ()-[p:PARTICIPATED_IN]->(e) USING INDEX p:PARTICIPATED_IN(${f.type ? 'actor, type, date, event' : 'actor, date, event'})
+  MATCH ()-[p:PARTICIPATED_IN]->(e) USING INDEX SEEK p:PARTICIPATED_IN(${f.type ? 'actor, type, date, event' : 'actor, date, event'})
   WHERE p.actor = $actor ${f.type ? 'AND p.type = $type' : ''} AND p.event IS NOT NULL
     AND p.date >= ${f.from ? EARLIEST_START : MIN_DATE} AND p.date <= coalesce(date($to), ${MAX_DATE})
   WITH DISTINCT e`;
