@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AFFILIATION_KEY } from '../db/affiliation-key';
 import type { Db } from '../db/query';
 import { LINK_KINDS, LINK_RELATIONSHIP } from '../domain/taxonomy';
 import type { LinkKind } from '../domain/model';
@@ -158,8 +159,8 @@ export const LOAD_CSV_STATEMENTS: Array<{ name: string; cypher: string }> = [
     cypher: `${from('affiliations.csv')} CALL (row) {
       MATCH (a:Actor {id: row.actor})
       MATCH (c:Actor {id: row.counterpart})
-      MERGE (a)-[r:AFFILIATED_WITH {role: row.role}]->(c)
-      SET r.title = row.title, r.from = row.from, r.to = row.to, r.former = toBoolean(row.former),
+      MERGE (a)-[r:AFFILIATED_WITH {key: ${AFFILIATION_KEY('row.actor', 'row.counterpart', 'row.role')}}]->(c)
+      SET r.role = row.role, r.title = row.title, r.from = row.from, r.to = row.to, r.former = toBoolean(row.former),
           r.article = row.article, r.quote = row.quote } ${BATCH}`,
   },
   ...LINK_KINDS.map((kind) => ({

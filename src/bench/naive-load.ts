@@ -42,8 +42,8 @@ const SOURCE = `
 const AFFILIATION = `
   MATCH (a:Actor {id: $row.actor})
   MATCH (c:Actor {id: $row.counterpart})
-  MERGE (a)-[r:AFFILIATED_WITH {role: $row.role}]->(c)
-  SET r.title = $row.title, r.from = $row.from, r.to = $row.to, r.former = $row.former,
+  MERGE (a)-[r:AFFILIATED_WITH {key: $row.key}]->(c)
+  SET r.role = $row.role, r.title = $row.title, r.from = $row.from, r.to = $row.to, r.former = $row.former,
       r.article = $article, r.quote = $row.quote`;
 const LINK = Object.fromEntries(
   LINK_KINDS.map((kind) => [

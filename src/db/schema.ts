@@ -78,6 +78,8 @@ const SCHEMA = [
   // them from the cursor on.
   'CREATE INDEX participation_order IF NOT EXISTS FOR ()-[p:PARTICIPATED_IN]-() ON (p.actor, p.date, p.event)',
   'CREATE INDEX participation_type_order IF NOT EXISTS FOR ()-[p:PARTICIPATED_IN]-() ON (p.actor, p.type, p.date, p.event)',
+  // One affiliation per holder, counterpart and role (affiliation-key.ts).
+  'CREATE CONSTRAINT affiliation_key IF NOT EXISTS FOR ()-[r:AFFILIATED_WITH]-() REQUIRE r.key IS UNIQUE',
 ];
 
 /** The name each statement gives its index or constraint. */

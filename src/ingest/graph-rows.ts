@@ -1,3 +1,4 @@
+import { affiliationKey } from '../db/affiliation-key';
 import { type ActorCodes, settleActorCodes } from '../domain/actor-codes';
 import { firstDay, lastDay, precisionOf } from '../domain/calendar';
 import type { Claim } from '../domain/claims';
@@ -39,7 +40,9 @@ export interface GraphRows {
    */
   sources: Array<{ event: string; quote: string; start: number; end: number; rank: number; claim: string }>;
   sourceKeys: string[];
+  /** `key`: db/affiliation-key.ts. */
   affiliations: Array<{
+    key: string;
     actor: string;
     counterpart: string;
     role: string;
@@ -142,6 +145,7 @@ export function toGraphRows(facts: Facts): GraphRows {
     sources,
     sourceKeys: sources.map((s) => sourceKey(s.event, s.quote)),
     affiliations: facts.affiliations.map((a) => ({
+      key: affiliationKey(a.actor, a.counterpart, a.role),
       actor: a.actor,
       counterpart: a.counterpart,
       role: a.role,

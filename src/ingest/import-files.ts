@@ -273,6 +273,7 @@ export class ImportFileWriter {
     const affiliations = this.relationship('AFFILIATED_WITH', 'affiliations', [
       [':START_ID(Actor)'],
       [':END_ID(Actor)'],
+      ['key'],
       ['role'],
       ['title'],
       ['from'],
@@ -281,7 +282,7 @@ export class ImportFileWriter {
       ['article'],
       ['quote'],
     ]);
-    for (const f of this.affiliations.values()) affiliations.row([f.actor, f.counterpart, f.role, f.title, f.from, f.to, f.former, f.article, f.quote]);
+    for (const f of this.affiliations.values()) affiliations.row([f.actor, f.counterpart, f.key, f.role, f.title, f.from, f.to, f.former, f.article, f.quote]);
     for (const kind of LINK_KINDS) {
       const writer = this.relationship(
         LINK_RELATIONSHIP[kind],

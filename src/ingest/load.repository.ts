@@ -1,4 +1,5 @@
 import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
+import { affiliationKey } from '../db/affiliation-key';
 import { EVENT_LINK_TYPES, mergeEventLink, spanDays } from '../db/cypher';
 import { PARTICIPATION_KEYS, rekeyParticipations } from '../db/participation-order';
 import { toParams } from '../db/plain';
@@ -143,8 +144,8 @@ const MERGE_AFFILIATIONS = `
   UNWIND $affiliations AS row
   MATCH (a:Actor {id: row.actor})
   MATCH (c:Actor {id: row.counterpart})
-  MERGE (a)-[r:AFFILIATED_WITH {role: row.role}]->(c)
-  SET ${AFFILIATION_PROPERTIES}`;
+  MERGE (a)-[r:AFFILIATED_WITH {key: row.key}]->(c)
+  SET r.role = row.role, ${AFFILIATION_PROPERTIES}`;
 
 /**
  * A file load's affiliations: the ones the database holds already are found (a read, no lock) and updated, the
@@ -153,34 +154,32 @@ const MERGE_AFFILIATIONS = `
  * participations it created, so two batches merging affiliations wait for each other: a deadlock, one batch in four
  * written again. CREATE takes no such lock. What keeps two batches of a load from creating the same affiliation
  * twice: write-pipeline.ts makes a batch wait for any batch in flight that states an affiliation between the same
- * two actors.
+ * two actors; and against any other writer, the key's uniqueness constraint (db/affiliation-key.ts), whose index
+ * also finds the existing ones here.
  */
 const EXISTING_AFFILIATIONS = `
   UNWIND $affiliations AS row
-  MATCH (a:Actor {id: row.actor})-[:AFFILIATED_WITH {role: row.role}]->(c:Actor {id: row.counterpart})
+  MATCH ()-[:AFFILIATED_WITH {key: row.key}]->()
   RETURN collect(row.key) AS keys`;
 
 const CREATE_AFFILIATIONS = `
   UNWIND $affiliations AS row
   MATCH (a:Actor {id: row.actor})
   MATCH (c:Actor {id: row.counterpart})
-  CREATE (a)-[r:AFFILIATED_WITH {role: row.role}]->(c)
+  CREATE (a)-[r:AFFILIATED_WITH {key: row.key, role: row.role}]->(c)
   SET ${AFFILIATION_PROPERTIES}`;
 
 type AffiliationRow = BatchParams['affiliations'][number];
 
-const affiliationKey = (row: AffiliationRow) => `${row.actor}|${row.counterpart}|${row.role}`;
-
 /**
  * Each affiliation of the batch once, as merging its rows one after another would leave it (the last row's
- * properties), tagged with its key: CREATE, unlike MERGE then SET, would write a repeated row twice.
+ * properties): CREATE, unlike MERGE then SET, would write a repeated row twice.
  */
-function lastStatements(rows: readonly AffiliationRow[]): Array<AffiliationRow & { key: string }> {
-  const byKey = new Map<string, AffiliationRow & { key: string }>();
+function lastStatements(rows: readonly AffiliationRow[]): AffiliationRow[] {
+  const byKey = new Map<string, AffiliationRow>();
   for (const row of rows) {
-    const key = affiliationKey(row);
-    byKey.delete(key);
-    byKey.set(key, { ...row, key });
+    byKey.delete(row.key);
+    byKey.set(row.key, row);
   }
   return [...byKey.values()];
 }
@@ -281,8 +280,9 @@ export async function writeFactsBatch(db: Db, batch: readonly GraphRows[], optio
 /**
  * New events are created outright (CREATE_EVENTS); when a concurrent write created one of them first, the
  * uniqueness constraint refuses the whole transaction, and the batch is written again with MERGE for every
- * event. The same holds for a new actor pair (summaries.ts), which the second attempt finds and adds to. Nothing
- * else this module writes with CREATE has a constraint.
+ * event. The same holds for a new actor pair (summaries.ts), which the second attempt finds and adds to, and for a new
+ * affiliation (its key's constraint), which the second attempt finds and updates. Nothing else this module writes
+ * with CREATE has a constraint.
  */
 const isCreateConflict = (error: unknown) => error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
@@ -540,7 +540,19 @@ function warmUpRows(): GraphRows {
     participants: events.flatMap((e) => actors.map((actor, i) => ({ event: e.id, actor, role: i === 0 ? 'agent' : 'target' }))),
     sources: events.map((e) => ({ event: e.id, quote: text, start: 0, end: text.length, rank: 0, claim: '{}' })),
     sourceKeys: [],
-    affiliations: [{ actor: actors[1]!, counterpart: actors[0]!, role: 'member', title: null, from: null, to: null, former: false, quote: null }],
+    affiliations: [
+      {
+        key: affiliationKey(actors[1]!, actors[0]!, 'member'),
+        actor: actors[1]!,
+        counterpart: actors[0]!,
+        role: 'member',
+        title: null,
+        from: null,
+        to: null,
+        former: false,
+        quote: null,
+      },
+    ],
     links: Object.fromEntries(LINK_KINDS.map((kind) => [kind, [{ from: events[0]!.id, to: events[1]!.id }]])) as GraphRows['links'],
     linkKeys: [],
     reactions: [],

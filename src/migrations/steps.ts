@@ -11,6 +11,7 @@ import { measuresLineOrder } from './steps/009-measures-line-order';
 import { participationOrder } from './steps/010-participation-order';
 import { eventSpans } from './steps/011-event-spans';
 import { placeCounts } from './steps/012-place-counts';
+import { affiliationKeys } from './steps/013-affiliation-keys';
 
 /**
  * Every step, in order. A new step is a new file in steps/ (numbered after the last), appended here; a step
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   participationOrder,
   eventSpans,
   placeCounts,
+  affiliationKeys,
 ];
 
 /** The shape this version of the code writes and reads: the id of its last step. */

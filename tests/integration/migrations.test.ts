@@ -121,3 +121,30 @@ test("step 10 gives every participation its place in its actor's date order, mis
   expect(await count(keyed)).toBe(all);
   expect(await count("SHOW INDEXES YIELD name WHERE name IN ['participation_order', 'participation_type_order'] RETURN count(*) AS n")).toBe(2);
 });
+
+test('step 13 keys every affiliation and makes it unique, removing the copies a race wrote before the constraint existed', async () => {
+  await resetToSeed(db);
+  await migrate(db);
+  const all = await count('MATCH ()-[r:AFFILIATED_WITH]->() RETURN count(r) AS n');
+  expect(all).toBeGreaterThan(0);
+  const keyed = "MATCH (a:Actor)-[r:AFFILIATED_WITH]->(c:Actor) WHERE r.key = a.id + '|' + c.id + '|' + r.role RETURN count(r) AS n";
+  expect(await count(keyed)).toBe(all);
+  const copy = 'MATCH (a:Actor)-[r:AFFILIATED_WITH]->(c:Actor) WITH a, r, c LIMIT 1 CREATE (a)-[x:AFFILIATED_WITH]->(c) SET x = properties(r)';
+  await expect(db.driver.executeQuery(copy, {}, { database: db.database })).rejects.toMatchObject({
+    code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
+  });
+  const migrated = await contentFingerprint(db);
+
+  // A database of the release before: no constraint, no keys, and one affiliation written twice.
+  await db.driver.executeQuery('DROP CONSTRAINT affiliation_key IF EXISTS', {}, { database: db.database });
+  await db.driver.executeQuery('MATCH ()-[r:AFFILIATED_WITH]->() REMOVE r.key', {}, { database: db.database });
+  await db.driver.executeQuery(copy, {}, { database: db.database });
+  expect(await count('MATCH ()-[r:AFFILIATED_WITH]->() RETURN count(r) AS n')).toBe(all + 1);
+  await db.driver.executeQuery('MATCH (m:Migration {id: 13}) DELETE m', {}, { database: db.database });
+  expect((await planMigrations(db)).pending.map((step) => step.id)).toEqual([13]);
+
+  await migrate(db);
+  expect(await count(keyed)).toBe(all);
+  expect(await contentFingerprint(db)).toBe(migrated);
+  expect(await count("SHOW CONSTRAINTS YIELD name WHERE name = 'affiliation_key' RETURN count(*) AS n")).toBe(1);
+});

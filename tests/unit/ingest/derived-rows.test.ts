@@ -65,7 +65,19 @@ test('events are located at their place, else at their states once the actors ar
       { event: event('by-states', '2024-01-02'), actors: ['belarus', 'lithuania', 'minister'] },
       { event: event('nowhere-known', '2024-01-03', 'Xyzzy Plain'), actors: ['belarus'] },
     ],
-    [{ actor: 'minister', counterpart: 'belarus', role: 'minister', title: null, from: null, to: null, former: false, quote: null }],
+    [
+      {
+        key: 'minister|belarus|minister',
+        actor: 'minister',
+        counterpart: 'belarus',
+        role: 'minister',
+        title: null,
+        from: null,
+        to: null,
+        former: false,
+        quote: null,
+      },
+    ],
   );
   const { unresolved, located } = derived.add(rows);
   expect([...unresolved]).toEqual(['nowhere-known']);
