@@ -294,7 +294,7 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk, onlin
   log(
     `  bulk vs LOAD CSV ${round(bulkRate / loadCsvRate)} (target ≥ 5 at a million events), vs LOAD CSV + summaries ${round(bulkRate / withSummariesRate)}, vs the project loader ${round(bulkRate / projectRate)}`,
   );
-  log(`  the ${instance.name} instance is left running (port ${instance.port})${instance === LOAD_BENCH_INSTANCE ? '; stop it with: npm run bench:stop' : ''}`);
+  log(`  the ${instance.name} instance is left running (port ${instance.port}); stop it with: npm run bench:stop`);
   printFigures({
     bench: 'load',
     events,
