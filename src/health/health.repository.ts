@@ -39,3 +39,9 @@ export async function databaseStartedAt(db: Db): Promise<string | undefined> {
   );
   return row?.startedAt ?? undefined;
 }
+
+/** The latest event's id (by the date index), or undefined in an empty database. */
+export async function latestEvent(db: Db): Promise<string | undefined> {
+  const [row] = await read<{ id: string }>(db, 'MATCH (e:Event) WHERE e.date IS NOT NULL RETURN e.id AS id ORDER BY e.date DESC LIMIT 1');
+  return row?.id;
+}

@@ -14,16 +14,18 @@ import * as timeline from '../timeline/timeline.service';
 import { TimelineQuery } from '../timeline/timeline.schemas';
 import * as whoDidWhat from '../who-did-what/who-did-what.service';
 import { WhoDidWhatQuery } from '../who-did-what/who-did-what.schemas';
-import { busiestActors, databaseStartedAt } from './health.repository';
+import { busiestActors, databaseStartedAt, latestEvent } from './health.repository';
 
 /**
  * A database just started (or back after a restart) has empty caches, no query plans and a JVM that has compiled
  * nothing yet: its first answers to the hot routes take seconds, long enough to spend a request's budget under
  * load. Health says ready only once the hot queries have run, all at once and several times over, round after
- * round, until a round is no longer clearly faster than the one before (at most MAX_ROUNDS): the events list, an
- * actor's profile and relationships, who-did-what, the graph, the timeline, the counts and the articles, for the
- * busiest actor (whose queries are the slowest to plan and to page in), and for the busiest of each other order of
- * magnitude of id length, which the database plans apart (busiestActors).
+ * round, until a round is no longer clearly faster than the one before (at most MAX_ROUNDS): the events list and
+ * the latest event's detail, an actor's profile and relationships, who-did-what, the graph, the timeline, the counts
+ * and the articles, and what the timeline's and an actor's pages read besides (the actors' names, the story's
+ * window); an actor's for the busiest actor (whose queries are the slowest to plan and to page in), and for the
+ * busiest of each other order of magnitude of id length, which the database plans apart (busiestActors). A query
+ * first planned under a burst of clients can take longer than a request may wait.
  */
 const MAX_ROUNDS = 8;
 /**
@@ -53,6 +55,7 @@ function onlyIfUnavailable(error: unknown): void {
 
 async function hotQueries(db: Db): Promise<Array<() => Promise<unknown>>> {
   const actors = await busiestActors(db);
+  const event = await latestEvent(db);
   const lastYear = { from: new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) };
   const hot: Array<() => Promise<unknown>> = [
     () => events.listEvents(db, EventsQuery.parse({})),
@@ -61,7 +64,10 @@ async function hotQueries(db: Db): Promise<Array<() => Promise<unknown>>> {
     () => stats.getStats(db, 5),
     () => articles.listArticles(db, ArticlesQuery.parse({})),
     () => actorsService.listActors(db, ActorsQuery.parse({})),
+    () => actorsService.listActorNames(db, 1000),
+    () => timeline.storyWindow(db, {}),
   ];
+  if (event) hot.push(() => events.getEvent(db, event));
   for (const actor of actors) {
     hot.push(
       () => actorsService.getActor(db, actor),
@@ -69,6 +75,7 @@ async function hotQueries(db: Db): Promise<Array<() => Promise<unknown>>> {
       () => events.listEvents(db, EventsQuery.parse({ actor })),
       () => whoDidWhat.answer(db, WhoDidWhatQuery.parse({ actor })),
       () => graph.getGraph(db, GraphQuery.parse({ actor })),
+      () => timeline.storyWindow(db, { actor }),
     );
   }
   return hot;
