@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { createApp } from './app';
 import { scheduleBackups } from './backup/schedule';
 import { packageVersion } from './cli/version';
@@ -6,6 +5,7 @@ import { loadEnvFile } from './config/env-file';
 import { loadConfig } from './config/settings';
 import { closeDb, connectDb } from './db/context';
 import { ensureWarm } from './health/warm-up';
+import { closeServer, listen } from './http/listen';
 import { createLogger } from './http/logger';
 import { prepareForWrites } from './ingest/load';
 import { closeSharedParser, useParserHooks } from './nlp/shared';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const app = createApp({ db, config, logger });
   const stopDeliveries =
     config.WEBHOOK_INTERVAL_S > 0 ? startDeliveries(db, deliveryOptionsOf(config), config.WEBHOOK_INTERVAL_S * 1000, (m) => logger.warn(m)) : () => {};
-  const server = app.listen(config.PORT, config.HOST, () => {
+  const server = listen(app, config.PORT, config.HOST, () => {
     say(`Ready: http://${linkHost(config.HOST)}:${config.PORT} (database ${uri})`);
   });
   const shutdown = (signal: string) => {
@@ -67,13 +67,6 @@ function linkHost(host: string): string {
 /** Start-up messages are for the person at the terminal; request logs stay structured (pino). */
 function say(message: string): void {
   process.stderr.write(`${message}\n`);
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@ import type { Db } from '../../src/db/query';
 import { ErrorResponse } from '../../src/domain/views';
 import { ensureWarm } from '../../src/health/warm-up';
 import { createLogger } from '../../src/http/logger';
+import { closeServer, listen } from '../../src/http/listen';
 import { openTestDb, resetToSeed } from './test-db';
 
 export interface RunningApp {
@@ -25,13 +26,13 @@ export async function startTestApp(db: Db, env: NodeJS.ProcessEnv = {}): Promise
     if (!isDatabaseUnavailable(error)) throw error;
   });
   const app = createApp({ db, config, logger: createLogger(config) });
-  const server = app.listen(0, config.HOST);
+  const server = listen(app, 0, config.HOST);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   return {
     baseUrl: `http://${host}:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
 }
 
