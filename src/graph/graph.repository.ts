@@ -142,14 +142,16 @@ const AFFILIATION_LINKS = `
   ORDER BY link.source, link.target, link.type`;
 
 /**
- * AFFILIATION_LINKS among the nodes `actors`: each one's own roles, the other end kept when it is one of them (by
- * identity: no property read for the thousands of roles of busy actors that lead elsewhere). AFFILIATED_WITH joins
- * actors only.
+ * AFFILIATION_LINKS among the nodes `actors`, looked for between each two of them (Expand(Into): the planner reads
+ * the roles of the one of the two with fewer), not by walking every role of each: busy actors hold thousands of
+ * roles that lead elsewhere (6,286 rows for 22 links among forty actors of the million-event corpus).
+ * AFFILIATED_WITH joins actors only.
  */
 const AFFILIATIONS_AMONG = `
   UNWIND actors AS a
+  UNWIND actors AS b
+  WITH a, b WHERE a <> b
   MATCH (a)-[r:AFFILIATED_WITH]->(b)
-  WHERE b IN actors AND b <> a
   WITH a.id AS source, b.id AS target, r.role AS type
   RETURN DISTINCT { source: source, target: target, kind: 'affiliation', type: type, weight: 1 } AS link
   ORDER BY link.source, link.target, link.type`;
