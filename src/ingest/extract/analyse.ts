@@ -60,8 +60,8 @@ const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|severa
 /** A plan to give aid: a verb of giving or raising, then the aid within a few words. */
 const AID_PLAN =
   /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|ship|deliver|double|triple|increase|raise|donate|contribute|fund|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?|food|wheat|grain|rice|flour|medicines?|vaccines?|tents|blankets|supplies|tonnes|tons)\b/i;
-/** A label in capitals opening a paragraph, then a dash or colon. */
-const SECTION_LABEL = /^\s*(?:\d+\.\s*)?\p{Lu}[\p{Lu} &'’.-]{1,40}?\s*[—–:]\s/u;
+/** A label in capitals opening a paragraph, then a dash (a hyphen between spaces, as plain text writes one) or colon. */
+const SECTION_LABEL = /^\s*(?:\d+\.\s*)?\p{Lu}[\p{Lu} &'’.-]{1,40}?\s*(?:[—–:]|\s-)\s/u;
 /** A wire report's opening "PLACE, Month Day —", its place in capitals. */
 const DATELINE = /^\s*\p{Lu}{2,}[\p{Lu} .'’-]*(?:,\s*[\p{L} .]{2,30}?)?,\s+[\p{L}\d .,()]{3,30}?\s*[—–-]{1,2}\s/u;
 /** "detained by Russian border guards": who held the people a release lets go. */
@@ -512,9 +512,9 @@ function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sen
   for (let i = 1; i < ordered.length; i++) {
     const [prev, event] = [ordered[i - 1]!, ordered[i]!];
     const prevEnd = triggers.find((t) => t.index === prev.at)?.end ?? prev.at;
-    // "… on Thursday, while Qatar promised …": told as happening at the same time
+    // "… on Thursday, while Qatar('s minister, Ali Nasser,) promised …": told as happening at the same time
     const between = sentence.slice(prevEnd, event.at);
-    const joined = /^[^,;]*\band\s+$/.test(between) || /^[^;]*,\s*while\s+[^,;]*$/.test(between) || parsed.conjoined(prev.head, event.head);
+    const joined = /^[^,;]*\band\s+$/.test(between) || /^[^;]*,\s*while\s+[^;]*$/.test(between) || parsed.conjoined(prev.head, event.head);
     if (event.date === null && prev.date !== null && prevEnd <= event.at && joined) {
       dateOnce(event, prev.date, prev.dateFrom ?? 'its own phrase');
       // "In 2012 Ghana had expelled …, and Togo had closed …": background told alike

@@ -112,10 +112,19 @@ function datePastFromContext(perSentence: SentenceEvent[][], paragraphs: number[
   });
 }
 
+/**
+ * Where the lead event is looked for: a feature may open on a scene ("For eight years the two governments spoke only
+ * through the Swiss.") and tell its news in the next sentence.
+ */
+const LEAD_SENTENCES = 3;
+
 function undatedDate(perSentence: SentenceEvent[][], publishedAt: string, policy: UndatedPolicy): { date: DraftDate; source: DateSource } {
   const published = { date: { start: publishedAt, end: null, precision: 'day' } as DraftDate, source: 'the publication date' as const };
   if (policy === 'published') return published;
-  const lead = perSentence[0]?.find((e) => e.date !== null && e.date.precision === 'day');
+  const lead = perSentence
+    .slice(0, LEAD_SENTENCES)
+    .flat()
+    .find((e) => e.date !== null && e.date.precision === 'day' && !e.background);
   return lead?.date ? { date: lead.date, source: "the article's lead event" } : published;
 }
 
