@@ -61,8 +61,8 @@ const SPAN_BEFORE = /\b(two|three|four|five|six|seven|\d{1,2}) (day|week|month)s
 function anchoredMentions(text: string, mentions: DateMention[], previousDay: string | null): DateMention[] {
   const found: DateMention[] = [];
   // a sentence that opens with "The next day" counts from the day the one before it told of
-  // … and so does one with no date of its own ("assailed the accord the next day")
-  const earlier = (index: number) => (previousDay && (index < 25 || mentions.length === 0) ? { date: day(previousDay) } : null);
+  // … and so does one with no date of its own before the phrase ("assailed the accord the next day")
+  const earlier = (index: number) => (previousDay && (index < 25 || !mentions.some((m) => m.end <= index)) ? { date: day(previousDay) } : null);
   for (const match of text.matchAll(LATER)) {
     const index = match.index ?? 0;
     const inSentence = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
@@ -154,8 +154,11 @@ function chronoMentions(text: string, publishedAt: string): DateMention[] {
   return mentions;
 }
 
-/** "agreed to meet again in September", "due to meet on December 10": a date inside an infinitive's plan is the coming one. */
-const PLANNED_BEFORE = /\bto\s+(?:[\w'’-]+\s+){1,5}?(?:in|on|by|before|until)\s+$/;
+/**
+ * "agreed to meet again in September", "due to meet on December 10": a date inside an infinitive's plan is the coming
+ * one; so is a deadline ("if the fighting did not stop by August").
+ */
+const PLANNED_BEFORE = /\bto\s+(?:[\w'’-]+\s+){1,5}?(?:in|on|by|before|until)\s+$|\b(?:by|until)\s+(?:the\s+end\s+of\s+)?$/;
 
 function plannedMonth(components: chrono.ParsedComponents, published: string): DraftDate | null {
   const certain = (c: 'day' | 'month' | 'year') => components.isCertain(c);

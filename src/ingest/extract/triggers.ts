@@ -147,7 +147,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'ceasefire',
-    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|signed|accepted|accepts|brokered|observed)${WITHIN(3)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
+    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|signed|accepted|accepts|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
   },
   { type: 'ceasefire', pattern: String.raw`\b(?:ceasefire|cease-fire|truce)\s+(?:declared|agreed|announced|brokered)\b`, noun: true },
   // "a ceasefire between A and B took hold on Thursday", "a truce … was declared on April 20"
@@ -222,6 +222,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:expelled|expels|expel|expelling|ordered out|kicked out|threw out)${WITHIN(3)}\s+(?:diplomats?|ambassadors?|envoys?|attach[eé]s?|consuls?|embassy staff)\b|\bdeclared${WITHIN(4)}\s+persona non grata\b`,
   },
   { type: 'diplomats_expelled', pattern: String.raw`\bexpulsions?\s+of${WITHIN(3)}\s+(?:diplomats?|ambassadors?|envoys?)\b`, noun: true },
+  // "ordering eleven Senegalese diplomats to leave the country", "gave the ambassador 48 hours to leave"
+  {
+    type: 'diplomats_expelled',
+    pattern: String.raw`\b(?:ordered|orders|order|ordering|told|tells|gave|gives|giving)${WITHIN(4)}\s+(?:diplomats?|ambassadors?|envoys?|attach[eé]s?|consuls?|embassy staff)\s+(?:(?:[\w-]+\s+){1,3}?)?to\s+leave\b`,
+  },
   {
     type: 'embassy_closed',
     pattern: String.raw`\b(?:closed|closes|close|closing|shut|shuts|shutting)(?:\s+down)?${WITHIN(3)}\s+(?:embassy|embassies|consulate|consulates|diplomatic mission)\b`,
@@ -258,12 +263,12 @@ const RULES: Rule[] = [
   { type: 'endorsement', pattern: String.raw`\b(?:welcome|praise|thank|hail|commend|applaud)\b(?=\s+(?:the|a|an|his|her|its|their|\p{Lu}))` },
   {
     type: 'endorsement',
-    pattern: String.raw`\b(?:called|calls|described|describes|termed|terms)\b(?=[^.;]{0,40}?\b(?:a|an)\s+(?:[\w-]+\s+)?(?:victory|success|breakthrough|milestone|triumph|step forward)\b)`,
+    pattern: String.raw`\b(?:called|calls|described|describes|termed|terms)\b(?=[^.;]{0,40}?\b(?:a|an)\s+(?:[\w-]+\s+)?(?:victory|success|breakthrough|milestone|triumph|step forward)\b|[^.;]{0,40}?\b(?:a|an)\s+(?:sensible|positive|important|welcome|historic|constructive|significant|major|good|encouraging|hopeful)\s+(?:step|move|development|decision|signal)\b)`,
     quoted: true,
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses)\b`,
+    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|denouncing|deploring|decrying|rebuking|slamming|faulting)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   {
@@ -340,6 +345,11 @@ const RULES: Rule[] = [
     type: 'aid_provided',
     pattern: String.raw`\b(?:delivered|delivers|deliver|delivering|sent|sends|sending|provided|provides|providing|shipped|airlifted|donated|donates|granted|grants)${WITHIN(3)}\s+(?:humanitarian|emergency|economic|financial|food|medical|relief|development)?\s*(?:aid|assistance|supplies|relief|food|medicine|vaccines)\b`,
   },
+  // "handed over $12 million in food aid", "gave 5 million francs of emergency assistance"
+  {
+    type: 'aid_provided',
+    pattern: String.raw`\b(?:handed over|hands over|gave|gives|donated|donates|disbursed|disburses|transferred|transfers|delivered|delivers|provided|provides)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over)\s+)?${MONEY}\s+(?:in|of|worth of)\s+(?:[\w-]+\s+)?(?:aid|assistance|relief)\b`,
+  },
   { type: 'aid_provided', pattern: String.raw`\b(?:delivery|shipment|airlift)\s+of${WITHIN(3)}\s+(?:aid|assistance|supplies|relief)\b`, noun: true },
   // material cooperation: joint exercises, working groups
   {
@@ -353,7 +363,7 @@ const RULES: Rule[] = [
   // protests, mobilisation, attacks
   {
     type: 'protest',
-    pattern: String.raw`(?<!\bin\s)\b(?:protested|protests|protest|protesting|demonstrated|demonstrate|demonstrating|rallied|rally|rallying|marched|march|picketed)\b(?=\s+(?:outside|in front of|at|near|through|across|in\s+(?:the\s+)?(?:streets?|squares?|\p{Lu})))|\btook to the streets\b|\bstaged${WITHIN(2)}\s+(?:protests?|rall(?:y|ies)|demonstrations?|sit-ins?)\b`,
+    pattern: String.raw`(?<!\bin\s)\b(?:protested|protests|protest|protesting|demonstrated|demonstrate|demonstrating|rallied|rally|rallying|marched|march|picketed)\b(?=\s+(?:outside|in front of|at|near|through|across|in\s+(?:the\s+)?(?:streets?|squares?|\p{Lu})))|\b(?:marched|marches|marching)\s+on\b|\bin\s+a\s+(?:march|rally|demonstration|protest)\s+(?:on|outside|in front of|against)\b|\btook to the streets\b|\bstaged${WITHIN(2)}\s+(?:protests?|rall(?:y|ies)|demonstrations?|sit-ins?)\b`,
   },
   {
     type: 'mobilization',
