@@ -514,7 +514,7 @@ function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sen
     const prevEnd = triggers.find((t) => t.index === prev.at)?.end ?? prev.at;
     // "… on Thursday, while Qatar('s minister, Ali Nasser,) promised …": told as happening at the same time
     const between = sentence.slice(prevEnd, event.at);
-    const joined = /^[^,;]*\band\s+$/.test(between) || /^[^;]*,\s*while\s+[^;]*$/.test(between) || parsed.conjoined(prev.head, event.head);
+    const joined = /^[^,;]*\band\s+$/.test(between) || /^[^;]*,\s*while\s+[^;]*$/.test(between) || parsed.toldWith(prev.head, event.head);
     if (event.date === null && prev.date !== null && prevEnd <= event.at && joined) {
       dateOnce(event, prev.date, prev.dateFrom ?? 'its own phrase');
       // "In 2012 Ghana had expelled …, and Togo had closed …": background told alike

@@ -172,6 +172,26 @@ export class ParsedClauses {
     return (y.dep === 'conj' && y.head === x.i) || (x.dep === 'conj' && x.head === y.i);
   }
 
+  /**
+   * Does `later` add to the moment of `earlier`'s clause: a verb coordinated with it or with a verb that governs it
+   * ("answered the next day by ordering …, and its minister, X, accused …"), or a participle that adds to that clause
+   * ("pulled out of the pact on Wednesday, accusing N'Djamena of …")?
+   */
+  toldWith(earlier: number | null, later: number | null): boolean {
+    if (this.conjoined(earlier, later)) return true;
+    const y = later === null ? null : this.token(later);
+    if (!y || y.pos !== 'VERB' || earlier === null) return false;
+    const governors = new Set<number>();
+    let at = this.token(earlier);
+    for (let hops = 0; at && hops < 4; hops += 1) {
+      if (at.pos === 'VERB') governors.add(at.i);
+      if (at.head === at.i) break;
+      at = this.token(at.head);
+    }
+    if (!governors.has(y.head)) return false;
+    return y.dep === 'conj' || (y.dep === 'advcl' && y.tag === 'VBG');
+  }
+
   token(i: number): Token | null {
     return this.byIndex.get(i) ?? null;
   }
