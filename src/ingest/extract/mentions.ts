@@ -167,8 +167,8 @@ export class ArticleActors {
   }
 
   /**
-   * "the Washington Post", "the Phnom Penh Post": an organisation whose name holds a place is that organisation,
-   * kept whole, not the place's state and a fragment. Only names the parser took for an organisation, that hold a
+   * "the Washington Post", "the Phnom Penh Post", "the Mauritanian Students Union": an organisation whose name holds a
+   * place (or opens with a nationality) is that organisation, kept whole, not the place's state and a fragment. Only names the parser took for an organisation, that hold a
    * state's name, capital or city with words of their own, and that are not a state's institution ("the
    * Chilean foreign ministry") or already a known name.
    */
@@ -180,7 +180,9 @@ export class ArticleActors {
       const name = sentence.slice(index, end);
       const inside = matches.filter((m) => m.index >= index && m.end <= end);
       const exact = matches.some((m) => m.index === index && m.end === end);
-      const place = inside.some((m) => m.actor.kind === 'state' && m.via !== 'demonym');
+      // "the Mauritanian Students Union": a nationality opening a name of capitalised words is part of that name
+      const capitalised = name.split(/\s+/).every((word) => /^(?:\p{Lu}|of$|for$|and$|the$)/u.test(word));
+      const place = inside.some((m) => m.actor.kind === 'state' && (m.via !== 'demonym' || capitalised));
       const lastWord = name.split(/\s+/).pop() ?? '';
       if (exact || !place || !/\s/.test(name) || !/^\p{Lu}/u.test(lastWord) || STATE_BODY_WORD.test(lastWord.toLowerCase())) continue;
       if (inside.some((m) => m.actor.kind === 'state' && m.index === index && m.end === end)) continue;
@@ -295,7 +297,9 @@ export class ArticleActors {
     }
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
       const recent = this.discourse.lastTwoStates();
-      if (recent.length === 2) add(m.index ?? 0, m[0], recent, 'the two states the sentence before named');
+      // "the two sides", "both parties": the sides of the article's story, whoever the sentence before named
+      const sides = /(?:sides|parties)$/.test(m[0]) && this.pair().length === 2;
+      if (recent.length === 2 && !sides) add(m.index ?? 0, m[0], recent, 'the two states the sentence before named');
       else add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
     // "Sweden recalled its ambassador. It also expelled …", "Suva hit back. It recalled …", "X met Y. They agreed …"
@@ -447,6 +451,8 @@ function groupAfter(sentence: string, match: LexiconMatch): { index: number; end
   const modifiers = following.slice(0, headAt);
   if (modifiers.some((w) => STATE_BODY_WORD.test(w) || /^(?:and|of|the|to|in|who|which|that)$/.test(w))) return null;
   const head = following[headAt] ?? '';
+  // "the British prime minister('s office)": the one who holds a state's office, unnamed, acts for the state
+  if (head === 'minister' && /\bthe\s+$/i.test(sentence.slice(Math.max(0, match.index - 4), match.index))) return null;
   const phrase = [...modifiers, head].join(' ');
   const end = match.end + hyphenated.length + rest.slice(hyphenated.length).indexOf(phrase) + phrase.length;
   if (ROLE_AFTER.test(sentence.slice(end)) || /^\s+\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(sentence.slice(end))) return null;
