@@ -256,6 +256,11 @@ function eventsFor(
     if (agents.length === 0 && trigger.form === 'passive' && DEALS.has(trigger.type)) {
       [agents, agentFrom] = [dealSides(context.sentence, clause, context.heads, actors), 'inferred'];
     }
+    // "Relations were broken off in 1962": by the sides the "between" phrase names, else by the article's two states
+    if (agents.length === 0 && trigger.undergone && RELATIONS.has(trigger.type)) {
+      const between = dealSides(context.sentence, clause, context.heads, actors);
+      [agents, agentFrom] = [between.length > 1 ? between : actors.pair(), 'inferred'];
+    }
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);
@@ -293,6 +298,9 @@ function eventsFor(
   }
   return events.sort((a, b) => a.at - b.at);
 }
+
+/** Relations between two states, which may be told as undergone by no one named ("relations were restored"). */
+const RELATIONS: ReadonlySet<EventType> = new Set(['relations_severed', 'relations_restored']);
 
 /** Deals, which both sides make. */
 const DEALS: ReadonlySet<EventType> = new Set(['agreement', 'peace_agreement', 'ceasefire']);

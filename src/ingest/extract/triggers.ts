@@ -212,6 +212,17 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:severing|severance|rupture|breaking off|suspension|downgrading)\s+of${WITHIN(2)}\s+(?:diplomatic\s+)?(?:relations|ties)\b`,
     noun: true,
   },
+  // "Relations were last broken off in March 1962 and restored in …", "ties, severed when …": no one named as doing it
+  {
+    type: 'relations_severed',
+    pattern: String.raw`\b(?:relations|ties)(?:\s+between\s+[^,.;]{3,60}?)?(?:\s+(?:were|was|had been|have been|has been)(?:\s+\w+ly|\s+last|\s+first)?|,)\s+(?:broken off|severed|cut|suspended)\b`,
+    undergone: true,
+  },
+  {
+    type: 'relations_restored',
+    pattern: String.raw`\b(?:relations|ties)(?:\s+between\s+[^,.;]{3,60}?)?\s+(?:were|was|had been|have been|has been)(?:\s+\w+ly|\s+last|\s+first)?\s+(?:restored|re-?established|resumed|normali[sz]ed)\b|(?<=\b(?:broken off|severed|cut|suspended)\s+[^,.;]{3,40}?\s+and\s+(?:later\s+|then\s+)?)(?:restored|re-?established|resumed)\b`,
+    undergone: true,
+  },
   {
     type: 'ambassador_recalled',
     pattern: String.raw`\b(?:recalled|recalls|recall|recalling|withdrew|withdraws|withdrawing|summoned home)${WITHIN(2)}\s+(?:ambassadors?|envoys?|charg[eé] d['’]affaires|heads? of mission)\b`,
