@@ -113,6 +113,8 @@ const RELATIVE: Array<{ pattern: RegExp; resolve: (published: string) => DraftDa
   { pattern: /\b(?:last|previous) year\b/gi, resolve: (p) => year(String(Number(p.slice(0, 4)) - 1)) },
   { pattern: /\b(?:earlier )?this year\b/gi, resolve: (p) => year(p.slice(0, 4)) },
   { pattern: /\byesterday\b/gi, resolve: (p) => day(addDays(p, -1)) },
+  // a bulletin's "overnight": the night before it went out
+  { pattern: /\bovernight\b/gi, resolve: (p) => ({ start: addDays(p, -1), end: p, precision: 'day' }) },
   { pattern: /\btoday\b/gi, resolve: (p) => day(p) },
 ];
 
@@ -158,7 +160,7 @@ function chronoMentions(text: string, publishedAt: string): DateMention[] {
  * "agreed to meet again in September", "due to meet on December 10": a date inside an infinitive's plan is the coming
  * one; so is a deadline ("if the fighting did not stop by August").
  */
-const PLANNED_BEFORE = /\bto\s+(?:[\w'’-]+\s+){1,5}?(?:in|on|by|before|until)\s+$|\b(?:by|until)\s+(?:the\s+end\s+of\s+)?$/;
+const PLANNED_BEFORE = /\bto\s+(?:[\w'’-]+\s+){1,7}?(?:in|on|by|before|until)\s+$|\b(?:by|until)\s+(?:the\s+end\s+of\s+)?$/;
 
 function plannedMonth(components: chrono.ParsedComponents, published: string): DraftDate | null {
   const certain = (c: 'day' | 'month' | 'year') => components.isCertain(c);

@@ -206,7 +206,7 @@ Uganda|Ugandan|Kampala||
 Ukraine|Ukrainian|Kyiv,Kiev||Odesa,Odessa,Kharkiv,Lviv
 United Arab Emirates|Emirati|Abu Dhabi|UAE|Dubai
 United Kingdom|British,Briton|London,Downing Street,Whitehall|UK,U.K.,Britain,Great Britain|Edinburgh,Manchester
-United States|American,US,U.S.|Washington,White House,Pentagon|USA,U.S.A.,US,U.S.,United States of America,America|New York,Miami,Los Angeles,Chicago
+United States|American,US,U.S.|Washington,White House,Pentagon,State Department|USA,U.S.A.,US,U.S.,United States of America,America|New York,Miami,Los Angeles,Chicago
 Uruguay|Uruguayan|Montevideo||
 Uzbekistan|Uzbek|Tashkent||
 Vanuatu|Ni-Vanuatu|Port Vila||

@@ -97,7 +97,7 @@ const RULES: Rule[] = [
   { type: 'prisoner_release', pattern: String.raw`\b(?:walked|walks|walking)\s+(?:free|out of (?:prison|jail|detention|custody))\b`, undergone: true },
   {
     type: 'prisoner_release',
-    pattern: String.raw`\b(?:handed over|hands over|repatriated)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:prisoners|detainees|hostages|captives|soldiers|sailors|citizens|nationals|researchers|journalists|fishermen|students|workers)\b)`,
+    pattern: String.raw`\b(?:handed over|hands over|handed back|hands back|repatriated)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:prisoners|detainees|hostages|captives|soldiers|sailors|citizens|nationals|researchers|journalists|fishermen|students|workers)\b)`,
   },
   { type: 'prisoner_release', pattern: String.raw`\b(?:release|releases)\b(?=\s+of\b)`, noun: true },
   // pardons, amnesties
@@ -147,7 +147,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'ceasefire',
-    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|signed|accepted|accepts|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
+    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|signed|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
   },
   { type: 'ceasefire', pattern: String.raw`\b(?:ceasefire|cease-fire|truce)\s+(?:declared|agreed|announced|brokered)\b`, noun: true },
   // "a ceasefire between A and B took hold on Thursday", "a truce … was declared on April 20"
@@ -186,12 +186,12 @@ const RULES: Rule[] = [
     type: 'agreement',
     pattern: String.raw`\b(?:signed|signs|sign|signing|signed off on|concluded|reached|sealed|struck|clinched|clinches|hammered out|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
   },
-  { type: 'agreement', pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed)\b` },
+  { type: 'agreement', pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed|initiall?ed|finali[sz]ed)\b` },
   { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
   // relations
   {
     type: 'relations_restored',
-    pattern: String.raw`\b(?:restored|restores|restore|restoring|re-?established|reestablishes|resumed|resumes|normali[sz]ed|established|upgraded)${WITHIN(2)}\s+(?:diplomatic\s+)?(?:relations|ties)\b`,
+    pattern: String.raw`\b(?:restored|restores|restore|restoring|re-?established|reestablishes|re-?establishing|resumed|resumes|resuming|normali[sz]ed|normali[sz]es|normali[sz]e|normali[sz]ing|established|upgraded)${WITHIN(2)}\s+(?:diplomatic\s+)?(?:relations|ties)\b`,
   },
   {
     type: 'relations_restored',
@@ -258,7 +258,7 @@ const RULES: Rule[] = [
   // intents
   {
     type: 'intent',
-    pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|determined|looking forward)\s+to\b`,
+    pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|agrees|agree|offered|offers|offering|determined|looking forward)\s+to\b`,
   },
   {
     type: 'intent',
@@ -266,10 +266,12 @@ const RULES: Rule[] = [
   },
   { type: 'intent', pattern: String.raw`\b(?:goal|aim|objective|intention|priority)\b(?=[^.;]{0,60}?\bis to\b)` },
   { type: 'intent', pattern: String.raw`\b(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|set|expected)\s+to\b` },
+  // "The Security Council is to meet later today"
+  { type: 'intent', pattern: String.raw`\b(?:is|are)\s+(?:also\s+)?to\s+(?:meet|hold|visit|sign|travel|discuss|vote|open|reopen|resume|begin|decide|announce|send|host)\b` },
   // reactions
   {
     type: 'endorsement',
-    pattern: String.raw`\b(?:welcomed|welcomes|welcoming|praised|praises|praising|thanked|thanking|hailed|hails|commended|commends|applauded|applauds|congratulated|congratulates|endorsed|endorses|lauded|lauds)\b|\bexpressed (?:its |his |her |their )?support for\b`,
+    pattern: String.raw`\b(?:welcomed|welcomes|welcoming|praised|praises|praising|thanked|thanks|thanking|hailed|hails|commended|commends|applauded|applauds|congratulated|congratulates|endorsed|endorses|lauded|lauds)\b|\bexpressed (?:its |his |her |their )?support for\b`,
   },
   { type: 'endorsement', pattern: String.raw`\b(?:welcome|praise|thank|hail|commend|applaud)\b(?=\s+(?:the|a|an|his|her|its|their|\p{Lu}))` },
   {
@@ -289,6 +291,12 @@ const RULES: Rule[] = [
   {
     type: 'criticism',
     pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|termed|terms|deemed|deems)\b(?=[^.;]{0,50}?\b(?:as\s+)?(?:unacceptable|illegal|unlawful|illegitimate|provocative|regrettable|hostile|baseless|unfounded|irresponsible|dangerous)\b)|\bprotested\s+(?:to|over|at)\b`,
+  },
+  // 'called the raids "a war crime"': the characterisation is quoted, so read on the words as written
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|labell?ed|termed|terms)\b(?=[^.;]{0,50}?["“'‘]\s*(?:a|an)?\s*(?:[\w-]+\s+)?(?:war crimes?|crimes? against|massacre|atrocity|atrocities|genocide|aggression|betrayal|disgrace|outrage|farce|sham|lies|insult|affront|surrender|provocation|violation|breach)\b)`,
+    quoted: true,
   },
   {
     type: 'appeal',
@@ -383,6 +391,11 @@ const RULES: Rule[] = [
   {
     type: 'armed_attack',
     pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
+  },
+  // "its aircraft struck Eritrean supply lines", "attacked the Libyan garrison"
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:struck|strike|strikes|striking|pounded|pounds|pounding|hit|hits|attacked|attacks|attack|attacking|overran|overrun|overruns)\s+(?:[\w'’-]+\s+){0,3}?(?:positions?|targets?|supply lines|lines|bases?|camps?|convoys?|garrisons?|villages?|towns?|depots?|airfields?|airports?|ports?|installations?|outposts?|barracks|troops|forces|soldiers|units)\b`,
   },
   {
     type: 'armed_attack',
