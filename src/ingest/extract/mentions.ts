@@ -229,7 +229,8 @@ export class ArticleActors {
   /** "Carver" after "Helen Carver": a surname alone names the person already mentioned. */
   private coreferent(name: string): ActorRef | undefined {
     if (name.includes(' ')) return this.seen.get(slugify(name));
-    return this.persons.find((p) => p.name.split(/\s+/).pop() === name);
+    // "Mr Nguyen" after "Nguyen Van Hoa": a family name may come first
+    return this.persons.find((p) => p.name.split(/\s+/).pop() === name) ?? this.persons.find((p) => p.name.split(/\s+/)[0] === name && /\s/.test(p.name));
   }
 
   // --- descriptions: "the government", "she", "both sides", "human rights groups" ---------------------------
@@ -321,8 +322,12 @@ export class ArticleActors {
       const person = [...this.persons].reverse().find((p) => this.personRoles.get(p.id)?.has(role));
       if (person) add(m.index ?? 0, m[0], [person], `role "${m[0]}" of the person named earlier with it`);
     }
-    for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g))
-      add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]], 'pronoun for the person named last');
+    // "the envoy, Ahmed Said, said he would …": a person named earlier in the sentence comes before one of an earlier sentence
+    for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g)) {
+      const here = named.filter((n) => n.actor.kind === 'person' && n.end <= (m.index ?? 0)).pop();
+      if (here) add(m.index ?? 0, m[0], [here.actor], 'pronoun for the person named earlier in the sentence');
+      else add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]], 'pronoun for the person named last');
+    }
     return found;
   }
 
