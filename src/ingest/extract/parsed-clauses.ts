@@ -174,22 +174,34 @@ export class ParsedClauses {
 
   /**
    * Does `later` add to the moment of `earlier`'s clause: a verb coordinated with it or with a verb that governs it
-   * ("answered the next day by ordering …, and its minister, X, accused …"), or a participle that adds to that clause
-   * ("pulled out of the pact on Wednesday, accusing N'Djamena of …")?
+   * ("answered the next day by ordering …, and its minister, X, accused …"), a participle that adds to that clause
+   * ("pulled out of the pact on Wednesday, accusing N'Djamena of …"), or an act told as the manner or cause of
+   * the same verb ("expelled the ambassador in 1994 after accusing him …", "responded by closing …")?
    */
   toldWith(earlier: number | null, later: number | null): boolean {
     if (this.conjoined(earlier, later)) return true;
     const y = later === null ? null : this.token(later);
     if (!y || y.pos !== 'VERB' || earlier === null) return false;
-    const governors = new Set<number>();
-    let at = this.token(earlier);
+    const above = this.verbsAbove(earlier);
+    if (above.has(y.head) && (y.dep === 'conj' || (y.dep === 'advcl' && y.tag === 'VBG'))) return true;
+    // "after accusing", "by closing": a gerund under a preposition of a verb above both
+    if (y.tag !== 'VBG' || y.dep !== 'pcomp') return false;
+    const preposition = this.token(y.head);
+    const governor = preposition ? this.token(preposition.head) : null;
+    if (!governor || !/^(?:after|by|before)$/i.test(preposition?.text ?? '')) return false;
+    return above.has(governor.i) || [...above].some((verb) => this.conjoined(verb, governor.i));
+  }
+
+  /** The verbs from a word up through its governors (four steps at most). */
+  private verbsAbove(i: number): Set<number> {
+    const verbs = new Set<number>();
+    let at = this.token(i);
     for (let hops = 0; at && hops < 4; hops += 1) {
-      if (at.pos === 'VERB') governors.add(at.i);
+      if (at.pos === 'VERB') verbs.add(at.i);
       if (at.head === at.i) break;
       at = this.token(at.head);
     }
-    if (!governors.has(y.head)) return false;
-    return y.dep === 'conj' || (y.dep === 'advcl' && y.tag === 'VBG');
+    return verbs;
   }
 
   token(i: number): Token | null {
