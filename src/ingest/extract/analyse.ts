@@ -52,7 +52,7 @@ const ARMED: ReadonlySet<EventType> = new Set(['armed_attack', 'mobilization']);
 const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election', 'conviction']);
 /** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless", "violated international law". */
 const DAMNING_VERDICT =
-  /\b(?:violated|violates|breached|breaches|flouted|flouts)\s+(?:international\s+law|the\s+(?:charter|treaty|ceasefire|truce|agreement|accord))\b|\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|gross|direct|dangerous|unacceptable)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
+  /\b(?:violated|violates|breached|breaches|flouted|flouts)\s+(?:international\s+law|the\s+(?:charter|treaty|ceasefire|truce|agreement|accord))\b|\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|grave|gross|direct|dangerous|unacceptable|terrible|historic|big|huge)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
 /** "has said he will not negotiate": a plan denied is neither a plan nor a claim about how things stand. */
 const NEGATED_PLAN =
   /^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|can)\s*(?:not|never|n['’]t)\b|^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:won['’]t|cannot)\b/i;

@@ -35,6 +35,8 @@ interface Rule {
   quoted?: boolean;
   /** Its subject underwent it, as a passive's does ("the shepherds walked free"). */
   undergone?: boolean;
+  /** Read with case: its capitals stand for a name ("to Doha"), which a case-blind \p{Lu} would not require. */
+  cased?: boolean;
 }
 
 const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
@@ -52,6 +54,15 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\b(?:visited|visits|visiting)\b(?=\s+(?:\p{Lu}|the\s+\p{Lu}))` },
   { type: 'talks', pattern: String.raw`\b(?:travell?ed|flew|went) to\b` },
   { type: 'talks', pattern: String.raw`\barrived in\b` },
+  // "was in Seoul on Monday for talks with", "went on a state visit to Nigeria", "welcomed the Iraqi prime minister to Doha"
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:was|were)\s+in\s+\p{Lu}[\p{L}-]+(?=\s+(?:[^,.;]{1,25}?\s+)?for\s+(?:talks|meetings|consultations|negotiations|a\s+(?:[\w-]+\s+)?visit)\b)`,
+    cased: true,
+  },
+  { type: 'talks', pattern: String.raw`\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\s+to\b` },
+  { type: 'talks', pattern: String.raw`\b(?:[Ww]elcomed|welcomes|welcoming)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?=\p{Lu}\p{Ll})`, cased: true },
+  { type: 'talks', pattern: String.raw`\b(?:conferred|confer|consulted)\b(?=\s+(?:in|at|on|by|for)\b)` },
   { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(4)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
   { type: 'talks', pattern: String.raw`\bshuttle diplomacy\b(?=\s+by\b)`, noun: true },
   { type: 'talks', pattern: String.raw`\b(?:shuttled|shuttles|shuttling)\s+between\b` },
@@ -255,6 +266,7 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:threatened|threatens|threaten|threatening)\b(?=\s+(?:to|with|new|further|more|unspecified|retaliation|retaliatory|sanctions|tariffs|countermeasures|reprisals|force|military|action|war|\p{Lu}))|\b(?:issued|issues|gave|gives|delivered|presented|set)${WITHIN(2)}\s+ultimatum\b`,
   },
   { type: 'threat', pattern: String.raw`\b(?:threat|ultimatum)\s+(?:of|from|by)\b`, noun: true },
+  { type: 'threat', pattern: String.raw`\b(?:warned|warns|warning)\s+(?:that\s+)?(?:it|they|he|she|\p{Lu}[\p{L}-]+)\s+(?:would|will|could)\s+(?:retaliate|respond|strike|hit back|use force|act)\b` },
   // intents
   {
     type: 'intent',
@@ -281,16 +293,21 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|denouncing|deploring|decrying|rebuking|slamming|faulting)\b`,
+    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|objected to|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concerns?|alarm|regret|dismay|outrage|indignation|disappointment|reservations|misgivings|objections)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:hit|hits|struck|strikes)\s+back\s+at\b|\b(?:took|takes|taking)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+task\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?complaint\b|(?<!\bwhat\s+(?:he|she|it|they|we)\s+)\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of (?:aggression|piracy|war|terror|sabotage)|attack on|assault on)\b)`,
+    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concerns?|alarm|regret|dismay|outrage|indignation|disappointment|reservations|misgivings|objections|opposition)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:hit|hits|struck|strikes)\s+back\s+at\b|\b(?:took|takes|taking)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+task\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?complaint\b|(?<!\bwhat\s+(?:he|she|it|they|we)\s+)\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of (?:aggression|piracy|war|terror|sabotage)|attack on|assault on)\b)`,
   },
   {
     type: 'criticism',
     pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|termed|terms|deemed|deems)\b(?=[^.;]{0,50}?\b(?:as\s+)?(?:unacceptable|illegal|unlawful|illegitimate|provocative|regrettable|hostile|baseless|unfounded|irresponsible|dangerous)\b)|\bprotested\s+(?:to|over|at)\b`,
+  },
+  // "summoned the Russian ambassador to protest": a state calls in another's envoy to complain
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:summoned|summons|summoning)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassador|envoy|charg[eé] d['’]affaires|diplomats?|consul)\b`,
   },
   // 'called the raids "a war crime"': the characterisation is quoted, so read on the words as written
   {
@@ -415,7 +432,7 @@ const RULES: Rule[] = [
   },
 ];
 
-const COMPILED = RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, 'giu') }));
+const COMPILED = RULES.map((rule) => ({ ...rule, regex: new RegExp(rule.pattern, rule.cased ? 'gu' : 'giu') }));
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$/i;
 const PARTICIPLE = /^\S*(?:ed|en|wn)\b/i;
 /** A verb form after a determiner or a noun modifier is a noun: "the recent releases", "prisoner releases". */
