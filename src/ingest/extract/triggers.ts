@@ -259,6 +259,10 @@ const RULES: Rule[] = [
   { type: 'rejection', pattern: String.raw`\brejection\s+(?:of|by)\b`, noun: true },
   {
     type: 'rejection',
+    pattern: String.raw`\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:attend|take part|join|sign|meet|recogni[sz]e|accept|negotiate|participate|hand over|extradite|release|allow|lift|withdraw|endorse|ratify|resume)\b`,
+  },
+  {
+    type: 'rejection',
     pattern: String.raw`\b(?:dismissed|dismisses|brushed aside|brushes aside)\b(?=[^.;]{0,60}?\bas\s+(?:[\w-]+\s+){0,2}?(?:meddling|interference|baseless|unfounded|propaganda|lies|nonsense|irrelevant|a\s+\w+|an\s+\w+)\b)`,
   },
   {
@@ -362,6 +366,11 @@ const RULES: Rule[] = [
     type: 'aid_pledged',
     pattern: String.raw`\b(?:pledged|pledges|committed|commits|promised|promises|announced|announces|earmarked|earmarks|offered|offers)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to|an?)\s+)?[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?\b`,
   },
+  // "approved a $300 million loan to Kenya", "Canada will give $10 million to the UN refugee agency"
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:approved|approves|granted|grants|extended|extends)\s+(?:an?\s+)?(?:${MONEY}|[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?)\s+(?:[\w-]+\s+)?(?:loans?|grants?|credits?|aid|assistance|package)\b|\b(?:will|would)\s+(?:give|provide|donate|contribute|send)\s+(?:(?:a\s+further|an\s+additional|another|some|about|nearly|up to)\s+)?(?:${MONEY}|[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?)`,
+  },
   // "the European Community put up a further 25 million ecus", "Canada's contribution … came to 12 million dollars"
   {
     type: 'aid_pledged',
@@ -375,11 +384,11 @@ const RULES: Rule[] = [
   // "flew 20 tonnes of medicines into Niamey", "released $5 million … to buy grain", "handed over 500 tonnes of rice"
   {
     type: 'aid_provided',
-    pattern: String.raw`\b(?:delivered|delivers|sent|sends|shipped|ships|airlifted|flew|flies|donated|donates|handed over|hands over|trucked|distributed)\s+(?:[\w,.-]+\s+){0,3}?(?:tonnes|tons|truckloads|planeloads|shipments|consignments|cargoes)\s+of\b|\b(?:released|releases|disbursed|disburses)\s+${MONEY}`,
+    pattern: String.raw`\b(?:delivered|delivers|sent|sends|shipped|ships|airlifted|airdropped|flew|flies|donated|donates|handed over|hands over|trucked|distributed)\s+(?:[\w,.-]+\s+){0,3}?(?:tonnes|tons|truckloads|planeloads|shipments|consignments|cargoes|doses)\s+of\b|\b(?:released|releases|disbursed|disburses)\s+${MONEY}`,
   },
   {
     type: 'aid_provided',
-    pattern: String.raw`\b(?:delivered|delivers|deliver|delivering|sent|sends|sending|provided|provides|providing|shipped|airlifted|donated|donates|granted|grants)${WITHIN(3)}\s+(?:humanitarian|emergency|economic|financial|food|medical|relief|development)?\s*(?:aid|assistance|supplies|relief|food|medicine|vaccines)\b`,
+    pattern: String.raw`\b(?:delivered|delivers|deliver|delivering|sent|sends|sending|provided|provides|providing|shipped|airlifted|airdropped|donated|donates|granted|grants)${WITHIN(3)}\s+(?:humanitarian|emergency|economic|financial|food|medical|relief|development)?\s*(?:aid|assistance|supplies|relief|food|medicine|vaccines)\b`,
   },
   // "handed over $12 million in food aid", "gave 5 million francs of emergency assistance"
   {
@@ -412,7 +421,7 @@ const RULES: Rule[] = [
   // "its aircraft struck Eritrean supply lines", "attacked the Libyan garrison"
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:struck|strike|strikes|striking|pounded|pounds|pounding|hit|hits|attacked|attacks|attack|attacking|overran|overrun|overruns)\s+(?:[\w'’-]+\s+){0,3}?(?:positions?|targets?|supply lines|lines|bases?|camps?|convoys?|garrisons?|villages?|towns?|depots?|airfields?|airports?|ports?|installations?|outposts?|barracks|troops|forces|soldiers|units)\b`,
+    pattern: String.raw`\b(?:struck|strike|strikes|striking|pounded|pounding|hit|hits|attacked|attacks|attack|attacking|overran|overrun|overruns)\s+(?:[\w'’-]+\s+){0,3}?(?:positions?|targets?|supply lines|lines|bases?|camps?|convoys?|garrisons?|villages?|towns?|depots?|airfields?|airports?|ports?|installations?|outposts?|barracks|troops|forces|soldiers|units)\b`,
   },
   {
     type: 'armed_attack',
@@ -424,7 +433,8 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:air\s*strikes?|airstrikes?|drone strikes?|missile strikes?|rockets|missiles|shells|warplanes|aircraft|drones|jets)\b(?=\s+(?:also\s+)?(?:hit|struck|pounded|slammed into|destroyed|killed)\b)`,
     noun: true,
   },
-  { type: 'armed_attack', pattern: String.raw`\b(?:pounded|pounds|overran|overruns)\b` },
+  // "pounds" after a sum is money ("20 million pounds for flood victims")
+  { type: 'armed_attack', pattern: String.raw`\b(?:pounded|overran|overruns)\b|(?<!(?:\d|million|billion)\s+)\bpounds\b` },
   // "Armenian and Azerbaijani forces traded fire": both sides attacked
   {
     type: 'armed_attack',
