@@ -50,6 +50,9 @@ const AFTER_ANOTHER: Array<{ pattern: RegExp; span: (anchor: DraftDate) => Draft
   },
   { pattern: /\bthe (?:next|following) (?:morning|evening)\b/gi, span: (a) => day(addDays(a.end ?? a.start, 1)) },
   { pattern: /\blater (?:that|the same) week\b/gi, span: (a) => restOfWeek(a.end ?? a.start) },
+  { pattern: /\bthe (?:following|next) week\b/gi, span: (a) => weekAfter(a.end ?? a.start) },
+  { pattern: /\bhours later\b/gi, span: (a) => (a.precision === 'day' ? day(a.end ?? a.start) : a) },
+  { pattern: /\bdays later\b/gi, span: (a) => (a.precision === 'day' ? { start: addDays(a.end ?? a.start, 1), end: addDays(a.end ?? a.start, 6), precision: 'day' } : a) },
   { pattern: /\blater (?:that|the same) month\b/gi, span: (a) => month(a.end ?? a.start) },
   { pattern: /\b(?:the (?:following|next) month|a month later)\b/gi, span: (a) => month(shiftMonths(a.start, 1)) },
   { pattern: /\b(?:the (?:following|next) year|a year later)\b/gi, span: (a) => year(String(Number(a.start.slice(0, 4)) + 1)) },
@@ -97,6 +100,13 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
   return found;
 }
 
+/** The Monday-to-Sunday week after a day's: "the following week". */
+function weekAfter(isoDate: string): DraftDate {
+  const weekday = (parseDay(isoDate).getUTCDay() + 6) % 7; // Monday = 0
+  const monday = addDays(isoDate, 7 - weekday);
+  return { start: monday, end: addDays(monday, 6), precision: 'day' };
+}
+
 /** The days after a day to the Sunday of its week: "later that week". */
 function restOfWeek(isoDate: string): DraftDate {
   const weekday = (parseDay(isoDate).getUTCDay() + 6) % 7; // Monday = 0
@@ -116,6 +126,8 @@ const RELATIVE: Array<{ pattern: RegExp; resolve: (published: string) => DraftDa
   // a bulletin's "overnight": the night before it went out
   { pattern: /\bovernight\b/gi, resolve: (p) => ({ start: addDays(p, -1), end: p, precision: 'day' }) },
   { pattern: /\btoday\b/gi, resolve: (p) => day(p) },
+  { pattern: /\b(?:earlier )?this week\b/gi, resolve: (p) => thisWeek(p) },
+  { pattern: /\b(?:over|at) the weekend\b/gi, resolve: (p) => lastWeekend(p) },
 ];
 
 function relativeMentions(text: string, publishedAt: string): DateMention[] {
@@ -127,6 +139,19 @@ function relativeMentions(text: string, publishedAt: string): DateMention[] {
     }
   }
   return mentions;
+}
+
+/** The days of the week of publication up to it: "this week". */
+function thisWeek(published: string): DraftDate {
+  const weekday = (parseDay(published).getUTCDay() + 6) % 7; // Monday = 0
+  return weekday === 0 ? day(published) : { start: addDays(published, -weekday), end: published, precision: 'day' };
+}
+
+/** The Saturday and Sunday on or before publication: "over the weekend". */
+function lastWeekend(published: string): DraftDate {
+  const sinceSaturday = (parseDay(published).getUTCDay() + 1) % 7; // Saturday = 0
+  const saturday = addDays(published, -sinceSaturday);
+  return sinceSaturday === 0 ? day(saturday) : { start: saturday, end: addDays(saturday, 1) < published ? addDays(saturday, 1) : published, precision: 'day' };
 }
 
 /** The Monday-to-Sunday week before the week of publication. */

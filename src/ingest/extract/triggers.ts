@@ -408,7 +408,13 @@ const RULES: Rule[] = [
   // protests, mobilisation, attacks
   {
     type: 'protest',
-    pattern: String.raw`(?<!\bin\s)\b(?:protested|protests|protest|protesting|demonstrated|demonstrate|demonstrating|rallied|rally|rallying|marched|march|picketed)\b(?=\s+(?:outside|in front of|at|near|through|across|in\s+(?:the\s+)?(?:streets?|squares?|\p{Lu})))|\b(?:marched|marches|marching)\s+on\b|\bin\s+a\s+(?:march|rally|demonstration|protest)\s+(?:on|outside|in front of|against)\b|\btook to the streets\b|\bstaged${WITHIN(2)}\s+(?:protests?|rall(?:y|ies)|demonstrations?|sit-ins?)\b`,
+    pattern: String.raw`(?<!\bin\s)\b(?:protested|protests|protest|protesting|demonstrated|demonstrate|demonstrating|rallied|rally|rallying|picketed)\b(?=\s+(?:outside|in front of|at|near|through|across|in\s+(?:the\s+)?(?:streets?|squares?|\p{Lu})))|\b(?:marched|marches|marching)\s+on\b|\bin\s+a\s+(?:march|rally|demonstration|protest)\s+(?:on|outside|in front of|against)\b|\btook to the streets\b|\bstaged${WITHIN(2)}\s+(?:protests?|rall(?:y|ies)|demonstrations?|sit-ins?)\b`,
+  },
+  // read with case: "March" is also a month ("from 3 to 5 March in Brussels")
+  {
+    type: 'protest',
+    pattern: String.raw`\b(?:[Mm]arched|marching|march)\b(?=\s+(?:outside|in front of|at|near|through|across|in\s+(?:the\s+)?(?:streets?|squares?|\p{Lu})))`,
+    cased: true,
   },
   {
     type: 'mobilization',
