@@ -52,7 +52,10 @@ const AFTER_ANOTHER: Array<{ pattern: RegExp; span: (anchor: DraftDate) => Draft
   { pattern: /\blater (?:that|the same) week\b/gi, span: (a) => restOfWeek(a.end ?? a.start) },
   { pattern: /\bthe (?:following|next) week\b/gi, span: (a) => weekAfter(a.end ?? a.start) },
   { pattern: /\bhours later\b/gi, span: (a) => (a.precision === 'day' ? day(a.end ?? a.start) : a) },
-  { pattern: /\bdays later\b/gi, span: (a) => (a.precision === 'day' ? { start: addDays(a.end ?? a.start, 1), end: addDays(a.end ?? a.start, 6), precision: 'day' } : a) },
+  {
+    pattern: /\bdays later\b/gi,
+    span: (a) => (a.precision === 'day' ? { start: addDays(a.end ?? a.start, 1), end: addDays(a.end ?? a.start, 6), precision: 'day' } : a),
+  },
   { pattern: /\blater (?:that|the same) month\b/gi, span: (a) => month(a.end ?? a.start) },
   { pattern: /\b(?:the (?:following|next) month|a month later)\b/gi, span: (a) => month(shiftMonths(a.start, 1)) },
   { pattern: /\b(?:the (?:following|next) year|a year later)\b/gi, span: (a) => year(String(Number(a.start.slice(0, 4)) + 1)) },

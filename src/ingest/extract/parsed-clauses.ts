@@ -181,7 +181,7 @@ export class ParsedClauses {
   toldWith(earlier: number | null, later: number | null): boolean {
     if (this.conjoined(earlier, later)) return true;
     const y = later === null ? null : this.token(later);
-    if (!y || y.pos !== 'VERB' || earlier === null) return false;
+    if (y?.pos !== 'VERB' || earlier === null) return false;
     const above = this.verbsAbove(earlier);
     if (above.has(y.head) && (y.dep === 'conj' || (y.dep === 'advcl' && y.tag === 'VBG'))) return true;
     // "after accusing", "by closing": a gerund under a preposition of a verb above both

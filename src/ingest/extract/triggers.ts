@@ -197,7 +197,10 @@ const RULES: Rule[] = [
     type: 'agreement',
     pattern: String.raw`\b(?:signed|signs|sign|signing|signed off on|concluded|reached|sealed|struck|clinched|clinches|hammered out|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
   },
-  { type: 'agreement', pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed|initiall?ed|finali[sz]ed)\b` },
+  {
+    type: 'agreement',
+    pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed|initiall?ed|finali[sz]ed)\b`,
+  },
   { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
   // relations
   {
@@ -270,7 +273,10 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:threatened|threatens|threaten|threatening)\b(?=\s+(?:to|with|new|further|more|unspecified|retaliation|retaliatory|sanctions|tariffs|countermeasures|reprisals|force|military|action|war|\p{Lu}))|\b(?:issued|issues|gave|gives|delivered|presented|set)${WITHIN(2)}\s+ultimatum\b`,
   },
   { type: 'threat', pattern: String.raw`\b(?:threat|ultimatum)\s+(?:of|from|by)\b`, noun: true },
-  { type: 'threat', pattern: String.raw`\b(?:warned|warns|warning)\s+(?:that\s+)?(?:it|they|he|she|\p{Lu}[\p{L}-]+)\s+(?:would|will|could)\s+(?:retaliate|respond|strike|hit back|use force|act)\b` },
+  {
+    type: 'threat',
+    pattern: String.raw`\b(?:warned|warns|warning)\s+(?:that\s+)?(?:it|they|he|she|\p{Lu}[\p{L}-]+)\s+(?:would|will|could)\s+(?:retaliate|respond|strike|hit back|use force|act)\b`,
+  },
   // intents
   {
     type: 'intent',
@@ -283,7 +289,10 @@ const RULES: Rule[] = [
   { type: 'intent', pattern: String.raw`\b(?:goal|aim|objective|intention|priority)\b(?=[^.;]{0,60}?\bis to\b)` },
   { type: 'intent', pattern: String.raw`\b(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|set|expected)\s+to\b` },
   // "The Security Council is to meet later today"
-  { type: 'intent', pattern: String.raw`\b(?:is|are)\s+(?:also\s+)?to\s+(?:meet|hold|visit|sign|travel|discuss|vote|open|reopen|resume|begin|decide|announce|send|host)\b` },
+  {
+    type: 'intent',
+    pattern: String.raw`\b(?:is|are)\s+(?:also\s+)?to\s+(?:meet|hold|visit|sign|travel|discuss|vote|open|reopen|resume|begin|decide|announce|send|host)\b`,
+  },
   // reactions
   {
     type: 'endorsement',
@@ -297,7 +306,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|objected to|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting)\b`,
+    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|objected|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   {

@@ -34,6 +34,28 @@ describe('findDates', () => {
     });
   });
 
+  it('reads the week and weekend of publication, and a deadline as the month to come', () => {
+    expect(only('criticised China this week', '2024-06-12')).toEqual({ start: '2024-06-10', end: '2024-06-12', precision: 'day' });
+    expect(only('praised Argentina over the weekend', '2024-06-12')).toEqual({ start: '2024-06-08', end: '2024-06-09', precision: 'day' });
+    expect(findDates('threatened sanctions if the fighting did not stop by August', '2012-06-15').map((m) => m.date.start)).toEqual(['2012-08-01']);
+  });
+
+  it('counts "the next day", "the following week" and "days later" from the day told before', () => {
+    expect(findDates('The government answered the next day by ordering diplomats to leave within 48 hours', '1989-08-25', '1989-08-21')[0]?.date.start).toBe(
+      '1989-08-22',
+    );
+    expect(findDates('The following week, Sudan released 20 prisoners.', '2024-06-12', '2024-03-03')[0]?.date).toEqual({
+      start: '2024-03-04',
+      end: '2024-03-10',
+      precision: 'day',
+    });
+    expect(findDates('Days later, Poland expelled a diplomat.', '2024-06-12', '2024-05-22')[0]?.date).toEqual({
+      start: '2024-05-23',
+      end: '2024-05-28',
+      precision: 'day',
+    });
+  });
+
   it('resolves relative expressions against publication', () => {
     expect(only('arrested last week', '2025-02-14')).toEqual({ start: '2025-02-03', end: '2025-02-09', precision: 'day' });
     expect(only('arrested yesterday', '2025-02-14')?.start).toBe('2025-02-13');

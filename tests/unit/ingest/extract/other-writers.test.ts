@@ -24,6 +24,18 @@ describe('event classification on other writers’ forms', () => {
     ['Chile assailed the accord on Wednesday.', 'criticism', 'chile'],
     ['Turkey and Russia spoke by telephone on Wednesday about the fighting.', 'talks', 'turkey'],
     ['Quito and Lima signed off on an electricity pact on Thursday.', 'agreement', 'ecuador'],
+    ['Mauritania answered on Tuesday by ordering eleven Senegalese diplomats to leave the country.', 'diplomats_expelled', 'mauritania'],
+    ['Khartoum pulled out of the pact on Wednesday, accusing Chad of arming rebels.', 'criticism', 'sudan'],
+    ['Japan handed over $12 million in food aid to South Sudan on Monday.', 'aid_provided', 'japan'],
+    ['Thai aircraft struck Lao positions near the hill on Tuesday.', 'armed_attack', 'thailand'],
+    ['The World Bank approved a $300 million loan to Kenya on Thursday.', 'aid_pledged', 'world-bank'],
+    ['China shipped 100,000 doses of vaccine to Cambodia on Friday.', 'aid_provided', 'china'],
+    ['Libya and Chad accept a ceasefire proposed by the African Union.', 'ceasefire', 'libya'],
+    ['Poland summoned the Russian ambassador on Monday over the detention of its consul.', 'criticism', 'poland'],
+    ['Japan objected on Sunday to a Chinese survey ship entering its waters.', 'criticism', 'japan'],
+    ['Eritrea\'s information minister called the Ethiopian raids "a war crime" on Tuesday.', 'criticism', 'eritrea'],
+    ['The UN Security Council is to meet on Friday to discuss an embargo.', 'intent', 'un-security-council'],
+    ['Ghana’s president went on a state visit to Nigeria on Monday.', 'talks', 'ghana'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -54,6 +66,31 @@ describe('event classification on other writers’ forms', () => {
   it('takes "what he called an assault" as the words of another criticism, not one of its own', () => {
     const events = eventsOf('Cameroon denounced what he called a deliberate assault on civilians on Friday.');
     expect(events.map((e) => e.type)).toEqual(['criticism']);
+  });
+
+  it('takes "pounds" after a sum for money and "March" the month for no march', () => {
+    expect(eventsOf('Britain gave 20 million pounds for flood victims on Friday.').map((e) => e.type)).not.toContain('armed_attack');
+    const talks = eventsOf('Talks between Serbia and Kosovo took place from 3 to 5 March in Brussels.');
+    expect(talks.map((e) => e.type)).toEqual(['talks']);
+    expect(talks[0]?.date).toEqual({ start: '2025-03-03', end: '2025-03-05', precision: 'day' });
+  });
+
+  it('dates relations broken off and restored in the passive by their own months, by the article’s two states', () => {
+    const events = eventsOf(
+      'Senegal broke off relations with Mauritania on Monday.\nRelations were last broken off in March 1962 and restored in January 1963.',
+    );
+    const past = events.filter((e) => e.date?.start.startsWith('196'));
+    expect(past.map((e) => [e.type, e.date?.start, [...e.agents].sort()])).toEqual([
+      ['relations_severed', '1962-03-01', ['mauritania', 'senegal']],
+      ['relations_restored', '1963-01-01', ['mauritania', 'senegal']],
+    ]);
+  });
+
+  it('dates undated events by a lead event told in the second sentence, not by publication', () => {
+    const events = eventsOf(
+      'For eight years they spoke only through the Swiss.\nOn Thursday, Britain and Argentina restored diplomatic relations.\nThe United States welcomed the announcement.',
+    );
+    expect(events.find((e) => e.type === 'endorsement')?.date?.start).toBe('2025-06-12');
   });
 
   it('reports nothing from a question', () => {
