@@ -486,9 +486,14 @@ function attachDates(
   const outside = mentions.filter((m) => !inObject(m.index) && !describesNoun(m));
   const rest = parsed.empty ? outside : outside.filter((m) => !dateOwnClause(m, eligibleFor(m), parsed));
   const firstAt = Math.min(...events.map((e) => e.at));
-  for (const mention of rest) {
+  const opens = (m: DateMention) => m.end <= firstAt && m.index < 25;
+  const opening = rest.find(opens);
+  // "On Thursday, … restoring relations, broken off when troops landed in April 1982": an earlier date later in the
+  // sentence is a background event's own, before the opening date fills the rest
+  const earlierThanOpening = (m: DateMention) => opening !== undefined && !opens(m) && lastDayOf(m.date) < opening.date.start;
+  for (const mention of [...rest.filter(earlierThanOpening), ...rest.filter((m) => !earlierThanOpening(m))]) {
     const eligible = eligibleFor(mention);
-    if (mention.end <= firstAt && mention.index < 25) {
+    if (opens(mention)) {
       for (const e of eligible) dateOnce(e, mention.date, 'the sentence opening');
       continue;
     }

@@ -66,10 +66,17 @@ export class ArticleActors {
   /** The actors the last sentence named only as places ("in Addis Ababa"): never what a later "They" refers to. */
   private placesOnly = new Set<string>();
 
+  /** The article's states, most named first (the first of equals first named). */
+  private readonly ranked: ActorRef[];
+  private readonly dominant: ActorRef | null;
+
   constructor(
     private readonly lexicon: Lexicon,
-    private readonly dominant: ActorRef | null,
-  ) {}
+    ranked: readonly ActorRef[],
+  ) {
+    this.ranked = [...ranked];
+    this.dominant = ranked[0] ?? null;
+  }
 
   get dominantState(): ActorRef | null {
     return this.dominant;
@@ -103,9 +110,18 @@ export class ArticleActors {
     return match.actor;
   }
 
-  /** The two states an article is about, in order of first mention: "both sides", "the two governments". */
+  /**
+   * The two states an article is about ("both sides", "the two governments"): the two it names most, so that a
+   * state named in passing first ("spoke only through the Swiss") is not one of them; else the first two named. In
+   * the order they were first named.
+   */
   pair(): ActorRef[] {
-    return this.states.slice(0, 2);
+    if (this.ranked.length < 2) return this.states.slice(0, 2);
+    const seenAt = (a: ActorRef) => {
+      const at = this.states.findIndex((s) => s.id === a.id);
+      return at < 0 ? this.states.length : at;
+    };
+    return this.ranked.slice(0, 2).sort((a, b) => seenAt(a) - seenAt(b));
   }
 
   /** The counted people or things of a figure ("123 prisoners") as an actor: the one named so, or a new group. */
@@ -504,7 +520,7 @@ function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
 }
 
 /** The state named most often in the article: who "the government" and "police" are when no one else is said. */
-export function mainState(lexicon: Lexicon, text: string): ActorRef | null {
+export function mainStates(lexicon: Lexicon, text: string): ActorRef[] {
   const counts = new Map<string, { actor: ActorRef; count: number; first: number }>();
   for (const match of lexicon.find(text)) {
     if (match.actor.kind !== 'state') continue;
@@ -512,6 +528,5 @@ export function mainState(lexicon: Lexicon, text: string): ActorRef | null {
     entry.count += 1;
     counts.set(match.actor.id, entry);
   }
-  const ranked = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first);
-  return ranked[0]?.actor ?? null;
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).map((entry) => entry.actor);
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../../src/domain/model';
 import { Lexicon } from '../../../../src/ingest/extract/lexicon';
-import { ArticleActors, mainState } from '../../../../src/ingest/extract/mentions';
+import { ArticleActors, mainStates } from '../../../../src/ingest/extract/mentions';
 
 const known: Actor[] = [
   { id: 'united-states', name: 'United States', kind: 'state', aliases: ['US', 'Washington'] },
@@ -11,7 +11,7 @@ const known: Actor[] = [
 
 function readerFor(text: string, actors: Actor[] = known) {
   const lexicon = new Lexicon(actors);
-  return new ArticleActors(lexicon, mainState(lexicon, text));
+  return new ArticleActors(lexicon, mainStates(lexicon, text));
 }
 
 const ids = (reader: ArticleActors, sentence: string) =>

@@ -2,7 +2,7 @@ import { judge } from '../../../../src/drafts/confidence';
 import { extract } from '../../../../src/ingest/extract';
 import { Discourse, openingPronoun, possessiveAgents } from '../../../../src/ingest/extract/coreference';
 import { Lexicon } from '../../../../src/ingest/extract/lexicon';
-import { ArticleActors, mainState } from '../../../../src/ingest/extract/mentions';
+import { ArticleActors, mainStates } from '../../../../src/ingest/extract/mentions';
 import type { ActorRef } from '../../../../src/ingest/extract/types';
 
 /** Actors reached across sentences, read by the rules alone (without the parser), as `kb extract` falls back to. */
@@ -10,7 +10,7 @@ const published = '2019-03-08'; // a Friday
 
 function readerFor(text: string) {
   const lexicon = new Lexicon([]);
-  return new ArticleActors(lexicon, mainState(lexicon, text));
+  return new ArticleActors(lexicon, mainStates(lexicon, text));
 }
 
 /** The actors each sentence names, read in order by one reader, as the extractor reads an article. */
