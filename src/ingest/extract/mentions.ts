@@ -11,7 +11,8 @@ export type { Mention } from './types';
 export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
   ...`citizens nationals soldiers troops prisoners detainees hostages protesters demonstrators activists dissidents
   journalists lawmakers exiles groups refugees migrants students workers fishermen sailors civilians clergy tourists
-  opposition businessmen scientists athletes pilgrims veterans officers unions`
+  opposition businessmen scientists athletes pilgrims veterans officers unions rebels militants insurgents separatists
+  guerrillas fighters gunmen settlers farmers villagers monks nationalists supporters residents youths protestors`
     .split(/\s+/)
     .map((w) => [w, 'group']),
   ...`academic journalist activist dissident official lawmaker minister diplomat citizen national soldier student
@@ -310,9 +311,11 @@ export class ArticleActors {
     for (const m of sentence.matchAll(/\b[Tt]he\s+(?:group|organi[sz]ation)\b(?!\s+\p{Lu})/gu))
       add(m.index ?? 0, m[0], [this.lastOrganization], 'the organisation named last');
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:\w+\s+)?(?:ministers|leaders|presidents|envoys|men|women)\b/g)) {
-      add(m.index ?? 0, m[0], this.persons.slice(-2), 'the two people named last');
+      if (this.persons.length >= 2) add(m.index ?? 0, m[0], this.persons.slice(-2), 'the two people named last');
+      else add(m.index ?? 0, m[0], this.pair(), 'the leaders of the two states the article is about');
     }
-    for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
+    for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two|[Tt]he)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
+      if (/^the\s+(?!two\b|neighbou?rs)/i.test(m[0])) continue; // "the countries" alone is too vague; "the neighbours" is the pair
       const recent = this.discourse.lastTwoStates();
       // "the two sides", "both parties": the sides of the article's story, whoever the sentence before named
       const sides = /(?:sides|parties)$/.test(m[0]) && this.pair().length === 2;

@@ -47,7 +47,20 @@ export class ParsedClauses {
     const subject = this.subjectOf(verb, 0);
     if (!subject) return null;
     const found = subject.flatMap((t) => this.mentionsOfPhrase(t, heads));
-    return found.length > 0 ? unique(found) : null;
+    if (found.length > 0) return unique(found);
+    const sent = subject.flatMap((t) => this.sentBy(t, heads));
+    return sent.length > 0 ? unique(sent) : null;
+  }
+
+  /**
+   * "Officials from both countries", "the foreign ministers of Brazil and Argentina": people who act for the states
+   * their "from" or "of" phrase names.
+   */
+  private sentBy(noun: Token, heads: readonly Mention[]): Mention[] {
+    if (!ACTING_FOR.test(noun.lemma)) return [];
+    const preposition = this.childrenOf(noun.i).find((c) => c.dep === 'prep' && /^(?:from|of)$/i.test(c.text));
+    const object = preposition ? this.childrenOf(preposition.i).find((c) => c.dep === 'pobj') : undefined;
+    return object ? this.withConjuncts(object).flatMap((t) => this.mentionsOfPhrase(t, heads)) : [];
   }
 
   /**
@@ -406,6 +419,9 @@ export class ParsedClauses {
     return list;
   }
 }
+
+/** People who act for the state or body their "from" or "of" phrase names (lemmas). */
+const ACTING_FOR = /^(?:official|diplomat|negotiator|delegate|delegation|representative|envoy|minister|leader|president|troop|force|soldier|officer)$/i;
 
 /** Nouns that make a phrase with a proper name in it an organisation: "the ELN guerrilla group". */
 const ORGANIZATION_HEADS = new Set([

@@ -56,3 +56,34 @@ test('no group: a subject that is not a group noun, one qualified by a name, or 
     ),
   ).toBeNull();
 });
+
+test('"Thousands of protesters" and "several hundred students": the group counted, without its count', () => {
+  const thousands = tokens([
+    ['Thousands', 'NNS', 'nsubj', 3],
+    ['of', 'IN', 'prep', 0],
+    ['protesters', 'NNS', 'pobj', 1],
+    ['rallied', 'VBD', 'ROOT', 3],
+  ]);
+  expect(groupSubjectOf(thousands, thousands[3]!.start)).toBe('protesters');
+  const hundreds = tokens([
+    ['several', 'JJ', 'amod', 2],
+    ['hundred', 'CD', 'nummod', 2],
+    ['students', 'NNS', 'nsubj', 3],
+    ['demonstrated', 'VBD', 'ROOT', 3],
+  ]);
+  expect(groupSubjectOf(hundreds, hundreds[3]!.start)).toBe('students');
+});
+
+test('rebels, militants and the opposition are groups too', () => {
+  const rebels = tokens([
+    ['Rebels', 'NNS', 'nsubj', 1],
+    ['attacked', 'VBD', 'ROOT', 1],
+  ]);
+  expect(groupSubjectOf(rebels, rebels[1]!.start)).toBe('rebels');
+  const opposition = tokens([
+    ['The', 'DT', 'det', 1],
+    ['opposition', 'NN', 'nsubj', 2],
+    ['refused', 'VBD', 'ROOT', 2],
+  ]);
+  expect(groupSubjectOf(opposition, opposition[2]!.start)).toBe('opposition');
+});
