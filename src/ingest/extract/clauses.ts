@@ -55,6 +55,8 @@ function medialSpeech(sentence: string, heads: Mention[]): Speech | null {
     const index = verb.index ?? 0;
     if (/^announced/.test(verb[0]) && !/that$/.test(verb[0])) continue; // "announced sanctions" is an act, not speech
     if (/\b(?:was|were|been)\s+$/.test(sentence.slice(0, index))) continue;
+    // "said nothing about the arrests", "did not say": no words were reported
+    if (/^\s*(?:nothing|little|no more)\b/.test(sentence.slice(index + verb[0].length)) || /\b(?:not|never)\s+$/.test(sentence.slice(0, index))) continue;
     const speakers = subjectBefore(sentence, heads, 0, index);
     if (speakers.length > 0) return { speakers, verbIndex: index, content: { start: index + verb[0].length, end: sentence.length } };
   }

@@ -53,12 +53,13 @@ export class ParsedClauses {
   }
 
   /**
-   * "Officials from both countries", "the foreign ministers of Brazil and Argentina": people who act for the states
-   * their "from" or "of" phrase names.
+   * "Officials from both countries", "the foreign ministers of Brazil and Argentina", "officials in Kampala": people
+   * who act for the states their "from", "of" or "in" phrase names.
    */
   private sentBy(noun: Token, heads: readonly Mention[]): Mention[] {
     if (!ACTING_FOR.test(noun.lemma)) return [];
-    const preposition = this.childrenOf(noun.i).find((c) => c.dep === 'prep' && /^(?:from|of)$/i.test(c.text));
+    // "officials in Kampala": a capital stands for its government
+    const preposition = this.childrenOf(noun.i).find((c) => c.dep === 'prep' && /^(?:from|of|in)$/i.test(c.text));
     const object = preposition ? this.childrenOf(preposition.i).find((c) => c.dep === 'pobj') : undefined;
     return object ? this.withConjuncts(object).flatMap((t) => this.mentionsOfPhrase(t, heads)) : [];
   }

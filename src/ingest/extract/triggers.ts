@@ -54,6 +54,11 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\b(?:visited|visits|visiting)\b(?=\s+(?:\p{Lu}|the\s+\p{Lu}))` },
   { type: 'talks', pattern: String.raw`\b(?:travell?ed|flew|went) to\b` },
   { type: 'talks', pattern: String.raw`\barrived in\b` },
+  // "had spoken to his Sudanese counterpart"
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:spoke|spoken|talked)\s+(?:by (?:tele)?phone\s+)?to\s+(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|president|prime minister|leader|king|emir|foreign minister|chancellor)\b`,
+  },
   // "was in Seoul on Monday for talks with", "went on a state visit to Nigeria", "welcomed the Iraqi prime minister to Doha"
   {
     type: 'talks',

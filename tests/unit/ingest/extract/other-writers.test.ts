@@ -36,6 +36,7 @@ describe('event classification on other writers’ forms', () => {
     ['Eritrea\'s information minister called the Ethiopian raids "a war crime" on Tuesday.', 'criticism', 'eritrea'],
     ['The UN Security Council is to meet on Friday to discuss an embargo.', 'intent', 'un-security-council'],
     ['Ghana’s president went on a state visit to Nigeria on Monday.', 'talks', 'ghana'],
+    ["Egypt's president had spoken to his Sudanese counterpart on Saturday.", 'talks', 'egypt'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -91,6 +92,10 @@ describe('event classification on other writers’ forms', () => {
       'For eight years they spoke only through the Swiss.\nOn Thursday, Britain and Argentina restored diplomatic relations.\nThe United States welcomed the announcement.',
     );
     expect(events.find((e) => e.type === 'endorsement')?.date?.start).toBe('2025-06-12');
+  });
+
+  it('reports no statement when nothing was said', () => {
+    expect(eventsOf('On Monday, the United States said nothing about the arrests.')).toEqual([]);
   });
 
   it('reports nothing from a question', () => {
