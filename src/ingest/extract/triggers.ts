@@ -70,6 +70,9 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\b(?:conferred|confer|consulted)\b(?=\s+(?:in|at|on|by|for)\b)` },
   { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(4)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
   { type: 'talks', pattern: String.raw`\bshuttle diplomacy\b(?=\s+by\b)`, noun: true },
+  // "A visit to Vietnam by Japan's prime minister", "Qatar's mediation between Hamas and Israel"
+  { type: 'talks', pattern: String.raw`\bvisit\s+to\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?=\s+by\b)`, cased: true },
+  { type: 'talks', pattern: String.raw`\bmediation\b(?=\s+between\b)`, noun: true },
   { type: 'talks', pattern: String.raw`\b(?:shuttled|shuttles|shuttling)\s+between\b` },
   {
     type: 'talks',
@@ -140,6 +143,11 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
   },
+  // "the sanctions that Canada imposed on Belarus": the act in a relative clause on its object
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`(?<=\b(?:${SANCTION_WORDS})\s+(?:that|which)\s+[^,.;]{2,40}?\s)(?:had\s+)?(?:imposed|slapped|placed|levied)\b`,
+  },
   // "Australia followed with sanctions of its own"
   {
     type: 'sanctions_imposed',
@@ -185,7 +193,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'treaty_withdrawal',
-    pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|walked out of|walks out of|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from|renounced|renounces|abrogated|abrogates)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b`,
+    pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|walked out of|walks out of|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from|renounced|renounces|abrogated|abrogates)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b(?!\s+in\s+(?:tatters|ruins|limbo|doubt|disarray|place))`,
   },
   // "suspended its obligations under the treaty", "declared a moratorium on its observance of the treaty"
   {
@@ -207,6 +215,13 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed|initiall?ed|finali[sz]ed)\b`,
   },
   { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
+  // "The agreement, signed by Egypt and Sudan in Cairo, …": the deal's makers in its "by" phrase
+  // (a ceasefire or a peace accord "brokered by Russia" is the mediator's part in another kind of deal)
+  {
+    type: 'agreement',
+    pattern: String.raw`(?<=(?<!\b(?:peace|ceasefire|truce)\s+)\b(?:agreement|accord|deal|treaty|memorandum|pact|declaration|protocol)\s*,?\s+(?:which was\s+|that was\s+)?)(?:signed|concluded|initiall?ed|negotiated)(?=\s+by\b)`,
+  },
+  { type: 'agreement', pattern: String.raw`\b(?:produced|produces|yielded|yields)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:agreement|accord|deal|pact|treaty)\b` },
   // relations
   {
     type: 'relations_restored',
@@ -367,7 +382,12 @@ const RULES: Rule[] = [
     type: 'aid_pledged',
     pattern: String.raw`\b(?:pledged|pledges|pledge|pledging|promised|promises)\s+[^.;]{0,40}?\b(?:aid|assistance|funding|relief|grants?|loans?|million|billion)\b`,
   },
-  { type: 'aid_pledged', pattern: String.raw`\b(?:pledge|promise)\s+of${WITHIN(4)}\s+(?:aid|assistance|funding|relief)\b`, noun: true },
+  { type: 'aid_pledged', pattern: String.raw`\b(?:pledge|promise|offer)\s+of${WITHIN(4)}\s+(?:aid|assistance|funding|relief|help)\b`, noun: true },
+  // "a $20 million aid package announced by the European Union"
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`(?<=\b(?:aid|assistance|relief|funding|loans?|grants?)(?:\s+(?:package|programme|program))?\s*,?\s+)(?:announced|pledged|promised|offered|approved)(?=\s+by\b)`,
+  },
   {
     type: 'aid_pledged',
     pattern: String.raw`\b(?:pledged|pledges|promised|promises|offered|offers)\s+to\s+(?:send|provide|deliver|give|supply|donate|fund)${WITHIN(4)}\s+(?:aid|assistance|supplies|food|medicine|medicines|vaccines|tents|hospitals?|doctors|relief|funding)\b`,

@@ -37,6 +37,10 @@ describe('event classification on other writers’ forms', () => {
     ['The UN Security Council is to meet on Friday to discuss an embargo.', 'intent', 'un-security-council'],
     ['Ghana’s president went on a state visit to Nigeria on Monday.', 'talks', 'ghana'],
     ["Egypt's president had spoken to his Sudanese counterpart on Saturday.", 'talks', 'egypt'],
+    ['The agreement, signed by Egypt and Sudan in Cairo on Thursday, sets out rules for the dam.', 'agreement', 'egypt'],
+    ['A $20 million aid package announced by the European Union on Monday will go to Haiti.', 'aid_pledged', 'european-union'],
+    ['The sanctions that Canada imposed on Belarus on Monday target six officials.', 'sanctions_imposed', 'canada'],
+    ["India's offer of aid to Nepal on Tuesday was accepted.", 'aid_pledged', 'india'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
