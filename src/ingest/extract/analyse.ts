@@ -100,7 +100,7 @@ export function analyseSentence(
   };
   // a question asks, it reports nothing ("Who was freed?")
   if (/\?\s*$/.test(sentence)) return [];
-  const events = withExchange(eventsFor(triggers, context, mentions, speech, actors, parsed), sentence, actors);
+  const events = withGappedDonors(withExchange(eventsFor(triggers, context, mentions, speech, actors, parsed), sentence, actors), sentence, heads);
   if (events.length === 0 && speech && !NEGATED_PLAN.test(sentence.slice(speech.content.start, speech.content.end)) && !anonymousSource(sentence, speech))
     events.push(statementOf(sentence, speech, heads));
   else if (speech) {
@@ -320,6 +320,30 @@ function dealSides(sentence: string, clause: Clause, heads: readonly Mention[], 
     if (sides.length > 1) return uniqueActors(sides);
   }
   return [];
+}
+
+/** ", Sweden 8 million", " and Denmark a further $5 million": a donor and its sum, the verb told once before them. */
+const GAPPED_SUM = /^\s+(?:(?:a\s+further|another|an\s+additional)\s+)?(?:[$€£]\s?[\d.,]+|[\d.,]+\s*(?:million|billion|m\b|bn\b))/;
+
+/**
+ * "Norway pledged 10 million dollars and Sweden 8 million": each donor named with a sum after the one who pledged
+ * (or gave) pledged (or gave) too, on the same terms.
+ */
+function withGappedDonors(events: SentenceEvent[], sentence: string, heads: readonly Mention[]): SentenceEvent[] {
+  const gapped: SentenceEvent[] = [];
+  for (const event of events) {
+    if (event.type !== 'aid_pledged' && event.type !== 'aid_provided') continue;
+    for (const donor of heads) {
+      if (donor.index <= event.at || donor.actor.kind === 'person' || event.agents.some((a) => a.id === donor.actor.id)) continue;
+      if (!GAPPED_SUM.test(sentence.slice(donor.end)) || !/(?:,|\band)\s*(?:the\s+)?$/i.test(sentence.slice(event.at, donor.index))) continue;
+      if ([...events, ...gapped].some((e) => e.type === event.type && e.agents.some((a) => a.id === donor.actor.id))) continue;
+      gapped.push({ ...event, agents: [donor.actor], targets: event.targets.filter((t) => t.id !== donor.actor.id), at: donor.index });
+    }
+  }
+  if (gapped.length === 0) return events;
+  // no donor is another's target: the rules took the names after the verb for whom it was given to
+  const donors = new Set(gapped.map((e) => e.agents[0]?.id));
+  return [...events, ...gapped].map((e) => ({ ...e, targets: e.targets.filter((t) => !donors.has(t.id)) })).sort((a, b) => a.at - b.at);
 }
 
 /**

@@ -98,6 +98,15 @@ describe('event classification on other writers’ forms', () => {
     expect(events.find((e) => e.type === 'endorsement')?.date?.start).toBe('2025-06-12');
   });
 
+  it('reads each donor of a list told with one verb as pledging', () => {
+    const pledges = eventsOf('At the conference on Tuesday Japan pledged $20 million, Germany $15 million and the European Union a further $30 million.');
+    expect(pledges.map((e) => [e.type, e.agents, e.targets])).toEqual([
+      ['aid_pledged', ['japan'], []],
+      ['aid_pledged', ['germany'], []],
+      ['aid_pledged', ['european-union'], []],
+    ]);
+  });
+
   it('reports no statement when nothing was said', () => {
     expect(eventsOf('On Monday, the United States said nothing about the arrests.')).toEqual([]);
   });
