@@ -212,7 +212,17 @@ export function densestStretch(sortedDays: readonly string[], count: number): [s
  */
 export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineWindow> {
   const filter = await windowFilter(db, query);
-  const base = { from: query.from, to: query.to, groupBy: query.groupBy, outside: await repository.countOutside(db, filter, OUTSIDE_CAP) };
+  // The edge markers' counts do not depend on what the window shows: read beside it, not before it.
+  const [outside, shown] = await Promise.all([repository.countOutside(db, filter, OUTSIDE_CAP), windowContents(db, filter, query)]);
+  return { from: query.from, to: query.to, groupBy: query.groupBy, outside, ...shown };
+}
+
+/** The window's events as items, or, when there are too many to place, their counts per bucket. */
+async function windowContents(
+  db: Db,
+  filter: repository.WindowFilter,
+  query: TimelineQuery,
+): Promise<Omit<TimelineWindow, 'from' | 'to' | 'groupBy' | 'outside'>> {
   // More events starting in the window than ITEM_LIMIT means buckets, whatever else overlaps it: an index-only
   // count settles that without reading the window's events and its look-back (a year of index entries).
   const dense = !filter.actor && (await repository.countStartingIn(db, filter)) > ITEM_LIMIT;
@@ -220,7 +230,7 @@ export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineW
   if (!dense && events.length <= ITEM_LIMIT) {
     const placed = query.groupBy === 'actor' ? placeByActor(events) : placeByType(events);
     if (placed.items.length <= PLACEMENT_LIMIT) {
-      return { ...base, mode: 'items', bucket: null, total: events.length, ...placed, buckets: [] };
+      return { mode: 'items', bucket: null, total: events.length, ...placed, buckets: [] };
     }
   }
   const unit = bucketUnitFor(query.from, query.to);
@@ -233,7 +243,7 @@ export async function getWindow(db: Db, query: TimelineQuery): Promise<TimelineW
     count: row.count,
     className: row.key.startsWith('type:') ? `bucket type-${row.key.slice(5)}` : 'bucket',
   }));
-  return { ...base, mode: 'buckets', bucket: unit, total, groups, items: [], buckets };
+  return { mode: 'buckets', bucket: unit, total, groups, items: [], buckets };
 }
 
 /** Counts by start day, per type: from the (type, date) index alone unless an actor narrows the window. */
