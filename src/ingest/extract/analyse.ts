@@ -496,8 +496,14 @@ function attachDates(
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
   // an intent is dated by when it was stated ("…, its foreign ministry said on Thursday"), a claim "since 2022" by when it was made
   const stated = (index: number) => speech !== null && speech.content.end < sentence.length && index >= speech.content.end;
+  // "vowed on Friday to respond": a date between the intent's verb and its "to" is when it was stated
+  const beforeTo = (e: SentenceEvent, index: number) => /^[^,.;]{0,25}\s+to\s/.test(sentence.slice(index)) && !/\bto\s/.test(sentence.slice(e.at, index));
   const eligibleFor = (mention: DateMention) =>
-    events.filter((e) => !(e.type === 'intent' && mention.index > e.at && !stated(mention.index)) && !(e.type === 'statement' && since(mention.index)));
+    events.filter(
+      (e) =>
+        !(e.type === 'intent' && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index)) &&
+        !(e.type === 'statement' && since(mention.index)),
+    );
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
   const inObject = (index: number) => triggers.some((t) => t.form !== 'noun' && index > t.index && index < t.end);
   // "ignored a 1904 boundary treaty": a year before a noun says which thing, not when the act was done, unless the

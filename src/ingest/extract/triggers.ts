@@ -302,6 +302,11 @@ const RULES: Rule[] = [
     type: 'intent',
     pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|agrees|agree|offered|offers|offering|determined|looking forward)\s+to\b`,
   },
+  // "Russia vowed on Friday to respond": the date between is when it was said, outside the trigger's words
+  {
+    type: 'intent',
+    pattern: String.raw`\b(?:vowed|agreed|decided|resolved)(?=\s+(?:on|in|last|this)\s+[\w ]{1,15}?\s+to\s+[a-z])`,
+  },
   {
     type: 'intent',
     pattern: String.raw`\b(?:wants?|wanted|seeks?|sought)\b(?=\s+(?:good|better|closer|normal|stronger|improved|friendly)\s+(?:relations|ties)\b)`,
@@ -325,6 +330,10 @@ const RULES: Rule[] = [
     quoted: true,
   },
   {
+    type: 'endorsement',
+    pattern: String.raw`\b(?:gave|gives|giving)\s+(?:[\w'’-]+\s+){0,4}?(?:its|his|her|their)\s+(?:blessing|backing|approval|endorsement)\b`,
+  },
+  {
     type: 'criticism',
     pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|objected|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting)\b`,
   },
@@ -336,6 +345,11 @@ const RULES: Rule[] = [
   {
     type: 'criticism',
     pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|termed|terms|deemed|deems)\b(?=[^.;]{0,50}?\b(?:as\s+)?(?:unacceptable|illegal|unlawful|illegitimate|provocative|regrettable|hostile|baseless|unfounded|irresponsible|dangerous)\b)|\bprotested\s+(?:to|over|at)\b`,
+  },
+  // "Morocco and Algeria exchanged accusations": each criticised the other
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:exchanged|traded|exchange|trade)\s+(?:angry\s+|bitter\s+)?(?:accusations|insults|barbs|recriminations|charges)\b`,
   },
   // "summoned the Russian ambassador to protest": a state calls in another's envoy to complain
   {
@@ -350,7 +364,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'appeal',
-    pattern: String.raw`\b(?:urged|urges|urge|urging|demanded|demands|demanding|pressed|presses|implored|exhorted)\b|\b(?:called|calls|call|calling) (?:on|upon|for)\b|\b(?:appealed|appeals|appealing) (?:to|for)\b`,
+    pattern: String.raw`\b(?:urged|urges|urge|urging|demanded|demands|demanding|pressed|presses|implored|exhorted)\b|\b(?:called|calls|call|calling) (?:on|upon|for)\b(?!\s+(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|\b(?:called|calls)(?=\s+(?:on|in)\s+[^,.;]{1,20}?\s+for\b)|\b(?:appealed|appeals|appealing) (?:to|for)\b`,
   },
   // detention
   {
@@ -365,7 +379,10 @@ const RULES: Rule[] = [
     noun: true,
   },
   { type: 'election', pattern: String.raw`\b(?:held|holds|hold)${WITHIN(2)}\s+elections?\b|\bre-?elected\b` },
-  { type: 'election', pattern: String.raw`\b(?:was|were|been)\s+elected\b|\bwon\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:elections?|presidency|polls)\b` },
+  {
+    type: 'election',
+    pattern: String.raw`\belected\s+(?:a\s+new\s+|its\s+first\s+|their\s+first\s+)?(?:president|parliament|government|leader|prime minister|assembly)\b|\b(?:was|were|been)\s+elected\b|\bwon\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:elections?|presidency|polls)\b`,
+  },
   // military support
   { type: 'military_support', pattern: String.raw`\bmilitary\s+(?:support|aid|assistance|backing|help)\b`, noun: true },
   {

@@ -41,6 +41,9 @@ describe('event classification on other writers’ forms', () => {
     ['A $20 million aid package announced by the European Union on Monday will go to Haiti.', 'aid_pledged', 'european-union'],
     ['The sanctions that Canada imposed on Belarus on Monday target six officials.', 'sanctions_imposed', 'canada'],
     ["India's offer of aid to Nepal on Tuesday was accepted.", 'aid_pledged', 'india'],
+    ['Morocco and Algeria exchanged accusations on Tuesday.', 'criticism', 'algeria'],
+    ["Turkey gave Sweden's bid its blessing on Tuesday.", 'endorsement', 'turkey'],
+    ['Egypt called on Tuesday for an immediate ceasefire in Gaza.', 'appeal', 'egypt'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -105,6 +108,11 @@ describe('event classification on other writers’ forms', () => {
       ['aid_pledged', ['germany'], []],
       ['aid_pledged', ['european-union'], []],
     ]);
+  });
+
+  it('dates a plan by the day between its verb and its "to", when it was stated', () => {
+    const [intent] = eventsOf('Russia vowed on Tuesday to respond to any new sanctions.');
+    expect(intent).toMatchObject({ type: 'intent', agents: ['russia'], date: { start: '2025-06-10', end: null, precision: 'day' } });
   });
 
   it('reports no statement when nothing was said', () => {
