@@ -153,6 +153,7 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:followed|follows)\b(?=(?:\s+suit)?(?:\s+(?:on|in|a|day|week|later|\p{Lu}\p{Ll}+)){0,3}\s+with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b)`,
   },
+  { type: 'sanctions_imposed', pattern: String.raw`\b(?:banned|bans|barred|bars|halted|halts|suspended|suspends)\s+(?:all\s+)?(?:imports|exports|purchases|sales|shipments)\s+(?:of|from|to)\b` },
   { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
   { type: 'sanctions_imposed', pattern: String.raw`\b(?:froze|freezes|freeze|freezing)\s+(?:the\s+)?(?:assets|bank accounts|funds|property)\b` },
   { type: 'sanctions_imposed', pattern: String.raw`\bblacklisted\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
@@ -369,7 +370,12 @@ const RULES: Rule[] = [
   // detention
   {
     type: 'detention',
-    pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|jailed|jails|imprisoned|imprisons|captured|captures|abducted|kidnapped|incarcerated)\b|\b(?:took|taken) into custody\b`,
+    pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|captured|captures|abducted|kidnapped|incarcerated|rounded up|rounds up)\b|\b(?:jailed|jails|imprisoned|imprisons)\b(?![^.;]{0,40}?\bfor\s+(?:\w+\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|life)\b)|\b(?:took|taken) into custody\b`,
+  },
+  // "jailed the opposition leader for 15 years": a sentence passed, not an arrest
+  {
+    type: 'conviction',
+    pattern: String.raw`\b(?:jailed|jails|imprisoned|imprisons)\b(?=[^.;]{0,40}?\bfor\s+(?:\w+\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|life)\b)`,
   },
   { type: 'detention', pattern: String.raw`\b(?:arrest|arrests|detention|imprisonment|capture|abduction)\s+of\b`, noun: true },
   // elections

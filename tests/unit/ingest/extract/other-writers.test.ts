@@ -44,6 +44,9 @@ describe('event classification on other writers’ forms', () => {
     ['Morocco and Algeria exchanged accusations on Tuesday.', 'criticism', 'algeria'],
     ["Turkey gave Sweden's bid its blessing on Tuesday.", 'endorsement', 'turkey'],
     ['Egypt called on Tuesday for an immediate ceasefire in Gaza.', 'appeal', 'egypt'],
+    ['Australia on Friday banned imports of Chinese steel.', 'sanctions_imposed', 'australia'],
+    ['Belarus jailed the opposition leader for 15 years on Tuesday.', 'conviction', 'belarus'],
+    ['Police in Caracas rounded up dozens of protesters on Tuesday.', 'detention', 'venezuela'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
