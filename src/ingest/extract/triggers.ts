@@ -153,7 +153,10 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:followed|follows)\b(?=(?:\s+suit)?(?:\s+(?:on|in|a|day|week|later|\p{Lu}\p{Ll}+)){0,3}\s+with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b)`,
   },
-  { type: 'sanctions_imposed', pattern: String.raw`\b(?:banned|bans|barred|bars|halted|halts|suspended|suspends)\s+(?:all\s+)?(?:imports|exports|purchases|sales|shipments)\s+(?:of|from|to)\b` },
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:banned|bans|barred|bars|halted|halts|suspended|suspends)\s+(?:all\s+)?(?:imports|exports|purchases|sales|shipments)\s+(?:of|from|to)\b`,
+  },
   { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
   { type: 'sanctions_imposed', pattern: String.raw`\b(?:froze|freezes|freeze|freezing)\s+(?:the\s+)?(?:assets|bank accounts|funds|property)\b` },
   { type: 'sanctions_imposed', pattern: String.raw`\bblacklisted\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
