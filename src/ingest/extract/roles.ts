@@ -1,3 +1,4 @@
+import type { EventType } from '../../domain/model';
 import { clauseAt, subjectBefore, type Clause } from './clauses';
 import type { Mention } from './mentions';
 import type { Trigger } from './triggers';
@@ -97,8 +98,15 @@ function objectOf(trigger: Trigger, clause: Clause, context: RoleContext): Menti
   const stop = OBJECT_STOP.exec(rest);
   const nextTrigger = context.triggerStarts.find((start) => start >= trigger.end) ?? clause.end;
   const until = Math.min(trigger.end + (stop ? stop.index : rest.length), nextTrigger);
-  return context.heads.filter((m) => m.index >= trigger.end && m.end <= until);
+  // "expelled three Ugandan diplomats": the trigger's own words hold the state whose envoys were sent home
+  const within = OBJECT_IN_TRIGGER.has(trigger.type)
+    ? context.heads.filter((m) => m.index > trigger.index && m.end <= trigger.end && m.actor.kind === 'state')
+    : [];
+  return [...within, ...context.heads.filter((m) => m.index >= trigger.end && m.end <= until)];
 }
+
+/** Types whose trigger words run through their object ("expelled three Ugandan diplomats"). */
+const OBJECT_IN_TRIGGER: ReadonlySet<EventType> = new Set(['diplomats_expelled']);
 
 /** What an intent is about: "to normalise relations with Belarus". */
 function complementOf(trigger: Trigger, clause: Clause, context: RoleContext): Mention[] {

@@ -118,6 +118,11 @@ describe('event classification on other writers’ forms', () => {
     expect(intent).toMatchObject({ type: 'intent', agents: ['russia'], date: { start: '2025-06-10', end: null, precision: 'day' } });
   });
 
+  it('takes the state of the diplomats expelled for the target', () => {
+    const [expulsion] = eventsOf('On Monday, Kenya expelled three Ugandan diplomats.');
+    expect(expulsion).toMatchObject({ type: 'diplomats_expelled', agents: ['kenya'], targets: ['uganda'] });
+  });
+
   it('reports no statement when nothing was said', () => {
     expect(eventsOf('On Monday, the United States said nothing about the arrests.')).toEqual([]);
   });
