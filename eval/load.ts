@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { firstDay, lastDay, precisionOf, PRECISIONS } from '../src/domain/calendar';
+import { GAZETTEER, slugify } from '../src/ingest/extract/gazetteer';
 import { Actor, EventType, FactsFile, type Role } from '../src/domain/model';
 import type { GoldEvent } from '../src/ingest/extract/score';
 
@@ -80,7 +81,7 @@ export function loadEvalCases(): EvalCase[] {
       const gold = file.events.map((e) => ({
         type: e.type,
         date: { start: e.date.start, end: e.date.end ?? null, precision: e.date.precision },
-        agents: e.agents,
+        agents: e.agents.map(canonicalId),
       }));
       return { name, split: file.split, text, publishedAt: file.publishedAt, title: file.title, knownActors: file.knownActors, gold };
     });
@@ -90,3 +91,10 @@ function principals(participants: Array<{ actor: string; role: Role }>): string[
   const acting = participants.filter((p) => PRINCIPAL.includes(p.role));
   return (acting.length > 0 ? acting : participants.filter((p) => p.role === 'source')).map((p) => p.actor);
 }
+
+/**
+ * A gold id written from another of a known body's or state's names ("ecowas" for the Economic Community of West
+ * African States, as the article called it) is that entry's id, as the extractor and the knowledge base resolve it.
+ */
+const CANONICAL = new Map(GAZETTEER.flatMap((entry) => entry.names.map((name) => [slugify(name), entry.id] as const)));
+const canonicalId = (id: string): string => CANONICAL.get(id) ?? id;

@@ -231,6 +231,18 @@ African Union Commission||organization
 Association of Southeast Asian Nations|ASEAN|organization
 Organization of American States|OAS|organization
 Arab League|League of Arab States|organization
+Economic Community of West African States|ECOWAS|organization
+Southern African Development Community|SADC|organization
+East African Community|EAC|organization
+Intergovernmental Authority on Development|IGAD|organization
+Organisation of African Unity|Organization of African Unity,OAU|organization
+Organisation of Islamic Cooperation|Organization of Islamic Cooperation,OIC|organization
+Shanghai Cooperation Organisation|Shanghai Cooperation Organization,SCO|organization
+Caribbean Community|CARICOM|organization
+Pacific Islands Forum||organization
+Commonwealth of Nations|Commonwealth|organization
+World Food Programme|WFP|organization
+UN refugee agency|UNHCR,United Nations High Commissioner for Refugees|organization
 Gulf Cooperation Council|GCC|organization
 Organization for Security and Co-operation in Europe|OSCE|organization
 Council of Europe||organization

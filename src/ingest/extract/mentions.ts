@@ -291,6 +291,12 @@ export class ArticleActors {
         );
     }
     for (const m of sentence.matchAll(/\b(?:his|her)\s+(?:government|country|administration)\b/gi)) {
+      // "Guyana's president said his country would …": the state whose office-holder the sentence named before it
+      const office = named.filter((n) => n.actor.kind === 'state' && !n.location && n.possessive && n.end <= (m.index ?? 0)).pop();
+      if (office) {
+        add(m.index ?? 0, m[0], [office.actor], 'the state of the office-holder named before it in the sentence');
+        continue;
+      }
       const person = this.persons[this.persons.length - 1];
       add(m.index ?? 0, m[0], [(person && this.personState.get(person.id)) ?? this.dominant], 'the state of the person named last');
     }

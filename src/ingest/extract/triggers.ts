@@ -191,6 +191,13 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:withdrew|withdraws|withdraw|withdrawing|pulled out|pulls out|pulling out|pull out|exited|exits|quit|quits|left)\s+(?:from|of)${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
   },
   { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`, noun: true },
+  // "their withdrawal from ECOWAS", "quit the OAS": a body named by its acronym
+  { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from\s+(?:the\s+)?\p{Lu}{3,}\b`, noun: true, cased: true },
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:[Ww]ithdrew|withdraws|pulled out|pulls out|quit|quits|left|leaves)\s+(?:of\s+|from\s+)?(?:the\s+)?\p{Lu}{3,}\b(?!\s+\p{Lu})`,
+    cased: true,
+  },
   {
     type: 'treaty_withdrawal',
     pattern: String.raw`\b(?:suspended|suspends|suspend|suspending|halted|halts|ended|ends|froze|freezes)\s+(?:its|their|his|her)\s+(?:participation|membership)\s+in${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
@@ -478,7 +485,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'mobilization',
-    pattern: String.raw`\b(?:deployed|deploys|deploy|deploying|massed|masses|massing|amassed|mobili[sz]ed|mobili[sz]es|mobili[sz]ing|moved|dispatched|stationed)${WITHIN(3)}\s+(?:troops|forces|soldiers|warships|tanks|missiles|reservists|battalions|brigades?|units|armou?r|navy|fleet|jets)\b|\bput${WITHIN(3)}\s+on\s+(?:high\s+|combat\s+)?alert\b`,
+    pattern: String.raw`\b(?:deployed|deploys|deploy|deploying|massed|masses|massing|amassed|mobili[sz]ed|mobili[sz]es|mobili[sz]ing|moved|dispatched|stationed)${WITHIN(3)}\s+(?:troops|forces|soldiers|warships|tanks|missiles|reservists|battalions|brigades?|units|armou?r|navy|fleet|jets)\b|\bput${WITHIN(3)}\s+on\s+(?:high\s+|combat\s+)?alert\b|\b(?:sent|sends|sending)${WITHIN(2)}\s+(?:warships|bombers|fighter jets|naval vessels|aircraft carriers?)\b|\b(?:scrambled|scrambles|scrambling)${WITHIN(2)}\s+(?:jets|fighters|fighter jets|aircraft|warplanes|interceptors)\b`,
   },
   {
     type: 'armed_attack',

@@ -47,6 +47,10 @@ describe('event classification on other writers’ forms', () => {
     ['Australia on Friday banned imports of Chinese steel.', 'sanctions_imposed', 'australia'],
     ['Belarus jailed the opposition leader for 15 years on Tuesday.', 'conviction', 'belarus'],
     ['Police in Caracas rounded up dozens of protesters on Tuesday.', 'detention', 'venezuela'],
+    ['Japan scrambled fighter jets on Sunday after Chinese aircraft entered its airspace.', 'mobilization', 'japan'],
+    ['The ECOWAS bloc lifted sanctions on Niger on Tuesday.', 'sanctions_lifted', 'economic-community-of-west-african-states'],
+    ['Mali and Niger announced their withdrawal from ECOWAS on Tuesday.', 'treaty_withdrawal', 'mali'],
+    ["Guyana's president said on Thursday that his country would reopen its embassy.", 'intent', 'guyana'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
