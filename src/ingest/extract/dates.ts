@@ -103,16 +103,19 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
   return found;
 }
 
+/** A day's place in its Monday-to-Sunday week: Monday 0, Sunday 6. */
+const weekdayOf = (isoDate: string) => (parseDay(isoDate).getUTCDay() + 6) % 7;
+
 /** The Monday-to-Sunday week after a day's: "the following week". */
 function weekAfter(isoDate: string): DraftDate {
-  const weekday = (parseDay(isoDate).getUTCDay() + 6) % 7; // Monday = 0
+  const weekday = weekdayOf(isoDate);
   const monday = addDays(isoDate, 7 - weekday);
   return { start: monday, end: addDays(monday, 6), precision: 'day' };
 }
 
 /** The days after a day to the Sunday of its week: "later that week". */
 function restOfWeek(isoDate: string): DraftDate {
-  const weekday = (parseDay(isoDate).getUTCDay() + 6) % 7; // Monday = 0
+  const weekday = weekdayOf(isoDate);
   if (weekday === 6) return day(isoDate);
   return { start: addDays(isoDate, 1), end: addDays(isoDate, 6 - weekday), precision: 'day' };
 }
@@ -146,7 +149,7 @@ function relativeMentions(text: string, publishedAt: string): DateMention[] {
 
 /** The days of the week of publication up to it: "this week". */
 function thisWeek(published: string): DraftDate {
-  const weekday = (parseDay(published).getUTCDay() + 6) % 7; // Monday = 0
+  const weekday = weekdayOf(published);
   return weekday === 0 ? day(published) : { start: addDays(published, -weekday), end: published, precision: 'day' };
 }
 
@@ -159,7 +162,7 @@ function lastWeekend(published: string): DraftDate {
 
 /** The Monday-to-Sunday week before the week of publication. */
 function lastWeek(published: string): DraftDate {
-  const weekday = (parseDay(published).getUTCDay() + 6) % 7; // Monday = 0
+  const weekday = weekdayOf(published);
   const monday = addDays(published, -weekday - 7);
   return { start: monday, end: addDays(monday, 6), precision: 'day' };
 }

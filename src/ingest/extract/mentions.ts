@@ -67,20 +67,15 @@ export class ArticleActors {
   /** The actors the last sentence named only as places ("in Addis Ababa"): never what a later "They" refers to. */
   private placesOnly = new Set<string>();
 
-  /** The article's states, most named first (the first of equals first named). */
-  private readonly ranked: ActorRef[];
-  private readonly dominant: ActorRef | null;
-
+  /** `ranked`: the article's states, most named first (the first of equals first named), as `mainStates` gives them. */
   constructor(
     private readonly lexicon: Lexicon,
-    ranked: readonly ActorRef[],
-  ) {
-    this.ranked = [...ranked];
-    this.dominant = ranked[0] ?? null;
-  }
+    private readonly ranked: readonly ActorRef[],
+  ) {}
 
+  /** The state the article names most: who "the government" and "police" are when no one else is said. */
   get dominantState(): ActorRef | null {
-    return this.dominant;
+    return this.ranked[0] ?? null;
   }
 
   actors(): ActorRef[] {
@@ -185,9 +180,9 @@ export class ArticleActors {
 
   /**
    * "the Washington Post", "the Phnom Penh Post", "the Mauritanian Students Union": an organisation whose name holds a
-   * place (or opens with a nationality) is that organisation, kept whole, not the place's state and a fragment. Only names the parser took for an organisation, that hold a
-   * state's name, capital or city with words of their own, and that are not a state's institution ("the
-   * Chilean foreign ministry") or already a known name.
+   * place (or opens with a nationality) is that organisation, kept whole, not the place's state and a fragment. Only
+   * names the parser took for an organisation, that hold a state's name, capital or city with words of their own, and
+   * that are not a state's institution ("the Chilean foreign ministry") or already a known name.
    */
   private placeNamedOrganizations(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }>, matches: LexiconMatch[]): Mention[] {
     const found: Mention[] = [];
@@ -269,7 +264,7 @@ export class ArticleActors {
         ? [place, 'the state that governs where it happens']
         : earlier
           ? [earlier, 'the state the sentence before was about']
-          : [this.dominant, "the article's main state"];
+          : [this.dominantState, "the article's main state"];
       add(m.index ?? 0, m[0], [actor], `a state's department: ${why}`);
     }
     for (const m of sentence.matchAll(
@@ -298,7 +293,7 @@ export class ArticleActors {
         continue;
       }
       const person = this.persons[this.persons.length - 1];
-      add(m.index ?? 0, m[0], [(person && this.personState.get(person.id)) ?? this.dominant], 'the state of the person named last');
+      add(m.index ?? 0, m[0], [(person && this.personState.get(person.id)) ?? this.dominantState], 'the state of the person named last');
     }
     for (const m of sentence.matchAll(/\b(?:human\s+)?rights\s+(?:groups|organi[sz]ations|activists|campaigners|defenders)\b(?!\s+\p{Lu})/giu)) {
       add(
@@ -320,8 +315,10 @@ export class ArticleActors {
       if (this.persons.length >= 2) add(m.index ?? 0, m[0], this.persons.slice(-2), 'the two people named last');
       else add(m.index ?? 0, m[0], this.pair(), 'the leaders of the two states the article is about');
     }
-    for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two|[Tt]he)\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g)) {
-      if (/^the\s+(?!two\b|neighbou?rs)/i.test(m[0])) continue; // "the countries" alone is too vague; "the neighbours" is the pair
+    // "the countries" alone is too vague; "the neighbours" is the pair
+    for (const m of sentence.matchAll(
+      /\b(?:[Bb]oth|[Tt]he two|[Tt]he(?=\s+neighbou?rs))\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g,
+    )) {
       const recent = this.discourse.lastTwoStates();
       // "the two sides", "both parties": the sides of the article's story, whoever the sentence before named
       const sides = /(?:sides|parties)$/.test(m[0]) && this.pair().length === 2;
@@ -360,7 +357,7 @@ export class ArticleActors {
    * "police in Yangon" act for the state of Yangon; "troops fired on protesters in Khartoum, and police arrested …"
    * for the state of the place the sentence is in; "the government" otherwise for the article's main state.
    */
-  private governmentNear(_sentence: string, index: number, named: Mention[], otherwise: ActorRef | null = this.dominant): ActorRef | null {
+  private governmentNear(_sentence: string, index: number, named: Mention[], otherwise: ActorRef | null = this.dominantState): ActorRef | null {
     const places = named.filter((m) => m.location && m.actor.kind === 'state');
     const after = places.find((m) => m.index > index && m.index - index < 40);
     const before = places.filter((m) => m.end <= index).pop();
@@ -528,7 +525,7 @@ function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
   return runs;
 }
 
-/** The state named most often in the article: who "the government" and "police" are when no one else is said. */
+/** The states the article names, most often first (the first of equals first named). */
 export function mainStates(lexicon: Lexicon, text: string): ActorRef[] {
   const counts = new Map<string, { actor: ActorRef; count: number; first: number }>();
   for (const match of lexicon.find(text)) {

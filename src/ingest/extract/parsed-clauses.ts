@@ -421,7 +421,7 @@ export class ParsedClauses {
   }
 }
 
-/** People who act for the state or body their "from" or "of" phrase names (lemmas). */
+/** People who act for the state or body their "from", "of" or "in" phrase names (lemmas). */
 const ACTING_FOR = /^(?:official|diplomat|negotiator|delegate|delegation|representative|envoy|minister|leader|president|troop|force|soldier|officer)$/i;
 
 /** Nouns that make a phrase with a proper name in it an organisation: "the ELN guerrilla group". */
