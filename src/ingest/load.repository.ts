@@ -13,7 +13,7 @@ import { settleClaims, type Settled } from './claims.repository';
 import { readContributions, roleLinkIds, writeRoleLinks, writeSummaryChanges } from './summaries';
 import { type Contribution, contributionsOf } from './tally';
 import { markKindChanges, markStale } from '../sanctions/sanctions.repository';
-import { locateEvents, locateNewEvents } from '../places/places.repository';
+import { locateEvents, locateNew, SET_LOCATIONS } from '../places/places.repository';
 
 /**
  * The Cypher that writes one article's facts. Every statement is MERGE-on-id then SET, so loading the same
@@ -76,24 +76,25 @@ const MERGE_EVENTS = `
 /*
  * Events the database does not hold yet (found in the same transaction, so nothing can add them meanwhile
  * but a concurrent load of the same event, which the uniqueness constraint refuses) are created outright,
- * with their participants and sources: nothing to look up, nothing to merge. This is a bulk load's path.
+ * each with its participants, its sources and its locations in the same statement: nothing to look up but the
+ * actors, articles and places they join, nothing to merge but the places. This is a bulk load's path.
  */
 const CREATE_EVENTS = `
   UNWIND $events AS row
   CREATE (e:Event {id: row.id})
-  SET e.definedIn = row.article, e.addedAt = datetime(), ${EVENT_PROPERTIES}`;
-
-const CREATE_PARTICIPANTS = `
-  UNWIND $participants AS row
-  MATCH (e:Event {id: row.event})
-  MATCH (a:Actor {id: row.actor})
-  CREATE (a)-[:PARTICIPATED_IN {role: row.role, articles: [row.article], ${PARTICIPATION_KEYS('a', 'e')}}]->(e)`;
-
-const CREATE_SOURCES = `
-  UNWIND $sources AS row
-  MATCH (art:Article {id: row.article})
-  MATCH (e:Event {id: row.event})
-  CREATE (e)-[:REPORTED_IN {quote: row.quote, start: row.start, end: row.end, rank: row.rank, claim: row.claim}]->(art)`;
+  SET e.definedIn = row.article, e.addedAt = datetime(), ${EVENT_PROPERTIES}
+  WITH e, row
+  CALL (e, row) {
+    UNWIND row.participants AS p
+    MATCH (a:Actor {id: p.actor})
+    CREATE (a)-[:PARTICIPATED_IN {role: p.role, articles: [p.article], ${PARTICIPATION_KEYS('a', 'e')}}]->(e)
+  }
+  CALL (e, row) {
+    UNWIND row.sources AS s
+    MATCH (art:Article {id: s.article})
+    CREATE (e)-[:REPORTED_IN {quote: s.quote, start: s.start, end: s.end, rank: s.rank, claim: s.claim}]->(art)
+  }
+  ${SET_LOCATIONS('CREATE')}`;
 
 /** Adds the row's article to the list of those that state the relationship (once: reloading changes nothing). */
 const STATED_BY_ARTICLE = `
@@ -148,14 +149,12 @@ const MERGE_AFFILIATIONS = `
   SET r.role = row.role, ${AFFILIATION_PROPERTIES}`;
 
 /**
- * A file load's affiliations: the ones the database holds already are found (a read, no lock) and updated, the
- * others created outright. A MERGE that finds nothing locks both actors exclusively before it creates; busy actors
- * (a head of state holds hundreds of roles) are shared by every batch in flight, each holding them by the
- * participations it created, so two batches merging affiliations wait for each other: a deadlock, one batch in four
- * written again. CREATE takes no such lock. What keeps two batches of a load from creating the same affiliation
- * twice: write-pipeline.ts makes a batch wait for any batch in flight that states an affiliation between the same
- * two actors; and against any other writer, the key's uniqueness constraint (db/affiliation-key.ts), whose index
- * also finds the existing ones here.
+ * A file load's affiliations, written once at its end (writeLoadAffiliations): the ones the database holds already are
+ * found (a read, no lock) and updated, the others created outright. A MERGE that finds nothing locks both actors
+ * exclusively before it creates; busy actors (a head of state holds hundreds of roles) would be shared by every batch
+ * in flight. What keeps two writes from creating the same affiliation twice: the load writes them one slice at a time,
+ * after its batches; against any other writer, the key's uniqueness constraint (db/affiliation-key.ts), whose index
+ * also finds the existing ones here (a slice that meets one created meanwhile is written again with MERGE).
  */
 const EXISTING_AFFILIATIONS = `
   UNWIND $affiliations AS row
@@ -169,7 +168,7 @@ const CREATE_AFFILIATIONS = `
   CREATE (a)-[r:AFFILIATED_WITH {key: row.key, role: row.role}]->(c)
   SET ${AFFILIATION_PROPERTIES}`;
 
-type AffiliationRow = BatchParams['affiliations'][number];
+export type AffiliationRow = BatchParams['affiliations'][number];
 
 /**
  * Each affiliation of the batch once, as merging its rows one after another would leave it (the last row's
@@ -184,15 +183,52 @@ function lastStatements(rows: readonly AffiliationRow[]): AffiliationRow[] {
   return [...byKey.values()];
 }
 
-/** Finds the batch's affiliations that exist, updates them, and creates the others (see EXISTING_AFFILIATIONS). */
-async function writeAffiliations(tx: ManagedTransaction, rows: readonly AffiliationRow[], counts: WriteCounts): Promise<void> {
-  const affiliations = lastStatements(rows);
-  const { records } = await tx.run(EXISTING_AFFILIATIONS, { affiliations });
+/** Finds the affiliations that exist, updates them, and creates the others (see EXISTING_AFFILIATIONS). */
+async function writeAffiliations(tx: ManagedTransaction, affiliations: readonly AffiliationRow[], counts: WriteCounts, mergeOnly: boolean) {
+  const { records } = mergeOnly ? { records: [] } : await tx.run(EXISTING_AFFILIATIONS, { affiliations });
   const existing = new Set((records[0]?.get('keys') as string[] | undefined) ?? []);
-  const known = affiliations.filter((row) => existing.has(row.key));
-  const fresh = affiliations.filter((row) => !existing.has(row.key));
+  const known = mergeOnly ? [...affiliations] : affiliations.filter((row) => existing.has(row.key));
+  const fresh = mergeOnly ? [] : affiliations.filter((row) => !existing.has(row.key));
   if (known.length > 0) await run(tx, MERGE_AFFILIATIONS, { affiliations: known }, counts);
   if (fresh.length > 0) await run(tx, CREATE_AFFILIATIONS, { affiliations: fresh }, counts);
+}
+
+/** Affiliations per transaction at a load's end: a modest transaction, however large the load. */
+const AFFILIATIONS_PER_WRITE = 10_000;
+
+/**
+ * A file load's affiliations, each as the last article of the load to state it says (`rows` in load order), once all
+ * its batches are committed (their actors are then there), one slice per transaction. A batch of a file load leaves
+ * them out (WriteOptions.defer): two batches in flight stating the same affiliation would otherwise have to wait for
+ * each other, and most batches restate one of the batch before.
+ */
+export async function writeLoadAffiliations(db: Db, rows: readonly AffiliationRow[]): Promise<WriteCounts> {
+  const affiliations = lastStatements(rows);
+  const counts = noWrites();
+  const session = db.driver.session({ database: db.database });
+  try {
+    for (let i = 0; i < affiliations.length; i += AFFILIATIONS_PER_WRITE) {
+      const slice = affiliations.slice(i, i + AFFILIATIONS_PER_WRITE);
+      const sliceCounts = await retryOnLockConflict(async () => {
+        const attempt = (mergeOnly: boolean) =>
+          session.executeWrite(async (tx) => {
+            const written = noWrites();
+            await writeAffiliations(tx, slice, written, mergeOnly);
+            return written;
+          });
+        try {
+          return await attempt(false);
+        } catch (error) {
+          if (!isCreateConflict(error)) throw error;
+          return await attempt(true);
+        }
+      });
+      addWrites(counts, sliceCounts);
+    }
+    return counts;
+  } finally {
+    await session.close();
+  }
 }
 
 const MERGE_LINKS = Object.fromEntries(LINK_KINDS.map((kind) => [kind, mergeEventLink(LINK_RELATIONSHIP[kind], STATED_BY_ARTICLE)])) as Record<
@@ -237,6 +273,13 @@ export interface WriteCounts {
 }
 
 export const noWrites = (): WriteCounts => ({ nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, nodesDeleted: 0 });
+
+export function addWrites(total: WriteCounts, counts: WriteCounts): void {
+  total.nodesCreated += counts.nodesCreated;
+  total.relationshipsCreated += counts.relationshipsCreated;
+  total.relationshipsDeleted += counts.relationshipsDeleted;
+  total.nodesDeleted += counts.nodesDeleted;
+}
 
 async function run(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>, counts: WriteCounts) {
   const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
@@ -386,9 +429,8 @@ export interface WriteOptions {
   /**
    * Takes, once the batch is committed, what it did not write of the activity summaries: the contributions of the
    * events it created, and the role links of its affiliations (a file load writes them once at its end:
-   * deferred-summaries.ts); and the ids of the events it created. A deferring write also creates the affiliations
-   * the database does not hold without merging them (writeAffiliations): its caller keeps two writes from stating
-   * the same affiliation at once (write-pipeline.ts).
+   * deferred-summaries.ts); and the ids of the events it created. A deferring write leaves the batch's affiliations
+   * unwritten: its caller writes them at the load's end (writeLoadAffiliations).
    */
   defer?: (deferred: Deferred) => void;
   /**
@@ -425,10 +467,54 @@ async function markReviewed(tx: ManagedTransaction, p: BatchParams): Promise<voi
   if (links.length > 0) await tx.run(MARK_LINKS, { rows: links });
 }
 
+type EventRow = BatchParams['events'][number];
+
+/** Rows grouped by the event they belong to, once per key (CREATE, unlike MERGE, would write a repeated row twice). */
+function byEvent<T extends { event: string }>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of unique([...rows], key)) grouped.set(row.event, [...(grouped.get(row.event) ?? []), row]);
+  return grouped;
+}
+
+/**
+ * Creates the batch's new events with their participants, sources and locations (CREATE_EVENTS); answers each
+ * event's places' ids (what its place counts are kept by: place-counts.ts).
+ */
+async function createEvents(
+  tx: ManagedTransaction,
+  events: EventRow[],
+  participants: BatchParams['participants'],
+  sources: BatchParams['sources'],
+  counts: WriteCounts,
+): Promise<Map<string, string[]>> {
+  if (events.length === 0) return new Map();
+  const participantsOf = byEvent(participants, (r) => `${r.event}|${r.actor}|${r.role}`);
+  const sourcesOf = byEvent(sources, (r) => `${r.event}|${r.quote}`);
+  const located = await locateNew(
+    tx,
+    unique(events, (e) => e.id).map((e) => ({ id: e.id, place: e.place, actors: (participantsOf.get(e.id) ?? []).map((p) => p.actor) })),
+  );
+  // An event stated twice in the batch is created twice and refused by the uniqueness constraint: the batch is then
+  // written again with MERGE (writeFactsBatch). Its participants and sources go with its first row.
+  const seen = new Set<string>();
+  const rows = events.map((e) => {
+    const first = !seen.has(e.id);
+    seen.add(e.id);
+    return {
+      ...e,
+      participants: first ? (participantsOf.get(e.id) ?? []) : [],
+      sources: first ? (sourcesOf.get(e.id) ?? []) : [],
+      ...located.get(e.id),
+    };
+  });
+  await run(tx, CREATE_EVENTS, { events: rows }, counts);
+  return new Map([...located].map(([id, { places }]) => [id, places.map((l) => l.place.id)]));
+}
+
 /**
  * `mergeOnly`: write every event as if it might exist (MERGE), the retry after a concurrent write created one.
  * `deferNew`: leave the summaries of the events the batch creates and the role links of its affiliations unwritten,
- * and answer them; create its new affiliations outright. `ownEvents`: WriteOptions.ownEvents.
+ * and answer them; leave its affiliations to the load's end (writeLoadAffiliations). `ownEvents`: WriteOptions.ownEvents.
  */
 async function writeAll(
   tx: ManagedTransaction,
@@ -456,18 +542,14 @@ async function writeAll(
     await markKindChanges(tx, p.actors);
     await run(tx, MERGE_ACTORS, { actors: p.actors }, counts);
   }
-  if (newEvents.length > 0) {
-    await run(tx, CREATE_EVENTS, { events: newEvents }, counts);
-    await run(tx, CREATE_PARTICIPANTS, { participants: unique(newParticipants, (r) => `${r.event}|${r.actor}|${r.role}`) }, counts);
-    await run(tx, CREATE_SOURCES, { sources: unique(newSources, (r) => `${r.event}|${r.quote}`) }, counts);
-  }
+  const placesOf = await createEvents(tx, newEvents, newParticipants, newSources, counts);
   if (knownEvents.length > 0) {
     await run(tx, MERGE_EVENTS, { events: knownEvents }, counts);
     await run(tx, MERGE_PARTICIPANTS, { participants: knownParticipants }, counts);
   }
   if (knownSources.length > 0) await run(tx, MERGE_SOURCES, { sources: knownSources }, counts);
-  if (p.affiliations.length > 0 && deferNew) await writeAffiliations(tx, p.affiliations, counts);
-  else if (p.affiliations.length > 0) {
+  // A deferring load writes its affiliations at its end (writeLoadAffiliations).
+  if (p.affiliations.length > 0 && !deferNew) {
     await run(tx, MERGE_AFFILIATIONS, { affiliations: p.affiliations }, counts);
     await writeRoleLinks(tx, p.affiliations);
   }
@@ -483,15 +565,9 @@ async function writeAll(
   const added = await settleClaims(tx, knownIds);
   // A known event's date may have changed (its article reloaded, its claims settled), and it may have new participants.
   await rekeyParticipations(tx, knownIds);
-  // After the claims are settled: the place shown is the one located. The batch's new events are located from its
-  // own rows (their place and participants).
+  // After the claims are settled: the place shown is the one located. (The batch's new events were located as they
+  // were created, from its own rows.)
   await locateEvents(tx, knownIds);
-  const actorsOf = new Map<string, string[]>();
-  for (const row of newParticipants) actorsOf.set(row.event, [...(actorsOf.get(row.event) ?? []), row.actor]);
-  const placesOf = await locateNewEvents(
-    tx,
-    unique(newEvents, (e) => e.id).map((e) => ({ id: e.id, place: e.place, actors: actorsOf.get(e.id) ?? [] })),
-  );
   // Last, so that the summaries see the known events as settled and located (their dates and places counted).
   const existingAfter = await readContributions(tx, [...known]);
   const created = newContributions(p, isNew).map((c) => ({ ...c, places: placesOf.get(c.id) ?? [] }));

@@ -27,8 +27,12 @@ const EVENTS_TO_LOCATE = `
   RETURN e.id AS id, e.place AS place,
          COLLECT { MATCH (a:Actor {kind: 'state'})-[:PARTICIPATED_IN]->(e) RETURN DISTINCT a { .name, .aliases } } AS states`;
 
-/** Writes each row's locations on its event `e`: CREATE for a new event (nothing to find), else MERGE. */
-const SET_LOCATIONS = (link: 'CREATE' | 'MERGE') => `
+/**
+ * Writes each row's locations (`row.places`, `row.unresolved`: as `locate` answers them) on its event `e`: CREATE
+ * for an event the statement creates (nothing to find), else MERGE. Last in its statement: it drops the rows of
+ * events located nowhere.
+ */
+export const SET_LOCATIONS = (link: 'CREATE' | 'MERGE') => `
   SET e.placeUnresolved = CASE WHEN row.unresolved THEN true ELSE null END
   WITH e, row
   UNWIND row.places AS located
@@ -77,31 +81,19 @@ const STATES_AMONG = `
   MATCH (a:Actor {id: id}) WHERE a.kind = 'state'
   RETURN a.id AS id, a.name AS name, a.aliases AS aliases`;
 
-/** Events just created hold no LOCATED_AT yet: nothing to remove first. */
-const WRITE_NEW_LOCATIONS = `
-  UNWIND $rows AS row
-  MATCH (e:Event {id: row.id})
-  ${SET_LOCATIONS('CREATE')}`;
-
 /**
- * Locates events created in this transaction, from what the writer already knows of them (their place, the actors
- * taking part): as locateEvents would, but reading only the states among those actors (a few hundred, where the
- * events are thousands), and writing their locations without looking for old ones. Answers each event's places' ids
- * (what its place counts are kept by: place-counts.ts).
+ * Where events about to be created are drawn, from what the writer knows of them (their place, the actors taking
+ * part): as locateEvents would, but reading only the states among those actors (a few hundred, where the events
+ * are thousands). Written by SET_LOCATIONS('CREATE') in the statement that creates the events.
  */
-export async function locateNewEvents(
+export async function locateNew(
   tx: ManagedTransaction,
   events: ReadonlyArray<{ id: string; place: string | null; actors: string[] }>,
-): Promise<Map<string, string[]>> {
+): Promise<Map<string, { places: Location[]; unresolved: boolean }>> {
   if (events.length === 0) return new Map();
   const { records } = await tx.run(STATES_AMONG, { ids: [...new Set(events.flatMap((e) => e.actors))] });
   const states = new Map(records.map((r) => [r.get('id') as string, { name: r.get('name') as string, aliases: r.get('aliases') as string[] | null }]));
-  const rows = events.map(({ id, place, actors }) => ({
-    id,
-    ...locate({ id, place, states: [...new Set(actors)].flatMap((actor) => states.get(actor) ?? []) }),
-  }));
-  await tx.run(WRITE_NEW_LOCATIONS, toParams({ rows }) as Record<string, unknown>);
-  return new Map(rows.map((row) => [row.id, row.places.map((located) => located.place.id)]));
+  return new Map(events.map(({ id, place, actors }) => [id, locate({ id, place, states: [...new Set(actors)].flatMap((actor) => states.get(actor) ?? []) })]));
 }
 
 const UNLOCATED_PAGE = `
