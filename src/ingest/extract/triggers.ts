@@ -42,8 +42,10 @@ interface Rule {
 const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
 const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
 const TREATY_WORDS = String.raw`treaty|agreement|accord|pact|compact|convention|deal|protocol|alliance|organi[sz]ation|regime`;
-/** A sum of money: "$30 million", "25 million ecus", "12 million Canadian dollars". */
-const MONEY = String.raw`(?:[$€£¥]\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.,]+\s*(?:million|billion)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:dollars|euros|ecus|pounds|francs|yen|marks|kroner|kronor|crowns|rupees|riyals|dinars|yuan)\b)`;
+/** A currency's sign, with the country letters some put before a dollar ("A$50 million", "US$2 billion"). */
+const SIGN = String.raw`(?:(?:US|A|C|NZ|HK|S)\$|[$€£¥])`;
+/** A sum of money: "$30 million", "A$50 million", "25 million ecus", "12 million Canadian dollars". */
+const MONEY = String.raw`(?:${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.,]+\s*(?:million|billion)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:dollars|euros|ecus|pounds|francs|yen|marks|kroner|kronor|crowns|rupees|riyals|dinars|yuan)\b)`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
 
 const RULES: Rule[] = [
@@ -51,6 +53,16 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\b(?:met|meets)\b` },
   { type: 'talks', pattern: String.raw`\b(?:hosted|hosts|hosting)\b` },
   { type: 'talks', pattern: String.raw`\b(?:sat|sit|sits|sitting) down (?:together|with|for talks)\b` },
+  // "sat down in Nairobi on Monday to discuss the border"
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:sat|sit|sits|sitting) down\b(?=[^.;]{0,50}?\b(?:to\s+(?:discuss|negotiate|talk)|for\s+(?:talks|negotiations|discussions))\b)`,
+  },
+  // "The president received the Japanese ambassador": a head of state or minister receiving an envoy is a meeting
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:received|receives|receiving)\s+(?:(?:the|a|an|his|her|its|visiting)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:ambassadors?|envoys?|emissary|delegations?|counterparts?|(?:foreign|prime|defen[cs]e)\s+ministers?|presidents?|premier|chancellor|secretary of state|secretary-general)\b`,
+  },
   { type: 'talks', pattern: String.raw`\b(?:visited|visits|visiting)\b(?=\s+(?:\p{Lu}|the\s+\p{Lu}))` },
   { type: 'talks', pattern: String.raw`\b(?:travell?ed|flew|went) to\b` },
   { type: 'talks', pattern: String.raw`\barrived in\b` },
@@ -89,7 +101,7 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\b(?:talks|negotiations|meetings?|summit|visit|discussions|consultations)\b(?=\s+(?:with|between|in)\b)`, noun: true },
   {
     type: 'talks',
-    pattern: String.raw`\b(?:resumed|resumes|resume|resuming|opened|opens|began|begins|started|starts|launched|launches|concluded|concludes)${WITHIN(2)}\s+(?:talks|negotiations|consultations|discussions)\b`,
+    pattern: String.raw`\b(?:resumed|resumes|resume|resuming|opened|opens|began|begins|started|starts|launched|launches|concluded|concludes|brokered|brokers|convened|convenes)\s+(?:(?:a|an|the|their|its|fresh|new|direct|formal|informal|first|second|third|fourth|fifth|final|another|next|latest|further)\s+){0,3}(?:rounds?\s+of\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|consultations|discussions|dialogue|contacts)\b`,
   },
   // nominations
   { type: 'nomination', pattern: String.raw`\b(?:nominated|nominates|nominate|appointed|appoints|appoint|designated|tapped)\b` },
@@ -227,6 +239,8 @@ const RULES: Rule[] = [
   },
   { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
   // "The agreement, signed by Egypt and Sudan in Cairo, …": the deal's makers in its "by" phrase
+  // "put their signatures to a defence deal"
+  { type: 'agreement', pattern: String.raw`\b(?:put|puts|putting|set|sets|added|adds)\s+(?:their|its|his|her)\s+signatures?\s+to\b` },
   // (a ceasefire or a peace accord "brokered by Russia" is the mediator's part in another kind of deal)
   {
     type: 'agreement',
@@ -293,6 +307,15 @@ const RULES: Rule[] = [
   { type: 'rejection', pattern: String.raw`\brejection\s+(?:of|by)\b`, noun: true },
   {
     type: 'rejection',
+    pattern: String.raw`\b(?:rebuffed|rebuffs|rebuffing)\b|\b(?:would|will|could|did|does|do|can)\s*(?:not|n['’]t)\s+accept\b|\bwon['’]t\s+accept\b|\bcannot\s+accept\b`,
+  },
+  // "declined an invitation to attend", "dismissed the ultimatum", "blocked the EU's sanctions package"
+  {
+    type: 'rejection',
+    pattern: String.raw`\b(?:declined|declines|dismissed|dismisses|blocked|blocks|blocking)\s+(?:(?:the|an?|its|their|his|her|this|that|these|those)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:invitation|offer|proposals?|requests?|ultimatum|demands?|calls?|claims?|accusations?|allegations?|charges|plan|draft|resolution|motion|package|bid|accession|membership|deal|declaration|statement)\b`,
+  },
+  {
+    type: 'rejection',
     pattern: String.raw`\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:attend|take part|join|sign|meet|recogni[sz]e|accept|negotiate|participate|hand over|extradite|release|allow|lift|withdraw|endorse|ratify|resume)\b`,
   },
   {
@@ -355,7 +378,8 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|termed|terms|deemed|deems)\b(?=[^.;]{0,50}?\b(?:as\s+)?(?:unacceptable|illegal|unlawful|illegitimate|provocative|regrettable|hostile|baseless|unfounded|irresponsible|dangerous)\b)|\bprotested\s+(?:to|over|at)\b`,
+    pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|termed|terms|deemed|deems)\b(?=[^.;]{0,50}?\b(?:as\s+)?(?:unacceptable|illegal|unlawful|illegitimate|provocative|regrettable|hostile|baseless|unfounded|groundless|irresponsible|dangerous|unjust|unjustified|unfair|arbitrary|absurd|outrageous|shameful|hypocritical|reckless|cynical|deplorable|politically motivated)\b)|\bprotested\s+(?:to|over|at)\b`,
+    quoted: true,
   },
   // "Morocco and Algeria exchanged accusations": each criticised the other
   {
@@ -427,16 +451,16 @@ const RULES: Rule[] = [
   },
   {
     type: 'aid_pledged',
-    pattern: String.raw`\b(?:offered|offers|announced|announces|committed|commits|earmarked|earmarks|allocated|allocates)\s+(?:[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?|[\d.,]+\s*(?:million|billion))[^.;]{0,30}?\b(?:aid|assistance|funding|relief)\b|\b(?:offered|offers)\s+(?:humanitarian\s+|emergency\s+|financial\s+)?(?:aid|assistance)\b`,
+    pattern: String.raw`\b(?:offered|offers|announced|announces|committed|commits|earmarked|earmarks|allocated|allocates)\s+(?:${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?|[\d.,]+\s*(?:million|billion))[^.;]{0,30}?\b(?:aid|assistance|funding|relief)\b|\b(?:offered|offers)\s+(?:humanitarian\s+|emergency\s+|financial\s+)?(?:aid|assistance)\b`,
   },
   {
     type: 'aid_pledged',
-    pattern: String.raw`\b(?:pledged|pledges|committed|commits|promised|promises|announced|announces|earmarked|earmarks|offered|offers)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to|an?)\s+)?[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?\b`,
+    pattern: String.raw`\b(?:pledged|pledges|committed|commits|promised|promises|announced|announces|earmarked|earmarks|offered|offers)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to|an?)\s+)?${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b`,
   },
   // "approved a $300 million loan to Kenya", "Canada will give $10 million to the UN refugee agency"
   {
     type: 'aid_pledged',
-    pattern: String.raw`\b(?:approved|approves|granted|grants|extended|extends)\s+(?:an?\s+)?(?:${MONEY}|[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?)\s+(?:[\w-]+\s+)?(?:loans?|grants?|credits?|aid|assistance|package)\b|\b(?:will|would)\s+(?:give|provide|donate|contribute|send)\s+(?:(?:a\s+further|an\s+additional|another|some|about|nearly|up to)\s+)?(?:${MONEY}|[$€£]\s?[\d.,]+\s*(?:million|billion|bn|m)?)`,
+    pattern: String.raw`\b(?:approved|approves|granted|grants|extended|extends)\s+(?:an?\s+)?(?:${MONEY}|${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?)\s+(?:[\w-]+\s+)?(?:loans?|grants?|credits?|aid|assistance|package)\b|\b(?:will|would)\s+(?:give|provide|donate|contribute|send)\s+(?:(?:a\s+further|an\s+additional|another|some|about|nearly|up to)\s+)?(?:${MONEY}|${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?)`,
   },
   // "the European Community put up a further 25 million ecus", "Canada's contribution … came to 12 million dollars"
   {
@@ -451,7 +475,7 @@ const RULES: Rule[] = [
   // "flew 20 tonnes of medicines into Niamey", "released $5 million … to buy grain", "handed over 500 tonnes of rice"
   {
     type: 'aid_provided',
-    pattern: String.raw`\b(?:delivered|delivers|sent|sends|shipped|ships|airlifted|airdropped|flew|flies|donated|donates|handed over|hands over|trucked|distributed)\s+(?:[\w,.-]+\s+){0,3}?(?:tonnes|tons|truckloads|planeloads|shipments|consignments|cargoes|doses)\s+of\b|\b(?:released|releases|disbursed|disburses)\s+${MONEY}`,
+    pattern: String.raw`\b(?:delivered|delivers|sent|sends|shipped|ships|airlifted|airdropped|flew|flies|donated|donates|handed over|hands over|trucked|distributed)\s+(?:[\w,.-]+\s+){0,3}?(?:(?:tonnes|tons|truckloads|planeloads|shipments|consignments|cargoes|doses)\s+of|doses)\b|\b(?:released|releases|disbursed|disburses|deposited|deposits)\s+${MONEY}`,
   },
   {
     type: 'aid_provided',
@@ -463,6 +487,8 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:handed over|hands over|gave|gives|donated|donates|disbursed|disburses|transferred|transfers|delivered|delivers|provided|provides)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over)\s+)?${MONEY}\s+(?:in|of|worth of)\s+(?:[\w-]+\s+)?(?:aid|assistance|relief)\b`,
   },
   { type: 'aid_provided', pattern: String.raw`\b(?:delivery|shipment|airlift)\s+of${WITHIN(3)}\s+(?:aid|assistance|supplies|relief)\b`, noun: true },
+  // "donated 50 ambulances to Ukraine": what a state donates to another is aid, whatever it is
+  { type: 'aid_provided', pattern: String.raw`\b(?:donated|donates)\b(?=\s+(?:[\w,.-]+\s+){1,5}?(?:to|for)\s)` },
   // material cooperation: joint exercises, working groups
   {
     type: 'cooperation',

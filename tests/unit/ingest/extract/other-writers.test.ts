@@ -51,6 +51,19 @@ describe('event classification on other writers’ forms', () => {
     ['The ECOWAS bloc lifted sanctions on Niger on Tuesday.', 'sanctions_lifted', 'economic-community-of-west-african-states'],
     ['Mali and Niger announced their withdrawal from ECOWAS on Tuesday.', 'treaty_withdrawal', 'mali'],
     ["Guyana's president said on Thursday that his country would reopen its embassy.", 'intent', 'guyana'],
+    ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
+    ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
+    ['Norway brokered a second round of contacts between the government and the rebels in Oslo last week.', 'talks', 'norway'],
+    ['Germany donated 50 ambulances to Ukraine on Tuesday.', 'aid_provided', 'germany'],
+    ["Saudi Arabia deposited $3 billion in Egypt's central bank last week.", 'aid_provided', 'saudi-arabia'],
+    ['China delivered 500,000 vaccine doses to Cambodia on Friday.', 'aid_provided', 'china'],
+    ['Australia committed A$50 million to rebuild schools in Tonga on Tuesday.', 'aid_pledged', 'australia'],
+    ['Venezuela dismissed the ultimatum as illegal on Tuesday.', 'rejection', 'venezuela'],
+    ['Iran rebuffed a European offer to resume talks on Thursday.', 'rejection', 'iran'],
+    ['North Korea said on Saturday it would not accept the proposal.', 'rejection', 'north-korea'],
+    ["Hungary blocked the EU's sanctions package on Monday.", 'rejection', 'hungary'],
+    ['Britain called the sentence "unjust and politically motivated" on Monday.', 'criticism', 'united-kingdom'],
+    ['Japan and Australia put their signatures to a defence cooperation deal on Friday.', 'agreement', 'japan'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
