@@ -39,13 +39,15 @@ interface Rule {
   cased?: boolean;
 }
 
-const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
+const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|curbs|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
 const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
 const TREATY_WORDS = String.raw`treaty|agreement|accord|pact|compact|convention|deal|protocol|alliance|organi[sz]ation|regime`;
 /** A currency's sign, with the country letters some put before a dollar ("A$50 million", "US$2 billion"). */
 const SIGN = String.raw`(?:(?:US|A|C|NZ|HK|S)\$|[$€£¥])`;
 /** A sum of money: "$30 million", "A$50 million", "25 million ecus", "12 million Canadian dollars". */
 const MONEY = String.raw`(?:${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.,]+\s*(?:million|billion)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:dollars|euros|ecus|pounds|francs|yen|marks|kroner|kronor|crowns|rupees|riyals|dinars|yuan)\b)`;
+/** The people of a diplomatic mission. */
+const ENVOYS = String.raw`(?:diplomats?|ambassadors?|envoys?|high commissioners?|charg[eé]s? d['’]affaires|attach[eé]s?|consuls?|embassy staff)`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
 
 const RULES: Rule[] = [
@@ -153,7 +155,12 @@ const RULES: Rule[] = [
   },
   {
     type: 'sanctions_imposed',
-    pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
+    pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
+  },
+  // "hit Caracas with new sanctions"
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:hit|hits|targeted|targets)\s+(?:[\p{L}'’-]+\s+){1,4}?with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b`,
   },
   // "the sanctions that Canada imposed on Belarus": the act in a relative clause on its object
   {
@@ -190,6 +197,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|signed|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
   },
   { type: 'ceasefire', pattern: String.raw`\b(?:ceasefire|cease-fire|truce)\s+(?:declared|agreed|announced|brokered)\b`, noun: true },
+  // "agreed to halt fighting along their border"
+  {
+    type: 'ceasefire',
+    pattern: String.raw`\b(?:agreed|agrees|agree|pledged|pledges|promised|promises)\s+to\s+(?:halt|stop|cease|suspend)\s+(?:the\s+|all\s+)?(?:fighting|hostilities|clashes|attacks|shelling)\b`,
+  },
   // "a ceasefire between A and B took hold on Thursday", "a truce … was declared on April 20"
   {
     type: 'ceasefire',
@@ -205,6 +217,12 @@ const RULES: Rule[] = [
   { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`, noun: true },
   // "their withdrawal from ECOWAS", "quit the OAS": a body named by its acronym
   { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from\s+(?:the\s+)?\p{Lu}{3,}\b`, noun: true, cased: true },
+  // "quit the International Criminal Court": a body named in full, which TREATY_WORDS do not end
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:quit|quits|exited|exits|left|leaves|withdrew from|withdraws from|pulled out of|pulls out of)\s+the\s+(?:\p{Lu}[\p{L}-]+\s+){1,4}(?:Court|Union|Organi[sz]ation|Council|Community|Commonwealth|Forum|League|Alliance|Agreement|Treaty|Convention|Pact|Accord)\b`,
+    cased: true,
+  },
   {
     type: 'treaty_withdrawal',
     pattern: String.raw`\b(?:[Ww]ithdrew|withdraws|pulled out|pulls out|quit|quits|left|leaves)\s+(?:of\s+|from\s+)?(?:the\s+)?\p{Lu}{3,}\b(?!\s+\p{Lu})`,
@@ -289,13 +307,18 @@ const RULES: Rule[] = [
   { type: 'ambassador_recalled', pattern: String.raw`\brecall\s+of${WITHIN(2)}\s+(?:ambassadors?|envoys?)\b`, noun: true },
   {
     type: 'diplomats_expelled',
-    pattern: String.raw`\b(?:expelled|expels|expel|expelling|ordered out|kicked out|threw out)${WITHIN(3)}\s+(?:diplomats?|ambassadors?|envoys?|attach[eé]s?|consuls?|embassy staff)\b|\bdeclared${WITHIN(4)}\s+persona non grata\b`,
+    pattern: String.raw`\b(?:expelled|expels|expel|expelling|ordered out|kicked out|threw out)${WITHIN(3)}\s+${ENVOYS}\b|\bdeclared${WITHIN(4)}\s+persona non grata\b`,
+  },
+  // "ordered the Australian high commissioner out of the country", "declared the ambassador unwelcome", "sent home a diplomat"
+  {
+    type: 'diplomats_expelled',
+    pattern: String.raw`\b(?:ordered|orders|ordering)${WITHIN(4)}\s+${ENVOYS}\s+out\b|\bdeclared${WITHIN(4)}\s+(?:unwelcome|undesirable)\b|\b(?:sent|sends|sending)\s+home${WITHIN(3)}\s+${ENVOYS}`,
   },
   { type: 'diplomats_expelled', pattern: String.raw`\bexpulsions?\s+of${WITHIN(3)}\s+(?:diplomats?|ambassadors?|envoys?)\b`, noun: true },
   // "ordering eleven Senegalese diplomats to leave the country", "gave the ambassador 48 hours to leave"
   {
     type: 'diplomats_expelled',
-    pattern: String.raw`\b(?:ordered|orders|order|ordering|told|tells|gave|gives|giving)${WITHIN(4)}\s+(?:diplomats?|ambassadors?|envoys?|attach[eé]s?|consuls?|embassy staff)\s+(?:(?:[\w-]+\s+){1,3}?)?to\s+leave\b`,
+    pattern: String.raw`\b(?:ordered|orders|order|ordering|told|tells|gave|gives|giving)${WITHIN(4)}\s+${ENVOYS}\s+(?:(?:[\w-]+\s+){1,3}?)?to\s+leave\b`,
   },
   {
     type: 'embassy_closed',
@@ -404,7 +427,7 @@ const RULES: Rule[] = [
   // detention
   {
     type: 'detention',
-    pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|captured|captures|abducted|kidnapped|incarcerated|rounded up|rounds up)\b|\b(?:jailed|jails|imprisoned|imprisons)\b(?![^.;]{0,40}?\bfor\s+(?:\w+\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|life)\b)|\b(?:took|taken) into custody\b`,
+    pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|captured|captures|abducted|kidnapped|incarcerated|rounded up|rounds up)\b|\b(?:jailed|jails|imprisoned|imprisons)\b(?![^.;]{0,40}?\bfor\s+(?:\w+\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|life)\b)|\b(?:took|taken|takes|taking)\s+(?:[\p{L}\d'’-]+\s+){0,5}?into custody\b|\b(?:seized|seizes|impounded|impounds)${WITHIN(3)}\s+(?:ships?|vessels?|tankers?|boats?|trawlers?|crews?|sailors|fishermen)\b`,
   },
   // "jailed the opposition leader for 15 years": a sentence passed, not an arrest
   {

@@ -64,6 +64,16 @@ describe('event classification on other writers’ forms', () => {
     ["Hungary blocked the EU's sanctions package on Monday.", 'rejection', 'hungary'],
     ['Britain called the sentence "unjust and politically motivated" on Monday.', 'criticism', 'united-kingdom'],
     ['Japan and Australia put their signatures to a defence cooperation deal on Friday.', 'agreement', 'japan'],
+    ['Fiji ordered the Australian high commissioner out of the country on Tuesday.', 'diplomats_expelled', 'fiji'],
+    ['Peru declared the Mexican ambassador unwelcome on Saturday.', 'diplomats_expelled', 'peru'],
+    ['Latvia sent home a Belarusian diplomat on Monday.', 'diplomats_expelled', 'latvia'],
+    ['Burundi quit the International Criminal Court on Friday.', 'treaty_withdrawal', 'burundi'],
+    ['Japan imposed export curbs on South Korea on Friday.', 'sanctions_imposed', 'japan'],
+    ['Washington hit Caracas with new sanctions on Saturday.', 'sanctions_imposed', 'united-states'],
+    ['Australia placed travel bans on ten Myanmar generals on Monday.', 'sanctions_imposed', 'australia'],
+    ['Russia seized two Ukrainian navy ships on Sunday.', 'detention', 'russia'],
+    ['Egypt took three Al Jazeera journalists into custody on Tuesday.', 'detention', 'egypt'],
+    ['Thailand and Cambodia agreed to halt fighting along their border on Monday.', 'ceasefire', 'cambodia'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
