@@ -10,7 +10,7 @@ import { ParsedClauses } from './parsed-clauses';
 import { groupSubjectOf } from './parsed-subject';
 import { rolesOf, type RoleContext } from './roles';
 import { findTriggers, maskQuotations, type Trigger } from './triggers';
-import type { ActorRef, Evidence } from './types';
+import { type ActorRef, type Evidence, uniqueActors } from './types';
 
 /** An event read from one sentence, before dates are inherited and duplicates across sentences merged. */
 export interface SentenceEvent {
@@ -607,8 +607,4 @@ function attachFigures(events: SentenceEvent[], sentence: string, actors: Articl
     owner.figures = figure.figures;
     if (owner.targets.length === 0 && owner.type !== 'statement') owner.targets = [actors.group(figure.figures.unit)];
   }
-}
-
-function uniqueActors(list: ActorRef[]): ActorRef[] {
-  return list.filter((a, i) => list.findIndex((o) => o.id === a.id) === i);
 }

@@ -1,4 +1,4 @@
-import type { ActorRef, Mention } from './types';
+import { type ActorRef, type Mention, uniqueActors } from './types';
 
 /**
  * What a sentence can refer back to: the actors the sentences before it were about. News writing names an actor
@@ -35,8 +35,8 @@ export class Discourse {
   noteEvent(agents: readonly ActorRef[], targets: readonly ActorRef[]): void {
     if (agents.length === 0) return;
     const subject = this.subject.some((s) => agents.some((a) => a.id === s.id)) ? this.subject : [];
-    this.about = unique([...agents, ...subject]);
-    this.participants = unique([...agents, ...subject, ...targets]);
+    this.about = uniqueActors([...agents, ...subject]);
+    this.participants = uniqueActors([...agents, ...subject, ...targets]);
   }
 
   /** An actor named as an actor (not where something happened). */
@@ -77,13 +77,13 @@ export class Discourse {
    * act for), when they are two or more.
    */
   pluralStates(stateOf: (actor: ActorRef) => ActorRef | undefined): ActorRef[] {
-    const states = unique(this.about.map((a) => (a.kind === 'person' ? stateOf(a) : a)).filter((a): a is ActorRef => a?.kind === 'state'));
+    const states = uniqueActors(this.about.map((a) => (a.kind === 'person' ? stateOf(a) : a)).filter((a): a is ActorRef => a?.kind === 'state'));
     return states.length > 1 ? states : [];
   }
 
   /** The one state the sentence before was about, a person counting as the state they act for. */
   singleState(stateOf: (actor: ActorRef) => ActorRef | undefined): ActorRef | null {
-    const states = unique(this.about.map((a) => (a.kind === 'person' ? stateOf(a) : a)).filter((a): a is ActorRef => a?.kind === 'state'));
+    const states = uniqueActors(this.about.map((a) => (a.kind === 'person' ? stateOf(a) : a)).filter((a): a is ActorRef => a?.kind === 'state'));
     return states.length === 1 ? (states[0] as ActorRef) : null;
   }
 
@@ -94,7 +94,7 @@ export class Discourse {
 
   /** The states a sentence names as actors, once it is read: what "the two governments" of the next one are. */
   noteStates(states: readonly ActorRef[]): void {
-    this.statesBefore = unique([...states]);
+    this.statesBefore = uniqueActors([...states]);
   }
 
   /** "the bloc": the international body named last. */
@@ -151,10 +151,6 @@ export function openingPronoun(sentence: string): { index: number; text: string;
 
 /** An international body named by what it is: "the bloc", "the alliance". */
 export const BARE_BODY = /\b[Tt]he\s+(?:bloc|alliance)\b(?!\s+of\b)/g;
-
-function unique(actors: ActorRef[]): ActorRef[] {
-  return actors.filter((a, i) => actors.findIndex((o) => o.id === a.id) === i);
-}
 
 /**
  * How an event's actors were reached by referring back, by actor id: the reason of the mention that names the actor

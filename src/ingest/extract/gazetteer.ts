@@ -2,8 +2,8 @@ import type { ActorKind } from '../../domain/model';
 
 /**
  * General knowledge the extractor needs for any article: states with their demonyms, capitals and seats of
- * government (which news writing uses for governments: "Washington said", "the Kremlin said") and other names, a few large cities (places only), and
- * the international bodies that diplomatic news names most. Nothing here is specific to one article.
+ * government (which news writing uses for governments: "Washington said", "the Kremlin said") and other names, a few large cities (places only),
+ * the international bodies that diplomatic news names most, and the armed and political movements it names most. Nothing here is specific to one article.
  */
 export interface GazetteerEntry {
   id: string;
@@ -257,6 +257,23 @@ Amnesty International|Amnesty|organization
 Human Rights Watch|HRW|organization
 Group of Seven|G7,G-7|organization
 Group of 20|G20,G-20|organization
+Hamas||group
+Hezbollah|Hizbollah|group
+Houthis|Houthi,Ansar Allah|group
+Taliban||group
+al-Shabaab|al-Shabab,Al-Shabaab,Al-Shabab,Shabaab|group
+Boko Haram||group
+Islamic State|ISIS,ISIL,Daesh|group
+al-Qaeda|Al-Qaeda,al-Qaida|group
+M23|March 23 Movement|group
+Wagner Group|Wagner|group
+FARC|Revolutionary Armed Forces of Colombia|group
+ELN|National Liberation Army|group
+PKK|Kurdistan Workers' Party|group
+Polisario Front|Polisario|group
+Rapid Support Forces|RSF|group
+TPLF|Tigray People's Liberation Front|group
+Palestine Liberation Organization|PLO|organization
 `;
 
 /**

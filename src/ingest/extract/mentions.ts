@@ -3,7 +3,7 @@ import { BARE_BODY, BARE_DEPARTMENT, BODY_HEAD, Discourse, openingPronoun, posse
 import { slugify, STATE_TITLES } from './gazetteer';
 import type { Lexicon, LexiconMatch } from './lexicon';
 import { classifySpan } from './names';
-import type { ActorRef, Mention } from './types';
+import { type ActorRef, type Mention, uniqueActors } from './types';
 import type { ActorKind } from '../../domain/model';
 
 export type { Mention } from './types';
@@ -319,10 +319,16 @@ export class ArticleActors {
     for (const m of sentence.matchAll(
       /\b(?:[Bb]oth|[Tt]he two|[Tt]he(?=\s+neighbou?rs))\s+(?:sides|countries|governments|nations|states|parties|neighbours|neighbors)\b/g,
     )) {
+      // "After the meeting of the Chinese and Indian ministers, both sides agreed …", "urged Israel and Hamas … both sides":
+      // the last two sides this sentence named before, states or armed groups
+      const here = uniqueActors(
+        named.filter((n) => (n.actor.kind === 'state' || n.actor.kind === 'group') && !n.location && n.end <= (m.index ?? 0)).map((n) => n.actor),
+      ).slice(-2);
       const recent = this.discourse.lastTwoStates();
       // "the two sides", "both parties": the sides of the article's story, whoever the sentence before named
       const sides = /(?:sides|parties)$/.test(m[0]) && this.pair().length === 2;
-      if (recent.length === 2 && !sides) add(m.index ?? 0, m[0], recent, 'the two states the sentence before named');
+      if (here.length === 2) add(m.index ?? 0, m[0], here, 'the two states named before it in the sentence');
+      else if (recent.length === 2 && !sides) add(m.index ?? 0, m[0], recent, 'the two states the sentence before named');
       else add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
     // "Sweden recalled its ambassador. It also expelled …", "Suva hit back. It recalled …", "X met Y. They agreed …"

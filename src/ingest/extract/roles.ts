@@ -81,8 +81,9 @@ function talksNounRoles(trigger: Trigger, clause: Clause, context: RoleContext):
 }
 
 function subjectOf(trigger: Trigger, clause: Clause, context: RoleContext): Mention[] {
-  if (clause.kind === 'relative') return clause.antecedent;
   const own = subjectBefore(context.sentence, context.heads, clause.start, trigger.index);
+  // "Ghana, which had recalled …": the noun the clause describes; "the deal, which Kenya and Tanzania signed": its own
+  if (clause.kind === 'relative') return own.length > 0 ? own : clause.antecedent;
   if (own.length > 0) return own;
   // a clause opened by a verb ("… but denied …") shares the subject of the clause before it
   const earlier = context.clauses.filter((c) => c.end <= clause.start && c.kind === 'main').reverse();

@@ -46,6 +46,8 @@ const TREATY_WORDS = String.raw`treaty|agreement|accord|pact|compact|convention|
 const SIGN = String.raw`(?:(?:US|A|C|NZ|HK|S)\$|[$€£¥])`;
 /** A sum of money: "$30 million", "A$50 million", "25 million ecus", "12 million Canadian dollars". */
 const MONEY = String.raw`(?:${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.,]+\s*(?:million|billion)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:dollars|euros|ecus|pounds|francs|yen|marks|kroner|kronor|crowns|rupees|riyals|dinars|yuan)\b)`;
+/** Ground taken in fighting: "captured the town of Bunagana", "seized the airport". */
+const TERRITORY = String.raw`(?:(?:the|a|an|two|three|several)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:towns?|city|cities|villages?|capital|province|region|airport|air base|base|territory|port|border posts?|hill|outposts?|garrison|positions?)\b`;
 /** The people of a diplomatic mission. */
 const ENVOYS = String.raw`(?:diplomats?|ambassadors?|envoys?|high commissioners?|charg[eé]s? d['’]affaires|attach[eé]s?|consuls?|embassy staff)`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
@@ -162,6 +164,8 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:hit|hits|targeted|targets)\s+(?:[\p{L}'’-]+\s+){1,4}?with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b`,
   },
+  // "The sanctions imposed by Britain on Tuesday": the imposer in the participle's "by" phrase
+  { type: 'sanctions_imposed', pattern: String.raw`(?<=\b(?:${SANCTION_WORDS})\s+)(?:imposed|slapped|levied|placed|announced)(?=\s+by\b)` },
   // "the sanctions that Canada imposed on Belarus": the act in a relative clause on its object
   {
     type: 'sanctions_imposed',
@@ -256,9 +260,14 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed|initiall?ed|finali[sz]ed)\b`,
   },
   { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
-  // "The agreement, signed by Egypt and Sudan in Cairo, …": the deal's makers in its "by" phrase
   // "put their signatures to a defence deal"
   { type: 'agreement', pattern: String.raw`\b(?:put|puts|putting|set|sets|added|adds)\s+(?:their|its|his|her)\s+signatures?\s+to\b` },
+  // "The deal, which Kenya and Tanzania signed in Arusha, …": the act in a relative clause on the deal
+  {
+    type: 'agreement',
+    pattern: String.raw`(?<=(?<!\b(?:peace|ceasefire|truce)\s+)\b(?:agreement|accord|deal|treaty|memorandum|pact|protocol),?\s+(?:that|which)\s+[^,.;]{2,40}?\s)(?:had\s+)?(?:signed|concluded|initiall?ed|reached|struck|sealed)\b`,
+  },
+  // "The agreement, signed by Egypt and Sudan in Cairo, …": the deal's makers in its "by" phrase
   // (a ceasefire or a peace accord "brokered by Russia" is the mediator's part in another kind of deal)
   {
     type: 'agreement',
@@ -427,7 +436,7 @@ const RULES: Rule[] = [
   // detention
   {
     type: 'detention',
-    pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|captured|captures|abducted|kidnapped|incarcerated|rounded up|rounds up)\b|\b(?:jailed|jails|imprisoned|imprisons)\b(?![^.;]{0,40}?\bfor\s+(?:\w+\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|life)\b)|\b(?:took|taken|takes|taking)\s+(?:[\p{L}\d'’-]+\s+){0,5}?into custody\b|\b(?:seized|seizes|impounded|impounds)${WITHIN(3)}\s+(?:ships?|vessels?|tankers?|boats?|trawlers?|crews?|sailors|fishermen)\b`,
+    pattern: String.raw`\b(?:arrested|arrests|arresting|detained|detains|detaining|abducted|kidnapped|incarcerated|rounded up|rounds up)\b|\b(?:captured|captures)\b(?!\s+${TERRITORY})|\b(?:jailed|jails|imprisoned|imprisons)\b(?![^.;]{0,40}?\bfor\s+(?:\w+\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|life)\b)|\b(?:took|taken|takes|taking)\s+(?:[\p{L}\d'’-]+\s+){0,5}?into custody\b|\b(?:seized|seizes|impounded|impounds)${WITHIN(3)}\s+(?:ships?|vessels?|tankers?|boats?|trawlers?|crews?|sailors|fishermen)\b`,
   },
   // "jailed the opposition leader for 15 years": a sentence passed, not an arrest
   {
@@ -538,7 +547,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b`,
+    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b|\b(?:captured|captures|seized|seizes|overran|overruns|took control of|takes control of)\s+${TERRITORY}`,
   },
   // "its aircraft struck Eritrean supply lines", "attacked the Libyan garrison"
   {

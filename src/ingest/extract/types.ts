@@ -18,6 +18,11 @@ export interface ActorRef {
 }
 
 /** A draft event: who did what to whom, when, quoting the sentence that reports it. */
+/** Each actor once, first seen first. */
+export function uniqueActors(list: readonly ActorRef[]): ActorRef[] {
+  return list.filter((a, i) => list.findIndex((o) => o.id === a.id) === i);
+}
+
 export interface DraftEvent {
   type: EventType;
   date: DraftDate | null;

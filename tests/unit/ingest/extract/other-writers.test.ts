@@ -74,6 +74,10 @@ describe('event classification on other writers’ forms', () => {
     ['Russia seized two Ukrainian navy ships on Sunday.', 'detention', 'russia'],
     ['Egypt took three Al Jazeera journalists into custody on Tuesday.', 'detention', 'egypt'],
     ['Thailand and Cambodia agreed to halt fighting along their border on Monday.', 'ceasefire', 'cambodia'],
+    ['Houthi rebels fired missiles at a merchant ship in the Red Sea on Sunday.', 'armed_attack', 'houthis'],
+    ['The Taliban seized the city of Kunduz on Monday.', 'armed_attack', 'taliban'],
+    ['The deal, which Kenya and Tanzania signed in Arusha on Monday, cuts tariffs on 300 goods.', 'agreement', 'tanzania'],
+    ['The sanctions imposed by Britain on Tuesday target 12 Russian officials.', 'sanctions_imposed', 'united-kingdom'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -92,6 +96,20 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('Caracas freed ten American citizens on Monday, while Washington released 80 Venezuelans.').map((e) => e.type)).not.toContain(
       'prisoner_exchange',
     );
+  });
+
+  it('reads "both sides" as the last two sides the sentence named before it', () => {
+    const appeal = eventsOf('Egypt, which brokered the truce between Israel and Hamas on Friday, urged both sides to hold their fire.').find(
+      (e) => e.type === 'appeal',
+    );
+    expect(appeal?.agents).toEqual(['egypt']);
+    expect(appeal?.targets).toEqual(['israel', 'hamas']);
+  });
+
+  it('reads ground captured as fighting, not as a detention', () => {
+    const types = eventsOf('M23 rebels captured the town of Bunagana on Monday.').map((e) => e.type);
+    expect(types).not.toContain('detention');
+    expect(eventsOf('Rebels captured two soldiers near Goma on Monday.').map((e) => e.type)).toContain('detention');
   });
 
   it('gives people who walk free the release of whoever held them', () => {
