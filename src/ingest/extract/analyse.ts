@@ -495,7 +495,8 @@ function attachDates(
   const mentions = found.some((m) => !filed(m)) ? found.filter((m) => !filed(m)) : found;
   const since = (index: number) => /\bsince\s+$/i.test(sentence.slice(Math.max(0, index - 7), index));
   // an intent is dated by when it was stated ("…, its foreign ministry said on Thursday"), a claim "since 2022" by when it was made
-  const stated = (index: number) => speech !== null && speech.content.end < sentence.length && index >= speech.content.end;
+  const stated = (index: number) =>
+    (speech !== null && speech.content.end < sentence.length && index >= speech.content.end) || TRAILING_ATTRIBUTION.test(sentence.slice(0, index));
   // "vowed on Friday to respond": a date between the intent's verb and its "to" is when it was stated
   const beforeTo = (e: SentenceEvent, index: number) => /^[^,.;]{0,25}\s+to\s/.test(sentence.slice(index)) && !/\bto\s/.test(sentence.slice(e.at, index));
   const eligibleFor = (mention: DateMention) =>
@@ -535,6 +536,9 @@ function attachDates(
   const monthStart = `${publishedAt.slice(0, 7)}-01`;
   for (const e of events) if (e.date && e.dateFrom === 'its own phrase' && lastDayOf(e.date) < monthStart) e.background = true;
 }
+
+/** "…, the president said on Monday": a date in the attribution that closes a sentence (its speaker known or not). */
+const TRAILING_ATTRIBUTION = /,\s*[^,;"“”]{1,60}?\b(?:said|says|told reporters|announced|added|confirmed|stated|declared)\s+(?:on\s+)?$/;
 
 /**
  * A date phrase inside an event's own clause ("released 14 fishermen on Monday", "a treaty signed in Lomé on 4 May

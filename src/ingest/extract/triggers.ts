@@ -89,6 +89,8 @@ const RULES: Rule[] = [
   // "A visit to Vietnam by Japan's prime minister", "Qatar's mediation between Hamas and Israel"
   { type: 'talks', pattern: String.raw`\bvisit\s+to\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?=\s+by\b)`, cased: true },
   { type: 'talks', pattern: String.raw`\bmediation\b(?=\s+between\b)`, noun: true },
+  // "The visit by India's prime minister to Malé"
+  { type: 'talks', pattern: String.raw`\bvisit\b(?=\s+by\s+[^,.;]{2,60}?\s+to\s+\p{Lu})`, noun: true, cased: true },
   { type: 'talks', pattern: String.raw`\b(?:shuttled|shuttles|shuttling)\s+between\b` },
   {
     type: 'talks',
@@ -395,6 +397,8 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:called|calls|described|describes|termed|terms)\b(?=[^.;]{0,40}?\b(?:a|an)\s+(?:[\w-]+\s+)?(?:victory|success|breakthrough|milestone|triumph|step forward)\b|[^.;]{0,40}?\b(?:a|an)\s+(?:sensible|positive|important|welcome|historic|constructive|significant|major|good|encouraging|hopeful)\s+(?:step|move|development|decision|signal)\b)`,
     quoted: true,
   },
+  // "Turkey's approval of Sweden's NATO bid"
+  { type: 'endorsement', pattern: String.raw`\b(?:approval|endorsement)\s+of\b`, noun: true },
   {
     type: 'endorsement',
     pattern: String.raw`\b(?:gave|gives|giving)\s+(?:[\w'’-]+\s+){0,4}?(?:its|his|her|their)\s+(?:blessing|backing|approval|endorsement)\b`,

@@ -78,6 +78,8 @@ describe('event classification on other writers’ forms', () => {
     ['The Taliban seized the city of Kunduz on Monday.', 'armed_attack', 'taliban'],
     ['The deal, which Kenya and Tanzania signed in Arusha on Monday, cuts tariffs on 300 goods.', 'agreement', 'tanzania'],
     ['The sanctions imposed by Britain on Tuesday target 12 Russian officials.', 'sanctions_imposed', 'united-kingdom'],
+    ["The visit by India's prime minister to Malé on Tuesday was the first in a decade.", 'talks', 'india'],
+    ["Turkey's approval of Sweden's NATO bid on Monday cleared the last hurdle.", 'endorsement', 'turkey'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -96,6 +98,11 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('Caracas freed ten American citizens on Monday, while Washington released 80 Venezuelans.').map((e) => e.type)).not.toContain(
       'prisoner_exchange',
     );
+  });
+
+  it('dates an intent by the attribution that closes its sentence', () => {
+    const intent = eventsOf('Brazil intends to mediate between Russia and Ukraine, its foreign minister said on Tuesday.').find((e) => e.type === 'intent');
+    expect(intent?.date?.start).toBe('2025-06-10');
   });
 
   it('reads "both sides" as the last two sides the sentence named before it', () => {
