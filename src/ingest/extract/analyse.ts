@@ -499,9 +499,18 @@ function attachDates(
     (speech !== null && speech.content.end < sentence.length && index >= speech.content.end) || TRAILING_ATTRIBUTION.test(sentence.slice(0, index));
   // "vowed on Friday to respond": a date between the intent's verb and its "to" is when it was stated
   const beforeTo = (e: SentenceEvent, index: number) => /^[^,.;]{0,25}\s+to\s/.test(sentence.slice(index)) && !/\bto\s/.test(sentence.slice(e.at, index));
+  // "The US, which brokered a meeting last year, welcomed the summit": the date of a relative clause that reports an
+  // event of its own is that event's; one that reports none ("accepted a truce, which took effect on 4 November")
+  // dates the act it describes, though a clause on a person ("Kishida, who took office in 2021, met …") only when the
+  // sentence gives that act no date of its own
+  const { relative, onPerson } = relativeClauses(
+    sentence,
+    events.map((e) => e.at),
+  );
   const eligibleFor = (mention: DateMention) =>
     events.filter(
       (e) =>
+        relative(e.at) === relative(mention.index) &&
         !(e.type === 'intent' && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index)) &&
         !(e.type === 'statement' && since(mention.index)),
     );
@@ -522,7 +531,8 @@ function attachDates(
   // "On Thursday, … restoring relations, broken off when troops landed in April 1982": an earlier date later in the
   // sentence is a background event's own, before the opening date fills the rest
   const earlierThanOpening = (m: DateMention) => opening !== undefined && !opens(m) && lastDayOf(m.date) < opening.date.start;
-  for (const mention of [...rest.filter(earlierThanOpening), ...rest.filter((m) => !earlierThanOpening(m))]) {
+  const ordered = [...rest.filter(earlierThanOpening), ...rest.filter((m) => !earlierThanOpening(m))];
+  for (const mention of [...ordered.filter((m) => !onPerson(m.index)), ...ordered.filter((m) => onPerson(m.index))]) {
     const eligible = eligibleFor(mention);
     if (opens(mention)) {
       for (const e of eligible) dateOnce(e, mention.date, 'the sentence opening');
@@ -535,6 +545,31 @@ function attachDates(
   shareCoordinatedDates(events, triggers, sentence, parsed);
   const monthStart = `${publishedAt.slice(0, 7)}-01`;
   for (const e of events) if (e.date && e.dateFrom === 'its own phrase' && lastDayOf(e.date) < monthStart) e.background = true;
+}
+
+/**
+ * The relative clauses (", which … ,") of a sentence: `relative` says which one holding one of the events (at
+ * `eventsAt`) a position lies in, by the clause's start (-1 for none); `onPerson`, whether it lies in a clause on a
+ * person (", who … ,") that holds none.
+ */
+function relativeClauses(sentence: string, eventsAt: readonly number[]): { relative: (index: number) => number; onPerson: (index: number) => boolean } {
+  const spans = [...sentence.matchAll(/,\s+(which|who|whose)\s+/g)].map((m) => {
+    const start = m.index ?? 0;
+    const close = sentence.indexOf(',', start + m[0].length);
+    const end = close < 0 ? sentence.length : close;
+    return { start, end, person: m[1] !== 'which', holdsEvent: eventsAt.some((at) => at >= start && at < end) };
+  });
+  const spanAt = (index: number) => spans.find((span) => index >= span.start && index < span.end);
+  return {
+    relative: (index) => {
+      const span = spanAt(index);
+      return span?.holdsEvent ? span.start : -1;
+    },
+    onPerson: (index) => {
+      const span = spanAt(index);
+      return !!span && span.person && !span.holdsEvent;
+    },
+  };
 }
 
 /** "…, the president said on Monday": a date in the attribution that closes a sentence (its speaker known or not). */

@@ -139,6 +139,11 @@ function chainEndingAt(sentence: string, mentions: Mention[], last: number): Men
 const PREPOSITION_BEFORE =
   /\b(?:of|to|for|with|from|in|on|at|by|about|against|between|among|under|over|into|onto|as|than|toward|towards|after|before|during|since|via|including|like|led|amid|despite|behind|across|upon|regarding|on behalf of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}$/;
 
+/** "The leaders of Japan and South Korea met": people who act for the states their "of" or "from" phrase names. */
+const ACTING_FOR_BEFORE =
+  /\b(?:leaders?|heads?|(?:foreign |prime |defen[cs]e )?ministers?|presidents?|envoys?|delegations?|delegates|officials|representatives|negotiators|governments|diplomats)\s+(?:of|from)\s+(?:the\s+)?$/i;
+
 export function governedByPreposition(sentence: string, mention: Mention, from: number): boolean {
-  return PREPOSITION_BEFORE.test(sentence.slice(Math.max(from, mention.index - 40), mention.index));
+  const before = sentence.slice(Math.max(from, mention.index - 40), mention.index);
+  return PREPOSITION_BEFORE.test(before) && !ACTING_FOR_BEFORE.test(before);
 }

@@ -56,7 +56,7 @@ const RULES: Rule[] = [
   // talks, visits, negotiations
   { type: 'talks', pattern: String.raw`\b(?:met|meets)\b` },
   { type: 'talks', pattern: String.raw`\b(?:hosted|hosts|hosting)\b` },
-  { type: 'talks', pattern: String.raw`\b(?:sat|sit|sits|sitting) down (?:together|with|for talks)\b` },
+  { type: 'talks', pattern: String.raw`\b(?:sat|sit|sits|sitting) down (?:together|with|for talks|in\s+\p{Lu}|at\s+(?:the\s+)?\p{Lu})`, cased: true },
   // "sat down in Nairobi on Monday to discuss the border"
   {
     type: 'talks',
@@ -107,7 +107,7 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\b(?:talks|negotiations|meetings?|summit|visit|discussions|consultations)\b(?=\s+(?:with|between|in)\b)`, noun: true },
   {
     type: 'talks',
-    pattern: String.raw`\b(?:resumed|resumes|resume|resuming|opened|opens|began|begins|started|starts|launched|launches|concluded|concludes|brokered|brokers|convened|convenes)\s+(?:(?:a|an|the|their|its|fresh|new|direct|formal|informal|first|second|third|fourth|fifth|final|another|next|latest|further)\s+){0,3}(?:rounds?\s+of\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|consultations|discussions|dialogue|contacts)\b`,
+    pattern: String.raw`\b(?:resumed|resumes|resume|resuming|opened|opens|began|begins|started|starts|launched|launches|concluded|concludes|brokered|brokers|convened|convenes)\s+(?:(?:a|an|the|their|its|fresh|new|direct|formal|informal|first|second|third|fourth|fifth|final|another|next|latest|further)\s+){0,3}(?:rounds?\s+of\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|consultations|discussions|dialogue|contacts)\b|\b(?:brokered|brokers|convened|convenes)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:meeting|summit)\b`,
   },
   // nominations
   { type: 'nomination', pattern: String.raw`\b(?:nominated|nominates|nominate|appointed|appoints|appoint|designated|tapped)\b` },
@@ -338,7 +338,7 @@ const RULES: Rule[] = [
   { type: 'embassy_closed', pattern: String.raw`\bclosure\s+of${WITHIN(3)}\s+(?:embassy|embassies|consulate|consulates)\b`, noun: true },
   // rejections and threats
   { type: 'rejection', pattern: String.raw`\b(?:rejected|rejects|reject|rejecting|turned down|turns down|spurned|spurns|vetoed|vetoes|ruled out|rules out)\b` },
-  { type: 'rejection', pattern: String.raw`\brejection\s+(?:of|by)\b`, noun: true },
+  { type: 'rejection', pattern: String.raw`\b(?:rejection\s+(?:of|by)|refusal\s+to)\b`, noun: true },
   {
     type: 'rejection',
     pattern: String.raw`\b(?:rebuffed|rebuffs|rebuffing)\b|\b(?:would|will|could|did|does|do|can)\s*(?:not|n['’]t)\s+accept\b|\bwon['’]t\s+accept\b|\bcannot\s+accept\b`,

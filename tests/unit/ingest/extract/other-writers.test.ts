@@ -80,6 +80,8 @@ describe('event classification on other writers’ forms', () => {
     ['The sanctions imposed by Britain on Tuesday target 12 Russian officials.', 'sanctions_imposed', 'united-kingdom'],
     ["The visit by India's prime minister to Malé on Tuesday was the first in a decade.", 'talks', 'india'],
     ["Turkey's approval of Sweden's NATO bid on Monday cleared the last hurdle.", 'endorsement', 'turkey'],
+    ["Tokyo's refusal to apologise for the seizure angered Korean lawmakers.", 'rejection', 'japan'],
+    ['The United States, which brokered a trilateral meeting at Camp David last year, welcomed the summit.', 'talks', 'united-states'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -103,6 +105,24 @@ describe('event classification on other writers’ forms', () => {
   it('dates an intent by the attribution that closes its sentence', () => {
     const intent = eventsOf('Brazil intends to mediate between Russia and Ukraine, its foreign minister said on Tuesday.').find((e) => e.type === 'intent');
     expect(intent?.date?.start).toBe('2025-06-10');
+  });
+
+  it('gives the people of "the leaders of X and Y" both states', () => {
+    const talks = eventsOf('The leaders of Japan and South Korea sat down in Seoul on 7 May.').find((e) => e.type === 'talks');
+    expect([...(talks?.agents ?? [])].sort()).toEqual(['japan', 'south-korea']);
+    expect(talks?.date?.start).toBe('2025-05-07');
+  });
+
+  it('keeps the date of a relative clause that reports an event to that event', () => {
+    const events = eventsOf('The United States, which brokered a trilateral meeting at Camp David last year, welcomed the summit.');
+    expect(events.find((e) => e.type === 'talks')?.date?.start).toBe('2024-01-01');
+    expect(events.find((e) => e.type === 'endorsement')?.date?.start).not.toBe('2024-01-01');
+    // a clause on a person dates the act only when the sentence gives it no date of its own
+    const met = eventsOf("Japan's prime minister, who took office in 2021, met South Korea's president in Seoul on Monday.");
+    expect(met.find((e) => e.type === 'talks')?.date?.start).toBe('2025-06-09');
+    // a clause that reports no event dates the act it describes
+    const truce = eventsOf('Sudan and South Sudan accepted a truce, which took effect at midnight on 4 June.');
+    expect(truce.find((e) => e.type === 'ceasefire')?.date?.start).toBe('2025-06-04');
   });
 
   it('reads "both sides" as the last two sides the sentence named before it', () => {
