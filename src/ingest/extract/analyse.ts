@@ -503,14 +503,16 @@ function attachDates(
   // event of its own is that event's; one that reports none ("accepted a truce, which took effect on 4 November")
   // dates the act it describes, though a clause on a person ("Kishida, who took office in 2021, met …") only when the
   // sentence gives that act no date of its own
-  const { relative, onPerson } = relativeClauses(
+  // (an event of a clause without a date of its own is dated from outside it: ", which in turn removed …")
+  const { relative, datedWithin, onPerson } = relativeClauses(
     sentence,
     events.map((e) => e.at),
+    mentions.map((m) => m.index),
   );
   const eligibleFor = (mention: DateMention) =>
     events.filter(
       (e) =>
-        relative(e.at) === relative(mention.index) &&
+        (relative(e.at) === relative(mention.index) || (relative(mention.index) < 0 && !datedWithin(e.at))) &&
         !(e.type === 'intent' && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index)) &&
         !(e.type === 'statement' && since(mention.index)),
     );
@@ -549,21 +551,31 @@ function attachDates(
 
 /**
  * The relative clauses (", which … ,") of a sentence: `relative` says which one holding one of the events (at
- * `eventsAt`) a position lies in, by the clause's start (-1 for none); `onPerson`, whether it lies in a clause on a
- * person (", who … ,") that holds none.
+ * `eventsAt`) a position lies in, by the clause's start (-1 for none); `datedWithin`, whether that clause also holds
+ * a date phrase (at `datesAt`), which then is its events' own; `onPerson`, whether a position lies in a clause on a
+ * person (", who … ,") that holds no event.
  */
-function relativeClauses(sentence: string, eventsAt: readonly number[]): { relative: (index: number) => number; onPerson: (index: number) => boolean } {
+function relativeClauses(
+  sentence: string,
+  eventsAt: readonly number[],
+  datesAt: readonly number[],
+): { relative: (index: number) => number; datedWithin: (index: number) => boolean; onPerson: (index: number) => boolean } {
   const spans = [...sentence.matchAll(/,\s+(which|who|whose)\s+/g)].map((m) => {
     const start = m.index ?? 0;
     const close = sentence.indexOf(',', start + m[0].length);
     const end = close < 0 ? sentence.length : close;
-    return { start, end, person: m[1] !== 'which', holdsEvent: eventsAt.some((at) => at >= start && at < end) };
+    const within = (at: number) => at >= start && at < end;
+    return { start, end, person: m[1] !== 'which', holdsEvent: eventsAt.some(within), holdsDate: datesAt.some(within) };
   });
   const spanAt = (index: number) => spans.find((span) => index >= span.start && index < span.end);
   return {
     relative: (index) => {
       const span = spanAt(index);
       return span?.holdsEvent ? span.start : -1;
+    },
+    datedWithin: (index) => {
+      const span = spanAt(index);
+      return !!span?.holdsEvent && span.holdsDate;
     },
     onPerson: (index) => {
       const span = spanAt(index);

@@ -120,6 +120,9 @@ describe('event classification on other writers’ forms', () => {
     // a clause on a person dates the act only when the sentence gives it no date of its own
     const met = eventsOf("Japan's prime minister, who took office in 2021, met South Korea's president in Seoul on Monday.");
     expect(met.find((e) => e.type === 'talks')?.date?.start).toBe('2025-06-09');
+    // an event of a clause without a date of its own is dated from outside it
+    const lifted = eventsOf('Havana freed 53 prisoners on Friday under a deal with Washington, which in turn removed Cuba from its terrorism list.');
+    expect(lifted.find((e) => e.type === 'sanctions_lifted')?.date?.start).toBe('2025-06-13');
     // a clause that reports no event dates the act it describes
     const truce = eventsOf('Sudan and South Sudan accepted a truce, which took effect at midnight on 4 June.');
     expect(truce.find((e) => e.type === 'ceasefire')?.date?.start).toBe('2025-06-04');
