@@ -1,10 +1,13 @@
 import { subjectBefore } from './clauses';
 import { BARE_BODY, BARE_DEPARTMENT, BODY_HEAD, Discourse, openingPronoun, possessiveAgents, STATE_TITLE } from './coreference';
-import { slugify, STATE_TITLES } from './gazetteer';
+import { GAZETTEER, slugify, STATE_TITLES } from './gazetteer';
 import type { Lexicon, LexiconMatch } from './lexicon';
 import { classifySpan } from './names';
 import { type ActorRef, type Mention, uniqueActors } from './types';
 import type { ActorKind } from '../../domain/model';
+
+/** A state by the adjective of its people: "belarusian" → belarus. */
+const DEMONYM_STATE = new Map(GAZETTEER.filter((e) => e.kind === 'state').flatMap((e) => e.demonyms.map((d) => [d.toLowerCase(), e.id] as const)));
 
 export type { Mention } from './types';
 /** Nouns after a nationality that make the phrase an actor of its own: "Cuban exile groups", "Armenian soldiers". */
@@ -122,12 +125,26 @@ export class ArticleActors {
 
   /** The counted people or things of a figure ("123 prisoners") as an actor: the one named so, or a new group. */
   group(unit: string): ActorRef {
-    const named = this.lexicon.find(unit).find((m) => m.index === 0 && m.end === unit.length);
+    // "political prisoners" is a known group of Belarusian ones only in an article about Belarus
+    const named = this.lexicon.find(unit).find((m) => m.index === 0 && m.end === unit.length && !this.ofAnotherState(m.actor));
     const actor = named?.actor ?? this.propose(unit, 'group');
     if (!this.seen.has(actor.id)) this.seen.set(actor.id, actor);
     if (!this.resolved.has(actor.id))
       this.resolved.set(actor.id, named ? `the people counted, "${unit}"` : `proposed new group: the people counted, "${unit}"`);
     return actor;
+  }
+
+  /** "political prisoners" matched as a known group of another state's ("Belarusian political prisoners"), its nationality unsaid. */
+  private foreignGroupByAlias(match: LexiconMatch, sentence: string): boolean {
+    const said = sentence.slice(match.index, match.end).toLowerCase();
+    return this.ofAnotherState(match.actor) && !said.startsWith(match.actor.name.split(/\s+/)[0]?.toLowerCase() ?? '');
+  }
+
+  /** A known group whose name opens with the demonym of a state the article does not name ("Belarusian political prisoners"). */
+  private ofAnotherState(actor: ActorRef): boolean {
+    if (actor.kind !== 'group') return false;
+    const state = DEMONYM_STATE.get(actor.name.split(/\s+/)[0]?.toLowerCase() ?? '');
+    return state !== undefined && !this.states.some((s) => s.id === state);
   }
 
   /** The agents (and targets) of the sentence's first event, for "It …", "Its …" and "They …" in a later sentence. */
@@ -170,7 +187,7 @@ export class ArticleActors {
   // --- names: the lexicon, then unknown capitalised names ---------------------------------------------------
 
   private namedMentions(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }>): Mention[] {
-    const matches = this.lexicon.find(sentence);
+    const matches = this.lexicon.find(sentence).filter((m) => !this.foreignGroupByAlias(m, sentence));
     const whole = this.placeNamedOrganizations(sentence, organizations, matches);
     const outside = matches.filter((m) => !whole.some((o) => m.index < o.end && o.index < m.end));
     const lexical = [...whole, ...this.groupPhrases(sentence, outside)];

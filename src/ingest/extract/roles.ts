@@ -23,7 +23,7 @@ export interface RoleContext {
 }
 
 /** Words that end an object phrase: what follows is a purpose, a time or a reason, not whom it was done to. */
-const OBJECT_STOP = /\s(?:to|for|over|because|as|saying|amid|after|before|during|while|since|when|but|following|ahead|that|which|who)\s|;/;
+const OBJECT_STOP = /\s(?:to|for|over|because|as|saying|amid|after|before|during|while|since|when|but|following|ahead|that|which|who|under)\s|;/;
 const LIGHT_VERB =
   /^\s+(?:announced|announcing|announces|confirmed|confirming|ordered|approved|completed|declared|granted|carried out|conducted|reaffirmed|pledged|offered|provided|secured|brokered|began|begun|started|launched)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}$/;
 const SANCTIONS = new Set(['sanctions_lifted', 'sanctions_imposed']);

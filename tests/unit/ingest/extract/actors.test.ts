@@ -26,6 +26,15 @@ describe('actor mentions', () => {
     expect(ids(reader, 'Washington urged the Belarusian leader to meet Coale.')).toEqual(['united-states', 'alexander-lukashenko', 'john-coale']);
   });
 
+  it('takes a known group of one state for its unqualified alias only in an article that names that state', () => {
+    const prisoners: Actor = { id: 'belarusian-political-prisoners', name: 'Belarusian political prisoners', kind: 'group', aliases: ['political prisoners'] };
+    const cuba = readerFor('Cuba freed political prisoners.', [...known, prisoners]);
+    expect(ids(cuba, 'Havana freed 53 political prisoners on Friday.')).not.toContain('belarusian-political-prisoners');
+    const belarus = readerFor('Belarus freed political prisoners.', [...known, prisoners]);
+    belarus.mentionsIn('Belarus pardoned them.');
+    expect(ids(belarus, 'Minsk freed 53 political prisoners on Friday.')).toContain('belarusian-political-prisoners');
+  });
+
   it('resolves a capital used for its government, but keeps "in <capital>" as a place', () => {
     const reader = readerFor('');
     const mentions = reader.mentionsIn('Minsk freed them after talks in Minsk.');
