@@ -6,6 +6,23 @@ import { classifySpan } from './names';
 import { type ActorRef, type Mention, uniqueActors } from './types';
 import type { ActorKind } from '../../domain/model';
 
+/**
+ * A digest's section label in capitals ("NIGER — The military government …", "PERU AND CHILE - …") written as names
+ * are, so that the names in it are found; the same length, so that offsets hold.
+ */
+function titleCasedLabel(sentence: string): string {
+  const label = sentence.slice(0, sectionLabelEnd(sentence));
+  if (!label) return sentence;
+  const cased = label.toLowerCase().replace(/(^|[\s/-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+  return cased.replace(/\bAnd\b/g, 'and') + sentence.slice(label.length);
+}
+
+/** Where a digest's section label in capitals ends ("NIGER — …"); 0 for none. */
+function sectionLabelEnd(sentence: string): number {
+  const label = /^[\p{Lu}\s/&,'’.-]{3,60}?(?=\s*(?:—|–|-|:)\s)/u.exec(sentence)?.[0];
+  return label && /\p{Lu}{3}/u.test(label) ? label.length : 0;
+}
+
 /** A state by the adjective of its people: "belarusian" → belarus. */
 const DEMONYM_STATE = new Map(GAZETTEER.filter((e) => e.kind === 'state').flatMap((e) => e.demonyms.map((d) => [d.toLowerCase(), e.id] as const)));
 
@@ -187,12 +204,14 @@ export class ArticleActors {
   // --- names: the lexicon, then unknown capitalised names ---------------------------------------------------
 
   private namedMentions(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }>): Mention[] {
-    const matches = this.lexicon.find(sentence).filter((m) => !this.foreignGroupByAlias(m, sentence));
+    const matches = this.lexicon.find(titleCasedLabel(sentence)).filter((m) => !this.foreignGroupByAlias(m, sentence));
     const whole = this.placeNamedOrganizations(sentence, organizations, matches);
     const outside = matches.filter((m) => !whole.some((o) => m.index < o.end && o.index < m.end));
     const lexical = [...whole, ...this.groupPhrases(sentence, outside)];
     const spans = this.nameSpans(sentence, lexical);
-    return [...lexical, ...spans].sort((a, b) => a.index - b.index);
+    // the states of a section label are where its items happen, not their actors
+    const labelEnd = sectionLabelEnd(sentence);
+    return [...lexical, ...spans].map((m) => (m.end <= labelEnd ? { ...m, location: true } : m)).sort((a, b) => a.index - b.index);
   }
 
   /**

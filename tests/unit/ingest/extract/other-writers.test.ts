@@ -107,6 +107,12 @@ describe('event classification on other writers’ forms', () => {
     expect(intent?.date?.start).toBe('2025-06-10');
   });
 
+  it('reads a digest section label in capitals as where its item happens', () => {
+    const expelled = eventsOf('NIGER — The military government expelled the French ambassador on Saturday.').find((e) => e.type === 'diplomats_expelled');
+    expect(expelled?.agents).toEqual(['niger']);
+    expect(expelled?.targets).toEqual(['france']);
+  });
+
   it('gives the people of "the leaders of X and Y" both states', () => {
     const talks = eventsOf('The leaders of Japan and South Korea sat down in Seoul on 7 May.').find((e) => e.type === 'talks');
     expect([...(talks?.agents ?? [])].sort()).toEqual(['japan', 'south-korea']);
