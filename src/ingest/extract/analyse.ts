@@ -544,6 +544,9 @@ function attachDates(
     // the events one trigger reports (each side of an exchange, and the exchange) share its date
     if (nearest) for (const e of eligible) if (e.at === nearest.at) dateOnce(e, mention.date, 'its own phrase');
   }
+  // "July 2018 — Abiy visits Asmara; the two leaders declare …": a timeline's label dates every event of its line
+  const label = mentions.find((m) => m.index <= 1 && /^\s*(?:—|–|-|:)\s/.test(sentence.slice(m.end)));
+  if (label) for (const e of events) dateOnce(e, label.date, 'the sentence opening');
   shareCoordinatedDates(events, triggers, sentence, parsed);
   const monthStart = `${publishedAt.slice(0, 7)}-01`;
   for (const e of events) if (e.date && e.dateFrom === 'its own phrase' && lastDayOf(e.date) < monthStart) e.background = true;

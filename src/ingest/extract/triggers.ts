@@ -198,9 +198,14 @@ const RULES: Rule[] = [
     type: 'peace_agreement',
     pattern: String.raw`\bpeace\s+(?:agreement|accord|deal|treaty)\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed)\b`,
   },
+  // "the two leaders declare an end to the state of war"
+  {
+    type: 'peace_agreement',
+    pattern: String.raw`\b(?:declared|declares|declare|announced|announces|proclaimed|proclaims)\s+(?:an\s+|the\s+)?end\s+(?:to|of)\s+(?:the\s+)?(?:state\s+of\s+war|war|hostilities)\b`,
+  },
   {
     type: 'ceasefire',
-    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|signed|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
+    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|reach|reaches|signed|sign|signs|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
   },
   { type: 'ceasefire', pattern: String.raw`\b(?:ceasefire|cease-fire|truce)\s+(?:declared|agreed|announced|brokered)\b`, noun: true },
   // "agreed to halt fighting along their border"
@@ -368,7 +373,7 @@ const RULES: Rule[] = [
   // intents
   {
     type: 'intent',
-    pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|agrees|agree|offered|offers|offering|determined|looking forward)\s+to\b`,
+    pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|agrees|agree|offered|offers|offering|determined|looking forward)\s+to\b|\b(?:pledged|pledges|vowed|vows|promised|promises|agreed|agrees|undertook|undertakes)\s+not\s+to\b`,
   },
   // "Russia vowed on Friday to respond": the date between is when it was said, outside the trigger's words
   {
@@ -414,7 +419,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|termed|terms|deemed|deems)\b(?=[^.;]{0,50}?\b(?:as\s+)?(?:unacceptable|illegal|unlawful|illegitimate|provocative|regrettable|hostile|baseless|unfounded|groundless|irresponsible|dangerous|unjust|unjustified|unfair|arbitrary|absurd|outrageous|shameful|hypocritical|reckless|cynical|deplorable|politically motivated)\b)|\bprotested\s+(?:to|over|at)\b`,
+    pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|termed|terms|deemed|deems)\b(?=[^.;]{0,50}?\b(?:as\s+)?(?:unacceptable|illegal|unlawful|illegitimate|provocative|regrettable|hostile|baseless|unfounded|groundless|irresponsible|dangerous|unjust|unjustified|unfair|arbitrary|absurd|outrageous|shameful|hypocritical|reckless|cynical|deplorable|politically motivated|outlaw|lawless|criminal|disgraceful|ridiculous|aggressive)\b)|\bprotested\s+(?:to|over|at)\b`,
     quoted: true,
   },
   // "Morocco and Algeria exchanged accusations": each criticised the other

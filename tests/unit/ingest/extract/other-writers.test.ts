@@ -81,6 +81,10 @@ describe('event classification on other writers’ forms', () => {
     ["The visit by India's prime minister to Malé on Tuesday was the first in a decade.", 'talks', 'india'],
     ["Turkey's approval of Sweden's NATO bid on Monday cleared the last hurdle.", 'endorsement', 'turkey'],
     ["Tokyo's refusal to apologise for the seizure angered Korean lawmakers.", 'rejection', 'japan'],
+    ['June 2000 — Ethiopia and Eritrea sign a ceasefire in Algiers.', 'ceasefire', 'eritrea'],
+    ['July 2018 — Ethiopia and Eritrea declare an end to the state of war.', 'peace_agreement', 'ethiopia'],
+    ['Guyana called the law "an outlaw act" on Tuesday.', 'criticism', 'guyana'],
+    ['Venezuela and Guyana promised not to use force against each other.', 'intent', 'guyana'],
     ['The United States, which brokered a trilateral meeting at Camp David last year, welcomed the summit.', 'talks', 'united-states'],
   ];
 
