@@ -556,7 +556,7 @@ function attachDates(
  * The relative clauses (", which … ,") of a sentence: `relative` says which one holding one of the events (at
  * `eventsAt`) a position lies in, by the clause's start (-1 for none); `datedWithin`, whether that clause also holds
  * a date phrase (at `datesAt`), which then is its events' own; `onPerson`, whether a position lies in a clause on a
- * person (", who … ,") that holds no event.
+ * person or a named actor (", who … ,", "The European Union, which …") that holds no event.
  */
 function relativeClauses(
   sentence: string,
@@ -568,7 +568,9 @@ function relativeClauses(
     const close = sentence.indexOf(',', start + m[0].length);
     const end = close < 0 ? sentence.length : close;
     const within = (at: number) => at >= start && at < end;
-    return { start, end, person: m[1] !== 'which', holdsEvent: eventsAt.some(within), holdsDate: datesAt.some(within) };
+    // "The European Union, which granted …": a clause on a named actor, as one on a person is
+    const onActor = m[1] !== 'which' || /\p{Lu}[\p{L}.'’-]*$/u.test(sentence.slice(0, start));
+    return { start, end, person: onActor, holdsEvent: eventsAt.some(within), holdsDate: datesAt.some(within) };
   });
   const spanAt = (index: number) => spans.find((span) => index >= span.start && index < span.end);
   return {

@@ -32,7 +32,8 @@ export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
   ...`citizens nationals soldiers troops prisoners detainees hostages protesters demonstrators activists dissidents
   journalists lawmakers exiles groups refugees migrants students workers fishermen sailors civilians clergy tourists
   opposition businessmen scientists athletes pilgrims veterans officers unions rebels militants insurgents separatists
-  guerrillas fighters gunmen settlers farmers villagers monks nationalists supporters residents youths protestors`
+  guerrillas fighters gunmen settlers farmers villagers monks nationalists supporters residents youths protestors
+  parties campaigners marchers crowds mourners teachers doctors nurses miners traders truckers`
     .split(/\s+/)
     .map((w) => [w, 'group']),
   ...`academic journalist activist dissident official lawmaker minister diplomat citizen national soldier student
