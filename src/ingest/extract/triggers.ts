@@ -111,7 +111,10 @@ const RULES: Rule[] = [
   },
   // nominations
   { type: 'nomination', pattern: String.raw`\b(?:nominated|nominates|nominate|appointed|appoints|appoint|designated|tapped)\b` },
-  { type: 'nomination', pattern: String.raw`\bnamed\b(?=[^,.;]{1,60}\b(?:as|to be|to head|to lead)\b)` },
+  {
+    type: 'nomination',
+    pattern: String.raw`\bnamed\b(?=[^,.;]{1,60}\b(?:as|to be|to head|to lead)\b)|\bnamed\s+(?:a|an|its|his|her|their)\s+(?:new\s+|first\s+)?(?:ambassador|envoy|special envoy|representative|foreign minister|prime minister|defen[cs]e minister)\b`,
+  },
   { type: 'nomination', pattern: String.raw`\b(?:nomination|appointment)\b`, noun: true },
   // prisoner releases and exchanges
   { type: 'prisoner_release', pattern: String.raw`\b(?:exchanged|swapped|traded)${WITHIN(2)}\s+(?:prisoners|detainees|captives)\b`, swap: true },
@@ -285,6 +288,11 @@ const RULES: Rule[] = [
   {
     type: 'relations_restored',
     pattern: String.raw`\b(?:restored|restores|restore|restoring|re-?established|reestablishes|re-?establishing|resumed|resumes|resuming|normali[sz]ed|normali[sz]es|normali[sz]e|normali[sz]ing|established|upgraded)${WITHIN(2)}\s+(?:diplomatic\s+)?(?:relations|ties)\b`,
+  },
+  // "recognised Palestine as a state", "switched diplomatic recognition from Taiwan to China"
+  {
+    type: 'relations_restored',
+    pattern: String.raw`\b(?:recogni[sz]ed|recogni[sz]es)\b(?=\s+[^,.;]{2,40}?\s+as\s+(?:a|an)\s+(?:[\w-]+\s+)?state\b)|\b(?:switched|switches|shifted|shifts)\s+(?:its\s+)?(?:diplomatic\s+)?recognition\b`,
   },
   {
     type: 'relations_restored',
@@ -550,13 +558,18 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:[Mm]arched|marching|march)\b(?=\s+(?:outside|in front of|at|near|through|across|in\s+(?:the\s+)?(?:streets?|squares?|\p{Lu})))`,
     cased: true,
   },
+  // a show of force: weapons tested, drills held ("test-fired two ballistic missiles", "held live-fire drills")
+  {
+    type: 'mobilization',
+    pattern: String.raw`\b(?:test-fired|test-fires|test-launched|test-launches)\b|\b(?:conducted|conducts|carried out|carries out)${WITHIN(2)}\s+(?:nuclear|missile|weapons?)\s+tests?\b|\b(?:held|holds|staged|stages|launched|launches|conducted|conducts|began|begins)\s+(?:(?:large-scale|major|fresh|new|naval|military|air|live-fire)\s+){0,2}(?:drills|exercises|war games|manoeuvres|maneuvers)\b`,
+  },
   {
     type: 'mobilization',
     pattern: String.raw`\b(?:deployed|deploys|deploy|deploying|massed|masses|massing|amassed|mobili[sz]ed|mobili[sz]es|mobili[sz]ing|moved|dispatched|stationed)${WITHIN(3)}\s+(?:troops|forces|soldiers|warships|tanks|missiles|reservists|battalions|brigades?|units|armou?r|navy|fleet|jets)\b|\bput${WITHIN(3)}\s+on\s+(?:high\s+|combat\s+)?alert\b|\b(?:sent|sends|sending)${WITHIN(2)}\s+(?:warships|bombers|fighter jets|naval vessels|aircraft carriers?)\b|\b(?:scrambled|scrambles|scrambling)${WITHIN(2)}\s+(?:jets|fighters|fighter jets|aircraft|warplanes|interceptors)\b`,
   },
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b|\b(?:captured|captures|seized|seizes|overran|overruns|took control of|takes control of)\s+${TERRITORY}`,
+    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|(?<!\btest-)\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b|\b(?:captured|captures|seized|seizes|overran|overruns|took control of|takes control of|occupied|occupies)\s+${TERRITORY}|\b(?:annexed|annexes|blockaded|blockades|rammed|rams)\b|\b(?:troops|forces|soldiers|tanks)\s+(?:entered|enter|enters|crossed into|pushed\s+(?:deep\s+)?into|moved into|poured into|rolled into)\b`,
   },
   // "its aircraft struck Eritrean supply lines", "attacked the Libyan garrison"
   {

@@ -83,6 +83,13 @@ describe('event classification on other writers’ forms', () => {
     ["Tokyo's refusal to apologise for the seizure angered Korean lawmakers.", 'rejection', 'japan'],
     ['June 2000 — Ethiopia and Eritrea sign a ceasefire in Algiers.', 'ceasefire', 'eritrea'],
     ['July 2018 — Ethiopia and Eritrea declare an end to the state of war.', 'peace_agreement', 'ethiopia'],
+    ['Pyongyang test-fired two ballistic missiles into the sea on Sunday.', 'mobilization', 'north-korea'],
+    ['China held live-fire drills around Taiwan on Tuesday.', 'mobilization', 'china'],
+    ['Russia annexed four Ukrainian regions on Friday.', 'armed_attack', 'russia'],
+    ['Turkish troops entered northern Syria on Wednesday.', 'armed_attack', 'turkey'],
+    ['Azerbaijan blockaded the Lachin corridor on Monday.', 'armed_attack', 'azerbaijan'],
+    ['Argentina recognised Palestine as a state on Monday.', 'relations_restored', 'argentina'],
+    ['Egypt named a new envoy to Turkey on Thursday.', 'nomination', 'egypt'],
     ['Guyana called the law "an outlaw act" on Tuesday.', 'criticism', 'guyana'],
     ['Venezuela and Guyana promised not to use force against each other.', 'intent', 'guyana'],
     ['The United States, which brokered a trilateral meeting at Camp David last year, welcomed the summit.', 'talks', 'united-states'],
@@ -144,6 +151,10 @@ describe('event classification on other writers’ forms', () => {
     );
     expect(appeal?.agents).toEqual(['egypt']);
     expect(appeal?.targets).toEqual(['israel', 'hamas']);
+  });
+
+  it('reads a missile test as a show of force, not an attack', () => {
+    expect(eventsOf('Pyongyang test-fired two ballistic missiles into the sea on Sunday.').map((e) => e.type)).not.toContain('armed_attack');
   });
 
   it('reads ground captured as fighting, not as a detention', () => {
