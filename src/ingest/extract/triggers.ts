@@ -569,7 +569,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|(?<!\btest-)\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b|\b(?:captured|captures|seized|seizes|overran|overruns|took control of|takes control of|occupied|occupies)\s+${TERRITORY}|\b(?:annexed|annexes|blockaded|blockades|rammed|rams)\b|\b(?:troops|forces|soldiers|tanks)\s+(?:entered|enter|enters|crossed into|pushed\s+(?:deep\s+)?into|moved into|poured into|rolled into)\b`,
+    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|(?<!\btest-)\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b|\b(?:captured|captures|seized|seizes|overran|overruns|took control of|takes control of|occupied|occupies)\s+${TERRITORY}|\b(?:annexed|annexes|blockaded|blockades|rammed|rams)\b|(?<=\b(?:troops|forces|soldiers|tanks)\s+)(?:entered|enter|enters|crossed into|pushed\s+(?:deep\s+)?into|moved into|poured into|rolled into)\b`,
   },
   // "its aircraft struck Eritrean supply lines", "attacked the Libyan garrison"
   {
