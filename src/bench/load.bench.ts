@@ -246,6 +246,8 @@ async function main({ events, seed, naiveEvents, port, bulkOnly: onlyBulk, onlin
       load1_before: machineBefore.load1,
       load1_after: machineAfter.load1,
     });
+    // nothing of a quick comparison is read again: a server left running would only slow what runs next
+    await stopLocalNeo4j(instance.name, () => {});
     return;
   }
 

@@ -149,12 +149,14 @@ const MERGE_AFFILIATIONS = `
   SET r.role = row.role, ${AFFILIATION_PROPERTIES}`;
 
 /**
- * A file load's affiliations, written once at its end (writeLoadAffiliations): the ones the database holds already are
- * found (a read, no lock) and updated, the others created outright. A MERGE that finds nothing locks both actors
- * exclusively before it creates; busy actors (a head of state holds hundreds of roles) would be shared by every batch
- * in flight. What keeps two writes from creating the same affiliation twice: the load writes them one slice at a time,
- * after its batches; against any other writer, the key's uniqueness constraint (db/affiliation-key.ts), whose index
- * also finds the existing ones here (a slice that meets one created meanwhile is written again with MERGE).
+ * A file load's affiliations: the ones the database holds already are found (a read, no lock) and updated, the
+ * others created outright. A MERGE that finds nothing locks both actors exclusively before it creates; busy actors
+ * (a head of state holds hundreds of roles) are shared by every batch in flight, each holding them by the
+ * participations it created, so two batches merging affiliations wait for each other: a deadlock, one batch in four
+ * written again. CREATE takes no such lock. What keeps two batches of a load from creating the same affiliation
+ * twice: write-pipeline.ts makes a batch wait for any batch in flight that states an affiliation between the same
+ * two actors; and against any other writer, the key's uniqueness constraint (db/affiliation-key.ts), whose index
+ * also finds the existing ones here.
  */
 const EXISTING_AFFILIATIONS = `
   UNWIND $affiliations AS row
@@ -168,7 +170,7 @@ const CREATE_AFFILIATIONS = `
   CREATE (a)-[r:AFFILIATED_WITH {key: row.key, role: row.role}]->(c)
   SET ${AFFILIATION_PROPERTIES}`;
 
-export type AffiliationRow = BatchParams['affiliations'][number];
+type AffiliationRow = BatchParams['affiliations'][number];
 
 /**
  * Each affiliation of the batch once, as merging its rows one after another would leave it (the last row's
@@ -183,52 +185,15 @@ function lastStatements(rows: readonly AffiliationRow[]): AffiliationRow[] {
   return [...byKey.values()];
 }
 
-/** Finds the affiliations that exist, updates them, and creates the others (see EXISTING_AFFILIATIONS). */
-async function writeAffiliations(tx: ManagedTransaction, affiliations: readonly AffiliationRow[], counts: WriteCounts, mergeOnly: boolean) {
-  const { records } = mergeOnly ? { records: [] } : await tx.run(EXISTING_AFFILIATIONS, { affiliations });
+/** Finds the batch's affiliations that exist, updates them, and creates the others (see EXISTING_AFFILIATIONS). */
+async function writeAffiliations(tx: ManagedTransaction, rows: readonly AffiliationRow[], counts: WriteCounts): Promise<void> {
+  const affiliations = lastStatements(rows);
+  const { records } = await tx.run(EXISTING_AFFILIATIONS, { affiliations });
   const existing = new Set((records[0]?.get('keys') as string[] | undefined) ?? []);
-  const known = mergeOnly ? [...affiliations] : affiliations.filter((row) => existing.has(row.key));
-  const fresh = mergeOnly ? [] : affiliations.filter((row) => !existing.has(row.key));
+  const known = affiliations.filter((row) => existing.has(row.key));
+  const fresh = affiliations.filter((row) => !existing.has(row.key));
   if (known.length > 0) await run(tx, MERGE_AFFILIATIONS, { affiliations: known }, counts);
   if (fresh.length > 0) await run(tx, CREATE_AFFILIATIONS, { affiliations: fresh }, counts);
-}
-
-/** Affiliations per transaction at a load's end: a modest transaction, however large the load. */
-const AFFILIATIONS_PER_WRITE = 10_000;
-
-/**
- * A file load's affiliations, each as the last article of the load to state it says (`rows` in load order), once all
- * its batches are committed (their actors are then there), one slice per transaction. A batch of a file load leaves
- * them out (WriteOptions.defer): two batches in flight stating the same affiliation would otherwise have to wait for
- * each other, and most batches restate one of the batch before.
- */
-export async function writeLoadAffiliations(db: Db, rows: readonly AffiliationRow[]): Promise<WriteCounts> {
-  const affiliations = lastStatements(rows);
-  const counts = noWrites();
-  const session = db.driver.session({ database: db.database });
-  try {
-    for (let i = 0; i < affiliations.length; i += AFFILIATIONS_PER_WRITE) {
-      const slice = affiliations.slice(i, i + AFFILIATIONS_PER_WRITE);
-      const sliceCounts = await retryOnLockConflict(async () => {
-        const attempt = (mergeOnly: boolean) =>
-          session.executeWrite(async (tx) => {
-            const written = noWrites();
-            await writeAffiliations(tx, slice, written, mergeOnly);
-            return written;
-          });
-        try {
-          return await attempt(false);
-        } catch (error) {
-          if (!isCreateConflict(error)) throw error;
-          return await attempt(true);
-        }
-      });
-      addWrites(counts, sliceCounts);
-    }
-    return counts;
-  } finally {
-    await session.close();
-  }
 }
 
 const MERGE_LINKS = Object.fromEntries(LINK_KINDS.map((kind) => [kind, mergeEventLink(LINK_RELATIONSHIP[kind], STATED_BY_ARTICLE)])) as Record<
@@ -273,13 +238,6 @@ export interface WriteCounts {
 }
 
 export const noWrites = (): WriteCounts => ({ nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, nodesDeleted: 0 });
-
-export function addWrites(total: WriteCounts, counts: WriteCounts): void {
-  total.nodesCreated += counts.nodesCreated;
-  total.relationshipsCreated += counts.relationshipsCreated;
-  total.relationshipsDeleted += counts.relationshipsDeleted;
-  total.nodesDeleted += counts.nodesDeleted;
-}
 
 async function run(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>, counts: WriteCounts) {
   const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
@@ -429,8 +387,9 @@ export interface WriteOptions {
   /**
    * Takes, once the batch is committed, what it did not write of the activity summaries: the contributions of the
    * events it created, and the role links of its affiliations (a file load writes them once at its end:
-   * deferred-summaries.ts); and the ids of the events it created. A deferring write leaves the batch's affiliations
-   * unwritten: its caller writes them at the load's end (writeLoadAffiliations).
+   * deferred-summaries.ts); and the ids of the events it created. A deferring write also creates the affiliations
+   * the database does not hold without merging them (writeAffiliations): its caller keeps two writes from stating
+   * the same affiliation at once (write-pipeline.ts).
    */
   defer?: (deferred: Deferred) => void;
   /**
@@ -514,7 +473,7 @@ async function createEvents(
 /**
  * `mergeOnly`: write every event as if it might exist (MERGE), the retry after a concurrent write created one.
  * `deferNew`: leave the summaries of the events the batch creates and the role links of its affiliations unwritten,
- * and answer them; leave its affiliations to the load's end (writeLoadAffiliations). `ownEvents`: WriteOptions.ownEvents.
+ * and answer them; create its new affiliations outright. `ownEvents`: WriteOptions.ownEvents.
  */
 async function writeAll(
   tx: ManagedTransaction,
@@ -548,8 +507,8 @@ async function writeAll(
     await run(tx, MERGE_PARTICIPANTS, { participants: knownParticipants }, counts);
   }
   if (knownSources.length > 0) await run(tx, MERGE_SOURCES, { sources: knownSources }, counts);
-  // A deferring load writes its affiliations at its end (writeLoadAffiliations).
-  if (p.affiliations.length > 0 && !deferNew) {
+  if (p.affiliations.length > 0 && deferNew) await writeAffiliations(tx, p.affiliations, counts);
+  else if (p.affiliations.length > 0) {
     await run(tx, MERGE_AFFILIATIONS, { affiliations: p.affiliations }, counts);
     await writeRoleLinks(tx, p.affiliations);
   }

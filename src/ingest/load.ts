@@ -8,18 +8,7 @@ import { FactsChecker, type FactsEntry } from './check-facts';
 import { listFactsFiles, readFactsDocuments, readLines } from './facts-files';
 import { FactsValidationError, type FileProblem } from '../domain/errors';
 import { toGraphRows, type GraphRows } from './graph-rows';
-import {
-  type AffiliationRow,
-  addWrites,
-  existingActorIds,
-  holdsEvents,
-  noWrites,
-  warmUpWrites,
-  writeFactsBatch,
-  writeLoadAffiliations,
-  type WriteCounts,
-  type WriteOptions,
-} from './load.repository';
+import { existingActorIds, holdsEvents, noWrites, warmUpWrites, writeFactsBatch, type WriteCounts, type WriteOptions } from './load.repository';
 import { ensureMeasures, refreshMeasures } from '../sanctions/refresh';
 import { DeferredSummaries, rebuildAbandonedSummaries } from './deferred-summaries';
 import { checkFactsFilesInParallel, checkThreadsFor, MAX_PROBLEMS } from './parallel-check';
@@ -99,6 +88,13 @@ async function* batches<T extends { rows: GraphRows }>(items: AsyncIterable<T> |
   if (batch.length > 0) yield batch;
 }
 
+function addCounts(summary: LoadSummary, counts: WriteCounts): void {
+  summary.nodesCreated += counts.nodesCreated;
+  summary.relationshipsCreated += counts.relationshipsCreated;
+  summary.relationshipsDeleted += counts.relationshipsDeleted;
+  summary.nodesDeleted += counts.nodesDeleted;
+}
+
 /**
  * How a load writes its batches. `inFlight`: how many transactions may be open at once (a file load keeps two,
  * so the server writes one batch while it plans or commits another, on a second core; write-pipeline.ts keeps
@@ -122,12 +118,12 @@ async function writeBatches(
   total: number,
   onProgress: (progress: LoadProgress) => void,
   options?: WriteOptions,
-  beforeBatch?: (batch: GraphRows[]) => Promise<void>,
+  beforeBatch?: (eventIds: string[]) => Promise<void>,
   pipeline: Pipeline = ONE_AT_A_TIME,
 ): Promise<LoadSummary> {
   const summary: LoadSummary = { articles: 0, events: 0, actors: 0, ...noWrites() };
   const report = (batch: Array<{ file: string; rows: GraphRows }>, counts: WriteCounts) => {
-    addWrites(summary, counts);
+    addCounts(summary, counts);
     for (const { file, rows } of batch) {
       summary.articles += 1;
       summary.events += rows.events.length;
@@ -151,7 +147,7 @@ async function writeBatches(
       if (dependsOn(footprint, earlier.footprint)) dependencies = i + 1;
     });
     await waitFor(Math.max(dependencies, writing.length - pipeline.inFlight + 1));
-    await beforeBatch?.(rows);
+    await beforeBatch?.(batch.flatMap((item) => item.rows.events.map((e) => e.id)));
     const done = writeFactsBatch(db, rows, options).then((counts) => report(batch, counts));
     done.catch(() => {}); // awaited below or by a later batch; not an unhandled rejection meanwhile
     writing.push({ footprint, done });
@@ -226,10 +222,8 @@ export async function checkFactsFiles(db: Db, files: readonly string[], take: (f
  *     this one (checkFactsFiles). Any problem anywhere: nothing is written, every problem reported.
  *     Meanwhile the server plans the write statements (warmUpWrites: nothing is written).
  *  2. the spooled rows are written in batches of several articles per transaction, two transactions in flight
- *     (write-pipeline.ts); the affiliations they state once at the end, each as the last article to state it says
- *     (a load that dies before writes them on its next run: loads are idempotent); then the activity summaries of the
- *     events they create (deferred-summaries.ts), while the sanctions measures of the events they marked are
- *     recomputed (the two share no node).
+ *     (write-pipeline.ts); the activity summaries of the events they create once at the end (deferred-summaries.ts),
+ *     while the sanctions measures of the events they marked are recomputed (the two share no node).
  * `checkThreads`: how many threads check the files (by default checkThreadsFor).
  */
 export async function loadFactsPaths(
@@ -264,16 +258,10 @@ export async function loadFactsPaths(
           for (const id of batch.created) ownEvents?.add(id);
         },
       };
-      const affiliations = new LastAffiliations();
-      const beforeBatch = (batch: GraphRows[]) => {
-        affiliations.state(batch);
-        return deferred.beforeBatch(batch.flatMap((rows) => rows.events.map((e) => e.id)));
-      };
-      summary = await writeBatches(db, spooled(checked.spools), checked.total, onProgress, options, beforeBatch, {
+      summary = await writeBatches(db, spooled(checked.spools), checked.total, onProgress, options, (ids) => deferred.beforeBatch(ids), {
         inFlight: WRITES_IN_FLIGHT,
         actors: new WrittenActors(),
       });
-      addWrites(summary, await writeLoadAffiliations(db, affiliations.rows()));
       // The activity summaries and the sanctions measures are nodes of their own: written at once, each on a core.
       await bothOrThrow(deferred.close(), refreshMeasures(db));
     } catch (error) {
@@ -317,23 +305,5 @@ async function* spooled(spools: readonly string[]): AsyncGenerator<{ file: strin
       yield JSON.parse(text) as { file: string; rows: GraphRows };
       if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-  }
-}
-
-/** The affiliations a load states, each as the last article stating it says (articles handed in load order). */
-class LastAffiliations {
-  private readonly byKey = new Map<string, AffiliationRow>();
-
-  state(batch: readonly GraphRows[]): void {
-    for (const rows of batch) {
-      for (const affiliation of rows.affiliations) {
-        this.byKey.delete(affiliation.key);
-        this.byKey.set(affiliation.key, { ...affiliation, article: rows.article.id });
-      }
-    }
-  }
-
-  rows(): AffiliationRow[] {
-    return [...this.byKey.values()];
   }
 }

@@ -7,12 +7,13 @@ import { lastDefinitions } from './load.repository';
  *
  * A load writes its batches in order; with more than one transaction in flight, a batch must still see what the
  * batches before it wrote. A batch waits for an earlier one still in flight when it touches anything that one
- * writes: an actor whose row it writes (or refers to: a participant), an event it writes (or links to, or reacts
- * to), a link it states too. Otherwise the two share nothing the loader's statements match on, and the order they
- * commit in does not change the graph. Places are merged under a uniqueness constraint, so two transactions wait for
- * each other rather than duplicate one; the affiliations the batches state, the activity summaries of the events
- * they create and the role links of their affiliations are written at the end of the load (load.ts,
- * deferred-summaries.ts).
+ * writes: an actor whose row it writes (or refers to: a participant, an affiliation), an event it writes (or
+ * links to, or reacts to), an affiliation or a link it states too. Otherwise the two share nothing the loader's statements match on, and the order they
+ * commit in does not change the graph. The wait on a shared affiliation is also what keeps two batches from both
+ * creating it: a file load creates the affiliations it does not find, without merging (load.repository.ts). Places
+ * are merged under a uniqueness constraint, so two transactions wait for each other rather than duplicate one; the
+ * activity summaries of the events they create and the role links of their affiliations are written at the end of
+ * the load (deferred-summaries.ts).
  */
 
 export interface BatchFootprint {
@@ -25,7 +26,11 @@ export interface BatchFootprint {
 /** Actors and events live in separate id spaces; their ids are kept apart by a prefix. */
 const actorKey = (id: string) => `a:${id}`;
 const eventKey = (id: string) => `e:${id}`;
-/** A link stated by two batches keeps what the later one says (the list of articles stating it, in order): the later batch waits for the earlier. */
+/**
+ * An affiliation or a link stated by two batches keeps what the later one says (its article, its quote; the list of
+ * articles stating it, in order): the later batch waits for the earlier.
+ */
+const affiliationKey = (actor: string, counterpart: string) => `f:${actor}|${counterpart}`;
 const linkKey = (from: string, to: string) => `l:${from}|${to}`;
 
 export function footprintOf(batch: readonly GraphRows[]): BatchFootprint {
@@ -39,6 +44,11 @@ export function footprintOf(batch: readonly GraphRows[]): BatchFootprint {
     for (const actor of rows.actors) write(actorKey(actor.id));
     for (const event of rows.events) write(eventKey(event.id));
     for (const p of rows.participants) touches.add(actorKey(p.actor));
+    for (const a of rows.affiliations) {
+      touches.add(actorKey(a.actor));
+      touches.add(actorKey(a.counterpart));
+      write(affiliationKey(a.actor, a.counterpart));
+    }
     for (const kind of LINK_KINDS) {
       for (const link of rows.links[kind]) {
         touches.add(eventKey(link.from));

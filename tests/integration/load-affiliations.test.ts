@@ -6,9 +6,9 @@ import { tempFactsDir } from '../helpers/facts-fixtures';
 import { clearDatabase, contentFingerprint, openTestDb } from '../helpers/test-db';
 
 /**
- * A file load (loadFactsPaths: several batches, two in flight) writes the affiliations it states at its end, each as
- * the last article stating it says, creating those the database does not hold rather than merging them; writes their
- * role links at its end too; and on a first load looks only for the events it created itself. Its end state must be the one the plain path gives (loadEntries: one batch at a time, every
+ * A file load (loadFactsPaths: several batches, two in flight) creates the affiliations the database does not hold
+ * rather than merging them, writes their role links at its end, and on a first load looks only for the events it
+ * created itself. Its end state must be the one the plain path gives (loadEntries: one batch at a time, every
  * affiliation merged, role links and summaries written in each batch), on an empty database and on a loaded one.
  */
 
