@@ -500,10 +500,9 @@ function attachDates(
   // "vowed on Friday to respond": a date between the intent's verb and its "to" is when it was stated
   const beforeTo = (e: SentenceEvent, index: number) => /^[^,.;]{0,25}\s+to\s/.test(sentence.slice(index)) && !/\bto\s/.test(sentence.slice(e.at, index));
   // "The US, which brokered a meeting last year, welcomed the summit": the date of a relative clause that reports an
-  // event of its own is that event's; one that reports none ("accepted a truce, which took effect on 4 November")
-  // dates the act it describes, though a clause on a person ("Kishida, who took office in 2021, met …") only when the
-  // sentence gives that act no date of its own
-  // (an event of a clause without a date of its own is dated from outside it: ", which in turn removed …")
+  // event of its own is that event's, and its event without one is dated from outside (", which in turn removed …");
+  // a clause that reports none ("accepted a truce, which took effect on 4 November") dates the act it describes,
+  // though one on a person ("Kishida, who took office in 2021, met …") only when the sentence gives that act no date
   const { relative, datedWithin, onPerson } = relativeClauses(
     sentence,
     events.map((e) => e.at),

@@ -10,8 +10,8 @@ import type { ActorKind } from '../../domain/model';
  * A digest's section label in capitals ("NIGER — The military government …", "PERU AND CHILE - …") written as names
  * are, so that the names in it are found; the same length, so that offsets hold.
  */
-function titleCasedLabel(sentence: string): string {
-  const label = sentence.slice(0, sectionLabelEnd(sentence));
+function titleCasedLabel(sentence: string, labelEnd: number): string {
+  const label = sentence.slice(0, labelEnd);
   if (!label) return sentence;
   const cased = label.toLowerCase().replace(/(^|[\s/-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
   return cased.replace(/\bAnd\b/g, 'and') + sentence.slice(label.length);
@@ -205,13 +205,13 @@ export class ArticleActors {
   // --- names: the lexicon, then unknown capitalised names ---------------------------------------------------
 
   private namedMentions(sentence: string, organizations: ReadonlyArray<{ start: number; end: number }>): Mention[] {
-    const matches = this.lexicon.find(titleCasedLabel(sentence)).filter((m) => !this.foreignGroupByAlias(m, sentence));
+    const labelEnd = sectionLabelEnd(sentence);
+    const matches = this.lexicon.find(titleCasedLabel(sentence, labelEnd)).filter((m) => !this.foreignGroupByAlias(m, sentence));
     const whole = this.placeNamedOrganizations(sentence, organizations, matches);
     const outside = matches.filter((m) => !whole.some((o) => m.index < o.end && o.index < m.end));
     const lexical = [...whole, ...this.groupPhrases(sentence, outside)];
     const spans = this.nameSpans(sentence, lexical);
     // the states of a section label are where its items happen, not their actors
-    const labelEnd = sectionLabelEnd(sentence);
     return [...lexical, ...spans].map((m) => (m.end <= labelEnd ? { ...m, location: true } : m)).sort((a, b) => a.index - b.index);
   }
 
@@ -364,7 +364,7 @@ export class ArticleActors {
       const recent = this.discourse.lastTwoStates();
       // "the two sides", "both parties": the sides of the article's story, whoever the sentence before named
       const sides = /(?:sides|parties)$/.test(m[0]) && this.pair().length === 2;
-      if (here.length === 2) add(m.index ?? 0, m[0], here, 'the two states named before it in the sentence');
+      if (here.length === 2) add(m.index ?? 0, m[0], here, 'the last two sides named before it in the sentence');
       else if (recent.length === 2 && !sides) add(m.index ?? 0, m[0], recent, 'the two states the sentence before named');
       else add(m.index ?? 0, m[0], this.pair(), 'the two states the article is about');
     }
