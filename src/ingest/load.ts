@@ -33,6 +33,12 @@ export interface LoadSummary extends WriteCounts {
  */
 export const BATCH_ROWS = 10_000;
 export const BATCH_ARTICLES = 500;
+/** Where a batch closes: tests make them small, to see several batches without loading thousands of events. */
+export interface BatchSize {
+  rows: number;
+  articles: number;
+}
+const DEFAULT_BATCH: BatchSize = { rows: BATCH_ROWS, articles: BATCH_ARTICLES };
 /** Transactions a file load keeps open at once: two cores' worth on a small server. */
 export const WRITES_IN_FLIGHT = 2;
 
@@ -72,14 +78,14 @@ const rowCount = (rows: GraphRows) =>
   LINK_KINDS.reduce((sum, kind) => sum + rows.links[kind].length, 0) +
   rows.reactions.length * 2;
 
-/** Groups articles into batches of about BATCH_ROWS rows. */
-async function* batches<T extends { rows: GraphRows }>(items: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T[]> {
+/** Groups articles into batches of about `size.rows` rows. */
+async function* batches<T extends { rows: GraphRows }>(items: AsyncIterable<T> | Iterable<T>, size: BatchSize): AsyncGenerator<T[]> {
   let batch: T[] = [];
   let rows = 0;
   for await (const item of items) {
     batch.push(item);
     rows += rowCount(item.rows);
-    if (rows >= BATCH_ROWS || batch.length >= BATCH_ARTICLES) {
+    if (rows >= size.rows || batch.length >= size.articles) {
       yield batch;
       batch = [];
       rows = 0;
@@ -99,14 +105,13 @@ function addCounts(summary: LoadSummary, counts: WriteCounts): void {
  * How a load writes its batches. `inFlight`: how many transactions may be open at once (a file load keeps two,
  * so the server writes one batch while it plans or commits another, on a second core; write-pipeline.ts keeps
  * them from seeing each other half-written). `actors`: leave out the rows of actors the load has already written
- * as they stand.
+ * as they stand. `size`: where a batch closes.
  */
 interface Pipeline {
   inFlight: number;
   actors?: WrittenActors;
+  size: BatchSize;
 }
-
-const ONE_AT_A_TIME: Pipeline = { inFlight: 1 };
 
 /**
  * Writes batches one transaction each, preparing the next batch while the database writes the current one.
@@ -117,9 +122,9 @@ async function writeBatches(
   items: AsyncIterable<{ file: string; rows: GraphRows }> | Iterable<{ file: string; rows: GraphRows }>,
   total: number,
   onProgress: (progress: LoadProgress) => void,
+  pipeline: Pipeline,
   options?: WriteOptions,
   beforeBatch?: (eventIds: string[]) => Promise<void>,
-  pipeline: Pipeline = ONE_AT_A_TIME,
 ): Promise<LoadSummary> {
   const summary: LoadSummary = { articles: 0, events: 0, actors: 0, ...noWrites() };
   const report = (batch: Array<{ file: string; rows: GraphRows }>, counts: WriteCounts) => {
@@ -138,7 +143,7 @@ async function writeBatches(
     writing = writing.slice(count);
     for (const { done } of waited) await done;
   };
-  for await (const batch of batches(items)) {
+  for await (const batch of batches(items, pipeline.size)) {
     const rows = pipeline.actors ? pipeline.actors.leaveOutUnchanged(batch.map((item) => item.rows)) : batch.map((item) => item.rows);
     const footprint = footprintOf(rows);
     // Waits, in order, up to the last batch in flight it depends on, and for the oldest if none is free.
@@ -178,6 +183,7 @@ export async function loadEntries(
   entries: readonly FactsEntry[],
   onProgress: (progress: LoadProgress) => void = () => {},
   options?: WriteOptions,
+  size: BatchSize = DEFAULT_BATCH,
 ): Promise<LoadSummary> {
   const checker = new FactsChecker();
   for (const entry of entries) checker.add(entry);
@@ -185,7 +191,7 @@ export async function loadEntries(
   if (problems.length > 0) throw new FactsValidationError(problems);
   await prepareForWrites(db);
   const items = entries.map(({ file, facts }) => ({ file, rows: toGraphRows(facts) }));
-  return finishLoad(db, await writeBatches(db, items, entries.length, onProgress, options));
+  return finishLoad(db, await writeBatches(db, items, entries.length, onProgress, { inFlight: 1, size }, options));
 }
 
 /**
@@ -224,13 +230,13 @@ export async function checkFactsFiles(db: Db, files: readonly string[], take: (f
  *  2. the spooled rows are written in batches of several articles per transaction, two transactions in flight
  *     (write-pipeline.ts); the activity summaries of the events they create once at the end (deferred-summaries.ts),
  *     while the sanctions measures of the events they marked are recomputed (the two share no node).
- * `checkThreads`: how many threads check the files (by default checkThreadsFor).
+ * `checkThreads`: how many threads check the files (by default checkThreadsFor); `batchSize`: where a batch closes.
  */
 export async function loadFactsPaths(
   db: Db,
   paths: readonly string[],
   onProgress: (p: LoadProgress) => void = () => {},
-  { checkThreads }: { checkThreads?: number } = {},
+  { checkThreads, batchSize = DEFAULT_BATCH }: { checkThreads?: number; batchSize?: BatchSize } = {},
 ) {
   const files = paths.flatMap(listFactsFiles);
   const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-load-'));
@@ -258,10 +264,8 @@ export async function loadFactsPaths(
           for (const id of batch.created) ownEvents?.add(id);
         },
       };
-      summary = await writeBatches(db, spooled(checked.spools), checked.total, onProgress, options, (ids) => deferred.beforeBatch(ids), {
-        inFlight: WRITES_IN_FLIGHT,
-        actors: new WrittenActors(),
-      });
+      const pipeline = { inFlight: WRITES_IN_FLIGHT, actors: new WrittenActors(), size: batchSize };
+      summary = await writeBatches(db, spooled(checked.spools), checked.total, onProgress, pipeline, options, (ids) => deferred.beforeBatch(ids));
       // The activity summaries and the sanctions measures are nodes of their own: written at once, each on a core.
       await bothOrThrow(deferred.close(), refreshMeasures(db));
     } catch (error) {

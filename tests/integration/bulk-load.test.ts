@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { read, type Db } from '../../src/db/query';
 import { FactsValidationError } from '../../src/domain/errors';
-import { BATCH_ARTICLES, loadEntries, loadFactsPaths, readFactsPaths } from '../../src/ingest/load';
+import { BATCH_ROWS, type BatchSize, loadEntries, loadFactsPaths, readFactsPaths } from '../../src/ingest/load';
 import { generateCorpus } from '../../src/corpus/generate';
 import { smallFacts, tempFactsDir } from '../helpers/facts-fixtures';
 import { contentFingerprint, openTestDb, resetToSeed } from '../helpers/test-db';
@@ -24,17 +24,21 @@ function writeLines(dir: string, name: string, documents: unknown[]): string {
   return file;
 }
 
+/** Small batches: several of them from a few dozen articles. */
+const SMALL: BatchSize = { rows: BATCH_ROWS, articles: 20 };
+const EVENTS = (SMALL.articles + 5) * 2;
+
 const count = async (cypher: string) => (await read<{ n: number }>(db, cypher))[0]?.n ?? 0;
 
 describe('a JSON Lines facts file', () => {
   test('loads every line, across several batches, and loading it again changes nothing', async () => {
-    const documents = [...generateCorpus({ events: (BATCH_ARTICLES + 20) * 2, seed: 7, eventsPerArticle: 2 })];
+    const documents = [...generateCorpus({ events: EVENTS, seed: 7, eventsPerArticle: 2 })];
     const file = writeLines(tempFactsDir(), 'corpus.jsonl', documents);
-    const summary = await loadFactsPaths(db, [file]);
+    const summary = await loadFactsPaths(db, [file], undefined, { batchSize: SMALL });
     expect(summary.articles).toBe(documents.length);
-    expect(await count("MATCH (e:Event) WHERE e.id STARTS WITH 'synthetic-' RETURN count(e) AS n")).toBe((BATCH_ARTICLES + 20) * 2);
+    expect(await count("MATCH (e:Event) WHERE e.id STARTS WITH 'synthetic-' RETURN count(e) AS n")).toBe(EVENTS);
     const once = await contentFingerprint(db);
-    const again = await loadFactsPaths(db, [file]);
+    const again = await loadFactsPaths(db, [file], undefined, { batchSize: SMALL });
     expect(again.nodesCreated + again.relationshipsCreated + again.relationshipsDeleted + again.nodesDeleted).toBe(0);
     expect(await contentFingerprint(db)).toBe(once);
   });
@@ -67,16 +71,16 @@ describe('a JSON Lines facts file', () => {
 
 describe('a load of several files, checked by several threads (src/ingest/parallel-check.ts)', () => {
   test('writes, two batches in flight, the graph a load checked and written one at a time writes', async () => {
-    const documents = [...generateCorpus({ events: (BATCH_ARTICLES + 20) * 2, seed: 11, eventsPerArticle: 2 })];
+    const documents = [...generateCorpus({ events: EVENTS, seed: 11, eventsPerArticle: 2 })];
     const dir = tempFactsDir();
     const third = Math.ceil(documents.length / 3);
     for (let part = 0; part < 3; part += 1) writeLines(dir, `part-${part}.jsonl`, documents.slice(part * third, (part + 1) * third));
-    const summary = await loadFactsPaths(db, [dir], undefined, { checkThreads: 2 });
+    const summary = await loadFactsPaths(db, [dir], undefined, { checkThreads: 2, batchSize: SMALL });
     expect(summary.articles).toBe(documents.length);
     const parallel = await contentFingerprint(db);
     await resetToSeed(db);
     // One batch (one transaction) at a time, every batch's summaries written with it: the loader's other path.
-    await loadEntries(db, readFactsPaths([dir]));
+    await loadEntries(db, readFactsPaths([dir]), undefined, undefined, SMALL);
     expect(await contentFingerprint(db)).toBe(parallel);
   });
 

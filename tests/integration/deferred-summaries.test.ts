@@ -1,5 +1,5 @@
 import { read, type Db } from '../../src/db/query';
-import { loadFactsPaths, prepareForWrites } from '../../src/ingest/load';
+import { type BatchSize, loadFactsPaths, prepareForWrites } from '../../src/ingest/load';
 import { corpusArticleCount, halfWrittenArticles, removeDir, writeCorpus } from '../faults/support';
 import { tempFactsDir } from '../helpers/facts-fixtures';
 import { clearDatabase, contentFingerprint, openTestDb } from '../helpers/test-db';
@@ -16,9 +16,10 @@ let db: Db;
 let dir: string;
 let expected: Map<string, number>;
 let cleanLoad: string;
-// Enough articles for several write batches (src/ingest/load.ts), so the failure lands mid-load.
-const ARTICLES = 50;
-const EVENTS = 100;
+// Enough articles for several small write batches (src/ingest/load.ts), so the failure lands mid-load.
+const ARTICLES = 20;
+const EVENTS = 20;
+const SMALL: BatchSize = { rows: 1_000, articles: 4 };
 
 const markers = async () => (await read<{ n: number }>(db, 'MATCH (m:PendingSummaries) RETURN count(m) AS n'))[0]?.n;
 
@@ -35,7 +36,7 @@ beforeAll(async () => {
   dir = tempFactsDir();
   expected = writeCorpus(dir, ARTICLES, EVENTS);
   await clearDatabase(db);
-  await loadFactsPaths(db, [dir]);
+  await loadFactsPaths(db, [dir], undefined, { batchSize: SMALL });
   cleanLoad = await contentFingerprint(db);
 });
 afterAll(async () => {
@@ -54,9 +55,14 @@ test('a load writes its summaries at its end and leaves no marker', async () => 
 test('a load that fails mid-way leaves its marker; the next start computes the summaries, the next load equals a clean one', async () => {
   await clearDatabase(db);
   const failure = new Error('stopped after the first batch');
-  const outcome = await loadFactsPaths(db, [dir], () => {
-    throw failure;
-  }).then(
+  const outcome = await loadFactsPaths(
+    db,
+    [dir],
+    () => {
+      throw failure;
+    },
+    { batchSize: SMALL },
+  ).then(
     () => undefined,
     (error: unknown) => error,
   );
@@ -73,7 +79,7 @@ test('a load that fails mid-way leaves its marker; the next start computes the s
   expect(await markers()).toBe(0);
   for (const { total, actual } of await actorCounts()) expect(total).toBe(actual);
 
-  await loadFactsPaths(db, [dir]);
+  await loadFactsPaths(db, [dir], undefined, { batchSize: SMALL });
   expect(await contentFingerprint(db)).toBe(cleanLoad);
 });
 
@@ -81,12 +87,17 @@ test('the next load finds an abandoned marker itself and ends equal to a clean l
   await clearDatabase(db);
   const failure = new Error('stopped after the first batch');
   await expect(
-    loadFactsPaths(db, [dir], () => {
-      throw failure;
-    }),
+    loadFactsPaths(
+      db,
+      [dir],
+      () => {
+        throw failure;
+      },
+      { batchSize: SMALL },
+    ),
   ).rejects.toBe(failure);
   expect(await markers()).toBe(1);
-  await loadFactsPaths(db, [dir]);
+  await loadFactsPaths(db, [dir], undefined, { batchSize: SMALL });
   expect(await markers()).toBe(0);
   expect(await contentFingerprint(db)).toBe(cleanLoad);
 });

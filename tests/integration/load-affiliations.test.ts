@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { writeCorpus } from '../../src/corpus/write';
 import { read, type Db } from '../../src/db/query';
-import { loadEntries, loadFactsPaths, readFactsPaths } from '../../src/ingest/load';
+import { type BatchSize, loadEntries, loadFactsPaths, readFactsPaths } from '../../src/ingest/load';
 import { tempFactsDir } from '../helpers/facts-fixtures';
 import { clearDatabase, contentFingerprint, openTestDb } from '../helpers/test-db';
 
@@ -14,8 +14,9 @@ import { clearDatabase, contentFingerprint, openTestDb } from '../helpers/test-d
 
 jest.setTimeout(300_000);
 
-// Enough events for several batches of the synthetic corpus, whose busy actors hold many roles.
-const EVENTS = 6_000;
+// Enough events, in small batches, for several batches of the synthetic corpus, whose busy actors hold many roles.
+const EVENTS = 1_500;
+const SMALL: BatchSize = { rows: 1_500, articles: 100 };
 
 let db: Db;
 let dir: string;
@@ -27,9 +28,9 @@ beforeAll(async () => {
   // Thousands of events per statement on a machine running the rest of the suite: more than a request's budget.
   db = openTestDb({ DB_BUDGET_S: 120 });
   dir = tempFactsDir();
-  writeCorpus(EVENTS, 3, dir, () => true);
+  writeCorpus(EVENTS, 4, dir, () => true);
   await clearDatabase(db);
-  await loadEntries(db, readFactsPaths([dir]));
+  await loadEntries(db, readFactsPaths([dir]), undefined, undefined, SMALL);
   plain = await contentFingerprint(db);
   await clearDatabase(db);
 });
@@ -47,7 +48,7 @@ test('the corpus states affiliations, some of them more than once, in several ba
 });
 
 test('a first file load ends in the same graph as the plain path: one affiliation per statement, every role link', async () => {
-  await loadFactsPaths(db, [dir]);
+  await loadFactsPaths(db, [dir], undefined, { batchSize: SMALL });
   expect(await count('MATCH (a:Actor)-[r:AFFILIATED_WITH]->(c:Actor) WITH a, c, r.role AS role, count(*) AS n WHERE n > 1 RETURN count(*) AS n')).toBe(0);
   expect(
     await count(
@@ -60,6 +61,6 @@ test('a first file load ends in the same graph as the plain path: one affiliatio
 });
 
 test('loading the same files again into the loaded database changes nothing', async () => {
-  await loadFactsPaths(db, [dir]);
+  await loadFactsPaths(db, [dir], undefined, { batchSize: SMALL });
   expect(await contentFingerprint(db)).toBe(plain);
 });
