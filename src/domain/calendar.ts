@@ -53,8 +53,28 @@ export function atPrecision(day: string, precision: Precision): string {
   return precision === 'year' ? day.slice(0, 4) : precision === 'month' ? day.slice(0, 7) : day;
 }
 
-export const toDay = (date: Date) => date.toISOString().slice(0, 10);
-export const parseDay = (day: string) => new Date(`${day}T00:00:00Z`);
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Built from the date's fields rather than toISOString and a parse of the ISO text: a bucketed timeline does this
+ * for each of hundreds of rows per answer, and the string round trips were a millisecond of it. Years outside
+ * 1000–9999 (which ISO writes otherwise) and texts that are not plain days take the general path.
+ */
+export function toDay(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (year < 1000 || year > 9999) return date.toISOString().slice(0, 10);
+  return `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+export function parseDay(day: string): Date {
+  const match = PLAIN_DAY.exec(day);
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  const date = Number(match?.[3]);
+  // Only where the ISO parse reads the same day (it too carries 31 February into March; month 13 it refuses).
+  if (!match || year < 1000 || month < 1 || month > 12 || date < 1 || date > 31) return new Date(`${day}T00:00:00Z`);
+  return new Date(Date.UTC(year, month - 1, date));
+}
 export const addDays = (day: string, days: number) => toDay(new Date(parseDay(day).getTime() + days * DAY_MS));
 
 /** The same day `years` away, kept within 0001–9999 (four digits); 29 February falls back to the 28th. */

@@ -235,11 +235,14 @@ async function windowContents(
   }
   const unit = bucketUnitFor(query.from, query.to);
   const { groups, rows, total } = query.groupBy === 'actor' ? await actorBuckets(db, filter, unit) : await typeBuckets(db, filter, unit);
+  // Every type's row shares the window's few bucket starts: each end is worked out once.
+  const ends = new Map<string, string>();
+  const endOf = (start: string) => ends.get(start) ?? ends.set(start, bucketEnd(start, unit)).get(start)!;
   const buckets: TimelineBucket[] = rows.map((row) => ({
     id: `${row.key}|${row.start}`,
     group: row.key,
     start: row.start,
-    end: bucketEnd(row.start, unit),
+    end: endOf(row.start),
     count: row.count,
     className: row.key.startsWith('type:') ? `bucket type-${row.key.slice(5)}` : 'bucket',
   }));
