@@ -159,6 +159,18 @@ describe('clause-level extraction on the parse', () => {
     expect(pledged.map((e) => [e.type, e.agents])).toEqual([['aid_pledged', ['norway']]]);
   });
 
+  test("an act dated only by the earlier event it followed takes that event's month or year, as background", async () => {
+    const severed = await extractOne('Georgia cut diplomatic ties with Russia after the war of August 2008.', '2024-06-12');
+    expect(severed.map((e) => [e.type, e.date?.start, e.date?.precision, e.background])).toEqual([['relations_severed', '2008-08-01', 'month', true]]);
+    // its own date wins; a statement is dated by when it was made; a recent event names no background
+    const expelled = await extractOne('Mali expelled the French ambassador on Monday after the coup of 2021.', '2024-06-12');
+    expect(expelled.map((e) => e.date?.start)).toEqual(['2024-06-10']);
+    const said = await extractOne('The ministry of Azerbaijan said after the war of 2008 that it would not reopen the embassy.', '2024-06-12');
+    expect(said.every((e) => e.date?.start !== '2008-01-01')).toBe(true);
+    const recent = await extractOne('Georgia cut diplomatic ties with Russia after the clashes of May 2024.', '2024-06-12');
+    expect(recent.map((e) => e.date?.start)).not.toContain('2024-05-01');
+  });
+
   test('an organisation named after a place is kept whole: no state and no fragment from its name', async () => {
     const input = {
       text: 'Police detained two journalists in Kenya on Monday, the Washington Post reported.',

@@ -547,6 +547,7 @@ function attachDates(
   const label = mentions.find((m) => m.index <= 1 && /^\s*(?:—|–|-|:)\s/.test(sentence.slice(m.end)));
   if (label) for (const e of events) dateOnce(e, label.date, 'the sentence opening');
   shareCoordinatedDates(events, triggers, sentence, parsed);
+  if (!parsed.empty) dateByEarlierEvent(events, outside, sentence, publishedAt, parsed);
   const monthStart = `${publishedAt.slice(0, 7)}-01`;
   for (const e of events) if (e.date && e.dateFrom === 'its own phrase' && lastDayOf(e.date) < monthStart) e.background = true;
 }
@@ -586,6 +587,27 @@ function relativeClauses(
       return !!span && span.person && !span.holdsEvent;
     },
   };
+}
+
+/** "after the war of August 2008", "following the coup in 2021": a phrase that names an earlier event by its date. */
+const AFTER_DATED_EVENT = /\b(?:after|following)\s+(?:the|a|an|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:of|in)\s+$/iu;
+
+/**
+ * "Georgia cut diplomatic ties with Russia after the war of August 2008": an act told in the past tense with no
+ * date of its own, whose sentence names only an earlier event's month or year, years before publication, took
+ * place after that event: its month or year is the nearest the article says, and the act is background. (The
+ * parse gives such a date to the event it names; without this the act would take the day of publication.)
+ */
+function dateByEarlierEvent(events: SentenceEvent[], mentions: DateMention[], sentence: string, publishedAt: string, parsed: ParsedClauses): void {
+  const after = mentions.filter((m) => m.date.precision !== 'day' && AFTER_DATED_EVENT.test(sentence.slice(Math.max(0, m.index - 60), m.index)));
+  const only = after.length === 1 && mentions.length === 1 ? after[0]! : null;
+  if (!only || lastDayOf(only.date) >= `${Number(publishedAt.slice(0, 4)) - 1}${publishedAt.slice(4)}`) return;
+  for (const e of events) {
+    const verb = e.head === null ? null : parsed.token(e.head);
+    if (e.date !== null || verb?.tag !== 'VBD' || e.type === 'intent' || e.type === 'statement') continue;
+    dateOnce(e, only.date, 'its own phrase');
+    e.background = true;
+  }
 }
 
 /** "…, the president said on Monday": a date in the attribution that closes a sentence (its speaker known or not). */

@@ -185,9 +185,16 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:banned|bans|barred|bars|halted|halts|suspended|suspends)\s+(?:all\s+)?(?:imports|exports|purchases|sales|shipments)\s+(?:of|from|to)\b`,
   },
-  { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
+  // "The African Union suspended Guinea", "ECOWAS suspended Mali from its bodies", "suspended Fiji's membership": a
+  // bloc's penalty on a member state, a name and then where the suspension holds or when (not "suspended Aeroflot flights")
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:suspended|suspends|suspend|suspending)(?=\s+(?:\p{Lu}[\p{L}-]+\s?){1,3}(?:['’]s\s+membership|\s*(?:from|until|on|in|after|following|over|for|with immediate effect)\b|\s*[,.;]))`,
+    cased: true,
+  },
+  { type: 'sanctions_imposed', pattern: String.raw`\bsanctioned\b(?=\s+(?:\p{Lu}|\d|(?:two|three|four|five|several|the|a|an)\b))`, cased: true },
   { type: 'sanctions_imposed', pattern: String.raw`\b(?:froze|freezes|freeze|freezing)\s+(?:the\s+)?(?:assets|bank accounts|funds|property)\b` },
-  { type: 'sanctions_imposed', pattern: String.raw`\bblacklisted\b(?=\s+(?:\p{Lu}|\d|two|three|four|five|several|the|a|an)\b)` },
+  { type: 'sanctions_imposed', pattern: String.raw`\bblacklisted\b(?=\s+(?:\p{Lu}|\d|(?:two|three|four|five|several|the|a|an)\b))`, cased: true },
   {
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:added|adds|put|puts|placed|places)${WITHIN(5)}\s+(?:to|on)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:sanctions list|blacklist|black list|entity list)\b`,
@@ -611,7 +618,9 @@ export function findTriggers(sentence: string): Trigger[] {
   const found: Trigger[] = [];
   for (const rule of COMPILED) {
     for (const m of (rule.quoted ? sentence : text).matchAll(rule.regex)) {
-      if (rule.type === 'sanctions_imposed' && /\b(?:lift|eas|remov|suspen|relax|waiv|end)\w*/i.test(m[0])) continue;
+      // "extended the easing of sanctions" is no imposition; a rule that opens with the verb ("suspended Guinea",
+      // "suspended imports of") says what is imposed by it
+      if (rule.type === 'sanctions_imposed' && /\b(?:lift|eas|remov|suspen|relax|waiv|end)\w*/i.test(m[0].replace(/^\S+/, ''))) continue;
       if (rule.type === 'agreement' && SPECIFIC_DEAL.test(m[0])) continue;
       const index = m.index ?? 0;
       found.push({

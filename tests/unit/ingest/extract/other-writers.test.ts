@@ -18,6 +18,8 @@ describe('event classification on other writers’ forms', () => {
     ['Germany committed €120 million to refugees displaced by the fighting on Wednesday.', 'aid_pledged', 'germany'],
     ['Kuwait announced a $50 million package for flood victims on Thursday.', 'aid_pledged', 'kuwait'],
     ['Canada imposed penalties on six generals on Tuesday.', 'sanctions_imposed', 'canada'],
+    ['The African Union suspended Guinea on Friday.', 'sanctions_imposed', 'african-union'],
+    ['The United States sanctioned Russia on Friday.', 'sanctions_imposed', 'united-states'],
     ['Honduras has hit back at Nicaragua over the arrest of its fishermen.', 'criticism', 'honduras'],
     ['The European Commission took Poland to task on Thursday over a new law on judges.', 'criticism', 'european-commission'],
     ['Indonesia lodged a complaint with Malaysia on Monday over the haze.', 'criticism', 'indonesia'],
@@ -151,6 +153,16 @@ describe('event classification on other writers’ forms', () => {
     );
     expect(appeal?.agents).toEqual(['egypt']);
     expect(appeal?.targets).toEqual(['israel', 'hamas']);
+  });
+
+  it("takes the state a bloc suspends, or a government sanctions, for the target; not a name that begins a noun's words", () => {
+    expect(eventsOf('ECOWAS suspended Mali from its decision-making bodies on Sunday.').map((e) => [e.type, e.targets])).toEqual([
+      ['sanctions_imposed', ['mali']],
+    ]);
+    expect(eventsOf("The Commonwealth suspended Fiji's membership in 2009.").map((e) => [e.targets, e.date?.start])).toEqual([[['fiji'], '2009-01-01']]);
+    expect(eventsOf('The United States blacklisted Iran on Friday.').map((e) => e.targets)).toEqual([['iran']]);
+    expect(eventsOf('Russia suspended Aeroflot flights to Georgia.')).toEqual([]);
+    expect(eventsOf('The United States sanctioned for the first time its own officials.')).toEqual([]);
   });
 
   it('reads a missile test as a show of force, not an attack', () => {
