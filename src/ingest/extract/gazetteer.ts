@@ -17,8 +17,10 @@ export interface GazetteerEntry {
   places: string[];
 }
 
-// name | demonyms | capitals and seats of government (also names for the government) | other names | other cities (places only)
+// name | demonyms | capitals and seats of government (also names for the government) | other names | other cities (places only).
+// With the states few others recognise (Abkhazia, South Ossetia, Transnistria, Somaliland): their recognition is news.
 const STATES = `
+Abkhazia|Abkhaz,Abkhazian|Sukhumi||
 Afghanistan|Afghan|Kabul||Kandahar
 Albania|Albanian|Tirana||
 Algeria|Algerian|Algiers||
@@ -180,9 +182,11 @@ Slovakia|Slovak|Bratislava||
 Slovenia|Slovenian,Slovene|Ljubljana||
 Solomon Islands|Solomon Islander|Honiara||
 Somalia|Somali|Mogadishu||
+Somaliland|Somalilander|Hargeisa||
 South Africa|South African|Pretoria|Cape Town|Johannesburg,Durban
 South Korea|South Korean,Korean|Seoul,Blue House|Republic of Korea,ROK|Busan
 South Sudan|South Sudanese|Juba||
+South Ossetia|South Ossetian|Tskhinvali||
 Spain|Spanish,Spaniard|Madrid||Barcelona
 Sri Lanka|Sri Lankan|Colombo||
 Sudan|Sudanese|Khartoum||Port Sudan
@@ -198,6 +202,7 @@ Timor-Leste|Timorese|Dili|East Timor|
 Togo|Togolese|Lome,Lomé||
 Tonga|Tongan|Nuku'alofa||
 Trinidad and Tobago|Trinidadian|Port of Spain||
+Transnistria|Transnistrian|Tiraspol|Pridnestrovie|
 Tunisia|Tunisian|Tunis||
 Turkey|Turkish,Turk|Ankara|Türkiye,Turkiye|Istanbul,Izmir
 Turkmenistan|Turkmen|Ashgabat||

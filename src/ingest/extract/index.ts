@@ -60,10 +60,12 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
     if (last) previousDay = last.end ?? last.start;
     return events;
   });
-  datePastFromContext(
+  const paragraphs = sentences.map((s) => paragraphOf(input.text, s.start));
+  datePastFromContext(perSentence, paragraphs, input.publishedAt);
+  dateFromParagraphLabel(
     perSentence,
-    sentences.map((s) => paragraphOf(input.text, s.start)),
-    input.publishedAt,
+    sentences.map((s) => s.text),
+    paragraphs,
   );
   const fallback = undatedDate(perSentence, input.publishedAt, options.undated ?? 'lead-event');
   const dated: DatedEvent[] = perSentence.flat().map((e) => ({
@@ -109,6 +111,29 @@ function datePastFromContext(perSentence: SentenceEvent[][], paragraphs: number[
     for (const e of events) if (e.date === null && e.background && context) [e.date, e.dateFrom] = [context.date, 'an earlier sentence of its paragraph'];
     if (past.length > 0) context = { paragraph, date: (past[past.length - 1] as SentenceEvent).date as DraftDate };
     else if (own.length > 0) context = null;
+  });
+}
+
+/** "Tuesday: …", "12 March — …": a digest's or a timeline's item opening on the date it tells of. */
+const DATE_LABEL = /^\s*[\p{L}\d ,.]{3,30}?\s*(?::|—|–|-)\s/u;
+
+/**
+ * "Tuesday: The European Council prolonged … . Hungary had threatened to veto …": an item opened by a date label is
+ * told of that day throughout; its undated events take the label's date, not that of the article's lead event.
+ */
+function dateFromParagraphLabel(perSentence: SentenceEvent[][], texts: string[], paragraphs: number[]): void {
+  let label: { paragraph: number; date: DraftDate } | null = null;
+  perSentence.forEach((events, i) => {
+    const paragraph = paragraphs[i] as number;
+    if (label && label.paragraph !== paragraph) label = null;
+    // the label dates its own sentence's events (by the opening, or as the parse's own phrase of the verb)
+    const labelled = DATE_LABEL.test(texts[i] ?? '') ? events.filter((e) => e.date !== null && e.dateFrom !== null && !e.background) : [];
+    const opened = labelled.find((e) => e.dateFrom === 'the sentence opening') ?? labelled[0];
+    if (opened?.date) {
+      label = { paragraph, date: opened.date };
+      return;
+    }
+    for (const e of events) if (e.date === null && label) [e.date, e.dateFrom] = [label.date, 'an earlier sentence of its paragraph'];
   });
 }
 

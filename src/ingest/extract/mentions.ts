@@ -349,7 +349,10 @@ export class ArticleActors {
     for (const m of sentence.matchAll(/\b[Tt]he\s+(?:group|organi[sz]ation)\b(?!\s+\p{Lu})/gu))
       add(m.index ?? 0, m[0], [this.lastOrganization], 'the organisation named last');
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:\w+\s+)?(?:ministers|leaders|presidents|envoys|men|women)\b/g)) {
+      const recent = this.discourse.lastTwoStates();
       if (this.persons.length >= 2) add(m.index ?? 0, m[0], this.persons.slice(-2), 'the two people named last');
+      // "Tokayev hosted his Uzbek counterpart. The two leaders inked …": one of them named, both states told
+      else if (recent.length === 2) add(m.index ?? 0, m[0], recent, 'the leaders of the two states the sentence before named');
       else add(m.index ?? 0, m[0], this.pair(), 'the leaders of the two states the article is about');
     }
     // "the countries" alone is too vague; "the neighbours" is the pair

@@ -38,6 +38,9 @@ const NOT_NAMES = new Set(
 const ORGANIZATION_WORDS =
   /\b(Union|Nations|Association|Organi[sz]ation|Watch|International|Council|Committee|Agency|Party|Group|Front|Movement|Fund|Court|Commission|Institute|Foundation|Centre|Center|Network|Alliance|League|Federation|Society|Forum|Coalition|Initiative|Defenders|Trust|Campaign|Office|Mission|News|Media|Press|Times|Post|Service|Forces|Army|Guard|Brigade|Parliament|Assembly|Congress|Senate|Ministry|Department|Cabinet)\b/;
 const COMPANY_WORDS = /\b(Airlines|Airways|Air|Bank|Corp|Corporation|Company|Inc|Ltd|Holding|Holdings|Energy|Oil|Gas|Petroleum|Motors|Group)\b/;
+/** Names of places by their last word or their first ("the Galwan Valley", "the Red Sea", "Camp David"): never actors. */
+const PLACE_NAME =
+  /(?:\s(?:Valley|Sea|Ocean|Strait|Straits|Gulf|Bay|Island|Islands|Peninsula|Desert|Plateau|Lake|River|Canal|Corridor|Mountains|Hills|Heights|Pass|Coast|Basin|Delta|Province|Crossing|Airport|Square|Palace|Camp|Airbase|Air Base)$)|^(?:Camp|Mount|Lake|Port|Fort|Cape|Gulf of|Strait of|Sea of)\s/;
 const GOVERNMENT_WORDS = /\b(Ministry|Department|Office|Cabinet|Parliament|Senate|Congress|Assembly|Council)\b/;
 
 /** Lower-case words that introduce a person's name or an organisation's name. */
@@ -71,6 +74,7 @@ function isFurniture(word: string): boolean {
 }
 
 function guessKind(name: string, length: number, personCue: boolean, before: string): ActorKind | null {
+  if (PLACE_NAME.test(name) && !ORGANIZATION_CUES.test(before) && !COMPANY_CUES.test(before)) return null;
   if (COMPANY_CUES.test(before) && !ORGANIZATION_CUES.test(before)) return 'company';
   if (ORGANIZATION_CUES.test(before)) return 'organization';
   if (GOVERNMENT_WORDS.test(name)) return 'government_body';

@@ -56,6 +56,10 @@ const RULES: Rule[] = [
   // talks, visits, negotiations
   { type: 'talks', pattern: String.raw`\b(?:met|meets)\b` },
   { type: 'talks', pattern: String.raw`\b(?:hosted|hosts|hosting)\b` },
+  // "Qatar mediated between Hamas and Israel", "telephoned his Jordanian counterpart"
+  // (not "mediated the talks": talks reported already, with a mediator named)
+  { type: 'talks', pattern: String.raw`\b(?:mediated|mediates|mediating)\b(?=\s+(?:between|a\s+(?:deal|truce|ceasefire|settlement)\b))` },
+  { type: 'talks', pattern: String.raw`\b(?:telephoned|phoned)\b(?=\s+(?:his|her|their|the|\p{Lu}))`, cased: true },
   { type: 'talks', pattern: String.raw`\b(?:sat|sit|sits|sitting) down (?:together|with|for talks|in\s+\p{Lu}|at\s+(?:the\s+)?\p{Lu})`, cased: true },
   // "sat down in Nairobi on Monday to discuss the border"
   {
@@ -137,7 +141,7 @@ const RULES: Rule[] = [
   { type: 'prisoner_release', pattern: String.raw`\b(?:walked|walks|walking)\s+(?:free|out of (?:prison|jail|detention|custody))\b`, undergone: true },
   {
     type: 'prisoner_release',
-    pattern: String.raw`\b(?:handed over|hands over|handed back|hands back|repatriated)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:prisoners|detainees|hostages|captives|soldiers|sailors|citizens|nationals|researchers|journalists|fishermen|students|workers)\b)`,
+    pattern: String.raw`\b(?:handed over|hands over|handed back|hands back|repatriated|returned|returns)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:prisoners|detainees|hostages|captives|soldiers|sailors|citizens|nationals|researchers|journalists|fishermen|students|workers)\b)`,
   },
   { type: 'prisoner_release', pattern: String.raw`\b(?:release|releases)\b(?=\s+of\b)`, noun: true },
   // pardons, amnesties
@@ -163,6 +167,22 @@ const RULES: Rule[] = [
   {
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
+  },
+  // "sued Britain at the International Court of Justice", "took Venezuela to the World Court": a case brought against a state
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:sued|sues|suing)\b(?=\s+(?:the\s+)?\p{Lu})|\b(?:took|takes|taken|taking)\b(?=\s+(?:\p{Lu}[\p{L}-]+\s+){1,3}to\s+(?:the\s+)?(?:International Court|ICJ|World Court|International Tribunal|Permanent Court|WTO|World Trade Organi[sz]ation|court|arbitration)\b)`,
+    cased: true,
+  },
+  // "Seoul handed Tokyo a formal protest": the verb, so that the state handed it is its target
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:handed|hands|delivered|delivers|sent|sends)\b(?=\s+(?:[\p{L}'’-]+\s+){0,3}?(?:a|an)\s+(?:(?:formal|strong|strongly[- ]worded|diplomatic|official|written)\s+){0,2}(?:protest|note of protest|complaint|démarche|demarche)\b)`,
+  },
+  // "prolonged its economic measures against Moscow", "rolled over the sanctions": kept in force, imposed anew
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:prolonged|prolongs|renewed|renews|rolled over|rolls over)${WITHIN(3)}\s+(?:(?:${SANCTION_WORDS})\b|(?:economic|restrictive|punitive|sectoral)\s+measures\b)`,
   },
   // "hit Caracas with new sanctions"
   {
@@ -199,10 +219,21 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:added|adds|put|puts|placed|places)${WITHIN(5)}\s+(?:to|on)\s+(?:its|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:sanctions list|blacklist|black list|entity list)\b`,
   },
+  // "cut aid to Ethiopia", "suspended military aid to Egypt": assistance stopped as a penalty
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:cut|cuts|cutting|suspended|suspends|halted|halts|froze|freezes|withheld|withholds|slashed|slashes)\s+(?:off\s+)?(?:its\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:aid|assistance|funding)\s+(?:to|for)\b`,
+  },
+  // "closed its border with Belarus", "shut two crossings with Belarus", "closed its airspace to Russian aircraft": a
+  // restriction one state imposes on another
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:closed|closes|shut|shuts|sealed|seals)\s+(?:(?:its|their|the|a|two|three|several|all|most)\s+)?(?:[\w-]+\s+){0,2}?(?:border|borders|border crossings?|crossings?|frontier|airspace|ports)\b(?=\s+(?:with|to)\b)`,
+  },
   // peace agreements, ceasefires, treaties (before the generic agreement, whose words they share)
   {
     type: 'peace_agreement',
-    pattern: String.raw`\b(?:signed|signs|sign|signing|concluded|reached|sealed|finali[sz]ed|inked)${WITHIN(4)}\s+peace\s+(?:agreement|accord|deal|treaty|pact|settlement)\b`,
+    pattern: String.raw`\b(?:signed|signs|sign|signing|concluded|reached|sealed|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+peace\s+(?:agreement|accord|deal|treaty|pact|settlement)\b`,
   },
   {
     type: 'peace_agreement',
@@ -257,6 +288,11 @@ const RULES: Rule[] = [
     type: 'treaty_withdrawal',
     pattern: String.raw`\b(?:quit|quits|left|leaves|exited|exits|walked out of|walks out of|abandoned|abandons|scrapped|scraps|tore up|tears up|walked away from|walks away from|renounced|renounces|abrogated|abrogates)${WITHIN(4)}\s+(?:${TREATY_WORDS})\b(?!\s+in\s+(?:tatters|ruins|limbo|doubt|disarray|place))`,
   },
+  // "revoked the military agreements with France", "terminated the 1994 accord"
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:revoked|revokes|revoking|annulled|annuls|cancelled|canceled|cancels|terminated|terminates|terminating|tore up|tears up)\s+(?:(?:the|its|their|a|all|two|three|several)\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|treat(?:y|ies)|pacts?|conventions?|defence deals?|defense deals?)\b`,
+  },
   // "suspended its obligations under the treaty", "declared a moratorium on its observance of the treaty"
   {
     type: 'treaty_withdrawal',
@@ -271,6 +307,11 @@ const RULES: Rule[] = [
   {
     type: 'agreement',
     pattern: String.raw`\b(?:signed|signs|sign|signing|signed off on|concluded|reached|sealed|struck|clinched|clinches|hammered out|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
+  },
+  // "The two leaders inked 14 documents", "signed a raft of memorandums": deals counted, not named
+  {
+    type: 'agreement',
+    pattern: String.raw`\b(?:signed|signs|inked|inks|exchanged|concluded)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|a (?:raft|series|number|package) of)\s+(?:[\w-]+\s+){0,2}?(?:documents|agreements|accords|deals|memorand(?:a|ums)|protocols|treaties|pacts)\b`,
   },
   {
     type: 'agreement',
@@ -299,11 +340,11 @@ const RULES: Rule[] = [
   // "recognised Palestine as a state", "switched diplomatic recognition from Taiwan to China"
   {
     type: 'relations_restored',
-    pattern: String.raw`\b(?:recogni[sz]ed|recogni[sz]es)\b(?=\s+[^,.;]{2,40}?\s+as\s+(?:a|an)\s+(?:[\w-]+\s+)?state\b)|\b(?:switched|switches|shifted|shifts)\s+(?:its\s+)?(?:diplomatic\s+)?recognition\b`,
+    pattern: String.raw`\b(?:recogni[sz]ed|recogni[sz]es)\b(?=\s+[^,.;]{2,60}?\s+as\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+)?(?:state|states|nation|nations|country|countries)(?=[,.;]|\s+(?:on|in|at|after|and|but|while|following|for|weeks|days|months|years|last|this|since|when)\b|$)|\s+(?:the\s+)?(?:independence|statehood|sovereignty)\s+of\b)|\b(?:switched|switches|shifted|shifts)\s+(?:its\s+)?(?:diplomatic\s+)?recognition\b`,
   },
   {
     type: 'relations_restored',
-    pattern: String.raw`\b(?:reopened|reopens|reopen|reopening|re-opened|opened|opens)${WITHIN(2)}\s+(?:embassy|embassies|consulate|consulates)\b`,
+    pattern: String.raw`\b(?:reopened|reopens|reopen|reopening|re-opened|opened|opens)${WITHIN(2)}\s+(?:embassy|embassies|consulate|consulates|(?:representative|liaison)\s+offices?|interests\s+sections?)\b`,
   },
   {
     type: 'relations_restored',
@@ -345,6 +386,11 @@ const RULES: Rule[] = [
     type: 'diplomats_expelled',
     pattern: String.raw`\b(?:ordered|orders|ordering)${WITHIN(4)}\s+${ENVOYS}\s+out\b|\bdeclared${WITHIN(4)}\s+(?:unwelcome|undesirable)\b|\b(?:sent|sends|sending)\s+home${WITHIN(3)}\s+${ENVOYS}`,
   },
+  // "expelled the UN human rights office", "ordered UN peacekeepers to leave": an international mission sent away
+  {
+    type: 'diplomats_expelled',
+    pattern: String.raw`\b(?:expelled|expels|expelling|kicked out|threw out)\s+(?:the\s+)?(?:UN|U\.N\.|United Nations|EU|OSCE|AU|international|foreign)\s+(?:[\w-]+\s+){0,3}?(?:office|mission|inspectors|monitors|observers|peacekeepers|staff|representative)\b|\b(?:ordered|orders|told|tells|asked|asks)\s+(?:the\s+)?(?:UN|U\.N\.|United Nations|EU|AU|international|foreign)?\s*(?:[\w-]+\s+){0,2}?(?:peacekeepers|monitors|observers|inspectors|mission|peacekeeping force)\s+to\s+(?:leave|withdraw|quit|go)\b`,
+  },
   { type: 'diplomats_expelled', pattern: String.raw`\bexpulsions?\s+of${WITHIN(3)}\s+(?:diplomats?|ambassadors?|envoys?)\b`, noun: true },
   // "ordering eleven Senegalese diplomats to leave the country", "gave the ambassador 48 hours to leave"
   {
@@ -367,6 +413,17 @@ const RULES: Rule[] = [
   {
     type: 'rejection',
     pattern: String.raw`\b(?:declined|declines|dismissed|dismisses|blocked|blocks|blocking)\s+(?:(?:the|an?|its|their|his|her|this|that|these|those)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:invitation|offer|proposals?|requests?|ultimatum|demands?|calls?|claims?|accusations?|allegations?|charges|plan|draft|resolution|motion|package|bid|accession|membership|deal|declaration|statement)\b`,
+  },
+  // "halted talks with the rebels", "broke off negotiations": talks ended without agreement
+  {
+    type: 'rejection',
+    // not "eleven years after the two countries broke off negotiations": a clause that only measures time from it
+    pattern: String.raw`(?<!\b(?:years|months|weeks|decades)\s+(?:after|before|since)\s+[^,.;]{0,40})\b(?:halted|halts|suspended|suspends|broke off|breaks off|called off|calls off|pulled out of|pulls out of|walked out of|walks out of|abandoned|abandons)\s+(?:the\s+|its\s+|all\s+|further\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\b`,
+  },
+  // "brushed off the complaint", "shrugged off the criticism"
+  {
+    type: 'rejection',
+    pattern: String.raw`\b(?:brushed off|brushes off|shrugged off|shrugs off|waved away|waves away)\s+(?:(?:the|an?|its|their|his|her|this|that|these|those)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:complaint|protest|criticism|concerns?|accusations?|allegations?|charges|claims?|demands?|calls?|warnings?|objections?)\b`,
   },
   {
     type: 'rejection',
@@ -513,6 +570,11 @@ const RULES: Rule[] = [
     type: 'aid_pledged',
     pattern: String.raw`\b(?:pledged|pledges|committed|commits|promised|promises|announced|announces|earmarked|earmarks|offered|offers)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to|an?)\s+)?${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b`,
   },
+  // "allocated 50 million euros to Sudan": a sum in words for a state or a cause
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:allocated|allocates|earmarked|earmarks|committed|commits|pledged|pledges)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to)\s+)?${MONEY}(?=\s+(?:to|for)\b)`,
+  },
   // "approved a $300 million loan to Kenya", "Canada will give $10 million to the UN refugee agency"
   {
     type: 'aid_pledged',
@@ -546,6 +608,8 @@ const RULES: Rule[] = [
   // "donated 50 ambulances to Ukraine": what a state donates to another is aid, whatever it is
   { type: 'aid_provided', pattern: String.raw`\b(?:donated|donates)\b(?=\s+(?:[\w,.-]+\s+){1,5}?(?:to|for)\s)` },
   // material cooperation: joint exercises, working groups
+  // "France extradited two suspects to Algeria": judicial cooperation
+  { type: 'cooperation', pattern: String.raw`\b(?:extradited|extradites|extraditing)\b` },
   {
     type: 'cooperation',
     pattern: String.raw`\b(?:held|holds|hold|holding|conducted|conducts|conduct|began|begin|begins|launched|launches|staged|stages)${WITHIN(2)}\s+joint\s+(?:[\w-]+\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|patrols?|operations?|projects?)\b`,
@@ -568,7 +632,7 @@ const RULES: Rule[] = [
   // a show of force: weapons tested, drills held ("test-fired two ballistic missiles", "held live-fire drills")
   {
     type: 'mobilization',
-    pattern: String.raw`\b(?:test-fired|test-fires|test-launched|test-launches)\b|\b(?:conducted|conducts|carried out|carries out)${WITHIN(2)}\s+(?:nuclear|missile|weapons?)\s+tests?\b|\b(?:held|holds|staged|stages|launched|launches|conducted|conducts|began|begins)\s+(?:(?:large-scale|major|fresh|new|naval|military|air|live-fire)\s+){0,2}(?:drills|exercises|war games|manoeuvres|maneuvers)\b`,
+    pattern: String.raw`\b(?:test-fired|test-fires|test-launched|test-launches)\b|\b(?:fired|fires|launched|launches)\b(?=[^.;]{0,40}?\bmissiles?\b[^.;]{0,30}?\b(?:into|off|over)\s+(?:the\s+)?(?:sea|waters|coast|East Sea|Sea of Japan|Yellow Sea|Pacific)\b)|\b(?:conducted|conducts|carried out|carries out)${WITHIN(2)}\s+(?:nuclear|missile|weapons?)\s+tests?\b|\b(?:held|holds|staged|stages|launched|launches|conducted|conducts|began|begins)\s+(?:(?:large-scale|major|fresh|new|naval|military|air|live-fire)\s+){0,2}(?:drills|exercises|war games|manoeuvres|maneuvers)\b`,
   },
   {
     type: 'mobilization',
@@ -581,7 +645,7 @@ const RULES: Rule[] = [
   // "its aircraft struck Eritrean supply lines", "attacked the Libyan garrison"
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:struck|strike|strikes|striking|pounded|pounding|hit|hits|attacked|attacks|attack|attacking|overran|overrun|overruns)\s+(?:[\w'’-]+\s+){0,3}?(?:positions?|targets?|supply lines|lines|bases?|camps?|convoys?|garrisons?|villages?|towns?|depots?|airfields?|airports?|ports?|installations?|outposts?|barracks|troops|forces|soldiers|units)\b`,
+    pattern: String.raw`\b(?:struck|strike|strikes|striking|pounded|pounding|hit|hits|attacked|attacks|attack|attacking|overran|overrun|overruns)\s+(?:[\w'’-]+\s+){0,3}?(?:positions?|targets?|supply lines|lines|bases?|camps?|convoys?|garrisons?|villages?|towns?|depots?|airfields?|airports?|ports?|installations?|outposts?|barracks|troops|forces|soldiers|units|ships|vessels|tankers|shipping|warships|patrol boats)\b`,
   },
   {
     type: 'armed_attack',
@@ -595,6 +659,11 @@ const RULES: Rule[] = [
   },
   // "pounds" after a sum is money ("20 million pounds for flood victims")
   { type: 'armed_attack', pattern: String.raw`\b(?:pounded|overran|overruns)\b|(?<!(?:\d|million|billion)\s+)\bpounds\b` },
+  // "Georgian troops clashed with South Ossetian forces": armed forces, not protesters and police
+  {
+    type: 'armed_attack',
+    pattern: String.raw`(?<=\b(?:troops|forces|soldiers|militias?|rebels|fighters|guards|navies|warships|units)\s+(?:(?:again|briefly|heavily|repeatedly)\s+)?)(?:clashed|clash)\b`,
+  },
   // "Armenian and Azerbaijani forces traded fire": both sides attacked
   {
     type: 'armed_attack',
@@ -635,7 +704,13 @@ export function findTriggers(sentence: string): Trigger[] {
       });
     }
   }
-  return dropOverlaps(found).sort((a, b) => a.index - b.index);
+  return withoutTalksRefused(dropOverlaps(found)).sort((a, b) => a.index - b.index);
+}
+
+/** "halted talks with the rebels", "refused to negotiate": talks named as what was refused or ended were not held. */
+function withoutTalksRefused(triggers: Trigger[]): Trigger[] {
+  const refusals = triggers.filter((t) => t.type === 'rejection');
+  return triggers.filter((t) => t.type !== 'talks' || !refusals.some((r) => t.index < r.end && r.index < t.end));
 }
 
 function formOf(rule: Rule, text: string, index: number, words: string): Form {

@@ -20,6 +20,27 @@ describe('event classification on other writers’ forms', () => {
     ['Canada imposed penalties on six generals on Tuesday.', 'sanctions_imposed', 'canada'],
     ['The African Union suspended Guinea on Friday.', 'sanctions_imposed', 'african-union'],
     ['The United States sanctioned Russia on Friday.', 'sanctions_imposed', 'united-states'],
+    ['Qatar mediated between Hamas and Israel on Monday.', 'talks', 'qatar'],
+    ['The Egyptian foreign minister telephoned his Jordanian counterpart on Monday.', 'talks', 'egypt'],
+    ['France extradited two Algerian suspects to Algeria on Monday.', 'cooperation', 'france'],
+    ['Poland closed its border with Belarus on Monday.', 'sanctions_imposed', 'poland'],
+    ['The United States suspended military aid to Egypt on Monday.', 'sanctions_imposed', 'united-states'],
+    ['The European Council prolonged its economic measures against Moscow by six months.', 'sanctions_imposed', 'european-council'],
+    ['Venezuela expelled the UN human rights office on Monday.', 'diplomats_expelled', 'venezuela'],
+    ['Mali ordered UN peacekeepers to leave the country on Monday.', 'diplomats_expelled', 'mali'],
+    ['Guyana took Venezuela to the International Court of Justice on Monday.', 'criticism', 'guyana'],
+    ['Seoul handed Tokyo a formal protest over a defence white paper on Wednesday.', 'criticism', 'south-korea'],
+    ["Niger's junta revoked the military agreements with France on Monday.", 'treaty_withdrawal', 'niger'],
+    ['Burkina Faso halted talks with the rebels on Monday.', 'rejection', 'burkina-faso'],
+    ['Japan brushed off the complaint on Wednesday.', 'rejection', 'japan'],
+    ['North Korea fired a ballistic missile into the sea on Monday.', 'mobilization', 'north-korea'],
+    ['Azerbaijan returned 32 Armenian soldiers to Armenia on Monday.', 'prisoner_release', 'azerbaijan'],
+    ['The European Union allocated 50 million euros to Sudan on Monday.', 'aid_pledged', 'european-union'],
+    ['Armenia and Azerbaijan initialled a peace treaty on Monday.', 'peace_agreement', 'armenia'],
+    ['Kazakhstan and Uzbekistan inked 14 documents on Monday.', 'agreement', 'uzbekistan'],
+    ['Russia recognized the independence of Kosovo on Tuesday.', 'relations_restored', 'russia'],
+    ['Taiwan opened a representative office in Somaliland on Monday.', 'relations_restored', 'taiwan'],
+    ['Georgian troops clashed with South Ossetian forces near Tskhinvali on Thursday.', 'armed_attack', 'georgia'],
     ['Honduras has hit back at Nicaragua over the arrest of its fishermen.', 'criticism', 'honduras'],
     ['The European Commission took Poland to task on Thursday over a new law on judges.', 'criticism', 'european-commission'],
     ['Indonesia lodged a complaint with Malaysia on Monday over the haze.', 'criticism', 'indonesia'],
@@ -163,6 +184,36 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('The United States blacklisted Iran on Friday.').map((e) => e.targets)).toEqual([['iran']]);
     expect(eventsOf('Russia suspended Aeroflot flights to Georgia.')).toEqual([]);
     expect(eventsOf('The United States sanctioned for the first time its own officials.')).toEqual([]);
+  });
+
+  it('holds no talks that were halted, and no clash of protesters with the police for fighting', () => {
+    expect(eventsOf('Burkina Faso halted talks with the rebels on Monday.').map((e) => e.type)).toEqual(['rejection']);
+    expect(eventsOf('Protesters clashed with police in Tbilisi on Monday.')).toEqual([]);
+    expect(eventsOf('Russia suspended Aeroflot flights to Georgia.')).toEqual([]);
+  });
+
+  it('takes a place for no actor: the Galwan Valley is where troops clashed, the target is the other side', () => {
+    expect(eventsOf('Georgian troops clashed with South Ossetian forces on Thursday.').map((e) => [e.agents, e.targets])).toEqual([
+      [['georgia'], ['south-ossetia']],
+    ]);
+    const clash = eventsOf('Indian and Chinese troops clashed in the Galwan Valley on Monday.');
+    expect(clash.flatMap((e) => [...e.agents, ...e.targets])).not.toContain('galwan-valley');
+  });
+
+  it('dates each item of a digest by its own date label, and takes "the two leaders" for the two states the sentence before named', () => {
+    const digest = [
+      "Monday: Kazakhstan's president, Kassym-Jomart Tokayev, hosted his Uzbek counterpart in Astana. The two leaders inked 14 documents.",
+      '',
+      'Wednesday: Seoul handed Tokyo a formal protest over a defence white paper. Japan brushed off the complaint.',
+    ].join('\n');
+    const events = eventsOf(digest);
+    expect(events.map((e) => [e.type, e.date?.start])).toEqual([
+      ['talks', '2025-06-09'],
+      ['agreement', '2025-06-09'],
+      ['criticism', '2025-06-11'],
+      ['rejection', '2025-06-11'],
+    ]);
+    expect(events[1]?.agents).toEqual(['kazakhstan', 'uzbekistan']);
   });
 
   it('reads a missile test as a show of force, not an attack', () => {
