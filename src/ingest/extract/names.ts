@@ -38,9 +38,12 @@ const NOT_NAMES = new Set(
 const ORGANIZATION_WORDS =
   /\b(Union|Nations|Association|Organi[sz]ation|Watch|International|Council|Committee|Agency|Party|Group|Front|Movement|Fund|Court|Commission|Institute|Foundation|Centre|Center|Network|Alliance|League|Federation|Society|Forum|Coalition|Initiative|Defenders|Trust|Campaign|Office|Mission|News|Media|Press|Times|Post|Service|Forces|Army|Guard|Brigade|Parliament|Assembly|Congress|Senate|Ministry|Department|Cabinet)\b/;
 const COMPANY_WORDS = /\b(Airlines|Airways|Air|Bank|Corp|Corporation|Company|Inc|Ltd|Holding|Holdings|Energy|Oil|Gas|Petroleum|Motors|Group)\b/;
-/** Names of places by their last word or their first ("the Galwan Valley", "the Red Sea", "Camp David"): never actors. */
+/**
+ * Names of places by their last word or their first ("the Galwan Valley", "the Red Sea", "Camp David"), and of
+ * occasions ("the Olympic Games"): never actors.
+ */
 const PLACE_NAME =
-  /(?:\s(?:Valley|Sea|Ocean|Strait|Straits|Gulf|Bay|Island|Islands|Peninsula|Desert|Plateau|Lake|River|Canal|Corridor|Mountains|Hills|Heights|Pass|Coast|Basin|Delta|Province|Crossing|Airport|Square|Palace|Camp|Airbase|Air Base)$)|^(?:Camp|Mount|Lake|Port|Fort|Cape|Gulf of|Strait of|Sea of)\s/;
+  /(?:\s(?:Valley|Sea|Ocean|Strait|Straits|Gulf|Bay|Island|Islands|Peninsula|Desert|Plateau|Lake|River|Canal|Corridor|Mountains|Hills|Heights|Pass|Coast|Basin|Delta|Province|Crossing|Airport|Square|Palace|Camp|Airbase|Air Base|Games|Olympics|Cup|Championships?|Festival|Expo)$)|^(?:Camp|Mount|Lake|Port|Fort|Cape|Gulf of|Strait of|Sea of)\s/;
 const GOVERNMENT_WORDS = /\b(Ministry|Department|Office|Cabinet|Parliament|Senate|Congress|Assembly|Council)\b/;
 
 /** Lower-case words that introduce a person's name or an organisation's name. */

@@ -106,7 +106,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:talks|negotiations|consultations)\b(?=\s+(?:resumed|reopened|restarted)\b)|\b(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?=\s+from\b)`,
     noun: true,
   },
-  { type: 'talks', pattern: String.raw`\b(?:held|holds|had|has|made)\s+(?:a\s+)?(?:phone|telephone|video)\s+(?:call|conversation)\s+with\b` },
+  { type: 'talks', pattern: String.raw`\b(?:held|holds|had|has|made)\s+(?:a\s+)?(?:phone|telephone|video)\s+(?:call|conversation)\b` },
+  {
+    type: 'talks',
+    pattern: String.raw`(?<=\b(?:delegations|delegates|negotiators|envoys|ministers|leaders|officials|representatives)\b[^.;]{0,40}?)\b(?:convened|convenes|reconvened|reconvenes)\b`,
+  },
   { type: 'talks', pattern: String.raw`\b(?:paid|pays|made|makes)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?visit\s+to\b` },
   { type: 'talks', pattern: String.raw`\b(?:talks|negotiations|meetings?|summit|visit|discussions|consultations)\b(?=\s+(?:with|between|in)\b)`, noun: true },
   {
@@ -420,6 +424,11 @@ const RULES: Rule[] = [
     // not "eleven years after the two countries broke off negotiations": a clause that only measures time from it
     pattern: String.raw`(?<!\b(?:years|months|weeks|decades)\s+(?:after|before|since)\s+[^,.;]{0,40})\b(?:halted|halts|suspended|suspends|broke off|breaks off|called off|calls off|pulled out of|pulls out of|walked out of|walks out of|abandoned|abandons)\s+(?:the\s+|its\s+|all\s+|further\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\b`,
   },
+  // "snubbed the summit", "boycotted the vote", "balked at the proposal", "said no to the plan"
+  {
+    type: 'rejection',
+    pattern: String.raw`\b(?:snubbed|snubs|boycotted|boycotts|boycotting|balked at|balks at|baulked at|said no to|says no to|stayed away from|stays away from|turned its back on|turns its back on)\b`,
+  },
   // "brushed off the complaint", "shrugged off the criticism"
   {
     type: 'rejection',
@@ -482,12 +491,12 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|objected|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting)\b`,
+    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|blasted|blasts|chided|chides|chiding|castigated|castigates|objected|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concerns?|alarm|regret|dismay|outrage|indignation|disappointment|reservations|misgivings|objections|opposition)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:hit|hits|struck|strikes)\s+back\s+at\b|\b(?:took|takes|taking)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+task\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?complaint\b|(?<!\bwhat\s+(?:he|she|it|they|we)\s+)\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of (?:aggression|piracy|war|terror|sabotage)|attack on|assault on)\b)`,
+    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concerns?|alarm|regret|dismay|outrage|indignation|disappointment|displeasure|anger|reservations|misgivings|objections|opposition)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:hit|hits|struck|strikes)\s+back\s+at\b|\b(?:took|takes|taking)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+task\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?complaint\b|(?<!\bwhat\s+(?:he|she|it|they|we)\s+)\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of (?:aggression|piracy|war|terror|sabotage)|attack on|assault on)\b)`,
   },
   {
     type: 'criticism',
@@ -545,7 +554,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'military_support',
-    pattern: String.raw`\b(?:supplied|sent|delivered|provided|shipped|supplies|sends|supplying|sending)${WITHIN(3)}\s+(?:weapons|arms|troops|ammunition|missiles|drones|tanks|air defen[cs]e systems?)\b`,
+    pattern: String.raw`\b(?:supplied|sent|delivered|provided|shipped|supplies|sends|supplying|sending|gave|gives|handed over|transferred|transfers)${WITHIN(3)}\s+(?:weapons|arms|troops|ammunition|missiles|drones|tanks|fighter jets|artillery|air defen[cs]e systems?)\b`,
   },
   // aid pledged, aid provided
   {
@@ -569,6 +578,11 @@ const RULES: Rule[] = [
   {
     type: 'aid_pledged',
     pattern: String.raw`\b(?:pledged|pledges|committed|commits|promised|promises|announced|announces|earmarked|earmarks|offered|offers)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over|up to|an?)\s+)?${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b`,
+  },
+  // "unveiled a 500 million euro package for Syria", "contributed $10 million to the refugee agency"
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:unveiled|unveils|announced|announces|approved|approves)\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:package|programme|program|fund|facility)\s+(?:for|to)\b|\b(?:contributed|contributes)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|more than|over)\s+)?(?:${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?|${MONEY})(?=\s+(?:to|for|towards)\b)`,
   },
   // "allocated 50 million euros to Sudan": a sum in words for a state or a cause
   {
@@ -597,12 +611,17 @@ const RULES: Rule[] = [
   },
   {
     type: 'aid_provided',
-    pattern: String.raw`\b(?:delivered|delivers|deliver|delivering|sent|sends|sending|provided|provides|providing|shipped|airlifted|airdropped|donated|donates|granted|grants)${WITHIN(3)}\s+(?:humanitarian|emergency|economic|financial|food|medical|relief|development)?\s*(?:aid|assistance|supplies|relief|food|medicine|vaccines)\b`,
+    pattern: String.raw`\b(?:delivered|delivers|deliver|delivering|sent|sends|sending|dispatched|dispatches|provided|provides|providing|shipped|airlifted|airdropped|donated|donates|granted|grants)${WITHIN(3)}\s+(?:humanitarian|emergency|economic|financial|food|medical|relief|development)?\s*(?:aid|assistance|supplies|relief|food|medicine|vaccines)\b`,
   },
   // "handed over $12 million in food aid", "gave 5 million francs of emergency assistance"
   {
     type: 'aid_provided',
     pattern: String.raw`\b(?:handed over|hands over|gave|gives|donated|donates|disbursed|disburses|transferred|transfers|delivered|delivers|provided|provides)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over)\s+)?${MONEY}\s+(?:in|of|worth of)\s+(?:[\w-]+\s+)?(?:aid|assistance|relief)\b`,
+  },
+  // "wrote off Zambia's debt", "cancelled $2 billion of Iraqi debt": relief given
+  {
+    type: 'aid_provided',
+    pattern: String.raw`\b(?:wrote off|writes off|written off|forgave|forgives|cancelled|canceled|cancels)\s+(?:[\p{L}'’$\d.,-]+\s+){0,4}?(?:debts?|loans?)\b`,
   },
   { type: 'aid_provided', pattern: String.raw`\b(?:delivery|shipment|airlift)\s+of${WITHIN(3)}\s+(?:aid|assistance|supplies|relief)\b`, noun: true },
   // "donated 50 ambulances to Ukraine": what a state donates to another is aid, whatever it is

@@ -41,6 +41,17 @@ describe('event classification on other writers’ forms', () => {
     ['Russia recognized the independence of Kosovo on Tuesday.', 'relations_restored', 'russia'],
     ['Taiwan opened a representative office in Somaliland on Monday.', 'relations_restored', 'taiwan'],
     ['Georgian troops clashed with South Ossetian forces near Tskhinvali on Thursday.', 'armed_attack', 'georgia'],
+    ['The foreign ministers of India and China held a phone call on Monday.', 'talks', 'china'],
+    ['Delegations from Serbia and Kosovo convened in Brussels on Monday.', 'talks', 'serbia'],
+    ['Saudi Arabia dispatched relief supplies to Sudan on Monday.', 'aid_provided', 'saudi-arabia'],
+    ["China wrote off Zambia's debt on Monday.", 'aid_provided', 'china'],
+    ['Germany gave Ukraine air defence systems on Monday.', 'military_support', 'germany'],
+    ['The EU unveiled a 500 million euro package for Syria on Monday.', 'aid_pledged', 'european-union'],
+    ['Norway contributed $10 million to the UN refugee agency on Monday.', 'aid_pledged', 'norway'],
+    ['Hungary snubbed the summit on Monday.', 'rejection', 'hungary'],
+    ['Brazil balked at the proposal on Monday.', 'rejection', 'brazil'],
+    ['France blasted the coup leaders on Monday.', 'criticism', 'france'],
+    ['Australia expressed displeasure at the decision on Monday.', 'criticism', 'australia'],
     ['Honduras has hit back at Nicaragua over the arrest of its fishermen.', 'criticism', 'honduras'],
     ['The European Commission took Poland to task on Thursday over a new law on judges.', 'criticism', 'european-commission'],
     ['Indonesia lodged a complaint with Malaysia on Monday over the haze.', 'criticism', 'indonesia'],
@@ -198,6 +209,8 @@ describe('event classification on other writers’ forms', () => {
     ]);
     const clash = eventsOf('Indian and Chinese troops clashed in the Galwan Valley on Monday.');
     expect(clash.flatMap((e) => [...e.agents, ...e.targets])).not.toContain('galwan-valley');
+    const boycott = eventsOf('Lithuania boycotted the Olympic Games in Beijing on Monday.');
+    expect(boycott.map((e) => [e.type, e.targets])).toEqual([['rejection', []]]);
   });
 
   it('dates each item of a digest by its own date label, and takes "the two leaders" for the two states the sentence before named', () => {
