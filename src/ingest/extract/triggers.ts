@@ -47,7 +47,7 @@ const SIGN = String.raw`(?:(?:US|A|C|NZ|HK|S)\$|[$€£¥])`;
 /** A sum of money: "$30 million", "A$50 million", "25 million ecus", "12 million Canadian dollars". */
 const MONEY = String.raw`(?:${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.,]+\s*(?:million|billion)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:dollars|euros|ecus|pounds|francs|yen|marks|kroner|kronor|crowns|rupees|riyals|dinars|yuan)\b)`;
 /** Ground taken in fighting: "captured the town of Bunagana", "seized the airport". */
-const TERRITORY = String.raw`(?:(?:the|a|an|two|three|several)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:towns?|city|cities|villages?|capital|province|region|airport|air base|base|territory|port|border posts?|hill|outposts?|garrison|positions?)\b`;
+const TERRITORY = String.raw`(?:(?:the|a|an|two|three|several)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:towns?|city|cities|villages?|capital|province|region|airport|air base|base|territory|port|border posts?|hill|outposts?|garrison|positions?|palace|headquarters)\b`;
 /** The people of a diplomatic mission. */
 const ENVOYS = String.raw`(?:diplomats?|ambassadors?|envoys?|high commissioners?|charg[eé]s? d['’]affaires|attach[eé]s?|consuls?|embassy staff)`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
@@ -194,7 +194,10 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:hit|hits|targeted|targets)\s+(?:[\p{L}'’-]+\s+){1,4}?with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b`,
   },
   // "The sanctions imposed by Britain on Tuesday": the imposer in the participle's "by" phrase
-  { type: 'sanctions_imposed', pattern: String.raw`(?<=\b(?:${SANCTION_WORDS})\s+)(?:imposed|slapped|levied|placed|announced)(?=\s+by\b)` },
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`(?<=\b(?:${SANCTION_WORDS})\s+(?:(?:were|was|have been|has been|had been)\s+)?)(?:imposed|slapped|levied|placed|announced)(?=(?:\s+on\s+[^,.;]{2,40}?)?\s+by\b)`,
+  },
   // "the sanctions that Canada imposed on Belarus": the act in a relative clause on its object
   {
     type: 'sanctions_imposed',
@@ -237,7 +240,7 @@ const RULES: Rule[] = [
   // peace agreements, ceasefires, treaties (before the generic agreement, whose words they share)
   {
     type: 'peace_agreement',
-    pattern: String.raw`\b(?:signed|signs|sign|signing|concluded|reached|sealed|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+peace\s+(?:agreement|accord|deal|treaty|pact|settlement)\b`,
+    pattern: String.raw`\b(?:signed|signs|sign|signing|concluded|reached|sealed|finali[sz]ed|inked|initiall?ed|put pen to paper on|puts pen to paper on)${WITHIN(4)}\s+peace\s+(?:agreement|accord|deal|treaty|pact|settlement)\b`,
   },
   {
     type: 'peace_agreement',
@@ -310,8 +313,10 @@ const RULES: Rule[] = [
   // agreements
   {
     type: 'agreement',
-    pattern: String.raw`\b(?:signed|signs|sign|signing|signed off on|concluded|reached|sealed|struck|clinched|clinches|hammered out|finali[sz]ed|inked|initiall?ed)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
+    pattern: String.raw`\b(?:signed|signs|sign|signing|signed off on|concluded|reached|sealed|struck|clinched|clinches|hammered out|finali[sz]ed|inked|initiall?ed|put pen to paper on|puts pen to paper on)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
   },
+  // "reached an understanding on the border", "struck a compromise"
+  { type: 'agreement', pattern: String.raw`\b(?:reached|reaches|struck|strikes|found|finds)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:understanding|compromise)\b` },
   // "The two leaders inked 14 documents", "signed a raft of memorandums": deals counted, not named
   {
     type: 'agreement',
@@ -523,6 +528,12 @@ const RULES: Rule[] = [
     type: 'appeal',
     pattern: String.raw`\b(?:urged|urges|urge|urging|demanded|demands|demanding|pressed|presses|implored|exhorted)\b|\b(?:called|calls|call|calling) (?:on|upon|for)\b(?!\s+(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|\b(?:called|calls)(?=\s+(?:on|in)\s+[^,.;]{1,20}?\s+for\b)|\b(?:appealed|appeals|appealing) (?:to|for)\b`,
   },
+  // "Egypt asked Israel to allow aid in": a request of another actor
+  {
+    type: 'appeal',
+    pattern: String.raw`(?<!\b(?:was|were|been|being)\s+)\b(?:asked|asks|requested|requests|begged|begs)\b(?=\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}\s+to\s+\p{Ll})`,
+    cased: true,
+  },
   // detention
   {
     type: 'detention',
@@ -565,7 +576,7 @@ const RULES: Rule[] = [
   // "a $20 million aid package announced by the European Union"
   {
     type: 'aid_pledged',
-    pattern: String.raw`(?<=\b(?:aid|assistance|relief|funding|loans?|grants?)(?:\s+(?:package|programme|program))?\s*,?\s+)(?:announced|pledged|promised|offered|approved)(?=\s+by\b)`,
+    pattern: String.raw`(?<=\b(?:aid|assistance|relief|funding|loans?|grants?)(?:\s+(?:package|programme|program))?(?:\s+worth\s+[^,.;]{2,25}?)?\s*,?\s+(?:(?:was|were|has been|have been|had been)\s+)?)(?:announced|pledged|promised|offered|approved)(?=\s+by\b)`,
   },
   {
     type: 'aid_pledged',
@@ -659,7 +670,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|(?<!\btest-)\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b|\b(?:captured|captures|seized|seizes|overran|overruns|took control of|takes control of|occupied|occupies)\s+${TERRITORY}|\b(?:annexed|annexes|blockaded|blockades|rammed|rams)\b|(?<=\b(?:troops|forces|soldiers|tanks)\s+)(?:entered|enter|enters|crossed into|pushed\s+(?:deep\s+)?into|moved into|poured into|rolled into)\b`,
+    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|(?<!\btest-)\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b|\b(?:captured|captures|recaptured|recaptures|retook|retakes|seized|seizes|overran|overruns|took control of|takes control of|occupied|occupies)\s+${TERRITORY}|\b(?:annexed|annexes|blockaded|blockades|rammed|rams)\b|(?<=\b(?:troops|forces|soldiers|tanks)\s+)(?:entered|enter|enters|crossed into|pushed\s+(?:deep\s+)?into|moved into|poured into|rolled into)\b`,
   },
   // "its aircraft struck Eritrean supply lines", "attacked the Libyan garrison"
   {
@@ -675,6 +686,11 @@ const RULES: Rule[] = [
     type: 'armed_attack',
     pattern: String.raw`\b(?:air\s*strikes?|airstrikes?|drone strikes?|missile strikes?|rockets|missiles|shells|warplanes|aircraft|drones|jets)\b(?=\s+(?:also\s+)?(?:hit|struck|pounded|slammed into|destroyed|killed)\b)`,
     noun: true,
+  },
+  // "killed a Hamas commander in an air strike"
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:killed|kills)\b(?=[^.;]{0,60}?\bin\s+(?:an?\s+|a\s+series\s+of\s+)?(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|drone strikes?|missile strikes?|raids?|ambush|bombing|shelling)\b)`,
   },
   // "pounds" after a sum is money ("20 million pounds for flood victims")
   { type: 'armed_attack', pattern: String.raw`\b(?:pounded|overran|overruns)\b|(?<!(?:\d|million|billion)\s+)\bpounds\b` },
