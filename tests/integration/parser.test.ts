@@ -171,6 +171,17 @@ describe('clause-level extraction on the parse', () => {
     expect(recent.map((e) => e.date?.start)).not.toContain('2024-05-01');
   });
 
+  test('a "when" clause dates the verb it is attached to, as its own event', async () => {
+    const text =
+      'On Thursday Britain and Argentina announced that they were restoring full diplomatic relations, broken off when Argentine soldiers seized the town of Stanley in April 1982.';
+    const events = await extractOne(text, '1990-02-16');
+    expect(events.map((e) => [e.type, e.date?.start])).toEqual([
+      ['relations_restored', '1990-02-15'],
+      ['relations_severed', '1982-04-01'],
+      ['armed_attack', '1982-04-01'],
+    ]);
+  });
+
   test('an organisation named after a place is kept whole: no state and no fragment from its name', async () => {
     const input = {
       text: 'Police detained two journalists in Kenya on Monday, the Washington Post reported.',

@@ -540,8 +540,10 @@ function attachDates(
       continue;
     }
     const nearest = nearestTo(mention.index, mention.end, eligible, triggers, sentence);
-    // the events one trigger reports (each side of an exchange, and the exchange) share its date
-    if (nearest) for (const e of eligible) if (e.at === nearest.at) dateOnce(e, mention.date, 'its own phrase');
+    // the events one trigger reports (each side of an exchange, and the exchange) share its date, and so does the verb
+    // a "when" clause tells the time of ("relations, broken off when Argentine troops landed … in April 1982")
+    const shares = (e: SentenceEvent) => nearest !== undefined && (e.at === nearest.at || toldWhen(e, nearest, parsed));
+    for (const e of eligible) if (shares(e)) dateOnce(e, mention.date, 'its own phrase');
   }
   // "July 2018 — Abiy visits Asmara; the two leaders declare …": a timeline's label dates every event of its line
   const label = mentions.find((m) => m.index <= 1 && /^\s*(?:—|–|-|:)\s/.test(sentence.slice(m.end)));
@@ -622,8 +624,17 @@ function dateOwnClause(mention: DateMention, events: SentenceEvent[], parsed: Pa
   const owner = parsed.ownerOf(mention.index, mention.end, heads);
   if (owner === 'elsewhere') return true;
   if (!owner) return false;
-  for (const e of events) if (e.head === owner.i) dateOnce(e, mention.date, 'its own phrase');
+  // and the verb a "when" clause tells the time of ("relations, broken off when troops landed … in April 1982")
+  const owned = events.find((e) => e.head === owner.i);
+  for (const e of events) if (e.head === owner.i || (owned && toldWhen(e, owned, parsed))) dateOnce(e, mention.date, 'its own phrase');
   return true;
+}
+
+/** Is `clause`'s event told in a "when" clause on the words that report `event` (which it then dates)? */
+function toldWhen(event: SentenceEvent, clause: SentenceEvent, parsed: ParsedClauses): boolean {
+  const host = parsed.whenClauseHost(clause.head);
+  if (!host) return false;
+  return event.head === host.i || (event.trigger !== null && host.start >= event.at && host.end <= event.at + event.trigger.length);
 }
 
 /** "broke off relations on Thursday and closed its embassy": a verb coordinated with a dated one shares its date. */

@@ -315,6 +315,11 @@ const RULES: Rule[] = [
     type: 'agreement',
     pattern: String.raw`\b(?:signed|signs|sign|signing|signed off on|concluded|reached|sealed|struck|clinched|clinches|hammered out|finali[sz]ed|inked|initiall?ed|put pen to paper on|puts pen to paper on)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
   },
+  // "Talks in Madrid had produced a first understanding": what talks yielded
+  {
+    type: 'agreement',
+    pattern: String.raw`\b(?:produced|produces|yielded|yields|resulted in|results in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:understanding|agreement|accord|deal|compromise|breakthrough)\b`,
+  },
   // "reached an understanding on the border", "struck a compromise"
   { type: 'agreement', pattern: String.raw`\b(?:reached|reaches|struck|strikes|found|finds)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:understanding|compromise)\b` },
   // "The two leaders inked 14 documents", "signed a raft of memorandums": deals counted, not named

@@ -56,6 +56,7 @@ describe('event classification on other writers’ forms', () => {
     ['Sanctions were imposed on Belarus by Canada on Monday.', 'sanctions_imposed', 'canada'],
     ['Colombia and the FARC put pen to paper on a peace deal on Monday.', 'peace_agreement', 'colombia'],
     ['Chile and Argentina reached an understanding on the border on Monday.', 'agreement', 'chile'],
+    ['Talks between Chile and Argentina produced an understanding on the border on Monday.', 'agreement', 'argentina'],
     ['Egypt asked Israel to allow aid into Gaza on Monday.', 'appeal', 'egypt'],
     ['Israel killed a Hamas commander in an air strike on Monday.', 'armed_attack', 'israel'],
     ["Sudan's army retook the presidential palace on Monday.", 'armed_attack', 'sudan'],
