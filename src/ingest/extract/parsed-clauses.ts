@@ -225,7 +225,7 @@ export class ParsedClauses {
   /** The word a "when" clause headed by `clause` is attached to ("broken" in "broken off when troops landed …"), if it is one. */
   whenClauseHost(clause: number | null): Token | null {
     const word = clause === null ? null : this.token(clause);
-    if (!word || word.dep !== 'advcl' || !this.childrenOf(word.i).some((c) => c.dep === 'advmod' && /^when$/i.test(c.text))) return null;
+    if (word?.dep !== 'advcl' || !this.childrenOf(word.i).some((c) => c.dep === 'advmod' && /^when$/i.test(c.text))) return null;
     return this.token(word.head);
   }
 
