@@ -55,7 +55,10 @@ const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
 const RULES: Rule[] = [
   // talks, visits, negotiations
   { type: 'talks', pattern: String.raw`\b(?:met|meets)\b` },
-  { type: 'talks', pattern: String.raw`\b(?:hosted|hosts|hosting)\b` },
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:hosted|hosts|hosting|host)\b(?!\s+(?:country|nation|city|government|state|family|families|community|communities)\b)`,
+  },
   // "Qatar mediated between Hamas and Israel", "telephoned his Jordanian counterpart"
   // (not "mediated the talks": talks reported already, with a mediator named)
   { type: 'talks', pattern: String.raw`\b(?:mediated|mediates|mediating)\b(?=\s+(?:between|a\s+(?:deal|truce|ceasefire|settlement)\b))` },
@@ -253,7 +256,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'ceasefire',
-    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|reach|reaches|signed|sign|signs|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice)\b`,
+    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|reach|reaches|signed|sign|signs|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice|cessation of hostilities)\b`,
   },
   { type: 'ceasefire', pattern: String.raw`\b(?:ceasefire|cease-fire|truce)\s+(?:declared|agreed|announced|brokered)\b`, noun: true },
   // "agreed to halt fighting along their border"
@@ -405,6 +408,11 @@ const RULES: Rule[] = [
     type: 'diplomats_expelled',
     pattern: String.raw`\b(?:expelled|expels|expelling|kicked out|threw out)\s+(?:the\s+)?(?:UN|U\.N\.|United Nations|EU|OSCE|AU|international|foreign)\s+(?:[\w-]+\s+){0,3}?(?:office|mission|inspectors|monitors|observers|peacekeepers|staff|representative)\b|\b(?:ordered|orders|told|tells|asked|asks)\s+(?:the\s+)?(?:UN|U\.N\.|United Nations|EU|AU|international|foreign)?\s*(?:[\w-]+\s+){0,2}?(?:peacekeepers|monitors|observers|inspectors|mission|peacekeeping force)\s+to\s+(?:leave|withdraw|quit|go)\b`,
   },
+  // "ordered the Lithuanian embassy to cut its staff": diplomats sent away by a cut in numbers
+  {
+    type: 'diplomats_expelled',
+    pattern: String.raw`\b(?:ordered|orders|told|tells|asked|asks)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:embassy|mission|consulate)\s+to\s+(?:cut|reduce|halve|slash|shrink)\b`,
+  },
   { type: 'diplomats_expelled', pattern: String.raw`\bexpulsions?\s+of${WITHIN(3)}\s+(?:diplomats?|ambassadors?|envoys?)\b`, noun: true },
   // "ordering eleven Senegalese diplomats to leave the country", "gave the ambassador 48 hours to leave"
   {
@@ -550,6 +558,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:jailed|jails|imprisoned|imprisons)\b(?=[^.;]{0,40}?\bfor\s+(?:\w+\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|life)\b)`,
   },
   { type: 'detention', pattern: String.raw`\b(?:arrest|arrests|detention|imprisonment|capture|abduction)\s+of\b`, noun: true },
+  // "North Korea is holding an American soldier": people held now
+  {
+    type: 'detention',
+    pattern: String.raw`\b(?:is|are|has been|have been)\s+holding\b(?=\s+(?:[\w'’-]+\s+){0,4}?(?:prisoners?|detainees?|hostages?|captives?|soldiers?|sailors?|citizens?|nationals?|journalists?|fishermen|students?|workers?|crew(?:men)?)\b)`,
+  },
   // elections
   {
     type: 'election',
@@ -675,12 +688,12 @@ const RULES: Rule[] = [
   },
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|(?<!\btest-)\bfired${WITHIN(2)}\s+(?:missiles|rockets|shells|artillery)\b|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b|\b(?:captured|captures|recaptured|recaptures|retook|retakes|seized|seizes|overran|overruns|took control of|takes control of|occupied|occupies)\s+${TERRITORY}|\b(?:annexed|annexes|blockaded|blockades|rammed|rams)\b|(?<=\b(?:troops|forces|soldiers|tanks)\s+)(?:entered|enter|enters|crossed into|pushed\s+(?:deep\s+)?into|moved into|poured into|rolled into)\b`,
+    pattern: String.raw`\b(?:shelled|shells|shelling|bombed|bombs|bombing|bombarded|invaded|invades|invading|raided|strafed|ambushed)\b|(?<!\btest-)\bfired${WITHIN(2)}\s+(?:missiles?|rockets?|shells?|artillery)\b(?!\s+(?:into|off|over)\s+(?:the\s+)?(?:sea|waters|coast))|\b(?:fired|opened fire)\s+(?:on|at|upon)\b|\b(?:launched|carried out|conducted)${WITHIN(2)}\s+(?:air\s*strikes?|strikes?|attacks?|offensive|invasion|assault|missile attacks?|drone attacks?)\b|\b(?:captured|captures|recaptured|recaptures|retook|retakes|seized|seizes|overran|overruns|took control of|takes control of|occupied|occupies)\s+${TERRITORY}|\b(?:annexed|annexes|blockaded|blockades|rammed|rams)\b|(?<=\b(?:troops|forces|soldiers|tanks)\s+)(?:entered|enter|enters|crossed into|pushed\s+(?:deep\s+)?into|moved into|poured into|rolled into)\b`,
   },
   // "its aircraft struck Eritrean supply lines", "attacked the Libyan garrison"
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:struck|strike|strikes|striking|pounded|pounding|hit|hits|attacked|attacks|attack|attacking|overran|overrun|overruns)\s+(?:[\w'’-]+\s+){0,3}?(?:positions?|targets?|supply lines|lines|bases?|camps?|convoys?|garrisons?|villages?|towns?|depots?|airfields?|airports?|ports?|installations?|outposts?|barracks|troops|forces|soldiers|units|ships|vessels|tankers|shipping|warships|patrol boats)\b`,
+    pattern: String.raw`\b(?:struck|strike|strikes|striking|pounded|pounding|hit|hits|attacked|attacks|attack|attacking|overran|overrun|overruns)\s+(?:[\w'’-]+\s+){0,3}?(?:positions?|targets?|supply lines|lines|bases?|camps?|convoys?|garrisons?|villages?|towns?|depots?|airfields?|airports?|ports?|installations?|outposts?|barracks|troops|forces|soldiers|units|ships|vessels|tankers|shipping|warships|patrol boats|militants|rebels|insurgents|fighters|guerrillas|jihadists|hideouts?)\b`,
   },
   {
     type: 'armed_attack',
