@@ -42,7 +42,10 @@ export interface SentenceEvent {
 /** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
 const AGGREGATE = /\b(?:remain|remains|remained|still|in recent (?:months|weeks|years)|so far|to date|since|over the past|in total|altogether)\b/i;
 const NEGATION = /\b(?:not|no|never|denied|deny|denies|without|neither|nor|refused to|failed to)\b(?:\s+\S+){0,3}\s*$/i;
-const HEDGE = /\b(?:will|would|could|may|might|shall|set to|expected to|potential|possible|proposed|planned|future)\s+(?:\S+\s+)?$/i;
+const HEDGE =
+  /\b(?:will|would|could|may|might|shall|set to|expected to|potential|possible|proposed|planned|future|considering|weighing|mulling|exploring)\s+(?:\S+\s+)?$/i;
+/** "warned Beijing of consequences if it supplied arms": what a condition supposes did not happen. */
+const CONDITION = /\b(?:if|unless)\s+(?:[\p{L}'’-]+\s+){1,3}$/iu;
 /** "80 Venezuelans detained in the US": a participle after a noun describes people, it reports no arrest. */
 const AFTER_NOUN = /\b(?:[a-z]+s|journalist|academic|official|citizen|national|activist|dissident|those|people)\s+(?:\w+ly\s+)?$/;
 const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|agents|officers)\s+$/;
@@ -159,7 +162,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
   const kept = triggers.filter((t) => {
     const clause = clauseAt(clauses, t.index);
     const before = masked.slice(clause.start, t.index);
-    if (NEGATION.test(before)) return false;
+    if (NEGATION.test(before) || CONDITION.test(before)) return false;
     if (t.form !== 'noun' && parsed.isAttributive(t.index, t.end)) return false;
     // "it met only twice": a count of occasions tallies events, it reports none
     if (TALLY_AFTER.test(sentence.slice(t.end, t.end + 30))) return false;

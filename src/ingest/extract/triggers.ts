@@ -465,6 +465,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:threatened|threatens|threaten|threatening)\b(?=\s+(?:to|with|new|further|more|unspecified|retaliation|retaliatory|sanctions|tariffs|countermeasures|reprisals|force|military|action|war|\p{Lu}))|\b(?:issued|issues|gave|gives|delivered|presented|set)${WITHIN(2)}\s+ultimatum\b`,
   },
   { type: 'threat', pattern: String.raw`\b(?:threat|ultimatum)\s+(?:of|from|by)\b`, noun: true },
+  // "warned Beijing of consequences if it supplied arms", "warned of a firm response"
+  {
+    type: 'threat',
+    pattern: String.raw`\b(?:warned|warns)\b(?=[^.;]{0,40}?\bof\s+(?:(?:serious|severe|grave|dire|unspecified)\s+)?(?:consequences|retaliation|reprisals|repercussions|countermeasures|a\s+(?:firm|strong|forceful|military|decisive)\s+response)\b)`,
+  },
   {
     type: 'threat',
     pattern: String.raw`\b(?:warned|warns|warning)\s+(?:that\s+)?(?:it|they|he|she|\p{Lu}[\p{L}-]+)\s+(?:would|will|could)\s+(?:retaliate|respond|strike|hit back|use force|act)\b`,
@@ -503,6 +508,12 @@ const RULES: Rule[] = [
   },
   // "Turkey's approval of Sweden's NATO bid"
   { type: 'endorsement', pattern: String.raw`\b(?:approval|endorsement)\s+of\b`, noun: true },
+  // "backed Morocco's autonomy plan", "threw its weight behind the proposal", "reiterated its support for", "approved
+  // Sweden's bid to join NATO"
+  {
+    type: 'endorsement',
+    pattern: String.raw`\b(?:backed|backs|supported|supports|approved|approves)\s+(?:(?:the|an?|its|their|his|her)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:plan|proposals?|bid|candidacy|initiative|resolution|deal|accord|agreement|application|accession|membership|call|position|claim|roadmap|efforts?)\b|\b(?:threw|throws|thrown|put|puts)\s+(?:its|their|his|her)\s+(?:full\s+)?weight\s+behind\b|\b(?:reiterated|reiterates|reaffirmed|reaffirms|voiced|voices|declared|declares|pledged|pledges)\s+(?:its|their|his|her)\s+(?:full\s+|firm\s+|strong\s+|continued\s+|unwavering\s+)?(?:support|backing)\s+for\b`,
+  },
   {
     type: 'endorsement',
     pattern: String.raw`\b(?:gave|gives|giving)\s+(?:[\w'’-]+\s+){0,4}?(?:its|his|her|their)\s+(?:blessing|backing|approval|endorsement)\b`,

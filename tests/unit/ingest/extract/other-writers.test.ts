@@ -66,6 +66,11 @@ describe('event classification on other writers’ forms', () => {
     ['Houthi rebels fired a missile at a commercial ship on Monday.', 'armed_attack', 'houthis'],
     ['Turkey struck Kurdish militants in northern Iraq on Monday.', 'armed_attack', 'turkey'],
     ['India will host the G20 summit next year.', 'intent', 'india'],
+    ['Seoul is considering lifting sanctions on Pyongyang.', 'intent', 'south-korea'],
+    ['Washington warned Beijing of consequences if it supplied arms to Russia on Monday.', 'threat', 'united-states'],
+    ["France backed Morocco's autonomy plan for Western Sahara on Monday.", 'endorsement', 'france'],
+    ['Germany threw its weight behind the proposal on Monday.', 'endorsement', 'germany'],
+    ["Turkey approved Sweden's bid to join NATO on Monday.", 'endorsement', 'turkey'],
     ['Honduras has hit back at Nicaragua over the arrest of its fishermen.', 'criticism', 'honduras'],
     ['The European Commission took Poland to task on Thursday over a new law on judges.', 'criticism', 'european-commission'],
     ['Indonesia lodged a complaint with Malaysia on Monday over the haze.', 'criticism', 'indonesia'],
@@ -209,6 +214,11 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('The United States blacklisted Iran on Friday.').map((e) => e.targets)).toEqual([['iran']]);
     expect(eventsOf('Russia suspended Aeroflot flights to Georgia.')).toEqual([]);
     expect(eventsOf('The United States sanctioned for the first time its own officials.')).toEqual([]);
+  });
+
+  it('reports nothing a condition supposes: "if it supplied arms" is no supply of arms', () => {
+    const events = eventsOf('Washington warned Beijing of consequences if it supplied arms to Russia on Monday.');
+    expect(events.map((e) => e.type)).toEqual(['threat']);
   });
 
   it('holds no talks that were halted, and no clash of protesters with the police for fighting', () => {
