@@ -425,10 +425,19 @@ function verdictBeforeEvents(sentence: string, speech: Speech, events: SentenceE
 /** "one Australian official said", "a Western diplomat said": a source the article does not name. */
 const UNNAMED_BEFORE = /\b(?:one|a|an|another|some|several|two|three|many)\s+(?:(?:senior|western|local|foreign|regional|former|veteran)\s+)?$/i;
 
-/** A quotation from a source the article leaves unnamed is commentary, not a statement an analyst records. */
+/** '…," said Aminata Fall, a historian at …': a speaker the article introduces as an onlooker, not one who acts. */
+const ONLOOKER_AFTER =
+  /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:historian|professor|academic|scholar|analyst|commentator|economist|lecturer|expert|trader|vendor|shopkeeper|resident|farmer|driver|fisherman|student|teacher|taxi driver)\b|^,\s+who\s+(?:sells|runs|owns|lives|works|farms|drives|teaches|studies)\b/iu;
+
+/**
+ * A quotation from a source the article leaves unnamed ("a Western diplomat said"), or from an onlooker it names (a
+ * historian, a trader), is commentary, not a statement an analyst records.
+ */
 function anonymousSource(sentence: string, speech: Speech): boolean {
   if (!/^\s*["“‘']/.test(sentence.slice(speech.content.start, speech.content.end))) return false;
-  return speech.speakers.length > 0 && speech.speakers.every((m) => UNNAMED_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index)));
+  const commentary = (m: Mention) =>
+    UNNAMED_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index)) || ONLOOKER_AFTER.test(sentence.slice(m.end, m.end + 60));
+  return speech.speakers.length > 0 && speech.speakers.every(commentary);
 }
 
 /** An event read from a speech itself (its speakers the agents), not from a trigger in what was said. */

@@ -23,6 +23,8 @@ const COORDINATION = /,\s+(?:while|whereas|but)\s+|;\s+|\s+but\s+(?=\p{Ll})/gu;
 const RELATIVE = /,?\s+(?:who|which|whose)\s+/g;
 const SPEECH_VERBS = String.raw`said|says|say|stated|noted|told|reported|claimed|confirmed|added|insisted|argued|estimated|warned|described|announced`;
 const POSTPOSED = new RegExp(String.raw`,\s*([^,]{2,80}?)\s+(?:${SPEECH_VERBS})(?:\s+on\s+\w+|\s+in\s+\p{Lu}\p{L}+|\s+\w+day)?\s*[.!?]?["'”’]?\s*$`, 'u');
+/** '"…," said Ayman Khalil, a researcher': the verb before its speaker, right after the quotation it reports. */
+const INVERTED = /[,.!?]\s*["”’]\s*(?:said|says|added|adds|told\s+\w+|wrote|writes|insisted|insists|warned|warns)\s+/u;
 const MEDIAL = new RegExp(String.raw`\b(?:${SPEECH_VERBS})\b(?:\s+(?:on|in)\s+\p{Lu}\p{L}+)?(?:\s+that\b)?`, 'gu');
 
 export function findSpeech(sentence: string, mentions: Mention[]): Speech | null {
@@ -40,6 +42,17 @@ export function findSpeech(sentence: string, mentions: Mention[]): Speech | null
     const start = statedBy.index;
     const speakers = heads.filter((m) => m.index >= start && m.end <= start + statedBy[0].length);
     if (speakers.length > 0) return { speakers, verbIndex: start, content: { start: 0, end: sentence.length } };
+  }
+  const inverted = INVERTED.exec(sentence);
+  if (inverted) {
+    const after = inverted.index + inverted[0].length;
+    const close = sentence.indexOf(',', after);
+    const end = close < 0 ? sentence.length : close;
+    // "said Ayman Khalil, a researcher at …": who is named before the first comma; "said Egypt's foreign minister,
+    // Sameh Shoukry": else the first one named after it
+    const named = heads.filter((m) => m.index >= after && m.end <= end);
+    const speakers = named.length > 0 ? named : heads.filter((m) => m.index >= after && m.index < after + 80).slice(0, 1);
+    if (speakers.length > 0) return { speakers, verbIndex: inverted.index, content: { start: 0, end: inverted.index + 1 } };
   }
   const postposed = POSTPOSED.exec(sentence);
   if (postposed) {

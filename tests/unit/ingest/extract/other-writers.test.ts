@@ -216,6 +216,17 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('The United States sanctioned for the first time its own officials.')).toEqual([]);
   });
 
+  it('takes the speaker of a quotation told before its verb ("…," said X), not the states it names', () => {
+    const quoted = eventsOf(
+      '"Egypt and Ethiopia know a war would be a catastrophe," said Ayman Khalil, a researcher at the Cairo Centre for Strategic Studies.',
+    );
+    expect(quoted.map((e) => [e.type, e.agents])).toEqual([['statement', ['ayman-khalil']]]);
+    expect(eventsOf('"The sanctions are illegal," said Kenya on Monday.').map((e) => e.agents)).toEqual([['kenya']]);
+    // an onlooker's words are commentary
+    expect(eventsOf('"Trade is the best peacemaker," said Tran Thi Lan, who sells bicycles at the border.')).toEqual([]);
+    expect(eventsOf('"Neither side has done anything," said Aminata Fall, a historian at Dakar University.')).toEqual([]);
+  });
+
   it('reports nothing a condition supposes: "if it supplied arms" is no supply of arms', () => {
     const events = eventsOf('Washington warned Beijing of consequences if it supplied arms to Russia on Monday.');
     expect(events.map((e) => e.type)).toEqual(['threat']);
