@@ -259,17 +259,21 @@ function eventsFor(
     if (agents.length === 0 && trigger.form === 'passive' && DEALS.has(trigger.type)) {
       [agents, agentFrom] = [dealSides(context.sentence, clause, context.heads, actors), 'inferred'];
     }
-    // "Relations were broken off in 1962": by the sides the "between" phrase names, else by the article's two states
-    if (agents.length === 0 && trigger.undergone && RELATIONS.has(trigger.type)) {
+    // "Relations were broken off in 1962", "Talks between Egypt and Ethiopia broke down": by the sides the "between"
+    // phrase names, else (talks) the two states the sentence named before, else by the article's two states
+    if (agents.length === 0 && trigger.undergone && (RELATIONS.has(trigger.type) || trigger.type === 'rejection')) {
       const between = dealSides(context.sentence, clause, context.heads, actors);
-      [agents, agentFrom] = [between.length > 1 ? between : actors.pair(), 'inferred'];
+      const before = uniqueActors(context.heads.filter((m) => m.end <= trigger.index && m.actor.kind === 'state').map((m) => m.actor)).slice(-2);
+      const sides = between.length > 1 ? between : trigger.type === 'rejection' && before.length === 2 ? before : actors.pair();
+      [agents, agentFrom] = [sides, 'inferred'];
     }
     if (agents.length === 0) {
       if (!INFERRED_AGENT.has(trigger.type) || (trigger.form === 'noun' && !namesAnEvent(context.sentence, trigger))) continue;
       agents = inferredAgent(trigger, events, location, context, actors);
       agentFrom = 'inferred';
     }
-    let targets = roles.targets.map((m) => m.actor);
+    // talks that broke down were the sides' own: nobody underwent their failure
+    let targets = trigger.undergone && trigger.type === 'rejection' ? [] : roles.targets.map((m) => m.actor);
     if (trigger.type === 'talks' && location) {
       if (/^(?:visited|visits|visiting|travell?ed to|flew to|went to|arrived in)/i.test(trigger.text)) targets = [...targets, location.actor];
       else if (!agents.some((a) => a.id === location.actor.id)) agents = [...agents, location.actor];

@@ -436,6 +436,12 @@ const RULES: Rule[] = [
     type: 'rejection',
     pattern: String.raw`\b(?:declined|declines|dismissed|dismisses|blocked|blocks|blocking)\s+(?:(?:the|an?|its|their|his|her|this|that|these|those)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:invitation|offer|proposals?|requests?|ultimatum|demands?|calls?|claims?|accusations?|allegations?|charges|plan|draft|resolution|motion|package|bid|accession|membership|deal|declaration|statement)\b`,
   },
+  // "talks between Egypt and Ethiopia broke down", "the round ended without a deal": talks ended without agreement
+  {
+    type: 'rejection',
+    pattern: String.raw`(?<=\b(?:talks|negotiations|round|summit|meeting|dialogue)\b[^.;]{0,80}?)\b(?:broke down|breaks down|collapsed|collapses|foundered|founders|ended without (?:a |an |any )?(?:deal|agreement|accord|breakthrough|result)|ended in failure|failed to (?:produce|reach|yield) (?:a |an |any )?(?:deal|agreement|accord|breakthrough))\b`,
+    undergone: true,
+  },
   // "halted talks with the rebels", "broke off negotiations": talks ended without agreement
   {
     type: 'rejection',

@@ -227,6 +227,16 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('"Neither side has done anything," said Aminata Fall, a historian at Dakar University.')).toEqual([]);
   });
 
+  it('reads talks that broke down as ended without agreement, by their sides', () => {
+    const between = eventsOf('Talks between Egypt and Ethiopia broke down on Tuesday.');
+    expect(between.map((e) => [e.type, e.agents, e.targets])).toEqual([
+      ['talks', ['egypt', 'ethiopia'], []],
+      ['rejection', ['egypt', 'ethiopia'], []],
+    ]);
+    const told = eventsOf('The foreign ministers of Japan and South Korea met in Bangkok on Thursday, but the talks ended without agreement.');
+    expect(told.find((e) => e.type === 'rejection')?.agents).toEqual(['japan', 'south-korea']);
+  });
+
   it('reports nothing a condition supposes: "if it supplied arms" is no supply of arms', () => {
     const events = eventsOf('Washington warned Beijing of consequences if it supplied arms to Russia on Monday.');
     expect(events.map((e) => e.type)).toEqual(['threat']);
