@@ -41,7 +41,7 @@ interface Rule {
 
 const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|curbs|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
 const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
-const TREATY_WORDS = String.raw`treaty|agreement|accord|pact|compact|convention|deal|protocol|alliance|organi[sz]ation|regime`;
+const TREATY_WORDS = String.raw`treaty|treaties|agreements?|accords?|pacts?|compact|conventions?|deals?|protocols?|alliance|organi[sz]ation|regime`;
 /** A currency's sign, with the country letters some put before a dollar ("A$50 million", "US$2 billion"). */
 const SIGN = String.raw`(?:(?:US|A|C|NZ|HK|S)\$|[$€£¥])`;
 /** A sum of money: "$30 million", "A$50 million", "25 million ecus", "12 million Canadian dollars". */
@@ -232,7 +232,7 @@ const RULES: Rule[] = [
   // "cut aid to Ethiopia", "suspended military aid to Egypt": assistance stopped as a penalty
   {
     type: 'sanctions_imposed',
-    pattern: String.raw`\b(?:cut|cuts|cutting|suspended|suspends|halted|halts|froze|freezes|withheld|withholds|slashed|slashes)\s+(?:off\s+)?(?:its\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:aid|assistance|funding)\s+(?:to|for)\b`,
+    pattern: String.raw`\b(?:cut|cuts|cutting|suspended|suspends|halted|halts|froze|freezes|withheld|withholds|slashed|slashes|paused|pauses)\s+(?:off\s+)?(?:its\s+|all\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:aid|assistance|funding)(?:\s+(?:programmes|programs|payments|flows))?\b(?=\s+(?:to|for)\b|\s*[,.;]|\s+(?:on|in|after|over|until|pending)\b)`,
   },
   // "closed its border with Belarus", "shut two crossings with Belarus", "closed its airspace to Russian aircraft": a
   // restriction one state imposes on another

@@ -67,6 +67,8 @@ describe('event classification on other writers’ forms', () => {
     ['Turkey struck Kurdish militants in northern Iraq on Monday.', 'armed_attack', 'turkey'],
     ['India will host the G20 summit next year.', 'intent', 'india'],
     ['Seoul is considering lifting sanctions on Pyongyang.', 'intent', 'south-korea'],
+    ['Washington paused some aid programmes on Monday.', 'sanctions_imposed', 'united-states'],
+    ['Mali scrapped five military cooperation deals with France on Monday.', 'treaty_withdrawal', 'mali'],
     ['Washington warned Beijing of consequences if it supplied arms to Russia on Monday.', 'threat', 'united-states'],
     ["France backed Morocco's autonomy plan for Western Sahara on Monday.", 'endorsement', 'france'],
     ['Germany threw its weight behind the proposal on Monday.', 'endorsement', 'germany'],
