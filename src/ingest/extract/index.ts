@@ -3,7 +3,7 @@ import type { Parser } from '../../nlp/parser';
 import type { ParsedText, Token } from '../../nlp/parse.schemas';
 import { sharedParser } from '../../nlp/shared';
 import { analyseSentence, type SentenceEvent } from './analyse';
-import { lastDayOf, type DraftDate } from './dates';
+import { findDates, lastDayOf, type DraftDate } from './dates';
 import { Lexicon } from './lexicon';
 import { ArticleActors, mainStates } from './mentions';
 import { mergeDuplicates, type DatedEvent } from './duplicates';
@@ -66,6 +66,7 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
     perSentence,
     sentences.map((s) => s.text),
     paragraphs,
+    input.publishedAt,
   );
   const fallback = undatedDate(perSentence, input.publishedAt, options.undated ?? 'lead-event');
   const dated: DatedEvent[] = perSentence.flat().map((e) => ({
@@ -121,16 +122,17 @@ const DATE_LABEL = /^\s*[\p{L}\d ,.]{3,30}?\s*(?::|—|–|-)\s/u;
  * "Tuesday: The European Council prolonged … . Hungary had threatened to veto …": an item opened by a date label is
  * told of that day throughout; its undated events take the label's date, not that of the article's lead event.
  */
-function dateFromParagraphLabel(perSentence: SentenceEvent[][], texts: string[], paragraphs: number[]): void {
+function dateFromParagraphLabel(perSentence: SentenceEvent[][], texts: string[], paragraphs: number[], publishedAt: string): void {
   let label: { paragraph: number; date: DraftDate } | null = null;
   perSentence.forEach((events, i) => {
     const paragraph = paragraphs[i] as number;
     if (label && label.paragraph !== paragraph) label = null;
-    // the label dates its own sentence's events (by the opening, or as the parse's own phrase of the verb)
-    const labelled = DATE_LABEL.test(texts[i] ?? '') ? events.filter((e) => e.date !== null && e.dateFrom !== null && !e.background) : [];
-    const opened = labelled.find((e) => e.dateFrom === 'the sentence opening') ?? labelled[0];
-    if (opened?.date) {
-      label = { paragraph, date: opened.date };
+    // the label's own sentence dates its events itself; the sentences after it take the label's date
+    // the date opens the label ("NIAMEY, Aug 28 - …", a wire's dateline, is when it was filed, no label)
+    const opening = DATE_LABEL.exec(texts[i] ?? '')?.[0];
+    const date = opening ? findDates(opening, publishedAt).find((m) => m.index <= 1)?.date : undefined;
+    if (date) {
+      label = { paragraph, date };
       return;
     }
     for (const e of events) if (e.date === null && label) [e.date, e.dateFrom] = [label.date, 'an earlier sentence of its paragraph'];

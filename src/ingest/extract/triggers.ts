@@ -175,6 +175,8 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
   },
+  // "Egypt protests to the UN Security Council", "complained to Beijing": an official complaint to another actor
+  { type: 'criticism', pattern: String.raw`\b(?:protested|protests|complained|complains)\s+to\s+(?=(?:the\s+)?\p{Lu})`, cased: true },
   // "sued Britain at the International Court of Justice", "took Venezuela to the World Court": a case brought against a state
   {
     type: 'criticism',
@@ -451,7 +453,7 @@ const RULES: Rule[] = [
   // "snubbed the summit", "boycotted the vote", "balked at the proposal", "said no to the plan"
   {
     type: 'rejection',
-    pattern: String.raw`\b(?:snubbed|snubs|boycotted|boycotts|boycotting|balked at|balks at|baulked at|said no to|says no to|stayed away from|stays away from|turned its back on|turns its back on)\b`,
+    pattern: String.raw`\b(?:snubbed|snubs|boycotted|boycotts|boycotting|skipped|skips|skipping|balked at|balks at|baulked at|said no to|says no to|stayed away from|stays away from|turned its back on|turns its back on)\b`,
   },
   // "brushed off the complaint", "shrugged off the criticism"
   {

@@ -68,6 +68,8 @@ describe('event classification on other writers’ forms', () => {
     ['India will host the G20 summit next year.', 'intent', 'india'],
     ['Seoul is considering lifting sanctions on Pyongyang.', 'intent', 'south-korea'],
     ['Washington paused some aid programmes on Monday.', 'sanctions_imposed', 'united-states'],
+    ['Egypt protested to the UN Security Council on Monday.', 'criticism', 'egypt'],
+    ['Ethiopia skipped the signing of the deal in Washington on Monday.', 'rejection', 'ethiopia'],
     ['Mali scrapped five military cooperation deals with France on Monday.', 'treaty_withdrawal', 'mali'],
     ['Washington warned Beijing of consequences if it supplied arms to Russia on Monday.', 'threat', 'united-states'],
     ["France backed Morocco's autonomy plan for Western Sahara on Monday.", 'endorsement', 'france'],
@@ -274,6 +276,13 @@ describe('event classification on other writers’ forms', () => {
       ['rejection', '2025-06-11'],
     ]);
     expect(events[1]?.agents).toEqual(['kazakhstan', 'uzbekistan']);
+  });
+
+  it("dates a timeline item's later sentences by its label, though its first reports nothing; not by a wire's dateline", () => {
+    const timeline = ['July 2020 — Ethiopia completes the first filling. Egypt protests to the UN Security Council.'].join('\n');
+    expect(eventsOf(timeline).map((e) => [e.type, e.date?.start])).toEqual([['criticism', '2020-07-01']]);
+    const wire = 'ADDIS ABABA, June 12 - The dam is full. Egypt protested to the UN Security Council.';
+    expect(eventsOf(wire).map((e) => e.date?.start)).not.toContain('2025-06-12');
   });
 
   it('reads a missile test as a show of force, not an attack', () => {
