@@ -2,7 +2,7 @@ import type { Figures, EventType } from '../../domain/model';
 import type { Token } from '../../nlp/parse.schemas';
 import { clauseAt, findSpeech, splitClauses, type Clause, type Speech } from './clauses';
 import { referencesOf } from './coreference';
-import { findDates, lastDayOf, type DateMention, type DraftDate } from './dates';
+import { findDates, lastDayOf, opensAsLabel, type DateMention, type DraftDate } from './dates';
 import { findFigures } from './figures';
 import type { ArticleActors, Mention } from './mentions';
 import { namedEventDate } from './named-events';
@@ -562,7 +562,7 @@ function attachDates(
     for (const e of eligible) if (shares(e)) dateOnce(e, mention.date, 'its own phrase');
   }
   // "July 2018 — Abiy visits Asmara; the two leaders declare …": a timeline's label dates every event of its line
-  const label = mentions.find((m) => m.index <= 1 && /^\s*(?:—|–|-|:)\s/.test(sentence.slice(m.end)));
+  const label = mentions.find((m) => opensAsLabel(sentence, m));
   if (label) for (const e of events) dateOnce(e, label.date, 'the sentence opening');
   shareCoordinatedDates(events, triggers, sentence, parsed);
   if (!parsed.empty) dateByEarlierEvent(events, outside, sentence, publishedAt, parsed);

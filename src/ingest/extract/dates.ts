@@ -21,6 +21,9 @@ export interface DateMention {
 }
 
 /** `previousDay`: the last day an earlier sentence dated an event by, which "The next day, …" counts from. */
+/** "July 2018 — Abiy visits Asmara", "Tuesday: …": a date opening its line as the label of what the line tells. */
+export const opensAsLabel = (text: string, mention: DateMention): boolean => mention.index <= 1 && /^\s*(?:—|–|-|:)\s/.test(text.slice(mention.end));
+
 export function findDates(text: string, publishedAt: string, previousDay: string | null = null): DateMention[] {
   const relative = relativeMentions(text, publishedAt);
   const parsed = chronoMentions(text, publishedAt).filter((m) => !overlapsAny(m, relative));

@@ -3,7 +3,7 @@ import type { Parser } from '../../nlp/parser';
 import type { ParsedText, Token } from '../../nlp/parse.schemas';
 import { sharedParser } from '../../nlp/shared';
 import { analyseSentence, type SentenceEvent } from './analyse';
-import { findDates, lastDayOf, type DraftDate } from './dates';
+import { findDates, lastDayOf, opensAsLabel, type DraftDate } from './dates';
 import { Lexicon } from './lexicon';
 import { ArticleActors, mainStates } from './mentions';
 import { mergeDuplicates, type DatedEvent } from './duplicates';
@@ -115,7 +115,7 @@ function datePastFromContext(perSentence: SentenceEvent[][], paragraphs: number[
   });
 }
 
-/** "Tuesday: …", "12 March — …": a digest's or a timeline's item opening on the date it tells of. */
+/** "Tuesday: …", "12 March — …": the opening of a digest's or a timeline's item, up to its label's mark. */
 const DATE_LABEL = /^\s*[\p{L}\d ,.]{3,30}?\s*(?::|—|–|-)\s/u;
 
 /**
@@ -130,7 +130,7 @@ function dateFromParagraphLabel(perSentence: SentenceEvent[][], texts: string[],
     // the label's own sentence dates its events itself; the sentences after it take the label's date
     // the date opens the label ("NIAMEY, Aug 28 - …", a wire's dateline, is when it was filed, no label)
     const opening = DATE_LABEL.exec(texts[i] ?? '')?.[0];
-    const date = opening ? findDates(opening, publishedAt).find((m) => m.index <= 1)?.date : undefined;
+    const date = opening ? findDates(opening, publishedAt).find((m) => opensAsLabel(opening, m))?.date : undefined;
     if (date) {
       label = { paragraph, date };
       return;
