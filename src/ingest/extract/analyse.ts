@@ -528,7 +528,7 @@ function attachDates(
     events.filter(
       (e) =>
         (relative(e.at) === relative(mention.index) || (relative(mention.index) < 0 && !datedWithin(e.at))) &&
-        !(e.type === 'intent' && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index)) &&
+        !(e.type === 'intent' && plansAhead(e) && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index)) &&
         !(e.type === 'statement' && since(mention.index)),
     );
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
@@ -627,6 +627,9 @@ function dateByEarlierEvent(events: SentenceEvent[], mentions: DateMention[], se
     e.background = true;
   }
 }
+
+/** An intent told as a plan ("agreed to meet in May"), whose later dates are the plan's; a proposal put forward is an act of its day. */
+const plansAhead = (e: SentenceEvent) => e.trigger === null || !/^(?:proposed?s?|put|puts|unveil|float|tabl|drew|draws)/i.test(e.trigger);
 
 /** "…, the president said on Monday": a date in the attribution that closes a sentence (its speaker known or not). */
 const TRAILING_ATTRIBUTION = /,\s*[^,;"“”]{1,60}?\b(?:said|says|told reporters|announced|added|confirmed|stated|declared)\s+(?:on\s+)?$/;

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { addDays, parseDay, type Precision } from '../../domain/calendar';
+import { WORD_NUMBERS } from './figures';
 
 /**
  * Date mentions in a sentence, resolved against the article's publication date. News reports what has
@@ -29,11 +30,29 @@ export function findDates(text: string, publishedAt: string, previousDay: string
   const parsed = chronoMentions(text, publishedAt).filter((m) => !overlapsAny(m, relative));
   const years = yearMentions(text).filter((m) => !overlapsAny(m, [...relative, ...parsed]));
   const all = [...relative, ...parsed, ...years].sort((a, b) => a.index - b.index);
-  const ranged = mergeRanges(text, all);
+  const ranged = mergeRanges(text, all).map((m) => withFirstDay(text, m));
   return withDuration(
     text,
     [...ranged, ...anchoredMentions(text, ranged, previousDay)].sort((a, b) => a.index - b.index),
-  );
+  ).flatMap((m) => countedFrom(text, m, publishedAt));
+}
+
+/** "Eleven years after the 2014 annexation", "two years after the war of 2008 ended": a count of years on from the date. */
+const YEARS_AFTER = /\b(\d{1,2}|[a-z]+)\s+years?\s+(?:after|on from)\b[^,;.\d]{0,50}$/i;
+
+/**
+ * A date a count of years is told from dates the act at the count's end: the year it reaches, or, when that is the
+ * year of publication, nothing of its own (the act is news of the reporting days, the earlier year is another event's).
+ */
+function countedFrom(text: string, mention: DateMention, publishedAt: string): DateMention[] {
+  const from = Math.max(0, mention.index - 70);
+  const before = YEARS_AFTER.exec(text.slice(from, mention.index));
+  const count = before ? (WORD_NUMBERS[(before[1] ?? '').toLowerCase()] ?? Number(before[1])) : Number.NaN;
+  if (!before || !Number.isInteger(count) || count <= 0) return [mention];
+  const reached = Number(mention.date.start.slice(0, 4)) + count;
+  if (reached >= Number(publishedAt.slice(0, 4))) return [];
+  const index = from + before.index;
+  return [{ date: year(String(reached)), index, end: mention.end, text: text.slice(index, mention.end) }];
 }
 
 // --- days counted from another date of the sentence: "on Monday, … the next day", "two days later" ------------
@@ -78,7 +97,7 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
     const anchor = inSentence ?? earlier(index);
     if (!anchor) continue;
     const phrase = match[0].toLowerCase();
-    const count = phrase.includes('week') ? 7 : match[1] ? (NUMBER_WORDS[match[1].toLowerCase()] ?? Number(match[1])) : 1;
+    const count = phrase.includes('week') ? 7 : match[1] ? (WORD_NUMBERS[match[1].toLowerCase()] ?? Number(match[1])) : 1;
     // "a week earlier", "the previous day": counted back
     const days = /same|that/.test(phrase) ? 0 : /earlier|previous/.test(phrase) ? -count : count;
     const date = day(addDays(anchor.date.end ?? anchor.date.start, days));
@@ -89,7 +108,7 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
     const index = match.index ?? 0;
     const anchor = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
     if (!anchor || overlapsAny({ index, end: index + match[0].length }, found)) continue;
-    const count = NUMBER_WORDS[(match[1] ?? '').toLowerCase()] ?? Number(match[1]);
+    const count = WORD_NUMBERS[(match[1] ?? '').toLowerCase()] ?? Number(match[1]);
     const unit = (match[2] ?? '').toLowerCase();
     const from = anchor.date.start;
     const date = unit === 'month' ? month(shiftMonths(from, -count)) : day(addDays(from, unit === 'week' ? -7 * count : -count));
@@ -125,7 +144,42 @@ function restOfWeek(isoDate: string): DraftDate {
 
 // --- relative expressions chrono resolves differently from how news uses them -------------------------------
 
-const RELATIVE: Array<{ pattern: RegExp; resolve: (published: string) => DraftDate }> = [
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December)`;
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const monthNumber = (name: string) => MONTH_NAMES.indexOf(name.toLowerCase()) + 1;
+
+/** "in March last year", "January of this year": the month of the year named by its place from publication. */
+function monthOfYear(published: string, match: RegExpMatchArray): DraftDate {
+  const shift = { last: -1, this: 0, next: 1 }[(match[2] ?? '').toLowerCase() as 'last' | 'this' | 'next'];
+  return month(iso(Number(published.slice(0, 4)) + shift, monthNumber(match[1] ?? ''), 1));
+}
+
+/** "on Wednesday last week": that day of the week before the week of publication. */
+function weekdayLastWeek(published: string, match: RegExpMatchArray): DraftDate {
+  return day(addDays(lastWeek(published).start, WEEKDAY_NAMES.indexOf((match[1] ?? '').toLowerCase())));
+}
+
+/** "on the 12th": that day of the month of publication, or of the month before when it is still to come. */
+function dayOfMonth(published: string, match: RegExpMatchArray): DraftDate {
+  const onDay = (first: string) => `${first.slice(0, 8)}${String(Number(match[1])).padStart(2, '0')}`;
+  const here = onDay(published);
+  return day(here <= published ? here : onDay(shiftMonths(published, -1)));
+}
+
+/** The relative phrases, most specific first: a phrase inside one found before it is not read again. */
+const RELATIVE: Array<{ pattern: RegExp; resolve: (published: string, match: RegExpMatchArray) => DraftDate }> = [
+  { pattern: new RegExp(String.raw`\b${MONTH}\s+(?:of\s+)?(last|this|next)\s+year\b`, 'gi'), resolve: monthOfYear },
+  { pattern: /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of\s+)?last week\b/gi, resolve: weekdayLastWeek },
+  // chrono reads "mid-March 2019" but not "mid-May" alone
+  {
+    pattern: new RegExp(String.raw`\b(?:mid|early|late)-${MONTH}\b(?!,?\s+\d)`, 'gi'),
+    resolve: (p, m) => month(latestNotAfter(p, (y) => iso(y, monthNumber(m[1] ?? ''), 1))),
+  },
+  { pattern: /\b(?<=(?:on|since|by|until|from)\s+the\s+)(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\b|[a-z]))/gi, resolve: dayOfMonth },
+  { pattern: /\ba fortnight ago\b/gi, resolve: (p) => day(addDays(p, -14)) },
+  { pattern: /\ba year ago\b/gi, resolve: (p) => month(shiftMonths(p, -12)) },
+  { pattern: /\b(?:this|the) past weekend\b/gi, resolve: (p) => lastWeekend(p) },
   { pattern: /\blast week\b/gi, resolve: lastWeek },
   { pattern: /\b(?:last|previous) month\b/gi, resolve: (p) => month(shiftMonths(p, -1)) },
   { pattern: /\b(?:earlier )?this month\b/gi, resolve: (p) => month(p) },
@@ -144,7 +198,8 @@ function relativeMentions(text: string, publishedAt: string): DateMention[] {
   for (const { pattern, resolve } of RELATIVE) {
     for (const match of text.matchAll(pattern)) {
       const index = match.index ?? 0;
-      mentions.push({ date: resolve(publishedAt), index, end: index + match[0].length, text: match[0] });
+      const found = { date: resolve(publishedAt, match), index, end: index + match[0].length, text: match[0] };
+      if (!overlapsAny(found, mentions)) mentions.push(found);
     }
   }
   return mentions;
@@ -284,18 +339,26 @@ function mergeRanges(text: string, mentions: DateMention[]): DateMention[] {
   return merged;
 }
 
+/** "between 10 and 12 June", "on 9 and 10 June": the bare day before the date opens its span. */
+function withFirstDay(text: string, mention: DateMention): DateMention {
+  const before = /\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*$/.exec(text.slice(Math.max(0, mention.index - 12), mention.index));
+  if (!before || mention.date.precision !== 'day' || mention.date.end !== null || !/^\d/.test(mention.text)) return mention;
+  const first = `${mention.date.start.slice(0, 8)}${(before[1] ?? '').padStart(2, '0')}`;
+  if (first >= mention.date.start) return mention;
+  const index = mention.index - before[0].length;
+  return { date: { start: first, end: mention.date.start, precision: 'day' }, index, end: mention.end, text: text.slice(index, mention.end) };
+}
+
 function canJoin(text: string, a: DateMention, b: DateMention): boolean {
   return a.date.precision === b.date.precision && a.date.end === null && RANGE_JOINER.test(text.slice(a.end, b.index));
 }
-
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
 /** "arrived on Wednesday for a two-day visit": the span runs from that day for as many days. */
 function withDuration(text: string, mentions: DateMention[]): DateMention[] {
   const match = /\b(two|three|four|five|six|seven|\d)[- ]day\b|\b(two|three|four|five|six|seven|\d) days of\b/i.exec(text);
   if (!match || mentions.length !== 1) return mentions;
   const word = (match[1] ?? match[2] ?? '').toLowerCase();
-  const days = NUMBER_WORDS[word] ?? Number(word);
+  const days = WORD_NUMBERS[word] ?? Number(word);
   return mentions.map((m) =>
     m.date.precision === 'day' && m.date.end === null && days > 1 ? { ...m, date: { ...m.date, end: addDays(m.date.start, days - 1) } } : m,
   );

@@ -7,7 +7,8 @@ export interface FigureMention {
   end: number;
 }
 
-const WORD_NUMBERS: Record<string, number> = {
+/** Numbers written as words, as news prose writes small counts. */
+export const WORD_NUMBERS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,

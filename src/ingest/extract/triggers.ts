@@ -258,7 +258,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'ceasefire',
-    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|reach|reaches|signed|sign|signs|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice|cessation of hostilities)\b`,
+    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|reach|reaches|signed|sign|signs|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice|cessation of hostilities)\b|\b(?:accepted|accepts|accept|agreed to|agrees to|backed)\s+(?:(?:a|an|the|its)\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:proposal|plan|offer|call|bid)\s+for\s+(?:(?:a|an)\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice)\b`,
   },
   { type: 'ceasefire', pattern: String.raw`\b(?:ceasefire|cease-fire|truce)\s+(?:declared|agreed|announced|brokered)\b`, noun: true },
   // "agreed to halt fighting along their border"
@@ -486,6 +486,11 @@ const RULES: Rule[] = [
   {
     type: 'intent',
     pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|agrees|agree|offered|offers|offering|determined|looking forward)\s+to\b|\b(?:pledged|pledges|vowed|vows|promised|promises|agreed|agrees|undertook|undertakes)\s+not\s+to\b`,
+  },
+  // "Qatar unveiled a six-point plan", "floated the idea of a corridor", "proposed talks": an offer to act together
+  {
+    type: 'intent',
+    pattern: String.raw`\b(?:proposed|proposes|put forward|puts forward|unveiled|unveils|floated|floats|tabled|tables|drew up|draws up)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:(?:own|new|rival|joint|\w+-point|peace|settlement)\s+)*(?:plans?|proposals?|initiative|roadmap|road map|framework|blueprint|formula|idea of)\b|\b(?:proposed|proposes)\s+(?:holding\s+|to\s+hold\s+)?(?:talks|a meeting|a summit|negotiations|direct talks|a dialogue)\b`,
   },
   // "Russia vowed on Friday to respond": the date between is when it was said, outside the trigger's words
   {

@@ -70,4 +70,37 @@ describe('findDates', () => {
   it('ignores dates anchored to another event and the modal "may"', () => {
     expect(findDates('a day after the raid, the talks may resume', '2025-05-16')).toEqual([]);
   });
+
+  it('reads a month placed by its year from publication, a weekday of last week and a day of the month alone', () => {
+    const day = (start: string) => ({ start, end: null, precision: 'day' });
+    expect(only('Peru cut ties in March last year.', '2025-06-14')).toEqual({ start: '2024-03-01', end: null, precision: 'month' });
+    expect(only('Peru cut ties in January of this year.', '2025-06-14')?.start).toBe('2025-01-01');
+    expect(only('Peru cut ties on Wednesday last week.', '2025-06-14')).toEqual(day('2025-06-04'));
+    expect(only('Iran freed the sailors on the 12th.', '2025-06-14')).toEqual(day('2025-06-12'));
+    // a day still to come this month is last month's
+    expect(only('Iran freed the sailors on the 20th.', '2025-06-14')).toEqual(day('2025-05-20'));
+    expect(findDates('the 12th round of talks', '2025-06-14')).toEqual([]);
+  });
+
+  it('reads "mid-May", "a fortnight ago", "a year ago" and "this past weekend"', () => {
+    expect(only('In mid-May Peru cut ties.', '2025-06-14')).toEqual({ start: '2025-05-01', end: null, precision: 'month' });
+    expect(only('In mid-July Peru cut ties.', '2025-06-14')?.start).toBe('2024-07-01');
+    expect(only('A fortnight ago Peru cut ties.', '2025-06-14')?.start).toBe('2025-05-31');
+    expect(only('Peru cut ties a year ago.', '2025-06-14')).toEqual({ start: '2024-06-01', end: null, precision: 'month' });
+    expect(only('This past weekend Peru cut ties.', '2025-06-16')).toEqual({ start: '2025-06-14', end: '2025-06-15', precision: 'day' });
+  });
+
+  it('opens a span on the bare day before a date ("between 10 and 12 June")', () => {
+    expect(only('Talks were held between 10 and 12 June.', '2025-06-14')).toEqual({ start: '2025-06-10', end: '2025-06-12', precision: 'day' });
+    expect(only('Peru cut ties on 9 and 10 June.', '2025-06-14')).toEqual({ start: '2025-06-09', end: '2025-06-10', precision: 'day' });
+  });
+
+  it('counts years on from a year ("eleven years after the 2014 annexation"), and drops it when the count reaches publication', () => {
+    expect(only('Eleven years after the 2014 annexation, Ukraine asked the court to rule.', '2026-03-04')).toEqual({
+      start: '2025-01-01',
+      end: null,
+      precision: 'year',
+    });
+    expect(findDates('Ten years after the annexation of Crimea in 2014, the EU extended its sanctions.', '2024-03-04')).toEqual([]);
+  });
 });

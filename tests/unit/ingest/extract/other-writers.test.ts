@@ -150,6 +150,7 @@ describe('event classification on other writers’ forms', () => {
     ['Guyana called the law "an outlaw act" on Tuesday.', 'criticism', 'guyana'],
     ['Venezuela and Guyana promised not to use force against each other.', 'intent', 'guyana'],
     ['The United States, which brokered a trilateral meeting at Camp David last year, welcomed the summit.', 'talks', 'united-states'],
+    ['Sudan accepted a Saudi proposal for a week-long truce on Monday.', 'ceasefire', 'sudan'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -388,5 +389,14 @@ describe('event classification on other writers’ forms', () => {
   it('does not date an act by the year of a thing it names', () => {
     const events = eventsOf('Chile criticised the accord on Wednesday, saying it ignored a 1904 boundary treaty.');
     expect(events.map((e) => [e.type, e.date?.start])).toEqual([['criticism', '2025-06-11']]);
+  });
+
+  it('reads a plan or talks put forward as an intent of the day it was put forward', () => {
+    for (const text of [
+      'Qatar unveiled a six-point peace plan on Monday.',
+      'Turkey floated the idea of a grain corridor on Monday.',
+      'Kenya proposed talks between the two sides on Monday.',
+    ])
+      expect(eventsOf(text).map((e) => [e.type, e.date?.start])).toEqual([['intent', '2025-06-09']]);
   });
 });
