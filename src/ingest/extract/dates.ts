@@ -191,6 +191,8 @@ const RELATIVE: Array<{ pattern: RegExp; resolve: (published: string, match: Reg
   { pattern: /\btoday\b/gi, resolve: (p) => day(p) },
   { pattern: /\b(?:earlier )?this week\b/gi, resolve: (p) => thisWeek(p) },
   { pattern: /\b(?:over|at) the weekend\b/gi, resolve: (p) => lastWeekend(p) },
+  // chrono reads "Last weekend" but drops the lower-case form as vague
+  { pattern: /\blast weekend\b/gi, resolve: (p) => lastWeekend(addDays(p, -1)) },
 ];
 
 function relativeMentions(text: string, publishedAt: string): DateMention[] {
@@ -246,10 +248,12 @@ function chronoMentions(text: string, publishedAt: string): DateMention[] {
 }
 
 /**
- * "agreed to meet again in September", "due to meet on December 10": a date inside an infinitive's plan is the coming
- * one; so is a deadline ("if the fighting did not stop by August").
+ * "agreed to meet again in September", "due to meet on December 10", "will travel to Moscow in May": a date inside a
+ * plan's infinitive or a future is the coming one; so is a deadline ("if the fighting did not stop by August"). Not "lifted curbs on exports to South Korea in
+ * March": a "to" before a name or an article is a preposition, not an infinitive.
  */
-const PLANNED_BEFORE = /\bto\s+(?:[\w'’-]+\s+){1,7}?(?:in|on|by|before|until)\s+$|\b(?:by|until)\s+(?:the\s+end\s+of\s+)?$/;
+const PLANNED_BEFORE =
+  /\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z][\w'’-]*\s+(?:[\w'’-]+\s+){0,6}?(?:in|on|by|before|until)\s+$|\b(?:will|shall|would|['’]ll)\s+(?:[\w'’-]+\s+){1,7}?(?:in|on|by|before|until)\s+$|\b(?:by|until)\s+(?:the\s+end\s+of\s+)?$/;
 
 function plannedMonth(components: chrono.ParsedComponents, published: string): DraftDate | null {
   const certain = (c: 'day' | 'month' | 'year') => components.isCertain(c);

@@ -39,7 +39,7 @@ interface Rule {
   cased?: boolean;
 }
 
-const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|curbs|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|blacklist`;
+const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|curbs|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|controls\s+on\s+(?:exports|imports|trade|shipments)|blacklist`;
 const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
 const TREATY_WORDS = String.raw`treaty|treaties|agreements?|accords?|pacts?|compact|conventions?|deals?|protocols?|alliance|organi[sz]ation|regime`;
 /** A currency's sign, with the country letters some put before a dollar ("A$50 million", "US$2 billion"). */
@@ -173,7 +173,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'sanctions_imposed',
-    pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|expanded|tightened|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
+    pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|expanded|tightened|tightens|tightening|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
   },
   // "Egypt protests to the UN Security Council", "complained to Beijing": an official complaint to another actor
   { type: 'criticism', pattern: String.raw`\b(?:protested|protests|complained|complains)\s+to\s+(?=(?:the\s+)?\p{Lu})`, cased: true },

@@ -103,4 +103,14 @@ describe('findDates', () => {
     });
     expect(findDates('Ten years after the annexation of Crimea in 2014, the EU extended its sanctions.', '2024-03-04')).toEqual([]);
   });
+
+  it('reads a date after "to" and a name as past, and one in a future or a plan as to come', () => {
+    expect(only('Japan lifted curbs on exports to South Korea in March.', '2023-06-16')?.start).toBe('2023-03-01');
+    expect(only('Xi will travel to Moscow in March.', '2023-06-16')?.start).toBe('2024-03-01');
+    expect(only('Japan agreed to return to the table in March.', '2023-06-16')?.start).toBe('2024-03-01');
+  });
+
+  it('reads "last weekend" in lower case as the weekend before publication', () => {
+    expect(only('The ministers met in Singapore last weekend.', '2023-06-16')).toEqual({ start: '2023-06-10', end: '2023-06-11', precision: 'day' });
+  });
 });

@@ -151,6 +151,7 @@ describe('event classification on other writers’ forms', () => {
     ['Venezuela and Guyana promised not to use force against each other.', 'intent', 'guyana'],
     ['The United States, which brokered a trilateral meeting at Camp David last year, welcomed the summit.', 'talks', 'united-states'],
     ['Sudan accepted a Saudi proposal for a week-long truce on Monday.', 'ceasefire', 'sudan'],
+    ['Japan responded in July 2019 by tightening controls on exports to South Korea.', 'sanctions_imposed', 'japan'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
