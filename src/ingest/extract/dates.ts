@@ -73,6 +73,11 @@ const AFTER_ANOTHER: Array<{ pattern: RegExp; span: (anchor: DraftDate) => Draft
   { pattern: /\bthe (?:next|following) (?:morning|evening)\b/gi, span: (a) => day(addDays(a.end ?? a.start, 1)) },
   { pattern: /\blater (?:that|the same) week\b/gi, span: (a) => restOfWeek(a.end ?? a.start) },
   { pattern: /\bthe (?:following|next) week\b/gi, span: (a) => weekAfter(a.end ?? a.start) },
+  // "Within a day, Washington issued a licence": up to as many days after the act told before
+  {
+    pattern: /\bwithin (?:a|one|two|three|a few) days?\b|\bwithin (?:a|one) week\b|\bwithin (?:24|48) hours\b/gi,
+    span: (a) => (a.precision === 'day' ? { start: a.end ?? a.start, end: addDays(a.end ?? a.start, 7), precision: 'day' } : a),
+  },
   { pattern: /\bhours later\b/gi, span: (a) => (a.precision === 'day' ? day(a.end ?? a.start) : a) },
   {
     pattern: /\bdays later\b/gi,
@@ -253,7 +258,7 @@ function chronoMentions(text: string, publishedAt: string): DateMention[] {
  * March": a "to" before a name or an article is a preposition, not an infinitive.
  */
 const PLANNED_BEFORE =
-  /\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z][\w'’-]*\s+(?:[\w'’-]+\s+){0,6}?(?:in|on|by|before|until)\s+$|\b(?:will|shall|would|['’]ll)\s+(?:[\w'’-]+\s+){1,7}?(?:in|on|by|before|until)\s+$|\b(?:by|until)\s+(?:the\s+end\s+of\s+)?$/;
+  /\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z][\w'’-]*\s+(?:[\w'’-]+\s+){0,6}?(?:in|on|by|before|until)\s+$|\b(?:will|shall|would|['’]ll)\s+(?:[\w'’-]+\s+){1,7}?(?:in|on|by|before|until)\s+$|\b(?:by|until)\s+(?:the\s+(?:end\s+of\s+)?)?$/;
 
 function plannedMonth(components: chrono.ParsedComponents, published: string): DraftDate | null {
   const certain = (c: 'day' | 'month' | 'year') => components.isCertain(c);

@@ -171,6 +171,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:lifting|easing|removal|suspension|relaxation|rollback)\s+of${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b|\bsanctions relief\b`,
     noun: true,
   },
+  // "issued a six-month licence allowing oil deals", "granted a sanctions waiver": an exemption from its own measures
+  {
+    type: 'sanctions_lifted',
+    pattern: String.raw`\b(?:issued|issues|granted|grants|extended|extends|renewed|renews)\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:general\s+licen[cs]es?|sanctions?\s+(?:waivers?|exemptions?)|(?:licen[cs]es?|waivers?|exemptions?)\s+(?:allowing|authori[sz]ing|permitting|from\s+(?:the\s+)?sanctions))\b`,
+  },
   {
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|expanded|tightened|tightens|tightening|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
@@ -480,7 +485,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'threat',
-    pattern: String.raw`\b(?:warned|warns|warning)\s+(?:that\s+)?(?:it|they|he|she|\p{Lu}[\p{L}-]+)\s+(?:would|will|could)\s+(?:retaliate|respond|strike|hit back|use force|act)\b`,
+    pattern: String.raw`\b(?:warned|warns|warning)(?=\s+(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|\p{Lu}[\p{L}-]+)\s+(?:would|will|could)\s+(?:retaliate|respond|strike|hit back|use force|act|(?:re)?impose|snap back|cut|suspend|expel|sever|close|withdraw)\b)`,
   },
   // intents
   {

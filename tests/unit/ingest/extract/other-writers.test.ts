@@ -152,6 +152,7 @@ describe('event classification on other writers’ forms', () => {
     ['The United States, which brokered a trilateral meeting at Camp David last year, welcomed the summit.', 'talks', 'united-states'],
     ['Sudan accepted a Saudi proposal for a week-long truce on Monday.', 'ceasefire', 'sudan'],
     ['Japan responded in July 2019 by tightening controls on exports to South Korea.', 'sanctions_imposed', 'japan'],
+    ['Washington issued a six-month licence allowing oil and gas deals with Venezuela.', 'sanctions_lifted', 'united-states'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -399,5 +400,16 @@ describe('event classification on other writers’ forms', () => {
       'Kenya proposed talks between the two sides on Monday.',
     ])
       expect(eventsOf(text).map((e) => [e.type, e.date?.start])).toEqual([['intent', '2025-06-09']]);
+  });
+
+  it('reads a warning that sanctions would return as a threat of the day it was made, not of its deadline', () => {
+    const events = eventsOf('The State Department warned on Wednesday that it would reimpose the sanctions unless the ban was lifted by the end of June.');
+    expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([['threat', ['united-states'], '2025-06-11']]);
+  });
+
+  it('dates an act "within a day" of the one told before from that one', () => {
+    const text = 'The two sides signed the accord in Barbados on June 2.\nWithin a day, Caracas released five political prisoners.';
+    const release = eventsOf(text).find((e) => e.type === 'prisoner_release');
+    expect(release?.date).toEqual({ start: '2025-06-02', end: '2025-06-09', precision: 'day' });
   });
 });
