@@ -72,6 +72,23 @@ const HELD_BY = /\b(?:detained|held|captured|seized|abducted|arrested|kidnapped|
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
 
+/** What the sentences before told: the last day an event was dated by, and the type of the last event. */
+export interface BeforeSentence {
+  day: string | null;
+  type: EventType | null;
+}
+
+/** "Bahrain and Sudan followed suit", "Canada did the same": the act told just before, by other actors. */
+export const SUIT_FOLLOWED = /\b(?:followed|follows|following)\s+suit\b|\b(?:did|does|do)\s+(?:the\s+same|likewise)\b/;
+
+function withSuitFollowed(triggers: Trigger[], sentence: string, previous: EventType | null): Trigger[] {
+  const suit = SUIT_FOLLOWED.exec(sentence);
+  if (!suit || !previous || triggers.some((t) => t.index <= suit.index && suit.index < t.end)) return triggers;
+  const index = suit.index;
+  const trigger: Trigger = { type: previous, index, end: index + suit[0].length, text: suit[0], form: 'verb', swap: false, governsComplement: false };
+  return [...triggers, trigger].sort((a, b) => a.index - b.index);
+}
+
 /**
  * `tokens`: the sentence's tokens from the dependency parse, `organizations` the spans its entity recogniser took for
  * organisation names, both with offsets into the sentence (none without a parser).
@@ -82,8 +99,9 @@ export function analyseSentence(
   actors: ArticleActors,
   tokens: readonly Token[] = [],
   organizations: ReadonlyArray<{ start: number; end: number }> = [],
-  previousDay: string | null = null,
+  before: BeforeSentence = { day: null, type: null },
 ): SentenceEvent[] {
+  const previousDay = before.day;
   // "HORN OF AFRICA — …", "KAMPALA — …": a digest's section label or a wire's place names no one who acts
   const labelEnd = SECTION_LABEL.exec(sentence)?.[0].length ?? 0;
   const mentions = actors.mentionsIn(sentence, organizations).filter((m) => m.index >= labelEnd);
@@ -91,7 +109,13 @@ export function analyseSentence(
   const speech = findSpeech(sentence, mentions);
   const clauses = splitClauses(sentence, mentions, speech);
   const parsed = new ParsedClauses(tokens, sentence);
-  const triggers = reported(withParsedTriggers(findTriggers(sentence), parsed, sentence), sentence, clauses, speech, parsed);
+  const triggers = reported(
+    withParsedTriggers(withSuitFollowed(findTriggers(sentence), sentence, before.type), parsed, sentence),
+    sentence,
+    clauses,
+    speech,
+    parsed,
+  );
   const context: RoleContext = {
     sentence,
     heads,

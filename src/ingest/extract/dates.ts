@@ -75,7 +75,7 @@ const AFTER_ANOTHER: Array<{ pattern: RegExp; span: (anchor: DraftDate) => Draft
   { pattern: /\bthe (?:following|next) week\b/gi, span: (a) => weekAfter(a.end ?? a.start) },
   // "Within a day, Washington issued a licence": up to as many days after the act told before
   {
-    pattern: /\bwithin (?:a|one|two|three|a few) days?\b|\bwithin (?:a|one) week\b|\bwithin (?:24|48) hours\b/gi,
+    pattern: /\bwithin (?:a|one|two|three|a few) days?\b|\bwithin days\b|\bwithin (?:a|one) week\b|\bwithin (?:24|48) hours\b/gi,
     span: (a) => (a.precision === 'day' ? { start: a.end ?? a.start, end: addDays(a.end ?? a.start, 7), precision: 'day' } : a),
   },
   { pattern: /\bhours later\b/gi, span: (a) => (a.precision === 'day' ? day(a.end ?? a.start) : a) },

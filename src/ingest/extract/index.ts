@@ -1,8 +1,8 @@
-import type { Actor } from '../../domain/model';
+import type { Actor, EventType } from '../../domain/model';
 import type { Parser } from '../../nlp/parser';
 import type { ParsedText, Token } from '../../nlp/parse.schemas';
 import { sharedParser } from '../../nlp/shared';
-import { analyseSentence, type SentenceEvent } from './analyse';
+import { analyseSentence, SUIT_FOLLOWED, type SentenceEvent } from './analyse';
 import { findDates, lastDayOf, opensAsLabel, type DraftDate } from './dates';
 import { Lexicon } from './lexicon';
 import { ArticleActors, mainStates } from './mentions';
@@ -46,6 +46,7 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   const actors = new ArticleActors(lexicon, mainStates(lexicon, input.text));
   const sentences = splitSentences(input.text).filter((s) => !s.heading);
   let previousDay: string | null = null;
+  let previousType: EventType | null = null;
   const perSentence = sentences.map((s) => {
     const events = analyseSentence(
       s.text,
@@ -53,14 +54,16 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
       actors,
       tokensWithin(options.parse, s.start, s.end),
       organizationsWithin(options.parse, s.start, s.end),
-      previousDay,
+      { day: previousDay, type: previousType },
     );
     const days = events.filter((e) => e.dateFrom !== null && e.date?.precision === 'day');
     const last = days[days.length - 1]?.date;
     if (last) previousDay = last.end ?? last.start;
+    previousType = events[events.length - 1]?.type ?? previousType;
     return events;
   });
   const paragraphs = sentences.map((s) => paragraphOf(input.text, s.start));
+  dateSuitFollowed(perSentence);
   datePastFromContext(perSentence, paragraphs, input.publishedAt);
   dateFromParagraphLabel(
     perSentence,
@@ -113,6 +116,17 @@ function datePastFromContext(perSentence: SentenceEvent[][], paragraphs: number[
     if (past.length > 0) context = { paragraph, date: (past[past.length - 1] as SentenceEvent).date as DraftDate };
     else if (own.length > 0) context = null;
   });
+}
+
+/** "Riyadh cut ties in January 2016. Bahrain and Sudan followed suit.": the act followed is of the date of the one before. */
+function dateSuitFollowed(perSentence: SentenceEvent[][]): void {
+  let before: SentenceEvent | undefined;
+  for (const e of perSentence.flat()) {
+    if (e.date === null && before?.date && e.type === before.type && e.trigger !== null && SUIT_FOLLOWED.test(e.trigger)) {
+      [e.date, e.dateFrom, e.background] = [before.date, 'an earlier sentence of its paragraph', before.background];
+    }
+    before = e;
+  }
 }
 
 /** "Tuesday: …", "12 March — …": the opening of a digest's or a timeline's item, up to its label's mark. */

@@ -55,9 +55,9 @@ const STATE_BODIES = String.raw`government|authorities|police|junta|regime|milit
 const STATE_BODY_WORD = new RegExp(String.raw`^(?:${STATE_BODIES})$`);
 /** The same words alone name the article's state; "officials", "the embassy" alone are too vague to. */
 const GOVERNMENT_WORDS = String.raw`government|authorities|police|junta|regime|military|army|security forces|state media|foreign ministry|administration`;
-/** A role word after a group noun makes it a title: "opposition leader Teresa Alvarado". */
+/** A role word after a group noun makes it a title or a compound: "opposition leader Teresa Alvarado", "the Saudi national security adviser". */
 const ROLE_AFTER =
-  /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist)\b/;
+  /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist|security|adviser|advisor|interests?|team|guard|assembly|council|committee|congress|elections?|unity|news|television|carrier)\b/;
 
 /** Role words that, after "the", refer back to the person last named with them: "the minister", "the envoy". */
 const ROLE_NOUNS = new Set(
@@ -543,6 +543,9 @@ interface Word {
   end: number;
 }
 
+/** "al-Kadhimi", "el-Sisi", "d'Estaing": a name's particle joined to its capitalised part. */
+const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|an|ibn|bin|ben|d)[-'’]\p{Lu}/u;
+
 /** Runs of capitalised words (joined by "of", "for", "de" …) that no lexicon match covers. */
 function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
   const words: Word[] = [...sentence.matchAll(/[\p{L}][\p{L}'’.-]*[\p{L}]|[\p{L}]/gu)].map((m) => ({
@@ -553,7 +556,7 @@ function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
   const runs: Word[][] = [];
   let run: Word[] = [];
   const flush = () => {
-    while (run.length > 0 && /^\p{Ll}/u.test(run[run.length - 1]?.text ?? '')) run.pop();
+    while (run.length > 0 && /^\p{Ll}/u.test(run[run.length - 1]?.text ?? '') && !PARTICLE_NAME.test(run[run.length - 1]?.text ?? '')) run.pop();
     if (run.length > 0) runs.push(run);
     run = [];
   };
@@ -563,7 +566,8 @@ function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
     const adjacent = previous !== undefined && /^\s+$/.test(sentence.slice(previous.end, word.index));
     if (covered || !adjacent) flush();
     if (covered) return;
-    if (/^\p{Lu}/u.test(word.text)) run.push(word);
+    // "Mustafa al-Kadhimi", "Abdel Fattah el-Sisi": a particle joined to a capitalised name is part of the name
+    if (/^\p{Lu}/u.test(word.text) || (run.length > 0 && PARTICLE_NAME.test(word.text))) run.push(word);
     else if (run.length > 0 && /^(of|for|de|da|del|la|van|von|al|bin|the)$/.test(word.text)) run.push(word);
     else flush();
   });

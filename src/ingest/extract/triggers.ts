@@ -443,6 +443,11 @@ const RULES: Rule[] = [
     type: 'rejection',
     pattern: String.raw`\b(?:declined|declines|dismissed|dismisses|blocked|blocks|blocking)\s+(?:(?:the|an?|its|their|his|her|this|that|these|those)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:invitation|offer|proposals?|requests?|ultimatum|demands?|calls?|claims?|accusations?|allegations?|charges|plan|draft|resolution|motion|package|bid|accession|membership|deal|declaration|statement)\b`,
   },
+  // "dismissed the deal as a sign of weakness": a verdict on another's act, not a refusal (as "dismissed the ultimatum as illegal" is)
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:dismissed|dismisses|derided|derides|ridiculed|ridicules|mocked|mocks)\s+(?:(?:the|an?|its|their|his|her|this|that|these|those)\s+)?(?!(?:[\p{L}'’-]+\s+){0,3}?(?:ultimatum|demands?|calls?|requests?|offers?|invitations?|proposals?|claims?|accusations?|allegations?|charges|reports?)\b)(?:[\p{L}'’-]+\s+){0,4}?as\s+(?:a|an|mere|nothing|just|little|pure|political|empty|meaningless|propaganda|irrelevant|worthless|hypocritical|absurd|ridiculous|baseless|naive|unrealistic)\b`,
+  },
   // "talks between Egypt and Ethiopia broke down", "the round ended without a deal": talks ended without agreement
   {
     type: 'rejection',

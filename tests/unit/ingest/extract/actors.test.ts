@@ -94,4 +94,9 @@ describe('role phrases, possessives and places of government words', () => {
     const reader = readerFor('Japan Japan Japan.', []);
     expect(ids(reader, 'Troops fired on protesters in Khartoum, and police arrested the opposition leader.')).toContain('sudan');
   });
+
+  it('keeps a name whole across its particles ("al-Kadhimi", "el-Sisi") and takes "national security adviser" for no group', () => {
+    const text = 'Mustafa al-Kadhimi met Abdel Fattah el-Sisi and Musaed al-Aiban, the Saudi national security adviser.';
+    expect(ids(readerFor(text), text)).toEqual(['mustafa-al-kadhimi', 'abdel-fattah-el-sisi', 'musaed-al-aiban', 'saudi-arabia']);
+  });
 });

@@ -153,6 +153,7 @@ describe('event classification on other writers’ forms', () => {
     ['Sudan accepted a Saudi proposal for a week-long truce on Monday.', 'ceasefire', 'sudan'],
     ['Japan responded in July 2019 by tightening controls on exports to South Korea.', 'sanctions_imposed', 'japan'],
     ['Washington issued a six-month licence allowing oil and gas deals with Venezuela.', 'sanctions_lifted', 'united-states'],
+    ["Israel's prime minister, Benjamin Netanyahu, dismissed the deal as a sign of Western weakness.", 'criticism', 'benjamin-netanyahu'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -411,5 +412,13 @@ describe('event classification on other writers’ forms', () => {
     const text = 'The two sides signed the accord in Barbados on June 2.\nWithin a day, Caracas released five political prisoners.';
     const release = eventsOf(text).find((e) => e.type === 'prisoner_release');
     expect(release?.date).toEqual({ start: '2025-06-02', end: '2025-06-09', precision: 'day' });
+  });
+
+  it('reads "followed suit" as the act told before, by the new actors and of its date', () => {
+    const events = eventsOf('Riyadh cut ties with Tehran in January 2016.\nBahrain and Sudan followed suit within days.');
+    expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([
+      ['relations_severed', ['saudi-arabia'], '2016-01-01'],
+      ['relations_severed', ['bahrain', 'sudan'], '2016-01-01'],
+    ]);
   });
 });
