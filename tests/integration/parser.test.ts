@@ -196,4 +196,20 @@ describe('clause-level extraction on the parse', () => {
     expect(actors).not.toContain('post');
     expect(actors).toContain('washington-post');
   });
+
+  test('a group the parse gives as subject of a later clause acts there, and a name misparsed as a conjunct is a subject', async () => {
+    const welcomed = await extractOne(
+      'South Korea and Japan welcomed the agreement, but several Republican senators denounced it as appeasement.',
+      '1994-10-21',
+    );
+    expect(welcomed.map((e) => [e.type, e.agents])).toEqual([
+      ['endorsement', ['south-korea', 'japan']],
+      ['criticism', ['republican-senators']],
+    ]);
+    const pressed = await extractOne(
+      'In June North Korea withdrew from the International Atomic Energy Agency and Washington pressed for United Nations sanctions.',
+      '1994-10-21',
+    );
+    expect(pressed.find((e) => e.type === 'appeal')?.agents).toEqual(['united-states']);
+  });
 });

@@ -41,6 +41,8 @@ export interface SentenceEvent {
 
 /** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
 const AGGREGATE = /\b(?:remain|remains|remained|still|in recent (?:months|weeks|years)|so far|to date|since|over the past|in total|altogether)\b/i;
+/** "The talks had nearly collapsed": what almost happened did not. */
+const NEAR_MISS = /\b(?:nearly|almost)\s+$/i;
 const NEGATION = /\b(?:not|no|never|denied|deny|denies|without|neither|nor|refused to|failed to)\b(?:\s+\S+){0,3}\s*$/i;
 const HEDGE =
   /\b(?:will|would|could|may|might|shall|set to|expected to|potential|possible|proposed|planned|future|considering|weighing|mulling|exploring)\s+(?:\S+\s+)?$/i;
@@ -186,7 +188,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
   const kept = triggers.filter((t) => {
     const clause = clauseAt(clauses, t.index);
     const before = masked.slice(clause.start, t.index);
-    if (NEGATION.test(before) || CONDITION.test(before)) return false;
+    if (NEGATION.test(before) || CONDITION.test(before) || NEAR_MISS.test(before)) return false;
     if (t.form !== 'noun' && parsed.isAttributive(t.index, t.end)) return false;
     // "it met only twice": a count of occasions tallies events, it reports none
     if (TALLY_AFTER.test(sentence.slice(t.end, t.end + 30))) return false;
@@ -276,7 +278,8 @@ function eventsFor(
     let agents = (parsedAgents ?? ruleAgents).map((m) => (ARMED.has(trigger.type) ? actors.forcesOf(m.actor) : m.actor));
     let agentFrom: Evidence['agent'] = parsedAgents ? 'the parse' : 'the rules';
     const location = mentions.find((m) => m.location && m.index >= clause.start && m.index < clause.end && m.actor.kind === 'state');
-    const group = agents.length === 0 ? groupSubjectOf(clauses.tokens, trigger.index) : null;
+    // "…, but several Republican senators denounced it": a group the parse gives as its subject, over an actor of another clause
+    const group = agents.length === 0 || (parsedAgents === null && verb !== null) ? groupSubjectOf(clauses.tokens, trigger.index) : null;
     if (group) [agents, agentFrom] = [[actors.group(group)], 'the parse'];
     const organization = agents.length === 0 && verb ? clauses.unnamedOrganization(verb, context.heads) : null;
     if (organization) [agents, agentFrom] = [[actors.organization(organization)], 'the parse'];

@@ -64,7 +64,12 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   });
   const paragraphs = sentences.map((s) => paragraphOf(input.text, s.start));
   dateSuitFollowed(perSentence);
-  datePastFromContext(perSentence, paragraphs, input.publishedAt);
+  datePastFromContext(
+    perSentence,
+    sentences.map((s) => s.text),
+    paragraphs,
+    input.publishedAt,
+  );
   dateFromParagraphLabel(
     perSentence,
     sentences.map((s) => s.text),
@@ -100,20 +105,30 @@ function organizationsWithin(parse: ParsedText | undefined, start: number, end: 
 
 const paragraphOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 
+/** "Carter then travelled to Pyongyang": the next act of a story told just before. */
+const NEXT_IN_STORY =
+  /(?:^|[^,]\s)(?:[Tt]hen|[Ss]oon after|[Ss]hortly after)(?:wards?)?\b(?!\s+(?:on|in)\b)(?<!(?:since|until|by|till|and|but|even|only|back) then)/;
+
 /**
- * "The dispute flared in 2012, when … . Lilongwe had recalled its ambassador": a background event told without a date
- * of its own happened when the paragraph's last past date says, not on the day of the article's lead event.
+ * "The dispute flared in 2012, when … . Lilongwe had recalled its ambassador", "Carter then travelled to Pyongyang":
+ * a background event, or the next act of a story, told without a date of its own happened when the paragraph's last
+ * past date says, not on the day of the article's lead event.
  */
-function datePastFromContext(perSentence: SentenceEvent[][], paragraphs: number[], publishedAt: string): void {
+function datePastFromContext(perSentence: SentenceEvent[][], texts: string[], paragraphs: number[], publishedAt: string): void {
   const monthStart = `${publishedAt.slice(0, 7)}-01`;
-  let context: { paragraph: number; date: DraftDate } | null = null;
+  let context: { paragraph: number; sentence: number; date: DraftDate } | null = null;
   perSentence.forEach((events, i) => {
     const paragraph = paragraphs[i] as number;
-    if (context && context.paragraph !== paragraph) context = null;
+    const next = NEXT_IN_STORY.test(texts[i] ?? '');
+    // the story's next act may open the next paragraph; anything else there starts afresh
+    if (context && context.paragraph !== paragraph && !(next && context.sentence === i - 1)) context = null;
     const own = events.filter((e) => e.date !== null && e.dateFrom !== null);
     const past = own.filter((e) => lastDayOf(e.date as DraftDate) < monthStart);
-    for (const e of events) if (e.date === null && e.background && context) [e.date, e.dateFrom] = [context.date, 'an earlier sentence of its paragraph'];
-    if (past.length > 0) context = { paragraph, date: (past[past.length - 1] as SentenceEvent).date as DraftDate };
+    for (const e of events) {
+      if (e.date !== null || !context || !(e.background || next)) continue;
+      [e.date, e.dateFrom, e.background] = [context.date, 'an earlier sentence of its paragraph', true];
+    }
+    if (past.length > 0) context = { paragraph, sentence: i, date: (past[past.length - 1] as SentenceEvent).date as DraftDate };
     else if (own.length > 0) context = null;
   });
 }

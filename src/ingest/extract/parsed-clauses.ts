@@ -262,6 +262,8 @@ export class ParsedClauses {
     }
     const governor = this.byIndex.get(verb.head);
     if (!governor || governor.i === verb.i) return null;
+    const misparsed = this.conjunctBefore(verb);
+    if (misparsed) return [misparsed];
     if (verb.dep === 'conj' || verb.dep === 'advcl') {
       return governor.pos === 'VERB' || governor.pos === 'AUX' ? this.subjectOf(governor, depth + 1) : null;
     }
@@ -280,6 +282,17 @@ export class ParsedClauses {
       return verbAbove && verbAbove.pos === 'VERB' ? this.subjectOf(verbAbove, depth + 1) : null;
     }
     return null;
+  }
+
+  /**
+   * "North Korea withdrew from the agency and Washington pressed for sanctions": a name right before a verb without a
+   * subject, which the parse took for a conjunct of the noun before "and", is that verb's subject.
+   */
+  private conjunctBefore(verb: Token): Token | null {
+    const name = this.byIndex.get(verb.i - 1);
+    const and = this.byIndex.get(verb.i - 2);
+    if (!name || !and || name.pos !== 'PROPN' || name.dep !== 'conj' || and.dep !== 'cc' || name.head === verb.i) return null;
+    return name;
   }
 
   /** The nearest verb up the heads from a token, through nouns and prepositions only. */

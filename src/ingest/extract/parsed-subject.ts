@@ -3,6 +3,8 @@ import { GROUP_HEADS } from './mentions';
 
 /** Words that count a group rather than name it: "several hundred students", "many farmers". */
 const COUNTING = /^(?:several|many|some|few|numerous|dozens|hundreds|thousands|scores|tens)$/i;
+/** A party's adjective qualifies a group as a common word does: "Republican senators", "Labour MPs". */
+const PARTY = /^(?:Republican|Democratic|Democrat|Labour|Conservative|Liberal|Tory|Green|Socialist|Communist)$/;
 /** "Thousands of protesters", "Dozens of rebels": the counted group after "of" is the subject. */
 const COUNT_NOUNS = /^(?:thousands|hundreds|dozens|scores|tens|crowds|groups|hundred|thousand)$/i;
 
@@ -21,7 +23,7 @@ export function groupSubjectOf(tokens: readonly Token[], triggerIndex: number): 
   const qualifiers = tokens.filter((t) => t.head === subject.i && t.i !== subject.i && ['amod', 'compound', 'poss'].includes(t.dep) && !COUNTING.test(t.text));
   // "student groups", "opposition supporters": a common noun before it qualifies it as an adjective would
   const common = (t: Token) => (t.pos === 'ADJ' && t.tag === 'JJ') || (t.dep === 'compound' && t.pos === 'NOUN' && t.tag === 'NN');
-  if (qualifiers.some((t) => !common(t) || (t.i !== tokens[0]?.i && /^\p{Lu}/u.test(t.text)))) return null;
+  if (qualifiers.some((t) => !(common(t) || PARTY.test(t.text)) || (t.i !== tokens[0]?.i && /^\p{Lu}/u.test(t.text) && !PARTY.test(t.text)))) return null;
   return [...qualifiers, subject].map((t) => t.text.toLowerCase()).join(' ');
 }
 

@@ -289,7 +289,7 @@ const RULES: Rule[] = [
   // "quit the International Criminal Court": a body named in full, which TREATY_WORDS do not end
   {
     type: 'treaty_withdrawal',
-    pattern: String.raw`\b(?:quit|quits|exited|exits|left|leaves|withdrew from|withdraws from|pulled out of|pulls out of)\s+the\s+(?:\p{Lu}[\p{L}-]+\s+){1,4}(?:Court|Union|Organi[sz]ation|Council|Community|Commonwealth|Forum|League|Alliance|Agreement|Treaty|Convention|Pact|Accord)\b`,
+    pattern: String.raw`\b(?:quit|quits|exited|exits|left|leaves|withdrew from|withdraws from|pulled out of|pulls out of)\s+the\s+(?:\p{Lu}[\p{L}-]+\s+){1,4}(?:Court|Union|Organi[sz]ation|Council|Community|Commonwealth|Forum|League|Alliance|Agreement|Treaty|Convention|Pact|Accord|Agency|Commission|Conference|Initiative|Partnership)\b`,
     cased: true,
   },
   {

@@ -421,4 +421,12 @@ describe('event classification on other writers’ forms', () => {
       ['relations_severed', ['bahrain', 'sudan'], '2016-01-01'],
     ]);
   });
+
+  it('reads what nearly happened as nothing, and the next act of a story ("then") at the story’s date', () => {
+    const text = 'The talks had nearly collapsed in March, when Iran recalled its ambassador from Qatar.\n\nOman then mediated between Iran and Qatar.';
+    expect(eventsOf(text).map((e) => [e.type, e.date?.start])).toEqual([
+      ['ambassador_recalled', '2025-03-01'],
+      ['talks', '2025-03-01'],
+    ]);
+  });
 });
