@@ -242,8 +242,12 @@ function chronoMentions(text: string, publishedAt: string): DateMention[] {
   const mentions: DateMention[] = [];
   for (const result of chrono.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
     if (ANCHORED_ELSEWHERE.test(result.text) || isVague(result.text)) continue;
-    const planned = PLANNED_BEFORE.test(text.slice(Math.max(0, result.index - 60), result.index));
-    const start = planned ? plannedMonth(result.start, publishedAt) : resolveComponents(result.start, result.text, publishedAt);
+    const before = text.slice(Math.max(0, result.index - 60), result.index);
+    const start = PLANNED_BEFORE.test(before)
+      ? plannedMonth(result.start, publishedAt)
+      : EFFECT_BEFORE.test(before)
+        ? nearest(publishedAt, [plannedMonth(result.start, publishedAt), resolveComponents(result.start, result.text, publishedAt)])
+        : resolveComponents(result.start, result.text, publishedAt);
     if (!start) continue;
     const end = result.end ? resolveComponents(result.end, result.text, publishedAt) : null;
     const date: DraftDate = { start: start.start, end: end ? end.start : null, precision: start.precision };
@@ -260,6 +264,10 @@ function chronoMentions(text: string, publishedAt: string): DateMention[] {
 const PLANNED_BEFORE =
   /\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z][\w'’-]*\s+(?:[\w'’-]+\s+){0,6}?(?:in|on|by|before|until)\s+$|\b(?:will|shall|would|['’]ll)\s+(?:[\w'’-]+\s+){1,7}?(?:in|on|by|before|until)\s+$|\b(?:by|until)\s+(?:the\s+(?:end\s+of\s+)?)?$/;
 
+/** "banned imports of EU food from July 1", "takes effect on May 3": the day a measure takes effect, near publication. */
+const EFFECT_BEFORE =
+  /\b(?:effective|starting|beginning|as\s+of|(?:with|take|takes|took|taking)\s+effect\s+(?:from|on)|(?:imports|exports|flights|entry|sales|transit)\s+[^,.;]{0,40}?\bfrom)\s+$/i;
+
 function plannedMonth(components: chrono.ParsedComponents, published: string): DraftDate | null {
   const certain = (c: 'day' | 'month' | 'year') => components.isCertain(c);
   if (!certain('month') || certain('year')) return resolveComponents(components, '', published);
@@ -271,6 +279,12 @@ function plannedMonth(components: chrono.ParsedComponents, published: string): D
   }
   const candidate = iso(y, m, 1);
   return month(candidate.slice(0, 7) > published.slice(0, 7) ? candidate : iso(y + 1, m, 1));
+}
+
+/** Of a date's readings, the one nearest to publication. */
+function nearest(published: string, readings: Array<DraftDate | null>): DraftDate | null {
+  const distance = (d: DraftDate) => Math.abs(parseDay(d.start).getTime() - parseDay(published).getTime());
+  return readings.filter((d): d is DraftDate => d !== null).sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }
 
 /**

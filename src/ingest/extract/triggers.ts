@@ -178,7 +178,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'sanctions_imposed',
-    pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|expanded|tightened|tightens|tightening|widened|unveiled)${WITHIN(3)}\s+(?:${SANCTION_WORDS})\b`,
+    pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|expanded|tightened|tightens|tightening|widened|unveiled)${WITHIN(3)}\s+(?:(?:package|round|set|raft|wave|tranche|batch)\s+of\s+(?:[\w-]+\s+){0,2}?)?(?:${SANCTION_WORDS})\b`,
   },
   // "Egypt protests to the UN Security Council", "complained to Beijing": an official complaint to another actor
   { type: 'criticism', pattern: String.raw`\b(?:protested|protests|complained|complains)\s+to\s+(?=(?:the\s+)?\p{Lu})`, cased: true },

@@ -113,4 +113,10 @@ describe('findDates', () => {
   it('reads "last weekend" in lower case as the weekend before publication', () => {
     expect(only('The ministers met in Singapore last weekend.', '2023-06-16')).toEqual({ start: '2023-06-10', end: '2023-06-11', precision: 'day' });
   });
+
+  it('reads the day a measure takes effect as the one nearest publication', () => {
+    expect(only('Belarus banned imports of EU food products from July 1.', '2021-06-22')?.start).toBe('2021-07-01');
+    expect(only('Belarus banned imports of EU food products from July 1.', '2021-07-20')?.start).toBe('2021-07-01');
+    expect(only('The ban takes effect on January 3.', '2021-12-20')?.start).toBe('2022-01-03');
+  });
 });

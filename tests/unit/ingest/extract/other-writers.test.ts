@@ -154,6 +154,7 @@ describe('event classification on other writers’ forms', () => {
     ['Japan responded in July 2019 by tightening controls on exports to South Korea.', 'sanctions_imposed', 'japan'],
     ['Washington issued a six-month licence allowing oil and gas deals with Venezuela.', 'sanctions_lifted', 'united-states'],
     ["Israel's prime minister, Benjamin Netanyahu, dismissed the deal as a sign of Western weakness.", 'criticism', 'benjamin-netanyahu'],
+    ['EU foreign ministers on Monday adopted a fifth round of sanctions against Belarus.', 'sanctions_imposed', 'european-union'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
