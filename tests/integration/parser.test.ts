@@ -212,4 +212,12 @@ describe('clause-level extraction on the parse', () => {
     );
     expect(pressed.find((e) => e.type === 'appeal')?.agents).toEqual(['united-states']);
   });
+
+  test('an act with a subject of its own after a plan ("…, and in June the rebels declared …") is no part of the plan', async () => {
+    const text =
+      'Colombia and the FARC suspended their talks on Thursday. In May the two sides agreed on a plan to remove landmines, and in June the rebels declared a unilateral ceasefire.';
+    const events = await extractOne(text, '2015-07-27');
+    expect(events.find((e) => e.type === 'ceasefire')).toMatchObject({ agents: ['farc'], date: { start: '2015-06-01' } });
+    expect((await extractOne('Russia threatened that it would expel the envoys.', '2015-07-27')).map((e) => e.type)).toEqual(['threat']);
+  });
 });

@@ -198,7 +198,9 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     // "urged X to free": a wish; "a step that led Santiago to recall its ambassador": done
     if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end))) return false;
     const governed = (g: Trigger) =>
-      clauseAt(clauses, g.index) === clause && !parsed.inRelativeClauseBelow(parsed.headOf(t.index, t.end), parsed.headOf(g.index, g.end));
+      clauseAt(clauses, g.index) === clause &&
+      !parsed.inRelativeClauseBelow(parsed.headOf(t.index, t.end), parsed.headOf(g.index, g.end)) &&
+      !parsed.standsApartFrom(parsed.verbOf(t.index, t.end), parsed.headOf(g.index, g.end));
     if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && governed(g))) return false;
     if (aggregate && speech && !t.governsComplement && t.index >= speech.content.start && t.index < speech.content.end) return false;
     if (isReducedParticiple(t, before)) return hasOwnDate(sentence.slice(t.end, clause.end));

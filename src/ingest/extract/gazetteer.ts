@@ -278,6 +278,35 @@ PKK|Kurdistan Workers' Party|group
 Polisario Front|Polisario|group
 Rapid Support Forces|RSF|group
 TPLF|Tigray People's Liberation Front|group
+LTTE|Liberation Tigers of Tamil Eelam,Tamil Tigers,Tigers|group
+Renamo|RENAMO,Mozambican National Resistance|group
+UNITA|National Union for the Total Independence of Angola|group
+SPLM|Sudan People's Liberation Movement,SPLA,Sudan People's Liberation Army,SPLM/A|group
+IRA|Irish Republican Army|group
+ETA||group
+KLA|Kosovo Liberation Army|group
+Khmer Rouge||group
+Shining Path|Sendero Luminoso|group
+Contras|Contra rebels|group
+Abu Sayyaf||group
+Moro Islamic Liberation Front|MILF|group
+New People's Army|NPA|group
+Lord's Resistance Army|LRA|group
+Janjaweed||group
+Free Syrian Army|FSA|group
+Hayat Tahrir al-Sham|HTS|group
+Syrian Democratic Forces||group
+Islamic Jihad|Palestinian Islamic Jihad|group
+Lashkar-e-Taiba|LeT,Lashkar-e-Toiba|group
+Jaish-e-Mohammed|Jaish-e-Muhammad|group
+Haqqani network|Haqqani Network|group
+Allied Democratic Forces||group
+Arakan Army||group
+Kachin Independence Army||group
+Karen National Union|KNU|group
+Seleka||group
+Justice and Equality Movement|JEM|group
+Viet Cong|Vietcong|group
 Palestine Liberation Organization|PLO|organization
 `;
 

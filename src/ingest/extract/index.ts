@@ -5,7 +5,7 @@ import { sharedParser } from '../../nlp/shared';
 import { analyseSentence, SUIT_FOLLOWED, type SentenceEvent } from './analyse';
 import { findDates, lastDayOf, opensAsLabel, type DraftDate } from './dates';
 import { Lexicon } from './lexicon';
-import { ArticleActors, mainStates } from './mentions';
+import { ArticleActors, mainSides, mainStates } from './mentions';
 import { mergeDuplicates, type DatedEvent } from './duplicates';
 import { splitSentences } from './sentences';
 import type { ActorRef, DateSource, DraftEvent, Extraction, ExtractInput } from './types';
@@ -43,7 +43,7 @@ export async function extractParsed(
 /** Draft facts from an article's text: offline, rule-based, every event quoting its sentence verbatim. */
 export function extract(input: ExtractInput, knownActors: readonly Actor[], options: ExtractOptions = {}): Extraction {
   const lexicon = new Lexicon(knownActors);
-  const actors = new ArticleActors(lexicon, mainStates(lexicon, input.text));
+  const actors = new ArticleActors(lexicon, mainStates(lexicon, input.text), mainSides(lexicon, input.text));
   const sentences = splitSentences(input.text).filter((s) => !s.heading);
   let previousDay: string | null = null;
   let previousType: EventType | null = null;

@@ -48,6 +48,14 @@ export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
     .map((w) => [w, 'commodity']),
 ]);
 
+/** The armed groups the gazetteer knows (Hamas, the FARC, the LTTE): who "the rebels" are once one is named. */
+const ARMED_GROUPS = new Set(GAZETTEER.filter((e) => e.kind === 'group').map((e) => e.id));
+/** "the rebels", "the guerrillas", "the rebel delegation": the armed group the article named last. */
+const ARMED_GROUP_REFERENCE =
+  /\b[Tt]he\s+(?:(?:rebels|guerrillas|insurgents|militants|separatists)\b|(?:rebel|guerrilla|insurgent|militant|separatist)\s+(?:group|movement|delegation|leadership|negotiators|side|commanders|fighters)\b)(?!\s+\p{Lu})/gu;
+/** What the rebels are called beside their name, counted to them when the article's sides are weighed. */
+const ARMED_GROUP_WORDS = /\b(?:rebels?|guerrillas?|insurgents?|militants?|separatists?)\b/gi;
+
 /** The group nouns that name a state's armed forces. */
 const FORCES = /\b(?:troops|soldiers|forces|officers)$/i;
 
@@ -84,15 +92,20 @@ export class ArticleActors {
   private readonly personRoles = new Map<string, Set<string>>();
   private readonly resolved = new Map<string, string>();
   private lastOrganization: ActorRef | null = null;
+  private lastArmedGroup: ActorRef | null = null;
   /** What the sentences read so far leave to refer back to ("It", "Its foreign ministry", "the bloc"). */
   private readonly discourse = new Discourse();
   /** The actors the last sentence named only as places ("in Addis Ababa"): never what a later "They" refers to. */
   private placesOnly = new Set<string>();
 
-  /** `ranked`: the article's states, most named first (the first of equals first named), as `mainStates` gives them. */
+  /**
+   * `ranked`: the article's states, most named first (the first of equals first named), as `mainStates` gives them;
+   * `sides`: its states and armed groups so ranked, as `mainSides` gives them (who "both sides" are).
+   */
   constructor(
     private readonly lexicon: Lexicon,
     private readonly ranked: readonly ActorRef[],
+    private readonly sides: readonly ActorRef[] = ranked,
   ) {}
 
   /** The state the article names most: who "the government" and "police" are when no one else is said. */
@@ -134,12 +147,13 @@ export class ArticleActors {
    * the order they were first named.
    */
   pair(): ActorRef[] {
-    if (this.ranked.length < 2) return this.states.slice(0, 2);
+    if (this.sides.length < 2) return this.states.slice(0, 2);
+    const order = [...this.seen.values()];
     const seenAt = (a: ActorRef) => {
-      const at = this.states.findIndex((s) => s.id === a.id);
-      return at < 0 ? this.states.length : at;
+      const at = order.findIndex((s) => s.id === a.id);
+      return at < 0 ? order.length : at;
     };
-    return this.ranked.slice(0, 2).sort((a, b) => seenAt(a) - seenAt(b));
+    return this.sides.slice(0, 2).sort((a, b) => seenAt(a) - seenAt(b));
   }
 
   /** The counted people or things of a figure ("123 prisoners") as an actor: the one named so, or a new group. */
@@ -349,6 +363,10 @@ export class ArticleActors {
     }
     for (const m of sentence.matchAll(/\b[Tt]he\s+(?:group|organi[sz]ation)\b(?!\s+\p{Lu})/gu))
       add(m.index ?? 0, m[0], [this.lastOrganization], 'the organisation named last');
+    for (const m of sentence.matchAll(ARMED_GROUP_REFERENCE)) {
+      const here = named.filter((n) => ARMED_GROUPS.has(n.actor.id) && n.end <= (m.index ?? 0)).pop()?.actor;
+      add(m.index ?? 0, m[0], [here ?? this.lastArmedGroup], 'the armed group named last');
+    }
     for (const m of sentence.matchAll(/\b(?:[Bb]oth|[Tt]he two)\s+(?:\w+\s+)?(?:ministers|leaders|presidents|envoys|men|women)\b/g)) {
       const recent = this.discourse.lastTwoStates();
       if (this.persons.length >= 2) add(m.index ?? 0, m[0], this.persons.slice(-2), 'the two people named last');
@@ -404,8 +422,11 @@ export class ArticleActors {
    * "police in Yangon" act for the state of Yangon; "troops fired on protesters in Khartoum, and police arrested …"
    * for the state of the place the sentence is in; "the government" otherwise for the article's main state.
    */
-  private governmentNear(_sentence: string, index: number, named: Mention[], otherwise: ActorRef | null = this.dominantState): ActorRef | null {
-    const places = named.filter((m) => m.location && m.actor.kind === 'state');
+  private governmentNear(sentence: string, index: number, named: Mention[], otherwise: ActorRef | null = this.dominantState): ActorRef | null {
+    // "HAVANA — …": a wire's dateline city says where it was filed, not whose government acts ("NIGER — …" does)
+    const labelEnd = sectionLabelEnd(sentence);
+    const dateline = (m: Mention) => m.end <= labelEnd && /\b(?:capital|city) "/.test(m.how);
+    const places = named.filter((m) => m.location && m.actor.kind === 'state' && !dateline(m));
     const after = places.find((m) => m.index > index && m.index - index < 40);
     const before = places.filter((m) => m.end <= index).pop();
     return after?.actor ?? before?.actor ?? otherwise;
@@ -480,6 +501,7 @@ export class ArticleActors {
       this.states.push(actor);
     } else if (actor.kind === 'organization' || actor.kind === 'group') {
       this.lastOrganization = actor;
+      if (ARMED_GROUPS.has(actor.id)) this.lastArmedGroup = actor;
     }
   }
 
@@ -574,6 +596,23 @@ function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
   });
   flush();
   return runs;
+}
+
+/**
+ * The sides an article's story is between: its states (named outright, not by a city in them) and the armed groups
+ * the gazetteer knows, with "the rebels" and the like counted to the first such group named; most often first.
+ */
+export function mainSides(lexicon: Lexicon, text: string): ActorRef[] {
+  const counts = new Map<string, { actor: ActorRef; count: number; first: number }>();
+  for (const match of lexicon.find(text)) {
+    if (!(match.actor.kind === 'state' && match.via !== 'city') && !ARMED_GROUPS.has(match.actor.id)) continue;
+    const entry = counts.get(match.actor.id) ?? { actor: match.actor, count: 0, first: match.index };
+    entry.count += 1;
+    counts.set(match.actor.id, entry);
+  }
+  const group = [...counts.values()].filter((e) => ARMED_GROUPS.has(e.actor.id)).sort((a, b) => a.first - b.first)[0];
+  if (group) group.count += [...text.matchAll(ARMED_GROUP_WORDS)].length;
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).map((entry) => entry.actor);
 }
 
 /** The states the article names, most often first (the first of equals first named). */

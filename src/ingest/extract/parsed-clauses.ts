@@ -155,6 +155,21 @@ export class ParsedClauses {
   }
 
   /**
+   * "agreed on a plan to remove mines, and in June the rebels declared a ceasefire": a verb with a subject of its own
+   * that does not hang below another word is a clause of its own, outside that word's complement. False without a parse.
+   */
+  standsApartFrom(word: Token | null, governor: Token | null): boolean {
+    if (!word || !governor || !this.childrenOf(word.i).some((c) => c.dep === 'nsubj' || c.dep === 'nsubjpass')) return false;
+    let at: Token | undefined = word;
+    for (let hops = 0; at && hops < 10; hops += 1) {
+      if (at.head === governor.i) return false;
+      if (at.head === at.i) return true;
+      at = this.byIndex.get(at.head);
+    }
+    return false;
+  }
+
+  /**
    * Does a mention after a noun trigger belong to the noun's own phrase ("the release of … by Bahrain")? Not when
    * another verb stands between them ("The release followed an appeal by Kuwait's emir"); true before it or without
    * a parse.

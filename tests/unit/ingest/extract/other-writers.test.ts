@@ -430,4 +430,16 @@ describe('event classification on other writers’ forms', () => {
       ['talks', '2025-03-01'],
     ]);
   });
+
+  it('takes "the rebels" for the armed group named last, and a state and its armed group for "the two sides"', () => {
+    const text = [
+      'HAVANA — Colombia and the FARC suspended their peace talks on Thursday after the guerrillas accused the army of killing two commanders.',
+      'In May the two sides agreed on a plan to remove landmines.',
+      'In June the rebels declared a unilateral ceasefire.',
+    ].join('\n');
+    const events = eventsOf(text);
+    expect(events.find((e) => e.type === 'criticism')).toMatchObject({ agents: ['farc'], targets: ['colombia'] });
+    expect(events.find((e) => e.type === 'agreement')?.agents).toEqual(['colombia', 'farc']);
+    expect(events.find((e) => e.type === 'ceasefire')).toMatchObject({ agents: ['farc'], date: { start: '2025-06-01' } });
+  });
 });
