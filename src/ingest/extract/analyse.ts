@@ -288,9 +288,10 @@ function eventsFor(
     if (agents.length === 0 && trigger.form === 'passive' && DEALS.has(trigger.type)) {
       [agents, agentFrom] = [dealSides(context.sentence, clause, context.heads, actors), 'inferred'];
     }
-    // "Relations were broken off in 1962", "Talks between Egypt and Ethiopia broke down": by the sides the "between"
-    // phrase names, else (talks) the two states the sentence named before, else by the article's two states
-    if (agents.length === 0 && trigger.undergone && (RELATIONS.has(trigger.type) || trigger.type === 'rejection')) {
+    // "Relations were broken off in 1962", "Talks between Egypt and Ethiopia broke down", "Talks resumed in Oslo": by
+    // the sides the "between" phrase names, else (a failure) the two states the sentence named before, else by the
+    // article's two sides
+    if (agents.length === 0 && trigger.undergone && (RELATIONS.has(trigger.type) || trigger.type === 'rejection' || trigger.type === 'talks')) {
       const between = dealSides(context.sentence, clause, context.heads, actors);
       const before = uniqueActors(context.heads.filter((m) => m.end <= trigger.index && m.actor.kind === 'state').map((m) => m.actor)).slice(-2);
       const sides = between.length > 1 ? between : trigger.type === 'rejection' && before.length === 2 ? before : actors.pair();

@@ -103,12 +103,15 @@ const RULES: Rule[] = [
     type: 'talks',
     pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b|\b(?:talked|spoke|conferred) by (?:tele)?phone\b`,
   },
-  // "Negotiations resumed in Kampala on Sunday between …", "a telephone call from Kenya's president"
+  // "Negotiations resumed in Kampala on Sunday between …": held by the sides of the "between" phrase or of the story
   {
     type: 'talks',
-    pattern: String.raw`\b(?:talks|negotiations|consultations)\b(?=\s+(?:resumed|reopened|restarted)\b)|\b(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?=\s+from\b)`,
+    pattern: String.raw`\b(?:talks|negotiations|consultations)\b(?=(?:,\s*which)?(?:\s+(?:had|have|has))?\s+(?:resumed|reopened|restarted|opened|began|begun|started|got under way|kicked off)\b)`,
     noun: true,
+    undergone: true,
   },
+  // "a telephone call from Kenya's president"
+  { type: 'talks', pattern: String.raw`\b(?:(?:tele)?phone|video)\s+(?:call|conversation)\b(?=\s+from\b)`, noun: true },
   { type: 'talks', pattern: String.raw`\b(?:held|holds|had|has|made)\s+(?:a\s+)?(?:phone|telephone|video)\s+(?:call|conversation)\b` },
   {
     type: 'talks',
@@ -458,7 +461,7 @@ const RULES: Rule[] = [
   {
     type: 'rejection',
     // not "eleven years after the two countries broke off negotiations": a clause that only measures time from it
-    pattern: String.raw`(?<!\b(?:years|months|weeks|decades)\s+(?:after|before|since)\s+[^,.;]{0,40})\b(?:halted|halts|suspended|suspends|broke off|breaks off|called off|calls off|pulled out of|pulls out of|walked out of|walks out of|abandoned|abandons)\s+(?:the\s+|its\s+|all\s+|further\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\b`,
+    pattern: String.raw`(?<!\b(?:years|months|weeks|decades)\s+(?:after|before|since)\s+[^,.;]{0,40})\b(?:halted|halts|suspended|suspends|broke off|breaks off|called off|calls off|pulled out of|pulls out of|walked out of|walks out of|abandoned|abandons)\s+(?:the\s+|its\s+|all\s+|further\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\b|\b(?:walked|walks)\s+out\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:session|meeting|conference|summit)\b`,
   },
   // "snubbed the summit", "boycotted the vote", "balked at the proposal", "said no to the plan"
   {
@@ -568,7 +571,7 @@ const RULES: Rule[] = [
   // 'called the raids "a war crime"': the characterisation is quoted, so read on the words as written
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|labell?ed|termed|terms)\b(?=[^.;]{0,50}?["“'‘]\s*(?:a|an)?\s*(?:[\w-]+\s+)?(?:war crimes?|crimes? against|massacre|atrocity|atrocities|genocide|aggression|betrayal|disgrace|outrage|farce|sham|lies|insult|affront|surrender|provocation|violation|breach)\b)`,
+    pattern: String.raw`\b(?:called|calls|described|describes|branded|brands|labell?ed|termed|terms)\b(?=[^.;]{0,50}?["“'‘]\s*(?:a|an)?\s*(?:[\w-]+\s+)?(?:war crimes?|crimes? against|massacre|atrocity|atrocities|genocide|aggression|betrayal|disgrace|outrage|farce|sham|lies|insult|affront|surrender|provocation|violation|breach)\b|[^.;]{0,50}?\b(?:a|an)\s+(?:(?:big|major|serious|grave|huge|dangerous|terrible|historic|clear)\s+)?(?:step backwards?|step back|setback|mistake|blunder|blow to|slap in the face|stab in the back|travesty|charade|capitulation|appeasement)\b)`,
     quoted: true,
   },
   {

@@ -155,6 +155,8 @@ describe('event classification on other writers’ forms', () => {
     ['Washington issued a six-month licence allowing oil and gas deals with Venezuela.', 'sanctions_lifted', 'united-states'],
     ["Israel's prime minister, Benjamin Netanyahu, dismissed the deal as a sign of Western weakness.", 'criticism', 'benjamin-netanyahu'],
     ['EU foreign ministers on Monday adopted a fifth round of sanctions against Belarus.', 'sanctions_imposed', 'european-union'],
+    ['Colombia called the walkout "a step backwards" on Monday.', 'criticism', 'colombia'],
+    ['The Colombian delegation walked out of the session on Monday.', 'rejection', 'colombia'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -441,5 +443,10 @@ describe('event classification on other writers’ forms', () => {
     expect(events.find((e) => e.type === 'criticism')).toMatchObject({ agents: ['farc'], targets: ['colombia'] });
     expect(events.find((e) => e.type === 'agreement')?.agents).toEqual(['colombia', 'farc']);
     expect(events.find((e) => e.type === 'ceasefire')).toMatchObject({ agents: ['farc'], date: { start: '2025-06-01' } });
+  });
+
+  it('reads talks that opened or resumed, told without their sides, as held by the story’s sides on their own date', () => {
+    const events = eventsOf('Colombia and the FARC signed a deal on Monday.\nThe talks had opened in Oslo in October 2012.');
+    expect(events.find((e) => e.type === 'talks')).toMatchObject({ agents: ['colombia', 'farc', 'norway'], date: { start: '2012-10-01' } });
   });
 });
