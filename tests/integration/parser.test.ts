@@ -220,4 +220,9 @@ describe('clause-level extraction on the parse', () => {
     expect(events.find((e) => e.type === 'ceasefire')).toMatchObject({ agents: ['farc'], date: { start: '2015-06-01' } });
     expect((await extractOne('Russia threatened that it would expel the envoys.', '2015-07-27')).map((e) => e.type)).toEqual(['threat']);
   });
+
+  test('donors the parse gives as subject pledge as a group', async () => {
+    const events = await extractOne('Donors meeting in Rome pledged $400 million for the reconstruction on Tuesday.', '1992-12-18');
+    expect(events.map((e) => [e.type, e.agents])).toEqual([['aid_pledged', ['donors']]]);
+  });
 });

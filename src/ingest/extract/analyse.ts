@@ -64,7 +64,7 @@ const NEGATED_PLAN =
 const TALLY_AFTER = /^\s+(?:only\s+)?(?:once|twice|three times|four times|several times|many times|repeatedly)\b/i;
 /** A plan to give aid: a verb of giving or raising, then the aid within a few words. */
 const AID_PLAN =
-  /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|ship|deliver|double|triple|increase|raise|donate|contribute|fund|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?|food|wheat|grain|rice|flour|medicines?|vaccines?|tents|blankets|supplies|tonnes|tons)\b/i;
+  /^(?:[\w'’-]+\s+){0,3}?(?:give|provide|send|ship|deliver|double|triple|increase|raise|donate|contribute|fund|finance|supply)\w*\s+(?:[\w'’$€£.,-]+\s+){0,4}?(?:contributions?|aid|assistance|funding|donations?|relief|grants?|loans?|food|wheat|grain|rice|flour|medicines?|vaccines?|tents|blankets|supplies|tonnes|tons)\b/i;
 /** A label in capitals opening a paragraph, then a dash (a hyphen between spaces, as plain text writes one) or colon. */
 const SECTION_LABEL = /^\s*(?:\d+\.\s*)?\p{Lu}[\p{Lu} &'’.-]{1,40}?\s*(?:[—–:]|\s-)\s/u;
 /** A wire report's opening "PLACE, Month Day —", its place in capitals. */

@@ -34,7 +34,7 @@ export const GROUP_HEADS: Record<string, ActorKind> = Object.fromEntries([
   opposition businessmen scientists athletes pilgrims veterans officers unions rebels militants insurgents separatists
   guerrillas fighters gunmen settlers farmers villagers monks nationalists supporters residents youths protestors
   parties campaigners marchers crowds mourners teachers doctors nurses miners traders truckers senators legislators
-  congressmen deputies hardliners`
+  congressmen deputies hardliners donors creditors`
     .split(/\s+/)
     .map((w) => [w, 'group']),
   ...`academic journalist activist dissident official lawmaker minister diplomat citizen national soldier student

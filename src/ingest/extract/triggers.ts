@@ -628,6 +628,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:pledged|pledges|pledge|pledging|promised|promises)\s+[^.;]{0,40}?\b(?:aid|assistance|funding|relief|grants?|loans?|million|billion)\b`,
   },
   { type: 'aid_pledged', pattern: String.raw`\b(?:pledge|promise|offer)\s+of${WITHIN(4)}\s+(?:aid|assistance|funding|relief|help)\b`, noun: true },
+  // "set up a trust fund for Colombia", "will double its aid to Sudan"
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:set up|sets up|setting up|established|establishes|launched|launches|created|creates)\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,3}?(?:trust fund|relief fund|reconstruction fund|aid fund|fund for)\b|\b(?:double|doubled|doubles|triple|tripled|triples|increase|increased|increases|boost|boosted|boosts|raise|raised|raises)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:aid|assistance|funding|contribution|contributions)\b`,
+  },
   // "a $20 million aid package announced by the European Union"
   {
     type: 'aid_pledged',
@@ -673,7 +678,12 @@ const RULES: Rule[] = [
   // "flew 20 tonnes of medicines into Niamey", "released $5 million … to buy grain", "handed over 500 tonnes of rice"
   {
     type: 'aid_provided',
-    pattern: String.raw`\b(?:delivered|delivers|sent|sends|shipped|ships|airlifted|airdropped|flew|flies|donated|donates|handed over|hands over|trucked|distributed)\s+(?:[\w,.-]+\s+){0,3}?(?:(?:tonnes|tons|truckloads|planeloads|shipments|consignments|cargoes|doses)\s+of|doses)\b|\b(?:released|releases|disbursed|disburses|deposited|deposits)\s+${MONEY}`,
+    pattern: String.raw`\b(?:delivered|delivers|sent|sends|shipped|ships|airlifted|airdropped|flew|flies|donated|donates|handed over|hands over|trucked|distributed)\s+(?:[\w,.-]+\s+){0,3}?(?:(?:tonnes|tons|truckloads|planeloads|shipments|consignments|cargoes|doses)\s+of|doses)\b|\b(?:released|releases|disbursed|disburses|deposited|deposits)\s+(?:(?:a|an|another|the)\s+)?${MONEY}`,
+  },
+  // "handed over 30 ambulances", "gifted 50,000 doses of vaccine": goods given
+  {
+    type: 'aid_provided',
+    pattern: String.raw`\b(?:donated|donates|gifted|gifts|handed over|hands over)\s+(?:[\d,.]+|two|three|four|five|six|ten|twenty|fifty|hundreds of|thousands of)\s+(?:[\w-]+\s+){0,2}?(?:ambulances|vehicles|doses|vaccines|generators|tents|trucks|buses|boats|patrol boats|aircraft|helicopters|tonnes|tons|ventilators|tractors|computers)\b`,
   },
   {
     type: 'aid_provided',

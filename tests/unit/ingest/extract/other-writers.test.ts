@@ -157,6 +157,11 @@ describe('event classification on other writers’ forms', () => {
     ['EU foreign ministers on Monday adopted a fifth round of sanctions against Belarus.', 'sanctions_imposed', 'european-union'],
     ['Colombia called the walkout "a step backwards" on Monday.', 'criticism', 'colombia'],
     ['The Colombian delegation walked out of the session on Monday.', 'rejection', 'colombia'],
+    ['The IMF released a $1.2 billion tranche to Argentina on Monday.', 'aid_provided', 'international-monetary-fund'],
+    ["Germany's development minister handed over 30 ambulances to Ukraine on Monday.", 'aid_provided', 'germany'],
+    ['India gifted 50,000 doses of vaccine to Nepal on Monday.', 'aid_provided', 'india'],
+    ['The European Union set up a trust fund for Colombia on Monday.', 'aid_pledged', 'european-union'],
+    ['Canada will double its aid to Sudan, the foreign minister announced on Monday.', 'aid_pledged', 'canada'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
