@@ -54,10 +54,12 @@ const STATE_AGENTS = /\b(?:police|authorities|forces|officials|troops|guards|age
 /** Acts of armed forces: "South Sudanese troops attacked" is the state's act. */
 const ARMED: ReadonlySet<EventType> = new Set(['armed_attack', 'mobilization']);
 /** Types whose agent, when the sentence names none, is the state that holds the people or the vote. */
+/** What sides undergo together ("talks broke down", "talks resumed", "fighting erupted between …"), done by both. */
+const UNDERGONE_BY_SIDES: ReadonlySet<EventType> = new Set(['rejection', 'talks', 'armed_attack']);
 const INFERRED_AGENT: ReadonlySet<EventType> = new Set(['prisoner_release', 'pardon', 'detention', 'election', 'conviction']);
 /** A verdict that condemns what it is said of: "was a provocation", "is illegal", "were baseless", "violated international law". */
 const DAMNING_VERDICT =
-  /\b(?:violated|violates|breached|breaches|flouted|flouts)\s+(?:international\s+law|the\s+(?:charter|treaty|ceasefire|truce|agreement|accord))\b|\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|grave|gross|direct|dangerous|unacceptable|terrible|historic|big|huge)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable)\b/i;
+  /\b(?:violated|violates|breached|breaches|flouted|flouts)\s+(?:international\s+law|the\s+(?:charter|treaty|ceasefire|truce|agreement|accord))\b|\b(?:was|is|were|are|had been|has been|would be)\s+(?:a\s+|an\s+)?(?:(?:clear|flagrant|blatant|serious|grave|gross|direct|dangerous|unacceptable|terrible|historic|big|huge)\s+)?(?:provocation|violation|breach|illegal|unlawful|unacceptable|baseless|unfounded|illegitimate|irresponsible|absurd|mistake|interference|aggression|hostile|regrettable|discriminatory)\b/i;
 /** "has said he will not negotiate": a plan denied is neither a plan nor a claim about how things stand. */
 const NEGATED_PLAN =
   /^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|can)\s*(?:not|never|n['’]t)\b|^\W*(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:won['’]t|cannot)\b/i;
@@ -291,10 +293,12 @@ function eventsFor(
     // "Relations were broken off in 1962", "Talks between Egypt and Ethiopia broke down", "Talks resumed in Oslo": by
     // the sides the "between" phrase names, else (a failure) the two states the sentence named before, else by the
     // article's two sides
-    if (agents.length === 0 && trigger.undergone && (RELATIONS.has(trigger.type) || trigger.type === 'rejection' || trigger.type === 'talks')) {
+    if (agents.length === 0 && trigger.undergone && (RELATIONS.has(trigger.type) || UNDERGONE_BY_SIDES.has(trigger.type))) {
       const between = dealSides(context.sentence, clause, context.heads, actors);
       const before = uniqueActors(context.heads.filter((m) => m.end <= trigger.index && m.actor.kind === 'state').map((m) => m.actor)).slice(-2);
-      const sides = between.length > 1 ? between : trigger.type === 'rejection' && before.length === 2 ? before : actors.pair();
+      // fighting is only ever its "between" phrase's: the story's two sides may not be the ones who fought
+      const sides =
+        between.length > 1 ? between : trigger.type === 'armed_attack' ? [] : trigger.type === 'rejection' && before.length === 2 ? before : actors.pair();
       [agents, agentFrom] = [sides, 'inferred'];
     }
     if (agents.length === 0) {

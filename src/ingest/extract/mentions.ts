@@ -66,7 +66,7 @@ const STATE_BODY_WORD = new RegExp(String.raw`^(?:${STATE_BODIES})$`);
 const GOVERNMENT_WORDS = String.raw`government|authorities|police|junta|regime|military|army|security forces|state media|foreign ministry|administration`;
 /** A role word after a group noun makes it a title or a compound: "opposition leader Teresa Alvarado", "the Saudi national security adviser". */
 const ROLE_AFTER =
-  /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist|security|adviser|advisor|interests?|team|guard|assembly|council|committee|congress|elections?|unity|news|television|carrier)\b/;
+  /^\s+(?:leader|leaders|envoy|spokesman|spokeswoman|spokesperson|chief|head|figure|members?|minister|official|diplomat|lawmaker|activist|journalist|security|adviser|advisor|interests?|team|guard|assembly|council|committee|congress|elections?|unity|news|television|carrier|facility|facilities|fields?|installations?|plant|refinery|exports?|imports?|company|firm|giant|ministry|sector|industry|revenues?|prices?|output|production|tankers?|pipeline|terminal)\b/;
 
 /** Role words that, after "the", refer back to the person last named with them: "the minister", "the envoy". */
 const ROLE_NOUNS = new Set(

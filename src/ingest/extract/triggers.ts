@@ -546,7 +546,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|blasted|blasts|chided|chides|chiding|castigated|castigates|objected|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting)\b`,
+    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|blasted|blasts|chided|chides|chiding|castigated|castigates|objected|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting|hit out at|hits out at|lashed out at|lashes out at|reacted (?:angrily|furiously|sharply) to|reacts (?:angrily|furiously|sharply) to)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   {
@@ -759,6 +759,18 @@ const RULES: Rule[] = [
   },
   // "pounds" after a sum is money ("20 million pounds for flood victims")
   { type: 'armed_attack', pattern: String.raw`\b(?:pounded|overran|overruns)\b|(?<!(?:\d|million|billion)\s+)\bpounds\b` },
+  // "launched 40 missiles at Ukrainian cities", "fired drones at Riyadh": weapons sent at a target
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:launched|launches|fired|fires)\s+(?:(?:a|an|another|more than|over|some|dozens of|scores of|hundreds of|[\d,]+|two|three|four|five|six|ten|twenty)\s+)*(?:[\w-]+\s+)?(?:missiles?|rockets?|drones?|shells?)\s+(?:at|on|against|towards?)\b`,
+  },
+  // "Fighting erupted between Sudan's army and the RSF": by the sides its "between" phrase names
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:fighting|clashes|hostilities|battles?)\s+(?:erupted|broke out|flared|raged|resumed)\b(?=\s+(?:[^,.;]{0,40}?\s)?between\b)`,
+    noun: true,
+    undergone: true,
+  },
   // "Georgian troops clashed with South Ossetian forces": armed forces, not protesters and police
   {
     type: 'armed_attack',

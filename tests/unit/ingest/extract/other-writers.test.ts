@@ -162,6 +162,9 @@ describe('event classification on other writers’ forms', () => {
     ['India gifted 50,000 doses of vaccine to Nepal on Monday.', 'aid_provided', 'india'],
     ['The European Union set up a trust fund for Colombia on Monday.', 'aid_pledged', 'european-union'],
     ['Canada will double its aid to Sudan, the foreign minister announced on Monday.', 'aid_pledged', 'canada'],
+    ['Ankara reacted angrily to the vote on Monday.', 'criticism', 'turkey'],
+    ['Russia launched 40 missiles at Ukrainian cities on Monday.', 'armed_attack', 'russia'],
+    ["Fighting erupted between Sudan's army and the RSF in Khartoum on Monday.", 'armed_attack', 'rapid-support-forces'],
   ];
 
   it.each(cases)('%s → %s by %s', (text, type, agent) => {
@@ -453,5 +456,11 @@ describe('event classification on other writers’ forms', () => {
   it('reads talks that opened or resumed, told without their sides, as held by the story’s sides on their own date', () => {
     const events = eventsOf('Colombia and the FARC signed a deal on Monday.\nThe talks had opened in Oslo in October 2012.');
     expect(events.find((e) => e.type === 'talks')).toMatchObject({ agents: ['colombia', 'farc', 'norway'], date: { start: '2012-10-01' } });
+  });
+
+  it('takes no side for fighting told without its sides, and no commodity for an industry ("a Saudi oil facility")', () => {
+    expect(eventsOf('Sudan and Chad signed a deal on Monday.\nFighting erupted in Khartoum on Tuesday.').map((e) => e.type)).toEqual(['agreement']);
+    const events = eventsOf('Houthi drones hit a Saudi oil facility on Monday.');
+    expect(events.flatMap((e) => [...e.agents, ...e.targets])).not.toContain('saudi-oil');
   });
 });
