@@ -41,7 +41,7 @@ interface Rule {
 
 const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|curbs|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|controls\s+on\s+(?:exports|imports|trade|shipments)|blacklist`;
 const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
-const TREATY_WORDS = String.raw`treaty|treaties|agreements?|accords?|pacts?|compact|conventions?|deals?|protocols?|alliance|organi[sz]ation|regime`;
+const TREATY_WORDS = String.raw`treaty|treaties|agreements?|accords?|pacts?|compact|conventions?|deals?|protocols?|alliance|organi[sz]ation|regime|statute`;
 /** A currency's sign, with the country letters some put before a dollar ("A$50 million", "US$2 billion"). */
 const SIGN = String.raw`(?:(?:US|A|C|NZ|HK|S)\$|[$€£¥])`;
 /** A sum of money: "$30 million", "A$50 million", "25 million ecus", "12 million Canadian dollars". */
@@ -287,6 +287,16 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:withdrew|withdraws|withdraw|withdrawing|pulled out|pulls out|pulling out|pull out|exited|exits|quit|quits|left)\s+(?:from|of)${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`,
   },
   { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from${WITHIN(5)}\s+(?:${TREATY_WORDS})\b`, noun: true },
+  // "notified the UN of its withdrawal from the Rome Statute"
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:notified|notifies|informed|informs)\s+(?:[\p{L}'’.-]+\s+){1,4}?of\s+(?:its|their)\s+(?:decision\s+to\s+(?:leave|withdraw|quit|exit)|withdrawal|exit)\b`,
+  },
+  // "parliament voted to leave the ICC": the decision to leave, taken
+  {
+    type: 'treaty_withdrawal',
+    pattern: String.raw`\b(?:voted|votes|decided|decides)\s+to\s+(?:leave|quit|exit|withdraw from|pull out of)\s+(?:the\s+)?(?:\p{Lu}{2,}\b|(?:[\p{L}'’-]+\s+){0,4}?(?:${TREATY_WORDS}|Court|Union|Council|League|Alliance)\b)`,
+  },
   // "their withdrawal from ECOWAS", "quit the OAS": a body named by its acronym
   { type: 'treaty_withdrawal', pattern: String.raw`\b(?:withdrawal|exit)\s+from\s+(?:the\s+)?\p{Lu}{3,}\b`, noun: true, cased: true },
   // "quit the International Criminal Court": a body named in full, which TREATY_WORDS do not end
@@ -373,6 +383,8 @@ const RULES: Rule[] = [
     type: 'relations_restored',
     pattern: String.raw`\b(?:reopened|reopens|reopen|reopening|re-opened|opened|opens)${WITHIN(2)}\s+(?:embassy|embassies|consulate|consulates|(?:representative|liaison)\s+offices?|interests\s+sections?)\b`,
   },
+  // "the two countries exchanged ambassadors": full relations, each side's envoy accredited
+  { type: 'relations_restored', pattern: String.raw`\b(?:exchanged|exchange|exchanges)\s+(?:ambassadors|envoys|embassies)\b` },
   {
     type: 'relations_restored',
     pattern: String.raw`\b(?:restoration|resumption|reopening|re-establishment|normali[sz]ation)\s+of${WITHIN(3)}\s+(?:relations|ties|embassy|embassies)\b`,
@@ -724,6 +736,8 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:[Mm]arched|marching|march)\b(?=\s+(?:outside|in front of|at|near|through|across|in\s+(?:the\s+)?(?:streets?|squares?|\p{Lu})))`,
     cased: true,
   },
+  // "Protesters burned Danish flags outside the embassy"
+  { type: 'protest', pattern: String.raw`\b(?:burned|burnt|burns|burning|torched|torches)\s+(?:[\p{L}-]+\s+){0,2}?(?:flags?|effigies|effigy)\b` },
   // a show of force: weapons tested, drills held ("test-fired two ballistic missiles", "held live-fire drills")
   {
     type: 'mobilization',

@@ -163,6 +163,10 @@ describe('event classification on other writers’ forms', () => {
     ['The European Union set up a trust fund for Colombia on Monday.', 'aid_pledged', 'european-union'],
     ['Canada will double its aid to Sudan, the foreign minister announced on Monday.', 'aid_pledged', 'canada'],
     ['Ankara reacted angrily to the vote on Monday.', 'criticism', 'turkey'],
+    ['Burundi notified the UN of its withdrawal from the Rome Statute on Monday.', 'treaty_withdrawal', 'burundi'],
+    ["Burundi's parliament voted to leave the ICC on Monday.", 'treaty_withdrawal', 'burundi'],
+    ['Peru and Chile exchanged ambassadors on Monday.', 'relations_restored', 'chile'],
+    ['Iranian protesters burned Danish flags in Tehran on Monday.', 'protest', 'iranian-protesters'],
     ['Russia launched 40 missiles at Ukrainian cities on Monday.', 'armed_attack', 'russia'],
     ["Fighting erupted between Sudan's army and the RSF in Khartoum on Monday.", 'armed_attack', 'rapid-support-forces'],
   ];
