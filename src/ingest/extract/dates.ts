@@ -108,10 +108,12 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
     const date = day(addDays(anchor.date.end ?? anchor.date.start, days));
     found.push({ date, index, end: index + match[0].length, text: match[0] });
   }
-  // "restored ties on Tuesday, three weeks after Santo Domingo expelled …": the act after "after" is counted back
+  // "restored ties on Tuesday, three weeks after Santo Domingo expelled …", "Two days after Ethiopia expelled its
+  // envoy, Egypt recalled its ambassador on Friday": the act after "after" is counted back from the other's day
   for (const match of text.matchAll(SPAN_BEFORE)) {
     const index = match.index ?? 0;
-    const anchor = mentions.filter((m) => m.end <= index && m.date.precision === 'day').pop();
+    const days = mentions.filter((m) => m.date.precision === 'day');
+    const anchor = days.filter((m) => m.end <= index).pop() ?? (index < 3 ? days.find((m) => m.index > index) : undefined);
     if (!anchor || overlapsAny({ index, end: index + match[0].length }, found)) continue;
     const count = WORD_NUMBERS[(match[1] ?? '').toLowerCase()] ?? Number(match[1]);
     const unit = (match[2] ?? '').toLowerCase();

@@ -41,6 +41,8 @@ interface Rule {
 
 const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|curbs|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|controls\s+on\s+(?:exports|imports|trade|shipments)|blacklist`;
 const DEAL_WORDS = String.raw`agreement|accord|deal|treaty|memorandum|pact|declaration|ceasefire|truce|framework|protocol|joint statement|roadmap`;
+/** What a deal agreed is called after "agreed to" or "agreed on": "a prisoner swap", "the plan". */
+const AGREED_DEAL = String.raw`(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:${DEAL_WORDS}|swap|exchange|plan|settlement|compromise)\b`;
 const TREATY_WORDS = String.raw`treaty|treaties|agreements?|accords?|pacts?|compact|conventions?|deals?|protocols?|alliance|organi[sz]ation|regime|statute`;
 /** A currency's sign, with the country letters some put before a dollar ("A$50 million", "US$2 billion"). */
 const SIGN = String.raw`(?:(?:US|A|C|NZ|HK|S)\$|[$€£¥])`;
@@ -345,6 +347,11 @@ const RULES: Rule[] = [
   },
   // "reached an understanding on the border", "struck a compromise"
   { type: 'agreement', pattern: String.raw`\b(?:reached|reaches|struck|strikes|found|finds)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:understanding|compromise)\b` },
+  // "agreed to a prisoner swap", "agreed on Tuesday on a plan": a deal agreed, where "agreed to" a verb is an intent
+  {
+    type: 'agreement',
+    pattern: String.raw`\b(?:agreed|agrees|agree)\s+(?:on|to|upon)\s+(?=${AGREED_DEAL})(?:a|an|the)\b|\b(?:agreed|agrees|agree)(?=\s+(?:on|in|last|this)\s+[\w ]{1,15}?\s+(?:on|to|upon)\s+${AGREED_DEAL})`,
+  },
   // "The two leaders inked 14 documents", "signed a raft of memorandums": deals counted, not named
   {
     type: 'agreement',
@@ -520,7 +527,7 @@ const RULES: Rule[] = [
   // "Russia vowed on Friday to respond": the date between is when it was said, outside the trigger's words
   {
     type: 'intent',
-    pattern: String.raw`\b(?:vowed|agreed|decided|resolved)(?=\s+(?:on|in|last|this)\s+[\w ]{1,15}?\s+to\s+[a-z])`,
+    pattern: String.raw`\b(?:vowed|agreed|decided|resolved)(?=\s+(?:on|in|last|this)\s+[\w ]{1,15}?\s+to\s+(?!(?:a|an|the)\b)[a-z])`,
   },
   {
     type: 'intent',

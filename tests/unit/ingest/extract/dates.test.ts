@@ -119,4 +119,9 @@ describe('findDates', () => {
     expect(only('Belarus banned imports of EU food products from July 1.', '2021-07-20')?.start).toBe('2021-07-01');
     expect(only('The ban takes effect on January 3.', '2021-12-20')?.start).toBe('2022-01-03');
   });
+
+  it('counts "two days after" back from the day the sentence tells after it, when it opens the sentence', () => {
+    const found = findDates('Two days after Ethiopia expelled its envoy, Egypt recalled its ambassador on Friday.', '2025-06-14');
+    expect(found.map((m) => m.date.start)).toEqual(['2025-06-11', '2025-06-13']);
+  });
 });

@@ -166,6 +166,8 @@ describe('event classification on other writers’ forms', () => {
     ['Burundi notified the UN of its withdrawal from the Rome Statute on Monday.', 'treaty_withdrawal', 'burundi'],
     ["Burundi's parliament voted to leave the ICC on Monday.", 'treaty_withdrawal', 'burundi'],
     ['Peru and Chile exchanged ambassadors on Monday.', 'relations_restored', 'chile'],
+    ['Iran and the United States agreed on Tuesday to a prisoner swap.', 'agreement', 'iran'],
+    ['Israel and Hamas agreed to a deal on Tuesday.', 'agreement', 'hamas'],
     ['Iranian protesters burned Danish flags in Tehran on Monday.', 'protest', 'iranian-protesters'],
     ['Russia launched 40 missiles at Ukrainian cities on Monday.', 'armed_attack', 'russia'],
     ["Fighting erupted between Sudan's army and the RSF in Khartoum on Monday.", 'armed_attack', 'rapid-support-forces'],
