@@ -19,6 +19,8 @@ export interface GazetteerEntry {
 
 // name | demonyms | capitals and seats of government (also names for the government) | other names | other cities (places only).
 // With the states few others recognise (Abkhazia, South Ossetia, Transnistria, Somaliland): their recognition is news.
+// With the states of the last fifty years that are no more (the Soviet Union, Yugoslavia, the two Germanys): their
+// seats of government stand for them in the years they were theirs (HISTORIC_SEATS).
 const STATES = `
 Abkhazia|Abkhaz,Abkhazian|Sukhumi||
 Afghanistan|Afghan|Kabul||Kandahar
@@ -39,7 +41,7 @@ Barbados|Barbadian|Bridgetown||
 Belarus|Belarusian,Belarussian|Minsk|Republic of Belarus|
 Belgium|Belgian|Brussels||Antwerp
 Belize|Belizean|Belmopan||
-Benin|Beninese|Porto-Novo,Cotonou||
+Benin|Beninese,Dahomeyan|Porto-Novo,Cotonou|Dahomey|
 Bhutan|Bhutanese|Thimphu||
 Bolivia|Bolivian|La Paz,Sucre||
 Bosnia and Herzegovina|Bosnian|Sarajevo|Bosnia|
@@ -47,19 +49,19 @@ Botswana|Botswanan|Gaborone||
 Brazil|Brazilian|Brasilia,Brasília||Rio de Janeiro,Sao Paulo,São Paulo
 Brunei|Bruneian|Bandar Seri Begawan||
 Bulgaria|Bulgarian|Sofia||
-Burkina Faso|Burkinabe|Ouagadougou||
+Burkina Faso|Burkinabe|Ouagadougou|Upper Volta|
 Burundi|Burundian|Gitega,Bujumbura||
-Cambodia|Cambodian|Phnom Penh||
+Cambodia|Cambodian|Phnom Penh|Kampuchea|
 Cameroon|Cameroonian|Yaounde,Yaoundé||
 Canada|Canadian|Ottawa||Toronto,Montreal,Vancouver
 Cape Verde|Cape Verdean|Praia|Cabo Verde|
 Central African Republic|Central African|Bangui|CAR|
 Chad|Chadian|N'Djamena||
 Chile|Chilean|Santiago||
-China|Chinese|Beijing,Zhongnanhai|People's Republic of China,PRC|Shanghai,Hong Kong,Macau,Guangzhou,Shenzhen
+China|Chinese|Beijing,Zhongnanhai,Peking|People's Republic of China,PRC,Red China,Communist China|Shanghai,Hong Kong,Macau,Guangzhou,Shenzhen
 Colombia|Colombian|Bogota,Bogotá||Medellin,Cali
 Comoros|Comoran|Moroni||
-Democratic Republic of the Congo|Congolese|Kinshasa|DR Congo,DRC,Democratic Republic of Congo|Goma
+Democratic Republic of the Congo|Congolese,Zairean,Zairian|Kinshasa|DR Congo,DRC,Democratic Republic of Congo,Zaire|Goma
 Republic of the Congo||Brazzaville|Congo-Brazzaville|
 Costa Rica|Costa Rican|San Jose,San José||
 Croatia|Croatian|Zagreb||
@@ -96,9 +98,9 @@ Haiti|Haitian|Port-au-Prince||
 Honduras|Honduran|Tegucigalpa||
 Hungary|Hungarian|Budapest||
 Iceland|Icelandic,Icelander|Reykjavik||
-India|Indian|New Delhi|Delhi|Mumbai,Kolkata,Chennai,Bangalore
+India|Indian|New Delhi|Delhi|Mumbai,Kolkata,Chennai,Bangalore,Bombay,Calcutta,Madras
 Indonesia|Indonesian|Jakarta||Bali
-Iran|Iranian|Tehran|Islamic Republic of Iran|Isfahan,Mashhad
+Iran|Iranian|Tehran,Teheran|Islamic Republic of Iran,Persia|Isfahan,Mashhad
 Iraq|Iraqi|Baghdad||Mosul,Basra,Erbil
 Ireland|Irish|Dublin||
 Israel|Israeli|Jerusalem|Tel Aviv|Haifa
@@ -188,7 +190,7 @@ South Korea|South Korean,Korean|Seoul,Blue House|Republic of Korea,ROK|Busan
 South Sudan|South Sudanese|Juba||
 South Ossetia|South Ossetian|Tskhinvali||
 Spain|Spanish,Spaniard|Madrid||Barcelona
-Sri Lanka|Sri Lankan|Colombo||
+Sri Lanka|Sri Lankan,Ceylonese|Colombo|Ceylon|
 Sudan|Sudanese|Khartoum||Port Sudan
 Suriname|Surinamese|Paramaribo||
 Sweden|Swedish,Swede|Stockholm||Gothenburg
@@ -197,7 +199,7 @@ Syria|Syrian|Damascus||Aleppo,Homs
 Taiwan|Taiwanese|Taipei|Republic of China|
 Tajikistan|Tajik|Dushanbe||
 Tanzania|Tanzanian|Dodoma|Dar es Salaam|
-Thailand|Thai|Bangkok||
+Thailand|Thai|Bangkok|Siam|
 Timor-Leste|Timorese|Dili|East Timor|
 Togo|Togolese|Lome,Lomé||
 Tonga|Tongan|Nuku'alofa||
@@ -217,10 +219,20 @@ Uzbekistan|Uzbek|Tashkent||
 Vanuatu|Ni-Vanuatu|Port Vila||
 Vatican|Vatican|Vatican City|Holy See|
 Venezuela|Venezuelan|Caracas||Maracaibo
-Vietnam|Vietnamese|Hanoi|Viet Nam|Ho Chi Minh City
+Vietnam|Vietnamese|Hanoi|Viet Nam|Ho Chi Minh City,Saigon
 Yemen|Yemeni|Sanaa,Sana'a|Aden|
 Zambia|Zambian|Lusaka||
 Zimbabwe|Zimbabwean|Harare||
+Soviet Union|Soviet||USSR,U.S.S.R.,the Soviets|
+Yugoslavia|Yugoslav|||
+Czechoslovakia|Czechoslovak|||
+East Germany|East German|East Berlin|German Democratic Republic,GDR|
+West Germany|West German|Bonn|Federal Republic of Germany|
+North Vietnam|North Vietnamese|||
+South Vietnam|South Vietnamese|||
+North Yemen|North Yemeni||Yemen Arab Republic|
+South Yemen|South Yemeni||People's Democratic Republic of Yemen|
+Rhodesia|Rhodesian|Salisbury||
 `;
 
 // name | other names | kind
@@ -372,3 +384,17 @@ function parseBodies(): GazetteerEntry[] {
 }
 
 export const GAZETTEER: readonly GazetteerEntry[] = [...parseStates(), ...parseBodies()];
+
+/**
+ * Seats of government that stood for another state before a date: "Moscow" is the Soviet Union until it dissolved,
+ * "Belgrade" Yugoslavia, "Hanoi" North Vietnam. An article published before `until` reads them so.
+ */
+export const HISTORIC_SEATS: ReadonlyArray<{ surface: string; id: string; until: string }> = [
+  ...['Moscow', 'Kremlin', 'the Kremlin'].map((surface) => ({ surface, id: 'soviet-union', until: '1991-12-26' })),
+  { surface: 'Belgrade', id: 'yugoslavia', until: '1992-04-27' },
+  { surface: 'Prague', id: 'czechoslovakia', until: '1993-01-01' },
+  { surface: 'Hanoi', id: 'north-vietnam', until: '1976-07-02' },
+  { surface: 'Saigon', id: 'south-vietnam', until: '1975-04-30' },
+  { surface: 'Sanaa', id: 'north-yemen', until: '1990-05-22' },
+  { surface: 'Aden', id: 'south-yemen', until: '1990-05-22' },
+];

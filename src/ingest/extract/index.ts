@@ -42,7 +42,7 @@ export async function extractParsed(
 
 /** Draft facts from an article's text: offline, rule-based, every event quoting its sentence verbatim. */
 export function extract(input: ExtractInput, knownActors: readonly Actor[], options: ExtractOptions = {}): Extraction {
-  const lexicon = new Lexicon(knownActors);
+  const lexicon = new Lexicon(knownActors, input.publishedAt);
   const actors = new ArticleActors(lexicon, mainStates(lexicon, input.text), mainSides(lexicon, input.text));
   const sentences = splitSentences(input.text).filter((s) => !s.heading);
   let previousDay: string | null = null;

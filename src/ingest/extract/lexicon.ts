@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/model';
 import { escapeRegExp } from './sentences';
-import { GAZETTEER, type GazetteerEntry } from './gazetteer';
+import { GAZETTEER, HISTORIC_SEATS, type GazetteerEntry } from './gazetteer';
 import type { ActorRef } from './types';
 
 /**
@@ -29,8 +29,10 @@ export class Lexicon {
   private readonly entries: Entry[] = [];
   private readonly taken = new Set<string>();
 
-  constructor(knownActors: readonly Actor[]) {
+  /** `asOf`: the day the text was published, which decides what a seat of government stood for then. */
+  constructor(knownActors: readonly Actor[], asOf?: string) {
     for (const actor of knownActors) this.addKnown(actor);
+    if (asOf) this.addHistoricSeats(asOf, knownActors);
     for (const entry of GAZETTEER) this.addGazetteer(entry, knownActors);
     for (const actor of knownActors) if (actor.kind === 'person') this.addSurname(actor);
     this.entries.sort((a, b) => b.surface.length - a.surface.length);
@@ -65,6 +67,16 @@ export class Lexicon {
     for (const name of entry.names) this.add(name, ref, capitals.has(name) ? 'capital' : 'name');
     for (const demonym of entry.demonyms) this.add(demonym, ref, 'demonym');
     for (const city of entry.places) if (!capitals.has(city)) this.add(city, ref, 'city');
+  }
+
+  /** "Moscow" in 1976 is the Soviet Union's government: seats that stood for a state that is no more, before the first entries take them. */
+  private addHistoricSeats(asOf: string, knownActors: readonly Actor[]): void {
+    for (const seat of HISTORIC_SEATS) {
+      const entry = GAZETTEER.find((e) => e.id === seat.id);
+      if (!entry || asOf >= seat.until) continue;
+      const known = knownActors.find((a) => a.id === entry.id);
+      this.add(seat.surface, { id: entry.id, name: known?.name ?? entry.name, kind: entry.kind, known: known !== undefined }, 'capital');
+    }
   }
 
   /** "Coale" alone names John Coale, unless the surname is taken by another entry. */

@@ -99,4 +99,12 @@ describe('role phrases, possessives and places of government words', () => {
     const text = 'Mustafa al-Kadhimi met Abdel Fattah el-Sisi and Musaed al-Aiban, the Saudi national security adviser.';
     expect(ids(readerFor(text), text)).toEqual(['mustafa-al-kadhimi', 'abdel-fattah-el-sisi', 'musaed-al-aiban', 'saudi-arabia']);
   });
+
+  it('reads the states that are no more and old names, and a seat of government as the state it stood for then', () => {
+    const text = 'Moscow and Bonn met Zaire, Ceylon and Peking.';
+    const lexicon1976 = new Lexicon([], '1976-02-01');
+    expect(lexicon1976.find(text).map((m) => m.actor.id)).toEqual(['soviet-union', 'west-germany', 'democratic-republic-of-the-congo', 'sri-lanka', 'china']);
+    expect(new Lexicon([], '2020-02-01').find('Moscow and Belgrade').map((m) => m.actor.id)).toEqual(['russia', 'serbia']);
+    expect(new Lexicon([], '1985-02-01').find('Belgrade and Hanoi').map((m) => m.actor.id)).toEqual(['yugoslavia', 'vietnam']);
+  });
 });
