@@ -420,12 +420,12 @@ const RULES: Rule[] = [
   },
   {
     type: 'ambassador_recalled',
-    pattern: String.raw`\b(?:recalled|recalls|recall|recalling|withdrew|withdraws|withdrawing|summoned home)${WITHIN(2)}\s+(?:ambassadors?|envoys?|charg[eé] d['’]affaires|heads? of mission)\b`,
+    pattern: String.raw`\b(?:recalled|recalls|recall|recalling|withdrew|withdraws|withdrawing|summoned home)${WITHIN(2)}\s+(?:ambassadors?|envoys?|high commissioners?|charg[eé] d['’]affaires|heads? of mission)\b`,
   },
-  { type: 'ambassador_recalled', pattern: String.raw`\brecall\s+of${WITHIN(2)}\s+(?:ambassadors?|envoys?)\b`, noun: true },
+  { type: 'ambassador_recalled', pattern: String.raw`\brecall\s+of${WITHIN(2)}\s+(?:ambassadors?|envoys?|high commissioners?)\b`, noun: true },
   {
     type: 'diplomats_expelled',
-    pattern: String.raw`\b(?:expelled|expels|expel|expelling|ordered out|kicked out|threw out)${WITHIN(3)}\s+${ENVOYS}\b|\bdeclared${WITHIN(4)}\s+persona non grata\b`,
+    pattern: String.raw`\b(?:expelled|expels|expel|expelling|ordered out|kicked out|threw out)${WITHIN(5)}\s+${ENVOYS}\b|\bdeclared${WITHIN(4)}\s+persona non grata\b`,
   },
   // "ordered the Australian high commissioner out of the country", "declared the ambassador unwelcome", "sent home a diplomat"
   {
@@ -442,7 +442,7 @@ const RULES: Rule[] = [
     type: 'diplomats_expelled',
     pattern: String.raw`\b(?:ordered|orders|told|tells|asked|asks)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:embassy|mission|consulate)\s+to\s+(?:cut|reduce|halve|slash|shrink)\b`,
   },
-  { type: 'diplomats_expelled', pattern: String.raw`\bexpulsions?\s+of${WITHIN(3)}\s+(?:diplomats?|ambassadors?|envoys?)\b`, noun: true },
+  { type: 'diplomats_expelled', pattern: String.raw`\bexpulsions?\s+of${WITHIN(3)}\s+${ENVOYS}`, noun: true },
   // "ordering eleven Senegalese diplomats to leave the country", "gave the ambassador 48 hours to leave"
   {
     type: 'diplomats_expelled',
@@ -585,7 +585,7 @@ const RULES: Rule[] = [
   // "summoned the Russian ambassador to protest": a state calls in another's envoy to complain
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:summoned|summons|summoning)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassador|envoy|charg[eé] d['’]affaires|diplomats?|consul)\b`,
+    pattern: String.raw`\b(?:summoned|summons|summoning)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassador|envoy|high commissioner|charg[eé] d['’]affaires|diplomats?|consul)\b`,
   },
   // 'called the raids "a war crime"': the characterisation is quoted, so read on the words as written
   {
