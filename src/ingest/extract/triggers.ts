@@ -201,7 +201,7 @@ const RULES: Rule[] = [
   // "prolonged its economic measures against Moscow", "rolled over the sanctions": kept in force, imposed anew
   {
     type: 'sanctions_imposed',
-    pattern: String.raw`\b(?:prolonged|prolongs|renewed|renews|rolled over|rolls over)${WITHIN(3)}\s+(?:(?:${SANCTION_WORDS})\b|(?:economic|restrictive|punitive|sectoral)\s+measures\b)`,
+    pattern: String.raw`\b(?:joined|joins|joining)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:sanctions|embargo|restrictions)\b|\b(?:prolonged|prolongs|renewed|renews|rolled over|rolls over)${WITHIN(3)}\s+(?:(?:${SANCTION_WORDS})\b|(?:economic|restrictive|punitive|sectoral)\s+measures\b)`,
   },
   // "hit Caracas with new sanctions"
   {
@@ -482,6 +482,7 @@ const RULES: Rule[] = [
     // not "eleven years after the two countries broke off negotiations": a clause that only measures time from it
     pattern: String.raw`(?<!\b(?:years|months|weeks|decades)\s+(?:after|before|since)\s+[^,.;]{0,40})\b(?:halted|halts|suspended|suspends|broke off|breaks off|called off|calls off|pulled out of|pulls out of|walked out of|walks out of|abandoned|abandons)\s+(?:the\s+|its\s+|all\s+|further\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\b|\b(?:walked|walks)\s+out\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:session|meeting|conference|summit)\b`,
   },
+
   // "snubbed the summit", "boycotted the vote", "balked at the proposal", "said no to the plan"
   {
     type: 'rejection',
@@ -748,7 +749,7 @@ const RULES: Rule[] = [
   // a show of force: weapons tested, drills held ("test-fired two ballistic missiles", "held live-fire drills")
   {
     type: 'mobilization',
-    pattern: String.raw`\b(?:test-fired|test-fires|test-launched|test-launches)\b|\b(?:fired|fires|launched|launches)\b(?=[^.;]{0,40}?\bmissiles?\b[^.;]{0,30}?\b(?:into|off|over)\s+(?:the\s+)?(?:sea|waters|coast|East Sea|Sea of Japan|Yellow Sea|Pacific)\b)|\b(?:conducted|conducts|carried out|carries out)${WITHIN(2)}\s+(?:nuclear|missile|weapons?)\s+tests?\b|\b(?:held|holds|staged|stages|launched|launches|conducted|conducts|began|begins)\s+(?:(?:large-scale|major|fresh|new|naval|military|air|live-fire)\s+){0,2}(?:drills|exercises|war games|manoeuvres|maneuvers)\b`,
+    pattern: String.raw`\b(?:test-fired|test-fires|test-launched|test-launches)\b|\b(?:fired|fires|launched|launches)\b(?=[^.;]{0,40}?\bmissiles?\b[^.;]{0,30}?\b(?:into|off|over)\s+(?:the\s+)?(?:sea|waters|coast|East Sea|Sea of Japan|Yellow Sea|Pacific)\b)|\b(?:conducted|conducts|carried out|carries out)${WITHIN(2)}\s+(?:nuclear|missile|weapons?)\s+tests?\b|\b(?:held|holds|holding|staged|stages|staging|launched|launches|conducted|conducts|conducting|began|begins)\s+(?:(?:large-scale|major|fresh|new|naval|military|air|live-fire)\s+){0,2}(?:drills|exercises|war games|manoeuvres|maneuvers)\b`,
   },
   {
     type: 'mobilization',

@@ -170,6 +170,8 @@ describe('event classification on other writers’ forms', () => {
     ['Israel and Hamas agreed to a deal on Tuesday.', 'agreement', 'hamas'],
     ['Fiji expelled the Australian and New Zealand high commissioners on Tuesday.', 'diplomats_expelled', 'fiji'],
     ['Malawi recalled its high commissioner from Tanzania on Tuesday.', 'ambassador_recalled', 'malawi'],
+    ['Moscow responded by holding military drills on the islands on Tuesday.', 'mobilization', 'russia'],
+    ['Tokyo joined Western sanctions over Crimea on Tuesday.', 'sanctions_imposed', 'japan'],
     ['Iranian protesters burned Danish flags in Tehran on Monday.', 'protest', 'iranian-protesters'],
     ['Russia launched 40 missiles at Ukrainian cities on Monday.', 'armed_attack', 'russia'],
     ["Fighting erupted between Sudan's army and the RSF in Khartoum on Monday.", 'armed_attack', 'rapid-support-forces'],
