@@ -554,7 +554,11 @@ const RULES: Rule[] = [
   },
   // "Turkey's approval of Sweden's NATO bid"
   { type: 'endorsement', pattern: String.raw`\b(?:approval|endorsement)\s+of\b`, noun: true },
-  // "backed Morocco's autonomy plan", "threw its weight behind the proposal", "reiterated its support for", "approved
+  // "Parliament approved the accord by 120 votes to 40": a legislature's approval of a treaty is its ratification
+  {
+    type: 'treaty_ratified',
+    pattern: String.raw`(?<=\b(?:[Pp]arliament|[Ss]enate|[Cc]ongress|[Aa]ssembly|[Ll]awmakers|[Ll]egislators|[Dd]eputies|MPs|Duma|Knesset|Majlis|Bundestag|Sejm|Rada|[Ll]egislature)\s+(?:[\w-]+\s+){0,2}?)(?:approved|approves|endorsed|endorses|passed|passes|voted\s+(?:for|to\s+approve|to\s+ratify))\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,3}?(?:treaty|accord|agreement|pact|convention|protocol)\b`,
+  }, // "backed Morocco's autonomy plan", "threw its weight behind the proposal", "reiterated its support for", "approved
   // Sweden's bid to join NATO"
   {
     type: 'endorsement',
@@ -620,6 +624,13 @@ const RULES: Rule[] = [
     type: 'detention',
     pattern: String.raw`\b(?:is|are|has been|have been)\s+holding\b(?=\s+(?:[\w'’-]+\s+){0,4}?(?:prisoners?|detainees?|hostages?|captives?|soldiers?|sailors?|citizens?|nationals?|journalists?|fishermen|students?|workers?|crew(?:men)?)\b)`,
   },
+  // "Two Japanese nationals have been held in China since March": held by the state they are held in
+  {
+    type: 'detention',
+    pattern: String.raw`(?<=\b(?:prisoners?|detainees?|hostages?|captives?|soldiers?|sailors?|citizens?|nationals?|journalists?|fishermen|students?|workers?|crew(?:men)?|reporters?|activists?)\s+(?:have|has|had)\s+been\s+)(?:held|detained|jailed|imprisoned)\b`,
+    undergone: true,
+  },
+
   // elections
   {
     type: 'election',
@@ -859,7 +870,9 @@ function formOf(rule: Rule, text: string, index: number, words: string): Form {
 
 /** Of overlapping triggers of one type keep the longest; a verb rule beats a noun rule on the same words. */
 function dropOverlaps(triggers: Trigger[]): Trigger[] {
-  const ranked = [...triggers].sort((a, b) => b.end - b.index - (a.end - a.index) || (a.form === 'noun' ? 1 : -1));
+  // longest first; of equals, verbs before nouns, then the rules' own order (the sort is stable)
+  const nounLast = (t: Trigger) => (t.form === 'noun' ? 1 : 0);
+  const ranked = [...triggers].sort((a, b) => b.end - b.index - (a.end - a.index) || nounLast(a) - nounLast(b));
   const kept: Trigger[] = [];
   for (const t of ranked) {
     const clash = kept.some((k) => t.index < k.end && k.index < t.end && (k.type === t.type || k.index === t.index));

@@ -172,6 +172,8 @@ describe('event classification on other writers’ forms', () => {
     ['Malawi recalled its high commissioner from Tanzania on Tuesday.', 'ambassador_recalled', 'malawi'],
     ['Moscow responded by holding military drills on the islands on Tuesday.', 'mobilization', 'russia'],
     ['Tokyo joined Western sanctions over Crimea on Tuesday.', 'sanctions_imposed', 'japan'],
+    ['The Slovak parliament approved the treaty by 120 votes to 40 on Tuesday.', 'treaty_ratified', 'slovakia'],
+    ['Two Japanese nationals have been held in China since March.', 'detention', 'china'],
     ['Iranian protesters burned Danish flags in Tehran on Monday.', 'protest', 'iranian-protesters'],
     ['Russia launched 40 missiles at Ukrainian cities on Monday.', 'armed_attack', 'russia'],
     ["Fighting erupted between Sudan's army and the RSF in Khartoum on Monday.", 'armed_attack', 'rapid-support-forces'],
