@@ -858,11 +858,15 @@ function withoutTalksRefused(triggers: Trigger[]): Trigger[] {
   return triggers.filter((t) => t.type !== 'talks' || !refusals.some((r) => t.index < r.end && r.index < t.end));
 }
 
+/** A passive's "by" phrase after the trigger, not a vote's count ("approved the treaty by 120 votes to 40"). */
+const PASSIVE_BY =
+  /^\s+by\b(?!\s+(?:\d[\d,]*\s+(?:votes?|to)\b|a\s+(?:vote|majority|margin|show)\b|(?:a\s+)?(?:unanimous|large|narrow|wide|overwhelming|two-thirds)\b|consensus\b|acclamation\b))/;
+
 function formOf(rule: Rule, text: string, index: number, words: string): Form {
   if (rule.noun) return 'noun';
   if (rule.undergone) return 'passive';
   const before = text.slice(0, index);
-  if (/\b(?:was|were|has been|had been|is)\s+\w+ed\b/.test(words) || /^\s+by\b/.test(text.slice(index + words.length))) return 'passive';
+  if (/\b(?:was|were|has been|had been|is)\s+\w+ed\b/.test(words) || PASSIVE_BY.test(text.slice(index + words.length))) return 'passive';
   if (PASSIVE_BEFORE.test(before) && PARTICIPLE.test(words)) return 'passive';
   if (NOUN_BEFORE.test(before) && !/^(?:met|hosted|visited|signed|restored|reopened)\b/i.test(words)) return 'noun';
   return 'verb';
