@@ -225,4 +225,9 @@ describe('clause-level extraction on the parse', () => {
     const events = await extractOne('Donors meeting in Rome pledged $400 million for the reconstruction on Tuesday.', '1992-12-18');
     expect(events.map((e) => [e.type, e.agents])).toEqual([['aid_pledged', ['donors']]]);
   });
+
+  test('a small group of protesters who gathered outside a palace protested', async () => {
+    const events = await extractOne('A small group of protesters gathered outside the palace in Ulaanbaatar on Tuesday.', '2025-07-10');
+    expect(events.map((e) => [e.type, e.agents])).toEqual([['protest', ['protesters']]]);
+  });
 });

@@ -70,7 +70,9 @@ const ROLE_AFTER =
 
 /** Role words that, after "the", refer back to the person last named with them: "the minister", "the envoy". */
 const ROLE_NOUNS = new Set(
-  'minister president premier envoy leader ambassador spokesman spokeswoman chancellor mediator negotiator secretary king queen emir sultan monarch'.split(' '),
+  'minister president premier envoy leader ambassador spokesman spokeswoman chancellor mediator negotiator secretary king queen emir sultan monarch emperor empress shah'.split(
+    ' ',
+  ),
 );
 const ROLE_PHRASE = new RegExp(
   String.raw`\b[Tt]he\s+(?:(?:foreign|prime|defence|defense|deputy|interior|special|senior|chief)\s+)?(${[...ROLE_NOUNS].join('|')})\b(?!\s*,?\s*\p{Lu})`,

@@ -18,7 +18,7 @@ const TITLE_WORDS = new Set(
   `President Prime Minister Foreign Defence Defense Interior Finance Deputy Vice Secretary State General Special Envoy
   Ambassador Chancellor King Queen Prince Princess Sheikh Emir Cardinal Pope Archbishop Bishop Senator Representative
   Governor Mayor Chairman Chairwoman Chair Chairperson Commissioner Director Chief Judge Justice Mr Mrs Ms Dr Sir Dame
-  Lord Leader Premier Spokesman Spokeswoman Spokesperson Colonel Lieutenant Major Captain Admiral Marshal Interim
+  Lord Emperor Empress Shah Tsar Sultan Leader Premier Spokesman Spokeswoman Spokesperson Colonel Lieutenant Major Captain Admiral Marshal Interim
   Acting Former Opposition Supreme High Commander Sergeant Officer Consul Attorney Speaker Crown Foreign-Minister
   Government Head Executive Counsellor Counselor Adviser Advisor National Security Economy Trade Justice of`.split(/\s+/),
 );
@@ -32,7 +32,9 @@ const NOT_NAMES = new Set(
   August September October November December Independence Day Western Eastern Northern Southern West East North South
   Context Path Towards Ongoing Issue Recent Further Outcomes Officials Police Government Human Rights Nobel Peace Prize
   Under Such Some Many Most Several No Not New Old Other Another All Each Every Any First Second Third Last Next One
-  Two Three Four Five Six Seven Eight Nine Ten`.split(/\s+/),
+  Two Three Four Five Six Seven Eight Nine Ten Afterwards Afterward Subsequently Eventually Finally Instead Still Yet Now
+  Then Next Elsewhere Overall Initially Previously Recently Currently Nevertheless Nonetheless Moreover Indeed
+  Officially Privately Publicly`.split(/\s+/),
 );
 
 const ORGANIZATION_WORDS =
@@ -40,10 +42,10 @@ const ORGANIZATION_WORDS =
 const COMPANY_WORDS = /\b(Airlines|Airways|Air|Bank|Corp|Corporation|Company|Inc|Ltd|Holding|Holdings|Energy|Oil|Gas|Petroleum|Motors|Group)\b/;
 /**
  * Names of places by their last word or their first ("the Galwan Valley", "the Red Sea", "Camp David"), and of
- * occasions ("the Olympic Games"): never actors.
+ * occasions and events ("the Olympic Games", "the Second World War", "the Camp David Accords"): never actors.
  */
 const PLACE_NAME =
-  /(?:\s(?:Valley|Sea|Ocean|Strait|Straits|Gulf|Bay|Island|Islands|Peninsula|Desert|Plateau|Lake|River|Canal|Corridor|Mountains|Hills|Heights|Pass|Coast|Basin|Delta|Province|Crossing|Airport|Square|Palace|Camp|Airbase|Air Base|Games|Olympics|Cup|Championships?|Festival|Expo)$)|^(?:Camp|Mount|Lake|Port|Fort|Cape|Gulf of|Strait of|Sea of)\s/;
+  /(?:\s(?:Valley|Sea|Ocean|Strait|Straits|Gulf|Bay|Island|Islands|Peninsula|Desert|Plateau|Lake|River|Canal|Corridor|Mountains|Hills|Heights|Pass|Coast|Basin|Delta|Province|Crossing|Airport|Square|Palace|Camp|Airbase|Air Base|Games|Olympics|Cup|Championships?|Festival|Expo|War|Wars|Revolution|Uprising|Crisis|Accords?|Conference|Summit|Declaration|Doctrine|Charter)$)|^(?:Camp|Mount|Lake|Port|Fort|Cape|Gulf of|Strait of|Sea of)\s/;
 const GOVERNMENT_WORDS = /\b(Ministry|Department|Office|Cabinet|Parliament|Senate|Congress|Assembly|Council)\b/;
 
 /** Lower-case words that introduce a person's name or an organisation's name. */
@@ -84,6 +86,8 @@ function guessKind(name: string, length: number, personCue: boolean, before: str
   if (COMPANY_WORDS.test(name) && !ORGANIZATION_WORDS.test(name)) return 'company';
   if (ORGANIZATION_WORDS.test(name)) return 'organization';
   if (personCue) return 'person';
+  // "clashed at Khalkhin Gol", "talks in Ras Lanuf": an unknown name told as where something happens is a place
+  if (/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i.test(before)) return null;
   if (length >= 2 && length <= 4) return 'person';
   return null; // a lone unknown capitalised word is too often not an actor at all
 }

@@ -6,7 +6,7 @@ const COUNTING = /^(?:several|many|some|few|numerous|dozens|hundreds|thousands|s
 /** A party's adjective qualifies a group as a common word does: "Republican senators", "Labour MPs". */
 const PARTY = /^(?:Republican|Democratic|Democrat|Labour|Conservative|Liberal|Tory|Green|Socialist|Communist)$/;
 /** "Thousands of protesters", "Dozens of rebels": the counted group after "of" is the subject. */
-const COUNT_NOUNS = /^(?:thousands|hundreds|dozens|scores|tens|crowds|groups|hundred|thousand)$/i;
+const COUNT_NOUNS = /^(?:thousands|hundreds|dozens|scores|tens|crowds?|groups?|hundred|thousand|handful|number)$/i;
 
 /**
  * What the dependency parse adds to the rules: the grammatical subject of a trigger that the names did not give an

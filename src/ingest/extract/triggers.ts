@@ -694,7 +694,7 @@ const RULES: Rule[] = [
   // "approved a $300 million loan to Kenya", "Canada will give $10 million to the UN refugee agency"
   {
     type: 'aid_pledged',
-    pattern: String.raw`\b(?:approved|approves|granted|grants|extended|extends)\s+(?:an?\s+)?(?:${MONEY}|${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?)\s+(?:[\w-]+\s+)?(?:loans?|grants?|credits?|aid|assistance|package)\b|\b(?:will|would)\s+(?:give|provide|donate|contribute|send)\s+(?:(?:a\s+further|an\s+additional|another|some|about|nearly|up to)\s+)?(?:${MONEY}|${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?)`,
+    pattern: String.raw`\b(?:approved|approves|granted|grants|extended|extends|signed|signs)\s+(?:an?\s+)?(?:${MONEY}|${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?)\s+(?:[\w-]+\s+)?(?:loans?|grants?|credits?|aid|assistance|package)\b|\b(?:will|would)\s+(?:give|provide|donate|contribute|send)\s+(?:(?:a\s+further|an\s+additional|another|some|about|nearly|up to)\s+)?(?:${MONEY}|${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?)`,
   },
   // "the European Community put up a further 25 million ecus", "Canada's contribution … came to 12 million dollars"
   {
@@ -724,7 +724,12 @@ const RULES: Rule[] = [
   {
     type: 'aid_provided',
     pattern: String.raw`\b(?:handed over|hands over|gave|gives|donated|donates|disbursed|disburses|transferred|transfers|delivered|delivers|provided|provides)\s+(?:(?:a\s+further|an\s+additional|another|some|nearly|about|almost|around|more than|over)\s+)?${MONEY}\s+(?:in|of|worth of)\s+(?:[\w-]+\s+)?(?:aid|assistance|relief)\b`,
+  }, // "Japan has given Mongolia more than $3 billion in aid since 1991"
+  {
+    type: 'aid_provided',
+    pattern: String.raw`\b(?:gave|given|gives|giving|provided|provides)\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:(?:more than|over|some|about|nearly|almost|around)\s+)?${MONEY}\s+(?:in|of)\s+(?:[\w-]+\s+)?(?:aid|assistance|loans|grants|credits|development aid)\b`,
   },
+
   // "wrote off Zambia's debt", "cancelled $2 billion of Iraqi debt": relief given
   {
     type: 'aid_provided',
@@ -754,6 +759,11 @@ const RULES: Rule[] = [
     type: 'protest',
     pattern: String.raw`\b(?:[Mm]arched|marching|march)\b(?=\s+(?:outside|in front of|at|near|through|across|in\s+(?:the\s+)?(?:streets?|squares?|\p{Lu})))`,
     cased: true,
+  },
+  // "A small group of protesters gathered outside the palace"
+  {
+    type: 'protest',
+    pattern: String.raw`(?<=\b(?:protesters|protestors|demonstrators|activists|crowds?|students|marchers)\s+(?:[\w-]+\s+){0,1}?)(?:gathered|gather|gathers|assembled|massed)\b(?=\s+(?:outside|in front of|at|near|in)\b)`,
   },
   // "Protesters burned Danish flags outside the embassy"
   { type: 'protest', pattern: String.raw`\b(?:burned|burnt|burns|burning|torched|torches)\s+(?:[\p{L}-]+\s+){0,2}?(?:flags?|effigies|effigy)\b` },

@@ -174,6 +174,8 @@ describe('event classification on other writers’ forms', () => {
     ['Tokyo joined Western sanctions over Crimea on Tuesday.', 'sanctions_imposed', 'japan'],
     ['The Slovak parliament approved the treaty by 120 votes to 40 on Tuesday.', 'treaty_ratified', 'slovakia'],
     ['Two Japanese nationals have been held in China since March.', 'detention', 'china'],
+    ['Japan has given Mongolia more than $3 billion in aid on Tuesday.', 'aid_provided', 'japan'],
+    ['On Wednesday, the World Bank signed a $50 million loan for a heating plant.', 'aid_pledged', 'world-bank'],
     ['Iranian protesters burned Danish flags in Tehran on Monday.', 'protest', 'iranian-protesters'],
     ['Russia launched 40 missiles at Ukrainian cities on Monday.', 'armed_attack', 'russia'],
     ["Fighting erupted between Sudan's army and the RSF in Khartoum on Monday.", 'armed_attack', 'rapid-support-forces'],
@@ -474,5 +476,19 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('Sudan and Chad signed a deal on Monday.\nFighting erupted in Khartoum on Tuesday.').map((e) => e.type)).toEqual(['agreement']);
     const events = eventsOf('Houthi drones hit a Saudi oil facility on Monday.');
     expect(events.flatMap((e) => [...e.agents, ...e.targets])).not.toContain('saudi-oil');
+  });
+
+  it('takes no war, no place of a battle and no sentence adverb for a person, and "the emperor" for the one named so', () => {
+    const text = [
+      'Emperor Naruhito arrived in Ulaanbaatar on Tuesday.',
+      'Afterwards Mr Khurelsukh said Mongolia hoped to deepen ties with Japan.',
+      'Japanese and Soviet forces clashed at Khalkhin Gol in 1939, before the Second World War.',
+      'The emperor is due to visit the memorial on Saturday.',
+    ].join('\n');
+    const events = eventsOf(text);
+    const actors = events.flatMap((e) => [...e.agents, ...e.targets]);
+    expect(actors).not.toEqual(expect.arrayContaining(['khalkhin-gol']));
+    expect(actors.filter((a) => /world-war|afterwards/.test(a))).toEqual([]);
+    expect(events.at(-1)?.agents).toEqual(['naruhito']);
   });
 });
