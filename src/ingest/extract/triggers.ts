@@ -105,6 +105,12 @@ const RULES: Rule[] = [
     type: 'talks',
     pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b|\b(?:talked|spoke|conferred) by (?:tele)?phone\b`,
   },
+  // "exchanged views on the border", "had an audience with the president", "Kenya and Somalia discussed the dispute",
+  // "Kenyan and Somali officials negotiated for six hours"
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:exchanged|exchange|exchanges)\s+views\b|\b(?:had|has|was granted|were granted)\s+an\s+audience\s+with\b|(?<=\b\p{Lu}[\p{L}-]+\s+and\s+\p{Lu}[\p{L}-]+(?:['’]s\s+[a-z]+)?\s+)(?:discussed|discuss)\b|\b(?:discussed|discusses)\b(?=[^.;]{0,60}?\bwith\s+(?:his|her|their|the|\p{Lu}))|(?<=\b(?:officials|delegations|negotiators|delegates|envoys|teams)\s+)(?:negotiated|negotiate)\b`,
+  },
   // "Negotiations resumed in Kampala on Sunday between …": held by the sides of the "between" phrase or of the story
   {
     type: 'talks',

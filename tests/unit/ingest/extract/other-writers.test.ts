@@ -175,6 +175,10 @@ describe('event classification on other writers’ forms', () => {
     ['The Slovak parliament approved the treaty by 120 votes to 40 on Tuesday.', 'treaty_ratified', 'slovakia'],
     ['Two Japanese nationals have been held in China since March.', 'detention', 'china'],
     ['Japan has given Mongolia more than $3 billion in aid on Tuesday.', 'aid_provided', 'japan'],
+    ['The foreign ministers of Kenya and Somalia exchanged views on the border on Monday.', 'talks', 'somalia'],
+    ['Kenya and Somalia discussed the maritime dispute on Monday.', 'talks', 'kenya'],
+    ['Kenyan and Somali officials negotiated for six hours on Monday.', 'talks', 'kenya'],
+    ['The Kenyan envoy had an audience with the Somali president on Monday.', 'talks', 'kenya'],
     ['On Wednesday, the World Bank signed a $50 million loan for a heating plant.', 'aid_pledged', 'world-bank'],
     ['Iranian protesters burned Danish flags in Tehran on Monday.', 'protest', 'iranian-protesters'],
     ['Russia launched 40 missiles at Ukrainian cities on Monday.', 'armed_attack', 'russia'],
@@ -490,5 +494,9 @@ describe('event classification on other writers’ forms', () => {
     expect(actors).not.toEqual(expect.arrayContaining(['khalkhin-gol']));
     expect(actors.filter((a) => /world-war|afterwards/.test(a))).toEqual([]);
     expect(events.at(-1)?.agents).toEqual(['naruhito']);
+  });
+
+  it('takes a body discussing its own business for no talks', () => {
+    expect(eventsOf('The Kenyan cabinet discussed the budget on Monday.')).toEqual([]);
   });
 });
