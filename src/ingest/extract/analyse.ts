@@ -562,7 +562,7 @@ function attachDates(
     events.filter(
       (e) =>
         (relative(e.at) === relative(mention.index) || (relative(mention.index) < 0 && !datedWithin(e.at))) &&
-        !(e.type === 'intent' && plansAhead(e) && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index)) &&
+        !(e.type === 'intent' && plansAhead(e) && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index) && !saidOn(mention)) &&
         !(e.type === 'statement' && since(mention.index)),
     );
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
@@ -661,6 +661,12 @@ function dateByEarlierEvent(events: SentenceEvent[], mentions: DateMention[], se
     e.background = true;
   }
 }
+
+/**
+ * "Kenya vowed to retaliate on Monday": a bare weekday after a plan is when it was stated (news puts the day after the
+ * verb's phrase, and a weekday read back from publication is past); a plan's own day is "next Monday" or a date.
+ */
+const saidOn = (mention: DateMention) => /^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(mention.text.trim());
 
 /** An intent told as a plan ("agreed to meet in May"), whose later dates are the plan's; a proposal put forward is an act of its day. */
 const plansAhead = (e: SentenceEvent) => e.trigger === null || !/^(?:proposed?s?|put|puts|unveil|float|tabl|drew|draws)/i.test(e.trigger);

@@ -538,9 +538,14 @@ const RULES: Rule[] = [
   },
   {
     type: 'intent',
-    pattern: String.raw`\b(?:wants?|wanted|seeks?|sought)\b(?=\s+(?:good|better|closer|normal|stronger|improved|friendly)\s+(?:relations|ties)\b)`,
+    pattern: String.raw`\b(?:wants?|wanted|wanting|seeks?|sought|seeking)\b(?=\s+(?:good|better|closer|normal|stronger|improved|friendly)\s+(?:relations|ties)\b)`,
   },
   { type: 'intent', pattern: String.raw`\b(?:goal|aim|objective|intention|priority)\b(?=[^.;]{0,60}?\bis to\b)` },
+  // "signalled its readiness to resume talks", "invited the Somali president to visit", "will travel to Mogadishu next week"
+  {
+    type: 'intent',
+    pattern: String.raw`\b(?:signall?ed|signals|expressed|expresses|voiced|voices|reiterated|reiterates|indicated|indicates)\s+(?:(?:its|their|his|her)\s+)?(?:readiness|willingness|desire|wish|intention|commitment|openness)\s+to\b|\b(?:invited|invites)\s+(?:[\p{L}'’-]+\s+){1,5}?to\s+(?:visit|attend|come)\b|\b(?:will|shall)\s+(?:also\s+)?(?:travel|fly|go)\s+to\b`,
+  },
   { type: 'intent', pattern: String.raw`\b(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|set|expected)\s+to\b` },
   // "The Security Council is to meet later today"
   {

@@ -179,6 +179,10 @@ describe('event classification on other writers’ forms', () => {
     ['Kenya and Somalia discussed the maritime dispute on Monday.', 'talks', 'kenya'],
     ['Kenyan and Somali officials negotiated for six hours on Monday.', 'talks', 'kenya'],
     ['The Kenyan envoy had an audience with the Somali president on Monday.', 'talks', 'kenya'],
+    ['Kenya signalled its readiness to resume talks on Monday.', 'intent', 'kenya'],
+    ['Kenya expressed willingness to mediate on Monday.', 'intent', 'kenya'],
+    ['Kenya has invited the Somali president to visit Nairobi, the ministry said on Monday.', 'intent', 'kenya'],
+    ["Kenya's president will travel to Mogadishu next week.", 'intent', 'kenya'],
     ['On Wednesday, the World Bank signed a $50 million loan for a heating plant.', 'aid_pledged', 'world-bank'],
     ['Iranian protesters burned Danish flags in Tehran on Monday.', 'protest', 'iranian-protesters'],
     ['Russia launched 40 missiles at Ukrainian cities on Monday.', 'armed_attack', 'russia'],
@@ -498,5 +502,10 @@ describe('event classification on other writers’ forms', () => {
 
   it('takes a body discussing its own business for no talks', () => {
     expect(eventsOf('The Kenyan cabinet discussed the budget on Monday.')).toEqual([]);
+  });
+
+  it('dates a plan by a bare weekday after it (when it was stated), and by a date of its own still to come', () => {
+    expect(eventsOf('Kenya vowed to retaliate on Monday.').map((e) => e.date?.start)).toEqual(['2025-06-09']);
+    expect(eventsOf('Kenya announced plans to reopen its embassy in Mogadishu on Monday.').map((e) => e.date?.start)).toEqual(['2025-06-09']);
   });
 });
