@@ -209,15 +209,20 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:joined|joins|joining)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:sanctions|embargo|restrictions)\b|\b(?:prolonged|prolongs|renewed|renews|rolled over|rolls over)${WITHIN(3)}\s+(?:(?:${SANCTION_WORDS})\b|(?:economic|restrictive|punitive|sectoral)\s+measures\b)`,
   },
+  // "banned Russian oil imports", "restricted visas for Nicaraguan officials": trade or travel cut off
+  {
+    type: 'sanctions_imposed',
+    pattern: String.raw`\b(?:banned|bans|banning|barred|bars|barring|embargoed)\s+(?:(?:all|the|further)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:imports|exports|purchases|shipments|sales)\b|\b(?:restricted|restricts|restricting|suspended|suspends|revoked|revokes|cancelled|canceled)\s+(?:(?:the|all|its)\s+)?(?:[\p{L}-]+\s+){0,2}?visas?\s+(?:for|of|to)\b`,
+  },
   // "hit Caracas with new sanctions"
   {
     type: 'sanctions_imposed',
-    pattern: String.raw`\b(?:hit|hits|targeted|targets)\s+(?:[\p{L}'’-]+\s+){1,4}?with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b`,
+    pattern: String.raw`\b(?:hit|hits|targeted|targets)\s+(?:[\p{L}\d,'’-]+\s+){1,4}?with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b|\b(?:was|were|has been|have been|had been)\s+hit\s+with${WITHIN(2)}\s+(?:${SANCTION_WORDS})\b`,
   },
   // "The sanctions imposed by Britain on Tuesday": the imposer in the participle's "by" phrase
   {
     type: 'sanctions_imposed',
-    pattern: String.raw`(?<=\b(?:${SANCTION_WORDS})\s+(?:(?:were|was|have been|has been|had been)\s+)?)(?:imposed|slapped|levied|placed|announced)(?=(?:\s+on\s+[^,.;]{2,40}?)?\s+by\b)`,
+    pattern: String.raw`(?<=\b(?:${SANCTION_WORDS})(?:\s+(?:on|against)\s+[^,.;]{2,40}?)?\s+(?:(?:were|was|have been|has been|had been)\s+)?)(?:imposed|slapped|levied|placed|announced)(?=(?:\s+on\s+[^,.;]{2,40}?)?\s+by\b)`,
   },
   // "the sanctions that Canada imposed on Belarus": the act in a relative clause on its object
   {
