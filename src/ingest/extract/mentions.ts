@@ -605,26 +605,36 @@ function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
  * the gazetteer knows, with "the rebels" and the like counted to the first such group named; most often first.
  */
 export function mainSides(lexicon: Lexicon, text: string): ActorRef[] {
-  const counts = new Map<string, { actor: ActorRef; count: number; first: number }>();
-  for (const match of lexicon.find(text)) {
-    if (!(match.actor.kind === 'state' && match.via !== 'city') && !ARMED_GROUPS.has(match.actor.id)) continue;
-    const entry = counts.get(match.actor.id) ?? { actor: match.actor, count: 0, first: match.index };
-    entry.count += 1;
-    counts.set(match.actor.id, entry);
-  }
+  const counts = namedCounts(lexicon, text, (m) => (m.actor.kind === 'state' && m.via !== 'city') || ARMED_GROUPS.has(m.actor.id));
   const group = [...counts.values()].filter((e) => ARMED_GROUPS.has(e.actor.id)).sort((a, b) => a.first - b.first)[0];
   if (group) group.count += [...text.matchAll(ARMED_GROUP_WORDS)].length;
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).map((entry) => entry.actor);
+  return mostNamed(counts);
 }
 
 /** The states the article names, most often first (the first of equals first named). */
 export function mainStates(lexicon: Lexicon, text: string): ActorRef[] {
-  const counts = new Map<string, { actor: ActorRef; count: number; first: number }>();
+  return mostNamed(namedCounts(lexicon, text, (m) => m.actor.kind === 'state'));
+}
+
+interface NamedCount {
+  actor: ActorRef;
+  count: number;
+  first: number;
+}
+
+/** How often the text names each actor the filter keeps, and where it first names it. */
+function namedCounts(lexicon: Lexicon, text: string, keep: (match: LexiconMatch) => boolean): Map<string, NamedCount> {
+  const counts = new Map<string, NamedCount>();
   for (const match of lexicon.find(text)) {
-    if (match.actor.kind !== 'state') continue;
+    if (!keep(match)) continue;
     const entry = counts.get(match.actor.id) ?? { actor: match.actor, count: 0, first: match.index };
     entry.count += 1;
     counts.set(match.actor.id, entry);
   }
+  return counts;
+}
+
+/** Most often named first; of equals, the first named first. */
+function mostNamed(counts: Map<string, NamedCount>): ActorRef[] {
   return [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).map((entry) => entry.actor);
 }
