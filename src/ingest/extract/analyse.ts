@@ -2,7 +2,7 @@ import type { Figures, EventType } from '../../domain/model';
 import type { Token } from '../../nlp/parse.schemas';
 import { clauseAt, findSpeech, splitClauses, type Clause, type Speech } from './clauses';
 import { referencesOf } from './coreference';
-import { findDates, lastDayOf, opensAsLabel, type DateMention, type DraftDate } from './dates';
+import { BARE_WEEKDAY, findDates, lastDayOf, opensAsLabel, type DateMention, type DraftDate } from './dates';
 import { findFigures } from './figures';
 import type { ArticleActors, Mention } from './mentions';
 import { namedEventDate } from './named-events';
@@ -35,6 +35,8 @@ export interface SentenceEvent {
   /** The parse's token that heads its trigger (index into the text's tokens); null without a parse. */
   head: number | null;
   evidence: Evidence;
+  /** A proposal put forward ("unveiled a plan"): an act of its day, whose later dates are not its own. */
+  proposal?: boolean;
   /** How its actors were reached by referring back ("Its foreign ministry", "They"), by actor id; none by name. */
   resolved?: Record<string, string>;
 }
@@ -328,6 +330,7 @@ function eventsFor(
       background: verb ? clauses.isPastPerfect(verb) : false,
       head: (verb ?? clauses.headOf(trigger.index, trigger.end))?.i ?? null,
       evidence: { trigger: trigger.fromParse ? 'the parse' : 'trigger words', agent: agents.length === 0 ? 'none' : agentFrom } as Evidence,
+      ...(trigger.proposal ? { proposal: true } : {}),
     };
     const sides = trigger.swap && agents.length > 1 ? agents.map((a) => [a]) : [agents];
     for (const side of sides) {
@@ -666,10 +669,10 @@ function dateByEarlierEvent(events: SentenceEvent[], mentions: DateMention[], se
  * "Kenya vowed to retaliate on Monday": a bare weekday after a plan is when it was stated (news puts the day after the
  * verb's phrase, and a weekday read back from publication is past); a plan's own day is "next Monday" or a date.
  */
-const saidOn = (mention: DateMention) => /^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(mention.text.trim());
+const saidOn = (mention: DateMention) => BARE_WEEKDAY.test(mention.text.trim());
 
 /** An intent told as a plan ("agreed to meet in May"), whose later dates are the plan's; a proposal put forward is an act of its day. */
-const plansAhead = (e: SentenceEvent) => e.trigger === null || !/^(?:proposed?s?|put|puts|unveil|float|tabl|drew|draws)/i.test(e.trigger);
+const plansAhead = (e: SentenceEvent) => !e.proposal;
 
 /** "…, the president said on Monday": a date in the attribution that closes a sentence (its speaker known or not). */
 const TRAILING_ATTRIBUTION = /,\s*[^,;"“”]{1,60}?\b(?:said|says|told reporters|announced|added|confirmed|stated|declared)\s+(?:on\s+)?$/;

@@ -154,6 +154,8 @@ function restOfWeek(isoDate: string): DraftDate {
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December)`;
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** A weekday alone, as news dates a statement ("on Monday"): no "next", "last" or date with it. */
+export const BARE_WEEKDAY = new RegExp(`^(?:on\\s+)?(?:${WEEKDAY_NAMES.join('|')})$`, 'i');
 const monthNumber = (name: string) => MONTH_NAMES.indexOf(name.toLowerCase()) + 1;
 
 /** "in March last year", "January of this year": the month of the year named by its place from publication. */

@@ -24,6 +24,8 @@ export interface Trigger {
   fromParse?: boolean;
   /** Its grammatical subject underwent it ("the shepherds walked free"): no agent of its own. */
   undergone?: boolean;
+  /** A proposal put forward: an act of the day it was made, not a plan whose later dates are its own. */
+  proposal?: boolean;
 }
 
 interface Rule {
@@ -37,6 +39,8 @@ interface Rule {
   undergone?: boolean;
   /** Read with case: its capitals stand for a name ("to Doha"), which a case-blind \p{Lu} would not require. */
   cased?: boolean;
+  /** A proposal put forward ("unveiled a plan"): dated by the day it was made. */
+  proposal?: boolean;
 }
 
 const SANCTION_WORDS = String.raw`sanctions|penalties|punitive measures|restrictions|curbs|embargo|tariffs|bans?|asset freezes?|travel bans?|export controls|controls\s+on\s+(?:exports|imports|trade|shipments)|blacklist`;
@@ -535,6 +539,8 @@ const RULES: Rule[] = [
   {
     type: 'intent',
     pattern: String.raw`\b(?:proposed|proposes|put forward|puts forward|unveiled|unveils|floated|floats|tabled|tables|drew up|draws up)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:(?:own|new|rival|joint|\w+-point|peace|settlement)\s+)*(?:plans?|proposals?|initiative|roadmap|road map|framework|blueprint|formula|idea of)\b|\b(?:proposed|proposes)\s+(?:holding\s+|to\s+hold\s+)?(?:talks|a meeting|a summit|negotiations|direct talks|a dialogue)\b`,
+
+    proposal: true,
   },
   // "Russia vowed on Friday to respond": the date between is when it was said, outside the trigger's words
   {
@@ -872,6 +878,7 @@ export function findTriggers(sentence: string): Trigger[] {
         swap: rule.swap ?? false,
         governsComplement: GOVERNS.has(rule.type),
         ...(rule.undergone ? { undergone: true } : {}),
+        ...(rule.proposal ? { proposal: true } : {}),
       });
     }
   }
