@@ -221,6 +221,23 @@ describe('clause-level extraction on the parse', () => {
     expect((await extractOne('Russia threatened that it would expel the envoys.', '2015-07-27')).map((e) => e.type)).toEqual(['threat']);
   });
 
+  test("a deal signed beside a plan is no part of it, and what was done where a dated journey went shares the journey's date", async () => {
+    const text =
+      'President Rodrigo Duterte changed course. In October he flew to Beijing, where he and Xi Jinping agreed to resume talks and signed 13 agreements. "We are friends," he told a business forum.';
+    const events = await extractOne(text, '2016-11-20');
+    const october = { start: '2016-10-01', precision: 'month' };
+    expect(events.find((e) => e.type === 'agreement')).toMatchObject({ agents: ['rodrigo-duterte', 'xi-jinping'], date: october });
+    expect(events.find((e) => e.type === 'intent')).toMatchObject({ date: october });
+    // "he" is the person the sentence before was about, not the one it named last
+    expect(events.find((e) => e.type === 'statement')).toMatchObject({ agents: ['rodrigo-duterte'] });
+  });
+
+  test('two journeys of one month to two other states are two meetings', async () => {
+    const text = 'President Rodrigo Duterte changed course. In October he flew to Beijing. Later that month Duterte visited Tokyo.';
+    const talks = (await extractOne(text, '2016-11-20')).filter((e) => e.type === 'talks');
+    expect(talks.map((e) => e.targets)).toEqual([['china'], ['japan']]);
+  });
+
   test('donors the parse gives as subject pledge as a group', async () => {
     const events = await extractOne('Donors meeting in Rome pledged $400 million for the reconstruction on Tuesday.', '1992-12-18');
     expect(events.map((e) => [e.type, e.agents])).toEqual([['aid_pledged', ['donors']]]);

@@ -43,6 +43,9 @@ export interface SentenceEvent {
 
 /** Reported content about a state of affairs or a tally over time is a claim, not an event report. */
 const AGGREGATE = /\b(?:remain|remains|remained|still|in recent (?:months|weeks|years)|so far|to date|since|over the past|in total|altogether)\b/i;
+/** "Resolution 598, which calls for a ceasefire": what a text says is its content, not an act of anyone's. */
+const DOCUMENT_SAYS =
+  /\b(?:resolution|plan|proposal|agreement|accord|treaty|law|bill|text|declaration|document|charter|communiqu[eé])(?:\s+\d+)?,?\s+(?:which|that)\s+(?:also\s+)?$/i;
 /** "The talks had nearly collapsed": what almost happened did not. */
 const NEAR_MISS = /\b(?:nearly|almost)\s+$/i;
 const NEGATION = /\b(?:not|no|never|denied|deny|denies|without|neither|nor|refused to|failed to)\b(?:\s+\S+){0,3}\s*$/i;
@@ -199,6 +202,7 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     // "two Lithuanian citizens convicted of espionage": a participle after a noun describes people, unless dated
     if (t.form !== 'noun' && parsed.isReducedRelative(t.index, t.end)) return hasOwnDate(sentence.slice(t.end, clause.end)) && datesItself(t, sentence, parsed);
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
+    if (DOCUMENT_SAYS.test(masked.slice(0, t.index))) return false;
     // "urged X to free": a wish; "a step that led Santiago to recall its ambassador": done
     if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end))) return false;
     const governed = (g: Trigger) =>
@@ -595,7 +599,7 @@ function attachDates(
     const nearest = nearestTo(mention.index, mention.end, eligible, triggers, sentence);
     // the events one trigger reports (each side of an exchange, and the exchange) share its date, and so does the verb
     // a "when" clause tells the time of ("relations, broken off when Argentine troops landed … in April 1982")
-    const shares = (e: SentenceEvent) => nearest !== undefined && (e.at === nearest.at || toldWhen(e, nearest, parsed));
+    const shares = (e: SentenceEvent) => nearest !== undefined && (e.at === nearest.at || sameOccasion(e, nearest, parsed));
     for (const e of eligible) if (shares(e)) dateOnce(e, mention.date, 'its own phrase');
   }
   // "July 2018 — Abiy visits Asmara; the two leaders declare …": a timeline's label dates every event of its line
@@ -686,10 +690,16 @@ function dateOwnClause(mention: DateMention, events: SentenceEvent[], parsed: Pa
   const owner = parsed.ownerOf(mention.index, mention.end, heads);
   if (owner === 'elsewhere') return true;
   if (!owner) return false;
-  // and the verb a "when" clause tells the time of ("relations, broken off when troops landed … in April 1982")
+  // and the verb a "when" clause tells the time of ("relations, broken off when troops landed … in April 1982"), or
+  // what was done where the dated verb went
   const owned = events.find((e) => e.head === owner.i);
-  for (const e of events) if (e.head === owner.i || (owned && toldWhen(e, owned, parsed))) dateOnce(e, mention.date, 'its own phrase');
+  for (const e of events) if (e.head === owner.i || (owned && sameOccasion(e, owned, parsed))) dateOnce(e, mention.date, 'its own phrase');
   return true;
+}
+
+/** Told of one occasion: `event` the verb of `dated`'s "when" clause, or an act of the place `dated` went to. */
+function sameOccasion(event: SentenceEvent, dated: SentenceEvent, parsed: ParsedClauses): boolean {
+  return toldWhen(event, dated, parsed) || (dated.head !== null && parsed.whereClauseVisit(event.head)?.i === dated.head);
 }
 
 /** Is `clause`'s event told in a "when" clause on the words that report `event` (which it then dates)? */

@@ -39,6 +39,11 @@ export class Discourse {
     this.participants = uniqueActors([...agents, ...subject, ...targets]);
   }
 
+  /** "He", "she": the one person the sentence before had as its subject, who stays the topic (null: none). */
+  personSubject(): ActorRef | null {
+    return this.subject.length === 1 && this.subject[0]?.kind === 'person' ? this.subject[0] : null;
+  }
+
   /** An actor named as an actor (not where something happened). */
   noteActor(actor: ActorRef): void {
     if (actor.kind === 'organization') this.body = actor;

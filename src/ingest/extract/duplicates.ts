@@ -11,7 +11,8 @@ export interface DatedEvent extends SentenceEvent {
 /**
  * Articles report one event in several sentences (the lead, then the details). Two drafts are one event when
  * they have the same type, overlapping dates and the same agents; meetings, where each sentence names other
- * participants, need only share one actor (a person counting as the state they act for).
+ * participants, need only share one actor (a person counting as the state they act for) and not be held with
+ * two other states.
  */
 export function mergeDuplicates(events: DatedEvent[], stateOf: (actor: ActorRef) => ActorRef | null = () => null): DatedEvent[] {
   const merged: DatedEvent[] = [];
@@ -34,8 +35,11 @@ function isSameEvent(a: DatedEvent, b: DatedEvent, stateOf: (actor: ActorRef) =>
   // "will visit Madrid", later "is also scheduled to meet the EU's chief": two plans, told of other partners
   if (a.type === 'intent' && a.targets.length > 0 && b.targets.length > 0 && !b.targets.some((t) => a.targets.some((u) => u.id === t.id))) return false;
   if (a.type !== 'talks') return ids(a) === ids(b);
-  // a meeting of two states, then "Benin's president hosted the talks": a person stands for the state they lead
+  // "flew to Beijing" in October, "visited Tokyo in late October": meetings with other states are two meetings
   const withStates = (list: ActorRef[]) => list.flatMap((x) => [x.id, stateOf(x)?.id ?? x.id]);
+  const met = new Set(withStates(a.targets));
+  if (a.targets.length > 0 && b.targets.length > 0 && !withStates(b.targets).some((id) => met.has(id))) return false;
+  // a meeting of two states, then "Benin's president hosted the talks": a person stands for the state they lead
   const actors = new Set(withStates([...a.agents, ...a.targets]));
   return withStates([...b.agents, ...b.targets]).some((id) => actors.has(id));
 }

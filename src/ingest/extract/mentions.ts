@@ -411,10 +411,13 @@ export class ArticleActors {
       const person = [...this.persons].reverse().find((p) => this.personRoles.get(p.id)?.has(role));
       if (person) add(m.index ?? 0, m[0], [person], `role "${m[0]}" of the person named earlier with it`);
     }
-    // "the envoy, Ahmed Said, said he would …": a person named earlier in the sentence comes before one of an earlier sentence
+    // "the envoy, Ahmed Said, said he would …": a person named earlier in the sentence comes before one of an earlier
+    // sentence, and the person an earlier sentence was about (its subject) before one it named later
     for (const m of sentence.matchAll(/\b(?:[Hh]e|[Ss]he)\b/g)) {
       const here = named.filter((n) => n.actor.kind === 'person' && n.end <= (m.index ?? 0)).pop();
       if (here) add(m.index ?? 0, m[0], [here.actor], 'pronoun for the person named earlier in the sentence');
+      else if (this.discourse.personSubject())
+        add(m.index ?? 0, m[0], [this.discourse.personSubject()], 'pronoun for the person the sentence before was about');
       else add(m.index ?? 0, m[0], [this.persons[this.persons.length - 1]], 'pronoun for the person named last');
     }
     return found;

@@ -155,11 +155,23 @@ export class ParsedClauses {
   }
 
   /**
+   * "agreed to resume talks and signed 13 agreements": a verb in the past or present tense that the parse joins to an
+   * infinitive is joined, in fact, to the finite verb above it (an infinitive's conjuncts are infinitives).
+   */
+  private finiteBesideInfinitive(word: Token): boolean {
+    return word.dep === 'conj' && /^VB[DZ]$/.test(word.tag) && this.byIndex.get(word.head)?.tag === 'VB';
+  }
+
+  /**
    * "agreed on a plan to remove mines, and in June the rebels declared a ceasefire": a verb with a subject of its own
-   * that does not hang below another word is a clause of its own, outside that word's complement. False without a parse.
+   * that does not hang below another word is a clause of its own, outside that word's complement, as is a finite verb
+   * beside an infinitive. False without a parse.
    */
   standsApartFrom(word: Token | null, governor: Token | null): boolean {
-    if (!word || !governor || !this.childrenOf(word.i).some((c) => c.dep === 'nsubj' || c.dep === 'nsubjpass')) return false;
+    if (!word || !governor) return false;
+    // "agreed to resume talks and signed 13 agreements": the governor's own conjunct, or an infinitive's finite one
+    if ((word.dep === 'conj' && word.head === governor.i) || this.finiteBesideInfinitive(word)) return true;
+    if (!this.childrenOf(word.i).some((c) => c.dep === 'nsubj' || c.dep === 'nsubjpass')) return false;
     let at: Token | undefined = word;
     for (let hops = 0; at && hops < 10; hops += 1) {
       if (at.head === governor.i) return false;
@@ -242,6 +254,19 @@ export class ParsedClauses {
     const word = clause === null ? null : this.token(clause);
     if (word?.dep !== 'advcl' || !this.childrenOf(word.i).some((c) => c.dep === 'advmod' && /^when$/i.test(c.text))) return null;
     return this.token(word.head);
+  }
+
+  /**
+   * The verb whose place a "where" clause headed by `clause` tells of ("flew" in "flew to Beijing, where he and Xi
+   * agreed …"): what was done there was done on that visit.
+   */
+  whereClauseVisit(clause: number | null): Token | null {
+    const word = clause === null ? null : this.token(clause);
+    if (word?.dep !== 'relcl' || !this.childrenOf(word.i).some((c) => c.dep === 'advmod' && /^where$/i.test(c.text))) return null;
+    const place = this.token(word.head);
+    const preposition = place?.dep === 'pobj' ? this.token(place.head) : null;
+    const verb = preposition ? this.token(preposition.head) : null;
+    return verb?.pos === 'VERB' ? verb : null;
   }
 
   // --- subjects -------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ const SIGN = String.raw`(?:(?:US|A|C|NZ|HK|S)\$|[$€£¥])`;
 /** A sum of money: "$30 million", "A$50 million", "25 million ecus", "12 million Canadian dollars". */
 const MONEY = String.raw`(?:${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.,]+\s*(?:million|billion)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:dollars|euros|ecus|pounds|francs|yen|marks|kroner|kronor|crowns|rupees|riyals|dinars|yuan)\b)`;
 /** Ground taken in fighting: "captured the town of Bunagana", "seized the airport". */
-const TERRITORY = String.raw`(?:(?:the|a|an|two|three|several)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:towns?|city|cities|villages?|capital|province|region|airport|air base|base|territory|port|border posts?|hill|outposts?|garrison|positions?|palace|headquarters)\b`;
+const TERRITORY = String.raw`(?:(?:the|a|an|two|three|several)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:towns?|city|cities|villages?|capital|province|region|airport|air base|base|territory|port|border posts?|hill|outposts?|garrison|positions?|palace|headquarters|islands?|peninsula|heights|oil ?fields?|mountain pass)\b`;
 /** The people of a diplomatic mission. */
 const ENVOYS = String.raw`(?:diplomats?|ambassadors?|envoys?|high commissioners?|charg[eé]s? d['’]affaires|attach[eé]s?|consuls?|embassy staff)`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
@@ -283,7 +283,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'ceasefire',
-    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|reach|reaches|signed|sign|signs|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice|cessation of hostilities)\b|\b(?:accepted|accepts|accept|agreed to|agrees to|backed)\s+(?:(?:a|an|the|its)\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:proposal|plan|offer|call|bid)\s+for\s+(?:(?:a|an)\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice)\b`,
+    pattern: String.raw`\b(?:agreed|agrees|agree|declared|declares|declare|announced|announces|reached|reach|reaches|signed|sign|signs|accepted|accepts|accept|brokered|observed)${WITHIN(4)}\s+(?:ceasefire|cease-fire|truce|armistice|cessation of hostilities)\b|\b(?:accepted|accepts|accept|agreed to|agrees to|backed)\s+(?:(?:a|an|the|its)\s+)?(?:[\p{L}'’-]+\s+){0,5}?(?:proposal|plan|offer|call|bid|resolution(?:\s+\d+)?(?:,\s*which\s+(?:calls|called))?)\s+for\s+(?:(?:a|an)\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice)\b`,
   },
   { type: 'ceasefire', pattern: String.raw`\b(?:ceasefire|cease-fire|truce)\s+(?:declared|agreed|announced|brokered)\b`, noun: true },
   // "agreed to halt fighting along their border"
@@ -552,10 +552,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:wants?|wanted|wanting|seeks?|sought|seeking)\b(?=\s+(?:good|better|closer|normal|stronger|improved|friendly)\s+(?:relations|ties)\b)`,
   },
   { type: 'intent', pattern: String.raw`\b(?:goal|aim|objective|intention|priority)\b(?=[^.;]{0,60}?\bis to\b)` },
-  // "signalled its readiness to resume talks", "invited the Somali president to visit", "will travel to Mogadishu next week"
+  // "signalled its readiness to resume talks", "invited the Somali president to visit", "invited both ministers to New
+  // York for direct talks", "wanted face-to-face negotiations", "will travel to Mogadishu next week"
   {
     type: 'intent',
-    pattern: String.raw`\b(?:signall?ed|signals|expressed|expresses|voiced|voices|reiterated|reiterates|indicated|indicates)\s+(?:(?:its|their|his|her)\s+)?(?:readiness|willingness|desire|wish|intention|commitment|openness)\s+to\b|\b(?:invited|invites)\s+(?:[\p{L}'’-]+\s+){1,5}?to\s+(?:visit|attend|come)\b|\b(?:will|shall)\s+(?:also\s+)?(?:travel|fly|go)\s+to\b`,
+    pattern: String.raw`\b(?:signall?ed|signals|expressed|expresses|voiced|voices|reiterated|reiterates|indicated|indicates)\s+(?:(?:its|their|his|her)\s+)?(?:readiness|willingness|desire|wish|intention|commitment|openness)\s+to\b|\b(?:invited|invites)\s+(?:[\p{L}'’-]+\s+){1,5}?to\s+(?:visit|attend|come|(?:[\p{L}-]+\s+){1,3}?for\s+(?:[\w-]+\s+)?(?:talks|negotiations|consultations|a\s+(?:[\w-]+\s+)?(?:visit|meeting|summit)))\b|\b(?:wanted|wants|sought|seeks|favou?red|favou?rs)\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|a meeting|a summit|dialogue)\b|\b(?:will|shall)\s+(?:also\s+)?(?:travel|fly|go)\s+to\b`,
   },
   { type: 'intent', pattern: String.raw`\b(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|set|expected)\s+to\b` },
   // "The Security Council is to meet later today"
@@ -681,6 +682,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:pledged|pledges|pledge|pledging|promised|promises)\s+[^.;]{0,40}?\b(?:aid|assistance|funding|relief|grants?|loans?|million|billion)\b`,
   },
   { type: 'aid_pledged', pattern: String.raw`\b(?:pledge|promise|offer)\s+of${WITHIN(4)}\s+(?:aid|assistance|funding|relief|help)\b`, noun: true },
+  // "offered a loan of 21 billion yen", "pledged two patrol vessels to the Philippines": credit or goods promised
+  {
+    type: 'aid_pledged',
+    pattern: String.raw`\b(?:offered|offers|extended|extends)\s+(?:(?:a|an)\s+)?(?:[\w$€£¥.,-]+\s+){0,4}?(?:loans?|credit lines?|lines? of credit|grants?)\b(?!\s+(?:guarantees|talks))|\b(?:pledged|pledges|promised|promises|offered|offers)\s+(?:[\d,.]+|two|three|four|five|six|ten|twenty|fifty|hundreds of|thousands of)\s+(?:[\w-]+\s+){0,3}?(?:vessels|ships|boats|ambulances|vehicles|doses|vaccines|generators|tents|trucks|buses|aircraft|helicopters|tonnes|tons|ventilators|tractors)\b(?=\s+(?:to|for)\b)`,
+  },
   // "set up a trust fund for Colombia", "will double its aid to Sudan"
   {
     type: 'aid_pledged',
@@ -824,6 +830,11 @@ const RULES: Rule[] = [
   },
   // "pounds" after a sum is money ("20 million pounds for flood victims")
   { type: 'armed_attack', pattern: String.raw`\b(?:pounded|overran|overruns)\b|(?<!(?:\d|million|billion)\s+)\bpounds\b` },
+  // "shot down an Iranian airliner", "drove Iranian troops out of the Faw peninsula"
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:shot|shoots|shooting)\s+down\s+(?:[\w'’-]+\s+){0,3}?(?:airliner|aircraft|plane|jet|fighter|drone|helicopter|bomber)s?\b|\b(?:pushed|pushes|drove|drives|forced|forces|expelled|expels|threw|throws)\s+(?:[\w'’-]+\s+){0,2}?(?:troops|forces|soldiers|fighters|rebels|militias?|army)\s+(?:back\s+)?(?:out\s+of|from)\b`,
+  },
   // "launched 40 missiles at Ukrainian cities", "fired drones at Riyadh": weapons sent at a target
   {
     type: 'armed_attack',
