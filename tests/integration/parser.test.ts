@@ -232,6 +232,20 @@ describe('clause-level extraction on the parse', () => {
     expect(events.find((e) => e.type === 'statement')).toMatchObject({ agents: ['rodrigo-duterte'] });
   });
 
+  test('a deal\'s terms agreed ("agreeing a new tariff"), by both names under a plural title', async () => {
+    const text = 'Presidents Lula and Peña on Monday ended months of wrangling over the dam, agreeing a new tariff.';
+    const events = await extractOne(text, '2023-03-14');
+    expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([['agreement', ['lula', 'pena'], '2023-03-13']]);
+  });
+
+  test('takes the subject of the next act, after ", and", for no object of this one', async () => {
+    const events = await extractOne('The United States welcomed the accord on Monday, and the African Union praised Turkey.', '2025-06-14');
+    expect(events.map((e) => [e.type, e.agents, e.targets])).toEqual([
+      ['endorsement', ['united-states'], []],
+      ['endorsement', ['african-union'], ['turkey']],
+    ]);
+  });
+
   test('two journeys of one month to two other states are two meetings', async () => {
     const text = 'President Rodrigo Duterte changed course. In October he flew to Beijing. Later that month Duterte visited Tokyo.';
     const talks = (await extractOne(text, '2016-11-20')).filter((e) => e.type === 'talks');

@@ -46,6 +46,8 @@ const AGGREGATE = /\b(?:remain|remains|remained|still|in recent (?:months|weeks|
 /** "Resolution 598, which calls for a ceasefire": what a text says is its content, not an act of anyone's. */
 const DOCUMENT_SAYS =
   /\b(?:resolution|plan|proposal|agreement|accord|treaty|law|bill|text|declaration|document|charter|communiqu[eé])(?:\s+\d+)?,?\s+(?:which|that)\s+(?:also\s+)?$/i;
+/** "after talks", "following two days of negotiations": an event named as what came before. */
+const FOLLOWED = /\b(?:after|following)\s+(?:(?:the|a|an|two|three|several|lengthy|long|\w+-\w+|days|weeks|months|of)\s+){0,3}$/i;
 /** "The talks had nearly collapsed": what almost happened did not. */
 const NEAR_MISS = /\b(?:nearly|almost)\s+$/i;
 const NEGATION = /\b(?:not|no|never|denied|deny|denies|without|neither|nor|refused to|failed to)\b(?:\s+\S+){0,3}\s*$/i;
@@ -209,7 +211,9 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
       clauseAt(clauses, g.index) === clause &&
       !parsed.inRelativeClauseBelow(parsed.headOf(t.index, t.end), parsed.headOf(g.index, g.end)) &&
       !parsed.standsApartFrom(parsed.verbOf(t.index, t.end), parsed.headOf(g.index, g.end));
-    if (!t.governsComplement && triggers.some((g) => g.governsComplement && g.index < t.index && governed(g))) return false;
+    // "agreed to set aside the dispute, after talks brokered by Turkey": what came before the plan is no part of it
+    const cameBefore = t.form === 'noun' && FOLLOWED.test(masked.slice(0, t.index));
+    if (!t.governsComplement && !cameBefore && triggers.some((g) => g.governsComplement && g.index < t.index && governed(g))) return false;
     if (aggregate && speech && !t.governsComplement && t.index >= speech.content.start && t.index < speech.content.end) return false;
     if (isReducedParticiple(t, before)) return hasOwnDate(sentence.slice(t.end, clause.end));
     return true;

@@ -20,7 +20,8 @@ const TITLE_WORDS = new Set(
   Governor Mayor Chairman Chairwoman Chair Chairperson Commissioner Director Chief Judge Justice Mr Mrs Ms Dr Sir Dame
   Lord Emperor Empress Shah Tsar Sultan Leader Premier Spokesman Spokeswoman Spokesperson Colonel Lieutenant Major Captain Admiral Marshal Interim
   Acting Former Opposition Supreme High Commander Sergeant Officer Consul Attorney Speaker Crown Foreign-Minister
-  Government Head Executive Counsellor Counselor Adviser Advisor National Security Economy Trade Justice of`.split(/\s+/),
+  Government Head Executive Counsellor Counselor Adviser Advisor National Security Economy Trade Justice of
+  Presidents Ministers Leaders Premiers Ambassadors Envoys Senators Generals Kings`.split(/\s+/),
 );
 
 /** Capitalised words that start sentences or name times, never actors. */
@@ -51,6 +52,8 @@ const GOVERNMENT_WORDS = /\b(Ministry|Department|Office|Cabinet|Parliament|Senat
 /** Lower-case words that introduce a person's name or an organisation's name. */
 const PERSON_CUES =
   /\b(leader|envoy|diplomat|spokesman|spokeswoman|spokesperson|minister|president|lawmakers?|counterpart|chairperson|chairman|laureate|founder|lawyer|official|activist|journalist|dissident|blogger|academic|businessman|businesswoman|researcher|opposition figure|cardinal|general|commander|premier|ambassador|consul|senator|MP|judge|prosecutor|negotiator|adviser|advisor|citizen|national|husband|wife|son|daughter)\s*,?\s*$/;
+/** "Presidents Lula and Peña": the second name of a pair under one plural title is a person's too. */
+const PAIR_TITLE = /\b(?:Presidents|Ministers|Leaders|Premiers|Ambassadors|Envoys|Senators|Generals|Kings)\s+\p{Lu}[\p{L}'’-]+\s+and\s+$/u;
 const ORGANIZATION_CUES =
   /\b(group|organi[sz]ation|NGO|charity|movement|party|agency|network|coalition|centre|center|alliance|outlet|newspaper|broadcaster)\s*$/;
 const COMPANY_CUES = /\b(company|firm|carrier|airline|bank|group|conglomerate|producer|exporter|operator)\s*$/;
@@ -70,7 +73,7 @@ export function classifySpan(words: Array<{ text: string; index: number; end: nu
   const tail = kept[kept.length - 1];
   if (!head || !tail || /^(of|for|the|and|de|da|del|la|van|von|al|bin)$/.test(tail.text)) return null;
   const name = kept.map((w) => w.text).join(' ');
-  const kind = guessKind(name, kept.length, hadTitle || PERSON_CUES.test(before), before);
+  const kind = guessKind(name, kept.length, hadTitle || PERSON_CUES.test(before) || PAIR_TITLE.test(before), before);
   return kind ? { index: head.index, end: tail.end, name, kind } : null;
 }
 

@@ -414,7 +414,7 @@ export class ParsedClauses {
 
   /**
    * Verbs whose type their own words settle, whatever the tense: "meet" with no object or a person or state met
-   * (not "meet a deadline"), "agree on" anything, "brushed the complaint aside", "telephoned his counterpart",
+   * (not "meet a deadline"), "agree on" anything or "agree" terms, "brushed the complaint aside", "telephoned his counterpart",
    * "picketed the ministry".
    */
   private lemmaWithItsWords(verb: Token, own: readonly Token[], object: Token | undefined): EventType | null {
@@ -422,7 +422,8 @@ export class ParsedClauses {
     const particle = own.find((c) => c.dep === 'prt')?.lemma.toLowerCase();
     const preposition = (words: RegExp) => own.some((c) => c.dep === 'prep' && words.test(c.text));
     if (lemma === 'meet') return !object || object.pos === 'PROPN' || MET.has(object.lemma.toLowerCase()) ? 'talks' : null;
-    if (lemma === 'agree' && preposition(/^(?:on|upon)$/i)) return 'agreement';
+    // "agree on" anything, and "agreed a new tariff" (a deal's terms as its object)
+    if (lemma === 'agree' && (preposition(/^(?:on|upon)$/i) || object?.pos === 'NOUN')) return 'agreement';
     if (lemma === 'brush' && (particle === 'aside' || own.some((c) => c.dep === 'advmod' && /^aside$/i.test(c.text)))) return 'rejection';
     if ((lemma === 'telephone' || lemma === 'phone') && object) return 'talks';
     if (lemma === 'picket') return 'protest';

@@ -98,7 +98,9 @@ function objectOf(trigger: Trigger, clause: Clause, context: RoleContext): Menti
   const rest = context.sentence.slice(trigger.end, clause.end);
   const stop = OBJECT_STOP.exec(rest);
   const nextTrigger = context.triggerStarts.find((start) => start >= trigger.end) ?? clause.end;
-  const until = Math.min(trigger.end + (stop ? stop.index : rest.length), nextTrigger);
+  // "welcomed the accord, and the AU chairman, Moussa Faki, praised …": the next act's subject is not this one's object
+  const nextSubject = nextTrigger < clause.end ? context.sentence.slice(trigger.end, nextTrigger).search(/,\s+and\s+(?!(?:then|also|later)\b)/) : -1;
+  const until = Math.min(trigger.end + (stop ? stop.index : rest.length), nextSubject < 0 ? nextTrigger : trigger.end + nextSubject);
   // "expelled three Ugandan diplomats": the trigger's own words hold the state whose envoys were sent home
   const within = OBJECT_IN_TRIGGER.has(trigger.type)
     ? context.heads.filter((m) => m.index > trigger.index && m.end <= trigger.end && m.actor.kind === 'state')

@@ -115,6 +115,13 @@ const RULES: Rule[] = [
     type: 'talks',
     pattern: String.raw`\b(?:exchanged|exchange|exchanges)\s+views\b|\b(?:had|has|was granted|were granted)\s+an\s+audience\s+with\b|(?<=\b\p{Lu}[\p{L}-]+\s+and\s+\p{Lu}[\p{L}-]+(?:['’]s\s+[a-z]+)?\s+)(?:discussed|discuss)\b|\b(?:discussed|discusses)\b(?=[^.;]{0,60}?\bwith\s+(?:his|her|their|the|\p{Lu}))|(?<=\b(?:officials|delegations|negotiators|delegates|envoys|teams)\s+)(?:negotiated|negotiate)\b`,
   },
+  // "after talks brokered by Turkey's president": held by the story's sides, the mediator named after "by"
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:talks|negotiations|consultations)\b(?=\s+(?:brokered|mediated|hosted|convened|facilitated|chaired)\s+by\b)`,
+    noun: true,
+    undergone: true,
+  },
   // "Negotiations resumed in Kampala on Sunday between …": held by the sides of the "between" phrase or of the story
   {
     type: 'talks',
@@ -377,6 +384,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed|initiall?ed|finali[sz]ed)\b`,
   },
   { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
+  // "signed what Erdogan called the Ankara Declaration": the deal named through another's words
+  {
+    type: 'agreement',
+    pattern: String.raw`\b(?:signed|signs|inked|inks|concluded|reached|sealed|struck)\s+what\s+[^,.;]{1,40}?\s+(?:called|calls|described as|dubbed|hailed as)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,4}?(?:${DEAL_WORDS})\b`,
+  },
   // "put their signatures to a defence deal"
   { type: 'agreement', pattern: String.raw`\b(?:put|puts|putting|set|sets|added|adds)\s+(?:their|its|his|her)\s+signatures?\s+to\b` },
   // "The deal, which Kenya and Tanzania signed in Arusha, …": the act in a relative clause on the deal
@@ -596,6 +608,11 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|blasted|blasts|chided|chides|chiding|castigated|castigates|objected|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting|hit out at|hits out at|lashed out at|lashes out at|reacted (?:angrily|furiously|sharply) to|reacts (?:angrily|furiously|sharply) to)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
+  // "questioned the legitimacy of Peru's government", "cast doubt on the election"
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:questioned|questions|disputed|disputes|challenged|challenges)\s+(?:the\s+)?(?:legitimacy|legality|validity|credibility|fairness|impartiality)\s+of\b|\b(?:cast|casts|casting)\s+doubt\s+on\b`,
+  },
   {
     type: 'criticism',
     pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concerns?|alarm|regret|dismay|outrage|indignation|disappointment|displeasure|anger|reservations|misgivings|objections|opposition)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:hit|hits|struck|strikes)\s+back\s+at\b|\b(?:took|takes|taking)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+task\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?complaint\b|(?<!\bwhat\s+(?:he|she|it|they|we)\s+)\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of (?:aggression|piracy|war|terror|sabotage)|attack on|assault on)\b)`,
@@ -843,7 +860,7 @@ const RULES: Rule[] = [
   // "Fighting erupted between Sudan's army and the RSF": by the sides its "between" phrase names
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:fighting|clashes|hostilities|battles?)\s+(?:erupted|broke out|flared|raged|resumed)\b(?=\s+(?:[^,.;]{0,40}?\s)?between\b)`,
+    pattern: String.raw`\b(?:fighting|clashes|hostilities|battles?)\s+(?:erupted|broke out|flared|raged|resumed|spread|spilled|intensified|escalated)\b|\b(?:fighting|clashes)(?=\s+between\s+[^,.;]{3,80}?\s+(?:erupted|broke out|flared|raged|resumed|spread|spilled|intensified|escalated)\b)(?=\s+(?:[^,.;]{0,40}?\s)?between\b)`,
     noun: true,
     undergone: true,
   },
