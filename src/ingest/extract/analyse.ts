@@ -325,7 +325,7 @@ function eventsFor(
     const sources = speech && trigger.index >= speech.content.start && trigger.index < speech.content.end ? speech.speakers.map((m) => m.actor) : [];
     const reportedSpeech = sources.length > 0;
     const base = {
-      type: trigger.type,
+      type: groundTaken(trigger, targets) ? ('armed_attack' as const) : trigger.type,
       sources,
       date: null,
       figures: null,
@@ -349,6 +349,16 @@ function eventsFor(
     if (trigger.swap && agents.length > 1) events.push({ ...base, type: 'prisoner_exchange', agents: uniqueActors(agents), targets: [] });
   }
   return events.sort((a, b) => a.at - b.at);
+}
+
+/** "captured Damascus", "seized Aleppo": what was captured is a place (standing for its state), not a person. */
+function groundTaken(trigger: Trigger, targets: readonly ActorRef[]): boolean {
+  return (
+    trigger.type === 'detention' &&
+    /^(?:captured|captures|seized|seizes)\b/i.test(trigger.text) &&
+    targets.length > 0 &&
+    targets.every((t) => t.kind === 'state')
+  );
 }
 
 /** Relations between two states, which may be told as undergone by no one named ("relations were restored"). */
@@ -573,7 +583,7 @@ function attachDates(
     events.filter(
       (e) =>
         (relative(e.at) === relative(mention.index) || (relative(mention.index) < 0 && !datedWithin(e.at))) &&
-        !(e.type === 'intent' && plansAhead(e) && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index) && !saidOn(mention)) &&
+        !(e.type === 'intent' && plansAhead(e) && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index) && !saidOn(e, mention)) &&
         !(e.type === 'statement' && since(mention.index)),
     );
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
@@ -674,10 +684,13 @@ function dateByEarlierEvent(events: SentenceEvent[], mentions: DateMention[], se
 }
 
 /**
- * "Kenya vowed to retaliate on Monday": a bare weekday after a plan is when it was stated (news puts the day after the
- * verb's phrase, and a weekday read back from publication is past); a plan's own day is "next Monday" or a date.
+ * "Kenya vowed to retaliate on Monday": a bare weekday after a plan is when it was stated (news puts the day
+ * after the verb's phrase, and a weekday read back from publication is past); a plan's own day is "next Monday", a
+ * date, or a weekday after a schedule ("is due to fly to Iran on Monday").
  */
-const saidOn = (mention: DateMention) => BARE_WEEKDAY.test(mention.text.trim());
+const saidOn = (e: SentenceEvent, mention: DateMention) => !SCHEDULED.test(e.trigger ?? '') && BARE_WEEKDAY.test(mention.text.trim());
+/** A plan told as a schedule ("is due to fly to Iran on Monday"), whose weekday is still to come. */
+const SCHEDULED = /^(?:(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|set|expected)\s+to|will|shall)\b/i;
 
 /** An intent told as a plan ("agreed to meet in May"), whose later dates are the plan's; a proposal put forward is an act of its day. */
 const plansAhead = (e: SentenceEvent) => !e.proposal;

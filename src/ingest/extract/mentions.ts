@@ -83,6 +83,7 @@ const LOCATION_BEFORE = /\b(?:in|at|near|outside|inside|across|throughout|from)\
 
 /** What may stand between a nationality and a name it qualifies: "Belarusian President", "Syria's interim president,". */
 const ROLE_WORDS = String.raw`president|prime|minister|foreign|leader|envoy|counterpart|interim|secretary|opposition|chief|spokesman|spokeswoman|spokesperson|deputy|special|former|ambassador|lawmakers?|diplomat|veteran|career|head|policy|state|of|the|defence|defense|military|army|general|official|activist|journalist|national|citizen|academic|senior|top|new|acting`;
+const PARTY_NAME = /\bParty$/;
 const TITLE_BETWEEN = new RegExp(String.raw`^(?:['’]s)?(?:\s*,?\s*(?:\p{Lu}[\p{L}-]*|${ROLE_WORDS})){0,6}\s*,?\s*$`, 'u');
 
 export class ArticleActors {
@@ -464,11 +465,14 @@ export class ArticleActors {
   /** A nationality or "X's president," right before a person names that person's state. */
   private linkNationalities(sentence: string, mentions: Mention[]): void {
     mentions.forEach((mention, i) => {
-      const next = mentions[i + 1];
+      // "Soviet Communist Party leader Leonid Brezhnev": a party named between the nationality and the person is theirs too
+      const party = mentions[i + 1] && PARTY_NAME.test(mentions[i + 1]?.text ?? '') ? mentions[i + 1] : undefined;
+      const next = mentions[party ? i + 2 : i + 1];
       if (mention.actor.kind !== 'state' || mention.location || !next || next.actor.kind !== 'person') return;
       const between = sentence.slice(mention.end, next.index);
       if (TITLE_BETWEEN.test(between)) {
         mention.modifier = true;
+        if (party) party.modifier = true;
         if (!this.personState.has(next.actor.id)) this.personState.set(next.actor.id, mention.actor);
       }
     });

@@ -46,7 +46,7 @@ const COMPANY_WORDS = /\b(Airlines|Airways|Air|Bank|Corp|Corporation|Company|Inc
  * occasions and events ("the Olympic Games", "the Second World War", "the Camp David Accords"): never actors.
  */
 const PLACE_NAME =
-  /(?:\s(?:Valley|Sea|Ocean|Strait|Straits|Gulf|Bay|Island|Islands|Peninsula|Desert|Plateau|Lake|River|Canal|Corridor|Mountains|Hills|Heights|Pass|Coast|Basin|Delta|Province|Crossing|Airport|Square|Palace|Camp|Airbase|Air Base|Games|Olympics|Cup|Championships?|Festival|Expo|War|Wars|Revolution|Uprising|Crisis|Accords?|Conference|Summit|Declaration|Doctrine|Charter)$)|^(?:Camp|Mount|Lake|Port|Fort|Cape|Gulf of|Strait of|Sea of)\s/;
+  /(?:\s(?:Valley|Sea|Ocean|Strait|Straits|Gulf|Bay|Island|Islands|Peninsula|Desert|Plateau|Lake|River|Canal|Corridor|Mountains|Hills|Heights|Pass|Coast|Basin|Delta|Province|Crossing|Airport|Square|Palace|Hall|Castle|Camp|Airbase|Air Base|Games|Olympics|Cup|Championships?|Festival|Expo|War|Wars|Revolution|Uprising|Crisis|Accords?|Conference|Summit|Declaration|Doctrine|Charter)$)|^(?:Camp|Mount|Lake|Port|Fort|Cape|Gulf of|Strait of|Sea of)\s/;
 const GOVERNMENT_WORDS = /\b(Ministry|Department|Office|Cabinet|Parliament|Senate|Congress|Assembly|Council)\b/;
 
 /** Lower-case words that introduce a person's name or an organisation's name. */

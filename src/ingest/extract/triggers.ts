@@ -196,7 +196,7 @@ const RULES: Rule[] = [
   // "issued a six-month licence allowing oil deals", "granted a sanctions waiver": an exemption from its own measures
   {
     type: 'sanctions_lifted',
-    pattern: String.raw`\b(?:issued|issues|granted|grants|extended|extends|renewed|renews)\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:general\s+licen[cs]es?|sanctions?\s+(?:waivers?|exemptions?)|(?:licen[cs]es?|waivers?|exemptions?)\s+(?:allowing|authori[sz]ing|permitting|from\s+(?:the\s+)?sanctions))\b`,
+    pattern: String.raw`\b(?:issued|issues|granted|grants|extended|extends|renewed|renews)\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:general\s+licen[cs]es?|sanctions?\s+(?:waivers?|exemptions?)|(?:licen[cs]es?|waivers?|exemptions?)(?=\s+(?:in|on|last|this)\s+\p{Lu}?[\p{L}\d]+\s+(?:allowing|authori[sz]ing|permitting)\b)|(?:licen[cs]es?|waivers?|exemptions?)\s+(?:allowing|authori[sz]ing|permitting|from\s+(?:the\s+)?sanctions))\b`,
   },
   {
     type: 'sanctions_imposed',
@@ -546,6 +546,11 @@ const RULES: Rule[] = [
   {
     type: 'intent',
     pattern: String.raw`\b(?:aims?|aimed|plans?|planned|intends?|intended|seeks?|sought|wants?|wanted|hopes?|hoped|wish(?:es|ed)?|ready|willing|prepared|committed|pledged|vowed|promised|agreed|agrees|agree|offered|offers|offering|determined|looking forward)\s+to\b|\b(?:pledged|pledges|vowed|vows|promised|promises|agreed|agrees|undertook|undertakes)\s+not\s+to\b`,
+  },
+  // "is preparing a donors' conference for March", "is organising a summit": a meeting being prepared is a plan
+  {
+    type: 'intent',
+    pattern: String.raw`\b(?:is|are|was|were)\s+(?:preparing|organi[sz]ing|planning|convening)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:conference|summit|meeting|talks|round of talks|visit)\b`,
   },
   // "Qatar unveiled a six-point plan", "floated the idea of a corridor", "proposed talks": an offer to act together
   {

@@ -120,6 +120,8 @@ describe('event classification on other writers’ forms', () => {
     ['Ethiopia and Somalia agreed to set aside their dispute on Wednesday, after talks brokered by Turkey.', 'talks', 'ethiopia'],
     ["Fighting between Sudan's army and the RSF spread to Nyala on Monday.", 'armed_attack', 'rapid-support-forces'],
     ["The Mexican president questioned the legitimacy of Peru's government on Monday.", 'criticism', 'mexico'],
+    ['The United States issued a six-month waiver in January allowing transactions with Syrian banks.', 'sanctions_lifted', 'united-states'],
+    ["The European Commission is preparing a donors' conference for March.", 'intent', 'european-commission'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
     ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
     ['Norway brokered a second round of contacts between the government and the rebels in Oslo last week.', 'talks', 'norway'],
@@ -519,6 +521,26 @@ describe('event classification on other writers’ forms', () => {
 
   it('takes a body discussing its own business for no talks', () => {
     expect(eventsOf('The Kenyan cabinet discussed the budget on Monday.')).toEqual([]);
+  });
+
+  it('reads a city captured as ground taken, and people captured as detained', () => {
+    expect(eventsOf('Hayat Tahrir al-Sham captured Damascus on Sunday.').map((e) => [e.type, e.targets])).toEqual([['armed_attack', ['syria']]]);
+    expect(eventsOf('Iran captured two British sailors on Sunday.').map((e) => e.type)).toEqual(['detention']);
+  });
+
+  it('dates a waiver by its own month, told between the waiver and what it allows', () => {
+    const [waiver] = eventsOf('The United States issued a six-month waiver in January allowing transactions with Syrian banks.');
+    expect(waiver?.date).toMatchObject({ start: '2025-01-01', precision: 'month' });
+  });
+
+  it('takes a weekday after a schedule ("is due to fly … on Monday") for no day of the past', () => {
+    const plan = extract({ text: 'President Nixon is due to fly to Iran on Monday.', publishedAt: '1972-05-26' }, []).events;
+    expect(plan.map((e) => [e.type, e.date?.start])).toEqual([['intent', '1972-05-26']]);
+  });
+
+  it('takes a party between a nationality and a leader for the leader’s, not an actor', () => {
+    const [signed] = eventsOf('Soviet Communist Party leader Leonid Brezhnev signed two agreements on Friday.');
+    expect(signed?.agents).toEqual(['leonid-brezhnev']);
   });
 
   it('dates a plan by a bare weekday after it (when it was stated), and by a date of its own still to come', () => {
