@@ -540,7 +540,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'threat',
-    pattern: String.raw`\b(?:warned|warns|warning)(?=\s+(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|\p{Lu}[\p{L}-]+)\s+(?:would|will|could)\s+(?:retaliate|respond|strike|hit back|use force|act|(?:re)?impose|snap back|cut|suspend|expel|sever|close|withdraw)\b)`,
+    pattern: String.raw`\b(?:warned|warns|warning)(?=\s+(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|\p{Lu}[\p{L}-]+)\s+(?:would|will|could)\s+(?:retaliate|respond|strike|hit back|use force|act|(?:re)?impose|snap back|cut|suspend|expel|sever|close|withdraw|take\s+(?:(?:firm|resolute|necessary|all necessary|strong|reciprocal)\s+)?(?:countermeasures|counter-measures|measures|action|steps))\b)`,
   },
   // intents
   {
@@ -555,7 +555,7 @@ const RULES: Rule[] = [
   // "Qatar unveiled a six-point plan", "floated the idea of a corridor", "proposed talks": an offer to act together
   {
     type: 'intent',
-    pattern: String.raw`\b(?:proposed|proposes|put forward|puts forward|unveiled|unveils|floated|floats|tabled|tables|drew up|draws up)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:(?:own|new|rival|joint|\w+-point|peace|settlement)\s+)*(?:plans?|proposals?|initiative|roadmap|road map|framework|blueprint|formula|idea of)\b|\b(?:proposed|proposes)\s+(?:holding\s+|to\s+hold\s+)?(?:talks|a meeting|a summit|negotiations|direct talks|a dialogue)\b`,
+    pattern: String.raw`\b(?:proposed|proposes|put forward|puts forward|unveiled|unveils|floated|floats|tabled|tables|drew up|draws up)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:(?:own|new|rival|joint|\w+-point|peace|settlement)\s+)*(?:plans?|proposals?|initiative|roadmap|road map|framework|blueprint|formula|idea of|moratorium|freeze)\b|\b(?:proposed|proposes)\s+(?:holding\s+|to\s+hold\s+)?(?:talks|a meeting|a summit|negotiations|direct talks|a dialogue)\b`,
 
     proposal: true,
   },

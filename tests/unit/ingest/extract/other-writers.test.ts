@@ -122,6 +122,8 @@ describe('event classification on other writers’ forms', () => {
     ["The Mexican president questioned the legitimacy of Peru's government on Monday.", 'criticism', 'mexico'],
     ['The United States issued a six-month waiver in January allowing transactions with Syrian banks.', 'sanctions_lifted', 'united-states'],
     ["The European Commission is preparing a donors' conference for March.", 'intent', 'european-commission'],
+    ['Russia proposed a moratorium on deploying the missiles in Europe on Friday.', 'intent', 'russia'],
+    ['Beijing warned on Friday that it would take countermeasures.', 'threat', 'china'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
     ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
     ['Norway brokered a second round of contacts between the government and the rebels in Oslo last week.', 'talks', 'norway'],
@@ -521,6 +523,11 @@ describe('event classification on other writers’ forms', () => {
 
   it('takes a body discussing its own business for no talks', () => {
     expect(eventsOf('The Kenyan cabinet discussed the budget on Monday.')).toEqual([]);
+  });
+
+  it('reads a speaker who says another is to blame as criticising them', () => {
+    expect(eventsOf('The US said on Friday that Russia was solely responsible for the collapse of the treaty.').map((e) => e.type)).toEqual(['criticism']);
+    expect(eventsOf('The US said on Friday that Russia was responsible for the talks.').map((e) => e.type)).toEqual(['statement']);
   });
 
   it('reads a city captured as ground taken, and people captured as detained', () => {
