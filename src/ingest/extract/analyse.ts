@@ -298,7 +298,10 @@ function eventsFor(
     const organization = agents.length === 0 && verb ? clauses.unnamedOrganization(verb, context.heads) : null;
     if (organization) [agents, agentFrom] = [[actors.organization(organization)], 'the parse'];
     if (agents.length === 0 && trigger.form === 'passive' && DEALS.has(trigger.type)) {
-      [agents, agentFrom] = [dealSides(context.sentence, clause, context.heads, actors), 'inferred'];
+      // "The agreement was reached after four days of talks": the story's deal, made by its two sides
+      const storys = /\b(?:the|this|that)\s+(?:[\w-]+\s+)?$/i.test(context.sentence.slice(clause.start, trigger.index));
+      const between = dealSides(context.sentence, clause, context.heads, actors);
+      [agents, agentFrom] = [between.length === 0 && storys ? actors.pair() : between, 'inferred'];
     }
     // "Relations were broken off in 1962", "Talks between Egypt and Ethiopia broke down", "Talks resumed in Oslo": by
     // the sides the "between" phrase names, else (a failure) the two states the sentence named before, else by the
@@ -376,12 +379,26 @@ function dealSides(sentence: string, clause: Clause, heads: readonly Mention[], 
   const text = sentence.slice(clause.start, clause.end);
   for (const between of text.matchAll(/\bbetween\s+/gi)) {
     const from = clause.start + (between.index ?? 0) + between[0].length;
-    const stop = sentence.slice(from).search(/[.;]|,\s+(?!and\b)|\s+(?:on|in|at|after|over|for)\s/);
-    const until = stop < 0 ? sentence.length : from + stop;
+    const until = betweenPhraseEnd(sentence, from);
     const sides = heads.filter((m) => m.index >= from && m.index < until).map((m) => actors.stateOf(m.actor) ?? m.actor);
     if (sides.length > 1) return uniqueActors(sides);
   }
   return [];
+}
+
+/**
+ * Where a "between" phrase starting at `from` ends: at a full stop, a comma or a preposition, past the roles that
+ * describe its first side ("between Ali Shamkhani, secretary of Iran's security council, and Musaed Al-Aiban").
+ */
+function betweenPhraseEnd(sentence: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const stop = sentence.slice(at).search(/[.;]|,\s+(?!and\b)|\s+(?:on|in|at|after|over|for)\s/);
+    if (stop < 0) return sentence.length;
+    const appositive = /^,\s+[^,.;]{1,80},\s+and\s+/.exec(sentence.slice(at + stop));
+    if (!appositive || at > from) return at + stop;
+    at += stop + appositive[0].length;
+  }
 }
 
 /** ", Sweden 8 million", " and Denmark a further $5 million": a donor and its sum, the verb told once before them. */

@@ -21,7 +21,7 @@ const TITLE_WORDS = new Set(
   Lord Emperor Empress Shah Tsar Sultan Leader Premier Spokesman Spokeswoman Spokesperson Colonel Lieutenant Major Captain Admiral Marshal Interim
   Acting Former Opposition Supreme High Commander Sergeant Officer Consul Attorney Speaker Crown Foreign-Minister
   Government Head Executive Counsellor Counselor Adviser Advisor National Security Economy Trade Justice of
-  Presidents Ministers Leaders Premiers Ambassadors Envoys Senators Generals Kings`.split(/\s+/),
+  Presidents Ministers Leaders Premiers Ambassadors Envoys Senators Generals Kings Secretary-General Under-Secretary`.split(/\s+/),
 );
 
 /** Capitalised words that start sentences or name times, never actors. */

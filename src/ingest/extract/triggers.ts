@@ -125,7 +125,7 @@ const RULES: Rule[] = [
   // "Negotiations resumed in Kampala on Sunday between …": held by the sides of the "between" phrase or of the story
   {
     type: 'talks',
-    pattern: String.raw`\b(?:talks|negotiations|consultations)\b(?=(?:,\s*which)?(?:\s+(?:had|have|has))?\s+(?:resumed|reopened|restarted|opened|began|begun|started|got under way|kicked off)\b)`,
+    pattern: String.raw`\b(?:talks|negotiations|consultations)\b(?=(?:,\s*which)?(?:\s+(?:had|have|has))?\s+(?:resumed|reopened|restarted|opened|began|begun|started|got under way|kicked off|(?:were|was)\s+held)\b)`,
     noun: true,
     undergone: true,
   },

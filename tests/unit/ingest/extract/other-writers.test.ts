@@ -124,6 +124,7 @@ describe('event classification on other writers’ forms', () => {
     ["The European Commission is preparing a donors' conference for March.", 'intent', 'european-commission'],
     ['Russia proposed a moratorium on deploying the missiles in Europe on Friday.', 'intent', 'russia'],
     ['Beijing warned on Friday that it would take countermeasures.', 'threat', 'china'],
+    ['Talks were held in Beijing on Friday between Iran and Saudi Arabia.', 'talks', 'saudi-arabia'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
     ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
     ['Norway brokered a second round of contacts between the government and the rebels in Oslo last week.', 'talks', 'norway'],
@@ -528,6 +529,18 @@ describe('event classification on other writers’ forms', () => {
   it('reads a speaker who says another is to blame as criticising them', () => {
     expect(eventsOf('The US said on Friday that Russia was solely responsible for the collapse of the treaty.').map((e) => e.type)).toEqual(['criticism']);
     expect(eventsOf('The US said on Friday that Russia was responsible for the talks.').map((e) => e.type)).toEqual(['statement']);
+  });
+
+  it('takes the story’s deal, told in the passive without its makers, for the story’s two sides’', () => {
+    const text = 'Saudi Arabia and Iran agreed to resume relations on Friday. The agreement was reached after four days of talks.';
+    const deal = extract({ text, publishedAt: '2023-03-11' }, []).events.find((e) => e.type === 'agreement');
+    expect(deal?.agents).toEqual(['saudi-arabia', 'iran']);
+  });
+
+  it('reads past the role of the first side of a "between" phrase to the second side', () => {
+    const text = 'A deal was signed on Friday between the president of Iran, Ebrahim Raisi, and the king of Saudi Arabia, Salman.';
+    expect(eventsOf(text).find((e) => e.type === 'agreement')?.agents).toEqual(expect.arrayContaining(['iran', 'saudi-arabia']));
+    expect(eventsOf('United Nations Secretary-General Antonio Guterres welcomed the deal on Friday.')[0]?.agents).toContain('antonio-guterres');
   });
 
   it('reads a city captured as ground taken, and people captured as detained', () => {
