@@ -507,7 +507,7 @@ const RULES: Rule[] = [
   {
     type: 'rejection',
     // not "eleven years after the two countries broke off negotiations": a clause that only measures time from it
-    pattern: String.raw`(?<!\b(?:years|months|weeks|decades)\s+(?:after|before|since)\s+[^,.;]{0,40})\b(?:halted|halts|suspended|suspends|broke off|breaks off|called off|calls off|pulled out of|pulls out of|walked out of|walks out of|abandoned|abandons)\s+(?:the\s+|its\s+|all\s+|further\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\b|\b(?:walked|walks)\s+out\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:session|meeting|conference|summit)\b`,
+    pattern: String.raw`(?<!\b(?:years|months|weeks|decades)\s+(?:after|before|since)\s+[^,.;]{0,40})\b(?:halted|halts|suspended|suspends|broke off|breaks off|called off|calls off|pulled out of|pulls out of|walked out of|walks out of|abandoned|abandons)\s+(?:the\s+|its\s+|all\s+|further\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\b|\b(?:walked|walks)\s+out\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:session|meeting|conference|summit)\b|\b(?:called off|calls off|cancelled|canceled|cancels|scrapped|scraps)\s+(?:(?:a|an|the|his|her|its|their|all)\s+)?(?:[\w-]+\s+){0,3}?(?:visits?|trips?|meetings?|summit|events)\b(?=\s+(?:to|in|with|planned|scheduled)\b)`,
   },
 
   // "snubbed the summit", "boycotted the vote", "balked at the proposal", "said no to the plan"
@@ -852,6 +852,11 @@ const RULES: Rule[] = [
   },
   // "pounds" after a sum is money ("20 million pounds for flood victims")
   { type: 'armed_attack', pattern: String.raw`\b(?:pounded|overran|overruns)\b|(?<!(?:\d|million|billion)\s+)\bpounds\b` },
+  // "after being hit by Russian air defences", "was struck by an Israeli missile"
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:hit|struck|downed|shot down)(?=\s+by\s+(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:air defen[cs]es?|missiles?|drones?|rockets?|shells?|shelling|artillery|gunfire|air\s*strikes?|warplanes?|jets?)\b)`,
+  },
   // "shot down an Iranian airliner", "drove Iranian troops out of the Faw peninsula"
   {
     type: 'armed_attack',

@@ -125,6 +125,8 @@ describe('event classification on other writers’ forms', () => {
     ['Russia proposed a moratorium on deploying the missiles in Europe on Friday.', 'intent', 'russia'],
     ['Beijing warned on Friday that it would take countermeasures.', 'threat', 'china'],
     ['Talks were held in Beijing on Friday between Iran and Saudi Arabia.', 'talks', 'saudi-arabia'],
+    ['Azerbaijan called off a visit to Moscow on Tuesday.', 'rejection', 'azerbaijan'],
+    ['A hospital in Kharkiv was struck by a Russian missile on Monday.', 'armed_attack', 'russia'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
     ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
     ['Norway brokered a second round of contacts between the government and the rebels in Oslo last week.', 'talks', 'norway'],
