@@ -48,6 +48,8 @@ const DOCUMENT_SAYS =
   /\b(?:resolution|plan|proposal|agreement|accord|treaty|law|bill|text|declaration|document|charter|communiqu[eé])(?:\s+\d+)?,?\s+(?:which|that)\s+(?:also\s+)?$/i;
 /** "after talks", "following two days of negotiations": an event named as what came before. */
 const FOLLOWED = /\b(?:after|following)\s+(?:(?:the|a|an|two|three|several|lengthy|long|\w+-\w+|days|weeks|months|of)\s+){0,3}$/i;
+/** "before", "until", "once" and a subject: a clause of a time that may be still to come. */
+const TIME_TO_COME = /\b(?:before|until|unless|once)\s+(?:[\p{L}'’-]+\s+){1,5}$/iu;
 /** "The talks had nearly collapsed": what almost happened did not. */
 const NEAR_MISS = /\b(?:nearly|almost)\s+$/i;
 const NEGATION = /\b(?:not|no|never|denied|deny|denies|without|neither|nor|refused to|failed to)\b(?:\s+\S+){0,3}\s*$/i;
@@ -83,9 +85,13 @@ const HELD_BY = /\b(?:detained|held|captured|seized|abducted|arrested|kidnapped|
 /** "accused the army of shelling a market": what an accusation alleges is not reported as having happened. */
 const ALLEGED = /\b(?:accus|alleg|blam|charg)\w*\b[^.;]*\b(?:of|for)\s+$/i;
 
-/** What the sentences before told: the last day an event was dated by, and the type of the last event. */
+/**
+ * What the sentences before told: the last day an event was dated by, the last date of any precision an event had
+ * from its own words ("In October 2018 …", for "Two years later" and "That December"), and the type of the last event.
+ */
 export interface BeforeSentence {
   day: string | null;
+  date?: DraftDate | null;
   type: EventType | null;
 }
 
@@ -112,7 +118,6 @@ export function analyseSentence(
   organizations: ReadonlyArray<{ start: number; end: number }> = [],
   before: BeforeSentence = { day: null, type: null },
 ): SentenceEvent[] {
-  const previousDay = before.day;
   // "HORN OF AFRICA — …", "KAMPALA — …": a digest's section label or a wire's place names no one who acts
   const labelEnd = SECTION_LABEL.exec(sentence)?.[0].length ?? 0;
   const mentions = actors.mentionsIn(sentence, organizations).filter((m) => m.index >= labelEnd);
@@ -146,7 +151,7 @@ export function analyseSentence(
     const verdict = verdictBeforeEvents(sentence, speech, events);
     if (verdict) events.push(verdict);
   }
-  attachDates(events, triggers, sentence, publishedAt, parsed, previousDay, speech);
+  attachDates(events, triggers, sentence, publishedAt, parsed, before, speech);
   attachFigures(events, sentence, actors);
   const first = events.find((e) => e.type !== 'statement');
   if (first) actors.noteAgents(first.agents, first.type === 'talks' ? first.targets : []);
@@ -198,6 +203,9 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     const clause = clauseAt(clauses, t.index);
     const before = masked.slice(clause.start, t.index);
     if (NEGATION.test(before) || CONDITION.test(before) || NEAR_MISS.test(before)) return false;
+    // "before Armenia and Azerbaijan sign a peace treaty": a time still to come, told in the present
+    if (TIME_TO_COME.test(before) && t.form === 'verb' && /^(?:sign|signs|agree|agrees|meet|meets|reach|reaches|lift|lifts|end|ends)\b/i.test(t.text))
+      return false;
     if (t.form !== 'noun' && parsed.isAttributive(t.index, t.end)) return false;
     // "it met only twice": a count of occasions tallies events, it reports none
     if (TALLY_AFTER.test(sentence.slice(t.end, t.end + 30))) return false;
@@ -563,7 +571,7 @@ function attachDates(
   sentence: string,
   publishedAt: string,
   parsed: ParsedClauses,
-  previousDay: string | null,
+  before: BeforeSentence,
   speech: Speech | null,
 ): void {
   if (events.length === 0) return;
@@ -576,7 +584,7 @@ function attachDates(
       e.background = true;
     }
   }
-  const found = findDates(sentence, publishedAt, previousDay).filter((m) => m.date.start <= publishedAt);
+  const found = findDates(sentence, publishedAt, before.day, before.date ?? null).filter((m) => m.date.start <= publishedAt);
   // "JUBA, May 11 — … took hold on Thursday": a wire's dateline is when it was filed, not when its events happened
   const datelineEnd = DATELINE.exec(sentence)?.[0].length ?? 0;
   const filed = (m: DateMention) => m.end <= datelineEnd;

@@ -25,7 +25,7 @@ export interface DateMention {
 /** "July 2018 — Abiy visits Asmara", "Tuesday: …": a date opening its line as the label of what the line tells. */
 export const opensAsLabel = (text: string, mention: DateMention): boolean => mention.index <= 1 && /^\s*(?:—|–|-|:)\s/.test(text.slice(mention.end));
 
-export function findDates(text: string, publishedAt: string, previousDay: string | null = null): DateMention[] {
+export function findDates(text: string, publishedAt: string, previousDay: string | null = null, previousDate: DraftDate | null = null): DateMention[] {
   const relative = relativeMentions(text, publishedAt);
   const parsed = chronoMentions(text, publishedAt).filter((m) => !overlapsAny(m, relative));
   const years = yearMentions(text).filter((m) => !overlapsAny(m, [...relative, ...parsed]));
@@ -33,7 +33,7 @@ export function findDates(text: string, publishedAt: string, previousDay: string
   const ranged = mergeRanges(text, all).map((m) => withFirstDay(text, m));
   return withDuration(
     text,
-    [...ranged, ...anchoredMentions(text, ranged, previousDay)].sort((a, b) => a.index - b.index),
+    withStorySteps(text, [...ranged, ...anchoredMentions(text, ranged, previousDay)], previousDate).sort((a, b) => a.index - b.index),
   ).flatMap((m) => countedFrom(text, m, publishedAt));
 }
 
@@ -157,6 +157,35 @@ const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', '
 /** A weekday alone, as news dates a statement ("on Monday"): no "next", "last" or date with it. */
 export const BARE_WEEKDAY = new RegExp(`^(?:on\\s+)?(?:${WEEKDAY_NAMES.join('|')})$`, 'i');
 const monthNumber = (name: string) => MONTH_NAMES.indexOf(name.toLowerCase()) + 1;
+
+/**
+ * A story told in order: "Two years later, …", "That December, …", "the same year" count from the date the sentence
+ * before gave its event (of any precision), when this one has none before the phrase.
+ */
+const STORY_STEPS: Array<{ pattern: RegExp; span: (anchor: DraftDate, match: RegExpMatchArray) => DraftDate }> = [
+  {
+    pattern: /\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years later\b/gi,
+    span: (a, m) => year(String(Number(a.start.slice(0, 4)) + (WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1])))),
+  },
+  { pattern: /\b(?:that|the same) year\b/gi, span: (a) => year(a.start.slice(0, 4)) },
+  {
+    pattern: new RegExp(String.raw`\b(?:that|the same)\s+${MONTH}\b`, 'gi'),
+    span: (a, m) => month(iso(Number(a.start.slice(0, 4)), monthNumber(m[1] ?? ''), 1)),
+  },
+];
+
+/** The mentions with each story step in place of what it holds ("That December" for the December of publication). */
+function withStorySteps(text: string, mentions: DateMention[], previousDate: DraftDate | null): DateMention[] {
+  if (!previousDate) return mentions;
+  const steps: DateMention[] = [];
+  for (const { pattern, span } of STORY_STEPS) {
+    for (const match of text.matchAll(pattern)) {
+      const step = { date: span(previousDate, match), index: match.index ?? 0, end: (match.index ?? 0) + match[0].length, text: match[0] };
+      if (!mentions.some((m) => m.end <= step.index)) steps.push(step);
+    }
+  }
+  return [...mentions.filter((m) => !overlapsAny(m, steps)), ...steps];
+}
 
 /** "in March last year", "January of this year": the month of the year named by its place from publication. */
 function monthOfYear(published: string, match: RegExpMatchArray): DraftDate {

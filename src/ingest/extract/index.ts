@@ -46,6 +46,7 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   const actors = new ArticleActors(lexicon, mainStates(lexicon, input.text), mainSides(lexicon, input.text));
   const sentences = splitSentences(input.text).filter((s) => !s.heading);
   let previousDay: string | null = null;
+  let previousDate: DraftDate | null = null;
   let previousType: EventType | null = null;
   const perSentence = sentences.map((s) => {
     const events = analyseSentence(
@@ -54,11 +55,15 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
       actors,
       tokensWithin(options.parse, s.start, s.end),
       organizationsWithin(options.parse, s.start, s.end),
-      { day: previousDay, type: previousType },
+      { day: previousDay, date: previousDate, type: previousType },
     );
-    const days = events.filter((e) => e.dateFrom !== null && e.date?.precision === 'day');
+    const dated = events.filter((e) => e.dateFrom !== null && e.date !== null);
+    const days = dated.filter((e) => e.date?.precision === 'day');
     const last = days[days.length - 1]?.date;
     if (last) previousDay = last.end ?? last.start;
+    // "… withdrew from them in 2018. Two years later, …": a story's next step counts from the last date it told
+    const told = findDates(s.text, input.publishedAt, null, previousDate).filter((m) => m.date.start <= input.publishedAt && !opensAsLabel(s.text, m));
+    previousDate = told[told.length - 1]?.date ?? dated[dated.length - 1]?.date ?? previousDate;
     previousType = events[events.length - 1]?.type ?? previousType;
     return events;
   });

@@ -360,7 +360,7 @@ const RULES: Rule[] = [
   // agreements
   {
     type: 'agreement',
-    pattern: String.raw`\b(?:signed|signs|sign|signing|signed off on|concluded|reached|sealed|struck|clinched|clinches|hammered out|finali[sz]ed|inked|initiall?ed|put pen to paper on|puts pen to paper on)${WITHIN(4)}\s+(?:${DEAL_WORDS})\b`,
+    pattern: String.raw`\b(?:signed|signs|sign|signing|signed off on|concluded|reached|sealed|struck|clinched|clinches|hammered out|finali[sz]ed|inked|initiall?ed|put pen to paper on|puts pen to paper on)${WITHIN(4)}\s+(?:${DEAL_WORDS})s?\b`,
   },
   // "Talks in Madrid had produced a first understanding": what talks yielded
   {

@@ -126,6 +126,7 @@ describe('event classification on other writers’ forms', () => {
     ['Beijing warned on Friday that it would take countermeasures.', 'threat', 'china'],
     ['Talks were held in Beijing on Friday between Iran and Saudi Arabia.', 'talks', 'saudi-arabia'],
     ['Azerbaijan called off a visit to Moscow on Tuesday.', 'rejection', 'azerbaijan'],
+    ['Turkey and Armenia signed protocols in Zurich on Saturday.', 'agreement', 'armenia'],
     ['A hospital in Kharkiv was struck by a Russian missile on Monday.', 'armed_attack', 'russia'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
     ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
@@ -543,6 +544,20 @@ describe('event classification on other writers’ forms', () => {
     const text = 'A deal was signed on Friday between the president of Iran, Ebrahim Raisi, and the king of Saudi Arabia, Salman.';
     expect(eventsOf(text).find((e) => e.type === 'agreement')?.agents).toEqual(expect.arrayContaining(['iran', 'saudi-arabia']));
     expect(eventsOf('United Nations Secretary-General Antonio Guterres welcomed the deal on Friday.')[0]?.agents).toContain('antonio-guterres');
+  });
+
+  it('counts a story’s next steps ("Two years later", "That December") from the last date it told', () => {
+    const text =
+      'Armenia withdrew from the protocols in 2018. Two years later, Turkey supplied drones to Azerbaijan. That December, both governments appointed special envoys.';
+    const events = extract({ text, publishedAt: '2025-09-13' }, []).events;
+    expect(events.find((e) => e.type === 'military_support')?.date).toMatchObject({ start: '2020-01-01', precision: 'year' });
+    expect(events.find((e) => e.type === 'nomination')?.date).toMatchObject({ start: '2020-12-01', precision: 'month' });
+  });
+
+  it('reads a deal signed in a time still to come ("before A and B sign") as no event', () => {
+    expect(eventsOf('Turkey refused to open the border before Armenia and Azerbaijan sign a peace treaty.').map((e) => e.type)).not.toContain(
+      'peace_agreement',
+    );
   });
 
   it('reads a city captured as ground taken, and people captured as detained', () => {
