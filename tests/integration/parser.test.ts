@@ -246,6 +246,11 @@ describe('clause-level extraction on the parse', () => {
     ]);
   });
 
+  test('a rally held or protests staged are protests by those who held them', async () => {
+    const events = await extractOne('Activists held a rally in Seoul on Thursday.', '2023-03-17');
+    expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([['protest', ['activists'], '2023-03-16']]);
+  });
+
   test('two journeys of one month to two other states are two meetings', async () => {
     const text = 'President Rodrigo Duterte changed course. In October he flew to Beijing. Later that month Duterte visited Tokyo.';
     const talks = (await extractOne(text, '2016-11-20')).filter((e) => e.type === 'talks');

@@ -816,6 +816,11 @@ const RULES: Rule[] = [
     pattern: String.raw`(?<=\b(?:protesters|protestors|demonstrators|activists|crowds?|students|marchers)\s+(?:[\w-]+\s+){0,1}?)(?:gathered|gather|gathers|assembled|massed)\b(?=\s+(?:outside|in front of|at|near|in)\b)`,
   },
   // "Protesters burned Danish flags outside the embassy"
+  // "staged protests in Seoul", "held a rally outside the embassy"
+  {
+    type: 'protest',
+    pattern: String.raw`\b(?:staged|stages|staging|held|holds|organi[sz]ed|organi[sz]es)\s+(?:(?:a|an|several|mass|large|small|rival|street|angry|peaceful)\s+)*(?:protests?|rallies|rally|demonstrations?|sit-ins?|marches|march|vigils?)\b(?!\s+(?:of|for)\s+(?:support|solidarity))`,
+  },
   { type: 'protest', pattern: String.raw`\b(?:burned|burnt|burns|burning|torched|torches)\s+(?:[\p{L}-]+\s+){0,2}?(?:flags?|effigies|effigy)\b` },
   // a show of force: weapons tested, drills held ("test-fired two ballistic missiles", "held live-fire drills")
   {
