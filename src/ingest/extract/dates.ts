@@ -88,8 +88,8 @@ const AFTER_ANOTHER: Array<{ pattern: RegExp; span: (anchor: DraftDate) => Draft
   { pattern: /\b(?:the (?:following|next) year|a year later)\b/gi, span: (a) => year(String(Number(a.start.slice(0, 4)) + 1)) },
 ];
 
-/** "three weeks after", "two months after": the span back from the date told just before. */
-const SPAN_BEFORE = /\b(two|three|four|five|six|seven|\d{1,2}) (day|week|month)s after\b/gi;
+/** "three weeks after", "two months after", "a year after": the span back from the date told just before. */
+const SPAN_BEFORE = /\b(a|one|two|three|four|five|six|seven|\d{1,2}) (day|week|month|year)s? after\b/gi;
 
 function anchoredMentions(text: string, mentions: DateMention[], previousDay: string | null): DateMention[] {
   const found: DateMention[] = [];
@@ -115,10 +115,11 @@ function anchoredMentions(text: string, mentions: DateMention[], previousDay: st
     const days = mentions.filter((m) => m.date.precision === 'day');
     const anchor = days.filter((m) => m.end <= index).pop() ?? (index < 3 ? days.find((m) => m.index > index) : undefined);
     if (!anchor || overlapsAny({ index, end: index + match[0].length }, found)) continue;
-    const count = WORD_NUMBERS[(match[1] ?? '').toLowerCase()] ?? Number(match[1]);
+    const count = /^(?:a|one)$/i.test(match[1] ?? '') ? 1 : (WORD_NUMBERS[(match[1] ?? '').toLowerCase()] ?? Number(match[1]));
     const unit = (match[2] ?? '').toLowerCase();
     const from = anchor.date.start;
-    const date = unit === 'month' ? month(shiftMonths(from, -count)) : day(addDays(from, unit === 'week' ? -7 * count : -count));
+    const months = unit === 'year' ? 12 * count : unit === 'month' ? count : 0;
+    const date = months > 0 ? month(shiftMonths(from, -months)) : day(addDays(from, unit === 'week' ? -7 * count : -count));
     found.push({ date, index, end: index + match[0].length, text: match[0] });
   }
   for (const { pattern, span } of AFTER_ANOTHER) {

@@ -452,7 +452,7 @@ const RULES: Rule[] = [
   { type: 'ambassador_recalled', pattern: String.raw`\brecall\s+of${WITHIN(2)}\s+(?:ambassadors?|envoys?|high commissioners?)\b`, noun: true },
   {
     type: 'diplomats_expelled',
-    pattern: String.raw`\b(?:expelled|expels|expel|expelling|ordered out|kicked out|threw out)${WITHIN(5)}\s+${ENVOYS}\b|\bdeclared${WITHIN(4)}\s+persona non grata\b`,
+    pattern: String.raw`\b(?:expelled|expels|expel|expelling|ordered out|kicked out|threw out)${WITHIN(5)}\s+${ENVOYS}\b|\bdeclared${WITHIN(4)}\s+persona non grata\b|\b(?:expelled|expels|expelling|kicked out|threw out)\s+(?:the\s+)?(?:head|chief|director)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:mission|delegation|office)\b`,
   },
   // "ordered the Australian high commissioner out of the country", "declared the ambassador unwelcome", "sent home a diplomat"
   {
@@ -610,7 +610,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|blasted|blasts|chided|chides|chiding|castigated|castigates|objected|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting|hit out at|hits out at|lashed out at|lashes out at|reacted (?:angrily|furiously|sharply) to|reacts (?:angrily|furiously|sharply) to)\b`,
+    pattern: String.raw`\b(?:condemned|condemns|condemn|condemning|criticised|criticized|criticises|criticizes|criticise|criticize|criticising|criticizing|faulted|faults|assailed|assails|berated|berates|excoriated|upbraided|reproached|reproaches|scolded|admonished|denounced|denounces|denounce|decried|decries|slammed|slams|deplored|deplores|regretted|regrets|lamented|laments|rebuked|rebukes|protested against|accused|accuses|accusing|censured|censures|censuring|lambasted|lambastes|blasted|blasts|chided|chides|chiding|castigated|castigates|objected|objects to|objecting to|took issue with|takes issue with|denouncing|deploring|decrying|rebuking|slamming|faulting|hit out at|hits out at|lashed out at|lashes out at|reacted (?:angrily|furiously|sharply) to|reacts (?:angrily|furiously|sharply) to)\b`,
   },
   { type: 'criticism', pattern: String.raw`\b(?:condemnation|criticism|rebuke)\b(?=[^,.;]{0,30}\bfrom\b)`, noun: true },
   // "questioned the legitimacy of Peru's government", "cast doubt on the election"
@@ -631,6 +631,11 @@ const RULES: Rule[] = [
   {
     type: 'criticism',
     pattern: String.raw`\b(?:exchanged|traded|exchange|trade)\s+(?:angry\s+|bitter\s+)?(?:accusations|insults|barbs|recriminations|charges)\b`,
+  },
+  // "Ghana's foreign minister was summoned by the Nigerian government": the envoy or minister called in, in the passive
+  {
+    type: 'criticism',
+    pattern: String.raw`(?<=\b(?:ambassador|envoy|high commissioner|charg[eé] d['’]affaires|minister|consul|diplomats?)\s+(?:was|were|had been|has been|have been)\s+)(?:summoned|called in)(?=\s+(?:[^,.;]{0,40}?\s)?by\b)`,
   },
   // "summoned the Russian ambassador to protest": a state calls in another's envoy to complain
   {

@@ -127,6 +127,9 @@ describe('event classification on other writers’ forms', () => {
     ['Talks were held in Beijing on Friday between Iran and Saudi Arabia.', 'talks', 'saudi-arabia'],
     ['Azerbaijan called off a visit to Moscow on Tuesday.', 'rejection', 'azerbaijan'],
     ['Turkey and Armenia signed protocols in Zurich on Saturday.', 'agreement', 'armenia'],
+    ['The ruling junta in Mali expelled the head of the UN human rights mission on Monday.', 'diplomats_expelled', 'mali'],
+    ['The United Nations regretted the decision on Monday.', 'criticism', 'united-nations'],
+    ["Ghana's foreign minister was summoned by the Nigerian government on Monday.", 'criticism', 'nigeria'],
     ['A hospital in Kharkiv was struck by a Russian missile on Monday.', 'armed_attack', 'russia'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
     ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
@@ -558,6 +561,12 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('Turkey refused to open the border before Armenia and Azerbaijan sign a peace treaty.').map((e) => e.type)).not.toContain(
       'peace_agreement',
     );
+  });
+
+  it('counts "a year after" back from the day told before it, to that month', () => {
+    const text = 'Ethiopia and the TPLF resumed talks in Pretoria on Tuesday, a year after the two sides signed a truce.';
+    const truce = extract({ text, publishedAt: '2023-11-08' }, []).events.find((e) => e.type === 'ceasefire');
+    expect(truce?.date).toMatchObject({ start: '2022-11-01', precision: 'month' });
   });
 
   it('reads a city captured as ground taken, and people captured as detained', () => {
