@@ -246,6 +246,11 @@ describe('clause-level extraction on the parse', () => {
     ]);
   });
 
+  test('a weekday after a plan told with "would" is the plan\'s, not a day of the past', async () => {
+    const events = await extractOne("Ukraine's President Volodymyr Zelensky said he would travel to Washington on Monday.", '2025-08-16');
+    expect(events.map((e) => [e.type, e.date?.start])).toEqual([['intent', '2025-08-16']]);
+  });
+
   test('a rally held or protests staged are protests by those who held them', async () => {
     const events = await extractOne('Activists held a rally in Seoul on Thursday.', '2023-03-17');
     expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([['protest', ['activists'], '2023-03-16']]);

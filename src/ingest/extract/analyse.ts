@@ -608,7 +608,14 @@ function attachDates(
     events.filter(
       (e) =>
         (relative(e.at) === relative(mention.index) || (relative(mention.index) < 0 && !datedWithin(e.at))) &&
-        !(e.type === 'intent' && plansAhead(e) && mention.index > e.at && !beforeTo(e, mention.index) && !stated(mention.index) && !saidOn(e, mention)) &&
+        !(
+          e.type === 'intent' &&
+          plansAhead(e) &&
+          mention.index > e.at &&
+          !beforeTo(e, mention.index) &&
+          !stated(mention.index) &&
+          !saidOn(e, mention, sentence)
+        ) &&
         !(e.type === 'statement' && since(mention.index)),
     );
   // a year inside the words of a verb's object ("withdrew from a 2019 agreement") describes the object, not the act
@@ -713,7 +720,10 @@ function dateByEarlierEvent(events: SentenceEvent[], mentions: DateMention[], se
  * after the verb's phrase, and a weekday read back from publication is past); a plan's own day is "next Monday", a
  * date, or a weekday after a schedule ("is due to fly to Iran on Monday").
  */
-const saidOn = (e: SentenceEvent, mention: DateMention) => !SCHEDULED.test(e.trigger ?? '') && BARE_WEEKDAY.test(mention.text.trim());
+const saidOn = (e: SentenceEvent, mention: DateMention, sentence: string) =>
+  !SCHEDULED.test(e.trigger ?? '') && !WILL_BEFORE.test(sentence.slice(0, e.at)) && BARE_WEEKDAY.test(mention.text.trim());
+/** "said he would travel to Washington on Monday": a plan told with "will" or "would" is dated by its own weekday. */
+const WILL_BEFORE = /\b(?:will|would|shall)\s+(?:(?:also|then|soon|now)\s+)?$/i;
 /** A plan told as a schedule ("is due to fly to Iran on Monday"), whose weekday is still to come. */
 const SCHEDULED = /^(?:(?:is|are|was|were)\s+(?:also\s+)?(?:due|scheduled|slated|set|expected)\s+to|will|shall)\b/i;
 

@@ -172,6 +172,11 @@ const RULES: Rule[] = [
     type: 'prisoner_release',
     pattern: String.raw`\b(?:handed over|hands over|handed back|hands back|repatriated|returned|returns)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:prisoners|detainees|hostages|captives|soldiers|sailors|citizens|nationals|researchers|journalists|fishermen|students|workers)\b)`,
   },
+  // "84 prisoners of war had been returned by Russia": people held, handed back in the passive
+  {
+    type: 'prisoner_release',
+    pattern: String.raw`(?<=\b(?:prisoners(?:\s+of\s+war)?|detainees|hostages|captives|POWs|soldiers|sailors|fishermen|nationals|citizens)\s+(?:had|have|has)?\s*(?:been|were|was)\s+)(?:returned|handed over|handed back|repatriated|swapped|exchanged)(?=\s+(?:[^,.;]{0,30}?\s)?by\b)`,
+  },
   { type: 'prisoner_release', pattern: String.raw`\b(?:release|releases)\b(?=\s+of\b)`, noun: true },
   // pardons, amnesties
   { type: 'pardon', pattern: String.raw`\b(?:pardoned|pardons|pardoning|commuted|commutes|amnestied)\b|\bgranted\s+(?:an\s+)?(?:amnesty|clemency|pardons?)\b` },

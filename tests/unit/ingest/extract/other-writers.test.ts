@@ -130,6 +130,7 @@ describe('event classification on other writers’ forms', () => {
     ['The ruling junta in Mali expelled the head of the UN human rights mission on Monday.', 'diplomats_expelled', 'mali'],
     ['The United Nations regretted the decision on Monday.', 'criticism', 'united-nations'],
     ["Ghana's foreign minister was summoned by the Nigerian government on Monday.", 'criticism', 'nigeria'],
+    ['Ukraine said 84 prisoners of war had been returned by Russia on Friday.', 'prisoner_release', 'russia'],
     ['A hospital in Kharkiv was struck by a Russian missile on Monday.', 'armed_attack', 'russia'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
     ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
