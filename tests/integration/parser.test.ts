@@ -251,6 +251,12 @@ describe('clause-level extraction on the parse', () => {
     expect(events.map((e) => [e.type, e.date?.start])).toEqual([['intent', '2025-08-16']]);
   });
 
+  test('a deal told by the relative clause of its signing ("the memorandum she signed with Saied")', async () => {
+    const text = 'Ursula von der Leyen flew to Tunis. The memorandum of understanding she signed with President Kais Saied covers migration.';
+    const deal = (await extractOne(text, '2023-10-21')).find((e) => e.type === 'agreement');
+    expect(deal).toMatchObject({ agents: ['ursula-von-der-leyen'], targets: ['kais-saied'] });
+  });
+
   test('a rally held or protests staged are protests by those who held them', async () => {
     const events = await extractOne('Activists held a rally in Seoul on Thursday.', '2023-03-17');
     expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([['protest', ['activists'], '2023-03-16']]);

@@ -350,7 +350,8 @@ export class ArticleActors {
       const person = this.persons[this.persons.length - 1];
       add(m.index ?? 0, m[0], [(person && this.personState.get(person.id)) ?? this.dominantState], 'the state of the person named last');
     }
-    for (const m of sentence.matchAll(/\b(?:human\s+)?rights\s+(?:groups|organi[sz]ations|activists|campaigners|defenders)\b(?!\s+\p{Lu})/giu)) {
+    // read with case: "Human Rights Watch" is a name, "human rights groups" are not (case-blind, \p{Lu} is any letter)
+    for (const m of sentence.matchAll(/\b(?:[Hh]uman\s+)?[Rr]ights\s+(?:groups|organi[sz]ations|activists|campaigners|defenders)\b(?!\s+\p{Lu})/gu)) {
       add(
         m.index ?? 0,
         m[0],
@@ -600,7 +601,7 @@ function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
     if (covered) return;
     // "Mustafa al-Kadhimi", "Abdel Fattah el-Sisi": a particle joined to a capitalised name is part of the name
     if (/^\p{Lu}/u.test(word.text) || (run.length > 0 && PARTICLE_NAME.test(word.text))) run.push(word);
-    else if (run.length > 0 && /^(of|for|de|da|del|la|van|von|al|bin|the)$/.test(word.text)) run.push(word);
+    else if (run.length > 0 && /^(of|for|de|da|del|la|van|von|der|den|di|du|do|dos|das|al|bin|ibn|the)$/.test(word.text)) run.push(word);
     else flush();
   });
   flush();

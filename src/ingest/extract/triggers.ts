@@ -396,10 +396,11 @@ const RULES: Rule[] = [
   },
   // "put their signatures to a defence deal"
   { type: 'agreement', pattern: String.raw`\b(?:put|puts|putting|set|sets|added|adds)\s+(?:their|its|his|her)\s+signatures?\s+to\b` },
-  // "The deal, which Kenya and Tanzania signed in Arusha, …": the act in a relative clause on the deal
+  // "The deal, which Kenya and Tanzania signed in Arusha, …", "the memorandum she signed with Saied": the act in a
+  // relative clause on the deal
   {
     type: 'agreement',
-    pattern: String.raw`(?<=(?<!\b(?:peace|ceasefire|truce)\s+)\b(?:agreement|accord|deal|treaty|memorandum|pact|protocol),?\s+(?:that|which)\s+[^,.;]{2,40}?\s)(?:had\s+)?(?:signed|concluded|initiall?ed|reached|struck|sealed)\b`,
+    pattern: String.raw`(?<=(?<!\b(?:peace|ceasefire|truce)\s+)\b(?:agreement|accord|deal|treaty|memorandum(?: of understanding)?|pact|protocol),?\s+(?:(?:that|which)\s+[^,.;]{2,40}?|(?:she|he|they|we)(?:\s+(?:had|has|have))?)\s)(?:had\s+)?(?:signed|concluded|initiall?ed|reached|struck|sealed)\b`,
   },
   // "The agreement, signed by Egypt and Sudan in Cairo, …": the deal's makers in its "by" phrase
   // (a ceasefire or a peace accord "brokered by Russia" is the mediator's part in another kind of deal)

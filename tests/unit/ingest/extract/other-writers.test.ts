@@ -131,6 +131,8 @@ describe('event classification on other writers’ forms', () => {
     ['The United Nations regretted the decision on Monday.', 'criticism', 'united-nations'],
     ["Ghana's foreign minister was summoned by the Nigerian government on Monday.", 'criticism', 'nigeria'],
     ['Ukraine said 84 prisoners of war had been returned by Russia on Friday.', 'prisoner_release', 'russia'],
+    ['Human rights groups accused Tunisia of abandoning migrants on Friday.', 'criticism', 'human-rights-groups'],
+    ['Ursula von der Leyen flew to Tunis on Friday.', 'talks', 'ursula-von-der-leyen'],
     ['A hospital in Kharkiv was struck by a Russian missile on Monday.', 'armed_attack', 'russia'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
     ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
