@@ -54,6 +54,8 @@ const SIGN = String.raw`(?:(?:US|A|C|NZ|HK|S)\$|[$€£¥])`;
 const MONEY = String.raw`(?:${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.,]+\s*(?:million|billion)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:dollars|euros|ecus|pounds|francs|yen|marks|kroner|kronor|crowns|rupees|riyals|dinars|yuan)\b)`;
 /** Ground taken in fighting: "captured the town of Bunagana", "seized the airport". */
 const TERRITORY = String.raw`(?:(?:the|a|an|two|three|several)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:towns?|city|cities|villages?|capital|province|region|airport|air base|base|territory|port|border posts?|hill|outposts?|garrison|positions?|palace|headquarters|islands?|peninsula|heights|oil ?fields?|mountain pass)\b`;
+/** " the first tranche", " a further tranche": a part of a loan or of aid paid out. */
+const TRANCHE = String.raw`\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:first|second|third|fourth|final|last|next|new|fresh|further|latest|delayed)\s+)?tranche\b`;
 /** The people of a diplomatic mission. */
 const ENVOYS = String.raw`(?:diplomats?|ambassadors?|envoys?|high commissioners?|charg[eé]s? d['’]affaires|attach[eé]s?|consuls?|embassy staff)`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
@@ -159,7 +161,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'prisoner_release',
-    pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))(?!\s+${MONEY}|\s+(?:funds|money|aid|grain|food)\b)`,
+    pattern: String.raw`\b(?:released|releases|release|releasing|freed|frees|freeing)\b(?!\s+of\b)(?!\s+(?:a|an|its|the|their|his|her)\s+(?:statement|report|video|photos?|footage|figures|data|list|details|names))(?!\s+${MONEY}|\s+(?:funds|money|aid|grain|food)\b|${TRANCHE})`,
   },
   { type: 'prisoner_release', pattern: String.raw`\bset free\b` },
   // "five sailors, let go by Britain", "the crew … that Tehran handed back": people released, named before the verb
@@ -772,6 +774,8 @@ const RULES: Rule[] = [
     type: 'aid_provided',
     pattern: String.raw`\b(?:delivered|delivers|sent|sends|shipped|ships|airlifted|airdropped|flew|flies|donated|donates|handed over|hands over|trucked|distributed)\s+(?:[\w,.-]+\s+){0,3}?(?:(?:tonnes|tons|truckloads|planeloads|shipments|consignments|cargoes|doses)\s+of|doses)\b|\b(?:released|releases|disbursed|disburses|deposited|deposits)\s+(?:(?:a|an|another|the)\s+)?${MONEY}`,
   },
+  // "released a tranche of $1.1 billion", "paid the first tranche of 67 million euros": aid or a loan paid out
+  { type: 'aid_provided', pattern: String.raw`\b(?:released|releases|disbursed|disburses|paid|pays|transferred|transfers)(?=${TRANCHE})` },
   // "handed over 30 ambulances", "gifted 50,000 doses of vaccine": goods given
   {
     type: 'aid_provided',

@@ -133,6 +133,7 @@ describe('event classification on other writers’ forms', () => {
     ['Ukraine said 84 prisoners of war had been returned by Russia on Friday.', 'prisoner_release', 'russia'],
     ['Human rights groups accused Tunisia of abandoning migrants on Friday.', 'criticism', 'human-rights-groups'],
     ['Ursula von der Leyen flew to Tunis on Friday.', 'talks', 'ursula-von-der-leyen'],
+    ['The IMF released a tranche of $1.1 billion to Pakistan on Friday.', 'aid_provided', 'international-monetary-fund'],
     ['A hospital in Kharkiv was struck by a Russian missile on Monday.', 'armed_attack', 'russia'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
     ['Chile and Peru opened a new round of negotiations over the maritime boundary on Friday.', 'talks', 'peru'],
@@ -564,6 +565,10 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('Turkey refused to open the border before Armenia and Azerbaijan sign a peace treaty.').map((e) => e.type)).not.toContain(
       'peace_agreement',
     );
+  });
+
+  it('reads a tranche released as aid paid out, not as anyone freed', () => {
+    expect(eventsOf('The IMF released a tranche of $1.1 billion to Pakistan on Friday.').map((e) => e.type)).toEqual(['aid_provided']);
   });
 
   it('counts "a year after" back from the day told before it, to that month', () => {
