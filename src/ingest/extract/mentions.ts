@@ -596,7 +596,9 @@ function capitalisedRuns(sentence: string, taken: Mention[]): Word[][] {
   words.forEach((word, i) => {
     const covered = taken.some((m) => word.index < m.end && m.index < word.end);
     const previous = words[i - 1];
-    const adjacent = previous !== undefined && /^\s+$/.test(sentence.slice(previous.end, word.index));
+    // "Nikita S. Khrushchev": a middle initial's full stop does not end the name
+    const initial = previous !== undefined && /^\p{Lu}$/u.test(previous.text) && run.length > 1;
+    const adjacent = previous !== undefined && (initial ? /^\.?\s+$/ : /^\s+$/).test(sentence.slice(previous.end, word.index));
     if (covered || !adjacent) flush();
     if (covered) return;
     // "Mustafa al-Kadhimi", "Abdel Fattah el-Sisi": a particle joined to a capitalised name is part of the name

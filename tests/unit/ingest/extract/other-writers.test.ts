@@ -133,6 +133,7 @@ describe('event classification on other writers’ forms', () => {
     ['Ukraine said 84 prisoners of war had been returned by Russia on Friday.', 'prisoner_release', 'russia'],
     ['Human rights groups accused Tunisia of abandoning migrants on Friday.', 'criticism', 'human-rights-groups'],
     ['Ursula von der Leyen flew to Tunis on Friday.', 'talks', 'ursula-von-der-leyen'],
+    ['Premier Nikita S. Khrushchev flew to Vienna on Friday.', 'talks', 'nikita-s-khrushchev'],
     ['The IMF released a tranche of $1.1 billion to Pakistan on Friday.', 'aid_provided', 'international-monetary-fund'],
     ['A hospital in Kharkiv was struck by a Russian missile on Monday.', 'armed_attack', 'russia'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
