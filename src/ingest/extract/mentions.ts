@@ -84,6 +84,8 @@ const LOCATION_BEFORE = /\b(?:in|at|near|outside|inside|across|throughout|from)\
 /** What may stand between a nationality and a name it qualifies: "Belarusian President", "Syria's interim president,". */
 const ROLE_WORDS = String.raw`president|prime|minister|foreign|leader|envoy|counterpart|interim|secretary|opposition|chief|spokesman|spokeswoman|spokesperson|deputy|special|former|ambassador|lawmakers?|diplomat|veteran|career|head|policy|state|of|the|defence|defense|military|army|general|official|activist|journalist|national|citizen|academic|senior|top|new|acting`;
 const PARTY_NAME = /\bParty$/;
+/** "'s neighbours", "'s Western allies": others, named by how they stand to the one before. */
+const RELATED_TO = /^['’]s?\s+(?:[a-z-]+\s+)?(?:neighbou?rs|allies|rivals|enemies|critics|opponents|foes|detractors|adversaries|creditors|backers)\b/;
 const TITLE_BETWEEN = new RegExp(String.raw`^(?:['’]s)?(?:\s*,?\s*(?:\p{Lu}[\p{L}-]*|${ROLE_WORDS})){0,6}\s*,?\s*$`, 'u');
 
 export class ArticleActors {
@@ -204,6 +206,8 @@ export class ArticleActors {
     const described = this.describedMentions(sentence, named);
     const all = [...named, ...described].sort((a, b) => a.index - b.index);
     this.linkNationalities(sentence, all);
+    // "Qatar's neighbours blockaded the emirate": those related to a state, not the state, are who act
+    for (const mention of all) if (RELATED_TO.test(sentence.slice(mention.end))) mention.modifier = true;
     for (const mention of all) this.remember(mention);
     for (const mention of all) if (mention.actor.kind === 'person') this.noteRoles(sentence, mention);
     this.noteSentence(sentence, all);

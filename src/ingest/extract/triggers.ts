@@ -281,6 +281,11 @@ const RULES: Rule[] = [
     type: 'sanctions_imposed',
     pattern: String.raw`\b(?:closed|closes|shut|shuts|sealed|seals)\s+(?:(?:its|their|the|a|two|three|several|all|most)\s+)?(?:[\w-]+\s+){0,2}?(?:border|borders|border crossings?|crossings?|frontier|airspace|ports)\b(?=\s+(?:with|to)\b)`,
   },
+  // "reopened its borders with Qatar", "reopened its airspace to Qatari aircraft": such a restriction ended
+  {
+    type: 'sanctions_lifted',
+    pattern: String.raw`\b(?:reopened|reopens|re-opened)\s+(?:(?:its|their|the|a|two|three|several|all|most)\s+)?(?:[\w-]+\s+){0,2}?(?:border|borders|border crossings?|crossings?|frontier|airspace|ports)\b(?=\s+(?:with|to)\b)`,
+  },
   // peace agreements, ceasefires, treaties (before the generic agreement, whose words they share)
   {
     type: 'peace_agreement',

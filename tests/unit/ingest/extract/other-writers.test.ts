@@ -134,6 +134,7 @@ describe('event classification on other writers’ forms', () => {
     ['Human rights groups accused Tunisia of abandoning migrants on Friday.', 'criticism', 'human-rights-groups'],
     ['Ursula von der Leyen flew to Tunis on Friday.', 'talks', 'ursula-von-der-leyen'],
     ['Premier Nikita S. Khrushchev flew to Vienna on Friday.', 'talks', 'nikita-s-khrushchev'],
+    ['Poland reopened its border with Belarus on Monday.', 'sanctions_lifted', 'poland'],
     ['The IMF released a tranche of $1.1 billion to Pakistan on Friday.', 'aid_provided', 'international-monetary-fund'],
     ['A hospital in Kharkiv was struck by a Russian missile on Monday.', 'armed_attack', 'russia'],
     ['Delegations from Kenya and Ethiopia sat down in Nairobi on Monday to discuss the disputed border.', 'talks', 'kenya'],
@@ -566,6 +567,10 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf('Turkey refused to open the border before Armenia and Azerbaijan sign a peace treaty.').map((e) => e.type)).not.toContain(
       'peace_agreement',
     );
+  });
+
+  it('takes no state for what its neighbours or allies did', () => {
+    expect(eventsOf("Qatar's neighbours blockaded the emirate on Monday.").flatMap((e) => e.agents)).not.toContain('qatar');
   });
 
   it('reads a tranche released as aid paid out, not as anyone freed', () => {
