@@ -91,6 +91,8 @@ function guessKind(name: string, length: number, personCue: boolean, before: str
   if (personCue) return 'person';
   // "clashed at Khalkhin Gol", "talks in Ras Lanuf": an unknown name told as where something happens is a place
   if (/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i.test(before)) return null;
-  if (length >= 2 && length <= 4) return 'person';
+  // "Luiz Inácio Lula da Silva": a particle makes a fifth word, not a longer name
+  const words = length - (name.match(/\s(?:de|da|del|dos|das|do|di|du|van|von|der|den|bin|ibn|al)\s/g)?.length ?? 0);
+  if (words >= 2 && words <= 4) return 'person';
   return null; // a lone unknown capitalised word is too often not an actor at all
 }

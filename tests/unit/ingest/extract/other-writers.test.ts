@@ -569,6 +569,11 @@ describe('event classification on other writers’ forms', () => {
     );
   });
 
+  it('takes a five-word name with a particle for a person ("Luiz Inácio Lula da Silva")', () => {
+    const [met] = eventsOf('Andrés Manuel López Obrador met Luiz Inácio Lula da Silva in Brasília on Monday.');
+    expect(met?.targets).toContain('luiz-inacio-lula-da-silva');
+  });
+
   it('takes no state for what its neighbours or allies did', () => {
     expect(eventsOf("Qatar's neighbours blockaded the emirate on Monday.").flatMap((e) => e.agents)).not.toContain('qatar');
   });
