@@ -1,3 +1,4 @@
+import { GENERIC_MINISTRY } from './coreference';
 import type { Mention } from './types';
 
 /**
@@ -152,11 +153,17 @@ function chainEndingAt(sentence: string, mentions: Mention[], last: number): Men
 const PREPOSITION_BEFORE =
   /\b(?:of|to|for|with|from|in|on|at|by|about|against|between|among|under|over|into|onto|as|than|toward|towards|after|before|during|since|via|including|like|led|amid|despite|behind|across|upon|regarding|on behalf of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}$/;
 
-/** "The leaders of Japan and South Korea met": people who act for the states their "of" or "from" phrase names. */
+/**
+ * "The leaders of Japan and South Korea met": people who act for the states their "of" or "from" phrase names; and a
+ * state's formal name ("The Republic of Poland will host …"), which is the state.
+ */
 const ACTING_FOR_BEFORE =
-  /\b(?:leaders?|heads?|(?:foreign |prime |defen[cs]e )?ministers?|presidents?|envoys?|delegations?|delegates|officials|representatives|negotiators|governments|diplomats)\s+(?:of|from)\s+(?:the\s+)?$/i;
+  /\b(?:(?:Federal\s+|Islamic\s+|People['’]s\s+)?Republic|Kingdom|Principality|Sultanate|Grand Duchy|Commonwealth|Government|leaders?|heads?|(?:foreign |prime |defen[cs]e )?ministers?|presidents?|envoys?|delegations?|delegates|officials|representatives|negotiators|governments|diplomats)\s+(?:of|from)\s+(?:the\s+)?$/i;
+
+/** "The Ministry of Foreign Affairs of Ukraine condemned …": the state whose office acts. */
+const OFFICE_OF_BEFORE = new RegExp(String.raw`(?:${GENERIC_MINISTRY.source})\s+of\s+(?:the\s+)?$`);
 
 export function governedByPreposition(sentence: string, mention: Mention, from: number): boolean {
-  const before = sentence.slice(Math.max(from, mention.index - 40), mention.index);
-  return PREPOSITION_BEFORE.test(before) && !ACTING_FOR_BEFORE.test(before);
+  const before = sentence.slice(Math.max(from, mention.index - 50), mention.index);
+  return PREPOSITION_BEFORE.test(before) && !ACTING_FOR_BEFORE.test(before) && !OFFICE_OF_BEFORE.test(before);
 }

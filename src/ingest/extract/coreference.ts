@@ -134,8 +134,12 @@ export function possessiveAgents(sentence: string): Array<Possessive & { named: 
   }));
 }
 
+/** A ministry by its office alone, no state in its name: "the Ministry of Foreign Affairs", "the Foreign Ministry". */
+export const GENERIC_MINISTRY =
+  /(?:Ministry|Department)\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e|(?:the\s+)?Interior|Justice|Finance|Foreign\s+Trade|Trade|Economy)|(?:Foreign|Defen[cs]e|Interior|Justice|Finance)\s+Ministry/;
+
 /** A state's own department named bare: "The Treasury", "the ministry". */
-export const BARE_DEPARTMENT = /\b[Tt]he\s+(?:Treasury|ministry)\b(?!\s+of\b)/g;
+export const BARE_DEPARTMENT = new RegExp(String.raw`\b[Tt]he\s+(?:Treasury|ministry|${GENERIC_MINISTRY.source})\b(?!\s+of\b)`, 'g');
 
 /** A state named by what kind of state it is: "The kingdom rejected …". */
 export const STATE_TITLE = /\b[Tt]he\s+(kingdom|emirate|sultanate|principality|grand duchy)\b(?!\s+of\b)/g;

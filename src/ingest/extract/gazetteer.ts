@@ -335,8 +335,12 @@ export const STATE_TITLES: Readonly<Record<string, readonly string[]>> = {
   'grand duchy': ['luxembourg'],
 };
 
+/** Letters that carry no accent for NFKD to strip: "Radosław", "Støre", "Đukanović", "Weiß". */
+const PLAIN_LETTERS: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', ı: 'i' };
+
 export function slugify(text: string): string {
   return text
+    .replace(/[łŁøØđĐßæÆœŒþı]/g, (c) => PLAIN_LETTERS[c] ?? c)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -1,5 +1,5 @@
 import { subjectBefore } from './clauses';
-import { BARE_BODY, BARE_DEPARTMENT, BODY_HEAD, Discourse, openingPronoun, possessiveAgents, STATE_TITLE } from './coreference';
+import { BARE_BODY, BARE_DEPARTMENT, BODY_HEAD, Discourse, GENERIC_MINISTRY, openingPronoun, possessiveAgents, STATE_TITLE } from './coreference';
 import { GAZETTEER, slugify, STATE_TITLES } from './gazetteer';
 import type { Lexicon, LexiconMatch } from './lexicon';
 import { classifySpan } from './names';
@@ -84,6 +84,7 @@ const LOCATION_BEFORE = /\b(?:in|at|near|outside|inside|across|throughout|from)\
 /** What may stand between a nationality and a name it qualifies: "Belarusian President", "Syria's interim president,". */
 const ROLE_WORDS = String.raw`president|prime|minister|foreign|leader|envoy|counterpart|interim|secretary|opposition|chief|spokesman|spokeswoman|spokesperson|deputy|special|former|ambassador|lawmakers?|diplomat|veteran|career|head|policy|state|of|the|defence|defense|military|army|general|official|activist|journalist|national|citizen|academic|senior|top|new|acting`;
 const PARTY_NAME = /\bParty$/;
+const STATE_OFFICE = new RegExp(`^(?:${GENERIC_MINISTRY.source})\\s+of\\s+(?:the\\s+)?`);
 /** "'s neighbours", "'s Western allies": others, named by how they stand to the one before. */
 const RELATED_TO = /^['’]s?\s+(?:[a-z-]+\s+)?(?:neighbou?rs|allies|rivals|enemies|critics|opponents|foes|detractors|adversaries|creditors|backers)\b/;
 const TITLE_BETWEEN = new RegExp(String.raw`^(?:['’]s)?(?:\s*,?\s*(?:\p{Lu}[\p{L}-]*|${ROLE_WORDS})){0,6}\s*,?\s*$`, 'u');
@@ -257,6 +258,8 @@ export class ArticleActors {
       const lastWord = name.split(/\s+/).pop() ?? '';
       if (exact || !place || !/\s/.test(name) || !/^\p{Lu}/u.test(lastWord) || STATE_BODY_WORD.test(lastWord.toLowerCase())) continue;
       if (inside.some((m) => m.actor.kind === 'state' && m.index === index && m.end === end)) continue;
+      // "the Ministry of Foreign Affairs of Ukraine": a state's office, which acts as the state (as "Ukraine's foreign ministry")
+      if (STATE_OFFICE.test(name)) continue;
       const actor = this.seen.get(slugify(name)) ?? this.propose(name, 'organization');
       found.push(this.mention(sentence, index, end, actor, proposedOr(actor, `organisation name "${name}", kept whole`)));
     }

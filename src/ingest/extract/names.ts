@@ -1,4 +1,5 @@
 import type { ActorKind } from '../../domain/model';
+import { GENERIC_MINISTRY } from './coreference';
 
 /**
  * Guessing what an unknown capitalised name is. News introduces people with a title or a role ("Foreign
@@ -82,6 +83,8 @@ function isFurniture(word: string): boolean {
 }
 
 function guessKind(name: string, length: number, personCue: boolean, before: string): ActorKind | null {
+  // "the Ministry of Foreign Affairs": a state's office, resolved as that state's (coreference.ts), no body of its own
+  if (new RegExp(`^(?:${GENERIC_MINISTRY.source})$`).test(name)) return null;
   if (PLACE_NAME.test(name) && !ORGANIZATION_CUES.test(before) && !COMPANY_CUES.test(before)) return null;
   if (COMPANY_CUES.test(before) && !ORGANIZATION_CUES.test(before)) return 'company';
   if (ORGANIZATION_CUES.test(before)) return 'organization';

@@ -877,6 +877,12 @@ const RULES: Rule[] = [
   },
   // "pounds" after a sum is money ("20 million pounds for flood victims")
   { type: 'armed_attack', pattern: String.raw`\b(?:pounded|overran|overruns)\b|(?<!(?:\d|million|billion)\s+)\bpounds\b` },
+  // "the massive Russian missile and drone attack on Ukrainian cities"
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:missile|drone|rocket|air|artillery)\s+and\s+(?:missile|drone|rocket|air|artillery)\s+(?:attacks?|strikes?|barrages?|assault)\b(?=\s+(?:on|against)\s)`,
+    noun: true,
+  },
   // "after being hit by Russian air defences", "was struck by an Israeli missile"
   {
     type: 'armed_attack',
