@@ -496,6 +496,12 @@ const RULES: Rule[] = [
   // rejections and threats
   { type: 'rejection', pattern: String.raw`\b(?:rejected|rejects|reject|rejecting|turned down|turns down|spurned|spurns|vetoed|vetoes|ruled out|rules out)\b` },
   { type: 'rejection', pattern: String.raw`\b(?:rejection\s+(?:of|by)|refusal\s+to)\b`, noun: true },
+  // "The suspension of talks by Serbia", "Hungary's cancellation of the visit"
+  {
+    type: 'rejection',
+    pattern: String.raw`\b(?:suspension|cancellation|postponement)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|dialogue|summit|visit)\b`,
+    noun: true,
+  },
   {
     type: 'rejection',
     pattern: String.raw`\b(?:rebuffed|rebuffs|rebuffing)\b|\b(?:would|will|could|did|does|do|can)\s*(?:not|n['’]t)\s+accept\b|\bwon['’]t\s+accept\b|\bcannot\s+accept\b`,
@@ -554,6 +560,11 @@ const RULES: Rule[] = [
   {
     type: 'threat',
     pattern: String.raw`\b(?:warned|warns|warning)(?=\s+(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?:it|they|he|she|\p{Lu}[\p{L}-]+)\s+(?:would|will|could)\s+(?:retaliate|respond|strike|hit back|use force|act|(?:re)?impose|snap back|cut|suspend|expel|sever|close|withdraw|take\s+(?:(?:firm|resolute|necessary|all necessary|strong|reciprocal)\s+)?(?:countermeasures|counter-measures|measures|action|steps))\b)`,
+  },
+  // "vowed revenge", "promised retaliation": a threat told by its noun
+  {
+    type: 'threat',
+    pattern: String.raw`\b(?:vowed|vows|vow|vowing|promised|promises|threatened|threatens)\s+(?:swift\s+|harsh\s+|severe\s+|a\s+(?:harsh|severe|firm|decisive|swift)\s+)?(?:revenge|retaliation|retribution|reprisals|response)\b`,
   },
   // intents
   {
@@ -877,6 +888,8 @@ const RULES: Rule[] = [
   },
   // "pounds" after a sum is money ("20 million pounds for flood victims")
   { type: 'armed_attack', pattern: String.raw`\b(?:pounded|overran|overruns)\b|(?<!(?:\d|million|billion)\s+)\bpounds\b` },
+  // "Israel's killing of the Hamas leader", "the assassination of the commander by Israel"
+  { type: 'armed_attack', pattern: String.raw`\b(?:killing|assassination|targeted killing)\s+of\b`, noun: true },
   // "the massive Russian missile and drone attack on Ukrainian cities"
   {
     type: 'armed_attack',
