@@ -50,6 +50,8 @@ const DOCUMENT_SAYS =
 const FOLLOWED = /\b(?:after|following)\s+(?:(?:the|a|an|two|three|several|lengthy|long|\w+-\w+|days|weeks|months|of)\s+){0,3}$/i;
 /** "before", "until", "once" and a subject: a clause of a time that may be still to come. */
 const TIME_TO_COME = /\b(?:before|until|unless|once)\s+(?:[\p{L}'’-]+\s+){1,5}$/iu;
+/** "The Security Council voted to extend the embargo": a body's vote or decision to act is the act. */
+const DECIDED_TO = /\b(?:voted|votes|decided|decides)\s+(?:(?:unanimously|overwhelmingly|narrowly|on\s+\w+)\s+)?to\s+$/i;
 /** "The talks had nearly collapsed": what almost happened did not. */
 const NEAR_MISS = /\b(?:nearly|almost)\s+$/i;
 const NEGATION = /\b(?:not|no|never|denied|deny|denies|without|neither|nor|refused to|failed to)\b(?:\s+\S+){0,3}\s*$/i;
@@ -214,7 +216,8 @@ function reported(triggers: Trigger[], sentence: string, clauses: Clause[], spee
     if (t.type !== 'criticism' && ALLEGED.test(before)) return false;
     if (DOCUMENT_SAYS.test(masked.slice(0, t.index))) return false;
     // "urged X to free": a wish; "a step that led Santiago to recall its ambassador": done
-    if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end))) return false;
+    if (!t.governsComplement && /\bto\s+(?:\w+ly\s+)?$/.test(before) && !DECIDED_TO.test(before) && !parsed.causedAct(parsed.verbOf(t.index, t.end)))
+      return false;
     const governed = (g: Trigger) =>
       clauseAt(clauses, g.index) === clause &&
       !parsed.inRelativeClauseBelow(parsed.headOf(t.index, t.end), parsed.headOf(g.index, g.end)) &&

@@ -99,7 +99,10 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\s+to\b` },
   { type: 'talks', pattern: String.raw`\b(?:[Ww]elcomed|welcomes|welcoming)\s+(?:[\w'’-]+\s+){1,6}?to\s+(?=\p{Lu}\p{Ll})`, cased: true },
   { type: 'talks', pattern: String.raw`\b(?:conferred|confer|consulted)\b(?=\s+(?:in|at|on|by|for)\b)` },
-  { type: 'talks', pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(4)}\s+(?:talks|negotiations|meetings?|consultations|discussions)\b` },
+  {
+    type: 'talks',
+    pattern: String.raw`\b(?:held|holds|hold|holding)${WITHIN(4)}\s+(?:talks|negotiations|meetings?|consultations|discussions|(?:phone|telephone|video)\s+(?:call|conversation)s?)\b`,
+  },
   { type: 'talks', pattern: String.raw`\bshuttle diplomacy\b(?=\s+by\b)`, noun: true },
   // "A visit to Vietnam by Japan's prime minister", "Qatar's mediation between Hamas and Israel"
   { type: 'talks', pattern: String.raw`\bvisit\s+to\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?=\s+by\b)`, cased: true },
@@ -207,7 +210,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'sanctions_imposed',
-    pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|expanded|tightened|tightens|tightening|widened|unveiled)${WITHIN(3)}\s+(?:(?:package|round|set|raft|wave|tranche|batch)\s+of\s+(?:[\w-]+\s+){0,2}?)?(?:${SANCTION_WORDS})\b`,
+    pattern: String.raw`\b(?:imposed|imposes|impose|imposing|introduced|introduces|slapped|levied|placed|places|announced|announces|adopted|approved|extended|extend|extends|renewed|renew|renews|expanded|tightened|tightens|tightening|widened|unveiled)${WITHIN(3)}\s+(?:(?:package|round|set|raft|wave|tranche|batch)\s+of\s+(?:[\w-]+\s+){0,2}?)?(?:${SANCTION_WORDS})\b`,
   },
   // "Egypt protests to the UN Security Council", "complained to Beijing": an official complaint to another actor
   { type: 'criticism', pattern: String.raw`\b(?:protested|protests|complained|complains)\s+to\s+(?=(?:the\s+)?\p{Lu})`, cased: true },
@@ -475,7 +478,7 @@ const RULES: Rule[] = [
   // "expelled the UN human rights office", "ordered UN peacekeepers to leave": an international mission sent away
   {
     type: 'diplomats_expelled',
-    pattern: String.raw`\b(?:expelled|expels|expelling|kicked out|threw out)\s+(?:the\s+)?(?:UN|U\.N\.|United Nations|EU|OSCE|AU|international|foreign)\s+(?:[\w-]+\s+){0,3}?(?:office|mission|inspectors|monitors|observers|peacekeepers|staff|representative)\b|\b(?:ordered|orders|told|tells|asked|asks)\s+(?:the\s+)?(?:UN|U\.N\.|United Nations|EU|AU|international|foreign)?\s*(?:[\w-]+\s+){0,2}?(?:peacekeepers|monitors|observers|inspectors|mission|peacekeeping force)\s+to\s+(?:leave|withdraw|quit|go)\b`,
+    pattern: String.raw`\b(?:expelled|expels|expelling|kicked out|threw out)\s+(?:the\s+)?(?:UN|U\.N\.|United Nations|EU|OSCE|AU|international|foreign)\s+(?:[\w-]+\s+){0,3}?(?:office|mission|inspectors|monitors|observers|peacekeepers|staff|representative)\b|\b(?:ordered|orders|told|tells|asked|asks)\s+(?:the\s+)?(?:UN|U\.N\.|United Nations|EU|AU|international|foreign)?\s*(?:[\w-]+\s+){0,2}?(?:peacekeepers|monitors|observers|inspectors|mission|peacekeeping force|troops|forces|soldiers)\s+to\s+(?:leave|withdraw|quit|go)\b`,
   },
   // "ordered the Lithuanian embassy to cut its staff": diplomats sent away by a cut in numbers
   {
@@ -725,7 +728,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'military_support',
-    pattern: String.raw`\b(?:supplied|sent|delivered|provided|shipped|supplies|sends|supplying|sending|gave|gives|handed over|transferred|transfers)${WITHIN(3)}\s+(?:weapons|arms|troops|ammunition|missiles|drones|tanks|fighter jets|artillery|air defen[cs]e systems?)\b`,
+    pattern: String.raw`\b(?:supplied|sent|delivered|provided|shipped|supplies|sends|supplying|sending|gave|gives|handed|hands|handed over|transferred|transfers)${WITHIN(3)}\s+(?:weapons|arms|troops|ammunition|munitions|missiles|drones|tanks|fighter jets|warships|howitzers|artillery|air defen[cs]e systems?|Patriot(?:\s+(?:systems?|batter(?:y|ies)))?)\b`,
   },
   // aid pledged, aid provided
   {
