@@ -175,6 +175,11 @@ const STORY_STEPS: Array<{ pattern: RegExp; span: (anchor: DraftDate, match: Reg
   },
 ];
 
+/** Does the text take a story's next step ("Two years later", "That December")? */
+export function hasStoryStep(text: string): boolean {
+  return STORY_STEPS.some(({ pattern }) => new RegExp(pattern.source, 'i').test(text));
+}
+
 /** The mentions with each story step in place of what it holds ("That December" for the December of publication). */
 function withStorySteps(text: string, mentions: DateMention[], previousDate: DraftDate | null): DateMention[] {
   if (!previousDate) return mentions;

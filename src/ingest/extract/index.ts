@@ -3,7 +3,7 @@ import type { Parser } from '../../nlp/parser';
 import type { ParsedText, Token } from '../../nlp/parse.schemas';
 import { sharedParser } from '../../nlp/shared';
 import { analyseSentence, SUIT_FOLLOWED, type SentenceEvent } from './analyse';
-import { findDates, lastDayOf, opensAsLabel, type DraftDate } from './dates';
+import { findDates, hasStoryStep, lastDayOf, opensAsLabel, type DraftDate } from './dates';
 import { Lexicon } from './lexicon';
 import { ArticleActors, mainSides, mainStates } from './mentions';
 import { mergeDuplicates, type DatedEvent } from './duplicates';
@@ -46,26 +46,23 @@ export function extract(input: ExtractInput, knownActors: readonly Actor[], opti
   const actors = new ArticleActors(lexicon, mainStates(lexicon, input.text), mainSides(lexicon, input.text));
   const sentences = splitSentences(input.text).filter((s) => !s.heading);
   let previousDay: string | null = null;
-  let previousDate: DraftDate | null = null;
   let previousType: EventType | null = null;
-  const perSentence = sentences.map((s) => {
+  const perSentence: SentenceEvent[][] = [];
+  const story = storyDates(sentences, perSentence, input.publishedAt);
+  sentences.forEach((s, i) => {
     const events = analyseSentence(
       s.text,
       input.publishedAt,
       actors,
       tokensWithin(options.parse, s.start, s.end),
       organizationsWithin(options.parse, s.start, s.end),
-      { day: previousDay, date: previousDate, type: previousType },
+      { day: previousDay, date: hasStoryStep(s.text) ? story(i - 1) : null, type: previousType },
     );
-    const dated = events.filter((e) => e.dateFrom !== null && e.date !== null);
-    const days = dated.filter((e) => e.date?.precision === 'day');
+    const days = events.filter((e) => e.dateFrom !== null && e.date?.precision === 'day');
     const last = days[days.length - 1]?.date;
     if (last) previousDay = last.end ?? last.start;
-    // "… withdrew from them in 2018. Two years later, …": a story's next step counts from the last date it told
-    const told = findDates(s.text, input.publishedAt, null, previousDate).filter((m) => m.date.start <= input.publishedAt && !opensAsLabel(s.text, m));
-    previousDate = told[told.length - 1]?.date ?? dated[dated.length - 1]?.date ?? previousDate;
     previousType = events[events.length - 1]?.type ?? previousType;
-    return events;
+    perSentence.push(events);
   });
   const paragraphs = sentences.map((s) => paragraphOf(input.text, s.start));
   dateSuitFollowed(perSentence);
@@ -212,4 +209,24 @@ function toDraft(event: DatedEvent, fallback: DateSource): DraftEvent {
 function actorsOf(events: DraftEvent[], seen: ActorRef[]): ActorRef[] {
   const used = new Set(events.flatMap((e) => [...e.agents, ...e.targets, ...e.sources]));
   return seen.filter((a) => used.has(a.id));
+}
+
+/**
+ * "… withdrew from them in 2018. Two years later, …": the last date each sentence told (a date phrase of its own, else
+ * its events' date, else the one before), which a story's next step counts from. Read only when a sentence takes a
+ * step, and once per sentence: `events` holds the events of the sentences read so far.
+ */
+function storyDates(sentences: ReadonlyArray<{ text: string }>, events: readonly SentenceEvent[][], publishedAt: string): (i: number) => DraftDate | null {
+  const told: Array<DraftDate | null> = [];
+  const dateOf = (i: number): DraftDate | null => {
+    if (i < 0) return null;
+    if (told[i] !== undefined) return told[i] ?? null;
+    const text = sentences[i]?.text ?? '';
+    const before = dateOf(i - 1);
+    const mentions = findDates(text, publishedAt, null, before).filter((m) => m.date.start <= publishedAt && !opensAsLabel(text, m));
+    const dated = (events[i] ?? []).filter((e) => e.dateFrom !== null && e.date !== null);
+    told[i] = mentions[mentions.length - 1]?.date ?? dated[dated.length - 1]?.date ?? before;
+    return told[i] ?? null;
+  };
+  return dateOf;
 }
