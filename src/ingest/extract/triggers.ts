@@ -112,7 +112,7 @@ const RULES: Rule[] = [
   { type: 'talks', pattern: String.raw`\b(?:shuttled|shuttles|shuttling)\s+between\b` },
   {
     type: 'talks',
-    pattern: String.raw`\b(?:talked|spoke|negotiated|conferred)(?: by (?:tele)?phone)? with\b|\b(?:talked|spoke|conferred) by (?:tele)?phone\b`,
+    pattern: String.raw`\b(?:talked|spoke|spoken|negotiated|conferred)(?: by (?:tele)?phone)? with\b|\b(?:talked|spoke|spoken|conferred) by (?:tele)?phone\b`,
   },
   // "exchanged views on the border", "had an audience with the president", "Kenya and Somalia discussed the dispute",
   // "Kenyan and Somali officials negotiated for six hours"
@@ -647,7 +647,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'criticism',
-    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concerns?|alarm|regret|dismay|outrage|indignation|disappointment|displeasure|anger|reservations|misgivings|objections|opposition)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:hit|hits|struck|strikes)\s+back\s+at\b|\b(?:took|takes|taking)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+task\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?complaint\b|(?<!\bwhat\s+(?:he|she|it|they|we)\s+)\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of (?:aggression|piracy|war|terror|sabotage)|attack on|assault on)\b)`,
+    pattern: String.raw`\b(?:expressed|voiced|raised)\s+(?:(?:deep|grave|serious|strong)\s+)?(?:concerns?|alarm|regret|dismay|outrage|indignation|disappointment|displeasure|anger|reservations|misgivings|objections|opposition)\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?protest\b|\b(?:hit|hits|lashed|lashes)\s+out\s+at\b|\b(?:hit|hits|struck|strikes)\s+back\s+at\b|\b(?:took|takes|taking)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+task\b|\b(?:lodged|filed|registered)\s+(?:a\s+)?(?:(?:formal|strong|diplomatic)\s+)?complaint\b|\b(?:lodged|lodges|made|makes)\s+(?:(?:stern|solemn|strong|serious)\s+)*representations\b|(?<!\bwhat\s+(?:he|she|it|they|we)\s+)\b(?:called|calls|described|describes|branded|brands|labell?ed|termed)\b(?=[^.;]{0,60}?\b(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:violation|breach|provocation|threat|mistake|affront|insult|act of (?:aggression|piracy|war|terror|sabotage)|attack on|assault on)\b)`,
   },
   {
     type: 'criticism',
@@ -891,6 +891,11 @@ const RULES: Rule[] = [
   },
   // "pounds" after a sum is money ("20 million pounds for flood victims")
   { type: 'armed_attack', pattern: String.raw`\b(?:pounded|overran|overruns)\b|(?<!(?:\d|million|billion)\s+)\bpounds\b` },
+  // "police stormed the Mexican embassy in Quito": another state's mission entered by force
+  {
+    type: 'armed_attack',
+    pattern: String.raw`\b(?:stormed|storms|storming)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:embassy|consulate|mission|ambassador['’]s\s+residence)\b`,
+  },
   // "Israel's killing of the Hamas leader", "the assassination of the commander by Israel"
   { type: 'armed_attack', pattern: String.raw`\b(?:killing|assassination|targeted killing)\s+of\b`, noun: true },
   // "the massive Russian missile and drone attack on Ukrainian cities"
