@@ -257,6 +257,11 @@ describe('clause-level extraction on the parse', () => {
     expect(deal).toMatchObject({ agents: ['ursula-von-der-leyen'], targets: ['kais-saied'] });
   });
 
+  test('a result told by a participle ("…, prompting Berlin to expel …") happened', async () => {
+    const events = await extractOne('Iran executed a German-Iranian dissident on Monday, prompting Berlin to expel two Iranian diplomats.', '2024-10-22');
+    expect(events.find((e) => e.type === 'diplomats_expelled')).toMatchObject({ agents: ['germany'], date: { start: '2024-10-21' } });
+  });
+
   test('a rally held or protests staged are protests by those who held them', async () => {
     const events = await extractOne('Activists held a rally in Seoul on Thursday.', '2023-03-17');
     expect(events.map((e) => [e.type, e.agents, e.date?.start])).toEqual([['protest', ['activists'], '2023-03-16']]);

@@ -239,6 +239,7 @@ Rhodesia|Rhodesian|Salisbury||
 const BODIES = `
 United Nations|UN,U.N.|organization
 UN Security Council|United Nations Security Council,Security Council|organization
+UN General Assembly|United Nations General Assembly,General Assembly|organization
 UN Human Rights Council|Human Rights Council|organization
 European Union|EU,E.U.|organization
 European Commission||government_body

@@ -84,7 +84,9 @@ export class ParsedClauses {
   causedAct(verb: Token | null): boolean {
     if (verb?.dep !== 'xcomp') return false;
     const governor = this.byIndex.get(verb.head);
-    return !!governor && CAUSING.has(governor.lemma.toLowerCase()) && (governor.tag === 'VBD' || governor.tag === 'VBN');
+    // "led Santiago to recall", and a result told by a participle: "…, prompting Berlin to expel two diplomats"
+    const told = governor?.tag === 'VBD' || governor?.tag === 'VBN' || (governor?.tag === 'VBG' && governor.dep === 'advcl');
+    return !!governor && CAUSING.has(governor.lemma.toLowerCase()) && told;
   }
 
   /** "two detained French researchers": a participle before a noun describes it, it reports no act. */

@@ -399,6 +399,20 @@ const RULES: Rule[] = [
     pattern: String.raw`\b(?:${DEAL_WORDS})\s+(?:was|were|has been|had been|is)\s+(?:signed|reached|concluded|sealed|agreed|initiall?ed|finali[sz]ed)\b`,
   },
   { type: 'agreement', pattern: String.raw`\bagreed (?:on|upon)\s+(?:a|an|the)\b|\bissued a joint statement\b` },
+  // "renewed their agreement on the appointment of bishops": a deal renewed is made again
+  {
+    type: 'agreement',
+    pattern: String.raw`\b(?:renewed|renews|extended|extends)\s+(?:(?:the|their|its|a)\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|accord|deal|pact|memorandum|treaty)\b`,
+  },
+  // "The General Assembly adopted a resolution demanding a ceasefire", "… condemning the invasion"
+  {
+    type: 'appeal',
+    pattern: String.raw`\b(?:adopted|adopts|passed|passes|approved|approves)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?resolution\s+(?:that\s+)?(?:demanding|demands|calling\s+(?:for|on)|calls\s+(?:for|on)|urging|urges)\b`,
+  },
+  {
+    type: 'criticism',
+    pattern: String.raw`\b(?:adopted|adopts|passed|passes|approved|approves)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?resolution\s+(?:that\s+)?(?:condemning|condemns|deploring|deplores|censuring|censures)\b`,
+  },
   // "signed what Erdogan called the Ankara Declaration": the deal named through another's words
   {
     type: 'agreement',
