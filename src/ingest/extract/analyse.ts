@@ -778,6 +778,11 @@ function shareCoordinatedDates(events: SentenceEvent[], triggers: Trigger[], sen
       // "In 2012 Ghana had expelled …, and Togo had closed …": background told alike
       event.background ||= prev.background;
     }
+    // "cut ties in January 2016 after protesters stormed the embassy": what it came after is of its month or before
+    if (event.date === null && prev.date !== null && prev.date.precision !== 'day' && prevEnd <= event.at && /^[^,;]*\bafter\s+[^,;]*$/.test(between)) {
+      dateOnce(event, prev.date, prev.dateFrom ?? 'its own phrase');
+      event.background ||= prev.background;
+    }
   }
   // "dismissed the sanctions and recalled its ambassador on Tuesday": one subject's two acts, the date told once at the end
   for (let i = ordered.length - 2; i >= 0; i--) {

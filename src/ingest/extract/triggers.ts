@@ -56,6 +56,8 @@ const MONEY = String.raw`(?:${SIGN}\s?[\d.,]+\s*(?:million|billion|bn|m)?\b|[\d.
 const TERRITORY = String.raw`(?:(?:the|a|an|two|three|several)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:towns?|city|cities|villages?|capital|province|region|airport|air base|base|territory|port|border posts?|hill|outposts?|garrison|positions?|palace|headquarters|islands?|peninsula|heights|oil ?fields?|mountain pass)\b`;
 /** " the first tranche", " a further tranche": a part of a loan or of aid paid out. */
 const TRANCHE = String.raw`\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:first|second|third|fourth|final|last|next|new|fresh|further|latest|delayed)\s+)?tranche\b`;
+/** Who protests: "protesters", "a crowd", "students". */
+const CROWD = String.raw`(?:protesters|protestors|demonstrators|crowds?|students|mobs?|rioters|supporters|activists)`;
 /** The people of a diplomatic mission. */
 const ENVOYS = String.raw`(?:diplomats?|ambassadors?|envoys?|high commissioners?|charg[eé]s? d['’]affaires|attach[eé]s?|consuls?|embassy staff)`;
 const WITHIN = (n: number) => String.raw`(?:\s+[\w'’-]+){0,${n}}?`;
@@ -908,7 +910,12 @@ const RULES: Rule[] = [
   // "police stormed the Mexican embassy in Quito": another state's mission entered by force
   {
     type: 'armed_attack',
-    pattern: String.raw`\b(?:stormed|storms|storming)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:embassy|consulate|mission|ambassador['’]s\s+residence)\b`,
+    pattern: String.raw`(?<!\b${CROWD}\s+)\b(?:stormed|storms|storming)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:embassy|consulate|mission|ambassador['’]s\s+residence)\b`,
+  },
+  // "protesters stormed the Saudi embassy in Tehran": a crowd's, a protest
+  {
+    type: 'protest',
+    pattern: String.raw`(?<=\b${CROWD}\s+)(?:stormed|storms|storming|attacked|attacks|ransacked|ransacks|torched|torches)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:embassy|consulate|mission)\b`,
   },
   // "Israel's killing of the Hamas leader", "the assassination of the commander by Israel"
   { type: 'armed_attack', pattern: String.raw`\b(?:killing|assassination|targeted killing)\s+of\b`, noun: true },

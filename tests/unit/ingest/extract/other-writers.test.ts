@@ -596,6 +596,13 @@ describe('event classification on other writers’ forms', () => {
     expect(eventsOf("Qatar's neighbours blockaded the emirate on Monday.").flatMap((e) => e.agents)).not.toContain('qatar');
   });
 
+  it('reads an embassy stormed by protesters as a protest, of the month of what it came before', () => {
+    const text = 'Riyadh cut ties with Tehran in January 2016 after protesters stormed the Saudi embassy in Tehran.';
+    const stormed = extract({ text, publishedAt: '2023-03-11' }, []).events.find((e) => e.type === 'protest');
+    expect(stormed?.date).toMatchObject({ start: '2016-01-01', precision: 'month' });
+    expect(eventsOf('Ecuadorian police stormed the Mexican embassy in Quito on Monday.').map((e) => e.type)).toEqual(['armed_attack']);
+  });
+
   it('reads a tranche released as aid paid out, not as anyone freed', () => {
     expect(eventsOf('The IMF released a tranche of $1.1 billion to Pakistan on Friday.').map((e) => e.type)).toEqual(['aid_provided']);
   });
